@@ -1,0 +1,59 @@
+"""battery-kg: a knowledge graph of the battery and energy-storage ecosystem.
+
+A flat public API over the modules, in the manner of networkx::
+
+    >>> import graph
+    >>> report = graph.build(out=__import__("tempfile").mkdtemp())
+    >>> result = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a bkg:Company }",
+    ...                      graph.open_store(report.outputs["store"]))
+    >>> int(result.rows[0][0]) > 5
+    True
+"""
+
+from __future__ import annotations
+
+from .build import BuildReport, assemble, build
+from .errors import (
+    DataNotConformError,
+    KGError,
+    NotBuiltError,
+    ParseError,
+    QueryError,
+    StoreError,
+    UnknownEntityError,
+    UsageError,
+)
+from .layout import DataLayout, OutputLayout
+from .namespace import BK, BKG, PREFIXES
+from .query import QueryResult, query
+from .sources import Source, load_sources
+from .store import EmbeddedStore, open_store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "build",
+    "assemble",
+    "BuildReport",
+    "query",
+    "QueryResult",
+    "open_store",
+    "EmbeddedStore",
+    "load_sources",
+    "Source",
+    "DataLayout",
+    "OutputLayout",
+    "BK",
+    "BKG",
+    "PREFIXES",
+    "KGError",
+    "ParseError",
+    "DataNotConformError",
+    "NotBuiltError",
+    "QueryError",
+    "StoreError",
+    "UnknownEntityError",
+    "UsageError",
+]
+
+# Later modules (analysis, views, sparql, ingest) extend the public API here.

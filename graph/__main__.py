@@ -1,0 +1,7 @@
+"""``python -m graph``: the same as ``batterykg``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

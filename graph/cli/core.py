@@ -1,0 +1,120 @@
+"""Verbs for the graph itself: ``build``, ``validate``, ``query``, ``run``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..build import assemble, build
+from ..errors import DataNotConformError, UsageError
+from ..layout import DataLayout, OutputLayout
+from ..query import FORMATS
+from ..store import open_store
+from ..validate import validate
+from . import app
+
+DataOption = typer.Option(None, "--data", help="The data folder (default: the shipped data, or $BATTERYKG_DATA).")
+OutOption = typer.Option(None, "--out", help="The output folder (default: ./out, or $BATTERYKG_OUT).")
+StoreOption = typer.Option(None, "--store", help="A store folder or a SPARQL endpoint URL (default: $BATTERYKG_STORE, or the built store in --out).")
+
+
+def data_layout(data: Optional[Path]) -> DataLayout:
+    return DataLayout(data) if data else DataLayout.default()
+
+
+def output_layout(out: Optional[Path]) -> OutputLayout:
+    return OutputLayout(out) if out else OutputLayout.default()
+
+
+def store_for(store: Optional[str], out: Optional[Path]):
+    """The store named by --store, else the one built in --out."""
+    if store:
+        return open_store(store)
+    return open_store(output_layout(out).store if out else None)
+
+
+@app.command("build")
+def build_command(
+    data: Optional[Path] = DataOption,
+    out: Optional[Path] = OutOption,
+    reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Leave extracted candidates out."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
+) -> None:
+    """Load ontology, registry and facts; validate with SHACL; write out/battery-kg.{trig,ttl,jsonld} and the store.
+
+    Exit 1 when the data does not conform (each violation with its file), 2 for unreadable input.
+    A failed build leaves the previous outputs untouched.
+    """
+    report = build(data_layout(data), output_layout(out), include_candidates=not reviewed_only)
+    if not quiet:
+        typer.echo(report.summary())
+
+
+@app.command("validate")
+def validate_command(data: Optional[Path] = DataOption) -> None:
+    """Validate the data against the shapes without writing anything. Exit 1 if it does not conform."""
+    assembly = assemble(data_layout(data))
+    violations = validate(assembly.union(), assembly.origins)
+    lines = assembly.problems + [str(v) for v in violations]
+    if lines:
+        raise DataNotConformError(f"the data does not conform: {len(lines)} problems\n" + "\n".join(lines))
+    typer.echo("the data conforms")
+
+
+@app.command("query")
+def query_command(
+    sparql: str = typer.Argument(None, help="SPARQL text, or a .rq file."),
+    fmt: str = typer.Option("table", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    saved: Optional[str] = typer.Option(None, "--saved", help="Run a saved query by name (see `batterykg queries`)."),
+    param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a saved query's parameter."),
+    out: Optional[Path] = OutOption,
+    store: Optional[str] = StoreOption,
+) -> None:
+    """Ask the built graph a SPARQL question. SELECT/ASK as table, csv, tsv, json or xml; CONSTRUCT/DESCRIBE
+    as turtle, ntriples or jsonld. Prefixes bkg, bk, schema, rdf, rdfs, owl, skos, prov, xsd, sh are predeclared."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    target = store_for(store, out)
+    if saved:
+        from ..queries import run_saved
+
+        result = run_saved(saved, dict(_split_param(p) for p in param), target)
+    else:
+        if not sparql:
+            raise UsageError("give a SPARQL query, a .rq file, or --saved NAME")
+        if param:
+            raise UsageError("--param goes with --saved")
+        text = sparql
+        if sparql.endswith(".rq") or (len(sparql) < 4096 and "\n" not in sparql and Path(sparql).is_file()):
+            try:
+                text = Path(sparql).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"{sparql}: cannot read: {exc.strerror}") from exc
+        result = target.query(text)
+    if result.kind == "graph" and fmt == "table":
+        fmt = "turtle"
+    sys.stdout.buffer.write(result.serialize(fmt))
+    sys.stdout.flush()
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise UsageError(f"--param {text!r}: write NAME=VALUE")
+    name, value = text.split("=", 1)
+    return name.strip(), value
+
+
+@app.command("run")
+def run_command(data: Optional[Path] = DataOption, out: Optional[Path] = OutOption) -> None:
+    """Build the graph, run the analysis and write the views (what `make run` does)."""
+    report = build(data_layout(data), output_layout(out))
+    typer.echo(report.summary())
+    for stage in RUN_STAGES:
+        stage(data_layout(data), output_layout(out))
+
+
+#: Further stages of `batterykg run`, appended by the modules that provide them (analysis, views).
+RUN_STAGES: list = []

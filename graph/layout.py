@@ -1,0 +1,124 @@
+"""Where the inputs and outputs of the graph are.
+
+Inputs (``data/`` and ``ontology/``) ship inside the package and are found with :mod:`importlib.resources`;
+a different data folder can be named with ``--data`` or ``BATTERYKG_DATA``. Outputs go to ``out/`` in the
+current folder, or ``--out`` / ``BATTERYKG_OUT``.
+
+>>> layout = DataLayout.default()
+>>> layout.registry.name, layout.facts.name
+('registry.ttl', 'facts')
+>>> sorted(p.name for p in ontology_files())
+['battery.ttl', 'shapes.ttl']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from pathlib import Path
+
+__all__ = ["DataLayout", "OutputLayout", "ontology_files", "ontology_file", "shapes_file"]
+
+
+def _package_dir(name: str) -> Path:
+    resource = files("graph") / name
+    with as_file(resource) as path:  # a real folder in every supported install
+        return Path(path)
+
+
+def ontology_files() -> list[Path]:
+    """The ontology and shapes files shipped with the package."""
+    return sorted(_package_dir("ontology").glob("*.ttl"))
+
+
+def ontology_file() -> Path:
+    """``ontology/battery.ttl``: the OWL ontology."""
+    return _package_dir("ontology") / "battery.ttl"
+
+
+def shapes_file() -> Path:
+    """``ontology/shapes.ttl``: the SHACL shapes."""
+    return _package_dir("ontology") / "shapes.ttl"
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """The folder of curated inputs: sources, registry, reviewed facts, candidates, gold annotations."""
+
+    root: Path
+
+    @classmethod
+    def default(cls) -> DataLayout:
+        env = os.environ.get("BATTERYKG_DATA")
+        return cls(Path(env)) if env else cls(_package_dir("data"))
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def registry(self) -> Path:
+        return self.root / "registry.ttl"
+
+    @property
+    def facts(self) -> Path:
+        return self.root / "facts"
+
+    @property
+    def candidates(self) -> Path:
+        return self.root / "candidates"
+
+    @property
+    def gold(self) -> Path:
+        return self.root / "gold"
+
+    def display(self, path: Path) -> str:
+        """A short name for a data file in messages: ``data/facts/000_x.trig``."""
+        try:
+            return str(Path("data") / Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+
+@dataclass(frozen=True)
+class OutputLayout:
+    """The folder of generated outputs (never edited by hand)."""
+
+    root: Path
+
+    @classmethod
+    def default(cls) -> OutputLayout:
+        return cls(Path(os.environ.get("BATTERYKG_OUT", "out")))
+
+    @property
+    def trig(self) -> Path:
+        return self.root / "battery-kg.trig"
+
+    @property
+    def turtle(self) -> Path:
+        return self.root / "battery-kg.ttl"
+
+    @property
+    def jsonld(self) -> Path:
+        return self.root / "battery-kg.jsonld"
+
+    @property
+    def store(self) -> Path:
+        return self.root / "store"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifest.json"
+
+    @property
+    def tables(self) -> Path:
+        return self.root / "tables"
+
+    @property
+    def views(self) -> Path:
+        return self.root / "views"
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index.html"

@@ -1,0 +1,85 @@
+"""Deterministic serialisations: the same graph always gives the same bytes.
+
+rdflib's ``longturtle`` serializer sorts what it writes; TriG is assembled from it graph by graph, in IRI
+order; JSON-LD is canonicalised by sorting nodes and values; N-Quads lines are sorted.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph()
+>>> _ = g.add((URIRef("https://w3id.org/battery-kg/id/b"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("B", lang="en")))
+>>> print(to_turtle(g).strip().splitlines()[-1])
+bk:b rdfs:label "B"@en .
+"""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import NamespaceManager
+
+from .namespace import PREFIXES
+
+__all__ = ["to_turtle", "to_trig", "to_jsonld", "to_nquads", "bind_prefixes"]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind our prefixes on ``graph`` (and only those), so every output uses the same ones."""
+    manager = NamespaceManager(Graph(), bind_namespaces="none")
+    for prefix, iri in PREFIXES.items():
+        manager.bind(prefix, iri, override=True, replace=True)
+    graph.namespace_manager = manager
+    return graph
+
+
+def _body(graph: Graph) -> tuple[list[str], list[str]]:
+    bind_prefixes(graph)
+    text = graph.serialize(format="longturtle")
+    head, body = [], []
+    for line in text.splitlines():
+        (head if line.startswith("PREFIX ") and not body else body).append(line)
+    while body and not body[0].strip():
+        body.pop(0)
+    return head, body
+
+
+def to_turtle(graph: Graph) -> str:
+    """Canonical Turtle of ``graph`` with our prefixes."""
+    head, body = _body(graph)
+    return "\n".join(sorted(set(head)) + [""] + body).rstrip() + "\n"
+
+
+def to_trig(dataset: Dataset) -> str:
+    """Canonical TriG of every named graph of ``dataset``, graphs in IRI order."""
+    heads: set[str] = set()
+    blocks: list[str] = []
+    for graph in sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier)):
+        copy = Graph()
+        for triple in graph:
+            copy.add(triple)
+        head, body = _body(copy)
+        heads.update(head)
+        inner = "\n".join(("    " + line) if line.strip() else "" for line in body).rstrip()
+        blocks.append(f"<{graph.identifier}> {{\n{inner}\n}}\n")
+    return "\n".join(sorted(heads)) + "\n\n" + "\n".join(blocks)
+
+
+def _sort_jsonld(value):
+    if isinstance(value, dict):
+        return {k: _sort_jsonld(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_sort_jsonld(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def to_jsonld(dataset: Dataset) -> str:
+    """JSON-LD of every named graph, with nodes and values sorted."""
+    context = {prefix: iri for prefix, iri in PREFIXES.items()}
+    data = json.loads(dataset.serialize(format="json-ld", context=context, auto_compact=True))
+    return json.dumps(_sort_jsonld(data), indent=1, ensure_ascii=False) + "\n"
+
+
+def to_nquads(dataset: Dataset) -> str:
+    """N-Quads of ``dataset``, one sorted line per quad."""
+    lines = dataset.serialize(format="nquads").splitlines()
+    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"

@@ -1,0 +1,123 @@
+"""Stores that hold the built graph and answer SPARQL: embedded on disk (Oxigraph), or a remote endpoint.
+
+Every store answers :meth:`Store.query` with a :class:`~graph.query.QueryResult`, so the commands above it
+do not care where the graph lives. The default graph of every query is the union of all named graphs,
+ontology included.
+
+>>> import tempfile, pathlib
+>>> store = EmbeddedStore.create(pathlib.Path(tempfile.mkdtemp()) / "store")
+>>> store.load_nquads(b'<http://a> <http://b> "c" <http://g> .\\n')
+>>> store.query("SELECT ?o WHERE { ?s ?p ?o }").rows[0][0]
+rdflib.term.Literal('c')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from .errors import NotBuiltError, QueryError, StoreError
+from .namespace import sparql_prologue
+
+__all__ = ["Store", "EmbeddedStore", "open_store", "prepare_query"]
+
+
+class Store(Protocol):
+    """What every store offers the commands."""
+
+    def query(self, sparql: str, *, timeout: float | None = None): ...
+
+    def load_nquads(self, data: bytes) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def prepare_query(sparql: str) -> str:
+    """The query with our prefixes predeclared on one extra first line."""
+    return sparql_prologue(sparql) + "\n" + sparql
+
+
+def _syntax_message(exc: Exception) -> str:
+    """Oxigraph's message with line numbers of the user's query (the prologue adds one line)."""
+    import re
+
+    text = str(exc)
+
+    def shift(match: re.Match) -> str:
+        return f"line {int(match.group(1)) - 1}, column {match.group(2)}"
+
+    return re.sub(r"(\d+):(\d+)", shift, text, count=1).replace("error at ", "syntax error at ")
+
+
+class EmbeddedStore:
+    """The graph in an Oxigraph store on disk, queried in this process."""
+
+    def __init__(self, store: ox.Store, path: Path | None = None):
+        self._store = store
+        self.path = path
+
+    @classmethod
+    def create(cls, path: Path) -> EmbeddedStore:
+        """A new, writable store at ``path`` (``None`` for one in memory)."""
+        if path is None:
+            return cls(ox.Store(), None)
+        Path(path).mkdir(parents=True, exist_ok=True)
+        return cls(ox.Store(str(path)), Path(path))
+
+    @classmethod
+    def open(cls, path: Path) -> EmbeddedStore:
+        """The built store at ``path``, read-only (many readers may open it at once)."""
+        path = Path(path)
+        if not path.exists():
+            raise NotBuiltError(f"no graph at {path}: run `batterykg build` first")
+        try:
+            return cls(ox.Store.read_only(str(path)), path)
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    def load_nquads(self, data: bytes) -> None:
+        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        self._store.flush()
+
+    def query(self, sparql: str, *, timeout: float | None = None):
+        from .query import QueryResult
+
+        try:
+            result = self._store.query(prepare_query(sparql), use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(_syntax_message(exc)) from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(str(exc)) from exc
+        return QueryResult.from_oxigraph(result)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`, for what only Oxigraph offers."""
+        return self._store
+
+    def close(self) -> None:
+        self._store = None
+
+
+def open_store(location: str | Path | None = None) -> Store:
+    """The store at ``location``: a folder (embedded) or an ``http(s)://`` SPARQL endpoint URL.
+
+    Without a location: ``BATTERYKG_STORE`` if set, else the embedded store of the default output folder.
+    """
+    import os
+
+    from .layout import OutputLayout
+
+    location = location or os.environ.get("BATTERYKG_STORE")
+    if location is None:
+        location = OutputLayout.default().store
+    if str(location).startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(location))
+    return EmbeddedStore.open(Path(location))
