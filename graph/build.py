@@ -37,7 +37,7 @@ from .namespace import (
     REGISTRY_GRAPH,
     source_iri,
 )
-from .serialize import to_jsonld, to_nquads, to_trig, to_turtle
+from .serialize import to_jsonld, to_store_nquads, to_trig, to_turtle
 from .sources import Source, load_sources
 from .store import EmbeddedStore
 from .validate import Violation, validate
@@ -246,7 +246,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
 
     started = time.perf_counter()
     output.root.mkdir(parents=True, exist_ok=True)
-    nquads = to_nquads(assembly.dataset)
+    nquads = to_store_nquads(assembly.dataset)
     staging = Path(tempfile.mkdtemp(prefix=".store-", dir=output.root))
     try:
         store = EmbeddedStore.create(staging)

@@ -2,7 +2,7 @@
 
 >>> from graph.store import EmbeddedStore
 >>> store = EmbeddedStore.create(None)
->>> store.load_nquads(b'<https://w3id.org/battery-kg/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en <http://g> .\\n')
+>>> store.load_nquads(b'<https://w3id.org/battery-kg/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en .\\n')
 >>> result = query("SELECT ?label WHERE { bk:x rdfs:label ?label }", store)
 >>> result.variables, [str(row[0]) for row in result.rows]
 (['label'], ['X'])

@@ -6,8 +6,14 @@ order; JSON-LD is canonicalised by sorting nodes and values; N-Quads lines are s
 >>> from rdflib import Graph, Literal, URIRef
 >>> g = Graph()
 >>> _ = g.add((URIRef("https://w3id.org/battery-kg/id/b"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("B", lang="en")))
->>> print(to_turtle(g).strip().splitlines()[-1])
-bk:b rdfs:label "B"@en .
+>>> print(to_turtle(g))
+PREFIX bk: <https://w3id.org/battery-kg/id/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+<BLANKLINE>
+bk:b
+    rdfs:label "B"@en ;
+.
+<BLANKLINE>
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from rdflib.namespace import NamespaceManager
 
 from .namespace import PREFIXES
 
-__all__ = ["to_turtle", "to_trig", "to_jsonld", "to_nquads", "bind_prefixes"]
+__all__ = ["to_turtle", "to_trig", "to_jsonld", "to_nquads", "to_store_nquads", "bind_prefixes"]
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -83,3 +89,15 @@ def to_nquads(dataset: Dataset) -> str:
     """N-Quads of ``dataset``, one sorted line per quad."""
     lines = dataset.serialize(format="nquads").splitlines()
     return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+
+
+def to_store_nquads(dataset: Dataset) -> str:
+    """What the store loads: every quad, plus the RDF merge of all graphs as the default graph.
+
+    See :mod:`graph.store` for why the union is materialised.
+    """
+    union = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    triples = union.serialize(format="nt").splitlines()
+    return to_nquads(dataset) + "\n".join(sorted(set(t for t in triples if t.strip()))) + "\n"

@@ -4,9 +4,16 @@ Every store answers :meth:`Store.query` with a :class:`~graph.query.QueryResult`
 do not care where the graph lives. The default graph of every query is the union of all named graphs,
 ontology included.
 
+The union is *materialised*: the build loads every named graph and, once more, the RDF merge of all of them
+into the store's default graph. Oxigraph's own union mode (``use_default_graph_as_union``) counts a triple
+once per graph that holds it (oxigraph issue #1919, unfixed in 0.5), which would double every COUNT and SUM
+over facts that two sources state; a materialised default graph is also what every other SPARQL server
+(Fuseki, Virtuoso, GraphDB) answers the same way, with no server setting. Whoever adds a named graph later
+(the analysis) adds its triples to the default graph too: :meth:`EmbeddedStore.add_graph` does both.
+
 >>> import tempfile, pathlib
 >>> store = EmbeddedStore.create(pathlib.Path(tempfile.mkdtemp()) / "store")
->>> store.load_nquads(b'<http://a> <http://b> "c" <http://g> .\\n')
+>>> store.load_nquads(b'<http://a> <http://b> "c" .\\n')
 >>> store.query("SELECT ?o WHERE { ?s ?p ?o }").rows[0][0]
 rdflib.term.Literal('c')
 """
@@ -78,14 +85,34 @@ class EmbeddedStore:
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
     def load_nquads(self, data: bytes) -> None:
+        """Load N-Quads as they are (lines without a graph go to the default graph)."""
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         self._store.flush()
+
+    def add_graph(self, graph_iri: str, ntriples: bytes, replace: bool = True) -> None:
+        """Put N-Triples into the named graph ``graph_iri`` and into the default (union) graph.
+
+        With ``replace``, the graph's previous triples are first removed from both (those another graph
+        also holds stay in the default graph).
+        """
+        name = ox.NamedNode(str(graph_iri))
+        if replace:
+            self._store.update(f"DROP SILENT GRAPH <{name.value}>")
+            self._rebuild_default_graph()
+        quads = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+        self._store.flush()
+
+    def _rebuild_default_graph(self) -> None:
+        self._store.update("DROP SILENT DEFAULT")
+        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def query(self, sparql: str, *, timeout: float | None = None):
         from .query import QueryResult
 
         try:
-            result = self._store.query(prepare_query(sparql), use_default_graph_as_union=True)
+            result = self._store.query(prepare_query(sparql))
         except SyntaxError as exc:
             raise QueryError(_syntax_message(exc)) from exc
         except (OSError, ValueError, RuntimeError) as exc:

@@ -1,0 +1,154 @@
+"""What each seed article states, asked in SPARQL through the public interface, by labels not IRIs.
+
+Each expectation was written by reading the article in ``../shared/seeds/``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+def labels(store, sparql: str) -> set[str]:
+    return {str(row[0]) for row in store.query(sparql).rows}
+
+
+def test_exencell_teamed_up_with_its_named_partners(seed_store):
+    """000: 'EXENCELL teamed up with ... (ACE Battery, Tecloman), (Solarspace), (Harmontronics), (Schneider)'."""
+    partners = labels(seed_store, """
+        SELECT ?name WHERE {
+          ?x rdfs:label "EXENCELL"@en . ?x bkg:partnerOf ?p . ?p rdfs:label ?name }""")
+    assert partners == {"ACE Battery", "Tecloman", "Solarspace", "Harmontronics", "Schneider Electric"}
+
+
+def test_government_delegates_visited_the_mianyang_factory_on_the_stated_day(seed_store):
+    """000: 'On December 28, 2023, government delegates from ... Chongqing Municipality and Sichuan Province,
+    convened at EXENCELL Mianyang Factory'."""
+    rows = seed_store.query("""
+        SELECT ?date ?placeName ?delegationName WHERE {
+          ?visit a bkg:Visit ; schema:startDate ?date ; schema:location ?place ; bkg:delegation ?d .
+          ?place rdfs:label ?placeName . ?d rdfs:label ?delegationName }""").rows
+    assert {str(r[0]) for r in rows} == {"2023-12-28"}
+    assert {str(r[1]) for r in rows} == {"EXENCELL Mianyang Factory"}
+    assert {str(r[2]) for r in rows} == {"People's Government of Chongqing Municipality",
+                                          "People's Government of Sichuan Province"}
+
+
+def test_jeff_you_is_ceo_of_exencell_and_spoke(seed_store):
+    rows = seed_store.query("""
+        SELECT ?title ?orgName WHERE {
+          ?p rdfs:label "Jeff You"@en ; schema:jobTitle ?title ; schema:worksFor ?org .
+          ?org rdfs:label ?orgName . ?event bkg:speaker ?p }""").rows
+    assert [(str(t), str(o)) for t, o in rows] == [("Co-founder and CEO", "EXENCELL")]
+
+
+def test_shanghai_conference_speakers_and_keynote(seed_store):
+    """001: Tang Wenkan and Yuan Guohua delivered speeches; Zhao Tianshou was the keynote speaker."""
+    speakers = labels(seed_store, """
+        SELECT ?name WHERE {
+          ?c rdfs:label "2023 International Energy Storage Technology, Equipment and Application (Shanghai) Conference and Exhibition"@en ;
+             ?role ?p . ?role rdfs:subPropertyOf* bkg:speaker . ?p rdfs:label ?name }""")
+    assert speakers == {"Tang Wenkan", "Yuan Guohua", "Zhao Tianshou"}
+    keynote = labels(seed_store, "SELECT ?n WHERE { ?c bkg:keynoteSpeaker ?p . ?p rdfs:label ?n }")
+    assert keynote == {"Zhao Tianshou"}
+
+
+def test_shanghai_conference_opened_on_october_31_in_shanghai(seed_store):
+    rows = seed_store.query("""
+        SELECT ?date ?place WHERE {
+          ?c a bkg:Conference ; schema:startDate ?date ; schema:location/rdfs:label ?place .
+          FILTER(CONTAINS(STR(?c), "shanghai")) }""").rows
+    assert [(str(d), str(p)) for d, p in rows] == [("2023-10-31", "Shanghai")]
+
+
+def test_people_and_their_organisations(seed_store):
+    rows = seed_store.query("""
+        SELECT ?person ?org WHERE { ?p a bkg:Person ; rdfs:label ?person ; schema:worksFor/rdfs:label ?org }""").rows
+    assert {(str(p), str(o)) for p, o in rows} == {
+        ("Jeff You", "EXENCELL"),
+        ("Tang Wenkan", "Shanghai Municipal Commission of Economy and Informatization"),
+        ("Yuan Guohua", "Lingang Group"),
+        ("Zhao Tianshou", "Chinese Academy of Sciences"),
+    }
+
+
+def test_world_power_battery_conference_2024_is_one_node_stated_by_two_sources(seed_store):
+    """002 and 004 both report the 2024 conference; both stand behind the same node."""
+    sources = labels(seed_store, """
+        SELECT DISTINCT ?id WHERE {
+          ?c rdfs:label "2024 World Power Battery Conference"@en .
+          GRAPH ?a { ?c ?p ?o } ?a bkg:source/bkg:sourceId ?id }""")
+    assert sources == {"002_14e0f3445d4c3602", "004_0e69c092427fc0c2"}
+
+
+def test_world_power_battery_conference_2024_host_organisers_dates_place(seed_store):
+    rows = seed_store.query("""
+        SELECT ?start ?end ?place WHERE {
+          ?c rdfs:label "2024 World Power Battery Conference"@en ;
+             schema:startDate ?start ; schema:endDate ?end ; schema:location/rdfs:label ?place }""").rows
+    assert [(str(s), str(e), str(p)) for s, e, p in rows] == [("2024-09-01", "2024-09-02", "Yibin City")]
+    host = labels(seed_store, """SELECT ?n WHERE {
+        ?c rdfs:label "2024 World Power Battery Conference"@en ; bkg:host/rdfs:label ?n }""")
+    assert host == {"People's Government of Sichuan Province"}
+    organisers = labels(seed_store, """SELECT ?n WHERE {
+        ?c rdfs:label "2024 World Power Battery Conference"@en ; ?p ?o . ?p rdfs:subPropertyOf* schema:organizer .
+        ?o rdfs:label ?n }""")
+    assert organisers == {"People's Government of Sichuan Province", "People's Government of Yibin City",
+                          "Sichuan Provincial Economic and Information Department"}
+    guest = labels(seed_store, """SELECT ?n WHERE {
+        ?c rdfs:label "2024 World Power Battery Conference"@en ; bkg:guestOfHonour/rdfs:label ?n }""")
+    assert guest == {"United Arab Emirates"}
+
+
+def test_projects_signed_at_world_power_battery_conference_2024(seed_store):
+    """002: '137 projects were signed with a combined investment of 95.25 billion yuan'."""
+    rows = seed_store.query("""
+        SELECT ?value ?unit WHERE {
+          ?o bkg:about ?c ; bkg:quantity ?q . ?c rdfs:label "2024 World Power Battery Conference"@en .
+          ?q schema:value ?value . OPTIONAL { ?q schema:unitText ?unit } OPTIONAL { ?q schema:currency ?unit } }""").rows
+    figures = {(Decimal(str(v)), str(u)) for v, u in rows}
+    assert (Decimal(137), "projects") in figures
+    assert (Decimal("95250000000"), "CNY") in figures
+    assert (Decimal("13400000000"), "USD") in figures
+    assert (Decimal(133), "projects") in figures
+    assert (Decimal("84550000000"), "CNY") in figures
+
+
+def test_dazhou_sodium_ion_agreement_amount_parties_place_date(seed_store):
+    """003: the investment cooperation agreement between Liaoning Xingkong Sodium Battery and Liaoning
+    Hongcheng Power Supply, 11.5 billion yuan, in the East Economic Development Zone of Dazhou, 2024-02-20."""
+    rows = seed_store.query("""
+        SELECT ?value ?currency ?zone ?date ?tech WHERE {
+          ?p a bkg:InvestmentProject ; bkg:plannedInvestment ?m ; schema:location/rdfs:label ?zone ;
+             bkg:signingDate ?date ; bkg:technology/rdfs:label ?tech .
+          ?m schema:value ?value ; schema:currency ?currency }""").rows
+    assert {(Decimal(str(v)), str(c), str(z), str(d), str(t)) for v, c, z, d, t in rows} >= {
+        (Decimal("11500000000"), "CNY", "East Economic Development Zone of Dazhou", "2024-02-20", "Sodium-ion battery")}
+    parties = labels(seed_store, "SELECT ?n WHERE { ?p a bkg:InvestmentProject ; bkg:party/rdfs:label ?n }")
+    assert parties == {"Liaoning Xingkong Sodium Battery Co., Ltd.", "Liaoning Hongcheng Power Supply Co., Ltd."}
+
+
+def test_place_hierarchy_reaches_china(seed_store):
+    chain = labels(seed_store, """
+        SELECT ?n WHERE { ?z rdfs:label "East Economic Development Zone of Dazhou"@en ;
+                          schema:containedInPlace+ ?p . ?p rdfs:label ?n }""")
+    assert chain == {"Dazhou City", "Sichuan Province", "China"}
+
+
+def test_yibin_power_battery_sales_2023(seed_store):
+    """004: 'In 2023, the sales volume of power batteries in Yibin City reached 96 GWh'."""
+    rows = seed_store.query("""
+        SELECT ?value ?start ?end WHERE {
+          ?o bkg:about/rdfs:label "Yibin City"@en ; bkg:quantity ?q ; schema:startDate ?start ; schema:endDate ?end .
+          ?q schema:unitText "GWh" ; schema:value ?value }""").rows
+    assert [(Decimal(str(v)), str(s), str(e)) for v, s, e in rows] == [
+        (Decimal(96), "2023-01-01", "2023-12-31")]
+
+
+def test_new_energy_vehicle_production_and_sales_2023(seed_store):
+    rows = seed_store.query("""
+        SELECT ?value ?growth WHERE { ?o bkg:quantity ?q ; bkg:growthRate ?growth .
+          ?q schema:unitText "vehicles" ; schema:value ?value }""").rows
+    assert {(Decimal(str(v)), Decimal(str(g))) for v, g in rows} == {
+        (Decimal("9587000"), Decimal("35.8")), (Decimal("9495000"), Decimal("37.9"))}
