@@ -110,6 +110,7 @@ class BKG(DefinedNamespace):
     quantity: URIRef
     qualifier: URIRef
     growthRate: URIRef
+    reportedBy: URIRef
 
     # Provenance
     evidence: URIRef
