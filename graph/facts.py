@@ -63,7 +63,7 @@ def parse_rdf_file(path: Path, display: str, fmt: str) -> Graph | Dataset:
     try:
         dataset.parse(data=data, format=fmt, publicID=Path(path).resolve().as_uri())
     except BadSyntax as exc:
-        raise ParseError(f"{display}:{exc.lines + 1}: malformed {fmt.upper()}: {exc._why}") from exc
+        raise ParseError(f"{display}:{exc.lines}: malformed {fmt.upper()}: {exc._why}") from exc
     except Exception as exc:  # rdflib raises assorted errors for bad literals, prefixes and IRIs
         raise ParseError(f"{display}: malformed {fmt.upper()}: {exc}") from exc
     return dataset

@@ -139,7 +139,7 @@ class QueryResult:
     def records(self) -> list[dict[str, object]]:
         """SELECT rows as dictionaries of Python values (numbers, dates, strings)."""
         return [{name: (None if term is None else term.toPython() if isinstance(term, Literal) else str(term))
-                 for name, term in zip(self.variables, row)} for row in self.rows]
+                 for name, term in zip(self.variables, row, strict=True)} for row in self.rows]
 
     @cached_property
     def graph(self) -> Graph:

@@ -4,8 +4,9 @@ rdflib's ``longturtle`` serializer sorts what it writes; TriG is assembled from 
 order; JSON-LD is canonicalised by sorting nodes and values; N-Quads lines are sorted.
 
 >>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDFS
 >>> g = Graph()
->>> _ = g.add((URIRef("https://w3id.org/battery-kg/id/b"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("B", lang="en")))
+>>> _ = g.add((URIRef("https://w3id.org/battery-kg/id/b"), RDFS.label, Literal("B", lang="en")))
 >>> print(to_turtle(g))
 PREFIX bk: <https://w3id.org/battery-kg/id/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -64,7 +65,8 @@ def to_trig(dataset: Dataset) -> str:
             copy.add(triple)
         head, body = _body(copy)
         heads.update(head)
-        inner = "\n".join(("    " + line) if line.strip() else "" for line in body).rstrip()
+        # Not indented: a line inside a multi-line literal must stay as it is.
+        inner = "\n".join(body).rstrip()
         blocks.append(f"<{graph.identifier}> {{\n{inner}\n}}\n")
     return "\n".join(sorted(heads)) + "\n\n" + "\n".join(blocks)
 

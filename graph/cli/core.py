@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,18 +17,20 @@ from . import app
 
 DataOption = typer.Option(None, "--data", help="The data folder (default: the shipped data, or $BATTERYKG_DATA).")
 OutOption = typer.Option(None, "--out", help="The output folder (default: ./out, or $BATTERYKG_OUT).")
-StoreOption = typer.Option(None, "--store", help="A store folder or a SPARQL endpoint URL (default: $BATTERYKG_STORE, or the built store in --out).")
+StoreOption = typer.Option(
+    None, "--store",
+    help="A store folder or a SPARQL endpoint URL (default: $BATTERYKG_STORE, or the built store in --out).")
 
 
-def data_layout(data: Optional[Path]) -> DataLayout:
+def data_layout(data: Path | None) -> DataLayout:
     return DataLayout(data) if data else DataLayout.default()
 
 
-def output_layout(out: Optional[Path]) -> OutputLayout:
+def output_layout(out: Path | None) -> OutputLayout:
     return OutputLayout(out) if out else OutputLayout.default()
 
 
-def store_for(store: Optional[str], out: Optional[Path]):
+def store_for(store: str | None, out: Path | None):
     """The store named by --store, else the one built in --out."""
     if store:
         return open_store(store)
@@ -38,8 +39,8 @@ def store_for(store: Optional[str], out: Optional[Path]):
 
 @app.command("build")
 def build_command(
-    data: Optional[Path] = DataOption,
-    out: Optional[Path] = OutOption,
+    data: Path | None = DataOption,
+    out: Path | None = OutOption,
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Leave extracted candidates out."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
 ) -> None:
@@ -54,7 +55,7 @@ def build_command(
 
 
 @app.command("validate")
-def validate_command(data: Optional[Path] = DataOption) -> None:
+def validate_command(data: Path | None = DataOption) -> None:
     """Validate the data against the shapes without writing anything. Exit 1 if it does not conform."""
     assembly = assemble(data_layout(data))
     violations = validate(assembly.union(), assembly.origins)
@@ -68,10 +69,10 @@ def validate_command(data: Optional[Path] = DataOption) -> None:
 def query_command(
     sparql: str = typer.Argument(None, help="SPARQL text, or a .rq file."),
     fmt: str = typer.Option("table", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
-    saved: Optional[str] = typer.Option(None, "--saved", help="Run a saved query by name (see `batterykg queries`)."),
+    saved: str | None = typer.Option(None, "--saved", help="Run a saved query by name (see `batterykg queries`)."),
     param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a saved query's parameter."),
-    out: Optional[Path] = OutOption,
-    store: Optional[str] = StoreOption,
+    out: Path | None = OutOption,
+    store: str | None = StoreOption,
 ) -> None:
     """Ask the built graph a SPARQL question. SELECT/ASK as table, csv, tsv, json or xml; CONSTRUCT/DESCRIBE
     as turtle, ntriples or jsonld. Prefixes bkg, bk, schema, rdf, rdfs, owl, skos, prov, xsd, sh are predeclared."""
@@ -108,7 +109,7 @@ def _split_param(text: str) -> tuple[str, str]:
 
 
 @app.command("run")
-def run_command(data: Optional[Path] = DataOption, out: Optional[Path] = OutOption) -> None:
+def run_command(data: Path | None = DataOption, out: Path | None = OutOption) -> None:
     """Build the graph, run the analysis and write the views (what `make run` does)."""
     report = build(data_layout(data), output_layout(out))
     typer.echo(report.summary())

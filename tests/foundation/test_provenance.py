@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.sources import load_sources
 from graph.layout import DataLayout
+from graph.sources import load_sources
 
 
 def test_every_fact_reaches_its_sentence_text_and_offsets(seed_store):

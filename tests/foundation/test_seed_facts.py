@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 
 def labels(store, sparql: str) -> set[str]:
     return {str(row[0]) for row in store.query(sparql).rows}

@@ -1,0 +1,69 @@
+"""The command line as a user meets it: verbs, formats, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+
+def test_help_documents_exit_codes(cli):
+    result = cli("--help")
+    assert result.returncode == 0
+    assert "Exit codes: 0 ok; 1 the data does not conform" in result.stdout
+
+
+def test_build_prints_a_summary(cli, tmp_path):
+    result = cli("build", "--out", str(tmp_path))
+    assert result.returncode == 0
+    assert "entities per class:" in result.stdout and "facts per source:" in result.stdout
+    assert (tmp_path / "battery-kg.trig").exists() and (tmp_path / "battery-kg.jsonld").exists()
+
+
+def test_query_before_any_build_tells_the_user_to_build(cli, tmp_path):
+    result = cli("query", "--out", str(tmp_path / "nothing"), "SELECT * WHERE { ?s ?p ?o }")
+    assert result.returncode == 2
+    assert "batterykg build" in result.stderr
+
+
+def test_malformed_query_gives_line_and_column_and_exit_2(cli, seed_output):
+    result = cli("query", "--out", str(seed_output.root), "SELECT ?x\nWHERE { ?x ?y }")
+    assert result.returncode == 2
+    assert "line 2, column" in result.stderr
+
+
+def test_select_as_csv_json_tsv_and_table(cli, seed_output):
+    sparql = 'SELECT ?name WHERE { bk:exencell bkg:partnerOf/rdfs:label ?name } ORDER BY ?name'
+    out = str(seed_output.root)
+    rows = list(csv.reader(io.StringIO(cli("query", "--out", out, sparql, "--format", "csv").stdout)))
+    assert rows[0] == ["name"] and rows[1] == ["ACE Battery"] and len(rows) == 6
+    data = json.loads(cli("query", "--out", out, sparql, "--format", "json").stdout)
+    assert data["head"]["vars"] == ["name"] and len(data["results"]["bindings"]) == 5
+    assert cli("query", "--out", out, sparql, "--format", "tsv").stdout.splitlines()[0] == "?name"
+    table = cli("query", "--out", out, sparql).stdout
+    assert "Schneider Electric" in table and "5 rows" in table
+
+
+def test_ask_and_construct(cli, seed_output):
+    out = str(seed_output.root)
+    assert cli("query", "--out", out, "ASK { bk:byd a bkg:Company }").stdout.strip() == "yes"
+    turtle = cli("query", "--out", out, "CONSTRUCT { bk:exencell ?p ?o } WHERE { bk:exencell ?p ?o }").stdout
+    assert "bkg:partnerOf" in turtle and "PREFIX bk:" in turtle
+
+
+def test_query_from_a_file(cli, seed_output, tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?p a bkg:Person }\n", encoding="utf-8")
+    result = cli("query", "--out", str(seed_output.root), str(path), "--format", "csv")
+    assert result.returncode == 0 and result.stdout.split() == ["n", "4"]
+
+
+def test_unknown_format_is_a_usage_error(cli, seed_output):
+    result = cli("query", "--out", str(seed_output.root), "ASK {}", "--format", "yaml")
+    assert result.returncode == 2 and "unknown format" in result.stderr
+
+
+def test_validate_without_writing(cli, data_copy):
+    assert cli("validate", "--data", str(data_copy.root)).returncode == 0
+    (data_copy.registry).write_text(data_copy.registry.read_text() + "\nbk:x a bkg:Person .\n")
+    assert cli("validate", "--data", str(data_copy.root)).returncode == 1

@@ -1,0 +1,36 @@
+"""The closed BKG namespace matches the terms ontology/battery.ttl defines."""
+
+from __future__ import annotations
+
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF
+
+from graph.layout import ontology_file
+from graph.namespace import BKG
+
+
+def test_namespace_and_ontology_define_the_same_terms():
+    ontology = Graph().parse(ontology_file())
+    prefix = str(BKG._NS)
+    defined = {str(s)[len(prefix):] for s in ontology.subjects(RDF.type, None) if str(s).startswith(prefix)}
+    assert defined == set(BKG.__annotations__)
+
+
+def test_every_term_has_an_english_label_and_comment():
+    from rdflib.namespace import RDFS
+
+    ontology = Graph().parse(ontology_file())
+    for name in BKG.__annotations__:
+        term = BKG[name]
+        assert ontology.value(term, RDFS.label) is not None, name
+        assert ontology.value(term, RDFS.comment) is not None, name
+
+
+def test_every_class_reaches_a_standard_vocabulary_or_is_declared_our_own():
+    ontology = Graph().parse(ontology_file())
+    own = {BKG.InvestmentProject, BKG.Technology, BKG.FactStatus, BKG.Score, BKG.Community}
+    for cls in ontology.subjects(RDF.type, OWL.Class):
+        if cls in own:
+            continue
+        supers = set(ontology.transitive_objects(cls, __import__("rdflib").RDFS.subClassOf))
+        assert any(not str(s).startswith(str(BKG._NS)) for s in supers), cls
