@@ -1,0 +1,353 @@
+/* battery-kg network view. All text from the data is put on the page with textContent, never as HTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("view-data").textContent);
+  var DIM = "rgba(190,190,190,0.35)";
+  var classes = {};
+  data.classes.forEach(function (c) { classes[c.kind] = c; });
+  var groupColors = {};
+  data.groups.forEach(function (g) { groupColors[g.id] = g.color; });
+  var byId = new Map();
+  data.nodes.forEach(function (n) { byId.set(n.id, n); });
+  var incident = new Map();
+  data.nodes.forEach(function (n) { incident.set(n.id, []); });
+  data.edges.forEach(function (e) { incident.get(e.from).push(e); incident.get(e.to).push(e); });
+  // Rank by size (then id) for the top-N control of large views.
+  data.nodes.slice().sort(function (a, b) { return b.score - a.score || a.id - b.id; })
+    .forEach(function (n, i) { n.rank = i; });
+  var large = data.topN !== null;
+  var hiddenKinds = new Set();
+  var topN = data.topN;
+  var extra = new Set();
+  var selected = null;
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function colorOf(n) {
+    if (data.colorBy === "group" && n.group !== undefined && groupColors[n.group]) { return groupColors[n.group]; }
+    return classes[n.kind].color;
+  }
+  function isShown(n) {
+    if (hiddenKinds.has(n.kind)) { return false; }
+    return topN === null || n.rank < topN || extra.has(n.id);
+  }
+  function visNode(n, dim, withPosition) {
+    var color = dim ? DIM : colorOf(n);
+    var item = {
+      id: n.id, shape: classes[n.kind].shape, size: n.size,
+      color: { background: color, border: dim ? DIM : "#333", highlight: { background: color, border: "#000" },
+               hover: { background: color, border: "#000" } },
+      font: { color: dim ? "rgba(120,120,120,0.5)" : "#222" }
+    };
+    // Large views label only their biggest nodes; every label is still in the tooltip and the search.
+    if (!large || n.rank < 200 || extra.has(n.id) || n.id === selected) { item.label = n.label; }
+    if (withPosition) { item.x = n.x; item.y = n.y; }
+    return item;
+  }
+  function visEdge(e, dim) {
+    var item = { id: e.id, from: e.from, to: e.to, width: e.width,
+                 color: { color: dim ? "rgba(200,200,200,0.25)" : "#9a9a9a", highlight: "#333", hover: "#555" } };
+    if (data.edgeLabels) { item.label = e.relation; }
+    return item;
+  }
+
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  var container = document.getElementById("network");
+  var options = {
+    autoResize: true,
+    layout: { improvedLayout: false },
+    nodes: { borderWidth: 1, font: { size: 13, face: "system-ui, sans-serif" } },
+    edges: { smooth: large ? false : { type: "continuous" }, selectionWidth: 2,
+             font: { size: 10, align: "middle", color: "#555", strokeWidth: 3 } },
+    interaction: { hover: true, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 150,
+                   navigationButtons: false, keyboard: false },
+    physics: data.physics ? {
+      enabled: true, solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
+      stabilization: { enabled: true, iterations: 150, updateInterval: 50, fit: true }
+    } : { enabled: false }
+  };
+
+  function shownIds() {
+    var ids = new Set();
+    data.nodes.forEach(function (n) { if (isShown(n)) { ids.add(n.id); } });
+    return ids;
+  }
+  function neighbourhood(id) {
+    var near = new Set([id]);
+    var near_edges = new Set();
+    incident.get(id).forEach(function (e) { near.add(e.from); near.add(e.to); near_edges.add(e.id); });
+    return { nodes: near, edges: near_edges };
+  }
+  function keepPositions() {
+    // Where physics or the user moved the nodes: a redraw puts them back there.
+    if (!network) { return; }
+    var moved = network.getPositions();
+    Object.keys(moved).forEach(function (id) { var n = byId.get(Number(id)); n.x = moved[id].x; n.y = moved[id].y; });
+  }
+  function redraw() {
+    keepPositions();
+    var ids = shownIds();
+    var focus = selected !== null && ids.has(selected) ? neighbourhood(selected) : null;
+    var nodeItems = [];
+    data.nodes.forEach(function (n) { if (ids.has(n.id)) { nodeItems.push(visNode(n, focus && !focus.nodes.has(n.id), true)); } });
+    var edgeItems = [];
+    data.edges.forEach(function (e) {
+      if (ids.has(e.from) && ids.has(e.to)) { edgeItems.push(visEdge(e, focus && !focus.edges.has(e.id))); }
+    });
+    nodes.clear(); edges.clear();
+    nodes.add(nodeItems); edges.add(edgeItems);
+    document.getElementById("counts").textContent =
+      nodeItems.length + " of " + data.nodes.length + " nodes, " + edgeItems.length + " of " + data.edges.length + " edges";
+  }
+  function highlight() {
+    var ids = shownIds();
+    var focus = selected !== null ? neighbourhood(selected) : null;
+    var nodeItems = [];
+    data.nodes.forEach(function (n) { if (ids.has(n.id)) { nodeItems.push(visNode(n, focus && !focus.nodes.has(n.id))); } });
+    var edgeItems = [];
+    data.edges.forEach(function (e) {
+      if (ids.has(e.from) && ids.has(e.to)) { edgeItems.push(visEdge(e, focus && !focus.edges.has(e.id))); }
+    });
+    nodes.update(nodeItems); edges.update(edgeItems);
+  }
+  var network = null;
+
+  // --- side panel ---------------------------------------------------------------------------------
+  var panel = document.getElementById("panel");
+  function sourceItem(ref) {
+    var s = data.sources[ref];
+    var li = el("li");
+    var head = [s.headline || s.source, s.date].filter(Boolean).join(" — ");
+    li.appendChild(el("div", head, "source-head"));
+    if (s.text) { li.appendChild(el("div", "“" + s.text + "”", "sentence")); }
+    if (s.source && s.headline) { li.appendChild(el("div", "source " + s.source, "meta")); }
+    return li;
+  }
+  function list(title, items, make) {
+    var frag = document.createDocumentFragment();
+    if (!items.length) { return frag; }
+    frag.appendChild(el("h3", title));
+    var ul = el("ul");
+    items.forEach(function (item) { ul.appendChild(make(item)); });
+    frag.appendChild(ul);
+    return frag;
+  }
+  function showNode(n) {
+    panel.replaceChildren();
+    panel.appendChild(el("h2", n.label));
+    var kind = el("div", n.kind + (n.group !== undefined ? " · community " + n.group : ""), "meta");
+    panel.appendChild(kind);
+    panel.appendChild(el("div", data.sizeMeasure + ": " + n.score, "meta"));
+    if (n.url) {
+      var a = el("a", "Open the page of " + n.label);
+      a.href = n.url;
+      panel.appendChild(a);
+    }
+    if (n.iri) { panel.appendChild(el("div", n.iri, "meta")); }
+    panel.appendChild(list("Key facts", n.keyFacts, function (f) { return el("li", f); }));
+    panel.appendChild(list("Facts", n.facts, function (f) { return el("li", f); }));
+    var rel = incident.get(n.id).map(function (e) {
+      var other = byId.get(e.from === n.id ? e.to : e.from);
+      return { e: e, other: other };
+    });
+    panel.appendChild(list("Relations", rel, function (r) {
+      var li = el("li");
+      li.appendChild(el("span", r.e.relation + " — "));
+      var a = el("a", r.other.label);
+      a.href = "#";
+      a.addEventListener("click", function (ev) { ev.preventDefault(); select(r.other.id); });
+      li.appendChild(a);
+      return li;
+    }));
+    panel.appendChild(list("Sources", n.sources, sourceItem));
+  }
+  function showEdgeDetails(e) {
+    panel.replaceChildren();
+    panel.appendChild(el("h2", byId.get(e.from).label + " — " + e.relation + " — " + byId.get(e.to).label));
+    if (data.colorBy === "group") { panel.appendChild(el("div", "weight " + e.weight, "meta")); }
+    panel.appendChild(list("Evidence", e.evidence, function (f) { return el("li", f); }));
+    panel.appendChild(list("Sources", e.sources, sourceItem));
+  }
+  function clearPanel() {
+    panel.replaceChildren(el("p", "Click a node for its facts and sources; click the background to clear.", "hint"));
+  }
+
+  // --- tooltip --------------------------------------------------------------------------------------
+  var tooltip = document.getElementById("tooltip");
+  function showTooltip(pointer, build) {
+    tooltip.replaceChildren();
+    build(tooltip);
+    tooltip.hidden = false;
+    var box = container.getBoundingClientRect();
+    var x = Math.min(pointer.x + 14, box.width - tooltip.offsetWidth - 4);
+    var y = Math.min(pointer.y + 14, box.height - tooltip.offsetHeight - 4);
+    tooltip.style.left = Math.max(0, x) + "px";
+    tooltip.style.top = Math.max(0, y) + "px";
+  }
+  function nodeTooltip(n) {
+    return function (box) {
+      box.appendChild(el("b", n.label));
+      box.appendChild(el("div", n.kind, "meta"));
+      if (n.keyFacts.length) {
+        var ul = el("ul");
+        n.keyFacts.forEach(function (f) { ul.appendChild(el("li", f)); });
+        box.appendChild(ul);
+      }
+      var shown = n.sources.slice(0, 3);
+      if (shown.length) {
+        var ul2 = el("ul");
+        shown.forEach(function (ref) { ul2.appendChild(sourceItem(ref)); });
+        box.appendChild(ul2);
+        if (n.sources.length > shown.length) {
+          box.appendChild(el("div", "… and " + (n.sources.length - shown.length) + " more sources (click)", "meta"));
+        }
+      }
+    };
+  }
+  function edgeTooltip(e) {
+    return function (box) {
+      box.appendChild(el("b", e.relation));
+      box.appendChild(el("div", byId.get(e.from).label + " — " + byId.get(e.to).label, "meta"));
+      if (data.colorBy === "group") { box.appendChild(el("div", "weight " + e.weight, "meta")); }
+      var ul = el("ul");
+      e.sources.slice(0, 2).forEach(function (ref) { ul.appendChild(sourceItem(ref)); });
+      box.appendChild(ul);
+    };
+  }
+
+  // --- legend and class filter ------------------------------------------------------------------------
+  var legend = document.getElementById("legend");
+  legend.appendChild(el("h4", data.colorBy === "group" ? "Shape: class (tick to show)" : "Class (tick to show)"));
+  data.classes.forEach(function (c) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.value = c.kind; box.className = "class-filter";
+    box.addEventListener("change", function () {
+      if (box.checked) { hiddenKinds.delete(c.kind); } else { hiddenKinds.add(c.kind); }
+      redraw();
+    });
+    var glyph = el("span", c.glyph, "glyph");
+    glyph.style.color = data.colorBy === "group" ? "#444" : c.color;
+    label.appendChild(box); label.appendChild(glyph);
+    label.appendChild(document.createTextNode(" " + c.kind + " (" + c.count + ")"));
+    legend.appendChild(label);
+  });
+  if (data.colorBy === "group" && data.groups.length) {
+    legend.appendChild(el("h4", "Colour: community"));
+    data.groups.forEach(function (g) {
+      var row = el("div");
+      var glyph = el("span", "●", "glyph");
+      glyph.style.color = g.color;
+      row.appendChild(glyph);
+      row.appendChild(document.createTextNode(" community " + g.id + " (" + g.count + ")"));
+      legend.appendChild(row);
+    });
+  }
+  legend.appendChild(el("div", "Size: " + data.sizeMeasure, "meta"));
+
+  // --- header: links, search, top N -------------------------------------------------------------------
+  var links = document.getElementById("links");
+  data.links.forEach(function (l) { var a = el("a", l.text); a.href = l.href; links.appendChild(a); });
+  if (data.subtitle) { links.appendChild(el("span", data.subtitle, "meta")); }
+  var names = document.getElementById("names");
+  if (data.nodes.length <= 5000) {
+    data.nodes.slice().sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : 0; })
+      .forEach(function (n) { var o = el("option"); o.value = n.label; names.appendChild(o); });
+  }
+  function find(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) { return null; }
+    var tests = [
+      function (n) { return n.label.toLowerCase() === q; },
+      function (n) { return n.label.toLowerCase().indexOf(q) === 0; },
+      function (n) { return n.label.toLowerCase().indexOf(q) >= 0; }
+    ];
+    for (var i = 0; i < tests.length; i++) {
+      var hits = data.nodes.filter(tests[i]);
+      if (hits.length) { hits.sort(function (a, b) { return a.rank - b.rank; }); return hits[0]; }
+    }
+    return null;
+  }
+  function select(id) {
+    var n = byId.get(id);
+    if (!n) { return false; }
+    if (hiddenKinds.has(n.kind)) {
+      hiddenKinds.delete(n.kind);
+      legend.querySelectorAll("input.class-filter").forEach(function (b) { if (b.value === n.kind) { b.checked = true; } });
+    }
+    selected = id;
+    var wasShown = isShown(n);
+    if (!wasShown) { extra.add(id); incident.get(id).forEach(function (e) { extra.add(e.from); extra.add(e.to); }); }
+    redraw();
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+    showNode(n);
+    return true;
+  }
+  function search(text) {
+    var status = document.getElementById("search-status");
+    var n = find(text);
+    status.textContent = n ? "" : "no match for “" + text + "”";
+    if (n) { select(n.id); }
+    return n ? n.id : null;
+  }
+  document.getElementById("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    search(document.getElementById("search").value);
+  });
+  if (large) {
+    var control = document.getElementById("top-control");
+    var input = document.getElementById("top-n");
+    control.hidden = false;
+    input.value = topN;
+    input.max = data.nodes.length;
+    document.getElementById("node-total").textContent = data.nodes.length;
+    input.addEventListener("change", function () {
+      var value = parseInt(input.value, 10);
+      topN = isNaN(value) || value < 1 ? data.topN : value;
+      redraw();
+    });
+  }
+
+  // --- the network ------------------------------------------------------------------------------------
+  redraw();
+  network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  var api = { network: network, nodes: nodes, edges: edges, data: data, search: search, select: select, ready: false };
+  window.kgView = api;
+  network.on("click", function (params) {
+    tooltip.hidden = true;
+    if (params.nodes.length) {
+      selected = params.nodes[0];
+      highlight();
+      showNode(byId.get(selected));
+    } else if (params.edges.length) {
+      showEdgeDetails(data.edges[params.edges[0]]);
+    } else {
+      selected = null;
+      highlight();
+      clearPanel();
+    }
+  });
+  network.on("hoverNode", function (params) { showTooltip(params.pointer.DOM, nodeTooltip(byId.get(params.node))); });
+  network.on("hoverEdge", function (params) { showTooltip(params.pointer.DOM, edgeTooltip(data.edges[params.edge])); });
+  network.on("blurNode", function () { tooltip.hidden = true; });
+  network.on("blurEdge", function () { tooltip.hidden = true; });
+  network.on("dragStart", function () { tooltip.hidden = true; });
+  function ready() {
+    if (api.ready) { return; }
+    if (data.physics) { network.setOptions({ physics: { enabled: false } }); }
+    if (data.focus !== null && data.focus !== undefined) { select(data.focus); }
+    api.ready = true;
+    document.body.setAttribute("data-ready", "true");
+  }
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", ready);
+  }
+  network.once("afterDrawing", function () { if (!data.physics) { ready(); } });
+})();

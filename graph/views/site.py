@@ -1,0 +1,281 @@
+"""The pages ``batterykg views`` writes: the index, the ecosystem, the partnerships, one page per entity.
+
+=====================================  ===========================================================
+``out/index.html``                      what the graph holds, top entities, communities, links
+``out/views/ecosystem.html``            the entity network, coloured by class, sized by PageRank
+``out/views/partnerships.html``         organisations; width by weight, colour by community
+``out/views/entities/<slug>.html``      each organisation, government body and event: two hops
+=====================================  ===========================================================
+
+Every page is self-contained (see :mod:`graph.views.render`) and written atomically as UTF-8; the same
+store gives byte-identical pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from ..atomic import write_text
+from ..layout import OutputLayout
+from .evidence import assertion_evidence, class_counts, entity_details, source_list
+from .layout import positions
+from .measures import betweenness, communities, entity_network, pagerank, partnership_network
+from .render import asset, network_html
+
+__all__ = ["write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data"]
+
+#: Classes that get a page of their own: organisations, government bodies and events.
+ENTITY_PAGE_KINDS = (
+    "Organization", "Company", "GovernmentBody", "ResearchInstitution", "Publisher",
+    "Event", "Conference", "Visit", "SigningCeremony", "ConferenceSeries",
+)
+
+
+@dataclass
+class ViewsReport:
+    """What :func:`write_views` wrote."""
+
+    index: Path
+    views: list[Path] = field(default_factory=list)
+    entities: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"views: {self.index}, {len(self.views)} network views and {len(self.entities)} entity pages "
+                f"under {self.index.parent / 'views'} ({self.seconds:.2f} s)")
+
+
+def entity_slug(iri: str) -> str:
+    """The file name (without ``.html``) of an entity's page: its IRI's last segment, made safe.
+
+    >>> entity_slug("https://w3id.org/battery-kg/id/exencell")
+    'exencell'
+    >>> entity_slug("https://example.org/x/A B/<c>")
+    'c'
+    """
+    last = re.split(r"[#/]", iri.rstrip("/#"))[-1]
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", last).strip("-.") or "entity"
+
+
+@dataclass
+class SiteData:
+    """Everything the pages show, read from the store once."""
+
+    entities: nx.MultiGraph
+    partnerships: nx.Graph
+    pagerank: dict
+    betweenness: dict
+    communities: list
+    details: dict
+    evidence: dict
+    classes: list
+    sources: list
+    slugs: dict
+
+
+def site_data(store) -> SiteData:
+    """Networks, scores, facts and sources for the pages (SPARQL over ``store``)."""
+    entities = entity_network(store)
+    partnerships = partnership_network(store)
+    groups = communities(partnerships)
+    slugs: dict = {}
+    taken: set[str] = set()
+    for node in sorted(entities.nodes, key=str):
+        if entities.nodes[node].get("kind") in ENTITY_PAGE_KINDS:
+            slug = base = entity_slug(str(entities.nodes[node].get("iri", node)))
+            n = 2
+            while slug.lower() in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug.lower())
+            slugs[node] = slug
+    return SiteData(
+        entities=entities,
+        partnerships=partnerships,
+        pagerank=pagerank(entities),
+        betweenness=betweenness(entities),
+        communities=groups,
+        details=entity_details(store),
+        evidence=assertion_evidence(store),
+        classes=class_counts(store),
+        sources=source_list(store),
+        slugs=slugs,
+    )
+
+
+def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: str, group: dict | None = None):
+    """A copy of ``graph`` with what the page shows on its nodes and edges."""
+    articles = {s["source"]: s for s in site.sources}
+    out = graph.copy()
+    for node, attrs in out.nodes(data=True):
+        iri = str(attrs.get("iri", node))
+        detail = site.details.get(iri)
+        attrs["size"] = scores.get(node, 0.0)
+        if detail is not None:
+            attrs["facts"] = detail.facts
+            attrs["key_facts"] = detail.key_facts
+            attrs["sources"] = detail.sources
+        if node in site.slugs:
+            attrs["url"] = f"{link_prefix}{site.slugs[node]}.html"
+        if group is not None and node in group:
+            attrs["group"] = group[node]
+    edges = out.edges(keys=True, data=True) if out.is_multigraph() else out.edges(data=True)
+    for *_, attrs in edges:
+        sentences = []
+        for assertion in attrs.get("assertions") or ():
+            sentences.extend(site.evidence.get(str(assertion), ()))
+        if not sentences:  # only source ids: name the articles
+            sentences = [{"source": sid, "headline": articles.get(sid, {}).get("headline", ""),
+                          "date": articles.get(sid, {}).get("date", ""), "text": ""}
+                         for sid in attrs.get("sources") or ()]
+        evidence = attrs.get("evidence")
+        attrs["sources"] = sentences
+        if evidence and all(isinstance(e, str) for e in evidence):
+            attrs["evidence_text"] = list(evidence)
+    return out
+
+
+def _links(prefix: str) -> list[tuple[str, str]]:
+    return [("Index", f"{prefix}index.html"), ("Ecosystem", f"{prefix}views/ecosystem.html"),
+            ("Partnerships", f"{prefix}views/partnerships.html")]
+
+
+def write_views(store=None, out: OutputLayout | Path | str | None = None) -> ViewsReport:
+    """Write the index page, the network views and the entity pages for the graph in ``store``.
+
+    Parameters
+    ----------
+    store : a store (default: the built one, :func:`graph.open_store`)
+    out : OutputLayout or folder (default: ``out/``)
+
+    Returns
+    -------
+    ViewsReport
+        The files written and the time it took.
+    """
+    from ..store import open_store
+
+    started = time.perf_counter()
+    layout = out if isinstance(out, OutputLayout) else (OutputLayout(Path(out)) if out else OutputLayout.default())
+    store = store if store is not None else open_store(layout.store)
+    site = site_data(store)
+    report = ViewsReport(index=layout.index)
+    group = {node: i for i, members in enumerate(site.communities) for node in members}
+    pos = positions(site.entities)
+
+    ecosystem = _decorated(site.entities, site, scores=site.pagerank, link_prefix="entities/")
+    page = network_html(ecosystem, title="battery-kg: the ecosystem network",
+                        subtitle=f"{ecosystem.number_of_nodes()} entities, colour and shape by class",
+                        size_measure="PageRank", pos=pos, links=_links("../"))
+    write_text(layout.views / "ecosystem.html", page)
+    report.views.append(layout.views / "ecosystem.html")
+
+    strength = dict(site.partnerships.degree(weight="weight"))
+    partners = _decorated(site.partnerships, site, scores=strength, link_prefix="entities/", group=group)
+    page = network_html(partners, title="battery-kg: the partnership network", color_by="group",
+                        subtitle="organisations; edge width by weight, colour by community, shape by class",
+                        size_measure="weighted degree", links=_links("../"))
+    write_text(layout.views / "partnerships.html", page)
+    report.views.append(layout.views / "partnerships.html")
+
+    entity_dir = layout.views / "entities"
+    for node, slug in sorted(site.slugs.items(), key=lambda item: item[1]):
+        near = nx.ego_graph(site.entities, node, radius=2)
+        near = _decorated(near, site, scores=site.pagerank, link_prefix="", group=None)
+        label = site.entities.nodes[node].get("label", str(node))
+        page = network_html(near, title=f"{label} — battery-kg",
+                            subtitle=f"{site.entities.nodes[node].get('kind', '')}: its neighbourhood, two hops",
+                            size_measure="PageRank", pos={n: pos[n] for n in near}, focus=node,
+                            edge_labels=near.number_of_edges() <= 120, links=_links("../../"))
+        write_text(entity_dir / f"{slug}.html", page)
+        report.entities.append(entity_dir / f"{slug}.html")
+    _remove_stale(entity_dir, {p.name for p in report.entities})
+
+    write_text(layout.index, index_html(site, layout))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Pages of entities no longer in the graph would mislead: remove them."""
+    for path in folder.glob("*.html"):
+        if path.name not in keep:
+            path.unlink()
+
+
+def _e(text) -> str:
+    return html.escape(str(text))
+
+
+def _entity_link(site: SiteData, node, prefix: str = "views/entities/") -> str:
+    label = _e(site.entities.nodes[node].get("label", node)) if node in site.entities else _e(node)
+    if node in site.slugs:
+        return f'<a href="{prefix}{_e(site.slugs[node])}.html">{label}</a>'
+    return label
+
+
+def index_html(site: SiteData, layout: OutputLayout) -> str:
+    """The entry page: what the graph holds, the top entities, communities, links to views and data."""
+    g = site.entities
+    parts = [f"<p>{g.number_of_nodes()} entities and {g.number_of_edges()} relations in the entity network; "
+             f"{site.partnerships.number_of_nodes()} organisations and {site.partnerships.number_of_edges()} "
+             f"ties in the partnership network; {len(site.sources)} sources.</p>"]
+    parts.append("<h2>Views</h2><ul>"
+                 '<li><a href="views/ecosystem.html">Ecosystem</a>: the entity network</li>'
+                 '<li><a href="views/partnerships.html">Partnerships</a>: organisations, weighted ties, '
+                 "communities</li>"
+                 f'<li><a href="#entities">Entity pages</a>: {len(site.slugs)} organisations, government '
+                 "bodies and events</li></ul>")
+    parts.append("<h2>What the graph holds</h2><table><tr><th>Class</th><th>Instances</th></tr>"
+                 + "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in site.classes) + "</table>")
+    parts.append("<h2>Sources</h2><table><tr><th>Date</th><th>Headline</th><th>Publisher</th><th>Source</th>"
+                 "<th>Assertions</th></tr>"
+                 + "".join(f"<tr><td>{_e(s['date'])}</td><td>{_e(s['headline'] or '(no headline)')}</td>"
+                           f"<td>{_e(s['publisher'])}</td><td>{_e(s['source'])}</td><td>{s['assertions']}</td></tr>"
+                           for s in site.sources) + "</table>")
+
+    def top(scores: dict, title: str) -> str:
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], str(item[0])))[:10]
+        rows = "".join(f"<tr><td>{i}</td><td>{_entity_link(site, n)}</td>"
+                       f"<td>{_e(g.nodes[n].get('kind', ''))}</td><td>{v:.4f}</td></tr>"
+                       for i, (n, v) in enumerate(ranked, 1))
+        return (f"<div><h3>{_e(title)}</h3><table><tr><th>#</th><th>Entity</th><th>Class</th><th>Score</th></tr>"
+                f"{rows}</table></div>")
+
+    parts.append('<h2>Top entities</h2><div class="columns">' + top(site.pagerank, "PageRank")
+                 + top(site.betweenness, "Betweenness") + "</div>")
+    labels = site.partnerships.nodes
+    items = "".join(
+        f"<li><b>Community {i}</b> ({len(members)}): "
+        + ", ".join(_entity_link(site, n) if n in site.entities else _e(labels[n].get("label", n))
+                    for n in sorted(members, key=lambda n: str(labels[n].get("label", n)))) + "</li>"
+        for i, members in enumerate(site.communities))
+    parts.append(f"<h2>Communities</h2><p>Louvain communities of the partnership network (seed 42).</p>"
+                 f"<ol start=\"0\">{items}</ol>")
+    by_kind: dict[str, list] = {}
+    for node in site.slugs:
+        by_kind.setdefault(g.nodes[node].get("kind", ""), []).append(node)
+    parts.append('<h2 id="entities">Entity pages</h2>' + "".join(
+        f"<h3>{_e(kind)}</h3><p>"
+        + " · ".join(_entity_link(site, n) for n in sorted(nodes, key=lambda n: str(g.nodes[n].get("label"))))
+        + "</p>" for kind, nodes in sorted(by_kind.items())))
+    files = [("battery-kg.trig", "TriG: every named graph"), ("battery-kg.ttl", "Turtle: the union"),
+             ("battery-kg.jsonld", "JSON-LD"), ("manifest.json", "build manifest")]
+    found = [(name, what) for name, what in files if (layout.root / name).exists()]
+    tables = sorted(layout.tables.glob("*.csv")) if layout.tables.exists() else []
+    found += [(f"tables/{p.name}", "analysis table") for p in tables]
+    parts.append("<h2>Data files</h2><ul>" + "".join(
+        f'<li><a href="{_e(name)}">{_e(name)}</a>: {_e(what)}</li>' for name, what in found) + "</ul>")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        f"<title>battery-kg</title>\n<style>\n{asset('index.css')}</style>\n</head>\n<body>\n"
+        "<h1>battery-kg: the Sichuan–Chongqing battery and energy-storage ecosystem</h1>\n"
+        + "\n".join(parts) + "\n</body>\n</html>\n"
+    )
