@@ -28,6 +28,7 @@ from .namespace import BK, BKG, PREFIXES
 from .query import QueryResult, query
 from .sources import Source, load_sources
 from .store import EmbeddedStore, open_store
+from .views import display_view, network_html, write_views
 
 __version__ = "0.1.0"
 
@@ -54,6 +55,9 @@ __all__ = [
     "StoreError",
     "UnknownEntityError",
     "UsageError",
+    "network_html",
+    "write_views",
+    "display_view",
 ]
 
 # Later modules (analysis, views, sparql, ingest) extend the public API here.

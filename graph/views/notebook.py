@@ -29,7 +29,11 @@ def iframe_html(page: str, *, height: int = 650) -> str:
 def display_view(graph_or_page: nx.Graph | str, *, height: int = 650, **options):
     """An :class:`IPython.display.HTML` showing a view inline: a page made by
     :func:`graph.views.network_html`, or a networkx graph (drawn with ``options``; ``title`` required)."""
+    import warnings
+
     from IPython.display import HTML
 
     page = graph_or_page if isinstance(graph_or_page, str) else network_html(graph_or_page, **options)
-    return HTML(iframe_html(page, height=height))
+    with warnings.catch_warnings():  # IPython suggests IFrame, which needs a URL; srcdoc needs no file
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(iframe_html(page, height=height))

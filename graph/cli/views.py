@@ -1,0 +1,40 @@
+"""``batterykg views``: write the index page and the interactive network views; a stage of ``batterykg run``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..layout import DataLayout, OutputLayout
+from . import app
+from .core import RUN_STAGES, OutOption, StoreOption, output_layout, store_for
+
+
+@app.command("views")
+def views_command(
+    out: Path | None = OutOption,
+    store: str | None = StoreOption,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
+) -> None:
+    """Write out/index.html, out/views/ecosystem.html, out/views/partnerships.html and
+    out/views/entities/<slug>.html: self-contained pages that open offline from file://.
+
+    Exit 2 when the graph has not been built (run `batterykg build` first).
+    """
+    from ..views import write_views
+
+    report = write_views(store_for(store, out), output_layout(out))
+    if not quiet:
+        typer.echo(report.summary())
+
+
+def views_stage(data_layout: DataLayout, output: OutputLayout) -> None:
+    """The views stage of `batterykg run`: after the build and the analysis."""
+    from ..store import open_store
+    from ..views import write_views
+
+    typer.echo(write_views(open_store(output.store), output).summary())
+
+
+RUN_STAGES.append(views_stage)
