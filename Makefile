@@ -37,8 +37,7 @@ test: setup browser
 	$(BIN)/python -m pytest
 
 notebooks: setup
-	$(BIN)/batterykg build --quiet
-	$(BIN)/python -m graph.notebooks out/notebooks
+	$(BIN)/python notebooks/execute.py out/notebooks
 
 bench: setup
 	$(BIN)/python -m benchmarks
