@@ -17,11 +17,12 @@ import math
 import random
 
 import networkx as nx
+import numpy as np
 
 __all__ = ["positions"]
 
 
-def positions(graph: nx.Graph, *, seed: int = 42, spacing: float = 60.0, iterations: int = 100) -> dict:
+def positions(graph: nx.Graph, *, seed: int = 42, spacing: float = 60.0, iterations: int | None = None) -> dict:
     """Positions ``{node: (x, y)}`` in page pixels for every node of ``graph``.
 
     Parameters
@@ -31,8 +32,8 @@ def positions(graph: nx.Graph, *, seed: int = 42, spacing: float = 60.0, iterati
         Seed of the layout's random start, for identical output on every run.
     spacing : float
         Roughly the distance between neighbouring nodes, in pixels.
-    iterations : int
-        Fruchterman–Reingold iterations.
+    iterations : int, optional
+        Fruchterman–Reingold iterations (default 100; 50 above 5,000 nodes, to stay fast).
     """
     import igraph as ig
 
@@ -42,16 +43,18 @@ def positions(graph: nx.Graph, *, seed: int = 42, spacing: float = 60.0, iterati
     index = {node: i for i, node in enumerate(nodes)}
     edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
     g = ig.Graph(n=len(nodes), edges=edges)
+    if iterations is None:
+        iterations = 100 if len(nodes) <= 5000 else 50
     previous = random
     ig.set_random_number_generator(random.Random(seed))
     try:
+        # grid FR for big graphs: near-linear, about 0.2 s for 10,000 nodes
         coords = g.layout_fruchterman_reingold(niter=iterations, grid=len(nodes) > 1000).coords
     finally:
         ig.set_random_number_generator(previous)
-    xs = [c[0] for c in coords]
-    ys = [c[1] for c in coords]
-    width = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    xy = np.asarray(coords, dtype=float).reshape(len(nodes), 2)
+    low, high = xy.min(axis=0), xy.max(axis=0)
+    width = float((high - low).max()) or 1.0
     scale = spacing * math.sqrt(len(nodes)) * 1.5 / width
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {node: (round((x - cx) * scale, 1), round((y - cy) * scale, 1))
-            for node, (x, y) in zip(nodes, coords, strict=True)}
+    xy = np.round((xy - (high + low) / 2) * scale, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return dict(zip(nodes, map(tuple, xy.tolist()), strict=True))

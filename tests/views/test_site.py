@@ -1,0 +1,155 @@
+"""The pages `batterykg views` writes from the seed graph: what they hold, where they are, what they link."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from graph.layout import OutputLayout
+from graph.store import EmbeddedStore
+from graph.views import write_views
+from graph.views.evidence import entity_details
+from graph.views.site import ENTITY_PAGE_KINDS, site_data
+
+BK = "https://w3id.org/battery-kg/id/"
+
+
+def page_data(path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="view-data">(.*?)</script>', text, re.S)
+                      .group(1))
+
+
+def test_every_organisation_government_body_and_event_has_a_page(seed_views, seed_store):
+    out, report = seed_views
+    site = site_data(seed_store)
+    expected = {n for n, d in site.entities.nodes(data=True) if d["kind"] in ENTITY_PAGE_KINDS}
+    assert set(site.slugs) == expected
+    names = {p.name for p in (out.views / "entities").glob("*.html")}
+    assert {"exencell.html", "yibin-government.html", "world-power-battery-conference-2024.html",
+            "dazhou-sodium-ion-signing-2024.html"} <= names
+    assert len(names) == len(expected) == len(report.entities)
+
+
+def test_the_ecosystem_view_draws_the_entity_network_with_one_edge_per_relation(seed_views, seed_store):
+    out, _ = seed_views
+    site = site_data(seed_store)
+    data = page_data(out.views / "ecosystem.html")
+    relations = {(min(str(u), str(v)), max(str(u), str(v)), d["relation"])
+                 for u, v, d in site.entities.edges(data=True)}
+    assert len(data["nodes"]) == site.entities.number_of_nodes()
+    assert len(data["edges"]) == len(relations)
+    exencell = next(n for n in data["nodes"] if n["label"] == "EXENCELL")
+    assert exencell["kind"] == "Company" and exencell["url"] == "entities/exencell.html"
+
+
+def test_the_partnership_view_colours_by_community_and_weighs_edges(seed_views):
+    out, _ = seed_views
+    data = page_data(out.views / "partnerships.html")
+    assert data["colorBy"] == "group" and data["groups"]
+    assert all("group" in n for n in data["nodes"])
+    assert len({e["width"] for e in data["edges"]}) > 1  # widths follow the weights
+
+
+def test_an_entity_page_shows_its_two_hop_neighbourhood_and_opens_on_it(seed_views):
+    out, _ = seed_views
+    data = page_data(out.views / "entities" / "exencell.html")
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"EXENCELL", "ACE Battery", "Jeff You", "EXENCELL Mianyang Factory"} <= labels
+    focus = data["nodes"][data["focus"]]
+    assert focus["label"] == "EXENCELL"
+    assert "EXENCELL — partner of — ACE Battery" in focus["facts"]
+    headlines = {data["sources"][i]["headline"] for i in focus["sources"]}
+    assert "Government Delegates from Chongqing Municipality and Sichuan Province Visited EXENCELL Mianyang " \
+           "Factory" in headlines
+
+
+def test_key_facts_give_dates_and_amounts(seed_store):
+    details = entity_details(seed_store)
+    project = next(d for d in details.values() if d.kind == "InvestmentProject")  # the Dazhou sodium-ion project
+    assert any(f.startswith("planned investment: ") and "CNY" in f for f in project.key_facts)
+    assert any(f.startswith("signing date: 2024-") for f in project.key_facts)
+
+
+def test_the_index_page_says_what_the_graph_holds_and_links_everything(seed_views):
+    out, report = seed_views
+    text = out.index.read_text(encoding="utf-8")
+    assert report.index == out.index
+    for needle in ('href="views/ecosystem.html"', 'href="views/partnerships.html"',
+                   'href="views/entities/exencell.html"', 'href="battery-kg.trig"', "<td>Company</td><td>12</td>",
+                   "2024 World Power Battery Conference witnesses signing", "PageRank", "Betweenness",
+                   "Community 0"):
+        assert needle in text
+    assert 'href="battery-kg.jsonld"' not in text  # only data files that exist are linked
+
+
+def test_views_are_byte_identical_across_runs(seed_store, tmp_path):
+    first, second = OutputLayout(tmp_path / "a"), OutputLayout(tmp_path / "b")
+    write_views(seed_store, first)
+    write_views(seed_store, second)
+    files = sorted(p.relative_to(first.root) for p in first.root.rglob("*.html"))
+    assert files == sorted(p.relative_to(second.root) for p in second.root.rglob("*.html"))
+    for name in files:
+        assert (first.root / name).read_bytes() == (second.root / name).read_bytes(), name
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def hostile_store() -> EmbeddedStore:
+    """A company whose name is markup, stated by an article whose headline is markup."""
+    from graph.views.evidence import SMALL_EXAMPLE
+
+    quads = SMALL_EXAMPLE.decode().replace('"Acme"@en', json.dumps(HOSTILE) + "@en") \
+        .replace('"Acme teams up"', json.dumps("</script><script>alert(2)</script>"))
+    store = EmbeddedStore.create(None)
+    store.load_nquads(quads.encode())
+    return store
+
+
+def test_hostile_names_are_escaped_on_every_page(tmp_path):
+    out = OutputLayout(tmp_path)
+    report = write_views(hostile_store(), out)
+    assert (out.views / "entities" / "acme.html").exists()
+    for path in [report.index, *report.views, *report.entities]:
+        text = path.read_text(encoding="utf-8")
+        assert HOSTILE not in text, path
+        assert "<script>alert(2)" not in text, path
+    assert "&lt;img src=x onerror=alert(1)&gt;" in report.index.read_text(encoding="utf-8")
+
+
+def test_stale_entity_pages_are_removed(tmp_path):
+    out = OutputLayout(tmp_path)
+    (out.views / "entities").mkdir(parents=True)
+    (out.views / "entities" / "gone.html").write_text("old")
+    write_views(hostile_store(), out)
+    assert not (out.views / "entities" / "gone.html").exists()
+
+
+def test_cli_writes_the_views_and_exits_2_without_a_built_graph(cli, seed_output, tmp_path):
+    missing = cli("views", "--out", str(tmp_path / "nothing"))
+    assert missing.returncode == 2 and "batterykg build" in missing.stderr
+    done = cli("views", "--store", str(seed_output.store), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "entity pages" in done.stdout
+    assert (tmp_path / "out" / "index.html").exists() and (tmp_path / "out" / "views" / "ecosystem.html").exists()
+
+
+def test_batterykg_run_writes_the_views_after_the_build():
+    from graph.cli.core import RUN_STAGES
+    from graph.cli.views import views_stage
+
+    assert views_stage in RUN_STAGES
+
+
+@pytest.mark.parametrize("height", [400])
+def test_views_render_inline_in_a_notebook(height):
+    import networkx as nx
+
+    from graph.views import display_view
+
+    shown = display_view(nx.path_graph(3), title=HOSTILE, height=height)
+    assert shown.data.startswith("<iframe srcdoc=\"") and f"height:{height}px" in shown.data
+    assert HOSTILE not in shown.data and "<script" not in shown.data  # the whole page is one escaped attribute
