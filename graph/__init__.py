@@ -13,6 +13,7 @@ A flat public API over the modules, in the manner of networkx::
 from __future__ import annotations
 
 from .build import BuildReport, assemble, build
+from .entities import resolve_entity
 from .errors import (
     DataNotConformError,
     KGError,
@@ -25,6 +26,7 @@ from .errors import (
 )
 from .layout import DataLayout, OutputLayout
 from .namespace import BK, BKG, PREFIXES
+from .network import entity_network, organisation_event_network, organisation_place_network, partnership_network
 from .query import QueryResult, query
 from .sources import Source, load_sources
 from .store import EmbeddedStore, open_store
@@ -58,6 +60,11 @@ __all__ = [
     "network_html",
     "write_views",
     "display_view",
+    "resolve_entity",
+    "entity_network",
+    "partnership_network",
+    "organisation_event_network",
+    "organisation_place_network",
 ]
 
 # Later modules (analysis, views, sparql, ingest) extend the public API here.

@@ -1,0 +1,612 @@
+"""Networks projected from the graph with SPARQL SELECT, as networkx graphs.
+
+Every projection reads the built graph through ``store.query`` only, so it works on the embedded store and on
+a remote SPARQL endpoint alike. Nodes are entity IRIs (strings) with attributes ``iri``, ``label`` and
+``kind`` (the local name of the entity's most specific class); edges say which relations join two entities
+and which sources state them. Literals never become nodes.
+
+Projections
+-----------
+:func:`entity_network`
+    Organisations, government bodies, people, events, projects, parks, facilities, places and technologies,
+    one edge per relation (a :class:`networkx.MultiGraph` keyed by relation).
+:func:`partnership_network`
+    Organisations only, with weighted ties (see *Weighting* below) and their evidence.
+:func:`organisation_event_network`, :func:`organisation_place_network`
+    Bipartite graphs (node attribute ``bipartite``: 0 organisations, 1 events or places).
+
+Filters (every projection)
+--------------------------
+``since`` / ``until``
+    A date window (ISO dates, inclusive). An edge's date is the date of the event (``schema:startDate`` …
+    ``schema:endDate``) or project (``bkg:signingDate``, else the date of the event it was ``bkg:signedAt``)
+    it touches; other stated facts take the publication date of their earliest source; registry facts (the
+    place hierarchy, who governs what) are timeless and always kept. Events and projects dated outside the
+    window are dropped with their edges.
+``within``
+    A place (IRI or name): keeps places inside it (``schema:containedInPlace``, transitively), the events,
+    projects, parks, facilities and government bodies located in or governing such a place, and the
+    organisations, people and technologies directly linked to those; places outside are dropped.
+``include_candidates``
+    With ``False``, facts of assertions whose ``bkg:status`` is not ``bkg:Reviewed`` are left out.
+
+Nodes that are left without any edge are not part of a projection.
+
+Weighting of the partnership network
+------------------------------------
+* An explicit ``bkg:partnerOf`` or ``bkg:signedAgreementWith`` between two organisations weighs **1**.
+* An event or project with ``n`` participating organisations (organisers and hosts, attendees in every role,
+  parties and investors) adds **1 / (n - 1)** to each pair of them: Newman's collaboration weighting
+  (:func:`networkx.algorithms.bipartite.collaboration_weighted_projected_graph`), so a three-party signing
+  gives each pair 0.5 while a 600-exhibitor expo gives each pair 1/599. Each organisation thus receives at
+  most 1 from any one event. The tie is labelled ``co-organisers`` (both organise or host),
+  ``co-parties`` (both parties or investors of a project) or ``co-attendance`` (otherwise).
+
+An edge's weight is the sum of its contributions; ``evidence`` lists each one (relation, the event or project
+it goes through, its weight, its sources), ``sources`` all their source ids.
+
+>>> from graph.store import EmbeddedStore
+>>> from graph.namespace import BK
+>>> store = EmbeddedStore.create(None)
+>>> store.load_nquads(EXAMPLE)
+>>> acme, beta, expo = (str(BK[slug]) for slug in ("acme", "beta", "expo"))
+>>> g = partnership_network(store)
+>>> sorted(g.nodes[n]["label"] for n in g)
+['Acme', 'Beta', 'Gamma']
+>>> round(g[acme][beta]["weight"], 3), g[acme][beta]["sources"]
+(1.5, ['s1', 's2'])
+>>> [(e["relation"], e["via_label"], e["weight"]) for e in g[acme][beta]["evidence"]]
+[('co-attendance', 'Expo', 0.5), ('partnerOf', None, 1.0)]
+>>> sorted(entity_network(store).edges(expo, keys=True))[:2]
+[('https://w3id.org/battery-kg/id/expo', 'https://w3id.org/battery-kg/id/acme', 'organizer'), \
+('https://w3id.org/battery-kg/id/expo', 'https://w3id.org/battery-kg/id/beta', 'exhibitor')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import networkx as nx
+
+from .namespace import BASE
+
+__all__ = [
+    "entity_network",
+    "partnership_network",
+    "organisation_event_network",
+    "organisation_place_network",
+    "NetworkFilter",
+    "ENTITY_KINDS",
+    "ORGANISATION_KINDS",
+    "EVENT_KINDS",
+    "PLACE_KINDS",
+    "local_name",
+    "example_nquads",
+]
+
+_BKG = BASE + "ontology#"
+_SCHEMA = "https://schema.org/"
+
+#: Classes whose instances are nodes, most specific first (an entity's ``kind`` is the first that applies).
+ENTITY_KINDS = (
+    "Company", "GovernmentBody", "ResearchInstitution", "Organization",
+    "Person",
+    "SigningCeremony", "Visit", "Conference", "ConferenceSeries", "Event",
+    "InvestmentProject",
+    "IndustrialPark", "Facility",
+    "District", "City", "Province", "Country", "AdministrativeArea", "Place",
+    "Technology",
+    "Publisher",
+)
+ORGANISATION_KINDS = frozenset({"Company", "GovernmentBody", "ResearchInstitution", "Organization"})
+EVENT_KINDS = frozenset({"SigningCeremony", "Visit", "Conference", "ConferenceSeries", "Event"})
+PROJECT_KINDS = frozenset({"InvestmentProject"})
+PLACE_KINDS = frozenset({"District", "City", "Province", "Country", "AdministrativeArea", "Place"})
+#: Kinds anchored to a place: kept by ``within`` when located in (or governing) a place inside the region.
+_LOCATED_KINDS = EVENT_KINDS | PROJECT_KINDS | {"IndustrialPark", "Facility", "GovernmentBody"}
+_CLASS_ORDER = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
+
+_ORGANISING = frozenset({"organizer", "host"})
+_ATTENDING = frozenset({"attendee", "exhibitor", "speaker", "keynoteSpeaker", "delegation", "guestOfHonour"})
+_PARTY = frozenset({"party", "investor"})
+_EXPLICIT = frozenset({"partnerOf", "signedAgreementWith"})
+_LOCATING = frozenset({"location", "containedInPlace", "governs", "visited"})
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: ``…/ontology#partnerOf`` → ``partnerOf``.
+
+    >>> local_name("https://schema.org/organizer")
+    'organizer'
+    """
+    return re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """The filters of a projection: a date window, a region and whether candidates count."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    within: str | None = None
+    include_candidates: bool = True
+
+    def parameters(self) -> dict:
+        """The filters as JSON-ready values (for the analysis graph and tables)."""
+        return {"since": self.since.isoformat() if self.since else None,
+                "until": self.until.isoformat() if self.until else None,
+                "within": self.within, "include_candidates": self.include_candidates}
+
+
+@dataclass
+class _Edge:
+    subject: str
+    object: str
+    relation: str
+    predicate: str
+    sources: set = field(default_factory=set)
+    assertions: set = field(default_factory=set)
+    statuses: set = field(default_factory=set)
+    published: set = field(default_factory=set)
+    date: tuple | None = None
+
+
+# --------------------------------------------------------------------------------------------------------
+# Reading the graph
+
+_NODES = """
+SELECT ?s ?c ?label WHERE {{
+  VALUES ?c {{ {classes} }}
+  ?s a ?c . FILTER(isIRI(?s))
+  OPTIONAL {{ ?s rdfs:label ?label }}
+}} ORDER BY ?s ?c ?label
+"""
+
+_FACTS = """
+SELECT ?s ?p ?o ?a ?id ?status ?published WHERE {
+  ?a a bkg:Assertion .
+  OPTIONAL { ?a bkg:status ?status }
+  OPTIONAL { ?a bkg:source ?article . ?article bkg:sourceId ?id .
+             OPTIONAL { ?article schema:datePublished ?published } }
+  GRAPH ?a { ?s ?p ?o }
+  FILTER(isIRI(?s) && isIRI(?o) && ?p != rdf:type)
+} ORDER BY ?s ?p ?o ?a
+"""
+
+_REGISTRY = """
+SELECT ?s ?p ?o WHERE {
+  GRAPH kgg:registry { ?s ?p ?o }
+  FILTER(isIRI(?s) && isIRI(?o) && ?p != rdf:type)
+} ORDER BY ?s ?p ?o
+"""
+
+_DATES = """
+SELECT ?s ?p ?d WHERE {
+  VALUES ?p { schema:startDate schema:endDate bkg:signingDate }
+  ?s ?p ?d
+} ORDER BY ?s ?p ?d
+"""
+
+
+def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date literal stands for: ``2024-09-01``, ``2024-09``, ``2022``."""
+    text = str(text).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text):
+            day = dt.date.fromisoformat(text[:10])
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            first = dt.date.fromisoformat(text + "-01")
+            after = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, after - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    found = _date_range(str(value))
+    if found is None:
+        from .errors import UsageError
+
+        raise UsageError(f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return found[0]
+
+
+def _make_filter(store, since, until, within, include_candidates) -> NetworkFilter:
+    since_date = _as_date(since)
+    until_date = None
+    if until is not None:
+        until_date = until if isinstance(until, dt.date) else _date_range(str(until))
+        if until_date is None:
+            _as_date(until)  # raises the error
+        until_date = until_date if isinstance(until_date, dt.date) else until_date[1]
+    place = None
+    if within is not None:
+        from .entities import resolve_entity
+
+        place = resolve_entity(store, within)
+    return NetworkFilter(since_date, until_date, place, bool(include_candidates))
+
+
+def _kinds(store) -> dict[str, tuple[str, str]]:
+    """IRI → (kind, label) of every entity; an entity that is only a Publisher is no node."""
+    classes = " ".join(f"bkg:{kind}" for kind in ENTITY_KINDS)
+    found: dict[str, tuple[str, str]] = {}
+    for s, c, label in store.query(_NODES.format(classes=classes)).rows:
+        iri, kind = str(s), local_name(c)
+        current = found.get(iri)
+        name = str(label) if label is not None else (current[1] if current else local_name(iri))
+        if current is None or _CLASS_ORDER[kind] < _CLASS_ORDER[current[0]]:
+            found[iri] = (kind, name)
+        elif label is not None and current[1] == local_name(iri):
+            found[iri] = (current[0], name)
+    return {iri: value for iri, value in found.items() if value[0] != "Publisher"}
+
+
+def _dates(store) -> dict[str, tuple[dt.date, dt.date]]:
+    """IRI → (first day, last day) of every dated event or project."""
+    starts: dict[str, dt.date] = {}
+    ends: dict[str, dt.date] = {}
+    for s, p, d in store.query(_DATES).rows:
+        span = _date_range(str(d))
+        if span is None:
+            continue
+        iri, prop = str(s), local_name(p)
+        if prop in ("startDate", "signingDate"):
+            starts[iri] = min(starts.get(iri, span[0]), span[0])
+            ends.setdefault(iri, span[1])
+            ends[iri] = max(ends[iri], span[1])
+        else:
+            ends[iri] = max(ends.get(iri, span[1]), span[1])
+    return {iri: (start, max(start, ends.get(iri, start))) for iri, start in starts.items()}
+
+
+def _statements(store, kinds: dict, include_candidates: bool) -> dict[tuple[str, str, str], _Edge]:
+    """Every relation stated between two entities, merged over the assertions (and the registry) stating it."""
+    edges: dict[tuple[str, str, str], _Edge] = {}
+
+    def add(s, p, o):
+        s, o = str(s), str(o)
+        if s not in kinds or o not in kinds or s == o:
+            return None
+        relation = local_name(p)
+        key = (s, relation, o)
+        if key not in edges:
+            edges[key] = _Edge(s, o, relation, str(p))
+        return edges[key]
+
+    for s, p, o, a, sid, status, published in store.query(_FACTS).rows:
+        reviewed = status is not None and local_name(status) == "Reviewed"
+        if not reviewed and not include_candidates:
+            continue
+        edge = add(s, p, o)
+        if edge is None:
+            continue
+        edge.assertions.add(str(a))
+        edge.statuses.add("reviewed" if reviewed else "extracted")
+        if sid is not None:
+            edge.sources.add(str(sid))
+        if published is not None and _date_range(str(published)):
+            edge.published.add(_date_range(str(published))[0])
+    for s, p, o in store.query(_REGISTRY).rows:
+        edge = add(s, p, o)
+        if edge is not None:
+            edge.statuses.add("registry")
+    return edges
+
+
+# --------------------------------------------------------------------------------------------------------
+# Filters
+
+
+def _date_edges(edges, kinds, dates) -> None:
+    """Give each edge the span of the event or project it touches, else of its earliest source."""
+    signed_at = {e.subject: e.object for e in edges.values() if e.relation == "signedAt"}
+    for iri, kind in ((i, k[0]) for i, k in kinds.items()):
+        if kind in PROJECT_KINDS and iri not in dates and signed_at.get(iri) in dates:
+            dates[iri] = dates[signed_at[iri]]
+    for edge in edges.values():
+        for end in (edge.subject, edge.object):
+            if kinds[end][0] in EVENT_KINDS | PROJECT_KINDS and end in dates:
+                edge.date = dates[end]
+                break
+        else:
+            if edge.published and edge.statuses != {"registry"} and "registry" not in edge.statuses:
+                first = min(edge.published)
+                edge.date = (first, first)
+
+
+def _in_window(span, since, until) -> bool:
+    if span is None:
+        return True
+    return (since is None or span[1] >= since) and (until is None or span[0] <= until)
+
+
+def _region(edges, kinds, place: str) -> set[str]:
+    """The entities kept by ``within=place`` (see the module docstring)."""
+    inside = nx.DiGraph()
+    for e in edges.values():
+        if e.relation == "containedInPlace":
+            inside.add_edge(e.subject, e.object)
+    region = {place} | (nx.ancestors(inside, place) if place in inside else set())
+    places_in = {n for n in region if kinds.get(n, ("",))[0] in PLACE_KINDS or n == place}
+    anchors = set(region)
+    for e in edges.values():
+        if e.relation in _LOCATING and e.object in region and kinds[e.subject][0] in _LOCATED_KINDS:
+            anchors.add(e.subject)
+    keep = set(anchors)
+    for e in edges.values():
+        for a, b in ((e.subject, e.object), (e.object, e.subject)):
+            if a in anchors and kinds[b][0] not in PLACE_KINDS:
+                keep.add(b)
+    return keep | places_in
+
+
+def _filtered(store, since, until, within, include_candidates):
+    flt = _make_filter(store, since, until, within, include_candidates)
+    kinds = _kinds(store)
+    edges = _statements(store, kinds, flt.include_candidates)
+    dates = _dates(store)
+    _date_edges(edges, kinds, dates)
+    if flt.since or flt.until:
+        dropped = {iri for iri, span in dates.items()
+                   if iri in kinds and kinds[iri][0] in EVENT_KINDS | PROJECT_KINDS
+                   and not _in_window(span, flt.since, flt.until)}
+        edges = {k: e for k, e in edges.items()
+                 if _in_window(e.date, flt.since, flt.until) and e.subject not in dropped and e.object not in dropped}
+    if flt.within:
+        keep = _region(edges, kinds, flt.within)
+        edges = {k: e for k, e in edges.items() if e.subject in keep and e.object in keep}
+    return flt, kinds, dates, edges
+
+
+def _node_attrs(iri: str, kinds: dict, dates: dict) -> dict:
+    kind, label = kinds[iri]
+    attrs = {"iri": iri, "label": label, "kind": kind}
+    if iri in dates:
+        attrs["date"] = dates[iri][0].isoformat()
+    return attrs
+
+
+# --------------------------------------------------------------------------------------------------------
+# Projections
+
+
+def entity_network(store, *, since=None, until=None, within=None, include_candidates=True) -> nx.MultiGraph:
+    """The entity network: one node per entity, one edge per relation stated between two entities.
+
+    Parameters
+    ----------
+    store : Store
+        The built graph (:func:`graph.open_store`), embedded or remote.
+    since, until : str or datetime.date, optional
+        A date window, inclusive (see the module docstring for how facts are dated).
+    within : str, optional
+        A place, by IRI or name: only what is located in it and what takes part in that.
+    include_candidates : bool
+        ``False`` keeps only facts of reviewed assertions.
+
+    Returns
+    -------
+    networkx.MultiGraph
+        Nodes: entity IRIs with ``iri``, ``label``, ``kind`` (and ``date`` for dated events and projects).
+        Edges keyed by relation (``organizer``, ``partnerOf`` …) with ``relation``, ``predicate`` (IRI),
+        ``subject`` and ``object`` (the direction it is stated in), ``sources`` and ``assertions`` (sorted),
+        ``status`` (``reviewed``, ``extracted``, ``registry``), ``date`` (ISO or ``None``) and ``weight`` 1.
+        Graph attribute ``filter``: the :class:`NetworkFilter` used.
+
+    Examples
+    --------
+    >>> from graph.store import EmbeddedStore
+    >>> from graph.namespace import BK
+    >>> store = EmbeddedStore.create(None)
+    >>> store.load_nquads(EXAMPLE)
+    >>> acme, beta, expo = (str(BK[slug]) for slug in ("acme", "beta", "expo"))
+    >>> g = entity_network(store)
+    >>> g.nodes[acme]["kind"], g.number_of_edges(expo, acme)
+    ('Company', 1)
+    >>> sorted(entity_network(store, until="2023-12-31").nodes) == [acme, beta]
+    True
+    """
+    flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
+    graph = nx.MultiGraph(name="entity", filter=flt)
+    used = sorted({e.subject for e in edges.values()} | {e.object for e in edges.values()})
+    for iri in used:
+        graph.add_node(iri, **_node_attrs(iri, kinds, dates))
+    for (s, relation, o), e in sorted(edges.items()):
+        status = "reviewed" if "reviewed" in e.statuses else "registry" if "registry" in e.statuses else "extracted"
+        graph.add_edge(s, o, key=relation, relation=relation, predicate=e.predicate, subject=s, object=o,
+                       sources=sorted(e.sources), assertions=sorted(e.assertions), status=status,
+                       date=e.date[0].isoformat() if e.date else None, weight=1.0)
+    return graph
+
+
+def _participation(edges, kinds) -> dict[str, dict[str, set]]:
+    """hub (event or project) → organisation → its roles there; and the sources of each."""
+    roles: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for e in edges.values():
+        for hub, member in ((e.subject, e.object), (e.object, e.subject)):
+            if kinds[hub][0] in EVENT_KINDS | PROJECT_KINDS and kinds[member][0] in ORGANISATION_KINDS:
+                if e.relation in _ORGANISING | _ATTENDING | _PARTY:
+                    roles[hub][member].add(e.relation)
+    return roles
+
+
+def _tie_kind(roles_a: set, roles_b: set) -> str:
+    if roles_a & _ORGANISING and roles_b & _ORGANISING:
+        return "co-organisers"
+    if roles_a & _PARTY and roles_b & _PARTY:
+        return "co-parties"
+    return "co-attendance"
+
+
+def partnership_network(store, *, since=None, until=None, within=None, include_candidates=True) -> nx.Graph:
+    """Organisations tied by partnerships, agreements, shared projects and shared events, weighted.
+
+    Parameters
+    ----------
+    store, since, until, within, include_candidates
+        As for :func:`entity_network`.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes: organisations (companies, government bodies, research institutions, other organisations) with
+        ``iri``, ``label``, ``kind``. Edges: ``weight`` (see *Weighting* in the module docstring), ``evidence``
+        (a list of dicts with ``relation``, ``via`` and ``via_label`` — the event or project, ``None`` for an
+        explicit partnership — ``weight`` and ``sources``), ``relations`` and ``sources`` (sorted).
+
+    See Also
+    --------
+    networkx.algorithms.bipartite.collaboration_weighted_projected_graph : the weighting of shared events.
+    """
+    flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
+    graph = nx.Graph(name="partnership", filter=flt)
+
+    def tie(u, v, relation, via, weight, sources):
+        if not graph.has_edge(u, v):
+            for n in (u, v):
+                if n not in graph:
+                    graph.add_node(n, **_node_attrs(n, kinds, dates))
+            graph.add_edge(u, v, weight=0.0, evidence=[], relations=[], sources=[])
+        data = graph[u][v]
+        data["evidence"].append({"relation": relation, "via": via, "via_label": kinds[via][1] if via else None,
+                                 "weight": round(weight, 12), "sources": sorted(sources)})
+
+    for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
+        if e.relation in _EXPLICIT and kinds[e.subject][0] in ORGANISATION_KINDS \
+                and kinds[e.object][0] in ORGANISATION_KINDS:
+            u, v = sorted((e.subject, e.object))
+            tie(u, v, e.relation, None, 1.0, e.sources)
+    hub_sources: dict[tuple[str, str], set] = defaultdict(set)
+    for e in edges.values():
+        hub_sources[(e.subject, e.object)] |= e.sources
+        hub_sources[(e.object, e.subject)] |= e.sources
+    for hub, members in sorted(_participation(edges, kinds).items()):
+        if len(members) < 2:
+            continue
+        weight = 1.0 / (len(members) - 1)
+        for u, v in combinations(sorted(members), 2):
+            sources = hub_sources[(hub, u)] | hub_sources[(hub, v)]
+            tie(u, v, _tie_kind(members[u], members[v]), hub, weight, sources)
+    for _, _, data in graph.edges(data=True):
+        # Explicit relations between the same pair count once per relation, not once per direction stated.
+        seen: dict[tuple, dict] = {}
+        for item in data["evidence"]:
+            key = (item["relation"], item["via"])
+            if key in seen:
+                seen[key]["sources"] = sorted(set(seen[key]["sources"]) | set(item["sources"]))
+            else:
+                seen[key] = item
+        data["evidence"] = sorted(seen.values(), key=lambda i: (i["relation"], i["via"] or ""))
+        data["weight"] = round(sum(i["weight"] for i in data["evidence"]), 12)
+        data["relations"] = sorted({i["relation"] for i in data["evidence"]})
+        data["sources"] = sorted({s for i in data["evidence"] for s in i["sources"]})
+    return graph
+
+
+def organisation_event_network(store, *, since=None, until=None, within=None,
+                               include_candidates=True) -> nx.Graph:
+    """The bipartite network of organisations (``bipartite=0``) and the events and projects they take part in
+    (``bipartite=1``); edges carry ``relations`` (their roles) and ``sources``.
+
+    >>> from graph.store import EmbeddedStore
+    >>> from graph.namespace import BK
+    >>> store = EmbeddedStore.create(None)
+    >>> store.load_nquads(EXAMPLE)
+    >>> acme, expo = str(BK.acme), str(BK.expo)
+    >>> g = organisation_event_network(store)
+    >>> g.nodes[expo]["bipartite"], g[acme][expo]["relations"]
+    (1, ['organizer'])
+    """
+    flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
+    graph = nx.Graph(name="organisation-event", filter=flt)
+    for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
+        for hub, member in ((e.subject, e.object), (e.object, e.subject)):
+            if kinds[hub][0] in EVENT_KINDS | PROJECT_KINDS and kinds[member][0] in ORGANISATION_KINDS:
+                _bipartite_edge(graph, member, hub, e.relation, e.sources, kinds, dates)
+    return graph
+
+
+def organisation_place_network(store, *, since=None, until=None, within=None,
+                               include_candidates=True) -> nx.Graph:
+    """The bipartite network of organisations (``bipartite=0``) and places (``bipartite=1``).
+
+    An organisation is tied to a place it governs or is located in, and to the place of a facility it operates,
+    of an event it takes part in or of a project it is party to (relation ``operator via …`` and so on);
+    ``relations`` lists how, ``sources`` who says so.
+    """
+    flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
+    graph = nx.Graph(name="organisation-place", filter=flt)
+    located: dict[str, list[tuple[str, set]]] = defaultdict(list)
+    for e in edges.values():
+        if e.relation in _LOCATING and kinds[e.object][0] in PLACE_KINDS:
+            located[e.subject].append((e.object, e.sources))
+    for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
+        for a, b in ((e.subject, e.object), (e.object, e.subject)):
+            if kinds[a][0] not in ORGANISATION_KINDS:
+                continue
+            if kinds[b][0] in PLACE_KINDS and e.relation in _LOCATING:
+                _bipartite_edge(graph, a, b, e.relation, e.sources, kinds, dates)
+            elif kinds[b][0] not in ORGANISATION_KINDS | PLACE_KINDS:
+                for place, sources in located.get(b, []):
+                    _bipartite_edge(graph, a, place, f"{e.relation} via {kinds[b][1]}", e.sources | sources,
+                                    kinds, dates)
+    return graph
+
+
+def _bipartite_edge(graph, member, other, relation, sources, kinds, dates) -> None:
+    for node, side in ((member, 0), (other, 1)):
+        if node not in graph:
+            graph.add_node(node, bipartite=side, **_node_attrs(node, kinds, dates))
+    if not graph.has_edge(member, other):
+        graph.add_edge(member, other, relations=[], sources=[], weight=1.0)
+    data = graph[member][other]
+    data["relations"] = sorted(set(data["relations"]) | {relation})
+    data["sources"] = sorted(set(data["sources"]) | set(sources))
+
+
+#: A small graph for the examples, in TriG: Acme organises the Expo (2024), where Beta and Gamma exhibit (source
+#: s2); Acme and Beta are partners (source s1, published 2023). Loaded as the build loads data: every fact in its
+#: assertion graph and in the default (union) graph.
+EXAMPLE_TRIG = """
+PREFIX bkg: <https://w3id.org/battery-kg/ontology#>
+PREFIX bk: <https://w3id.org/battery-kg/id/>
+PREFIX src: <https://w3id.org/battery-kg/source/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+bk:acme a bkg:Company ; rdfs:label "Acme"@en .
+bk:beta a bkg:Company ; rdfs:label "Beta"@en .
+bk:gamma a bkg:Company ; rdfs:label "Gamma"@en .
+bk:expo a bkg:Conference ; rdfs:label "Expo"@en .
+src:s1 a bkg:Article ; bkg:sourceId "s1" ; schema:datePublished "2023-06-01"^^xsd:date .
+src:s2 a bkg:Article ; bkg:sourceId "s2" ; schema:datePublished "2024-05-02"^^xsd:date .
+<https://w3id.org/battery-kg/source/s1/a01> a bkg:Assertion ; bkg:status bkg:Reviewed ; bkg:source src:s1 .
+<https://w3id.org/battery-kg/source/s2/a01> a bkg:Assertion ; bkg:status bkg:Reviewed ; bkg:source src:s2 .
+<https://w3id.org/battery-kg/source/s1/a01> { bk:acme bkg:partnerOf bk:beta . }
+<https://w3id.org/battery-kg/source/s2/a01> {
+    bk:expo schema:startDate "2024-05-01"^^xsd:date ; schema:organizer bk:acme ; bkg:exhibitor bk:beta, bk:gamma .
+}
+"""
+
+
+def example_nquads(trig: str = EXAMPLE_TRIG) -> bytes:
+    """N-Quads of a TriG text, each named graph's triples repeated in the default graph (as the build does)."""
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(trig.encode("utf-8"), format=ox.RdfFormat.TRIG))
+    union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
+    return ox.serialize(quads + union, format=ox.RdfFormat.N_QUADS)
+
+
+EXAMPLE = example_nquads()
