@@ -1,0 +1,215 @@
+"""Entity recognisers: known names (spaCy PhraseMatcher over the registry and bundled lists) and patterns
+for the shapes names take in the news (legal forms, government bodies, conferences, parks, people with
+titles, ...).
+
+>>> recognise = EntityRecogniser(Knowledge.load())
+>>> [(m.text, m.kind) for m in recognise("Zhang San, Chairman of Foo Bar Energy Co., Ltd., visited Chengdu.")]
+[('Zhang San', 'Person'), ('Foo Bar Energy Co., Ltd.', 'Company'), ('Chengdu', 'Place')]
+>>> [(m.text, m.kind) for m in recognise("It is hosted by the People's Government of Yibin City.")]
+[("People's Government of Yibin City", 'GovernmentBody')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from .resolve import Knowledge, KnownEntity
+
+__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp"]
+
+_NLP = None
+
+
+def nlp():
+    """The shared spaCy pipeline: a blank English tokenizer with a rule-based sentencizer (no model download)."""
+    global _NLP
+    if _NLP is None:
+        _NLP = spacy.blank("en")
+        _NLP.add_pipe("sentencizer")
+        _NLP.max_length = 2_000_000
+    return _NLP
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: its offsets, its words, its kind and, when known, the entity it names."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    known: KnownEntity | None = None
+    rule: str = "pattern"
+
+
+_CAP = r"(?:[A-Z][\w'\u2019&.-]*|\([A-Z][\w ]*\))"
+_CONN = r"(?:,? (?:and |& |of |on |for |the |de )?|-)"
+_CAP_CHAIN = rf"(?:{_CAP}{_CONN})*?"
+TITLES = (r"(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Former|Co-)[ -]?)*"
+          r"(?:Chairman|Chairwoman|Chairperson|President|CEO|CFO|CTO|COO|Chief [A-Z][a-z]+ Officer|Co-founder|"
+          r"Founder|General Manager|Managing Director|Director-General|Director General|Director|Secretary-General|"
+          r"Party Secretary|Secretary|Governor|Mayor|Minister|Academician|Professor|Head|Manager|Chief Engineer|"
+          r"Chief Scientist|Partner|Dean|Member|Representative|Ambassador|Consul General|Commissioner|"
+          r"Chief Representative|Engineer|Researcher)")
+_TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
+_PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{2,})"
+_GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
+_LOWER_TAIL = r"(?: (?:of|for) [a-z][a-z -]*?(?=[,.;:)]| said| says| and [A-Z]| to | in | on | at |$))?"
+
+#: Pattern recognisers: (kind, rule name, compiled regex, group holding the name).
+PATTERNS = [
+    ("GovernmentBody", "peoples-government", re.compile(
+        r"\b(?:The )?People's Government of (?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+"), 0),
+    ("GovernmentBody", "management-committee", re.compile(
+        rf"\b(?:{_CAP} ){{0,6}}Management Committee(?: of (?:the )?(?:{_CAP} ?){{1,8}})?"), 0),
+    ("GovernmentBody", "local-body", re.compile(
+        rf"\b(?:[A-Z][\w'-]+ ){{1,3}}(?:Provincial|Municipal|Prefectural)(?: People's)?"
+        rf"(?: (?!(?:City|County|Province|District)\b)(?:[A-Z][\w'-]+|and|&)){{0,5}}? {_GOV_UNIT}"
+        rf"(?: (?:of|for) [A-Z][\w'-]+(?: (?:and |& )?[A-Z][\w'-]+){{0,5}})?"), 0),
+    ("GovernmentBody", "local-body-lower", re.compile(
+        rf"\b[A-Z][\w'-]+ (?:provincial|municipal|prefectural|county|district|city)(?: people's)? "
+        rf"(?:government|committee|commission|department|bureau|office|administration){_LOWER_TAIL}"), 0),
+    ("GovernmentBody", "national-body", re.compile(
+        r"\b(?:Ministry of (?:[A-Z][\w'-]+(?:,? (?:and |& )?| )?){1,6}|(?:National|State|China) (?:[A-Z][\w'-]+ "
+        r"(?:and )?){0,4}(?:Commission|Administration|Council|Bureau)|State Council)"), 0),
+    ("Conference", "event-name", re.compile(
+        rf"\b(?:(?:19|20)\d{{2}} |\d{{1,2}}(?:st|nd|rd|th) )?{_CAP_CHAIN}(?:[A-Z][\w-]* )?(?:Conference|Expo|"
+        rf"Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|Convention)(?: (?:and|&) (?:Exhibition|Expo|"
+        rf"Forum|Summit))?(?: (?:19|20)\d{{2}})?\b"), 0),
+    ("IndustrialPark", "park-name", re.compile(
+        rf"\b{_CAP_CHAIN}{_CAP} (?:Economic and Technological Development Zone|Economic[- ]Technological "
+        rf"Development Zone|Economic Development Zone|High-[Tt]ech Industrial Development Zone|Development Zone|"
+        rf"High-[Tt]ech Zone|Hi-[Tt]ech Zone|High-[Tt]ech Park|Industrial Park|Industrial Zone|Industry Park|"
+        rf"Science Park|Technology Park|Science and Technology Park|New Area|New District|(?:Pilot )?Free Trade "
+        rf"Zone|Bonded Zone|Industrial Base|Industrial Cluster)(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
+    ("Facility", "facility-name", re.compile(
+        rf"\b(?:{_CAP} ){{0,3}}{_CAP} (?:Gigafactory|Factory|Plant|Production Base|Manufacturing Base|Power Station|"
+        rf"Energy Storage Station|Research Center|R&D Center)\b"), 0),
+    ("Organization", "organization-name", re.compile(
+        rf"\b(?:{_CAP} ){{0,5}}(?:Academy|University|Institute|Association|Alliance|Federation|"
+        rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?(?:[A-Z][\w'-]+"
+        rf"(?:,? (?:and |& )?| )?){{1,6}})?"), 0),
+    ("Company", "legal-form", re.compile(
+        r"\b(?:[A-Z][\w'&.-]*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*,? (?:Co\., ?Ltd\.|Co\.,? Limited|Company "
+        r"Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|Holdings?|PLC|AG|GmbH|LLC|S\.A\.)"
+        r"(?: \([A-Z][\w ]+\))?"), 0),
+    ("Company", "industry-name", re.compile(
+        r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Energy|Power|"
+        r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
+        r"Intelligent Technology)\b(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
+        r"Development|Zone|Park|Project|Factory|Plant|Base))"), 0),
+    ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the )?{_TITLE_CHAIN}\b"), "name"),
+    ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b(?! (?:of|at) )"), "name"),
+    ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
+     "name"),
+    ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture)\b"), 0),
+    ("InvestmentProject", "project-phrase", re.compile(
+        r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
+        r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
+]
+_INDUSTRY_WORDS = re.compile(
+    r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|solar|photovoltaic|pv|"
+    r"hydrogen|vehicle|charging|gwh|power|electrode|recycling", re.IGNORECASE)
+# Sentence-initial or generic words that are not part of a name.
+_LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "since", "and", "of", "with", "during",
+            "among", "according", "this", "that", "these", "after", "before", "while", "both", "its", "their",
+            "our", "his", "her", "when", "where", "under", "to", "meanwhile", "also", "today", "yesterday", "first",
+            "second", "third", "last", "next", "moreover", "besides", "however", "then", "it", "we", "they",
+            "source", "contact", "editor", "hosted", "organized", "organised", "co-organized", "jointly",
+            "attended", "including", "through", "via", "between", "said", "reports", "report"}
+_GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",
+                       "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
+                       "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",
+                       "auto", "motor", "motors", "automobile", "sodium", "national", "world"}
+
+
+def _strip_leading(text: str, start: int) -> tuple[str, int]:
+    while True:
+        head, _, rest = text.partition(" ")
+        if rest and head.lower().strip(",") in _LEADING:
+            start += len(head) + 1
+            text = rest
+            continue
+        return text, start
+
+
+class EntityRecogniser:
+    """Find the names of an article: known names first, then the pattern recognisers; longest wins."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+        self.matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+        self._entities: dict[str, list[KnownEntity]] = {}
+        names = sorted({(name, entity.iri) for name, entity in knowledge.names() if len(name) >= 2})
+        by_name: dict[str, list[KnownEntity]] = {}
+        for name, iri in names:
+            by_name.setdefault(name, []).append(knowledge.by_iri[iri])
+        keys = sorted(by_name)
+        for index, doc in enumerate(nlp().tokenizer.pipe(keys)):
+            key = f"n{index}"
+            self._entities[key] = by_name[keys[index]]
+            self.matcher.add(key, [doc])
+        self._names = {f"n{i}": keys[i] for i in range(len(keys))}
+
+    def known(self, doc) -> list[Mention]:
+        """Mentions of known names, with case rules: an acronym must match exactly, a capitalised name must
+        start with a capital."""
+        found = []
+        for key_id, start, end in self.matcher(doc):
+            key = nlp().vocab.strings[key_id]
+            name = self._names[key]
+            span = doc[start:end]
+            text = span.text
+            if name.isupper() and len(name) <= 6 and text != name:
+                continue
+            if name[:1].isupper() and not text[:1].isupper():
+                continue
+            if any(c.isupper() for c in name) and text.islower():
+                continue
+            candidates = self._entities[key]
+            entity = candidates[0]
+            found.append(Mention(span.start_char, span.end_char, text, entity.kind, entity, "known"))
+        return found
+
+    def patterns(self, text: str) -> list[Mention]:
+        """Mentions found by the pattern recognisers."""
+        found = []
+        for kind, rule, pattern, group in PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span(group)
+                words, start = _strip_leading(text[start:end], start)
+                words = words.rstrip(" ,")
+                end = start + len(words)
+                if len(words) < 3 or "\n" in words:
+                    continue
+                if kind == "Company" and rule == "industry-name":
+                    core = [w for w in words.split() if w.lower() not in _GENERIC_NAME_WORDS]
+                    if not core or len(words.split()) < 2:
+                        continue
+                if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
+                    continue
+                if kind in ("Conference", "IndustrialPark", "Facility", "Organization", "Company") \
+                        and not words[:1].isupper() and not words[:1].isdigit():
+                    continue
+                found.append(Mention(start, end, words, kind, None, rule))
+        return found
+
+    def __call__(self, text: str, doc=None) -> list[Mention]:
+        """Every mention in ``text``, without overlaps: longer spans win, then known names, then patterns."""
+        doc = doc if doc is not None else nlp().make_doc(text)
+        candidates = self.known(doc) + self.patterns(text)
+        # the known entity behind a pattern match of exactly its name
+        exact = {(m.start, m.end): m for m in candidates if m.known is not None}
+        chosen: list[Mention] = []
+        order = sorted(candidates, key=lambda m: (-(m.end - m.start), m.known is None, m.start))
+        for mention in order:
+            if (mention.start, mention.end) in exact and mention.known is None:
+                continue
+            if any(not (mention.end <= c.start or mention.start >= c.end) for c in chosen):
+                continue
+            chosen.append(mention)
+        return sorted(chosen, key=lambda m: m.start)

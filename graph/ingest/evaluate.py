@@ -1,0 +1,200 @@
+"""Measured quality: precision, recall and F1 of the extractor against hand annotations (gold).
+
+Gold files (``data/gold/<source id>.json``, see ``data/gold/README.md``) list entities, relations, amounts
+and dates. Scoring rules:
+
+* **entities**: a predicted entity matches a gold one when one of its names (the label or a mention) equals
+  the gold name or an alias (case- and whitespace-insensitive) and the type is the same. Optional gold
+  entities count neither way; kinds the gold does not annotate (Technology, Facility, Event) are left out.
+* **relations**: subject, relation kind and object match (names as above; partnerOf and
+  signedAgreementWith in either direction). Uncertain gold relations count neither way, nor do predicted
+  relations that touch an optional or unannotated entity.
+* **amounts**: same value and same currency (money), or same value and overlapping text (quantities).
+* **dates**: the ISO values as sets.
+
+>>> score = Score(tp=8, fp=2, fn=0)
+>>> round(score.precision, 2), round(score.recall, 2), round(score.f1, 3)
+(0.8, 1.0, 0.889)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import ParseError, UsageError
+from ..sources import read_source
+from .extractor import Extractor
+from .reader import clean_text
+
+__all__ = ["Score", "evaluate", "score_article", "GOLD_TYPES"]
+
+#: The entity types the gold annotates.
+GOLD_TYPES = {"Company", "GovernmentBody", "Conference", "IndustrialPark", "InvestmentProject", "Place", "Person",
+              "Organization"}
+_SYMMETRIC = {"partnerOf", "signedAgreementWith"}
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives, with precision, recall and F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __iadd__(self, other: Score) -> Score:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    def as_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip().casefold()
+
+
+def _gold_names(entity: dict) -> set[str]:
+    return {_norm(entity["name"]), *(_norm(a) for a in entity.get("aliases", []))}
+
+
+def score_article(gold: dict, extraction) -> dict[str, Score]:
+    """Score one article's extraction against its gold annotations."""
+    scores = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
+    gold_entities = gold.get("entities", [])
+    predicted = [e for e in extraction.entities if e.kind in GOLD_TYPES]
+    names_of = {e.key: {_norm(n) for n in e.names} for e in extraction.entities}
+
+    def gold_of(key: str, kind: str | None = None):
+        return [i for i, g in enumerate(gold_entities) if names_of[key] & _gold_names(g)
+                and (kind is None or g["type"] == kind)]
+
+    matched: set[int] = set()
+    for entity in predicted:
+        hits = gold_of(entity.key, entity.kind)
+        if any(gold_entities[i].get("optional") for i in hits):
+            matched.update(hits)
+            continue
+        fresh = [i for i in hits if i not in matched]
+        if fresh:
+            scores["entities"].tp += 1
+            matched.update(hits)
+        elif not hits:
+            scores["entities"].fp += 1
+        # a second entity for an already matched gold entity is a duplicate: counted as a false positive
+        else:
+            scores["entities"].fp += 1
+    scores["entities"].fn = sum(1 for i, g in enumerate(gold_entities) if not g.get("optional") and i not in matched)
+
+    name_sets = [_gold_names(g) for g in gold_entities]
+    optional = {i for i, g in enumerate(gold_entities) if g.get("optional")}
+
+    def gold_index(name: str) -> int | None:
+        return next((i for i, names in enumerate(name_sets) if _norm(name) in names), None)
+
+    gold_relations = []
+    for r in gold.get("relations", []):
+        gold_relations.append((gold_index(r["subject"]), r["predicate"], gold_index(r["object"]), bool(r.get("uncertain"))))  # noqa: E501
+    found_relations = set()
+    for r in extraction.relations:
+        subject = next((i for i in gold_of(r.subject)), None)
+        obj = next((i for i in gold_of(r.object)), None)
+        kinds = {extraction.entity(r.subject).kind, extraction.entity(r.object).kind}
+        if not kinds <= GOLD_TYPES | {"Country"} or subject in optional or obj in optional:
+            continue
+        found_relations.add((subject, r.kind, obj))
+    used = set()
+    for subject, kind, obj in sorted(found_relations, key=str):
+        hit = next((j for j, (gs, gk, go, _) in enumerate(gold_relations) if gk == kind and subject is not None and (
+            (gs, go) == (subject, obj) or (kind in _SYMMETRIC and (go, gs) == (subject, obj)))), None)
+        if hit is None:
+            scores["relations"].fp += 1
+        elif gold_relations[hit][3] or hit in used:
+            used.add(hit)
+        else:
+            used.add(hit)
+            scores["relations"].tp += 1
+    scores["relations"].fn = sum(1 for j, r in enumerate(gold_relations) if not r[3] and j not in used)
+
+    gold_amounts = gold.get("amounts", [])
+    seen = set()
+    amounts = []
+    for amount, _ in extraction.amounts:
+        if (amount.text, amount.value) not in seen:
+            seen.add((amount.text, amount.value))
+            amounts.append(amount)
+    taken: set[int] = set()
+    for amount in amounts:
+        hit = None
+        for j, g in enumerate(gold_amounts):
+            if j in taken or Decimal(str(g["value"])) != amount.value:
+                continue
+            if "currency" in g and g["currency"] == amount.currency:
+                hit = j
+            elif "unit" in g and amount.unit and (_norm(g["text"]) in _norm(amount.text)
+                                                  or _norm(amount.text) in _norm(g["text"])):
+                hit = j
+            if hit is not None:
+                break
+        if hit is None:
+            scores["amounts"].fp += 1
+        else:
+            taken.add(hit)
+            scores["amounts"].tp += 1
+    scores["amounts"].fn = len(gold_amounts) - len(taken)
+
+    gold_dates = set(gold.get("dates", []))
+    found_dates = {d.value for d in extraction.dates}
+    scores["dates"] = Score(len(gold_dates & found_dates), len(found_dates - gold_dates), len(gold_dates - found_dates))
+    return scores
+
+
+def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = None) -> dict:
+    """Score the extractor on every article of ``articles_dir`` (``<id>.txt`` + ``<id>.json``) that has a gold
+    file ``<id>.json`` in ``gold_dir``: per article and overall (micro-averaged)."""
+    gold_dir, articles_dir = Path(gold_dir), Path(articles_dir)
+    if not gold_dir.is_dir():
+        raise UsageError(f"{gold_dir}: not a folder of gold annotations")
+    if not articles_dir.is_dir():
+        raise UsageError(f"{articles_dir}: not a folder of articles")
+    extractor = extractor or Extractor()
+    per_article: dict[str, dict] = {}
+    overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        text_path = articles_dir / f"{gold_path.stem}.txt"
+        if not text_path.exists():
+            continue
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"{gold_path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
+        source = read_source(text_path)
+        extraction = extractor.extract(clean_text(source.text), source.date_published)
+        scores = score_article(gold, extraction)
+        for key, score in scores.items():
+            overall[key] += score
+        per_article[gold_path.stem] = {k: v.as_dict() for k, v in scores.items()}
+    if not per_article:
+        raise UsageError(f"no article of {articles_dir} has a gold file in {gold_dir}")
+    return {"extractor": extractor.name, "articles": per_article,
+            "overall": {k: v.as_dict() for k, v in overall.items()}}

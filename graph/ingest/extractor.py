@@ -1,0 +1,324 @@
+"""The extractor: an article's text in, its entities, relations, amounts and dates out.
+
+Sentences come from spaCy (a blank English pipeline with a sentencizer; nothing is downloaded), names from
+:mod:`graph.ingest.entities`, links to known entities from :mod:`graph.ingest.resolve`, relations from
+:mod:`graph.ingest.relations`, money and quantities from :mod:`graph.ingest.amounts` and dates from
+:mod:`graph.ingest.dates`.
+
+>>> result = Extractor().extract("Foo Energy Co., Ltd. will invest 2 billion yuan in Chengdu, Sichuan Province.")
+>>> [(e.label, e.kind, e.new) for e in result.entities]
+[('Foo Energy Co., Ltd.', 'Company', True), ('Chengdu City', 'Place', True), ('Sichuan Province', 'Place', False)]
+>>> [(a.value, a.currency) for a, about in result.amounts]
+[(Decimal('2000000000'), 'CNY')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..layout import DataLayout
+from ..namespace import BK
+from .amounts import Amount, find_amounts
+from .dates import DateMention, find_dates
+from .entities import EntityRecogniser, Mention, nlp
+from .gazetteer import slugify
+from .relations import RelationCandidate, RelationFinder, SentenceView
+from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
+
+__all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
+
+EXTRACTOR_NAME = "battery-kg-extractor"
+EXTRACTOR_VERSION = "0.1"
+#: The entity kinds the extractor reports.
+ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
+                "InvestmentProject", "Place", "Person", "Organization", "Technology"]
+_STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
+
+
+@dataclass
+class ExtractedEntity:
+    """An entity of the article: known (``new`` false, the registry's or the bundled IRI) or proposed."""
+
+    key: str
+    label: str
+    kind: str
+    cls: str
+    iri: str
+    new: bool
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+    parent: str | None = None
+    resolved: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys([self.label] + [m[0] for m in self.mentions]))
+
+    def as_dict(self) -> dict:
+        return {"label": self.label, "kind": self.kind, "class": self.cls, "iri": self.iri, "new": self.new,
+                "mentions": [{"text": t, "start": s, "end": e} for t, s, e in self.mentions]}
+
+
+@dataclass
+class Extraction:
+    """Everything the extractor found in one article."""
+
+    text: str
+    entities: list[ExtractedEntity]
+    relations: list[RelationCandidate]
+    amounts: list[tuple[Amount, str | None]]
+    dates: list[DateMention]
+    date_published: dt.date | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def entity(self, key: str) -> ExtractedEntity:
+        return next(e for e in self.entities if e.key == key)
+
+    def as_dict(self) -> dict:
+        """The JSON form: entities, relations, amounts and dates (``source`` is added by the caller)."""
+        by_key = {e.key: e for e in self.entities}
+        relations = []
+        for r in self.relations:
+            relations.append({"subject": by_key[r.subject].label, "kind": r.kind, "object": by_key[r.object].label,
+                              "predicate": predicate_of(r.kind, by_key[r.subject], by_key[r.object])[0],
+                              "sentence": self.text[r.sentence[0]:r.sentence[1]], "confidence": r.confidence,
+                              **({"jobTitle": r.detail["jobTitle"]} if "jobTitle" in r.detail else {})})
+        amounts = []
+        for amount, about in self.amounts:
+            found = amount.as_dict()
+            found["about"] = by_key[about].label if about else None
+            amounts.append(found)
+        dates = [{"text": d.text, "value": d.value} for d in self.dates]
+        return {"entities": [e.as_dict() for e in self.entities], "relations": relations, "amounts": amounts,
+                "dates": dates}
+
+
+def predicate_of(kind: str, subject: ExtractedEntity, obj: ExtractedEntity) -> tuple[str, bool]:
+    """The ontology property of a relation kind, and whether the triple runs object → subject.
+
+    >>> e = ExtractedEntity("k", "X", "Company", "Company", "x", False)
+    >>> p = ExtractedEntity("p", "P", "InvestmentProject", "InvestmentProject", "p", False)
+    >>> predicate_of("investsIn", e, p)
+    ('bkg:investor', True)
+    """
+    if kind == "locatedIn":
+        places = {"Place", "IndustrialPark", "Facility"}
+        return ("schema:containedInPlace" if subject.kind in places else "schema:location"), False
+    return {
+        "partnerOf": ("bkg:partnerOf", False), "signedAgreementWith": ("bkg:signedAgreementWith", False),
+        "investsIn": ("bkg:investor", True), "organizes": ("schema:organizer", True), "hosts": ("bkg:host", True),
+        "attends": ("schema:attendee", True), "worksFor": ("schema:worksFor", False),
+        "subsidiaryOf": ("bkg:subsidiaryOf", False), "produces": ("bkg:produces", False),
+        "suppliesTo": ("bkg:suppliesTo", False),
+    }[kind]
+
+
+class Extractor:
+    """Extract candidate facts from article text with what a data folder's registry already knows."""
+
+    def __init__(self, layout: DataLayout | None = None, use_registry: bool = True,
+                 knowledge: Knowledge | None = None):
+        self.knowledge = knowledge or Knowledge.load(layout, use_registry=use_registry)
+        self.recognise = EntityRecogniser(self.knowledge)
+
+    @property
+    def name(self) -> str:
+        return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}"
+
+    def extract(self, text: str, date_published: dt.date | None = None) -> Extraction:
+        """Extract from ``text``; relative dates are resolved against ``date_published``."""
+        doc = nlp()(text)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+        # a line break ends a sentence too (headlines, datelines)
+        split: list[tuple[int, int]] = []
+        for start, end in sentences:
+            for part in re.finditer(r"[^\n]+", text[start:end]):
+                words = part.group(0)
+                lead = len(words) - len(words.lstrip())
+                stripped = words.strip()
+                if stripped:
+                    split.append((start + part.start() + lead, start + part.start() + lead + len(stripped)))
+        sentences = split
+        amounts = find_amounts(text)
+        dates = find_dates(text, date_published)
+        mentions = [m for m in self.recognise(text, doc)
+                    if not any(a.start < m.end and m.start < a.end for a in amounts)]
+        entities, keyed = self._entities(mentions)
+        finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities))
+        for start, end in sentences:
+            inside = [(m.start, m.end, m.text, keyed[id(m)], entities[keyed[id(m)]].kind,
+                       entities[keyed[id(m)]].cls) for m in mentions if start <= m.start and m.end <= end]
+            finder.sentence(SentenceView(start, end, text[start:end], inside))
+        self._park_places(entities, finder)
+        relations = [r for r in finder.found if r.subject in entities and r.object in entities]
+        used = [e for e in entities.values()]
+        attached = []
+        for amount in amounts:
+            sentence = next(((s, e) for s, e in sentences if s <= amount.start < e), None)
+            about = None
+            if sentence:
+                near = [entities[keyed[id(m)]] for m in mentions if sentence[0] <= m.start < sentence[1]]
+                for kind in ("InvestmentProject", "Conference", "Event", "Company", "Place", "IndustrialPark"):
+                    match = next((e for e in near if e.kind == kind), None)
+                    if match:
+                        about = match.key
+                        break
+            attached.append((amount, about))
+        all_dates = list(dates)
+        if date_published and not any(d.value == date_published.isoformat() for d in dates):
+            all_dates.append(DateMention("(date published)", date_published.isoformat(), -1, -1))
+        return Extraction(text, used, relations, attached, all_dates, date_published, sentences)
+
+    def _ancestors(self, key: str, entities: dict[str, ExtractedEntity]) -> list[str]:
+        entity = entities.get(key)
+        if entity is None:
+            return []
+        chain = []
+        if entity.resolved:
+            chain = self.knowledge.ancestors(entity.iri)
+        elif entity.parent:
+            chain = [entity.parent, *self.knowledge.ancestors(entity.parent)]
+        iri_to_key = {e.iri: k for k, e in entities.items()}
+        return [iri_to_key.get(iri, iri) for iri in chain]
+
+    def _park_places(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
+        """A park or facility named after a place ("East Economic Development Zone of Dazhou") lies in it;
+        what lies in the park lies in the place too."""
+        places = {normalise(name): e for e in entities.values() if e.kind == "Place" for name in e.names}
+        for park in [e for e in entities.values() if e.kind in ("IndustrialPark", "Facility")]:
+            words = normalise(park.label).split()
+            for size in (3, 2, 1):
+                found = next((places[" ".join(words[i:i + size])] for i in range(len(words) - size + 1)
+                              if " ".join(words[i:i + size]) in places), None)
+                if found:
+                    span = next((r.sentence for r in finder.found if park.key in (r.subject, r.object)), None)
+                    mention = park.mentions[0]
+                    view = SentenceView(*(span or (mention[1], mention[2])), "", [])
+                    finder._add(view, park.key, "locatedIn", found.key, 0.7, "park-named-after-place")
+                    for r in list(finder.found):
+                        if r.kind == "locatedIn" and r.object == park.key and \
+                                entities[r.subject].kind in ("InvestmentProject", "Company", "Conference", "Event"):
+                            finder._add(SentenceView(*r.sentence, "", []), r.subject, "locatedIn", found.key, 0.55,
+                                        "located-in-park-of-place")
+                    break
+
+    def _entities(self, mentions: list[Mention]) -> tuple[dict[str, ExtractedEntity], dict[int, str]]:
+        context: set[str] = set()
+        for m in mentions:
+            if m.kind == "Place":
+                entity = self.knowledge.resolve(m.text, "Place")
+                if entity:
+                    context.add(entity.iri)
+        entities: dict[str, ExtractedEntity] = {}
+        keyed: dict[int, str] = {}
+        for m in mentions:
+            known = self.knowledge.resolve(_HONORIFIC.sub("", m.text) if m.kind != "Person" else m.text, m.kind,
+                                           context) or (m.known if m.rule == "known" and m.known and
+                                                        m.known.kind == m.kind else None)
+            if known is not None:
+                key = known.iri
+                if key not in entities:
+                    entities[key] = ExtractedEntity(key, known.label, known.kind, known.cls, known.iri,
+                                                    not known.in_registry, parent=known.parent, resolved=True)
+            else:
+                key = f"new:{m.kind}:{normalise(m.text)}"
+                if key not in entities:
+                    entities[key] = ExtractedEntity(key, m.text, m.kind, CLASS_OF_KIND[m.kind], "", True)
+            entities[key].mentions.append((m.text, m.start, m.end))
+            keyed[id(m)] = key
+        merged = self._corefer(entities)
+        for mid, key in keyed.items():
+            keyed[mid] = merged.get(key, key)
+        final = {}
+        for key, entity in entities.items():
+            if key in merged:
+                final_key = merged[key]
+                entities[final_key].mentions.extend(entity.mentions)
+            else:
+                final[key] = entity
+        for entity in final.values():
+            entity.mentions.sort(key=lambda m: m[1])
+            if not entity.resolved:
+                names = [t for t, _, _ in entity.mentions if not _HONORIFIC.match(t)] or [entity.label]
+                entity.label = max(names, key=len)
+        taken = {e.iri for e in self.knowledge.entities}
+        for entity in sorted(final.values(), key=lambda e: e.mentions[0][1]):
+            if not entity.resolved:
+                slug = slugify(entity.label)
+                iri, n = str(BK[slug]), 2
+                while iri in taken:
+                    iri, n = str(BK[f"{slug}-{n}"]), n + 1
+                taken.add(iri)
+                entity.iri = iri
+                entity.cls = self._class_of_new(entity)
+                entity.parent = self._parent_of_new(entity, final, context)
+        ordered = dict(sorted(final.items(), key=lambda kv: kv[1].mentions[0][1]))
+        return ordered, keyed
+
+    @staticmethod
+    def _class_of_new(entity: ExtractedEntity) -> str:
+        if entity.kind == "Place":
+            last = entity.label.split()[-1].lower()
+            return {"province": "Province", "city": "City", "county": "District", "district": "District",
+                    "prefecture": "City"}.get(last, "Place")
+        return CLASS_OF_KIND[entity.kind]
+
+    def _parent_of_new(self, entity: ExtractedEntity, entities, context: set[str]) -> str | None:
+        """The containing place proposed for a new place, park or facility (every place must reach a country)."""
+        if entity.kind not in ("Place", "IndustrialPark", "Facility"):
+            return None
+        words = normalise(entity.label).split()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                known = self.knowledge.resolve(" ".join(words[i:i + size]), "Place", context)
+                if known is not None and known.kind == "Place":
+                    return known.iri
+        first = entity.mentions[0][1]
+        places = [e for e in entities.values() if e.kind == "Place" and e.resolved]
+        if places:
+            nearest = min(places, key=lambda e: min(abs(m[1] - first) for m in e.mentions))
+            return nearest.iri
+        china = self.knowledge.resolve("China", "Place")
+        return china.iri if china else None
+
+    def _corefer(self, entities: dict[str, ExtractedEntity]) -> dict[str, str]:
+        """Merge new entities into others of the article that name the same thing: "Mr. Tang" into
+        "Tang Wenkan", a project named in other words, a conference named without its year."""
+        merged: dict[str, str] = {}
+        values = list(entities.values())
+        for entity in values:
+            if entity.resolved or entity.key in merged:
+                continue
+            name = entity.mentions[0][0]
+            if entity.kind == "Person" and _HONORIFIC.match(name):
+                surname = _HONORIFIC.sub("", name).split()[0]
+                target = next((e for e in values if e.kind == "Person" and e is not entity and not
+                               _HONORIFIC.match(e.mentions[0][0]) and surname in e.label.split()), None)
+                if target:
+                    merged[entity.key] = target.key
+            elif entity.kind == "InvestmentProject":
+                words = {w for w in normalise(name).split() if w not in _STOPWORDS}
+                target = next((e for e in values if e.kind == "InvestmentProject" and e is not entity
+                               and e.key not in merged and any({w for w in normalise(n).split() if w not in _STOPWORDS}
+                                                               == words for n in e.names)
+                               and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
+                if target:
+                    merged[entity.key] = target.key
+            elif entity.kind in ("Company", "Organization"):
+                target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
+                               and core_name(e.label) == core_name(name)
+                               and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
+                if target:
+                    merged[entity.key] = target.key
+        # a conference named without its year is the one edition the article names
+        for entity in values:
+            if entity.kind != "Conference" or entity.key in merged or re.search(r"\b(?:19|20)\d{2}\b", entity.label):
+                continue
+            bare = normalise(entity.mentions[0][0])
+            editions = [e for e in values if e.kind == "Conference" and e is not entity and
+                        normalise(re.sub(r"\b(?:19|20)\d{2}\b", "", e.label)) == bare]
+            if len(editions) == 1:
+                merged[entity.key] = editions[0].key
+        return merged

@@ -1,0 +1,234 @@
+"""Read an article file (plain text, Markdown or HTML) into its text and metadata, boilerplate dropped.
+
+Navigation, teasers of other articles ("Related articles", "Previous article"), share and comment widgets
+and legal disclaimers are dropped; what remains is the story.
+
+>>> article = read_article_text("Title line\\n\\nThe story.\\n\\nRelated articles\\nOther story", "a.txt")
+>>> article.text
+'Title line\\n\\nThe story.'
+>>> read_article_text("---\\ntitle: Hello\\ndate: 2024-05-01\\n---\\nBody.", "b.md").metadata
+{'headline': 'Hello', 'datePublished': '2024-05-01'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ParseError
+
+__all__ = ["RawArticle", "read_article", "read_article_text", "clean_text", "ARTICLE_SUFFIXES", "MAX_CHARS"]
+
+#: File endings read as articles when a folder is ingested.
+ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                    ".html": "html", ".htm": "html", ".xhtml": "html"}
+
+#: The longest article text accepted (characters); news stories are far shorter.
+MAX_CHARS = 1_000_000
+
+# A line that ends the story: what follows is the page around it.
+_STOP_LINES = re.compile(
+    r"^\s*(?:related (?:articles|news|stories|posts)|recommended(?: for you)?|read more|more news|"
+    r"you may also like|legal disclaimer:?|disclaimer:?|previous article|next article|"
+    r"copyright ©.*|© ?\d{4}.*|all rights reserved.*|comments?|share this(?: article)?:?|"
+    r"retrieve password|tags?:.*)\s*$", re.IGNORECASE)
+# Lines dropped wherever they stand: widgets, reading times, bare navigation words.
+_DROP_LINES = re.compile(
+    r"^\s*(?:share|collect|print|email|tweet|facebook|twitter|linkedin|wechat|weibo|home|menu|search|"
+    r"subscribe|login|log in|sign in|sign up|register|back to top|top|reading this article requires|"
+    r"\d+ ?min(?:ute)?s?(?: read)?|get verification code|sure|cancel|ok|a snippet accompanying this "
+    r"announcement is available by clicking on this link\.?)\s*$", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_META_KEYS = {"title": "headline", "headline": "headline", "publisher": "publisher", "source": "publisher",
+              "site_name": "publisher", "date": "datePublished", "published": "datePublished",
+              "datepublished": "datePublished", "url": "url", "link": "url"}
+_BOILERPLATE_HTML = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|header|sidebar|side-bar|aside|related|"
+    r"recommend\w*|share|sharing|social|comments?|cookie\w*|banner|advert\w*|ads?|promo|teaser|newsletter|"
+    r"subscribe|disclaimer|copyright|tags?|pagination|pager|prev|next|more-news|widget|popup|modal)"
+    r"(?:$|[\s_-])", re.IGNORECASE)
+
+
+@dataclass
+class RawArticle:
+    """The story text of an article file and the metadata the file itself gives."""
+
+    text: str
+    metadata: dict = field(default_factory=dict)
+    path: Path | None = None
+
+
+def clean_text(text: str) -> str:
+    """Drop page furniture from a plain-text article; normalise line ends and trailing spaces.
+
+    >>> clean_text("Story.\\nShare\\nPrevious article\\nOther")
+    'Story.'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if _STOP_LINES.match(line) and sum(len(k) for k in kept) > 0:
+            break
+        if _DROP_LINES.match(line):
+            continue
+        kept.append(line.rstrip())
+    cleaned = "\n".join(kept)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    return cleaned.strip()
+
+
+def _normalise_date(value: str) -> str | None:
+    value = value.strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        try:
+            return dt.date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            return None
+    from .dates import parse_date  # a written date in the metadata ("Sept. 3, 2024")
+    found = parse_date(value)
+    return found.isoformat() if found else None
+
+
+def _front_matter(text: str) -> tuple[str, dict]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    meta: dict = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        value = value.strip().strip("'\"")
+        if sep and key in _META_KEYS and value:
+            meta[_META_KEYS[key]] = value
+    if "datePublished" in meta:
+        date = _normalise_date(meta["datePublished"])
+        if date:
+            meta["datePublished"] = date
+        else:
+            meta.pop("datePublished")
+    return text[match.end():], meta
+
+
+def _markdown_to_text(text: str) -> str:
+    text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)            # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)        # links keep their words
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s*[-*+]\s+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", text)
+    return text
+
+
+def _html_to_text(html: str) -> tuple[str, dict]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    meta: dict = {}
+
+    def meta_content(*names: str) -> str | None:
+        for name in names:
+            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+            if tag and tag.get("content", "").strip():
+                return tag["content"].strip()
+        return None
+
+    headline = meta_content("og:title", "twitter:title", "headline")
+    if not headline and soup.title and soup.title.string:
+        headline = soup.title.string.strip()
+    publisher = meta_content("og:site_name", "publisher", "author")
+    date = meta_content("article:published_time", "datePublished", "date", "pubdate", "publishdate",
+                        "DC.date.issued")
+    if not date:
+        time_tag = soup.find("time", attrs={"datetime": True})
+        date = time_tag["datetime"] if time_tag else None
+    url = meta_content("og:url")
+    if not url:
+        link = soup.find("link", attrs={"rel": "canonical"})
+        url = link.get("href") if link else None
+    for key, value in (("headline", headline), ("publisher", publisher), ("url", url)):
+        if value:
+            meta[key] = value
+    if date and _normalise_date(date):
+        meta["datePublished"] = _normalise_date(date)
+
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
+                     "nav", "header", "footer", "aside", "head", "select", "input"]):
+        tag.decompose()
+    for tag in list(soup.find_all(True)):
+        if tag.decomposed or tag.name in ("html", "body", "article", "main"):
+            continue
+        attrs = tag.attrs or {}
+        marks = " ".join([" ".join(attrs.get("class", []) or []), attrs.get("id", "") or "",
+                          attrs.get("role", "") or ""])
+        if marks.strip() and _BOILERPLATE_HTML.search(marks):
+            tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    blocks: list[str] = []
+    for element in root.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td", "dd"]):
+        if element.find(["p", "li", "h1", "h2", "h3", "h4"]):
+            continue  # a container: its blocks come on their own
+        words = re.sub(r"\s+", " ", element.get_text(" ")).strip()
+        words = re.sub(r" ([,.;:!?])", r"\1", words)
+        if words:
+            blocks.append(words)
+    if not blocks:
+        blocks = [re.sub(r"[ \t]+", " ", line).strip() for line in root.get_text("\n").splitlines()]
+    return "\n\n".join(b for b in blocks if b), meta
+
+
+def read_article_text(raw: str, name: str, kind: str | None = None) -> RawArticle:
+    """Turn the content of an article file into a :class:`RawArticle`; ``kind`` is text, markdown or html."""
+    kind = kind or ARTICLE_SUFFIXES.get(Path(name).suffix.lower(), "text")
+    if kind == "text" and re.match(r"\s*<(?:!doctype html|html|head|body)\b", raw, re.IGNORECASE):
+        kind = "html"
+    meta: dict = {}
+    if kind == "html":
+        raw, meta = _html_to_text(raw)
+    else:
+        raw, meta = _front_matter(raw.lstrip("\ufeff"))
+        if kind == "markdown":
+            raw = _markdown_to_text(raw)
+    text = clean_text(raw)
+    text = "".join(ch for ch in text if ch in "\n\t" or ch == "\u00a0" or ch.isprintable())
+    return RawArticle(text=text, metadata=meta)
+
+
+def read_article(path: Path) -> RawArticle:
+    """Read an article file; raise :class:`ParseError` naming the file if it is not a readable article.
+
+    Empty files, binary files, files that are not UTF-8 (or the charset an HTML page declares) and texts
+    longer than :data:`MAX_CHARS` are refused.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"{path}: cannot read: {exc.strerror}") from exc
+    if not data.strip():
+        raise ParseError(f"{path}: the file is empty; there is no article to ingest")
+    if b"\x00" in data[:8192]:
+        raise ParseError(f"{path}: a binary file, not an article (text, Markdown or HTML)")
+    kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
+    encoding = "utf-8"
+    if kind == "html":
+        declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.IGNORECASE)
+        if declared:
+            encoding = declared.group(1).decode("ascii").lower()
+    try:
+        raw = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        start = getattr(exc, "start", 0)
+        raise ParseError(f"{path}: not {encoding.upper()} text (byte {start}); convert it to UTF-8 first") from exc
+    if len(raw) > MAX_CHARS:
+        raise ParseError(f"{path}: {len(raw):,} characters is more than an article "
+                         f"(the limit is {MAX_CHARS:,}); split it into articles first")
+    article = read_article_text(raw, path.name, kind)
+    article.path = path
+    if not article.text.strip():
+        raise ParseError(f"{path}: no article text is left once page furniture is dropped")
+    return article

@@ -1,0 +1,261 @@
+"""Relations from a sentence's structure and trigger words.
+
+Each rule reads one sentence (and what earlier sentences established: the event or project the story is
+about, the parties of an agreement) and proposes relations of the extractor's kinds: partnerOf, investsIn,
+signedAgreementWith, organizes, hosts, attends, locatedIn, subsidiaryOf, produces, suppliesTo, worksFor.
+
+>>> from graph.ingest.extractor import Extractor
+>>> result = Extractor().extract("Li Wei, CEO of Foo Energy Co., Ltd., attended the 2031 Bar Battery Forum.")
+>>> sorted((r["subject"], r["kind"], r["object"]) for r in result.as_dict()["relations"])
+[('Li Wei', 'attends', '2031 Bar Battery Forum'), ('Li Wei', 'worksFor', 'Foo Energy Co., Ltd.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import TITLES
+
+__all__ = ["RelationCandidate", "SentenceView", "RelationFinder", "RELATION_KINDS"]
+
+#: The relation kinds the extractor proposes.
+RELATION_KINDS = ["partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
+                  "subsidiaryOf", "produces", "suppliesTo", "worksFor"]
+
+_ORG = {"Company", "GovernmentBody", "Organization"}
+_ACTOR = _ORG | {"Person"}
+_EVENT = {"Conference", "Event"}
+_PLACEISH = {"Place", "IndustrialPark", "Facility"}
+_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)$")
+_DIRECTION = r"(?:(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)? )?"
+
+
+@dataclass
+class RelationCandidate:
+    """A proposed relation between two entities (by key), with the sentence that states it."""
+
+    subject: str
+    kind: str
+    object: str
+    sentence: tuple[int, int]
+    confidence: float
+    rule: str
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class SentenceView:
+    """One sentence: its offsets and text, and its mentions as (start, end, text, entity key, kind, class)."""
+
+    start: int
+    end: int
+    text: str
+    mentions: list[tuple[int, int, str, str, str, str]]
+
+    def between(self, a, b) -> str:
+        """The sentence text between two mentions (sentence-relative)."""
+        return self.text[a[1] - self.start:b[0] - self.start]
+
+    def before(self, m, width: int = 80) -> str:
+        return self.text[max(0, m[0] - self.start - width):m[0] - self.start]
+
+    def after(self, m, width: int = 80) -> str:
+        return self.text[m[1] - self.start:m[1] - self.start + width]
+
+
+class RelationFinder:
+    """Apply the relation rules sentence by sentence, keeping the story's context."""
+
+    def __init__(self, ancestors=lambda key: []):
+        self.ancestors = ancestors
+        self.current_event: str | None = None
+        self.current_project: str | None = None
+        self.parties: list[str] = []
+        self.found: list[RelationCandidate] = []
+
+    def _add(self, view: SentenceView, subject: str, kind: str, obj: str, confidence: float, rule: str,
+             **detail) -> None:
+        if subject == obj:
+            return
+        for known in self.found:
+            if (known.subject, known.kind, known.object) == (subject, kind, obj):
+                known.confidence = max(known.confidence, confidence)
+                return
+        self.found.append(RelationCandidate(subject, kind, obj, (view.start, view.end), confidence, rule, detail))
+
+    def sentence(self, view: SentenceView) -> None:
+        text = view.text
+        lower = text.lower()
+        ms = view.mentions
+        events = [m for m in ms if m[4] in _EVENT]
+        projects = [m for m in ms if m[4] == "InvestmentProject"]
+        refers_event = re.search(r"\b(?:the|this) (?:conference|event|forum|expo|exhibition|summit|fair|congress)\b",
+                                 lower)
+        event = events[0][3] if events else (self.current_event if refers_event else None)
+        refers_project = re.search(r"\bproject\b", lower)
+        project = projects[0][3] if projects else (self.current_project if refers_project else None)
+
+        # worksFor: "Name, Title of Org"
+        employers: set[str] = set()
+        for i, m in enumerate(ms):
+            if m[4] != "Person":
+                continue
+            for other in ms[i + 1:i + 3]:
+                if other[4] in _ORG:
+                    match = _TITLE_OF.match(view.between(m, other))
+                    if match:
+                        self._add(view, m[3], "worksFor", other[3], 0.85, "name-title-of-org",
+                                  jobTitle=match.group("title"))
+                        employers.add(other[3])
+                        break
+            # "Org's Title Name" / "Org Title Name"
+            if i > 0 and ms[i - 1][4] in _ORG:
+                gap = view.between(ms[i - 1], m)
+                match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}) ", gap)
+                if match:
+                    self._add(view, m[3], "worksFor", ms[i - 1][3], 0.8, "org-title-name", jobTitle=match.group("title"))  # noqa: E501
+                    employers.add(ms[i - 1][3])
+
+        # hosts / organizes, passive: "hosted by X and jointly organized by Y and Z"
+        roles: dict[str, str] = {}
+        triggers = [(t.start(), "hosts" if t.group(1).startswith(("host", "co-host")) else "organizes")
+                    for t in re.finditer(r"\b((?:co-)?host(?:ed)?|(?:(?:jointly |co-)?organi[sz]ed|sponsored|"
+                                         r"undertaken|co-organi[sz]ed)) by\b", lower)]
+        if triggers and event:
+            for m in ms:
+                if m[4] not in _ORG:
+                    continue
+                rel = m[0] - view.start
+                before = [t for t in triggers if t[0] < rel]
+                if not before:
+                    continue
+                role = before[-1][1]
+                # a later trigger of another kind between this one and the mention ends the first list
+                self._add(view, m[3], role, event, 0.8, f"{role}-by")
+                roles[m[3]] = role
+        # active: "X hosted the conference", "As the organizer of this event, X"
+        if event:
+            for m in ms:
+                if m[4] in _ORG and re.match(r"^ (?:will |has |have )?(?:hosts?|hosted|co-hosted)\b", view.after(m, 30)):  # noqa: E501
+                    self._add(view, m[3], "hosts", event, 0.75, "x-hosted")
+                    roles[m[3]] = "hosts"
+                if m[4] in _ORG and re.search(r"\bas (?:the )?(?:co-)?organi[sz]er of (?:this|the) \w+,\s*$",
+                                              view.before(m).lower()):
+                    self._add(view, m[3], "organizes", event, 0.75, "as-organizer")
+                    roles[m[3]] = "organizes"
+
+        # attends
+        attend = re.search(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
+                           r"(?:keynote )?speech\w*|keynote speaker|speaker|guests? of hono(?:u)?r|attracted|"
+                           r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together)\b", lower)
+        if attend and event:
+            country_ok = re.search(r"guests? of hono(?:u)?r|invited|delegation", lower)
+            for m in ms:
+                if m[3] in employers or m[3] in roles or m[3] == event:
+                    continue
+                if m[4] in _ACTOR or (m[5] == "Country" and country_ok):
+                    self._add(view, m[3], "attends", event, 0.7, "attend-trigger")
+
+        # locatedIn: an event held in a place
+        if events or (event and re.search(r"\b(?:held|opened|kicked off|took place|launched|convened)\b", lower)):
+            for m in ms:
+                if m[4] in _PLACEISH and re.search(r"\b(?:in|at)\s+(?:the )?(?:city of )?$", view.before(m, 20)):
+                    if m[0] > (events[0][1] if events else view.start) or re.search(
+                            r"\b(?:held|opened|kicked off|took place|launched|convened)\b", view.before(m, 60).lower()):
+                        self._add(view, event, "locatedIn", m[3], 0.7, "event-in-place")
+                        break
+        # locatedIn: comma chains "Yibin City, Sichuan Province, southwestern China"
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a[4] in _PLACEISH and b[4] == "Place" and re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
+                if b[3] in self.ancestors(a[3]) or not self.ancestors(a[3]):
+                    self._add(view, a[3], "locatedIn", b[3], 0.75, "place-comma-chain")
+        # locatedIn: provinces "in (southwest) China"
+        for m in ms:
+            if m[5] == "Province":
+                tail = view.after(m, 200)
+                country = next((c for c in ms if c[5] == "Country" and c[0] > m[1] and re.search(
+                    rf"\bin {_DIRECTION}$", view.text[:c[0] - view.start])), None)
+                if country and country[3] in self.ancestors(m[3]) and tail:
+                    self._add(view, m[3], "locatedIn", country[3], 0.5, "province-in-country")
+        # locatedIn: a project or company located / landed / built in a place or park
+        located = re.search(r"\b(?:located|landed|settled|based|built|set up|established|sited|construct\w*) in\b",
+                            lower)
+        if located:
+            subject = project
+            if subject is None:
+                before = [m for m in ms if m[4] in (_ORG | {"Facility"}) and m[0] - view.start < located.start()]
+                subject = before[-1][3] if before else None
+            targets = [m for m in ms if m[4] in _PLACEISH and m[0] - view.start > located.start()]
+            if subject and targets:
+                self._add(view, subject, "locatedIn", targets[0][3], 0.7, "located-in")
+
+        # agreements and partnerships
+        between = re.search(r"\b(?:agreement|contract|memorandum|mou|deal|cooperation|partnership)\b[^.;]*?"
+                            r"\bbetween\b", lower)
+        if between:
+            after = [m for m in ms if m[4] in _ORG and m[0] - view.start > between.end() - 8]
+            if len(after) >= 2 and " and " in view.between(after[0], after[1]):
+                x, y = after[0][3], after[1][3]
+                if re.search(r"\b(?:agreement|contract|memorandum|mou)\b", lower[:between.end()]):
+                    self._add(view, x, "signedAgreementWith", y, 0.8, "agreement-between")
+                    self.parties = [x, y]
+                if "cooperation" in lower[:between.end()] or "partnership" in lower[:between.end()]:
+                    self._add(view, x, "partnerOf", y, 0.65, "cooperation-between")
+                if "invest" in lower[:between.end()] and project:
+                    for party in (x, y):
+                        self._add(view, party, "investsIn", project, 0.6, "investment-agreement")
+        signed = re.search(r"\bsign(?:ed|s)?\b[^.;]*?\b(?:agreement|contract|memorandum|mou)\b[^.;]*?\bwith\b", lower)
+        if signed:
+            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < signed.start()]
+            after = [m for m in ms if m[4] in _ORG and m[0] - view.start > signed.end() - 5]
+            if before and after:
+                self._add(view, before[-1][3], "signedAgreementWith", after[0][3], 0.75, "signed-with")
+                self.parties = [before[-1][3], after[0][3]]
+        team = re.search(r"\b(?:teamed up with|partnered with|partnering with|joined hands with|join hands with|"
+                         r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
+                         r"work(?:ed)? closely with)\b", lower)
+        if team:
+            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < team.start()]
+            after = [m for m in ms if m[4] in _ORG and m[0] - view.start > team.end() - 5]
+            if before:
+                for m in after:
+                    self._add(view, before[-1][3], "partnerOf", m[3], 0.7, "teamed-up-with")
+        if self.parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", lower):
+            self._add(view, self.parties[0], "partnerOf", self.parties[1], 0.6, "two-sides")
+
+        # investment
+        invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", lower)
+        if invest and project:
+            investors = [m[3] for m in ms if m[4] in _ORG and m[0] - view.start < invest.start()]
+            if not investors and self.parties and re.search(r"\b(?:both|the two) (?:parties|sides|companies)\b",
+                                                            lower[:invest.start()]):
+                investors = list(self.parties)
+            for org in investors:
+                self._add(view, org, "investsIn", project, 0.7, "invest-in")
+        for m in ms:
+            if m[4] in _ORG and project and re.search(r"\binvested by (?:the )?$", view.before(m, 20).lower()):
+                self._add(view, m[3], "investsIn", project, 0.75, "invested-by")
+
+        # subsidiary, production, supply
+        for a, b in zip(ms, ms[1:], strict=False):
+            gap = view.between(a, b).lower()
+            if a[4] in _ORG and b[4] in _ORG:
+                if re.fullmatch(r",? (?:a |an |the )?(?:wholly[- ]owned )?(?:subsidiary|unit|affiliate|division) of "
+                                r"(?:the )?", gap) or re.fullmatch(r",? (?:owned|controlled) by (?:the )?", gap):
+                    self._add(view, a[3], "subsidiaryOf", b[3], 0.8, "subsidiary-of")
+                elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
+                    self._add(view, b[3], "subsidiaryOf", a[3], 0.8, "subsidiary-of")
+                elif re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
+                               r"(?:the )?$", gap) or re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) "
+                                                                 r"(?:the )?", gap):
+                    self._add(view, a[3], "suppliesTo", b[3], 0.7, "supplies-to")
+            if a[4] in _ORG and b[4] == "Technology" and re.search(
+                    r"\b(?:produces?|produced|manufactures?|manufactured|makes|maker of|manufacturer of|producer of|"
+                    r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
+                self._add(view, a[3], "produces", b[3], 0.6, "produces")
+
+        if events:
+            self.current_event = events[-1][3]
+        if projects:
+            self.current_project = projects[-1][3]

@@ -1,0 +1,253 @@
+"""Entity resolution: link a mention to what the graph (and the bundled lists) already know.
+
+A mention is linked by label or alias (case-, space- and hyphen-insensitive), then by legal-form-free core
+name, then by a fuzzy match (rapidfuzz) of the same kind. Years decide between editions of a yearly event:
+"2025 World Power Battery Conference" is not the 2024 edition, nor the series. What matches nothing is a
+proposed new entity, never merged silently.
+
+>>> knowledge = Knowledge.load()
+>>> knowledge.resolve("CATL", "Company").label
+'Contemporary Amperex Technology Co., Limited'
+>>> knowledge.resolve("Ningde Times", "Company") is knowledge.resolve("CATL", "Company")
+True
+>>> knowledge.resolve("2024 World Power Battery Conference", "Conference").iri.endswith("conference-2024")
+True
+>>> knowledge.resolve("2025 World Power Battery Conference", "Conference") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SDO, SKOS
+
+from ..facts import parse_rdf_file
+from ..layout import DataLayout
+from ..namespace import BK, BKG
+from .gazetteer import TECHNOLOGIES, load_companies, load_places, slugify
+
+__all__ = ["KnownEntity", "Knowledge", "normalise", "core_name", "KIND_OF_CLASS", "CLASS_OF_KIND"]
+
+#: The kind (the extractor's coarse type) of each ontology class.
+KIND_OF_CLASS = {
+    "Company": "Company", "GovernmentBody": "GovernmentBody", "ResearchInstitution": "Organization",
+    "Organization": "Organization", "Person": "Person", "Conference": "Conference",
+    "ConferenceSeries": "Conference", "Visit": "Event", "SigningCeremony": "Event", "Event": "Event",
+    "IndustrialPark": "IndustrialPark", "Facility": "Facility", "Country": "Place", "Province": "Place",
+    "City": "Place", "District": "Place", "AdministrativeArea": "Place", "Place": "Place",
+    "InvestmentProject": "InvestmentProject", "Technology": "Technology",
+}
+#: The class proposed for a new entity of each kind.
+CLASS_OF_KIND = {
+    "Company": "Company", "GovernmentBody": "GovernmentBody", "Organization": "Organization", "Person": "Person",
+    "Conference": "Conference", "Event": "Event", "IndustrialPark": "IndustrialPark", "Facility": "Facility",
+    "Place": "Place", "InvestmentProject": "InvestmentProject", "Technology": "Technology",
+}
+_SPECIFICITY = ["Company", "GovernmentBody", "ResearchInstitution", "Organization", "Person", "Conference",
+                "ConferenceSeries", "Visit", "SigningCeremony", "Event", "Country", "Province", "City", "District",
+                "IndustrialPark", "Facility", "AdministrativeArea", "Place", "InvestmentProject", "Technology"]
+_LEGAL_FORM = re.compile(
+    r"(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|company limited|limited|ltd\.?|inc\.?|corp\.?|"
+    r"corporation|plc|llc|gmbh|ag|s\.a\.|holdings?|group|company|co\.))+\s*(?:\([^)]*\))?$", re.IGNORECASE)
+_PLACE_SUFFIX = re.compile(r"\s+(?:province|city|municipality|county|district|prefecture|autonomous region)$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: case-folded, one space, hyphens and curly quotes unified.
+
+    >>> normalise("  The  Sodium-ion\\u00a0Battery ")
+    'sodium ion battery'
+    """
+    name = name.replace("\u2019", "'").replace("\u00a0", " ").casefold()
+    name = re.sub(r"[-\u2013/]", " ", name)
+    name = re.sub(r"\s+", " ", name).strip()
+    return re.sub(r"^the ", "", name)
+
+
+def core_name(name: str) -> str:
+    """A company name without its legal form and trailing place in brackets.
+
+    >>> core_name("Liaoning Hongcheng Power Supply Co., Ltd. (Dazhou)")
+    'liaoning hongcheng power supply'
+    """
+    return normalise(_LEGAL_FORM.sub("", name))
+
+
+@dataclass
+class KnownEntity:
+    """Something the graph or the bundled lists know: IRI, class, label, names and containing place."""
+
+    iri: str
+    cls: str
+    label: str
+    names: list[str] = field(default_factory=list)
+    parent: str | None = None
+    in_registry: bool = False
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF_CLASS.get(self.cls, "Organization")
+
+    @property
+    def years(self) -> set[str]:
+        return set(_YEAR.findall(self.label))
+
+
+def _registry_entities(registry: Graph) -> list[KnownEntity]:
+    found = []
+    for node in sorted(set(registry.subjects(RDF.type, None))):
+        if not isinstance(node, URIRef) or not str(node).startswith(str(BK)):
+            continue
+        classes = {str(c).split("#")[-1] for c in registry.objects(node, RDF.type)}
+        cls = next((c for c in _SPECIFICITY if c in classes), None)
+        label = registry.value(node, RDFS.label)
+        if cls is None or label is None:
+            continue  # a publisher only, or something we do not extract
+        names = [str(label)] + sorted(str(a) for a in registry.objects(node, SKOS.altLabel))
+        parent = registry.value(node, SDO.containedInPlace) or registry.value(node, BKG.governs)
+        found.append(KnownEntity(str(node), cls, str(label), names,
+                                 str(registry.value(node, SDO.containedInPlace) or "") or None, True))
+        del parent
+    return found
+
+
+class Knowledge:
+    """An index of known entities: the registry's, then the bundled places, companies and technologies."""
+
+    def __init__(self, entities: list[KnownEntity]):
+        self.entities: list[KnownEntity] = []
+        self.by_iri: dict[str, KnownEntity] = {}
+        self._exact: dict[str, list[KnownEntity]] = {}
+        self._core: dict[str, list[KnownEntity]] = {}
+        for entity in entities:
+            self._add(entity)
+
+    def _add(self, entity: KnownEntity) -> None:
+        self.entities.append(entity)
+        self.by_iri[entity.iri] = entity
+        for name in entity.names:
+            bucket = self._exact.setdefault(normalise(name), [])
+            if entity not in bucket:
+                bucket.append(entity)
+            if entity.kind in ("Company", "Organization"):
+                self._core.setdefault(core_name(name), []).append(entity)
+
+    @classmethod
+    def load(cls, layout: DataLayout | None = None, use_registry: bool = True) -> Knowledge:
+        """The knowledge of a data folder: its registry (unless ``use_registry`` is false) and the bundled lists.
+
+        A bundled entry that names a registry entity of the same kind is merged into it (the registry's IRI
+        wins; the bundled names become extra aliases for matching).
+        """
+        entities: list[KnownEntity] = []
+        if use_registry:
+            layout = layout or DataLayout.default()
+            registry = Graph()
+            for triple in parse_rdf_file(layout.registry, layout.display(layout.registry), "turtle"):
+                registry.add(triple)
+            entities = _registry_entities(registry)
+        knowledge = cls(entities)
+        renamed: dict[str, str] = {}
+        for entry in load_places():
+            kin = knowledge._match_exact(entry.names, "Place", entry.cls)
+            if kin is not None:
+                renamed[entry.id] = kin.iri
+                kin.names.extend(n for n in entry.names if n not in kin.names)
+                for name in entry.names:
+                    knowledge._exact.setdefault(normalise(name), [])
+                    if kin not in knowledge._exact[normalise(name)]:
+                        knowledge._exact[normalise(name)].append(kin)
+                continue
+            iri = str(BK[entry.id])
+            renamed[entry.id] = iri
+            parent = renamed.get(entry.parent) if entry.parent else None
+            knowledge._add(KnownEntity(iri, entry.cls, entry.label, list(entry.names), parent))
+        for entry in load_companies():
+            if knowledge._match_exact(entry.names, "Company") is None:
+                knowledge._add(KnownEntity(str(BK[entry.id]), "Company", entry.label, list(entry.names)))
+            else:
+                kin = knowledge._match_exact(entry.names, "Company")
+                for name in entry.names:
+                    if name not in kin.names:
+                        kin.names.append(name)
+                        knowledge._exact.setdefault(normalise(name), []).append(kin)
+        for label, names in TECHNOLOGIES:
+            all_names = [label, *names]
+            kin = knowledge._match_exact(all_names, "Technology")
+            if kin is None:
+                knowledge._add(KnownEntity(str(BK[slugify(label)]), "Technology", label, all_names))
+            else:
+                for name in all_names:
+                    if name not in kin.names:
+                        kin.names.append(name)
+                        knowledge._exact.setdefault(normalise(name), []).append(kin)
+        return knowledge
+
+    def _match_exact(self, names, kind: str, cls: str | None = None) -> KnownEntity | None:
+        for name in names:
+            for entity in self._exact.get(normalise(name), []):
+                if entity.kind == kind and (cls is None or entity.cls == cls or entity.in_registry):
+                    return entity
+        return None
+
+    def names(self):
+        """Every (name, entity) pair, for phrase matching."""
+        for entity in self.entities:
+            for name in entity.names:
+                yield name, entity
+
+    def ancestors(self, iri: str) -> list[str]:
+        """The places containing ``iri``, nearest first."""
+        chain: list[str] = []
+        entity = self.by_iri.get(iri)
+        while entity is not None and entity.parent and entity.parent not in chain:
+            chain.append(entity.parent)
+            entity = self.by_iri.get(entity.parent)
+        return chain
+
+    def resolve(self, mention: str, kind: str, context: set[str] | frozenset = frozenset()) -> KnownEntity | None:
+        """The known entity ``mention`` names, or ``None``.
+
+        ``context`` holds IRIs of places the article mentions; between namesakes ("Taizhou" in Jiangsu or in
+        Zhejiang) the one inside a mentioned place wins, else the higher-level one.
+        """
+        years = set(_YEAR.findall(mention))
+
+        def compatible(entity: KnownEntity) -> bool:
+            if entity.kind != kind and not ({entity.kind, kind} <= {"Place", "IndustrialPark", "Facility"}) \
+                    and not ({entity.kind, kind} <= {"Company", "Organization"}):
+                return False
+            if entity.kind in ("Conference", "Event") and years != entity.years:
+                return False  # another edition, or the series
+            return True
+
+        candidates = [e for e in self._exact.get(normalise(mention), []) if compatible(e)]
+        if not candidates and kind in ("Company", "Organization"):
+            candidates = [e for e in self._core.get(core_name(mention), []) if compatible(e)]
+        if not candidates and len(mention) >= 8 and kind not in ("Place", "Person"):
+            pool = {}
+            for entity in self.entities:
+                if compatible(entity):
+                    for name in entity.names:
+                        if len(name) >= 8:
+                            pool[normalise(name)] = entity
+            best = process.extractOne(normalise(mention), list(pool), scorer=fuzz.token_sort_ratio,
+                                      score_cutoff=92)
+            if best is not None:
+                candidates = [pool[best[0]]]
+        if not candidates:
+            return None
+        if len(candidates) > 1:
+            level = {"Country": 0, "Province": 1, "City": 2, "District": 3}
+
+            def rank(entity: KnownEntity):
+                inside = bool(context & set(self.ancestors(entity.iri)))
+                same_kind = entity.kind == kind
+                return (not same_kind, not entity.in_registry, not inside, level.get(entity.cls, 4))
+            candidates.sort(key=rank)
+        return candidates[0]
