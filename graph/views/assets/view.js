@@ -192,7 +192,7 @@
   }
   function nodeTooltip(n) {
     return function (box) {
-      box.appendChild(el("b", n.label));
+      box.appendChild(el("div", n.label, "tip-title"));
       box.appendChild(el("div", n.kind, "meta"));
       if (n.keyFacts.length) {
         var ul = el("ul");
@@ -212,7 +212,7 @@
   }
   function edgeTooltip(e) {
     return function (box) {
-      box.appendChild(el("b", e.relation));
+      box.appendChild(el("div", e.relation, "tip-title"));
       box.appendChild(el("div", byId.get(e.from).label + " — " + byId.get(e.to).label, "meta"));
       if (data.colorBy === "group") { box.appendChild(el("div", "weight " + e.weight, "meta")); }
       var ul = el("ul");

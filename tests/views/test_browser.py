@@ -1,0 +1,163 @@
+"""The views in a real browser (Debian's chromium, headless): offline, escaped, searchable, clickable."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from graph.atomic import write_text
+from graph.views import network_html
+from graph.views.render import DEFAULT_TOP_N
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+READY = "window.kgView && window.kgView.ready"
+
+
+def drawn_counts(page) -> tuple[int, int]:
+    return tuple(page.evaluate("[window.kgView.nodes.length, window.kgView.edges.length]"))
+
+
+def node_id(page, label: str) -> int:
+    return page.evaluate("label => window.kgView.data.nodes.find(n => n.label === label).id", label)
+
+
+def click_node(page, ident: int) -> None:
+    """Click where the network draws the node."""
+    x, y = page.evaluate("""id => {
+        const view = window.kgView, at = view.network.canvasToDOM(view.network.getPositions([id])[id]);
+        const box = document.getElementById('network').getBoundingClientRect();
+        return [box.left + at.x, box.top + at.y];
+    }""", ident)
+    page.mouse.click(x, y)
+
+
+def test_every_page_loads_offline_without_errors(seed_views, open_page, screenshots):
+    out, report = seed_views
+    pages = [*report.views, *report.entities]
+    opened = open_page(pages[0])
+    for path in pages:  # one tab for all pages: the errors and requests of each are checked before the next
+        if path != pages[0]:
+            opened.page.goto(path.as_uri())
+            opened.page.wait_for_function(READY, timeout=30_000)
+        assert opened.errors == [], path.name
+        assert opened.external == [], path.name
+        data_nodes, data_edges = opened.page.evaluate(
+            "[window.kgView.data.nodes.length, window.kgView.data.edges.length]")
+        assert drawn_counts(opened.page) == (data_nodes, data_edges), path.name
+        if path in report.views or path.name == "exencell.html":
+            opened.page.screenshot(path=str(screenshots / f"{path.stem}.png"))
+    opened.page.goto(report.index.as_uri())
+    assert opened.errors == [] and opened.external == []
+    assert opened.page.locator("h1").inner_text().startswith("battery-kg")
+    opened.page.screenshot(path=str(screenshots / "index.png"), full_page=True)
+
+
+def test_the_ecosystem_view_draws_every_entity_and_relation(seed_views, seed_store, open_page):
+    from graph.views.site import site_data
+
+    out, _ = seed_views
+    site = site_data(seed_store)
+    relations = {(min(str(u), str(v)), max(str(u), str(v)), d["relation"])
+                 for u, v, d in site.entities.edges(data=True)}
+    opened = open_page(out.views / "ecosystem.html")
+    assert drawn_counts(opened.page) == (site.entities.number_of_nodes(), len(relations))
+    assert opened.page.locator("#legend label").count() == len({d["kind"] for _, d in site.entities.nodes(data=True)})
+
+
+def test_searching_by_name_selects_the_node_and_shows_its_facts(seed_views, open_page):
+    out, _ = seed_views
+    opened = open_page(out.views / "ecosystem.html")
+    page = opened.page
+    page.fill("#search", "exencell")
+    page.press("#search", "Enter")
+    assert page.evaluate("window.kgView.network.getSelectedNodes()") == [node_id(page, "EXENCELL")]
+    assert page.locator("#panel h2").inner_text() == "EXENCELL"
+    page.fill("#search", "no such company")
+    page.press("#search", "Enter")
+    assert "no match" in page.locator("#search-status").inner_text()
+
+
+def test_clicking_a_node_shows_its_facts_and_sources_and_highlights_its_neighbours(seed_views, open_page):
+    out, _ = seed_views
+    page = open_page(out.views / "ecosystem.html").page
+    ident = node_id(page, "Tecloman")
+    click_node(page, ident)
+    panel = page.locator("#panel")
+    assert panel.locator("h2").inner_text() == "Tecloman"
+    assert "EXENCELL — partner of — Tecloman" in panel.inner_text()
+    assert "Government Delegates from Chongqing Municipality and Sichuan Province Visited EXENCELL" in \
+        panel.inner_text()
+    dimmed = page.evaluate("""id => window.kgView.nodes.get().filter(n => n.color.background.startsWith('rgba'))
+                              .map(n => n.id)""", ident)
+    neighbours = page.evaluate("""id => window.kgView.data.edges.filter(e => e.from === id || e.to === id)
+                                  .flatMap(e => [e.from, e.to])""", ident)
+    assert ident not in dimmed and not set(neighbours) & set(dimmed) and dimmed
+
+
+def test_filtering_by_class_hides_that_class(seed_views, open_page):
+    out, _ = seed_views
+    page = open_page(out.views / "ecosystem.html").page
+    companies = page.evaluate("window.kgView.data.nodes.filter(n => n.kind === 'Company').length")
+    total = drawn_counts(page)[0]
+    page.locator("#legend input[value=Company]").uncheck()
+    assert drawn_counts(page)[0] == total - companies
+
+
+def test_an_entity_page_opens_on_its_entity_with_facts_and_sources(seed_views, open_page):
+    out, _ = seed_views
+    page = open_page(out.views / "entities" / "dazhou-sodium-ion-signing-2024.html").page
+    panel = page.locator("#panel").inner_text()
+    assert page.locator("#panel h2").inner_text().startswith("Signing ceremony of the Dazhou sodium-ion")
+    assert "start date: 2024-02-20" in panel
+    assert "Sichuan plans to build a comprehensive sodium ion battery industry project" in panel
+
+
+def test_a_hostile_label_is_shown_as_text_and_runs_nothing(tmp_path, open_page, screenshots):
+    g = nx.MultiGraph()
+    g.add_node("x", label=HOSTILE, kind="Company", size=1.0, key_facts=["<b onmouseover=alert(3)>bold</b>"],
+               sources=[{"source": "s1", "headline": "</script><script>alert(2)</script>", "date": "2024-01-05",
+                         "text": "<svg onload=alert(4)>"}])
+    g.add_node("y", label="Plain", kind="City", size=0.1)
+    g.add_edge("x", "y", relation="<i>location</i>")
+    path = tmp_path / "hostile.html"
+    write_text(path, network_html(g, title=HOSTILE))
+    opened = open_page(path)
+    page = opened.page
+    page.fill("#search", "<img")
+    page.press("#search", "Enter")
+    click_node(page, node_id(page, HOSTILE))
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(100)
+    assert page.locator("#panel h2").inner_text() == HOSTILE
+    assert page.locator("#heading").inner_text() == HOSTILE
+    assert page.title() == HOSTILE
+    assert "</script><script>alert(2)</script>" in page.locator("#panel").inner_text()
+    assert page.locator("main img, main svg, main b, main i").count() == 0
+    page.screenshot(path=str(screenshots / "hostile.png"))
+    assert opened.dialogs == [] and opened.errors == [] and opened.external == []
+
+
+def test_a_large_view_has_physics_off_and_a_top_n_control(tmp_path, open_page):
+    g = nx.gnm_random_graph(1500, 3000, seed=3)
+    for n in g.nodes:
+        g.nodes[n].update(label=f"Entity {n}", kind="Company", size=float(n))
+    path = tmp_path / "large.html"
+    write_text(path, network_html(g, title="large"))
+    page = open_page(path).page
+    assert page.evaluate("window.kgView.data.physics") is False
+    assert drawn_counts(page)[0] == DEFAULT_TOP_N
+    assert page.locator("#top-control").is_visible()
+    page.fill("#top-n", "1500")
+    page.press("#top-n", "Enter")
+    page.locator("#top-n").dispatch_event("change")
+    assert drawn_counts(page)[0] == 1500
+    page.fill("#top-n", "100")
+    page.locator("#top-n").dispatch_event("change")
+    # a node outside the top 100 is found and shown with its neighbours
+    page.fill("#search", "Entity 3")
+    page.press("#search", "Enter")
+    selected = page.evaluate("window.kgView.network.getSelectedNodes()")
+    assert selected == [node_id(page, "Entity 3")]
+    assert drawn_counts(page)[0] > 100
