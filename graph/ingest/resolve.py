@@ -155,7 +155,8 @@ class Knowledge:
         renamed: dict[str, str] = {}
         for entry in load_places():
             kin = knowledge._match_exact(entry.names, "Place", entry.cls)
-            if kin is not None:
+            if kin is not None and kin.in_registry and (not kin.parent or not entry.parent
+                                                        or renamed.get(entry.parent) == kin.parent):
                 renamed[entry.id] = kin.iri
                 kin.names.extend(n for n in entry.names if n not in kin.names)
                 for name in entry.names:

@@ -128,7 +128,7 @@ def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
         while changed:
             changed = False
             for candidate in list(selected.values()):
-                for s, _p, o in _facts_of(candidate):
+                for _s, _p, o in _facts_of(candidate):
                     if candidate.is_entity and isinstance(o, URIRef) and o in declared and \
                             declared[o].iri not in selected:
                         selected[declared[o].iri] = declared[o]

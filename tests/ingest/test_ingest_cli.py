@@ -1,0 +1,121 @@
+"""The ingest, review, accept and reject verbs, end to end on a copy of the data folder."""
+
+import json
+import shutil
+
+from graph import open_store, query
+from graph.build import build
+from graph.cli import main
+from graph.ingest.candidates import source_id_for
+from graph.ingest.reader import read_article
+
+KINDS = {"Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject",
+         "Place", "Person", "Organization", "Technology"}
+RELATION_KINDS = {"partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
+                  "subsidiaryOf", "produces", "suppliesTo", "worksFor"}
+
+
+def snapshot(root):
+    return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_dry_run_json_shows_what_would_be_added_and_writes_nothing(data_copy, example_article, capsys):
+    before = snapshot(data_copy.root)
+    assert main(["ingest", str(example_article), "--dry-run", "--format", "json", "--data", str(data_copy.root)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert snapshot(data_copy.root) == before
+    assert out["source"]["datePublished"] == "2031-03-14"
+    assert {e["kind"] for e in out["entities"]} <= KINDS
+    assert {r["kind"] for r in out["relations"]} <= RELATION_KINDS
+    labels = {e["label"]: e for e in out["entities"]}
+    company = labels["Demo Cell Technology Co., Ltd."]
+    assert company["new"] is True and company["iri"].endswith("/id/demo-cell-technology-co-ltd")
+    assert all(set(m) == {"text", "start", "end"} for m in company["mentions"])
+    assert labels["People's Government of Yibin City"]["new"] is False
+    hosts = [r for r in out["relations"] if r["kind"] == "hosts"]
+    assert hosts and hosts[0]["predicate"] == "bkg:host" and "hosted by" in hosts[0]["sentence"]
+    money = [a for a in out["amounts"] if a.get("currency")]
+    assert money == [{"text": "4.5 billion yuan", "value": 4500000000, "currency": "CNY",
+                      "about": "Yibin sodium-ion battery manufacturing project"}]
+    assert {"text": "Sunday", "value": "2031-03-09"} in out["dates"]
+
+
+def test_ingesting_the_same_article_twice_changes_nothing(data_copy, example_article):
+    args = ["ingest", str(example_article), "--data", str(data_copy.root)]
+    assert main(args) == 0
+    first = snapshot(data_copy.root)
+    assert main(args) == 0
+    assert snapshot(data_copy.root) == first
+
+
+def test_ingest_then_accept_then_build_makes_the_facts_queryable(data_copy, example_article, tmp_path):
+    reviewed_before = {p.name: p.read_bytes() for p in data_copy.facts.glob("*.trig")}
+    assert main(["ingest", str(example_article), "--data", str(data_copy.root)]) == 0
+    source_id = source_id_for(example_article.name, read_article(example_article).text)
+    assert (data_copy.sources / f"{source_id}.txt").exists()
+    assert {p.name: p.read_bytes() for p in data_copy.facts.glob("*.trig")} == reviewed_before
+
+    report = build(data_copy, tmp_path / "out-candidates")  # candidates conform before review too
+    assert report.conforms
+    store = open_store(report.outputs["store"])
+    extracted = query("SELECT (COUNT(*) AS ?n) WHERE { ?a bkg:status bkg:Extracted ; bkg:confidence ?c }", store)
+    assert int(extracted.rows[0][0]) > 5
+    runs = query('ASK { ?g prov:wasGeneratedBy ?run . ?run a bkg:ExtractionRun ; '
+                 'bkg:extractor "battery-kg-extractor 0.1" }', store)
+    assert runs.boolean
+
+    assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
+    assert not (data_copy.candidates / f"{source_id}.trig").exists()
+    assert "Demo Cell Technology Co., Ltd." in data_copy.registry.read_text()
+    report = build(data_copy, tmp_path / "out")
+    store = open_store(report.outputs["store"])
+    result = query("""SELECT ?host ?sentence WHERE {
+        GRAPH ?g { ?event bkg:host ?host }
+        ?event rdfs:label "2031 Example Battery Forum"@en .
+        ?g bkg:status bkg:Reviewed ; bkg:evidence/schema:text ?sentence }""", store)
+    assert [str(r[0]).rsplit("/", 1)[-1] for r in result.rows] == ["yibin-government"]
+    assert "hosted by" in str(result.rows[0][1])
+
+    # re-ingesting proposes nothing that was accepted
+    snapshot_after = snapshot(data_copy.root)
+    assert main(["ingest", str(example_article), "--data", str(data_copy.root)]) == 0
+    assert snapshot(data_copy.root) == snapshot_after
+
+
+def test_rejected_candidates_stay_rejected(data_copy, example_article, capsys):
+    main(["ingest", str(example_article), "--data", str(data_copy.root)])
+    source_id = source_id_for(example_article.name, read_article(example_article).text)
+    capsys.readouterr()
+    main(["review", "--data", str(data_copy.root)])
+    listing = capsys.readouterr().out
+    first_fact = next(line.split("]")[0][1:] for line in listing.splitlines() if "/c-" in line)
+    assert listing.index("new entity") < listing.index("fact,")
+    assert main(["reject", first_fact, "--data", str(data_copy.root)]) == 0
+    main(["ingest", str(example_article), "--data", str(data_copy.root)])
+    capsys.readouterr()
+    main(["review", "--article", source_id, "--data", str(data_copy.root)])
+    assert first_fact not in capsys.readouterr().out
+
+
+def test_a_bad_file_is_named_exit_2_and_nothing_is_written(data_copy, example_article, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(example_article, folder / "a.html")
+    (folder / "b.txt").write_bytes(b"\xff\xfe\x00\x01binary")
+    before = snapshot(data_copy.root)
+    assert main(["ingest", str(folder), "--data", str(data_copy.root)]) == 2
+    assert "b.txt" in capsys.readouterr().err
+    assert snapshot(data_copy.root) == before
+
+
+def test_an_article_without_entities_gives_an_empty_result(data_copy, tmp_path, capsys):
+    path = tmp_path / "plain.txt"
+    path.write_text("nothing of note happened here today, said nobody in particular.")
+    assert main(["ingest", str(path), "--dry-run", "--format", "json", "--data", str(data_copy.root)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["entities"] == [] and out["relations"] == [] and out["amounts"] == []
+
+
+def test_unknown_candidate_ids_are_a_usage_error(data_copy, capsys):
+    assert main(["accept", "nope/c-123", "--data", str(data_copy.root)]) == 2
+    assert "no such candidate" in capsys.readouterr().err
