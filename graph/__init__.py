@@ -24,6 +24,7 @@ from .errors import (
     UnknownEntityError,
     UsageError,
 )
+from .ingest import Extractor, accept, evaluate, ingest_article, read_article, reject
 from .layout import DataLayout, OutputLayout
 from .namespace import BK, BKG, PREFIXES
 from .network import entity_network, organisation_event_network, organisation_place_network, partnership_network
@@ -65,6 +66,12 @@ __all__ = [
     "partnership_network",
     "organisation_event_network",
     "organisation_place_network",
+    "Extractor",
+    "ingest_article",
+    "read_article",
+    "accept",
+    "reject",
+    "evaluate",
 ]
 
 # Later modules (analysis, views, sparql, ingest) extend the public API here.

@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import spacy
-from spacy.matcher import PhraseMatcher
-
 from .resolve import Knowledge, KnownEntity
 
 __all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp"]
@@ -28,6 +25,8 @@ def nlp():
     """The shared spaCy pipeline: a blank English tokenizer with a rule-based sentencizer (no model download)."""
     global _NLP
     if _NLP is None:
+        import spacy  # imported on first use: spaCy takes a second to load
+
         _NLP = spacy.blank("en")
         _NLP.add_pipe("sentencizer")
         _NLP.max_length = 2_000_000
@@ -141,6 +140,8 @@ class EntityRecogniser:
     """Find the names of an article: known names first, then the pattern recognisers; longest wins."""
 
     def __init__(self, knowledge: Knowledge):
+        from spacy.matcher import PhraseMatcher
+
         self.knowledge = knowledge
         self.matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
         self._entities: dict[str, list[KnownEntity]] = {}
