@@ -26,7 +26,7 @@ from ..namespace import BASE
 
 __all__ = [
     "EntityDetails", "entity_details", "assertion_evidence", "local_name", "class_counts", "source_list",
-    "relation_label",
+    "relation_label", "label_map",
 ]
 
 _BKG = BASE + "ontology#"
@@ -77,14 +77,15 @@ def _rows(store, sparql: str) -> list[tuple]:
     return store.query(sparql).rows
 
 
-def _labels(store) -> dict[str, str]:
-    labels: dict[str, str] = {}
+def label_map(store) -> dict[str, str]:
+    """The English label of every IRI that has one (``rdfs:label``)."""
+    found: dict[str, str] = {}
     for s, label in _rows(store, "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?s ?label"):
         if isinstance(s, URIRef):
             # prefer the English label; otherwise the first in order
-            if str(s) not in labels or (isinstance(label, Literal) and label.language == "en"):
-                labels[str(s)] = str(label)
-    return labels
+            if str(s) not in found or (isinstance(label, Literal) and label.language == "en"):
+                found[str(s)] = str(label)
+    return found
 
 
 def _kinds(store) -> dict[str, str]:
@@ -134,7 +135,7 @@ def entity_details(store) -> dict[str, EntityDetails]:
     dict
         ``{iri: EntityDetails}`` for every subject or IRI object of a fact in an assertion graph.
     """
-    labels = _labels(store)
+    labels = label_map(store)
     kinds = _kinds(store)
     values = _values(store)
     evidence = assertion_evidence(store)

@@ -22,7 +22,9 @@ node attribute  meaning
 =============  ===========================================================================================
 
 Edges: ``relation`` (the name shown), ``weight`` (line width), ``sources`` (evidence dicts as above, or
-source ids). Parallel edges of a multigraph are kept, one per relation.
+source ids), ``evidence_text`` (strings listed with the edge), ``subject`` and ``object`` (when given, the
+edge is drawn as an arrow from subject to object). Parallel edges of a multigraph are kept, one per
+relation.
 
 >>> import networkx as nx
 >>> g = nx.MultiGraph()
@@ -138,7 +140,9 @@ def _edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
         relation = d.get("relation", d.get("label", ""))
         if not isinstance(relation, str):
             relation = ", ".join(sorted(str(r) for r in relation))
-        if not graph.is_directed() and index[v] < index[u]:
+        if d.get("subject") in index and d.get("object") in index:
+            u, v = d["subject"], d["object"]  # the direction the relation is stated in
+        elif not graph.is_directed() and index[v] < index[u]:
             u, v = v, u
         key = (index[u], index[v], relation)
         if key in merged:  # the same relation stated twice: one edge, all its evidence
@@ -224,6 +228,7 @@ def view_data(
     edge_items = _edge_list(graph, index)
     weights = [float(d.get("weight") or 1.0) for _, _, _, d in edge_items]
     top_weight = max(weights, default=1.0) or 1.0
+    weighted = len(set(weights)) > 1  # widths only say something when the weights differ
     edges = [
         {
             "id": i,
@@ -231,7 +236,8 @@ def view_data(
             "to": index[v],
             "relation": relation,
             "weight": round(w, 4),
-            "width": round(1.0 + 5.0 * w / top_weight, 2) if "weight" in d else 1.5,
+            "width": round(1.0 + 5.0 * w / top_weight, 2) if weighted else 1.5,
+            "directed": graph.is_directed() or ("subject" in d and "object" in d),
             "sources": sources.refs(d.get("sources")),
             "evidence": _strings(d.get("evidence_text")),
         }

@@ -23,7 +23,7 @@ import networkx as nx
 
 from ..atomic import write_text
 from ..layout import OutputLayout
-from .evidence import assertion_evidence, class_counts, entity_details, source_list
+from .evidence import assertion_evidence, class_counts, entity_details, label_map, relation_label, source_list
 from .layout import positions
 from .measures import betweenness, communities, entity_network, pagerank, partnership_network
 from .render import asset, network_html
@@ -77,6 +77,7 @@ class SiteData:
     classes: list
     sources: list
     slugs: dict
+    labels: dict = field(default_factory=dict)
 
 
 def site_data(store) -> SiteData:
@@ -105,6 +106,7 @@ def site_data(store) -> SiteData:
         classes=class_counts(store),
         sources=source_list(store),
         slugs=slugs,
+        labels=label_map(store),
     )
 
 
@@ -133,11 +135,30 @@ def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: st
             sentences = [{"source": sid, "headline": articles.get(sid, {}).get("headline", ""),
                           "date": articles.get(sid, {}).get("date", ""), "text": ""}
                          for sid in attrs.get("sources") or ()]
-        evidence = attrs.get("evidence")
         attrs["sources"] = sentences
-        if evidence and all(isinstance(e, str) for e in evidence):
-            attrs["evidence_text"] = list(evidence)
+        if attrs.get("predicate"):  # the property's label: "partner of", not "partnerOf"
+            attrs["relation"] = relation_label(attrs["predicate"], site.labels)
+        elif attrs.get("relations"):
+            attrs["relation"] = ", ".join(_readable(r) for r in attrs["relations"])
+        attrs["evidence_text"] = [_evidence_text(e) for e in attrs.get("evidence") or ()]
     return out
+
+
+def _readable(relation: str) -> str:
+    """``partnerOf`` → ``partner of``; ``co-attendance`` stays."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", relation).lower()
+
+
+def _evidence_text(item) -> str:
+    """One line of a partnership's evidence: what ties the two, through which event or project, how much."""
+    if isinstance(item, str):
+        return item
+    text = _readable(str(item.get("relation", "")))
+    if item.get("via_label") or item.get("via"):
+        text += f" at {item.get('via_label') or item.get('via')}"
+    if item.get("weight") is not None:
+        text += f" (weight {float(item['weight']):.3g})"
+    return text
 
 
 def _links(prefix: str) -> list[tuple[str, str]]:
@@ -179,7 +200,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None) -> Vie
     partners = _decorated(site.partnerships, site, scores=strength, link_prefix="entities/", group=group)
     page = network_html(partners, title="battery-kg: the partnership network", color_by="group",
                         subtitle="organisations; edge width by weight, colour by community, shape by class",
-                        size_measure="weighted degree", links=_links("../"))
+                        size_measure="weighted degree", edge_labels=False, links=_links("../"))
     write_text(layout.views / "partnerships.html", page)
     report.views.append(layout.views / "partnerships.html")
 

@@ -52,6 +52,7 @@
     var item = { id: e.id, from: e.from, to: e.to, width: e.width,
                  color: { color: dim ? "rgba(200,200,200,0.25)" : "#9a9a9a", highlight: "#333", hover: "#555" } };
     if (data.edgeLabels) { item.label = e.relation; }
+    if (e.directed) { item.arrows = { to: { enabled: true, scaleFactor: 0.45 } }; }
     return item;
   }
 
@@ -144,7 +145,7 @@
     var kind = el("div", n.kind + (n.group !== undefined ? " · community " + n.group : ""), "meta");
     panel.appendChild(kind);
     panel.appendChild(el("div", data.sizeMeasure + ": " + n.score, "meta"));
-    if (n.url) {
+    if (n.url && n.id !== data.focus) {
       var a = el("a", "Open the page of " + n.label);
       a.href = n.url;
       panel.appendChild(a);
@@ -215,6 +216,11 @@
       box.appendChild(el("div", e.relation, "tip-title"));
       box.appendChild(el("div", byId.get(e.from).label + " — " + byId.get(e.to).label, "meta"));
       if (data.colorBy === "group") { box.appendChild(el("div", "weight " + e.weight, "meta")); }
+      if (e.evidence.length) {
+        var why = el("ul");
+        e.evidence.slice(0, 4).forEach(function (f) { why.appendChild(el("li", f)); });
+        box.appendChild(why);
+      }
       var ul = el("ul");
       e.sources.slice(0, 2).forEach(function (ref) { ul.appendChild(sourceItem(ref)); });
       box.appendChild(ul);
