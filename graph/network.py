@@ -79,6 +79,7 @@ __all__ = [
     "partnership_network",
     "organisation_event_network",
     "organisation_place_network",
+    "organisation_places",
     "NetworkFilter",
     "ENTITY_KINDS",
     "ORGANISATION_KINDS",
@@ -562,6 +563,13 @@ def organisation_place_network(store, *, since=None, until=None, within=None,
                     _bipartite_edge(graph, a, place, f"{e.relation} via {kinds[b][1]}", e.sources | sources,
                                     kinds, dates)
     return graph
+
+
+def organisation_places(store, **filters) -> dict[str, list[str]]:
+    """Organisation IRI → sorted labels of the places it is tied to (see :func:`organisation_place_network`)."""
+    bipartite = organisation_place_network(store, **filters)
+    return {node: sorted(bipartite.nodes[p]["label"] for p in bipartite[node])
+            for node, data in sorted(bipartite.nodes(data=True)) if data.get("bipartite") == 0}
 
 
 def _bipartite_edge(graph, member, other, relation, sources, kinds, dates) -> None:

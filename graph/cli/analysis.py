@@ -1,0 +1,285 @@
+"""``batterykg analyze``, ``path`` and ``recommend``: network analysis of the built graph; a stage of
+``batterykg run`` that writes out/tables/*.csv and the analysis graph and prints the top entities."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import KGError, UsageError
+from ..layout import DataLayout, OutputLayout
+from . import app
+from .core import RUN_STAGES, OutOption, StoreOption, store_for
+
+NETWORKS = ("entity", "partnership", "organisation-event", "organisation-place")
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+SinceOption = typer.Option(None, "--since", help="Only facts on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+UntilOption = typer.Option(None, "--until", help="Only facts on or before this date.")
+WithinOption = typer.Option(None, "--within", help="Only what is located in this place (name or IRI).")
+ReviewedOption = typer.Option(False, "--reviewed-only", help="Leave extracted candidate facts out.")
+FormatOption = typer.Option("table", "--format", "-f", help="table, csv or json.")
+TopOption = typer.Option(10, "--top", "-n", help="How many rows per measure.")
+
+
+def _project(store, network: str, since, until, within, reviewed_only):
+    from .. import network as projections
+
+    functions = {"entity": projections.entity_network, "partnership": projections.partnership_network,
+                 "organisation-event": projections.organisation_event_network,
+                 "organisation-place": projections.organisation_place_network}
+    if network not in functions:
+        raise UsageError(f"unknown network {network!r}: use one of {', '.join(NETWORKS)}")
+    return functions[network](store, since=since, until=until, within=within, include_candidates=not reviewed_only)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in OUTPUT_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(OUTPUT_FORMATS)}")
+
+
+def _table(title: str, columns: list[str], rows: list[list]) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*(str(cell) for cell in row))
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None, highlight=False).print(table)
+    return buffer.getvalue()
+
+
+def _number(value) -> str:
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
+class NotConnectedError(KGError):
+    """Two entities have no path between them (a check that failed: exit 1)."""
+
+    exit_code = 1
+
+
+BROKER_NAMES = ("constraint", "effective_size")
+SECTION_NAMES = ("communities", "ties", "brokers")
+
+
+@app.command("analyze")
+def analyze_command(
+    network: str = typer.Option("entity", "--network", help=f"One of: {', '.join(NETWORKS)}."),
+    measure: list[str] = typer.Option(
+        ["pagerank", "betweenness"], "--measure", "-m",
+        help="degree, weighted_degree, betweenness, closeness, eigenvector, pagerank; constraint, effective_size "
+             "(brokers); communities; ties (strongest ties). Repeat for several."),
+    top: int = TopOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    within: str | None = WithinOption,
+    reviewed_only: bool = ReviewedOption,
+    fmt: str = FormatOption,
+    seed: int = typer.Option(42, "--seed", help="Random seed of Louvain (communities)."),
+    out: Path | None = OutOption,
+    store: str | None = StoreOption,
+) -> None:
+    """Rank the entities of a network by centrality or brokerage, find its communities or its strongest ties.
+
+    Exit 2 for an unknown measure, network, format or place, or when the graph has not been built.
+    """
+    from ..analysis import (
+        CENTRALITY_MEASURES,
+        broker_table,
+        centrality_table,
+        communities,
+        strongest_ties,
+        summarise_communities,
+    )
+
+    _check_format(fmt)
+    known = set(CENTRALITY_MEASURES) | set(BROKER_NAMES) | set(SECTION_NAMES)
+    for name in measure:
+        if name not in known:
+            raise UsageError(f"unknown measure {name!r}: use one of {', '.join(sorted(known))}")
+    target = store_for(store, out)
+    graph = _project(target, network, since, until, within, reviewed_only)
+    central = [m for m in measure if m in CENTRALITY_MEASURES]
+    result: dict = {"network": network, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                    "filter": graph.graph["filter"].parameters()}
+    result["centrality"] = centrality_table(graph, central, top=top) if central else []
+    if any(m in BROKER_NAMES or m == "brokers" for m in measure):
+        result["brokers"] = broker_table(graph, top=top)
+    if "communities" in measure:
+        partition = communities(graph, seed=seed)
+        result["modularity"] = round(partition.modularity, 6)
+        places = None
+        if network != "entity":
+            from ..network import organisation_places
+
+            places = organisation_places(target, since=since, until=until, within=within,
+                                         include_candidates=not reviewed_only)
+        result["communities"] = summarise_communities(graph, partition, places=places)[:top]
+    if "ties" in measure:
+        result["ties"] = strongest_ties(graph, top=top)
+    _emit(result, fmt, central)
+
+
+def _emit(result: dict, fmt: str, central: list[str]) -> None:
+    from ..analysis.results import _TABLE_COLUMNS, table_csv
+
+    if fmt == "json":
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        parts = []
+        for name in ("centrality", "brokers", "communities", "ties"):
+            if result.get(name):
+                parts.append(table_csv(result[name], _TABLE_COLUMNS[name]))
+        sys.stdout.write("\n".join(parts))
+        return
+    text = [f"{result['network']} network: {result['nodes']} nodes, {result['edges']} edges\n"]
+    for measure in central:
+        rows = [r for r in result["centrality"] if r["measure"] == measure]
+        text.append(_table(f"{measure}", ["rank", "entity", "kind", "score", "normalised"],
+                           [[r["rank"], r["label"], r["kind"], _number(r["score"]), _number(r["normalised"])]
+                            for r in rows]))
+    if "brokers" in result:
+        text.append(_table("brokers (lowest constraint first)",
+                           ["rank", "entity", "kind", "constraint", "effective size", "cut point"],
+                           [[r["rank"], r["label"], r["kind"], _number(r["constraint"]),
+                             _number(r["effective_size"]), "yes" if r["articulation_point"] else ""]
+                            for r in result["brokers"]]))
+    if "communities" in result:
+        text.append(_table(f"communities (modularity {result['modularity']:.4f})",
+                           ["#", "size", "kinds", "places", "leading members"],
+                           [[c["community"], c["size"], ", ".join(f"{k} {v}" for k, v in c["kinds"].items()),
+                             ", ".join(c["places"]), ", ".join(c["leading_members"])]
+                            for c in result["communities"]]))
+    if "ties" in result:
+        text.append(_table("strongest ties", ["weight", "between", "and", "evidence"],
+                           [[_number(t["weight"]), t["u_label"], t["v_label"],
+                             "; ".join(_evidence(e) for e in t["evidence"]) or ", ".join(t["relations"])]
+                            for t in result["ties"]]))
+    typer.echo("\n".join(text).rstrip("\n"))
+
+
+def _evidence(item: dict) -> str:
+    via = f" at {item['via_label']}" if item.get("via_label") else ""
+    return f"{item['relation']}{via} [{', '.join(item['sources'])}]"
+
+
+@app.command("path")
+def path_command(
+    a: str = typer.Argument(..., help="An entity: label, alias or IRI."),
+    b: str = typer.Argument(..., help="Another entity."),
+    limit: int = typer.Option(5, "--limit", help="At most this many shortest paths."),
+    exclude: list[str] = typer.Option([], "--exclude",
+                                      help="A kind of entity paths may not pass through (Technology, Place ...)."),
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    reviewed_only: bool = ReviewedOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    out: Path | None = OutOption,
+    store: str | None = StoreOption,
+) -> None:
+    """How two entities are connected: the shortest paths, each hop with its relation, its sources and the
+    sentence that states it. Exit 1 when they are not connected, 2 for an unknown or ambiguous name."""
+    from ..analysis import connection_paths
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r}: use table or json")
+    target = store_for(store, out)
+    paths = connection_paths(target, a, b, limit=limit, exclude_kinds=exclude, since=since, until=until,
+                             include_candidates=not reviewed_only)
+    if fmt == "json":
+        typer.echo(json.dumps([p.as_dict() for p in paths], indent=2, ensure_ascii=False))
+    else:
+        for number, path in enumerate(paths, start=1):
+            typer.echo(f"path {number} ({len(path.hops)} hops): {path.text()}")
+            for hop in path.hops:
+                for s in hop.statements:
+                    subject, obj = (hop.start_label, hop.end_label) if s.subject == hop.start else \
+                        (hop.end_label, hop.start_label)
+                    where = f" [{', '.join(s.sources)}]" if s.sources else " [registry]"
+                    typer.echo(f"  {subject} —{s.relation}→ {obj}{where}")
+                    for sentence in s.sentences:
+                        typer.echo(f"      “{sentence}”")
+            typer.echo("")
+    if not paths:
+        raise NotConnectedError(f"{a!r} and {b!r} are not connected in the entity network")
+
+
+@app.command("recommend")
+def recommend_command(
+    organisation: str = typer.Argument(..., help="An organisation: label, alias or IRI."),
+    method: str = typer.Option("adamic_adar", "--method",
+                               help="adamic_adar, resource_allocation or jaccard: the score that ranks."),
+    top: int = TopOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    within: str | None = WithinOption,
+    reviewed_only: bool = ReviewedOption,
+    fmt: str = FormatOption,
+    out: Path | None = OutOption,
+    store: str | None = StoreOption,
+) -> None:
+    """Likely next partners of an organisation in the partnership network, each with the shared partners
+    that justify it. Exit 2 for an unknown or ambiguous name."""
+    from ..analysis import recommend_partners
+    from ..entities import resolve_entity
+    from ..errors import UnknownEntityError
+
+    _check_format(fmt)
+    target = store_for(store, out)
+    node = resolve_entity(target, organisation)
+    graph = _project(target, "partnership", since, until, within, reviewed_only)
+    if node not in graph:
+        raise UnknownEntityError(f"{organisation!r} has no ties in the partnership network")
+    rows = recommend_partners(graph, node, method=method, top=top)
+    if fmt == "json":
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        from ..analysis.results import table_csv
+
+        sys.stdout.write(table_csv(rows, ["rank", "label", "kind", "adamic_adar", "resource_allocation", "jaccard",
+                                          "shared_labels", "node"]))
+    else:
+        typer.echo(_table(f"likely partners of {graph.nodes[node]['label']} (by {method})",
+                          ["rank", "organisation", "kind", "adamic-adar", "resource alloc.", "jaccard", "shared"],
+                          [[r["rank"], r["label"], r["kind"], _number(r["adamic_adar"]),
+                            _number(r["resource_allocation"]), _number(r["jaccard"]), ", ".join(r["shared_labels"])]
+                           for r in rows]).rstrip("\n"))
+
+
+def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, echo=typer.echo) -> list:
+    """Analyse the entity and partnership networks of ``store``, write out/tables/*.csv and the analysis graph
+    (into ``writable``, else the store at ``output.store`` opened for writing), and print the top entities by
+    PageRank and by betweenness. Returns the runs."""
+    from ..analysis import analyse, write_analysis
+    from ..network import entity_network, organisation_places, partnership_network
+
+    places = organisation_places(store)
+    runs = [analyse(entity_network(store), "entity"),
+            analyse(partnership_network(store), "partnership", places=places)]
+    if writable is None:
+        store.close()
+    written = write_analysis(runs, output, store=writable)
+    for run in runs:
+        for measure in ("pagerank", "betweenness"):
+            names = ", ".join(f"{row['label']} ({row['score']:.3f})" for row in run.top(measure, top)
+                              if row["score"] > 0) or "(all zero)"
+            echo(f"top {run.network} by {measure}: {names}")
+    echo(f"analysis: {len(written) - 1} tables in {output.tables}, analysis graph in {written['analysis']}")
+    return runs
+
+
+def analysis_stage(data_layout: DataLayout, output: OutputLayout) -> None:
+    """The analysis stage of `batterykg run`: right after the build, before the views."""
+    from ..store import open_store
+
+    run_analysis(open_store(output.store), output)
+
+
+RUN_STAGES.append(analysis_stage)
