@@ -48,12 +48,12 @@ class Mention:
 _CAP = r"(?:[A-Z][\w'\u2019&.-]*|\([A-Z][\w ]*\))"
 _CONN = r"(?:,? (?:and |& |of |on |for |the |de )?|-)"
 _CAP_CHAIN = rf"(?:{_CAP}{_CONN})*?"
-TITLES = (r"(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Former|Co-)[ -]?)*"
+TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Former|Co-)[ -]?)*"
           r"(?:Chairman|Chairwoman|Chairperson|President|CEO|CFO|CTO|COO|Chief [A-Z][a-z]+ Officer|Co-founder|"
           r"Founder|General Manager|Managing Director|Director-General|Director General|Director|Secretary-General|"
           r"Party Secretary|Secretary|Governor|Mayor|Minister|Academician|Professor|Head|Manager|Chief Engineer|"
           r"Chief Scientist|Partner|Dean|Member|Representative|Ambassador|Consul General|Commissioner|"
-          r"Chief Representative|Engineer|Researcher)")
+          r"Chief Representative|Engineer|Researcher))")
 _TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
 _PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{2,})"
 _GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
@@ -73,7 +73,7 @@ PATTERNS = [
         rf"\b[A-Z][\w'-]+ (?:provincial|municipal|prefectural|county|district|city)(?: people's)? "
         rf"(?:government|committee|commission|department|bureau|office|administration){_LOWER_TAIL}"), 0),
     ("GovernmentBody", "national-body", re.compile(
-        r"\b(?:Ministry of (?:[A-Z][\w'-]+(?:,? (?:and |& )?| )?){1,6}|(?:National|State|China) (?:[A-Z][\w'-]+ "
+        r"\b(?:Ministry of [A-Z][\w'-]+(?: (?:and |& )?[A-Z][\w'-]+){0,5}|(?:National|State|China) (?:[A-Z][\w'-]+ "
         r"(?:and )?){0,4}(?:Commission|Administration|Council|Bureau)|State Council)"), 0),
     ("Conference", "event-name", re.compile(
         rf"\b(?:(?:19|20)\d{{2}} |\d{{1,2}}(?:st|nd|rd|th) )?{_CAP_CHAIN}(?:[A-Z][\w-]* )?(?:Conference|Expo|"
@@ -120,6 +120,8 @@ _LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "sinc
             "second", "third", "last", "next", "moreover", "besides", "however", "then", "it", "we", "they",
             "source", "contact", "editor", "hosted", "organized", "organised", "co-organized", "jointly",
             "attended", "including", "through", "via", "between", "said", "reports", "report"}
+_NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "Group", "Company", "Government",
+                     "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New"}
 _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",
                        "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
                        "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",
@@ -192,6 +194,15 @@ class EntityRecogniser:
                     if not core or len(words.split()) < 2:
                         continue
                 if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
+                    continue
+                owner = re.search(r"^.*['\u2019]s ", words)
+                if kind in ("Company", "Facility", "IndustrialPark", "Organization") and owner:
+                    cut = owner.end()  # "BYD's Chongqing plant": the owner is a name of its own
+                    words, start = words[cut:], start + cut
+                    if len(words.split()) < 2 and kind != "Company":
+                        continue
+                if kind == "Person" and (set(words.split()) & _NOT_PERSON_WORDS or
+                                         self.knowledge.resolve(words, "Place") is not None):
                     continue
                 if kind in ("Conference", "IndustrialPark", "Facility", "Organization", "Company") \
                         and not words[:1].isupper() and not words[:1].isdigit():

@@ -212,6 +212,16 @@ class RelationFinder:
             if before and after:
                 self._add(view, before[-1][3], "signedAgreementWith", after[0][3], 0.75, "signed-with")
                 self.parties = [before[-1][3], after[0][3]]
+        joint = re.search(r"\b(?:signed|sign|inked|concluded)\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b",
+                          lower)
+        if joint and not signed:
+            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < joint.start()]
+            if len(before) >= 2 and re.fullmatch(r",? and ", view.between(before[-2], before[-1])):
+                x, y = before[-2][3], before[-1][3]
+                self._add(view, x, "signedAgreementWith", y, 0.75, "x-and-y-signed")
+                self.parties = [x, y]
+                if re.search(r"\b(?:cooperation|strategic|partnership)\b", lower[joint.start():joint.end()]):
+                    self._add(view, x, "partnerOf", y, 0.65, "x-and-y-signed-cooperation")
         team = re.search(r"\b(?:teamed up with|partnered with|partnering with|joined hands with|join hands with|"
                          r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
                          r"work(?:ed)? closely with)\b", lower)
@@ -250,7 +260,7 @@ class RelationFinder:
                                r"(?:the )?$", gap) or re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) "
                                                                  r"(?:the )?", gap):
                     self._add(view, a[3], "suppliesTo", b[3], 0.7, "supplies-to")
-            if a[4] in _ORG and b[4] == "Technology" and re.search(
+            if a[4] in _ORG and b[4] == "Technology" and "," not in gap and re.search(
                     r"\b(?:produces?|produced|manufactures?|manufactured|makes|maker of|manufacturer of|producer of|"
                     r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
                 self._add(view, a[3], "produces", b[3], 0.6, "produces")
