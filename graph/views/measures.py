@@ -1,8 +1,9 @@
 """The networks and measures the views draw, behind one small adapter.
 
 The views take their networks from :mod:`graph.network` (``entity_network``, ``partnership_network``) and
-their scores from :mod:`graph.analysis` when those modules are installed; otherwise from the simple
-projections and networkx calls below, so the views work on their own. Everything is deterministic: sorted
+their scores from :mod:`graph.analysis` (``pagerank``, ``betweenness``, ``communities``); the simple
+projections and networkx/igraph calls below stand in when those modules are absent, so the views work on
+their own. Everything is deterministic: sorted
 SPARQL results, Louvain with a fixed seed.
 
 >>> import networkx as nx
@@ -58,6 +59,12 @@ def pagerank(graph: nx.Graph) -> dict:
     """PageRank of every node (weighted; multigraph edges counted once per relation)."""
     if graph.number_of_nodes() == 0:
         return {}
+    try:
+        from ..analysis import pagerank as analysis_pagerank
+    except ImportError:
+        pass
+    else:
+        return dict(analysis_pagerank(graph))
     import igraph as ig
 
     # igraph's PageRank (C; networkx's needs scipy, which we do not install)
@@ -74,14 +81,23 @@ def betweenness(graph: nx.Graph) -> dict:
     """Betweenness centrality of every node (normalised, unweighted)."""
     if graph.number_of_nodes() == 0:
         return {}
-    return nx.betweenness_centrality(_simple(graph), weight=None)
+    try:
+        from ..analysis import betweenness as analysis_betweenness
+    except ImportError:
+        return nx.betweenness_centrality(_simple(graph), weight=None)
+    return dict(analysis_betweenness(graph))
 
 
 def communities(graph: nx.Graph, *, seed: int = 42) -> list[set]:
     """Louvain communities, largest first (ties by their first member), with a fixed seed."""
     if graph.number_of_nodes() == 0:
         return []
-    found = nx.community.louvain_communities(_simple(graph), weight="weight", seed=seed)
+    try:
+        from ..analysis import communities as analysis_communities
+    except ImportError:
+        found = nx.community.louvain_communities(_simple(graph), weight="weight", seed=seed)
+    else:
+        found = analysis_communities(graph, seed=seed)
     return sorted((set(c) for c in found), key=lambda c: (-len(c), min(str(n) for n in c)))
 
 
