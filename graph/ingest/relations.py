@@ -260,7 +260,9 @@ class RelationFinder:
                                r"(?:the )?$", gap) or re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) "
                                                                  r"(?:the )?", gap):
                     self._add(view, a[3], "suppliesTo", b[3], 0.7, "supplies-to")
-            if a[4] in _ORG and b[4] == "Technology" and "," not in gap and re.search(
+            appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
+                                      r"of (?:the )?", gap)
+            if a[4] in _ORG and b[4] == "Technology" and ("," not in gap or appositive) and re.search(
                     r"\b(?:produces?|produced|manufactures?|manufactured|makes|maker of|manufacturer of|producer of|"
                     r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
                 self._add(view, a[3], "produces", b[3], 0.6, "produces")
