@@ -120,7 +120,7 @@ def eigenvector(graph: nx.Graph, *, weight: str = "weight", backend: str = "auto
         except nx.PowerIterationFailedConvergence:
             pass  # igraph's ARPACK solver below
     converted, nodes = to_igraph(simple)
-    values = converted.eigenvector_centrality(directed=False, scale=True, weights="weight")
+    values = converted.eigenvector_centrality(weights="weight")
     norm = math.sqrt(sum(v * v for v in values)) or 1.0
     return {node: value / norm for node, value in zip(nodes, values, strict=True)}
 
