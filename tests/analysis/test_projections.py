@@ -6,8 +6,7 @@ import pytest
 
 import graph
 from graph.errors import UnknownEntityError, UsageError
-from graph.network import entity_network, organisation_event_network, organisation_place_network
-from graph.network import partnership_network
+from graph.network import entity_network, organisation_event_network, organisation_place_network, partnership_network
 
 from .conftest import bk, store_from_trig
 
