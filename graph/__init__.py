@@ -12,6 +12,27 @@ A flat public API over the modules, in the manner of networkx::
 
 from __future__ import annotations
 
+from .analysis import (
+    analyse,
+    articulation_points,
+    betweenness,
+    bridges,
+    broker_table,
+    centrality,
+    centrality_table,
+    closeness,
+    communities,
+    connection_paths,
+    constraint,
+    degree,
+    effective_size,
+    eigenvector,
+    pagerank,
+    recommend_partners,
+    strongest_ties,
+    weighted_degree,
+    write_analysis,
+)
 from .build import BuildReport, assemble, build
 from .entities import resolve_entity
 from .errors import (
@@ -66,6 +87,25 @@ __all__ = [
     "partnership_network",
     "organisation_event_network",
     "organisation_place_network",
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "centrality",
+    "centrality_table",
+    "constraint",
+    "effective_size",
+    "articulation_points",
+    "bridges",
+    "broker_table",
+    "communities",
+    "strongest_ties",
+    "recommend_partners",
+    "connection_paths",
+    "analyse",
+    "write_analysis",
     "Extractor",
     "ingest_article",
     "read_article",
