@@ -25,7 +25,7 @@ from ..atomic import write_text
 from ..layout import OutputLayout
 from .evidence import assertion_evidence, class_counts, entity_details, label_map, relation_label, source_list
 from .layout import positions
-from .measures import betweenness, communities, entity_network, pagerank, partnership_network
+from .measures import ENTITY_KINDS, betweenness, communities, entity_network, pagerank, partnership_network
 from .render import asset, network_html
 
 __all__ = ["write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data"]
@@ -252,8 +252,15 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
                  "communities</li>"
                  f'<li><a href="#entities">Entity pages</a>: {len(site.slugs)} organisations, government '
                  "bodies and events</li></ul>")
-    parts.append("<h2>What the graph holds</h2><table><tr><th>Class</th><th>Instances</th></tr>"
-                 + "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in site.classes) + "</table>")
+    def class_table(rows) -> str:
+        return ("<table><tr><th>Class</th><th>Instances</th></tr>"
+                + "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in rows) + "</table>")
+
+    things = [(k, n) for k, n in site.classes if k in ENTITY_KINDS]
+    records = [(k, n) for k, n in site.classes if k not in ENTITY_KINDS]
+    parts.append('<h2>What the graph holds</h2><div class="columns"><div><h3>Entities</h3>'
+                 + class_table(things) + "</div><div><h3>Facts, provenance and analysis</h3>"
+                 + class_table(records) + "</div></div>")
     parts.append("<h2>Sources</h2><table><tr><th>Date</th><th>Headline</th><th>Publisher</th><th>Source</th>"
                  "<th>Assertions</th></tr>"
                  + "".join(f"<tr><td>{_e(s['date'])}</td><td>{_e(s['headline'] or '(no headline)')}</td>"
@@ -286,7 +293,8 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
         + " · ".join(_entity_link(site, n) for n in sorted(nodes, key=lambda n: str(g.nodes[n].get("label"))))
         + "</p>" for kind, nodes in sorted(by_kind.items())))
     files = [("battery-kg.trig", "TriG: every named graph"), ("battery-kg.ttl", "Turtle: the union"),
-             ("battery-kg.jsonld", "JSON-LD"), ("manifest.json", "build manifest")]
+             ("battery-kg.jsonld", "JSON-LD"), ("manifest.json", "build manifest"),
+             ("analysis.trig", "analysis results as RDF (scores, communities)")]
     found = [(name, what) for name, what in files if (layout.root / name).exists()]
     tables = sorted(layout.tables.glob("*.csv")) if layout.tables.exists() else []
     found += [(f"tables/{p.name}", "analysis table") for p in tables]
