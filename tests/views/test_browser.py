@@ -161,3 +161,38 @@ def test_a_large_view_has_physics_off_and_a_top_n_control(tmp_path, open_page):
     selected = page.evaluate("window.kgView.network.getSelectedNodes()")
     assert selected == [node_id(page, "Entity 3")]
     assert drawn_counts(page)[0] > 100
+
+
+def test_hovering_a_node_shows_a_tooltip_with_key_facts_and_sources(seed_views, open_page):
+    out, _ = seed_views
+    page = open_page(out.views / "ecosystem.html").page
+    ident = node_id(page, "Comprehensive sodium-ion battery industry project in Dazhou")
+    x, y = page.evaluate("""id => {
+        const view = window.kgView, at = view.network.canvasToDOM(view.network.getPositions([id])[id]);
+        const box = document.getElementById('network').getBoundingClientRect();
+        return [box.left + at.x, box.top + at.y];
+    }""", ident)
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y)
+    tooltip = page.locator("#tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    text = tooltip.inner_text()
+    assert "InvestmentProject" in text
+    assert "planned investment: 11,500,000,000 CNY" in text and "signing date: 2024-02-20" in text
+    assert "Sichuan plans to build a comprehensive sodium ion battery industry project" in text
+
+
+def test_a_view_renders_inside_a_notebook_iframe(tmp_path, open_page):
+    from graph.views import display_view
+
+    g = nx.Graph()
+    g.add_node("a", label=HOSTILE, kind="Company")
+    g.add_node("b", label="B", kind="City")
+    g.add_edge("a", "b", relation="location")
+    path = tmp_path / "notebook.html"
+    write_text(path, "<!DOCTYPE html><html><body>" + display_view(g, title="inline").data + "</body></html>")
+    opened = open_page(path, wait=False)
+    frame = opened.page.frame_locator("iframe")
+    frame.locator("body[data-ready=true]").wait_for(timeout=30_000)
+    assert frame.locator("#counts").inner_text() == "2 of 2 nodes, 1 of 1 edges"
+    assert opened.errors == [] and opened.dialogs == [] and opened.external == []

@@ -85,14 +85,16 @@ def test_the_index_page_says_what_the_graph_holds_and_links_everything(seed_view
     assert 'href="battery-kg.jsonld"' not in text  # only data files that exist are linked
 
 
-def test_views_are_byte_identical_across_runs(seed_store, tmp_path):
-    first, second = OutputLayout(tmp_path / "a"), OutputLayout(tmp_path / "b")
-    write_views(seed_store, first)
-    write_views(seed_store, second)
-    files = sorted(p.relative_to(first.root) for p in first.root.rglob("*.html"))
-    assert files == sorted(p.relative_to(second.root) for p in second.root.rglob("*.html"))
+def test_views_are_byte_identical_across_runs_and_hash_seeds(cli, seed_output, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, seed in ((first, "1"), (second, "2")):
+        done = cli("views", "--quiet", "--store", str(seed_output.store), "--out", str(folder),
+                   env={"PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+    files = sorted(p.relative_to(first) for p in first.rglob("*.html"))
+    assert len(files) > 3 and files == sorted(p.relative_to(second) for p in second.rglob("*.html"))
     for name in files:
-        assert (first.root / name).read_bytes() == (second.root / name).read_bytes(), name
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 HOSTILE = "<img src=x onerror=alert(1)>"
