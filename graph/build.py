@@ -221,10 +221,11 @@ def _input_hashes(layout: DataLayout) -> dict[str, str]:
 
 
 def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None = None,
-          include_candidates: bool = True) -> BuildReport:
+          include_candidates: bool = True, remote: str | None = None) -> BuildReport:
     """Build the graph from ``data`` into ``out``; raise :class:`DataNotConformError` if it does not conform.
 
-    On any failure the previous outputs are left as they were.
+    With ``remote`` (a SPARQL endpoint URL), the graph also replaces what that remote store held
+    (see :mod:`graph.remote`). On any failure the previous outputs are left as they were.
     """
     layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
     output = out if isinstance(out, OutputLayout) else OutputLayout(Path(out)) if out else OutputLayout.default()
@@ -256,6 +257,14 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         trig = to_trig(assembly.dataset)
         turtle = to_turtle(union)
         jsonld = to_jsonld(assembly.dataset)
+        if remote:
+            from .remote import RemoteStore
+
+            remote_store = RemoteStore(remote)
+            try:
+                remote_store.replace_all(nquads.encode("utf-8"))
+            finally:
+                remote_store.close()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -277,7 +286,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         triples=len(union),
         seconds={k: round(v, 3) for k, v in seconds.items()},
         outputs={"trig": str(output.trig), "turtle": str(output.turtle), "jsonld": str(output.jsonld),
-                 "store": str(output.store)},
+                 "store": str(output.store), **({"remote": remote} if remote else {})},
     )
     manifest = {"inputs": _input_hashes(layout), "triples": report.triples, "assertions": report.assertions,
                 "entities_per_class": report.entities_per_class, "facts_per_source": report.facts_per_source}

@@ -43,15 +43,28 @@ def build_command(
     out: Path | None = OutOption,
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Leave extracted candidates out."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
+    store: str | None = typer.Option(
+        None, "--store", help="Also load the graph into this SPARQL endpoint URL, replacing what it held "
+        "(default: $BATTERYKG_STORE when it is an http(s) URL)."),
 ) -> None:
     """Load ontology, registry and facts; validate with SHACL; write out/battery-kg.{trig,ttl,jsonld} and the store.
 
     Exit 1 when the data does not conform (each violation with its file), 2 for unreadable input.
     A failed build leaves the previous outputs untouched.
     """
-    report = build(data_layout(data), output_layout(out), include_candidates=not reviewed_only)
+    store = store or _remote_from_environment()
+    if store and not store.startswith(("http://", "https://")):
+        raise UsageError(f"--store {store!r}: build loads into a SPARQL endpoint URL (http:// or https://)")
+    report = build(data_layout(data), output_layout(out), include_candidates=not reviewed_only, remote=store)
     if not quiet:
         typer.echo(report.summary())
+
+
+def _remote_from_environment() -> str | None:
+    import os
+
+    location = os.environ.get("BATTERYKG_STORE", "")
+    return location if location.startswith(("http://", "https://")) else None
 
 
 @app.command("validate")
