@@ -152,8 +152,14 @@ def _declaration(entity_iri: str, extractor: Extractor, entity: ExtractedEntity 
     return triples
 
 
-def candidates_of(source_id: str, extraction: Extraction, extractor: Extractor) -> list[Candidate]:
-    """The candidate assertions of an extraction, ready to write."""
+def candidates_of(source_id: str, extraction: Extraction, extractor: Extractor,
+                  existing: dict | None = None) -> list[Candidate]:
+    """The candidate assertions of an extraction, ready to write.
+
+    ``existing`` maps (entity, date property) to the values the data already states; a date that would
+    contradict one is not proposed (an event has one start date).
+    """
+    existing = existing or {}
     article = source_iri(source_id)
     run = URIRef(f"{article}/run")
     text = extraction.text
@@ -187,6 +193,17 @@ def candidates_of(source_id: str, extraction: Extraction, extractor: Extractor) 
             facts.append(([(URIRef(entity.iri), BKG.plannedInvestment, node), (node, RDF.type, SDO.MonetaryAmount),
                            (node, SDO.value, Literal(amount.value, datatype=XSD.decimal)),
                            (node, SDO.currency, Literal(amount.currency))], sentence_of(amount.start), 0.6))
+
+    for key, (prop, values, span) in extraction.dated.items():
+        node = URIRef(by_key[key].iri)
+        if prop == "startDate":
+            pairs = [(SDO.startDate, values[0])] + ([(SDO.endDate, values[-1])] if len(values) > 1 else [])
+        else:
+            pairs = [(BKG.signingDate, values[0])]
+        triples = [(node, p, Literal(v, datatype=XSD.date)) for p, v in pairs
+                   if not (existing.get((node, p), set()) - {v})]  # never contradict a date the graph has
+        if triples:
+            facts.append((triples, span, 0.6))
 
     # every IRI a fact uses that the registry does not know gets a declaration, its containing places too
     needed: list[str] = []
@@ -260,6 +277,21 @@ def _reviewed_iris(layout: DataLayout, source_id: str) -> set[str]:
     return {str(a.iri) for a in assertions}
 
 
+def _known_dates(layout: DataLayout, source_id: str) -> dict:
+    """(entity, property) -> values of the one-valued date properties in the data's facts and candidates
+    (this article's own candidates excepted: they are being replaced)."""
+    found: dict = {}
+    for folder in (layout.facts, layout.candidates):
+        for path in sorted(folder.glob("*.trig")) if folder.is_dir() else []:
+            if folder == layout.candidates and path.stem == source_id:
+                continue
+            for assertion in read_facts(path, layout)[0]:
+                for s, p, o in assertion.triples:
+                    if p in (SDO.startDate, SDO.endDate, BKG.signingDate):
+                        found.setdefault((s, p), set()).add(str(o))
+    return found
+
+
 def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, metadata: dict | None = None,
                    dry_run: bool = False, filename: str | None = None) -> IngestResult:
     """Ingest one article read by :func:`graph.ingest.reader.read_article`.
@@ -283,7 +315,7 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     source.update({k: meta[k] for k in ("headline", "publisher", "datePublished", "url") if meta.get(k)})
     source["language"] = "en"
     extraction = extractor.extract(raw.text, date_published)
-    candidates = candidates_of(source_id, extraction, extractor)
+    candidates = candidates_of(source_id, extraction, extractor, _known_dates(layout, source_id))
     skip = read_rejected(layout, source_id) | _reviewed_iris(layout, source_id)
     candidates = [c for c in candidates if str(c.iri) not in skip]
     result = IngestResult(source_id, source, extraction, candidates)

@@ -72,6 +72,8 @@ class Extraction:
     dates: list[DateMention]
     date_published: dt.date | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    #: entity key -> (startDate or signingDate, [ISO dates: start and maybe end], sentence span)
+    dated: dict = field(default_factory=dict)
 
     def entity(self, key: str) -> ExtractedEntity:
         return next(e for e in self.entities if e.key == key)
@@ -90,7 +92,12 @@ class Extraction:
             found = amount.as_dict()
             found["about"] = by_key[about].label if about else None
             amounts.append(found)
-        dates = [{"text": d.text, "value": d.value} for d in self.dates]
+        about = {}
+        for key, (_, values, _) in self.dated.items():
+            for value in values:
+                about.setdefault(value, by_key[key].label)
+        dates = [{"text": d.text, "value": d.value, **({"about": about[d.value]} if d.value in about else {})}
+                 for d in self.dates]
         return {"entities": [e.as_dict() for e in self.entities], "relations": relations, "amounts": amounts,
                 "dates": dates}
 
@@ -150,7 +157,8 @@ class Extractor:
         for start, end in sentences:
             inside = [(m.start, m.end, m.text, keyed[id(m)], entities[keyed[id(m)]].kind,
                        entities[keyed[id(m)]].cls) for m in mentions if start <= m.start and m.end <= end]
-            finder.sentence(SentenceView(start, end, text[start:end], inside))
+            inside_dates = [(d.start, d.end, d.value) for d in dates if start <= d.start and d.end <= end]
+            finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates))
         self._park_places(entities, finder)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
@@ -169,7 +177,8 @@ class Extractor:
         all_dates = list(dates)
         if date_published and not any(d.value == date_published.isoformat() for d in dates):
             all_dates.append(DateMention("(date published)", date_published.isoformat(), -1, -1))
-        return Extraction(text, used, relations, attached, all_dates, date_published, sentences)
+        dated = {key: value for key, value in finder.dated.items() if key in entities}
+        return Extraction(text, used, relations, attached, all_dates, date_published, sentences, dated)
 
     def _ancestors(self, key: str, entities: dict[str, ExtractedEntity]) -> list[str]:
         entity = entities.get(key)

@@ -52,6 +52,7 @@ class SentenceView:
     end: int
     text: str
     mentions: list[tuple[int, int, str, str, str, str]]
+    dates: list[tuple[int, int, str]] = field(default_factory=list)
 
     def between(self, a, b) -> str:
         """The sentence text between two mentions (sentence-relative)."""
@@ -73,6 +74,8 @@ class RelationFinder:
         self.current_project: str | None = None
         self.parties: list[str] = []
         self.found: list[RelationCandidate] = []
+        #: entity key -> (property, [ISO dates], sentence span): when an event took place, a project was signed
+        self.dated: dict[str, tuple[str, list[str], tuple[int, int]]] = {}
 
     def _add(self, view: SentenceView, subject: str, kind: str, obj: str, confidence: float, rule: str,
              **detail) -> None:
@@ -267,6 +270,14 @@ class RelationFinder:
                     r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
                 self._add(view, a[3], "produces", b[3], 0.6, "produces")
 
+        # dates: an event held on a day (or days), a project signed on a day
+        days = sorted({value for _, _, value in view.dates if len(value) == 10})
+        if days and event and event not in self.dated and re.search(
+                r"\b(?:held|hold|opened|open|opens|kicked off|kick off|took place|take place|launched|convened|"
+                r"started|starts|begins|began|runs|ran|from)\b", lower):
+            self.dated[event] = ("startDate", days[:1] + (days[-1:] if len(days) > 1 else []), (view.start, view.end))
+        if days and project and project not in self.dated and re.search(r"\bsign(?:ed|ing)?\b", lower):
+            self.dated[project] = ("signingDate", days[:1], (view.start, view.end))
         if events:
             self.current_event = events[-1][3]
         if projects:

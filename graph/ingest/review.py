@@ -100,9 +100,10 @@ def _write_candidates(layout: DataLayout, source: str, remaining: list[Candidate
         header = path.read_text(encoding="utf-8").split("@prefix", 1)[0]
         text = render_trig(remaining, extracted=True)
         atomic.write_text(path, header + text[text.index("@prefix"):])
+        written.append(layout.display(path))
     else:
         path.unlink(missing_ok=True)
-    written.append(layout.display(path))
+        written.append(f"{layout.display(path)} (removed: nothing left to review)")
 
 
 def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> ReviewOutcome:

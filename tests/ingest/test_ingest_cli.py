@@ -119,3 +119,18 @@ def test_an_article_without_entities_gives_an_empty_result(data_copy, tmp_path, 
 def test_unknown_candidate_ids_are_a_usage_error(data_copy, capsys):
     assert main(["accept", "nope/c-123", "--data", str(data_copy.root)]) == 2
     assert "no such candidate" in capsys.readouterr().err
+
+
+def test_dates_become_facts_unless_they_contradict_the_graph(data_copy, tmp_path, extractor):
+    from graph.ingest.candidates import ingest_article
+    from graph.ingest.reader import read_article_text
+
+    text = ("The 2024 World Power Battery Conference opened in Yibin on September 1-2.\n\n"
+            "The 2031 Example Battery Forum was held in Chengdu on May 20, 2031.")
+    result = ingest_article(read_article_text(text, "dates.txt"), data_copy, extractor,
+                            {"datePublished": "2031-05-21"}, dry_run=True)
+    dated = {(str(s).rsplit("/", 1)[-1], str(p).rsplit("/", 1)[-1], str(o))
+             for c in result.candidates for s, p, o in c.triples if "Date" in str(p)}
+    assert ("2031-example-battery-forum", "startDate", "2031-05-20") in dated
+    # the reviewed facts already date the 2024 conference; the extractor's year guess (2031) is not proposed
+    assert not any(s == "world-power-battery-conference-2024" and o != "2024-09-01" for s, _, o in dated)
