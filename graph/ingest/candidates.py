@@ -177,8 +177,6 @@ def candidates_of(source_id: str, extraction: Extraction, extractor: Extractor,
     for relation in extraction.relations:
         subject, obj = by_key[relation.subject], by_key[relation.object]
         predicate, inverse = predicate_of(relation.kind, subject, obj)
-        if relation.kind == "attends" and subject.kind == "Place":
-            predicate = "bkg:guestOfHonour"  # a country at a conference
         prefix, local = predicate.split(":")
         p = URIRef(_CURIE[prefix] + local)
         s, o = URIRef(subject.iri), URIRef(obj.iri)

@@ -103,6 +103,7 @@ PATTERNS = [
         r"Development|Zone|Park|Project|Factory|Plant|Base))"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the )?{_TITLE_CHAIN}\b"), "name"),
     ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b(?! (?:of|at) )"), "name"),
+    ("Person", "title-comma-name", re.compile(rf"\b{TITLES}, (?P<name>{_PERSON_NAME}),"), "name"),
     ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
      "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture)\b"), 0),

@@ -110,6 +110,8 @@ def predicate_of(kind: str, subject: ExtractedEntity, obj: ExtractedEntity) -> t
     >>> predicate_of("investsIn", e, p)
     ('bkg:investor', True)
     """
+    if kind == "attends" and subject.kind == "Place":
+        return "bkg:guestOfHonour", True  # a country at a conference
     if kind == "locatedIn":
         places = {"Place", "IndustrialPark", "Facility"}
         return ("schema:containedInPlace" if subject.kind in places else "schema:location"), False

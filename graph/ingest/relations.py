@@ -253,6 +253,9 @@ class RelationFinder:
         # subsidiary, production, supply
         for a, b in zip(ms, ms[1:], strict=False):
             gap = view.between(a, b).lower()
+            if a[4] in _ORG and b[4] == "Place" and re.fullmatch(r",? (?:a|an|the) ", gap) and \
+                    re.match(r"-based\b", view.after(b, 10)):
+                self._add(view, a[3], "locatedIn", b[3], 0.7, "place-based")
             if a[4] in _ORG and b[4] in _ORG:
                 if re.fullmatch(r",? (?:a |an |the )?(?:wholly[- ]owned )?(?:subsidiary|unit|affiliate|division) of "
                                 r"(?:the )?", gap) or re.fullmatch(r",? (?:owned|controlled) by (?:the )?", gap):
