@@ -23,7 +23,7 @@ __all__ = ["IGRAPH_THRESHOLD", "EXACT_BETWEENNESS_LIMIT", "BACKENDS", "simple_gr
            "to_igraph"]
 
 #: Above this many nodes, ``backend="auto"`` runs betweenness, eigenvector, PageRank and Louvain in igraph.
-IGRAPH_THRESHOLD = 2_000
+IGRAPH_THRESHOLD = 500
 #: Up to this many nodes betweenness is exact; above, it is estimated from a seeded sample of sources.
 EXACT_BETWEENNESS_LIMIT = 5_000
 BACKENDS = ("auto", "networkx", "igraph")

@@ -15,8 +15,6 @@ their part of the network; **bridges** are edges whose removal does.
 
 from __future__ import annotations
 
-import math
-
 import networkx as nx
 
 from .backend import simple_graph
@@ -25,27 +23,64 @@ from .centrality import rank_scores
 __all__ = ["constraint", "effective_size", "articulation_points", "bridges", "broker_table", "BROKER_MEASURES"]
 
 
-def _simple(graph: nx.Graph) -> nx.Graph:
-    return simple_graph(graph)
+def _simple(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
+    return simple_graph(graph, weight)
+
+
+def _proportions(simple: nx.Graph) -> dict:
+    """``p[i][j]``: the share of i's tie strength that goes to j (Burt's proportional tie strength)."""
+    shares = {}
+    for node in simple:
+        ties = {other: data["weight"] for other, data in simple[node].items() if other != node}
+        total = sum(ties.values())
+        shares[node] = {other: value / total for other, value in ties.items()} if total else {}
+    return shares
 
 
 def constraint(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
     """Burt's constraint of every node with at least one tie (weighted by ``weight``).
 
-    Lower is more of a broker. Nodes without ties are left out (their constraint is undefined).
+    ``c(i) = Σ_j (p_ij + Σ_q p_iq p_qj)²`` over i's contacts j and q. Lower is more of a broker. Nodes without
+    ties are left out (their constraint is undefined). Computed as :func:`networkx.constraint` defines it,
+    but each node's proportions are computed once (networkx recomputes them per pair), which makes it
+    practical on graphs of tens of thousands of nodes.
     """
-    simple = _simple(graph)
-    nodes = [node for node in simple if simple.degree(node) > 0]
-    return {node: float(value) for node, value in nx.constraint(simple, nodes, weight=weight).items()
-            if not math.isnan(value)}
+    simple = _simple(graph, weight)
+    p = _proportions(simple)
+    scores = {}
+    for i, mine in p.items():
+        if not mine:
+            continue
+        indirect = dict.fromkeys(mine, 0.0)
+        for q, p_iq in mine.items():
+            for j, p_qj in p[q].items():
+                if j in indirect and j != i:
+                    indirect[j] += p_iq * p_qj
+        scores[i] = sum((mine[j] + indirect[j]) ** 2 for j in mine)
+    return scores
 
 
 def effective_size(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
-    """Burt's effective size of every node with at least one tie: contacts less their redundancy."""
-    simple = _simple(graph)
-    nodes = [node for node in simple if simple.degree(node) > 0]
-    return {node: float(value) for node, value in nx.effective_size(simple, nodes, weight=weight).items()
-            if not math.isnan(value)}
+    """Burt's effective size of every node with at least one tie: contacts less their redundancy.
+
+    ``e(i) = Σ_j (1 − Σ_q p_iq m_jq)`` where ``m_jq`` is j's tie to q over j's strongest tie (as
+    :func:`networkx.effective_size` defines it for weighted graphs; equal to ``n − 2t/n`` without weights).
+    """
+    simple = _simple(graph, weight)
+    p = _proportions(simple)
+    strongest = {node: max((d["weight"] for o, d in simple[node].items() if o != node), default=0.0)
+                 for node in simple}
+    sizes = {}
+    for i, mine in p.items():
+        if not mine:
+            continue
+        redundancy = dict.fromkeys(mine, 0.0)
+        for q, p_iq in mine.items():
+            for j, data in simple[q].items():
+                if j in redundancy and j != i and strongest[j]:
+                    redundancy[j] += p_iq * data["weight"] / strongest[j]
+        sizes[i] = sum(1.0 - redundancy[j] for j in mine)
+    return sizes
 
 
 def articulation_points(graph: nx.Graph) -> list:

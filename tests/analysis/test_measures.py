@@ -142,3 +142,13 @@ def test_disconnected_graphs_are_measured_part_by_part():
     isolated = nx.Graph()
     isolated.add_nodes_from("xy")
     assert pagerank(isolated) == {"x": 0.5, "y": 0.5} and constraint(isolated) == {}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_constraint_and_effective_size_are_networkx_definitions(seed):
+    g = _random_graph(seed)
+    for ours, theirs in ((constraint, nx.constraint), (effective_size, nx.effective_size)):
+        expected = theirs(g, weight="weight")
+        found = ours(g)
+        assert max(abs(found[n] - expected[n]) for n in found) < 1e-12
+        assert set(found) == {n for n in g if g.degree(n)}
