@@ -106,6 +106,10 @@ PATTERNS = [
     ("Person", "title-comma-name", re.compile(rf"\b{TITLES}, (?P<name>{_PERSON_NAME}),"), "name"),
     ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
      "name"),
+    ("Company", "listed-in-brackets", re.compile(
+        r"\b(?:integrators?|manufacturers?|manufacture|suppliers?|makers?|companies|enterprises|producers?|"
+        r"developers?|firms|brands|operators?|vendors) \((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
+        r"(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})*)\)"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
@@ -184,6 +188,13 @@ class EntityRecogniser:
         found = []
         for kind, rule, pattern, group in PATTERNS:
             for match in pattern.finditer(text):
+                if rule == "listed-in-brackets":  # "integrators (ACE Battery, Tecloman)": each item a company
+                    offset = match.start(group)
+                    for item in re.finditer(r"[^,]+", match.group(group)):
+                        words = item.group(0).strip()
+                        begin = offset + item.start() + item.group(0).index(words)
+                        found.append(Mention(begin, begin + len(words), words, kind, None, rule))
+                    continue
                 start, end = match.span(group)
                 words, start = _strip_leading(text[start:end], start)
                 words = words.rstrip(" ,")
@@ -225,4 +236,29 @@ class EntityRecogniser:
             if any(not (mention.end <= c.start or mention.start >= c.end) for c in chosen):
                 continue
             chosen.append(mention)
+        # names learnt from the article's own patterns are names wherever they recur in it
+        learnt: dict[str, str] = {}
+        for mention in chosen:
+            if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person") \
+                    and mention.rule != "honorific":
+                learnt.setdefault(mention.text, mention.kind)
+            if mention.kind == "Facility":
+                owner = self._facility_owner(mention.text)
+                if owner:
+                    learnt.setdefault(owner, "Company")
+        for name, kind in learnt.items():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = Mention(match.start(), match.end(), name, kind, None, "learnt")
+                if not any(not (span.end <= c.start or span.start >= c.end) for c in chosen):
+                    chosen.append(span)
         return sorted(chosen, key=lambda m: m.start)
+
+    def _facility_owner(self, name: str) -> str | None:
+        """The company a facility is named after: "EXENCELL Mianyang Factory" → "EXENCELL"."""
+        words = name.split()[:-1]
+        for i in range(1, len(words)):
+            head, place = " ".join(words[:i]), " ".join(words[i:])
+            if self.knowledge.resolve(place, "Place") is not None and \
+                    self.knowledge.resolve(head, "Place") is None and head[:1].isupper():
+                return head
+        return None

@@ -150,6 +150,7 @@ class Extractor:
                 if stripped:
                     split.append((start + part.start() + lead, start + part.start() + lead + len(stripped)))
         sentences = split
+        self._sentences = sentences
         amounts = find_amounts(text)
         dates = find_dates(text, date_published)
         mentions = [m for m in self.recognise(text, doc)
@@ -162,6 +163,7 @@ class Extractor:
             inside_dates = [(d.start, d.end, d.value) for d in dates if start <= d.start and d.end <= end]
             finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates))
         self._park_places(entities, finder)
+        self._parents_named(entities, finder)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
         attached = []
@@ -193,6 +195,19 @@ class Extractor:
             chain = [entity.parent, *self.knowledge.ancestors(entity.parent)]
         iri_to_key = {e.iri: k for k, e in entities.items()}
         return [iri_to_key.get(iri, iri) for iri in chain]
+
+    def _parents_named(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
+        """A city or district whose province or city the article also names lies in it ("Jiading, Minhang and
+        other districts" of a story about Shanghai). Inferred from the gazetteer, so with a low confidence."""
+        by_iri = {e.iri: e for e in entities.values()}
+        for entity in entities.values():
+            if entity.cls not in ("City", "District") or not entity.parent or entity.parent not in by_iri:
+                continue
+            parent = by_iri[entity.parent]
+            mention = entity.mentions[0]
+            span = next(((s, e) for s, e in self._sentences if s <= mention[1] < e), (mention[1], mention[2]))
+            finder._add(SentenceView(*span, "", []), entity.key, "locatedIn", parent.key, 0.5,
+                        "parent-named-in-article")
 
     def _park_places(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
         """A park or facility named after a place ("East Economic Development Zone of Dazhou") lies in it;

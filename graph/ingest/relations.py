@@ -152,6 +152,9 @@ class RelationFinder:
         attend = re.search(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
                            r"(?:keynote )?speech\w*|keynote speaker|speaker|guests? of hono(?:u)?r|attracted|"
                            r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together)\b", lower)
+        if attend and not event and self.current_event and re.search(
+                r"keynote|speaker|speech|guests? of hono(?:u)?r|exhibitor", attend.group(0)):
+            event = self.current_event  # a speaker in a story about an event speaks at that event
         if attend and event:
             country_ok = re.search(r"guests? of hono(?:u)?r|invited|delegation", lower)
             for m in ms:
@@ -170,7 +173,8 @@ class RelationFinder:
                         break
         # locatedIn: comma chains "Yibin City, Sichuan Province, southwestern China"
         for a, b in zip(ms, ms[1:], strict=False):
-            if a[4] in _PLACEISH and b[4] == "Place" and re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
+            if a[4] in _PLACEISH and b[4] == "Place" and a[5] != "Country" and \
+                    re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
                 if b[3] in self.ancestors(a[3]) or not self.ancestors(a[3]):
                     self._add(view, a[3], "locatedIn", b[3], 0.75, "place-comma-chain")
         # locatedIn: provinces "in (southwest) China"
