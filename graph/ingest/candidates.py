@@ -275,6 +275,20 @@ def _reviewed_iris(layout: DataLayout, source_id: str) -> set[str]:
     return {str(a.iri) for a in assertions}
 
 
+def _existing_id(layout: DataLayout, text: str) -> str | None:
+    """The id of a source already in the data folder with this very text (the same article under another file
+    name), so that ingesting it again changes nothing."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    wanted = text.rstrip("\n")
+    paths = sorted(layout.sources.glob(f"*_{digest}.txt")) + sorted(layout.sources.glob("*.txt"))
+    for path in paths:
+        if abs(path.stat().st_size - len(wanted.encode("utf-8"))) > 2:
+            continue
+        if path.read_text(encoding="utf-8").rstrip("\n") == wanted:
+            return path.stem
+    return None
+
+
 def _known_dates(layout: DataLayout, source_id: str) -> dict:
     """(entity, property) -> values of the one-valued date properties in the data's facts and candidates
     (this article's own candidates excepted: they are being replaced)."""
@@ -308,7 +322,7 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
         except ValueError as exc:
             raise UsageError(f"--date {date!r}: use YYYY-MM-DD") from exc
     name = filename or (raw.path.name if raw.path else "article.txt")
-    source_id = source_id_for(name, raw.text)
+    source_id = _existing_id(layout, raw.text) or source_id_for(name, raw.text)
     source = {"id": source_id}
     source.update({k: meta[k] for k in ("headline", "publisher", "datePublished", "url") if meta.get(k)})
     source["language"] = "en"

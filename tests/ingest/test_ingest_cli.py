@@ -134,3 +134,35 @@ def test_dates_become_facts_unless_they_contradict_the_graph(data_copy, tmp_path
     assert ("2031-example-battery-forum", "startDate", "2031-05-20") in dated
     # the reviewed facts already date the 2024 conference; the extractor's year guess (2031) is not proposed
     assert not any(s == "world-power-battery-conference-2024" and o != "2024-09-01" for s, _, o in dated)
+
+
+def test_the_same_article_under_another_file_name_is_the_same_source(data_copy, example_article, tmp_path):
+    assert main(["ingest", str(example_article), "--data", str(data_copy.root)]) == 0
+    first = snapshot(data_copy.root)
+    renamed = tmp_path / "renamed.html"
+    shutil.copy(example_article, renamed)
+    assert main(["ingest", str(renamed), "--data", str(data_copy.root)]) == 0
+    assert snapshot(data_copy.root) == first
+
+
+def test_a_failure_while_writing_puts_everything_back(data_copy, example_article, monkeypatch):
+    from graph import atomic
+    from graph.errors import KGError
+
+    before = snapshot(data_copy.root)
+    real_write = atomic.write_text
+    calls = []
+
+    def failing_write(path, text):
+        calls.append(path)
+        if len(calls) == 3:  # the source text and metadata are written; the candidates fail
+            raise OSError("disk full")
+        real_write(path, text)
+
+    monkeypatch.setattr(atomic, "write_text", failing_write)
+    try:
+        main(["ingest", str(example_article), "--data", str(data_copy.root)])
+    except (OSError, KGError):
+        pass
+    assert len(calls) == 3
+    assert snapshot(data_copy.root) == before
