@@ -163,14 +163,18 @@ class RelationFinder:
                 if m[4] in _ACTOR or (m[5] == "Country" and country_ok):
                     self._add(view, m[3], "attends", event, 0.7, "attend-trigger")
 
-        # locatedIn: an event held in a place
-        if events or (event and re.search(r"\b(?:held|opened|kicked off|took place|launched|convened)\b", lower)):
+        # locatedIn: an event held in a place: the place follows a "held / opened in" or the event's name closely
+        if event:
+            held = r"\b(?:held|hold|holds|opened|opens|open|kicked off|kicks off|kick off|took place|takes place|" \
+                   r"take place|launched|convened|staged)\b"
             for m in ms:
-                if m[4] in _PLACEISH and re.search(r"\b(?:in|at)\s+(?:the )?(?:city of )?$", view.before(m, 20)):
-                    if m[0] > (events[0][1] if events else view.start) or re.search(
-                            r"\b(?:held|opened|kicked off|took place|launched|convened)\b", view.before(m, 60).lower()):
-                        self._add(view, event, "locatedIn", m[3], 0.7, "event-in-place")
-                        break
+                if m[4] not in _PLACEISH or not re.search(r"\b(?:in|at)\s+(?:the )?(?:city of )?$", view.before(m, 20)):
+                    continue
+                near_trigger = re.search(held, view.before(m, 50).lower())
+                near_event = any(e[1] <= m[0] and m[0] - e[1] <= 40 for e in events)
+                if near_trigger or near_event:
+                    self._add(view, event, "locatedIn", m[3], 0.7, "event-in-place")
+                    break
         # locatedIn: comma chains "Yibin City, Sichuan Province, southwestern China"
         for a, b in zip(ms, ms[1:], strict=False):
             if a[4] in _PLACEISH and b[4] == "Place" and a[5] != "Country" and \
