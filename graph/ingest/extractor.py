@@ -35,6 +35,9 @@ EXTRACTOR_VERSION = "0.1"
 ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
                 "InvestmentProject", "Place", "Person", "Organization", "Technology"]
 _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
+# Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
+_BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
+                     r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
 
@@ -153,8 +156,10 @@ class Extractor:
         self._sentences = sentences
         amounts = find_amounts(text)
         dates = find_dates(text, date_published)
+        bylines = [(m.start(), m.end()) for m in _BYLINE.finditer(text)]
         mentions = [m for m in self.recognise(text, doc)
-                    if not any(a.start < m.end and m.start < a.end for a in amounts)]
+                    if not any(a.start < m.end and m.start < a.end for a in amounts)
+                    and not (m.kind == "Person" and any(s <= m.start < e for s, e in bylines))]
         entities, keyed = self._entities(mentions)
         finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities))
         for start, end in sentences:

@@ -166,12 +166,29 @@ def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
 
 
 def reject(layout: DataLayout, ids: list[str], article: str | None = None) -> ReviewOutcome:
-    """Reject candidates (by id, or all of ``article``): drop them and remember not to propose them again."""
+    """Reject candidates (by id, or all of ``article``): drop them and remember not to propose them again.
+
+    Rejecting a new entity rejects the candidate facts that use it, and the entities inside it.
+    """
     chosen = _select(layout, ids, article)
     everything = pending(layout)
     outcome = ReviewOutcome([], [], [])
     for source, items in chosen.items():
         gone = {c.iri for c in items}
+        # a rejected entity takes with it the candidates that use it (they could not be stated without it)
+        dropped = {s for c in items if c.is_entity for s, p, _ in _facts_of(c) if p == RDF.type}
+        while dropped:
+            more = set()
+            for candidate in everything[source]:
+                if candidate.iri in gone:
+                    continue
+                terms = {t for s, _, o in _facts_of(candidate) for t in (s, o)}
+                if terms & dropped:
+                    gone.add(candidate.iri)
+                    items.append(candidate)
+                    if candidate.is_entity:
+                        more |= {s for s, p, _ in _facts_of(candidate) if p == RDF.type}
+            dropped = more
         remembered = read_rejected(layout, source) | {str(i) for i in gone}
         path: Path = rejected_path(layout, source)
         atomic.write_text(path, json.dumps(sorted(remembered), indent=2) + "\n")

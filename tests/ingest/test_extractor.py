@@ -92,3 +92,9 @@ def test_both_parties_of_an_agreement_invest_together(extractor):
 def test_relative_dates_in_the_json_use_the_article_date(extractor):
     result = extractor.extract("The forum opened on Sunday.", dt.date(2024, 9, 2)).as_dict()
     assert {"text": "Sunday", "value": "2024-09-01"} in result["dates"]
+
+
+def test_bylines_and_contacts_are_not_people_of_the_story(extractor):
+    text = "Zhou Lan, Dean of Quux University, spoke.\nEditor: Wang Xin\nCONTACT: Contact person: Ms. Hou"
+    people = {label for label, kind in entities(extractor, text) if kind == "Person"}
+    assert people == {"Zhou Lan"}

@@ -166,3 +166,17 @@ def test_a_failure_while_writing_puts_everything_back(data_copy, example_article
         pass
     assert len(calls) == 3
     assert snapshot(data_copy.root) == before
+
+
+def test_rejecting_a_new_entity_rejects_the_facts_that_use_it_and_the_rest_still_builds(
+        data_copy, example_article, tmp_path, capsys):
+    from graph.ingest.review import pending
+
+    main(["ingest", str(example_article), "--data", str(data_copy.root)])
+    [(source, items)] = pending(data_copy).items()
+    forum = next(c for c in items if c.is_entity and any("Forum" in str(o) for _, _, o in c.triples))
+    assert main(["reject", forum.id, "--data", str(data_copy.root)]) == 0
+    left = pending(data_copy)[source]
+    assert not any("2031-example-battery-forum" in str(t) for c in left for t in c.triples)
+    assert any(not c.is_entity for c in left)
+    assert build(data_copy, tmp_path / "out").conforms
