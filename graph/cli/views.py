@@ -6,7 +6,9 @@ from pathlib import Path
 
 import typer
 
+from ..errors import UsageError
 from ..layout import DataLayout, OutputLayout
+from ..views.site import ENTITY_PAGE_LIMIT
 from . import app
 from .core import RUN_STAGES, OutOption, StoreOption, output_layout, store_for
 
@@ -15,6 +17,8 @@ from .core import RUN_STAGES, OutOption, StoreOption, output_layout, store_for
 def views_command(
     out: Path | None = OutOption,
     store: str | None = StoreOption,
+    entity_pages: int = typer.Option(ENTITY_PAGE_LIMIT, "--entity-pages", metavar="N",
+                                     help="At most N entity pages, highest PageRank first; -1 for all."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
 ) -> None:
     """Write out/index.html, out/views/ecosystem.html, out/views/partnerships.html and
@@ -24,7 +28,10 @@ def views_command(
     """
     from ..views import write_views
 
-    report = write_views(store_for(store, out), output_layout(out))
+    if entity_pages < -1:
+        raise UsageError(f"--entity-pages {entity_pages}: give a count, or -1 for all")
+    report = write_views(store_for(store, out), output_layout(out),
+                         entity_pages=None if entity_pages == -1 else entity_pages)
     if not quiet:
         typer.echo(report.summary())
 

@@ -28,8 +28,13 @@ from .layout import positions
 from .measures import ENTITY_KINDS, betweenness, communities, entity_network, pagerank, partnership_network
 from .render import asset, network_html
 
-__all__ = ["write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data"]
+__all__ = [
+    "write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data", "neighbourhood",
+    "induced_subgraph", "NEIGHBOURHOOD_LIMIT", "ENTITY_PAGE_LIMIT",
+]
 
+#: At most this many entity pages by default (the highest PageRank first); the seed graph has 25.
+ENTITY_PAGE_LIMIT = 500
 #: Classes that get a page of their own: organisations, government bodies and events.
 ENTITY_PAGE_KINDS = (
     "Organization", "Company", "GovernmentBody", "ResearchInstitution", "Publisher",
@@ -80,25 +85,28 @@ class SiteData:
     labels: dict = field(default_factory=dict)
 
 
-def site_data(store) -> SiteData:
+def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteData:
     """Networks, scores, facts and sources for the pages (SPARQL over ``store``)."""
     entities = entity_network(store)
     partnerships = partnership_network(store)
     groups = communities(partnerships)
+    scores = pagerank(entities)
     slugs: dict = {}
     taken: set[str] = set()
-    for node in sorted(entities.nodes, key=str):
-        if entities.nodes[node].get("kind") in ENTITY_PAGE_KINDS:
-            slug = base = entity_slug(str(entities.nodes[node].get("iri", node)))
-            n = 2
-            while slug.lower() in taken:
-                slug, n = f"{base}-{n}", n + 1
-            taken.add(slug.lower())
-            slugs[node] = slug
+    candidates = [n for n in entities.nodes if entities.nodes[n].get("kind") in ENTITY_PAGE_KINDS]
+    if entity_pages is not None and len(candidates) > entity_pages:
+        candidates = sorted(candidates, key=lambda n: (-scores.get(n, 0.0), str(n)))[:max(entity_pages, 0)]
+    for node in sorted(candidates, key=str):
+        slug = base = entity_slug(str(entities.nodes[node].get("iri", node)))
+        n = 2
+        while slug.lower() in taken:  # case-insensitive file systems
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug.lower())
+        slugs[node] = slug
     return SiteData(
         entities=entities,
         partnerships=partnerships,
-        pagerank=pagerank(entities),
+        pagerank=scores,
         betweenness=betweenness(entities),
         communities=groups,
         details=entity_details(store),
@@ -110,10 +118,11 @@ def site_data(store) -> SiteData:
     )
 
 
-def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: str, group: dict | None = None):
-    """A copy of ``graph`` with what the page shows on its nodes and edges."""
+def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: str, group: dict | None = None,
+               copy: bool = True):
+    """``graph`` (a copy unless ``copy=False``) with what the page shows on its nodes and edges."""
     articles = {s["source"]: s for s in site.sources}
-    out = graph.copy()
+    out = graph.copy() if copy else graph
     for node, attrs in out.nodes(data=True):
         iri = str(attrs.get("iri", node))
         detail = site.details.get(iri)
@@ -166,13 +175,18 @@ def _links(prefix: str) -> list[tuple[str, str]]:
             ("Partnerships", f"{prefix}views/partnerships.html")]
 
 
-def write_views(store=None, out: OutputLayout | Path | str | None = None) -> ViewsReport:
+def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
+                entity_pages: int | None = ENTITY_PAGE_LIMIT) -> ViewsReport:
     """Write the index page, the network views and the entity pages for the graph in ``store``.
 
     Parameters
     ----------
     store : a store (default: the built one, :func:`graph.open_store`)
     out : OutputLayout or folder (default: ``out/``)
+    entity_pages : int or None
+        At most this many entity pages, for the organisations, government bodies and events with the
+        highest PageRank (``None``: one for each). Each page carries vis-network (about 0.5 MB), so a big
+        graph would otherwise need gigabytes.
 
     Returns
     -------
@@ -184,7 +198,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None) -> Vie
     started = time.perf_counter()
     layout = out if isinstance(out, OutputLayout) else (OutputLayout(Path(out)) if out else OutputLayout.default())
     store = store if store is not None else open_store(layout.store)
-    site = site_data(store)
+    site = site_data(store, entity_pages=entity_pages)
     report = ViewsReport(index=layout.index)
     group = {node: i for i, members in enumerate(site.communities) for node in members}
     pos = positions(site.entities)
@@ -206,11 +220,13 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None) -> Vie
 
     entity_dir = layout.views / "entities"
     for node, slug in sorted(site.slugs.items(), key=lambda item: item[1]):
-        near = nx.ego_graph(site.entities, node, radius=2)
-        near = _decorated(near, site, scores=site.pagerank, link_prefix="", group=None)
+        near, total = neighbourhood(site.entities, node, site.pagerank)
+        near = _decorated(near, site, scores=site.pagerank, link_prefix="", group=None, copy=False)
         label = site.entities.nodes[node].get("label", str(node))
+        shown = f"the {near.number_of_nodes()} most central of {total}" if total > near.number_of_nodes() else ""
         page = network_html(near, title=f"{label} — battery-kg",
-                            subtitle=f"{site.entities.nodes[node].get('kind', '')}: its neighbourhood, two hops",
+                            subtitle=f"{site.entities.nodes[node].get('kind', '')}: its neighbourhood, two hops"
+                                     + (f" ({shown})" if shown else ""),
                             size_measure="PageRank", pos={n: pos[n] for n in near}, focus=node,
                             edge_labels=near.number_of_edges() <= 120, links=_links("../../"))
         write_text(entity_dir / f"{slug}.html", page)
@@ -220,6 +236,51 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None) -> Vie
     write_text(layout.index, index_html(site, layout))
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: At most this many nodes on an entity page: in a big graph two hops from a hub reach nearly everything.
+NEIGHBOURHOOD_LIMIT = 300
+
+
+def neighbourhood(graph: nx.Graph, node, scores: dict, *, limit: int = NEIGHBOURHOOD_LIMIT):
+    """The two-hop neighbourhood of ``node``, cut to ``limit`` nodes: the node, then its neighbours, then
+    the second hop, each by decreasing score. Returns the subgraph and the size of the uncut neighbourhood.
+
+    >>> g = nx.star_graph(5)
+    >>> sub, total = neighbourhood(g, 1, {n: n for n in g}, limit=3)
+    >>> sorted(sub), total
+    ([0, 1, 5], 6)
+    """
+    first = set(graph[node]) - {node}
+    second = {m for n in first for m in graph[n]} - first - {node}
+
+    def ranked(nodes):
+        return sorted(nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))
+
+    keep = ([node] + ranked(first) + ranked(second))[:limit]
+    return induced_subgraph(graph, keep), 1 + len(first) + len(second)
+
+
+def induced_subgraph(graph: nx.Graph, nodes) -> nx.Graph:
+    """A new graph of ``nodes`` and the edges among them, with copies of their attribute dicts.
+
+    Faster than ``graph.subgraph(nodes).copy()`` on a multigraph, whose view filters every adjacency.
+    """
+    keep = set(nodes)
+    out = graph.__class__()
+    out.add_nodes_from((n, dict(graph.nodes[n])) for n in nodes)
+    done = set()
+    for u in nodes:
+        for v, data in graph[u].items():
+            if v not in keep or (v, u) in done:
+                continue
+            done.add((u, v))
+            if graph.is_multigraph():
+                for key, attrs in data.items():
+                    out.add_edge(u, v, key=key, **attrs)
+            else:
+                out.add_edge(u, v, **data)
+    return out
 
 
 def _remove_stale(folder: Path, keep: set[str]) -> None:
@@ -243,6 +304,8 @@ def _entity_link(site: SiteData, node, prefix: str = "views/entities/") -> str:
 def index_html(site: SiteData, layout: OutputLayout) -> str:
     """The entry page: what the graph holds, the top entities, communities, links to views and data."""
     g = site.entities
+    eligible = sum(1 for _, d in g.nodes(data=True) if d.get("kind") in ENTITY_PAGE_KINDS)
+    capped = f" (the {len(site.slugs)} of {eligible} with the highest PageRank)" if eligible > len(site.slugs) else ""
     parts = [f"<p>{g.number_of_nodes()} entities and {g.number_of_edges()} relations in the entity network; "
              f"{site.partnerships.number_of_nodes()} organisations and {site.partnerships.number_of_edges()} "
              f"ties in the partnership network; {len(site.sources)} sources.</p>"]
@@ -251,7 +314,7 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
                  '<li><a href="views/partnerships.html">Partnerships</a>: organisations, weighted ties, '
                  "communities</li>"
                  f'<li><a href="#entities">Entity pages</a>: {len(site.slugs)} organisations, government '
-                 "bodies and events</li></ul>")
+                 f"bodies and events{capped}</li></ul>")
     def class_table(rows) -> str:
         return ("<table><tr><th>Class</th><th>Instances</th></tr>"
                 + "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in rows) + "</table>")

@@ -155,3 +155,31 @@ def test_views_render_inline_in_a_notebook(height):
     shown = display_view(nx.path_graph(3), title=HOSTILE, height=height)
     assert shown.data.startswith("<iframe srcdoc=\"") and f"height:{height}px" in shown.data
     assert HOSTILE not in shown.data and "<script" not in shown.data  # the whole page is one escaped attribute
+
+
+def test_entity_pages_can_be_capped_to_the_most_central(seed_store, tmp_path):
+    report = write_views(seed_store, OutputLayout(tmp_path), entity_pages=3)
+    site = site_data(seed_store, entity_pages=3)
+    top = sorted((n for n, d in site.entities.nodes(data=True) if d["kind"] in ENTITY_PAGE_KINDS),
+                 key=lambda n: -site.pagerank[n])[:3]
+    assert sorted(p.stem for p in report.entities) == sorted(site.slugs[n] for n in top)
+    assert "(the 3 of 25 with the highest PageRank)" in report.index.read_text(encoding="utf-8")
+
+
+def test_a_neighbourhood_keeps_the_entity_its_neighbours_then_the_second_hop():
+    import networkx as nx
+
+    from graph.views.site import neighbourhood
+
+    g = nx.MultiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "e")])
+    g.add_edge("a", "b", key="second relation")
+    sub, total = neighbourhood(g, "a", {"c": 1.0}, limit=10)
+    assert sorted(sub) == ["a", "b", "c", "e"] and total == 4
+    assert sub.number_of_edges("a", "b") == 2  # parallel relations kept
+    sub, _ = neighbourhood(g, "a", {}, limit=2)
+    assert sorted(sub) == ["a", "b"]
+
+
+def test_cli_refuses_a_negative_page_count(cli, seed_output, tmp_path):
+    done = cli("views", "--entity-pages", "-5", "--store", str(seed_output.store), "--out", str(tmp_path))
+    assert done.returncode == 2 and "--entity-pages" in done.stderr
