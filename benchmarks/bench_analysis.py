@@ -8,7 +8,7 @@
 - ``partnership_nodes``, ``partnership_edges``, ``partnership_network_s``: the partnership network,
 - ``<measure>_s``: each measure on the entity network (degree, weighted degree, betweenness — exact up to
   5,000 nodes, sampled above —, closeness, eigenvector, PageRank, constraint), ``louvain_s`` and
-  ``modularity``; igraph takes over above 500 nodes (see :mod:`graph.analysis.backend`),
+  ``modularity``; igraph takes over above 1,000 nodes plus edges (see :mod:`graph.analysis.backend`),
 - ``peak_rss_mb``: the peak resident memory of the process so far.
 
 Closeness and constraint are O(n m) and O(n d²) in pure Python; above ``SLOW_LIMIT`` nodes they are skipped
@@ -93,8 +93,9 @@ def run(scales=(10_000, 100_000)) -> list[dict]:
 
 def main(argv: list[str]) -> None:
     scales = [int(a) for a in argv] or [10_000, 100_000]
-    for row in run(scales):
-        print(", ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+    for scale in scales:  # one at a time, so each line shows as soon as it is measured
+        for row in run([scale]):
+            print(", ".join(f"{k}={v}" for k, v in row.items()), flush=True)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import random
+import warnings
 
 import networkx as nx
 
@@ -120,7 +121,9 @@ def eigenvector(graph: nx.Graph, *, weight: str = "weight", backend: str = "auto
         except nx.PowerIterationFailedConvergence:
             pass  # igraph's ARPACK solver below
     converted, nodes = to_igraph(simple)
-    values = converted.eigenvector_centrality(weights="weight")
+    with warnings.catch_warnings():  # igraph warns on disconnected graphs; networkx's answer is the same
+        warnings.simplefilter("ignore", RuntimeWarning)
+        values = converted.eigenvector_centrality(weights="weight")
     norm = math.sqrt(sum(v * v for v in values)) or 1.0
     return {node: value / norm for node, value in zip(nodes, values, strict=True)}
 
