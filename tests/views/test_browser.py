@@ -119,10 +119,10 @@ def test_a_hostile_label_is_shown_as_text_and_runs_nothing(tmp_path, open_page, 
     g.add_node("x", label=HOSTILE, kind="Company", size=1.0, key_facts=["<b onmouseover=alert(3)>bold</b>"],
                sources=[{"source": "s1", "headline": "</script><script>alert(2)</script>", "date": "2024-01-05",
                          "text": "<svg onload=alert(4)>"}])
-    g.add_node("y", label="Plain", kind="City", size=0.1)
+    g.add_node("y", label="Plain", kind="City", size=0.1, url="javascript:alert(5)")
     g.add_edge("x", "y", relation="<i>location</i>")
     path = tmp_path / "hostile.html"
-    write_text(path, network_html(g, title=HOSTILE))
+    write_text(path, network_html(g, title=HOSTILE, links=[("bad", "javascript:alert(6)"), ("ok", "index.html")]))
     opened = open_page(path)
     page = opened.page
     page.fill("#search", "<img")
@@ -135,6 +135,10 @@ def test_a_hostile_label_is_shown_as_text_and_runs_nothing(tmp_path, open_page, 
     assert page.title() == HOSTILE
     assert "</script><script>alert(2)</script>" in page.locator("#panel").inner_text()
     assert page.locator("main img, main svg, main b, main i").count() == 0
+    assert page.locator("#links a").all_inner_texts() == ["ok"]
+    page.evaluate("window.kgView.select(window.kgView.data.nodes.find(n => n.label === 'Plain').id)")
+    assert page.locator("#panel a[href^='javascript']").count() == 0
+    page.evaluate(f"window.kgView.select({node_id(page, HOSTILE)})")
     page.screenshot(path=str(screenshots / "hostile.png"))
     assert opened.dialogs == [] and opened.errors == [] and opened.external == []
 

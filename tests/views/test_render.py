@@ -121,4 +121,4 @@ def test_a_ten_thousand_node_view_is_written_in_about_a_second():
     page = network_html(g, title="10k")
     seconds = time.perf_counter() - started
     assert len(page_data(page)["nodes"]) == 10_000
-    assert seconds < 2.5, f"{seconds:.2f} s (aim: under 1 s on an idle machine)"
+    assert seconds < 3.0, f"{seconds:.2f} s (aim: under 1 s on an idle machine)"

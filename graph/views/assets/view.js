@@ -27,6 +27,11 @@
     if (cls) { node.className = cls; }
     return node;
   }
+  function safeHref(url) {
+    // Relative links and http(s) only: a "javascript:" URL in the data must not become a link.
+    var text = String(url).trim();
+    return (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^https?:/i.test(text)) ? null : text;
+  }
   function colorOf(n) {
     if (data.colorBy === "group" && n.group !== undefined && groupColors[n.group]) { return groupColors[n.group]; }
     return classes[n.kind].color;
@@ -145,9 +150,9 @@
     var kind = el("div", n.kind + (n.group !== undefined ? " · community " + n.group : ""), "meta");
     panel.appendChild(kind);
     panel.appendChild(el("div", data.sizeMeasure + ": " + n.score, "meta"));
-    if (n.url && n.id !== data.focus) {
+    if (n.url && n.id !== data.focus && safeHref(n.url)) {
       var a = el("a", "Open the page of " + n.label);
-      a.href = n.url;
+      a.href = safeHref(n.url);
       panel.appendChild(a);
     }
     if (n.iri) { panel.appendChild(el("div", n.iri, "meta")); }
@@ -259,7 +264,10 @@
 
   // --- header: links, search, top N -------------------------------------------------------------------
   var links = document.getElementById("links");
-  data.links.forEach(function (l) { var a = el("a", l.text); a.href = l.href; links.appendChild(a); });
+  data.links.forEach(function (l) {
+    if (safeHref(l.href) === null) { return; }
+    var a = el("a", l.text); a.href = safeHref(l.href); links.appendChild(a);
+  });
   if (data.subtitle) { links.appendChild(el("span", data.subtitle, "meta")); }
   var names = document.getElementById("names");
   if (data.nodes.length <= 5000) {
