@@ -275,6 +275,28 @@ def _reviewed_iris(layout: DataLayout, source_id: str) -> set[str]:
     return {str(a.iri) for a in assertions}
 
 
+def _avoid_pending_iris(layout: DataLayout, source_id: str, extraction: Extraction) -> None:
+    """Give a new entity another IRI when another article's candidates propose that IRI with another label
+    (one IRI, one label); the same label proposed twice keeps the one IRI."""
+    labels: dict[str, set[str]] = {}
+    for path in sorted(layout.candidates.glob("*.trig")) if layout.candidates.is_dir() else []:
+        if path.stem == source_id:
+            continue
+        for assertion in read_facts(path, layout, BKG.Extracted)[0]:
+            for s, p, o in assertion.triples:
+                if p == RDFS.label:
+                    labels.setdefault(str(s), set()).add(str(o))
+    taken = set(labels)
+    for entity in extraction.entities:
+        if not entity.new or entity.iri not in labels or labels[entity.iri] == {entity.label}:
+            continue
+        base, n = entity.iri, 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        entity.iri = f"{base}-{n}"
+        taken.add(entity.iri)
+
+
 def _existing_id(layout: DataLayout, text: str) -> str | None:
     """The id of a source already in the data folder with this very text (the same article under another file
     name), so that ingesting it again changes nothing."""
@@ -327,6 +349,7 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     source.update({k: meta[k] for k in ("headline", "publisher", "datePublished", "url") if meta.get(k)})
     source["language"] = "en"
     extraction = extractor.extract(raw.text, date_published)
+    _avoid_pending_iris(layout, source_id, extraction)
     candidates = candidates_of(source_id, extraction, extractor, _known_dates(layout, source_id))
     skip = read_rejected(layout, source_id) | _reviewed_iris(layout, source_id)
     candidates = [c for c in candidates if str(c.iri) not in skip]

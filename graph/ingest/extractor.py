@@ -247,7 +247,7 @@ class Extractor:
         for m in mentions:
             known = self.knowledge.resolve(_HONORIFIC.sub("", m.text) if m.kind != "Person" else m.text, m.kind,
                                            context) or (m.known if m.rule == "known" and m.known and
-                                                        m.known.kind == m.kind else None)
+                                                        m.known.kind == m.kind != "InvestmentProject" else None)
             if known is not None:
                 key = known.iri
                 if key not in entities:

@@ -202,6 +202,15 @@ class Knowledge:
             for name in entity.names:
                 yield name, entity
 
+    def places_named(self, text: str) -> set[str]:
+        """IRIs of the places whose names occur (as whole words) in ``text``."""
+        words = normalise(text).split()
+        found = set()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                found |= {e.iri for e in self._exact.get(" ".join(words[i:i + size]), []) if e.kind == "Place"}
+        return found
+
     def ancestors(self, iri: str) -> list[str]:
         """The places containing ``iri``, nearest first."""
         chain: list[str] = []
@@ -241,6 +250,10 @@ class Knowledge:
                                       score_cutoff=92)
             if best is not None:
                 candidates = [pool[best[0]]]
+        if kind == "InvestmentProject" and not any(w[:1].isupper() for w in mention.split()):
+            # a project named only by what it is ("energy storage project") is the known one only where the
+            # known one's name places it somewhere this article names
+            candidates = [e for e in candidates if any(self.places_named(n) & set(context) for n in e.names)]
         if not candidates:
             return None
         if len(candidates) > 1:

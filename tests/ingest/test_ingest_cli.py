@@ -180,3 +180,22 @@ def test_rejecting_a_new_entity_rejects_the_facts_that_use_it_and_the_rest_still
     assert not any("2031-example-battery-forum" in str(t) for c in left for t in c.triples)
     assert any(not c.is_entity for c in left)
     assert build(data_copy, tmp_path / "out").conforms
+
+
+def test_two_articles_proposing_one_slug_with_two_labels_get_two_iris(data_copy, extractor, tmp_path):
+    from graph.ingest.candidates import ingest_article
+    from graph.ingest.reader import read_article_text
+
+    for name, text in (("a.txt", "Zeta Storage Co., Ltd. opened a plant in Luzhou."),
+                       ("b.txt", "Zeta Storage Co. Ltd opened an office in Luzhou.")):
+        ingest_article(read_article_text(text, name), data_copy, extractor, filename=name)
+    registry_text = " ".join(p.read_text() for p in data_copy.candidates.glob("*.trig"))
+    assert "id/zeta-storage-co-ltd>" in registry_text or "bk:zeta-storage-co-ltd " in registry_text
+    assert "zeta-storage-co-ltd-2" in registry_text
+    assert build(data_copy, tmp_path / "out").conforms
+
+
+def test_a_generic_project_name_is_not_linked_to_a_known_project_elsewhere(extractor):
+    text = "Foo Energy Co., Ltd. will build a comprehensive project of sodium ion battery industry in Luzhou."
+    project = next(e for e in extractor.extract(text).entities if e.kind == "InvestmentProject")
+    assert project.new and "dazhou" not in project.iri
