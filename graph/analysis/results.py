@@ -217,7 +217,13 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     ntriples = rdf.serialize(format="nt", encoding="utf-8")
     own = store is None
     if own:
-        store = EmbeddedStore.create(output.store)
+        try:
+            store = EmbeddedStore.create(output.store)
+        except OSError as exc:  # another process holds the store (a server, say)
+            from ..errors import StoreError
+
+            raise StoreError(f"cannot write the analysis graph into {output.store}: {exc}; the graph is in {trig}, "
+                             "load it into the store when it is free") from exc
     try:
         store.add_graph(str(ANALYSIS_GRAPH), ntriples)
     finally:
