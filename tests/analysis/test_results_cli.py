@@ -136,3 +136,17 @@ def test_recommend_command(seed_output, capsys):
     rows = json.loads(out)
     assert rows and all(r["shared_labels"] for r in rows)
     assert _run(capsys, "recommend", "--store", str(seed_output.store), "Nobody Inc")[0] == 2
+
+
+def test_a_store_held_elsewhere_is_a_store_error_and_the_trig_is_still_written(seed_store, tmp_path):
+    import pyoxigraph
+
+    from graph.errors import StoreError
+
+    out = OutputLayout(tmp_path)
+    holder = pyoxigraph.Store(str(out.store))  # as a server would hold it
+    run = analyse(graph.partnership_network(seed_store), "partnership")
+    with pytest.raises(StoreError, match="analysis.trig"):
+        write_analysis([run], out)
+    assert (tmp_path / "analysis.trig").is_file()
+    del holder
