@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .spans import Spans
+
 __all__ = ["Amount", "find_amounts", "parse_number"]
 
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mln": 10**6,
@@ -122,14 +124,13 @@ def _integral(value: Decimal) -> Decimal:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money and every quantity in ``text``, in order of appearance."""
     found: list[Amount] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(match, value: Decimal, start: int | None = None, **kind) -> None:
         start = match.start() if start is None else start
         end = match.end()
-        if any(not (end <= s or start >= e) for s, e in taken):
+        if not taken.add(start, end):
             return
-        taken.append((start, end))
         found.append(Amount(text[start:end], _integral(value), start, end,
                             qualifier=_qualifier(text, start), **kind))
 

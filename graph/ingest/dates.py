@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .spans import Spans
+
 __all__ = ["DateMention", "find_dates", "parse_date"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -99,17 +101,14 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     A range gives two mentions, one per end.
     """
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    taken = Spans()
 
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind == "year" and match.group(0).startswith("("):
                 start += 1
-            if not free(start, end):
+            if taken.overlaps(start, end):
                 continue
             groups = match.groupdict()
             values: list[str] = []
@@ -152,7 +151,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 values = [groups["year"]]
             if not values:
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             for value in values:
                 found.append(DateMention(text[start:end], value, start, end))
     found.sort(key=lambda d: (d.start, d.value))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .resolve import Knowledge, KnownEntity
+from .spans import Spans
 
 __all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp"]
 
@@ -133,6 +134,32 @@ _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smar
                        "auto", "motor", "motors", "automobile", "sodium", "national", "world"}
 
 
+# Patterns that end in a keyword are only tried near that keyword: a chain of capitalised words scanned from
+# every position of a long title-case or upper-case text would take quadratic time.
+_ANCHORS = {
+    "event-name": re.compile(r"Conference|Expo|Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|"
+                             r"Convention"),
+    "park-name": re.compile(r"Zone|Park|New Area|New District|Industrial Base|Industrial Cluster"),
+    "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center"),
+}
+_WINDOW = 300
+
+
+def _matches(pattern: re.Pattern, rule: str, text: str):
+    """The matches of a pattern, near its anchor keyword when it has one."""
+    anchor = _ANCHORS.get(rule)
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    seen: set[tuple[int, int]] = set()
+    for keyword in anchor.finditer(text):
+        begin = max(0, keyword.start() - _WINDOW)
+        for match in pattern.finditer(text, begin, min(len(text), keyword.end() + 80)):
+            if match.start() <= keyword.start() and match.end() >= keyword.end() and match.span() not in seen:
+                seen.add(match.span())
+                yield match
+
+
 def _strip_leading(text: str, start: int) -> tuple[str, int]:
     while True:
         head, _, rest = text.partition(" ")
@@ -187,7 +214,7 @@ class EntityRecogniser:
         """Mentions found by the pattern recognisers."""
         found = []
         for kind, rule, pattern, group in PATTERNS:
-            for match in pattern.finditer(text):
+            for match in _matches(pattern, rule, text):
                 if rule == "listed-in-brackets":  # "integrators (ACE Battery, Tecloman)": each item a company
                     offset = match.start(group)
                     for item in re.finditer(r"[^,]+", match.group(group)):
@@ -229,13 +256,13 @@ class EntityRecogniser:
         # the known entity behind a pattern match of exactly its name
         exact = {(m.start, m.end): m for m in candidates if m.known is not None}
         chosen: list[Mention] = []
+        taken = Spans()
         order = sorted(candidates, key=lambda m: (-(m.end - m.start), m.known is None, m.start))
         for mention in order:
             if (mention.start, mention.end) in exact and mention.known is None:
                 continue
-            if any(not (mention.end <= c.start or mention.start >= c.end) for c in chosen):
-                continue
-            chosen.append(mention)
+            if mention.end > mention.start and taken.add(mention.start, mention.end):
+                chosen.append(mention)
         # names learnt from the article's own patterns are names wherever they recur in it
         learnt: dict[str, str] = {}
         for mention in chosen:
@@ -248,9 +275,8 @@ class EntityRecogniser:
                     learnt.setdefault(owner, "Company")
         for name, kind in learnt.items():
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                span = Mention(match.start(), match.end(), name, kind, None, "learnt")
-                if not any(not (span.end <= c.start or span.start >= c.end) for c in chosen):
-                    chosen.append(span)
+                if taken.add(match.start(), match.end()):
+                    chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt"))
         return sorted(chosen, key=lambda m: m.start)
 
     def _facility_owner(self, name: str) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..layout import DataLayout
@@ -26,6 +27,7 @@ from .entities import EntityRecogniser, Mention, nlp
 from .gazetteer import slugify
 from .relations import RelationCandidate, RelationFinder, SentenceView
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
+from .spans import Spans
 
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
@@ -156,27 +158,38 @@ class Extractor:
         self._sentences = sentences
         amounts = find_amounts(text)
         dates = find_dates(text, date_published)
-        bylines = [(m.start(), m.end()) for m in _BYLINE.finditer(text)]
-        mentions = [m for m in self.recognise(text, doc)
-                    if not any(a.start < m.end and m.start < a.end for a in amounts)
-                    and not (m.kind == "Person" and any(s <= m.start < e for s, e in bylines))]
+        in_amounts, in_bylines = Spans(), Spans()
+        for amount in amounts:
+            in_amounts.add(amount.start, amount.end)
+        for line in _BYLINE.finditer(text):
+            in_bylines.add(line.start(), line.end())
+        mentions = [m for m in self.recognise(text, doc) if not in_amounts.overlaps(m.start, m.end)
+                    and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))]
         entities, keyed = self._entities(mentions)
         finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities))
+        starts = [m.start for m in mentions]  # mentions and dates are in text order: find a sentence's by bisection
+        date_starts = [d.start for d in dates]
+        by_sentence: dict[tuple[int, int], list[Mention]] = {}
         for start, end in sentences:
+            inside_mentions = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+            by_sentence[(start, end)] = inside_mentions
             inside = [(m.start, m.end, m.text, keyed[id(m)], entities[keyed[id(m)]].kind,
-                       entities[keyed[id(m)]].cls) for m in mentions if start <= m.start and m.end <= end]
-            inside_dates = [(d.start, d.end, d.value) for d in dates if start <= d.start and d.end <= end]
+                       entities[keyed[id(m)]].cls) for m in inside_mentions]
+            inside_dates = [(d.start, d.end, d.value) for d in dates[bisect_left(date_starts, start):
+                                                                         bisect_left(date_starts, end)] if d.end <= end]
             finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates))
         self._park_places(entities, finder)
         self._parents_named(entities, finder)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
         attached = []
+        sentence_starts = [s for s, _ in sentences]
         for amount in amounts:
-            sentence = next(((s, e) for s, e in sentences if s <= amount.start < e), None)
+            index = bisect_right(sentence_starts, amount.start) - 1
+            sentence = sentences[index] if index >= 0 and amount.start < sentences[index][1] else None
             about = None
             if sentence:
-                near = [entities[keyed[id(m)]] for m in mentions if sentence[0] <= m.start < sentence[1]]
+                near = [entities[keyed[id(m)]] for m in by_sentence[sentence]]
                 for kind in ("InvestmentProject", "Conference", "Event", "Company", "Place", "IndustrialPark"):
                     match = next((e for e in near if e.kind == kind), None)
                     if match:

@@ -98,3 +98,13 @@ def test_bylines_and_contacts_are_not_people_of_the_story(extractor):
     text = "Zhou Lan, Dean of Quux University, spoke.\nEditor: Wang Xin\nCONTACT: Contact person: Ms. Hou"
     people = {label for label, kind in entities(extractor, text) if kind == "Person"}
     assert people == {"Zhou Lan"}
+
+
+@pytest.mark.parametrize("line", ["Aaa Bbb, Ccc and Ddd Eee of Fff ", "THE QUICK BROWN FOX JUMPS OVER THE DOG "])
+def test_long_title_case_or_upper_case_text_takes_linear_time(extractor, line):
+    import time
+
+    text = line * 600  # about 20,000 characters of capitalised words, the worst case for name patterns
+    started = time.perf_counter()
+    extractor.extract(text)
+    assert time.perf_counter() - started < 3
