@@ -328,11 +328,48 @@ def _known_dates(layout: DataLayout, source_id: str) -> dict:
 
 def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, metadata: dict | None = None,
                    dry_run: bool = False, filename: str | None = None) -> IngestResult:
-    """Ingest one article read by :func:`graph.ingest.reader.read_article`.
+    """Ingest one article: write its text, metadata and candidate facts into a data folder.
 
-    ``metadata`` (headline, publisher, datePublished, url) overrides what the file says. Writes
-    ``data/sources/<id>.txt`` and ``.json`` and ``data/candidates/<id>.trig`` unless ``dry_run``; reviewed
-    facts are never touched. If any write fails, the files written so far are put back as they were.
+    Parameters
+    ----------
+    raw : RawArticle
+        The article, as :func:`graph.ingest.reader.read_article` returns it.
+    layout : DataLayout
+        The data folder to write into.
+    extractor : Extractor
+        The extractor (built once for many articles; it holds the registry's names).
+    metadata : dict, optional
+        ``headline``, ``publisher``, ``datePublished`` (YYYY-MM-DD), ``url``; they override what the file says.
+    dry_run : bool
+        Extract and return what would be written, writing nothing.
+    filename : str, optional
+        The name the source id is derived from (default: the file's name).
+
+    Returns
+    -------
+    IngestResult
+        The source id and metadata, the extraction, the candidates written (those accepted or rejected
+        before are left out) and the files written (none when nothing changed).
+
+    Raises
+    ------
+    UsageError
+        A malformed date. Reviewed facts are never touched; if a write fails, the files written so far are
+        put back as they were.
+
+    Examples
+    --------
+    >>> import shutil, tempfile, pathlib
+    >>> from graph.ingest.reader import read_article_text
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(DataLayout.default().root, folder)
+    >>> raw = read_article_text("Foo Energy Co., Ltd. teamed up with Bar Power Co., Ltd.", "note.txt")
+    >>> extractor = Extractor(DataLayout(folder))
+    >>> result = ingest_article(raw, DataLayout(folder), extractor, filename="note.txt")
+    >>> result.written[-1] == f"data/candidates/{result.source_id}.trig", result.source_id.startswith("note_")
+    (True, True)
+    >>> ingest_article(raw, DataLayout(folder), extractor, filename="note.txt").unchanged
+    True
     """
     meta = dict(raw.metadata)
     meta.update({k: v for k, v in (metadata or {}).items() if v})

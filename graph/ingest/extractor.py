@@ -142,7 +142,31 @@ class Extractor:
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}"
 
     def extract(self, text: str, date_published: dt.date | None = None) -> Extraction:
-        """Extract from ``text``; relative dates are resolved against ``date_published``."""
+        """Extract entities, relations, amounts and dates from an article's text.
+
+        Parameters
+        ----------
+        text : str
+            The story text (page furniture already removed, see :func:`graph.ingest.reader.read_article`).
+        date_published : datetime.date, optional
+            The article's date: relative dates ("on Sunday", "last year") and days without a year are
+            resolved against it, and it is listed among the dates.
+
+        Returns
+        -------
+        Extraction
+            Entities (known or proposed), relation candidates with their sentences and confidences, amounts
+            with what they are about, and dates. ``Extraction.as_dict()`` is the JSON of ``ingest --dry-run``.
+
+        Examples
+        --------
+        >>> result = Extractor().extract("Zhou Lan, CEO of Foo Energy Co., Ltd., opened the plant on Monday.",
+        ...                              dt.date(2031, 5, 7))
+        >>> [(r["subject"], r["kind"], r["object"]) for r in result.as_dict()["relations"]]
+        [('Zhou Lan', 'worksFor', 'Foo Energy Co., Ltd.')]
+        >>> [d.value for d in result.dates]
+        ['2031-05-05', '2031-05-07']
+        """
         doc = nlp()(text)
         sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
         # a line break ends a sentence too (headlines, datelines)
