@@ -113,12 +113,25 @@ def test_color_by_group_gives_each_community_a_legend_entry():
         view_data(g, title="t", color_by="size")
 
 
-def test_a_ten_thousand_node_view_is_written_in_about_a_second():
-    g = nx.gnm_random_graph(10_000, 20_000, seed=1)
-    nx.set_node_attributes(g, "Company", "kind")
+def test_writing_a_view_grows_linearly_not_quadratically():
+    """pyvis's add_node/add_edge took 150 s for 10,000 nodes; ours is linear, about 1 s (bench_views.py).
+
+    A ratio of times is robust on a busy machine, where absolute times are not: four times the nodes may
+    take at most about eight times as long (quadratic would be sixteen).
+    """
+
+    def seconds(n: int) -> float:
+        g = nx.gnm_random_graph(n, 2 * n, seed=1)
+        nx.set_node_attributes(g, "Company", "kind")
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            page = network_html(g, title=f"{n}")
+            best = min(best, time.perf_counter() - started)
+        assert len(page_data(page)["nodes"]) == n
+        return best
+
     network_html(nx.path_graph(2), title="warm-up")
-    started = time.perf_counter()
-    page = network_html(g, title="10k")
-    seconds = time.perf_counter() - started
-    assert len(page_data(page)["nodes"]) == 10_000
-    assert seconds < 3.0, f"{seconds:.2f} s (aim: under 1 s on an idle machine)"
+    small, large = seconds(1_500), seconds(6_000)
+    assert large < 8 * small + 0.5, f"1,500 nodes: {small:.2f} s; 6,000 nodes: {large:.2f} s"
+    assert large < 15, f"{large:.2f} s for 6,000 nodes"
