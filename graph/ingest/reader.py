@@ -140,6 +140,12 @@ def _html_to_text(html: str) -> tuple[str, dict]:
     headline = meta_content("og:title", "twitter:title", "headline")
     if not headline and soup.title and soup.title.string:
         headline = soup.title.string.strip()
+        heading = soup.find("h1")
+        heading = re.sub(r"\s+", " ", heading.get_text(" ")).strip() if heading else ""
+        if heading and heading in headline:
+            headline = heading  # "Story | Site name": the page's own heading is the headline
+        else:
+            headline = re.split(r"\s+[|\u2013\u2014]\s+|\s+-\s+(?=[^-]+$)", headline)[0]
     publisher = meta_content("og:site_name", "publisher", "author")
     date = meta_content("article:published_time", "datePublished", "date", "pubdate", "publishdate",
                         "DC.date.issued")

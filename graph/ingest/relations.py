@@ -216,7 +216,8 @@ class RelationFinder:
                 if "invest" in lower[:between.end()] and project:
                     for party in (x, y):
                         self._add(view, party, "investsIn", project, 0.6, "investment-agreement")
-        signed = re.search(r"\bsign(?:ed|s)?\b[^.;]*?\b(?:agreement|contract|memorandum|mou)\b[^.;]*?\bwith\b", lower)
+        signed = re.search(r"\bsign(?:ed|s)?\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b",
+                           lower)
         if signed:
             before = [m for m in ms if m[4] in _ORG and m[0] - view.start < signed.start()]
             after = [m for m in ms if m[4] in _ORG and m[0] - view.start > signed.end() - 5]
@@ -261,6 +262,8 @@ class RelationFinder:
         # subsidiary, production, supply
         for a, b in zip(ms, ms[1:], strict=False):
             gap = view.between(a, b).lower()
+            if a[4] == "Place" and b[4] in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
+                self._add(view, b[3], "locatedIn", a[3], 0.7, "place-possessive")  # "Chongqing's Liangjiang New Area"
             if a[4] in _ORG and b[4] == "Place" and re.fullmatch(r",? (?:a|an|the) ", gap) and \
                     re.match(r"-based\b", view.after(b, 10)):
                 self._add(view, a[3], "locatedIn", b[3], 0.7, "place-based")

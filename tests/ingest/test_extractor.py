@@ -108,3 +108,13 @@ def test_long_title_case_or_upper_case_text_takes_linear_time(extractor, line):
     started = time.perf_counter()
     extractor.extract(text)
     assert time.perf_counter() - started < 3
+
+
+def test_a_park_of_a_place_lies_in_it(extractor):
+    found = relations(extractor, "Alpha Energy Co., Ltd. opened a center in Leshan's Quux New Area.")
+    assert ("Quux New Area", "locatedIn", "Leshan City") in found
+
+
+def test_a_deal_signed_with_a_government_body(extractor):
+    found = relations(extractor, "Alpha Energy Co., Ltd. signed a deal with the Leshan municipal government.")
+    assert ("Alpha Energy Co., Ltd.", "signedAgreementWith", "Leshan municipal government") in found

@@ -56,3 +56,10 @@ def test_html_that_is_only_scripts_has_no_article(tmp_path):
     path.write_text("<html><body><script>alert('CATL')</script><nav>Home</nav></body></html>")
     with pytest.raises(ParseError, match="no article text"):
         read_article(path)
+
+
+def test_an_html_title_loses_the_site_name(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>Plant opens in Leshan | Example Daily</title></head>"
+                    "<body><h1>Plant opens in Leshan</h1><p>The plant opened.</p></body></html>")
+    assert read_article(path).metadata["headline"] == "Plant opens in Leshan"
