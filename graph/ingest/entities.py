@@ -113,7 +113,7 @@ PATTERNS = [
         r"(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})*)\)"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
-        r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
+        r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
 ]
 _INDUSTRY_WORDS = re.compile(

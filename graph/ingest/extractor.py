@@ -187,7 +187,11 @@ class Extractor:
             in_amounts.add(amount.start, amount.end)
         for line in _BYLINE.finditer(text):
             in_bylines.add(line.start(), line.end())
-        mentions = [m for m in self.recognise(text, doc) if not in_amounts.overlaps(m.start, m.end)
+        # a name inside an amount is a false friend ("U.S." in "13.4 billion U.S. dollars"), except where the
+        # amount describes the thing named ("a 20 GWh battery project")
+        mentions = [m for m in self.recognise(text, doc)
+                    if (m.kind in ("InvestmentProject", "Facility", "Conference") or
+                        not in_amounts.overlaps(m.start, m.end))
                     and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))]
         entities, keyed = self._entities(mentions)
         finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities))

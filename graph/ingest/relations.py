@@ -234,6 +234,12 @@ class RelationFinder:
                 self.parties = [x, y]
                 if re.search(r"\b(?:cooperation|strategic|partnership)\b", lower[joint.start():joint.end()]):
                     self._add(view, x, "partnerOf", y, 0.65, "x-and-y-signed-cooperation")
+        venture = re.search(r"\b(?:jointly (?:established|set up|founded|formed|built)|(?:established|set up|formed|"
+                            r"founded) a joint venture)\b", lower)
+        if venture:
+            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < venture.start()]
+            if len(before) >= 2 and re.fullmatch(r",? and ", view.between(before[-2], before[-1])):
+                self._add(view, before[-2][3], "partnerOf", before[-1][3], 0.7, "joint-venture")
         team = re.search(r"\b(?:teamed up with|partnered with|partnering with|joined hands with|join hands with|"
                          r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
                          r"work(?:ed)? closely with)\b", lower)
@@ -268,7 +274,8 @@ class RelationFinder:
                     re.match(r"-based\b", view.after(b, 10)):
                 self._add(view, a[3], "locatedIn", b[3], 0.7, "place-based")
             if a[4] in _ORG and b[4] in _ORG:
-                if re.fullmatch(r",? (?:a |an |the )?(?:wholly[- ]owned )?(?:subsidiary|unit|affiliate|division) of "
+                if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:wholly[- ]owned )?"
+                                r"(?:subsidiary|unit|affiliate|division) of "
                                 r"(?:the )?", gap) or re.fullmatch(r",? (?:owned|controlled) by (?:the )?", gap):
                     self._add(view, a[3], "subsidiaryOf", b[3], 0.8, "subsidiary-of")
                 elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):

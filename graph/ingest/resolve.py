@@ -259,8 +259,10 @@ class Knowledge:
         if len(candidates) > 1:
             level = {"Country": 0, "Province": 1, "City": 2, "District": 3}
 
+            others = set(context) - {c.iri for c in candidates}  # a namesake's own mention is no evidence
+
             def rank(entity: KnownEntity):
-                inside = bool(context & set(self.ancestors(entity.iri)))
+                inside = bool(others & set(self.ancestors(entity.iri)))
                 same_kind = entity.kind == kind
                 return (not same_kind, not entity.in_registry, not inside, level.get(entity.cls, 4))
             candidates.sort(key=rank)

@@ -118,3 +118,25 @@ def test_a_park_of_a_place_lies_in_it(extractor):
 def test_a_deal_signed_with_a_government_body(extractor):
     found = relations(extractor, "Alpha Energy Co., Ltd. signed a deal with the Leshan municipal government.")
     assert ("Alpha Energy Co., Ltd.", "signedAgreementWith", "Leshan municipal government") in found
+
+
+def test_a_surname_is_not_a_county(extractor):
+    assert not any(kind == "Place" for _, kind in entities(extractor, "Li said the plant would open. Gao agreed."))
+
+
+def test_a_bare_name_shared_by_a_prefecture_and_its_county_is_the_prefecture(extractor):
+    assert ("Garzê Tibetan Autonomous Prefecture", "Place") in entities(extractor, "A project in Ganzi was approved.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alpha Energy Co., Ltd. is a subsidiary of Beta Group.", ("Alpha Energy Co., Ltd.", "subsidiaryOf", "Beta Group")),
+    ("Alpha Energy Co., Ltd. and Beta Power Co., Ltd. jointly established a battery company.",
+     ("Alpha Energy Co., Ltd.", "partnerOf", "Beta Power Co., Ltd.")),
+])
+def test_more_relation_phrasings(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_project_keeps_the_capacity_in_its_name(extractor):
+    found = entities(extractor, "The province approved the 300 MW/600 MWh energy storage project in Leshan.")
+    assert ("300 MW/600 MWh energy storage project", "InvestmentProject") in found
