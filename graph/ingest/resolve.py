@@ -27,7 +27,7 @@ from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from ..facts import parse_rdf_file
 from ..layout import DataLayout
-from ..namespace import BK, BKG
+from ..namespace import BK
 from .gazetteer import TECHNOLOGIES, load_companies, load_places, slugify
 
 __all__ = ["KnownEntity", "Knowledge", "normalise", "core_name", "KIND_OF_CLASS", "CLASS_OF_KIND"]
@@ -109,10 +109,8 @@ def _registry_entities(registry: Graph) -> list[KnownEntity]:
         if cls is None or label is None:
             continue  # a publisher only, or something we do not extract
         names = [str(label)] + sorted(str(a) for a in registry.objects(node, SKOS.altLabel))
-        parent = registry.value(node, SDO.containedInPlace) or registry.value(node, BKG.governs)
-        found.append(KnownEntity(str(node), cls, str(label), names,
-                                 str(registry.value(node, SDO.containedInPlace) or "") or None, True))
-        del parent
+        parent = registry.value(node, SDO.containedInPlace)
+        found.append(KnownEntity(str(node), cls, str(label), names, str(parent) if parent else None, True))
     return found
 
 
