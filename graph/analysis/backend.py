@@ -1,6 +1,6 @@
 """Where the heavy measures run: networkx for small graphs, igraph (C) above a size threshold.
 
-networkx stays the model and the API: every measure takes and returns networkx things. Betweenness,
+networkx stays the model and the API: every measure takes and returns networkx things. Betweenness, closeness,
 eigenvector, PageRank and Louvain hand the work to igraph when a graph's nodes and edges together number
 more than :data:`IGRAPH_THRESHOLD` (or when asked with ``backend="igraph"``); the tests check that both
 backends agree on small graphs.
@@ -22,9 +22,9 @@ from ..errors import UsageError
 __all__ = ["IGRAPH_THRESHOLD", "EXACT_BETWEENNESS_LIMIT", "BACKENDS", "simple_graph", "choose_backend",
            "to_igraph"]
 
-#: Above this many nodes plus edges, ``backend="auto"`` runs betweenness, eigenvector, PageRank and Louvain in
-#: igraph (networkx's betweenness takes about a second at 1,000 nodes and edges of a dense graph, igraph's a
-#: few milliseconds).
+#: Above this many nodes plus edges, ``backend="auto"`` runs betweenness, closeness, eigenvector, PageRank and
+#: Louvain in igraph (networkx's betweenness takes about a second at 1,000 nodes and edges of a dense graph,
+#: igraph's a few milliseconds).
 IGRAPH_THRESHOLD = 1_000
 #: Up to this many nodes betweenness is exact; above, it is estimated from a seeded sample of sources.
 EXACT_BETWEENNESS_LIMIT = 5_000

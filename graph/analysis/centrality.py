@@ -101,10 +101,27 @@ def betweenness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = 
     return {node: value * scale * norm for node, value in zip(nodes, raw, strict=True)}
 
 
-def closeness(graph: nx.Graph) -> dict:
-    """Closeness centrality in hops, scaled by the share of nodes reached (Wasserman and Faust)."""
+def closeness(graph: nx.Graph, *, backend: str = "auto") -> dict:
+    """Closeness centrality in hops, scaled by the share of nodes reached (Wasserman and Faust), as
+    :func:`networkx.closeness_centrality` with ``wf_improved=True``; igraph's breadth-first searches (in C)
+    above the size threshold."""
     simple = _simple(graph)
-    return {node: float(value) for node, value in nx.closeness_centrality(simple, wf_improved=True).items()}
+    n = simple.number_of_nodes()
+    if n == 0:
+        return {}
+    if choose_backend(simple, backend) == "networkx":
+        return {node: float(value) for node, value in nx.closeness_centrality(simple, wf_improved=True).items()}
+    converted, nodes = to_igraph(simple)
+    membership = converted.connected_components().membership
+    sizes: dict[int, int] = {}
+    for part in membership:
+        sizes[part] = sizes.get(part, 0) + 1
+    values = converted.closeness(normalized=True)  # (reached - 1) / total distance, over the nodes reached
+    scores = {}
+    for node, value, part in zip(nodes, values, membership, strict=True):
+        reached = sizes[part]
+        scores[node] = 0.0 if reached <= 1 or n <= 1 or math.isnan(value) else value * (reached - 1) / (n - 1)
+    return scores
 
 
 def eigenvector(graph: nx.Graph, *, weight: str = "weight", backend: str = "auto") -> dict:
@@ -204,7 +221,7 @@ def centrality_table(graph: nx.Graph, measures=("pagerank", "betweenness", "degr
     """
     rows: list[dict] = []
     for measure in measures:
-        options = {"backend": backend} if measure in ("betweenness", "eigenvector", "pagerank") else {}
+        options = {"backend": backend} if measure in ("betweenness", "closeness", "eigenvector", "pagerank") else {}
         scores = centrality(graph, measure, **options)
         best = max(scores.values(), default=0.0)
         for node, score, rank in rank_scores(scores)[:top]:
