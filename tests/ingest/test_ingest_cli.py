@@ -199,3 +199,20 @@ def test_a_generic_project_name_is_not_linked_to_a_known_project_elsewhere(extra
     text = "Foo Energy Co., Ltd. will build a comprehensive project of sodium ion battery industry in Luzhou."
     project = next(e for e in extractor.extract(text).entities if e.kind == "InvestmentProject")
     assert project.new and "dazhou" not in project.iri
+
+
+def test_accept_appends_to_a_hand_written_facts_file_without_changing_it(data_copy, example_article, tmp_path):
+    main(["ingest", str(example_article), "--data", str(data_copy.root)])
+    source_id = source_id_for(example_article.name, read_article(example_article).text)
+    hand_written = (
+        "@prefix bk: <https://w3id.org/battery-kg/id/> .\n"
+        "@prefix bkg: <https://w3id.org/battery-kg/ontology#> .\n"
+        f"@prefix : <https://w3id.org/battery-kg/source/{source_id}/> .\n\n"
+        ':a01 bkg:quote "The project will be located in the Sanjiang New Area of Yibin, Sichuan Province, and is '
+        'expected to reach an annual capacity of 20 GWh and create more than 3,000 jobs." .\n'
+        ":a01 { bk:yibin-government bkg:governs bk:yibin . }\n")
+    facts = data_copy.facts / f"{source_id}.trig"
+    facts.write_text(hand_written)
+    assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
+    assert facts.read_text().startswith(hand_written)
+    assert build(data_copy, tmp_path / "out").conforms
