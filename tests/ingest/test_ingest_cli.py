@@ -216,3 +216,22 @@ def test_accept_appends_to_a_hand_written_facts_file_without_changing_it(data_co
     assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
     assert facts.read_text().startswith(hand_written)
     assert build(data_copy, tmp_path / "out").conforms
+
+
+def test_missing_metadata_is_asked_for_in_a_terminal(data_copy, tmp_path, monkeypatch):
+    import graph.cli.ingest as verbs
+
+    class Terminal:
+        def isatty(self):
+            return True
+
+    answers = {"Headline": "Asked headline", "Publisher": "Asked publisher", "Date published": "2031-01-02"}
+    monkeypatch.setattr(verbs.sys, "stdin", Terminal())
+    monkeypatch.setattr(verbs.typer, "prompt",
+                        lambda question, **_: next(v for k, v in answers.items() if k in question))
+    path = tmp_path / "plain.txt"
+    path.write_text("Alpha Energy Co., Ltd. opened a plant in Leshan on Sunday.")
+    assert main(["ingest", str(path), "--data", str(data_copy.root)]) == 0
+    [meta] = [json.loads(p.read_text()) for p in data_copy.sources.glob("plain_*.json")]
+    assert (meta["headline"], meta["publisher"], meta["datePublished"]) == (
+        "Asked headline", "Asked publisher", "2031-01-02")
