@@ -1,7 +1,9 @@
 """Networks projected from the graph with SPARQL SELECT, as networkx graphs.
 
-Every projection reads the built graph through ``store.query`` only, so it works on the embedded store and on
-a remote SPARQL endpoint alike. Nodes are entity IRIs (strings) with attributes ``iri``, ``label`` and
+Every projection reads the built graph with SPARQL only, so it works on the embedded store and on a remote
+SPARQL endpoint alike (on the embedded store, the solutions are read straight from Oxigraph, without the
+detour through SPARQL JSON results and rdflib terms that :meth:`~graph.query.QueryResult.rows` takes).
+Nodes are entity IRIs (strings) with attributes ``iri``, ``label`` and
 ``kind`` (the local name of the entity's most specific class); edges say which relations join two entities
 and which sources state them. Literals never become nodes.
 
@@ -164,7 +166,7 @@ SELECT ?s ?c ?label WHERE {{
   VALUES ?c {{ {classes} }}
   ?s a ?c . FILTER(isIRI(?s))
   OPTIONAL {{ ?s rdfs:label ?label }}
-}} ORDER BY ?s ?c ?label
+}}
 """
 
 _FACTS = """
@@ -175,22 +177,35 @@ SELECT ?s ?p ?o ?a ?id ?status ?published WHERE {
              OPTIONAL { ?article schema:datePublished ?published } }
   GRAPH ?a { ?s ?p ?o }
   FILTER(isIRI(?s) && isIRI(?o) && ?p != rdf:type)
-} ORDER BY ?s ?p ?o ?a
+}
 """
 
 _REGISTRY = """
 SELECT ?s ?p ?o WHERE {
   GRAPH kgg:registry { ?s ?p ?o }
   FILTER(isIRI(?s) && isIRI(?o) && ?p != rdf:type)
-} ORDER BY ?s ?p ?o
+}
 """
 
 _DATES = """
 SELECT ?s ?p ?d WHERE {
   VALUES ?p { schema:startDate schema:endDate bkg:signingDate }
   ?s ?p ?d
-} ORDER BY ?s ?p ?d
+}
 """
+
+
+def _select(store, sparql: str) -> list[tuple[str | None, ...]]:
+    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound)."""
+    oxigraph = getattr(store, "oxigraph", None)
+    if oxigraph is not None:
+        from .store import prepare_query
+
+        solutions = oxigraph.query(prepare_query(sparql))
+        names = [v.value for v in solutions.variables]
+        return [tuple(None if (t := solution[name]) is None else t.value for name in names)
+                for solution in solutions]
+    return [tuple(None if t is None else str(t) for t in row) for row in store.query(sparql).rows]
 
 
 def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
@@ -239,25 +254,28 @@ def _make_filter(store, since, until, within, include_candidates) -> NetworkFilt
 
 
 def _kinds(store) -> dict[str, tuple[str, str]]:
-    """IRI → (kind, label) of every entity; an entity that is only a Publisher is no node."""
+    """IRI → (kind, label) of every entity; an entity that is only a Publisher is no node.
+
+    The kind is the most specific class (first in :data:`ENTITY_KINDS`); the label the smallest of its labels
+    (there is one), else the IRI's local name.
+    """
     classes = " ".join(f"bkg:{kind}" for kind in ENTITY_KINDS)
-    found: dict[str, tuple[str, str]] = {}
-    for s, c, label in store.query(_NODES.format(classes=classes)).rows:
-        iri, kind = str(s), local_name(c)
-        current = found.get(iri)
-        name = str(label) if label is not None else (current[1] if current else local_name(iri))
-        if current is None or _CLASS_ORDER[kind] < _CLASS_ORDER[current[0]]:
-            found[iri] = (kind, name)
-        elif label is not None and current[1] == local_name(iri):
-            found[iri] = (current[0], name)
-    return {iri: value for iri, value in found.items() if value[0] != "Publisher"}
+    kinds: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for s, c, label in _select(store, _NODES.format(classes=classes)):
+        kind = local_name(c)
+        if s not in kinds or _CLASS_ORDER[kind] < _CLASS_ORDER[kinds[s]]:
+            kinds[s] = kind
+        if label is not None and (s not in labels or label < labels[s]):
+            labels[s] = label
+    return {iri: (kind, labels.get(iri, local_name(iri))) for iri, kind in kinds.items() if kind != "Publisher"}
 
 
 def _dates(store) -> dict[str, tuple[dt.date, dt.date]]:
     """IRI → (first day, last day) of every dated event or project."""
     starts: dict[str, dt.date] = {}
     ends: dict[str, dt.date] = {}
-    for s, p, d in store.query(_DATES).rows:
+    for s, p, d in _select(store, _DATES):
         span = _date_range(str(d))
         if span is None:
             continue
@@ -285,7 +303,7 @@ def _statements(store, kinds: dict, include_candidates: bool) -> dict[tuple[str,
             edges[key] = _Edge(s, o, relation, str(p))
         return edges[key]
 
-    for s, p, o, a, sid, status, published in store.query(_FACTS).rows:
+    for s, p, o, a, sid, status, published in _select(store, _FACTS):
         reviewed = status is not None and local_name(status) == "Reviewed"
         if not reviewed and not include_candidates:
             continue
@@ -298,7 +316,7 @@ def _statements(store, kinds: dict, include_candidates: bool) -> dict[tuple[str,
             edge.sources.add(str(sid))
         if published is not None and _date_range(str(published)):
             edge.published.add(_date_range(str(published))[0])
-    for s, p, o in store.query(_REGISTRY).rows:
+    for s, p, o in _select(store, _REGISTRY):
         edge = add(s, p, o)
         if edge is not None:
             edge.statuses.add("registry")

@@ -158,3 +158,21 @@ def test_seed_filters_follow_the_articles(seed_store):
     sichuan = graph.entity_network(seed_store, within="Sichuan")
     assert VISIT in sichuan and bk("world-power-battery-conference-2024") in sichuan
     assert bk("energy-storage-conference-shanghai-2023") not in sichuan
+
+
+class _SparqlOnly:
+    """A store that only answers ``query``, as a remote endpoint does (no Oxigraph shortcut)."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def query(self, sparql, *, timeout=None):
+        return self._store.query(sparql, timeout=timeout)
+
+
+def test_a_sparql_only_store_gives_the_same_networks(seed_store):
+    remote = _SparqlOnly(seed_store)
+    for project in (entity_network, partnership_network):
+        ours, theirs = project(seed_store), project(remote)
+        assert sorted(ours.nodes(data=True)) == sorted(theirs.nodes(data=True))
+        assert sorted(ours.edges(data=True), key=repr) == sorted(theirs.edges(data=True), key=repr)
