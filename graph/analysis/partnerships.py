@@ -72,8 +72,8 @@ def recommend_partners(graph: nx.Graph, organisation, *, method: str = "adamic_a
         raise UsageError(f"unknown method {method!r}: use one of {', '.join(LINK_PREDICTORS)}")
     simple = simple_graph(graph) if graph.is_multigraph() or graph.is_directed() else graph
     if organisation not in simple:
-        raise UnknownEntityError(f"{organisation} is not in the {simple.graph.get('name') or ''} network".replace(
-            "  ", " "))
+        name = simple.graph.get("name")
+        raise UnknownEntityError(f"{organisation} is not in the {name + ' ' if name else ''}network")
     neighbours = set(simple[organisation])
     candidates = sorted({m for n in neighbours for m in simple[n]} - neighbours - {organisation}, key=str)
     rows = []
