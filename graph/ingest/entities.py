@@ -170,6 +170,18 @@ def _strip_leading(text: str, start: int) -> tuple[str, int]:
         return text, start
 
 
+def _same_capitals(name: str, text: str) -> bool:
+    """Whether ``text`` capitalises the words ``name`` capitalises ("China Energy", not "China energy").
+
+    >>> _same_capitals("China Energy", "China energy"), _same_capitals("China Energy", "CHINA ENERGY")
+    (False, True)
+    """
+    if text.isupper():
+        return True
+    pairs = zip(name.split(), text.split(), strict=False)
+    return all(not n[:1].isupper() or t[:1].isupper() for n, t in pairs)
+
+
 class EntityRecogniser:
     """Find the names of an article: known names first, then the pattern recognisers; longest wins."""
 
@@ -204,6 +216,8 @@ class EntityRecogniser:
             if name[:1].isupper() and not text[:1].isupper():
                 continue
             if any(c.isupper() for c in name) and text.islower():
+                continue
+            if not _same_capitals(name, text):
                 continue
             candidates = self._entities[key]
             entity = candidates[0]
