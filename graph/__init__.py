@@ -49,7 +49,9 @@ from .ingest import Extractor, accept, evaluate, ingest_article, read_article, r
 from .layout import DataLayout, OutputLayout
 from .namespace import BK, BKG, PREFIXES
 from .network import entity_network, organisation_event_network, organisation_place_network, partnership_network
+from .queries import list_saved, load_saved, run_saved
 from .query import QueryResult, query
+from .remote import RemoteStore
 from .sources import Source, load_sources
 from .store import EmbeddedStore, open_store
 from .views import display_view, network_html, write_views
@@ -64,6 +66,10 @@ __all__ = [
     "QueryResult",
     "open_store",
     "EmbeddedStore",
+    "RemoteStore",
+    "run_saved",
+    "list_saved",
+    "load_saved",
     "load_sources",
     "Source",
     "DataLayout",
