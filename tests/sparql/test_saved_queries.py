@@ -287,3 +287,26 @@ def test_every_saved_query_runs_as_it_is_with_its_defaults(seed_store):
     for saved in list_saved():
         result = seed_store.query(saved.text)
         assert result.kind == "select", saved.name
+
+
+# The command line.
+
+def test_batterykg_queries_lists_every_question_with_its_parameters(cli):
+    done = cli("queries")
+    assert done.returncode == 0
+    for saved in list_saved():
+        assert f"{saved.name}\n    {saved.question}" in done.stdout
+    assert "--param org=...  the organisation (a label, alias or IRI) (entity, default: EXENCELL)" in done.stdout
+
+
+def test_batterykg_query_saved_with_a_parameter(cli, seed_output):
+    done = cli("query", "--out", str(seed_output.root), "--saved", "partners", "--param", "org=Tecloman",
+               "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("https://w3id.org/battery-kg/id/exencell,EXENCELL,")
+
+
+def test_batterykg_query_saved_with_an_unknown_entity_exits_2_with_closest_names(cli, seed_output):
+    done = cli("query", "--out", str(seed_output.root), "--saved", "partners", "--param", "org=Exencel")
+    assert done.returncode == 2
+    assert "no entity is named 'Exencel'; closest: EXENCELL" in done.stderr
