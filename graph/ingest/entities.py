@@ -94,7 +94,7 @@ PATTERNS = [
         rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?(?:[A-Z][\w'-]+"
         rf"(?:,? (?:and |& )?| )?){{1,6}})?"), 0),
     ("Company", "legal-form", re.compile(
-        r"\b(?:[A-Z][\w'&.-]*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*,? (?:Co\., ?Ltd\.|Co\.,? Limited|Company "
+        r"\b(?:[A-Z][\w'&-]*(?:\.\w+)*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*,? (?:Co\., ?Ltd\.|Co\.,? Limited|Company "
         r"Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|Holdings?|PLC|AG|GmbH|LLC|S\.A\.)"
         r"(?: \([A-Z][\w ]+\))?"), 0),
     ("Company", "industry-name", re.compile(
@@ -170,6 +170,25 @@ def _strip_leading(text: str, start: int) -> tuple[str, int]:
         return text, start
 
 
+_CHAINS = {"management-committee", "local-body", "national-body", "event-name", "park-name", "facility-name",
+           "organization-name", "legal-form", "industry-name", "place-suffix"}
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "as", "or", "vs"}
+
+
+def _is_title_case(line: str) -> bool:
+    """Whether a line capitalises (nearly) all its words, as headlines do.
+
+    >>> _is_title_case("CATL Unveils New Sodium-Ion Battery in Yibin"), _is_title_case("CATL unveils a battery")
+    (True, False)
+    >>> _is_title_case("Zhou Lan, Vice President of Foo Co., Ltd., Spoke.")
+    False
+    """
+    if re.search(r"[.!?:;\"\u201d]\s*$", line):
+        return False  # a sentence, however many names it holds
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
 def _same_capitals(name: str, text: str) -> bool:
     """Whether ``text`` capitalises the words ``name`` capitalises ("China Energy", not "China energy").
 
@@ -225,10 +244,21 @@ class EntityRecogniser:
         return found
 
     def patterns(self, text: str) -> list[Mention]:
-        """Mentions found by the pattern recognisers."""
+        """Mentions found by the pattern recognisers.
+
+        In a title-case line (a headline: "CATL Unveils New Sodium-Ion Battery") every word is capitalised, so
+        the patterns that chain capitalised words are not tried there; names the story's body establishes
+        are found in the headline afterwards (see ``__call__``).
+        """
         found = []
+        headlines = Spans()
+        for line in re.finditer(r"[^\n]+", text):
+            if _is_title_case(line.group(0)):
+                headlines.add(line.start(), line.end())
         for kind, rule, pattern, group in PATTERNS:
             for match in _matches(pattern, rule, text):
+                if rule in _CHAINS and headlines.overlaps(match.start(), match.start() + 1):
+                    continue
                 if rule == "listed-in-brackets":  # "integrators (ACE Battery, Tecloman)": each item a company
                     offset = match.start(group)
                     for item in re.finditer(r"[^,]+", match.group(group)):
@@ -280,7 +310,8 @@ class EntityRecogniser:
         # names learnt from the article's own patterns are names wherever they recur in it
         learnt: dict[str, str] = {}
         for mention in chosen:
-            if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person") \
+            if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
+                                                           "Conference", "IndustrialPark", "Facility") \
                     and mention.rule != "honorific":
                 learnt.setdefault(mention.text, mention.kind)
             if mention.kind == "Facility":

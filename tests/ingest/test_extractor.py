@@ -24,7 +24,7 @@ def relations(extractor, text, date=None):
      "GovernmentBody"),
     ("the Management Committee of Qux High-tech Zone said", "Management Committee of Qux High-tech Zone",
      "GovernmentBody"),
-    ("at the 2030 Western Battery Technology Conference and Exhibition", "2030 Western Battery Technology "
+    ("It opened at the 2030 Western Battery Technology Conference and Exhibition.", "2030 Western Battery Technology "
      "Conference and Exhibition", "Conference"),
     ("landed in the Quux Economic Development Zone of Leshan", "Quux Economic Development Zone of Leshan",
      "IndustrialPark"),
@@ -140,3 +140,12 @@ def test_more_relation_phrasings(extractor, text, expected):
 def test_a_project_keeps_the_capacity_in_its_name(extractor):
     found = entities(extractor, "The province approved the 300 MW/600 MWh energy storage project in Leshan.")
     assert ("300 MW/600 MWh energy storage project", "InvestmentProject") in found
+
+
+def test_a_title_case_headline_is_not_one_long_name(extractor):
+    text = ("Alpha Unveils New Sodium-Ion Battery at Zeta Industrial Park\n"
+            "Alpha Energy Co., Ltd. unveiled the battery at the Zeta Industrial Park in Leshan.")
+    found = extractor.extract(text)
+    names = {m[0] for e in found.entities for m in e.mentions}
+    assert "Zeta Industrial Park" in names
+    assert not any(name.startswith("Alpha Unveils") for name in names)
