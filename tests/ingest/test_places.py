@@ -14,6 +14,8 @@ def test_every_prefecture_level_division_of_sichuan_and_every_district_of_chongq
     places = load_places()
     assert sum(1 for p in places if p.cls == "City" and p.parent == "sichuan") == 21
     assert sum(1 for p in places if p.cls == "District" and p.parent == "chongqing") == 38
+    by_id = {p.id: p for p in places}
+    assert sum(1 for p in places if p.cls == "District" and by_id[p.parent].parent == "sichuan") == 183
 
 
 def test_every_place_reaches_china_or_is_a_country():
