@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
 from .. import atomic
@@ -60,6 +60,16 @@ def _facts_of(candidate: Candidate) -> list[tuple]:
             and not (t[1] == RDF.type and t[2] == BKG.ExtractionRun)]
 
 
+def _shown(term) -> str:
+    """A term as a reviewer reads it: ``bk:x``, ``"Chairman"``, ``"2024-09-01"^^xsd:date``."""
+    if isinstance(term, Literal):
+        text = json.dumps(str(term), ensure_ascii=False)
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^{compact(term.datatype)}" if term.datatype else text
+    return compact(term)
+
+
 def review_text(layout: DataLayout, source_id: str | None = None) -> str:
     """The candidates as text for a reviewer: grouped by article, new entities first, each with its sentence."""
     lines: list[str] = []
@@ -71,7 +81,7 @@ def review_text(layout: DataLayout, source_id: str | None = None) -> str:
             for quote in candidate.quotes:
                 lines.append(f"    \u201c{quote if len(quote) <= 240 else quote[:237] + '...'}\u201d")
             for s, p, o in sorted(_facts_of(candidate)):
-                lines.append(f"    {compact(s)} {compact(p)} {compact(o) if not hasattr(o, 'language') else o.n3()}")
+                lines.append(f"    {compact(s)} {compact(p)} {_shown(o)}")
         lines.append("")
     return "\n".join(lines) if lines else "no candidates to review"
 
