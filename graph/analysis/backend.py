@@ -29,6 +29,8 @@ IGRAPH_THRESHOLD = 1_000
 #: Up to this many nodes betweenness is exact; above, it is estimated from a seeded sample of sources.
 EXACT_BETWEENNESS_LIMIT = 5_000
 BACKENDS = ("auto", "networkx", "igraph")
+#: Graph attribute marking a graph made by :func:`simple_graph` (so measures on it need not copy it again).
+SIMPLE_FLAG = "simple_weighted"
 
 
 def simple_graph(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
@@ -36,9 +38,11 @@ def simple_graph(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
 
     Parallel edges (one per relation in the entity network) add up; an edge without ``weight`` counts 1;
     self-loops are dropped. Nodes keep their attributes and are added in sorted order, so everything computed
-    from the result is deterministic.
+    from the result is deterministic. A graph this function made is returned as it is (do not add edges to it).
     """
-    simple = nx.Graph(name=graph.graph.get("name"))
+    if graph.graph.get(SIMPLE_FLAG) and weight == "weight":
+        return graph  # already made by this function: nothing to merge
+    simple = nx.Graph(name=graph.graph.get("name"), **{SIMPLE_FLAG: True})
     for node in sorted(graph.nodes, key=str):
         simple.add_node(node, **graph.nodes[node])
     for u, v, data in graph.edges(data=True):

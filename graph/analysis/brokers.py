@@ -20,7 +20,8 @@ import networkx as nx
 from .backend import simple_graph
 from .centrality import rank_scores
 
-__all__ = ["constraint", "effective_size", "articulation_points", "bridges", "broker_table", "BROKER_MEASURES"]
+__all__ = ["DENSE_LIMIT", "constraint", "effective_size", "articulation_points", "bridges", "broker_table",
+           "BROKER_MEASURES"]
 
 
 def _simple(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
@@ -37,6 +38,26 @@ def _proportions(simple: nx.Graph) -> dict:
     return shares
 
 
+#: Up to this many nodes, constraint and effective size are computed with dense numpy matrices (fast on the dense
+#: partnership networks that big events make); above, node by node.
+DENSE_LIMIT = 2_500
+
+
+def _dense(simple: nx.Graph):
+    """``(nodes, W, P, A)``: weights, proportions ``p_ij`` and the adjacency mask, as dense arrays."""
+    import numpy as np
+
+    nodes = [n for n in simple if simple.degree(n) > 0]
+    index = {n: i for i, n in enumerate(nodes)}
+    w = np.zeros((len(nodes), len(nodes)))
+    for u, v, data in simple.edges(data=True):
+        if u != v:
+            w[index[u], index[v]] = w[index[v], index[u]] = data["weight"]
+    strength = w.sum(axis=1)
+    p = w / strength[:, None]
+    return nodes, w, p, w != 0
+
+
 def constraint(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
     """Burt's constraint of every node with at least one tie (weighted by ``weight``).
 
@@ -46,6 +67,10 @@ def constraint(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
     practical on graphs of tens of thousands of nodes.
     """
     simple = _simple(graph, weight)
+    if 0 < simple.number_of_nodes() <= DENSE_LIMIT and simple.number_of_edges():
+        nodes, _, p, adjacent = _dense(simple)
+        values = (((p + p @ p) ** 2) * adjacent).sum(axis=1)
+        return {node: float(value) for node, value in zip(nodes, values, strict=True)}
     p = _proportions(simple)
     scores = {}
     for i, mine in p.items():
@@ -67,6 +92,11 @@ def effective_size(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
     :func:`networkx.effective_size` defines it for weighted graphs; equal to ``n − 2t/n`` without weights).
     """
     simple = _simple(graph, weight)
+    if 0 < simple.number_of_nodes() <= DENSE_LIMIT and simple.number_of_edges():
+        nodes, w, p, adjacent = _dense(simple)
+        m = w / w.max(axis=1)[:, None]  # j's tie to q over j's strongest tie
+        values = ((1.0 - p @ m.T) * adjacent).sum(axis=1)
+        return {node: float(value) for node, value in zip(nodes, values, strict=True)}
     p = _proportions(simple)
     strongest = {node: max((d["weight"] for o, d in simple[node].items() if o != node), default=0.0)
                  for node in simple}

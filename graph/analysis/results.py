@@ -32,6 +32,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from ..namespace import ANALYSIS_GRAPH, BASE, BK, BKG
+from .backend import simple_graph
 from .brokers import articulation_points, bridges, broker_table
 from .centrality import CENTRALITY_MEASURES, centrality_table
 from .communities import Partition, communities, summarise_communities
@@ -79,18 +80,19 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
     summaries (see :func:`~graph.analysis.communities.summarise_communities`).
     """
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    simple = simple_graph(graph)  # once, for every measure below (the ties keep their evidence from graph)
     params = {"measures": list(measures), "seed": seed, **(parameters or {})}
-    partition = communities(graph, seed=seed, backend=backend)
+    partition = communities(simple, seed=seed, backend=backend)
     run = AnalysisRun(
         network=network,
         parameters=params,
-        centrality=centrality_table(graph, measures, backend=backend),
-        brokers=broker_table(graph),
+        centrality=centrality_table(simple, measures, backend=backend),
+        brokers=broker_table(simple),
         partition=partition,
-        communities=summarise_communities(graph, partition, places=places),
+        communities=summarise_communities(simple, partition, places=places),
         ties=strongest_ties(graph, top=None),
-        articulation_points=articulation_points(graph),
-        bridges=bridges(graph),
+        articulation_points=articulation_points(simple),
+        bridges=bridges(simple),
         started=started,
         ended=dt.datetime.now(dt.UTC).replace(microsecond=0),
         labels={n: d.get("label", str(n)) for n, d in graph.nodes(data=True)},

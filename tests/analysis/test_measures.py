@@ -149,8 +149,13 @@ def test_disconnected_graphs_are_measured_part_by_part():
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_constraint_and_effective_size_are_networkx_definitions(seed):
+@pytest.mark.parametrize("dense_limit", [0, 2_500])  # node by node, and with dense matrices
+def test_constraint_and_effective_size_are_networkx_definitions(seed, dense_limit, monkeypatch):
+    from graph.analysis import brokers
+
+    monkeypatch.setattr(brokers, "DENSE_LIMIT", dense_limit)
     g = _random_graph(seed)
+    g.add_node(99)  # a node without ties has neither
     for ours, theirs in ((constraint, nx.constraint), (effective_size, nx.effective_size)):
         expected = theirs(g, weight="weight")
         found = ours(g)
