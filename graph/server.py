@@ -376,6 +376,7 @@ function table(data) {
 
 async function run() {
   $("status").textContent = "running...";
+  $("results").replaceChildren();
   const started = performance.now();
   try {
     const response = await fetch("sparql", {
@@ -504,6 +505,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._asset("page.html")
         if path in ("/page.js", "/page.css"):
             return self._asset(path[1:])
+        if path == "/favicon.ico":
+            return self._send(204, "image/x-icon", b"")
         if path == "/queries.json":
             return self._saved_queries()
         if path == "/views.json":

@@ -195,6 +195,7 @@ def test_the_query_page_works_offline_and_writes_results_as_text(endpoint):
     page = httpx.get(endpoint, headers={"Accept": "text/html"})
     assert page.status_code == 200 and "<textarea" in page.text
     assert "http://" not in page.text and "https://" not in page.text  # nothing from a CDN
+    assert page.headers["content-security-policy"] == "default-src 'self'"
     script = httpx.get(endpoint + "page.js").text
     assert "textContent" in script and "innerHTML" not in script
     saved = httpx.get(endpoint + "queries.json").json()
