@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from ..namespace import ANALYSIS_GRAPH, BASE, BK, BKG
@@ -42,6 +42,9 @@ __all__ = ["AnalysisRun", "analyse", "analysis_graph", "write_tables", "write_an
            "DEFAULT_MEASURES"]
 
 ANALYSIS_BASE = BASE + "analysis/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_DATETIME, _XSD_DOUBLE, _XSD_POSITIVE = URIRef(_XSD + "dateTime"), URIRef(_XSD + "double"), URIRef(
+    _XSD + "positiveInteger")
 DEFAULT_MEASURES = tuple(CENTRALITY_MEASURES)
 
 
@@ -116,8 +119,8 @@ def analysis_graph(runs: list[AnalysisRun]) -> Graph:
         g.add((r, RDFS.label, Literal(f"Analysis of the {run.network} network", lang="en")))
         g.add((r, BKG.network, Literal(run.network)))
         g.add((r, BKG.parameters, Literal(json.dumps(run.parameters, sort_keys=True))))
-        g.add((r, PROV.startedAtTime, Literal(run.started.isoformat(), datatype=XSD.dateTime)))
-        g.add((r, PROV.endedAtTime, Literal(run.ended.isoformat(), datatype=XSD.dateTime)))
+        g.add((r, PROV.startedAtTime, Literal(run.started.isoformat(), datatype=_XSD_DATETIME)))
+        g.add((r, PROV.endedAtTime, Literal(run.ended.isoformat(), datatype=_XSD_DATETIME)))
         rows = [(row["measure"], row) for row in run.centrality] + \
                [(m, {"node": row["node"], "score": row[m], "rank": row["rank"] if m == "constraint" else None})
                 for row in run.brokers for m in ("constraint", "effective_size")]
@@ -130,8 +133,8 @@ def analysis_graph(runs: list[AnalysisRun]) -> Graph:
             g.add((score, BKG.scoreOf, URIRef(str(row["node"]))))
             g.add((score, BKG.measure, Literal(measure)))
             g.add((score, BKG.network, Literal(run.network)))
-            g.add((score, BKG.scoreValue, Literal(float(row["score"]), datatype=XSD.double)))
-            g.add((score, BKG.rank, Literal(int(rank), datatype=XSD.positiveInteger)))
+            g.add((score, BKG.scoreValue, Literal(float(row["score"]), datatype=_XSD_DOUBLE)))
+            g.add((score, BKG.rank, Literal(int(rank), datatype=_XSD_POSITIVE)))
             g.add((score, PROV.wasGeneratedBy, r))
         for summary, part in zip(run.communities, run.partition, strict=True):
             community = URIRef(f"{r}/community/{summary['community']}")
@@ -140,7 +143,7 @@ def analysis_graph(runs: list[AnalysisRun]) -> Graph:
                 f"Community {summary['community']} of the {run.network} network: "
                 + ", ".join(summary["leading_members"][:3]), lang="en")))
             g.add((community, BKG.network, Literal(run.network)))
-            g.add((community, BKG.modularity, Literal(float(run.partition.modularity), datatype=XSD.double)))
+            g.add((community, BKG.modularity, Literal(float(run.partition.modularity), datatype=_XSD_DOUBLE)))
             g.add((community, PROV.wasGeneratedBy, r))
             for member in sorted(part, key=str):
                 g.add((community, BKG.member, URIRef(str(member))))
