@@ -73,8 +73,8 @@ def analyze_command(
     network: str = typer.Option("entity", "--network", help=f"One of: {', '.join(NETWORKS)}."),
     measure: list[str] = typer.Option(
         ["pagerank", "betweenness"], "--measure", "-m",
-        help="degree, weighted_degree, betweenness, closeness, eigenvector, pagerank; constraint, effective_size "
-             "(brokers); communities; ties (strongest ties). Repeat for several."),
+        help="degree, weighted_degree, betweenness, closeness, eigenvector, pagerank; brokers (constraint, "
+             "effective_size, cut points); communities; ties (strongest ties). Repeat for several."),
     top: int = TopOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
