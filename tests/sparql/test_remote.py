@@ -102,3 +102,12 @@ def test_a_named_graph_is_replaced_through_the_graph_store_protocol(oxigraph_ser
     finally:
         store.update(f"DROP SILENT GRAPH <{graph_iri}> ; DELETE WHERE {{ <https://x/a> ?p ?o }}")
         store.close()
+
+
+def test_analyze_against_the_remote_store_ranks_as_on_the_embedded_store(remote_seed, oxigraph_server, seed_output,
+                                                                           cli):
+    args = ("analyze", "--network", "partnership", "--measure", "degree", "--top", "5", "--format", "csv")
+    remote = cli(*args, "--store", oxigraph_server)
+    embedded = cli(*args, "--out", str(seed_output.root))
+    assert remote.returncode == embedded.returncode == 0, remote.stderr + embedded.stderr
+    assert remote.stdout == embedded.stdout and "EXENCELL" in remote.stdout
