@@ -219,3 +219,13 @@ def test_saved_queries_run_on_the_endpoint(endpoint, seed_store, name):
     body = ask(endpoint, text).json()
     assert len(body["results"]["bindings"]) == len(seed_store.query(text).rows) > 0
     assert json.dumps(body)
+
+
+def test_serve_without_a_built_graph_exits_2(cli, tmp_path):
+    done = cli("serve", "--out", str(tmp_path), "--port", "0")
+    assert done.returncode == 2 and "run `batterykg build` first" in done.stderr
+
+
+def test_serve_refuses_nonsense_limits(cli, served_out):
+    done = cli("serve", "--out", str(served_out), "--timeout", "0")
+    assert done.returncode == 2 and "must be positive" in done.stderr
