@@ -11,13 +11,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import networkx as nx
 
 from ..entities import resolve_entity
 from .backend import simple_graph
 
-__all__ = ["Hop", "Statement", "ConnectionPath", "connection_paths"]
+__all__ = ["Hop", "Statement", "ConnectionPath", "connection_paths", "MAX_CANDIDATES"]
+
+#: At most this many shortest paths are found before the first ``limit`` (by their labels) are kept.
+MAX_CANDIDATES = 1_000
 
 
 @dataclass
@@ -104,7 +108,8 @@ def connection_paths(store, a: str, b: str, *, network: nx.MultiGraph | None = N
     network : networkx.MultiGraph, optional
         The entity network to search (default: :func:`graph.entity_network` of ``store`` with ``filters``).
     limit : int
-        At most this many paths (all of the shortest length), in order of their labels.
+        At most this many paths (all of the shortest length), in order of their labels (chosen among the first
+        :data:`MAX_CANDIDATES` found).
     exclude_kinds : iterable of str
         Kinds of entity a path may not pass through (for example ``("Technology", "Place")``).
 
@@ -126,7 +131,8 @@ def connection_paths(store, a: str, b: str, *, network: nx.MultiGraph | None = N
     if start not in simple or end not in simple or start == end:
         return []
     try:
-        found = list(nx.all_shortest_paths(simple, start, end))
+        # between two hubs there can be very many shortest paths: order at most MAX_CANDIDATES of them
+        found = list(islice(nx.all_shortest_paths(simple, start, end), MAX_CANDIDATES))
     except nx.NetworkXNoPath:
         return []
     label = {n: network.nodes[n].get("label", n) for n in simple}
