@@ -185,6 +185,7 @@ def prepare(scale: str, work: Path) -> Prepared:
 
     build_module = importlib.import_module("graph.build")
     from graph.layout import DataLayout, OutputLayout
+    from graph.serialize import to_nquads
     from graph.synth import synthesize
 
     entities = SCALES[scale]
@@ -197,6 +198,11 @@ def prepare(scale: str, work: Path) -> Prepared:
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     synthesize(data, entities=entities, seed=SEED)
+    if entities * 10 < build_module.FAST_WRITE_TRIPLES:  # small: a real build, as cheap as preparing one
+        report = build_module.build(data, out)
+        nquads.write_bytes(to_nquads(build_module.assemble(DataLayout(data)).dataset).encode())
+        done.write_text(json.dumps({"triples": report.triples}))
+        return Prepared(scale, entities, data, out, nquads, report.triples)
     quads = fast_nquads(data)
     nquads.write_bytes(ox.serialize(sorted(quads, key=build_module._sort_key), format=ox.RdfFormat.N_QUADS))
     output = OutputLayout(out)

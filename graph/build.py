@@ -490,6 +490,9 @@ def _build_incremental(layout: DataLayout, output: OutputLayout, include_candida
             raise _FullBuildNeeded
         new = _dataset_quads(part.dataset)
         quads = _previous_quads(output, changed) + new
+        if len(quads) < 3 * FAST_WRITE_TRIPLES and len(
+                {(q.subject, q.predicate, q.object) for q in quads}) <= FAST_WRITE_TRIPLES:
+            raise _FullBuildNeeded  # small again: written by rdflib, as a full build would
         by_subject: dict = defaultdict(list)
         for quad in quads:
             by_subject[quad.subject].append(quad)
