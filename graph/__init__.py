@@ -54,6 +54,7 @@ from .query import QueryResult, query
 from .remote import RemoteStore
 from .sources import Source, load_sources
 from .store import EmbeddedStore, open_store
+from .synth import SynthSummary, synthesize
 from .views import display_view, network_html, write_views
 
 __version__ = "0.1.0"
@@ -118,6 +119,8 @@ __all__ = [
     "accept",
     "reject",
     "evaluate",
+    "synthesize",
+    "SynthSummary",
 ]
 
 # Later modules (analysis, views, sparql, ingest) extend the public API here.
