@@ -24,6 +24,22 @@ from . import SCALES, BenchContext
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["build", "store", "queries", "analysis", "views", "ingest"]
 
+NOTES = [
+    "- The 100k scale (about 0.9M triples) is prepared without the build: `benchmarks.fast_nquads` assembles "
+    "the same quads with pyoxigraph (a test checks it equals the build's dataset) and the output folder is "
+    "written as `batterykg build` writes it. The full build (rdflib parsing, pySHACL over the whole union) is "
+    "measured at 1k and 10k only: pySHACL grows faster than linearly and would take most of an hour there.",
+    "- rdflib's SPARQL engine runs each saved query once, in one child process, with a per-query cap "
+    "(`bench_store.RDFLIB_CAP_S`); a capped query shows `> N` as its ratio (a lower bound). At 100k only the "
+    "queries in `bench_store.RDFLIB_SAMPLE` are given to rdflib. `agree` compares the rows of both engines "
+    "(GROUP_CONCAT lists sorted, numbers compared as values). rdflib fails outright (NotBoundError) on the "
+    "`events` and `signed-projects` queries, which Oxigraph answers.",
+    "- The machine is shared: other processes ran during the measurements, so spreads are wide; medians are "
+    "the figures to read.",
+    "- Other modules (queries, analysis, views, ingest) are called with their own parameters; see their "
+    "docstrings.",
+]
+
 
 def _machine() -> list[str]:
     cpu = platform.processor() or "unknown CPU"
@@ -117,6 +133,35 @@ def _headlines(results: dict[str, list[dict]]) -> list[str]:
     return lines
 
 
+def _write(target: Path, work: Path, context: BenchContext, scales: list[str], results: dict, errors: dict,
+           seconds: dict) -> None:
+    lines = ["# Benchmarks", "",
+             "Written by `make bench` (`python -m benchmarks`); every figure below was measured in that run. "
+             "Times are wall-clock seconds: the median of the runs and their spread (min–max). "
+             "`baseline_s` is what a user would otherwise write — rdflib's in-memory `Dataset`, its own SPARQL "
+             "engine — measured in the same run; `ratio` = baseline / ours.", ""]
+    lines += _machine()
+    lines += ["- Scales: " + ", ".join(
+        f"{s} = {SCALES[s]:,} entities"
+        + (f" ({context._prepared[s].triples:,} triples)" if s in context._prepared else "") for s in scales),
+        f"- Command: `BENCH_SCALES={','.join(scales)} python -m benchmarks`; "
+        + ", ".join(f"{k} {v:.0f} s" for k, v in seconds.items()), ""]
+    headlines = _headlines(results)
+    if headlines:
+        lines += ["## Headlines", "", *headlines, ""]
+    for name, rows in results.items():
+        module = importlib.import_module(f"benchmarks.bench_{name}")
+        doc = (module.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        lines += [f"## {name}", "", doc, ""]
+        lines += _table(rows) if rows else ["(no rows)"]
+        lines.append("")
+    for name, text in errors.items():
+        lines += [f"## {name}: failed", "", "```", text.strip()[-3000:], "```", ""]
+    lines += ["## Notes", "", *NOTES, ""]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    (work / "results.json").write_text(json.dumps({"results": results, "errors": errors}, indent=1, default=str))
+
+
 def main() -> int:
     scales = [s.strip() for s in os.environ.get("BENCH_SCALES", ",".join(SCALES)).split(",") if s.strip()]
     unknown = [s for s in scales if s not in SCALES]
@@ -146,32 +191,11 @@ def main() -> int:
             print(errors[name], file=sys.stderr)
         seconds[name] = time.perf_counter() - started
         print(f"bench: {name} done in {seconds[name]:.0f} s", file=sys.stderr, flush=True)
+        _write(Path(os.environ.get("BENCH_OUT", ROOT / "BENCHMARKS.md")), work, context, scales, results, errors,
+               seconds)  # so far, in case a later module is interrupted
 
-    lines = ["# Benchmarks", "",
-             "Written by `make bench` (`python -m benchmarks`); every figure below was measured in that run. "
-             "Times are wall-clock seconds: the median of the runs and their spread (min–max). "
-             "`baseline_s` is what a user would otherwise write — rdflib's in-memory `Dataset`, its own SPARQL "
-             "engine — measured in the same run; `ratio` = baseline / ours.", ""]
-    lines += _machine()
-    lines += ["- Scales: " + ", ".join(
-        f"{s} = {SCALES[s]:,} entities"
-        + (f" ({context._prepared[s].triples:,} triples)" if s in context._prepared else "") for s in scales),
-        f"- Command: `BENCH_SCALES={','.join(scales)} python -m benchmarks`; "
-        + ", ".join(f"{k} {v:.0f} s" for k, v in seconds.items()), ""]
-    headlines = _headlines(results)
-    if headlines:
-        lines += ["## Headlines", "", *headlines, ""]
-    for name, rows in results.items():
-        module = importlib.import_module(f"benchmarks.bench_{name}")
-        doc = (module.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-        lines += [f"## {name}", "", doc, ""]
-        lines += _table(rows) if rows else ["(no rows)"]
-        lines.append("")
-    for name, text in errors.items():
-        lines += [f"## {name}: failed", "", "```", text.strip()[-3000:], "```", ""]
     target = Path(os.environ.get("BENCH_OUT", ROOT / "BENCHMARKS.md"))
-    target.write_text("\n".join(lines), encoding="utf-8")
-    (work / "results.json").write_text(json.dumps({"results": results, "errors": errors}, indent=1, default=str))
+    _write(target, work, context, scales, results, errors, seconds)
     print(f"bench: wrote {target}", file=sys.stderr)
     return 1 if errors else 0
 
