@@ -104,7 +104,8 @@ def betweenness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = 
 def closeness(graph: nx.Graph, *, backend: str = "auto") -> dict:
     """Closeness centrality in hops, scaled by the share of nodes reached (Wasserman and Faust), as
     :func:`networkx.closeness_centrality` with ``wf_improved=True``; igraph's breadth-first searches (in C)
-    above the size threshold."""
+    above the size threshold. Always exact: one search per node, O(n m) — minutes from a few tens of thousands
+    of nodes, which is why :func:`graph.analysis.analyse` leaves it out there."""
     simple = _simple(graph)
     n = simple.number_of_nodes()
     if n == 0:

@@ -46,6 +46,9 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_DATETIME, _XSD_DOUBLE, _XSD_POSITIVE = URIRef(_XSD + "dateTime"), URIRef(_XSD + "double"), URIRef(
     _XSD + "positiveInteger")
 DEFAULT_MEASURES = tuple(CENTRALITY_MEASURES)
+#: Closeness is exact (a breadth-first search from every node, O(n m)); :func:`analyse` leaves it out above this
+#: many nodes and says so in the run's parameters (``skipped``).
+CLOSENESS_LIMIT = 20_000
 
 
 @dataclass
@@ -80,11 +83,16 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
     """Run every measure on one projection: centrality, brokers, communities, strongest ties.
 
     ``parameters`` (the filters, say) are recorded with the run and name it; ``places`` feeds the community
-    summaries (see :func:`~graph.analysis.communities.summarise_communities`).
+    summaries (see :func:`~graph.analysis.communities.summarise_communities`). Closeness is skipped above
+    :data:`CLOSENESS_LIMIT` nodes.
     """
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     simple = simple_graph(graph)  # once, for every measure below (the ties keep their evidence from graph)
+    skipped = [m for m in measures if m == "closeness" and simple.number_of_nodes() > CLOSENESS_LIMIT]
+    measures = [m for m in measures if m not in skipped]
     params = {"measures": list(measures), "seed": seed, **(parameters or {})}
+    if skipped:
+        params["skipped"] = skipped
     partition = communities(simple, seed=seed, backend=backend)
     run = AnalysisRun(
         network=network,

@@ -161,3 +161,12 @@ def test_constraint_and_effective_size_are_networkx_definitions(seed, dense_limi
         found = ours(g)
         assert max(abs(found[n] - expected[n]) for n in found) < 1e-12
         assert set(found) == {n for n in g if g.degree(n)}
+
+
+def test_analyse_leaves_closeness_out_of_big_graphs_and_says_so(monkeypatch):
+    from graph.analysis import analyse, results
+
+    monkeypatch.setattr(results, "CLOSENESS_LIMIT", 3)
+    run = analyse(nx.path_graph(5), "test")
+    assert run.parameters["skipped"] == ["closeness"]
+    assert "closeness" not in {row["measure"] for row in run.centrality}
