@@ -89,8 +89,11 @@ def row(scale: str, name: str, times: list[float], baseline: list[float] | None 
 def peak_rss_run(code: str, timeout: float = 3600) -> dict:
     """Run Python ``code`` in a fresh interpreter; it prints a JSON object, to which ``peak_rss_mib``
     (the child's peak resident memory) is added."""
-    wrapped = code + ("\nimport resource as _r, json as _j\n"
-                      "print('@@' + _j.dumps({'rss': _r.getrusage(_r.RUSAGE_SELF).ru_maxrss}))\n")
+    # VmHWM, not getrusage: a child's ru_maxrss starts from its parent's peak at fork (so a runner that has
+    # held the 1M-triple scale would lend every child its 1.9 GiB).
+    wrapped = code + ("\nimport json as _j, re as _re\n"
+                      "_hwm = _re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
+                      "print('@@' + _j.dumps({'rss': int(_hwm.group(1)) if _hwm else None}))\n")
     done = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, timeout=timeout,
                           cwd=Path(__file__).resolve().parent.parent)
     if done.returncode != 0:

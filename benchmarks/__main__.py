@@ -116,9 +116,11 @@ def _headlines(results: dict[str, list[dict]]) -> list[str]:
         slowest = max((r["median_s"] for r in queries), default=0)
         lines.append(
             f"- At {scale} entities ({load['triples']:,} triples): loading takes {load['median_s']:.1f} s in Oxigraph "
-            f"vs {load['baseline_s']:.1f} s in rdflib (×{load['ratio']:.0f}; peak memory "
-            f"{load['peak_rss_mib']:.0f} MiB vs {load['baseline_peak_rss_mib']:.0f} MiB); the slowest saved query "
-            f"takes {slowest * 1000:.0f} ms; against rdflib's SPARQL engine the saved queries are "
+            f"vs {load['baseline_s']:.1f} s in rdflib (×{load['ratio']:.0f}"
+            + (f"; peak memory {load['peak_rss_mib']:.0f} MiB vs {load['baseline_peak_rss_mib']:.0f} MiB"
+               if load.get("peak_rss_mib") else "")
+            + "); the slowest saved query "
+            f"takes {slowest * 1000:,.0f} ms; against rdflib's SPARQL engine the saved queries are "
             + (f"×{min(ratios):.0f}–×{max(ratios):.0f} faster (median ×{sorted(ratios)[len(ratios) // 2]:.0f})"
                if ratios else "not compared")
             + (f", and {len(capped)} more did not finish in rdflib within its cap" if capped else "") + ".")
@@ -129,7 +131,8 @@ def _headlines(results: dict[str, list[dict]]) -> list[str]:
             last = r
     if build and any(r["name"].startswith("add one article") for r in build):
         lines.append(f"- Adding one article to the built {last['scale']}-entity graph ({last['triples']:,} triples): "
-                     f"{last['median_s']:.1f} s (incremental build, peak {last['peak_rss_mib']:.0f} MiB).")
+                     f"{last['median_s']:.1f} s (incremental build"
+                     + (f", peak {last['peak_rss_mib']:.0f} MiB" if last.get("peak_rss_mib") else "") + ").")
     return lines
 
 
