@@ -120,7 +120,8 @@ def reject_command(
 @app.command("eval-extraction")
 def eval_extraction_command(
     gold_dir: Path = typer.Argument(..., help="Folder of gold annotations <source id>.json (data/gold)."),
-    articles_dir: Path = typer.Argument(..., help="Folder of articles <source id>.txt + .json (data/sources)."),
+    articles_dir: Path = typer.Argument(..., help="Folder of articles: <source id>.txt + .json (data/sources), or "
+                                      "<source id>.html / .md / .txt files read as `ingest` reads them."),
     no_registry: bool = typer.Option(False, "--no-registry", help="Extract without the registry's names "
                                      "(bundled gazetteer and company list only): the score on unseen news."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),

@@ -21,7 +21,7 @@ from .spans import Spans
 __all__ = ["Amount", "find_amounts", "parse_number"]
 
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mln": 10**6,
-           "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "t": 10**12,
+           "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "t": 10**12,
            "ten thousand": 10**4, "hundred million": 10**8}
 _CURRENCY_WORDS = [
     (r"hong kong dollars?|hk dollars?", "HKD"), (r"u\.?s\.? dollars?|us dollars?|american dollars?", "USD"),
@@ -32,6 +32,9 @@ _CURRENCY_WORDS = [
 _CURRENCY_PREFIX = [(r"US\$|USD|U\.S\.\$", "USD"), (r"HK\$|HKD", "HKD"), (r"RMB|CNY|¥|￥", "CNY"),
                     (r"EUR|€", "EUR"), (r"GBP|£", "GBP"), (r"JPY", "JPY"), (r"\$", "USD")]
 _UNITS = {"gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "twh": "TWh", "gw": "GW", "mw": "MW", "kw": "kW",
+          "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "gigawatt-hour": "GWh", "megawatt-hours": "MWh",
+          "megawatt hours": "MWh", "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "terawatt-hours": "TWh",
+          "gigawatts": "GW", "gigawatt": "GW", "megawatts": "MW", "megawatt": "MW", "kilowatts": "kW",
           "tons": "tons", "tonnes": "tons", "ton": "tons", "tonne": "tons", "square kilometers": "square kilometers",
           "square kilometres": "square kilometers", "sq km": "square kilometers", "km2": "square kilometers",
           "square meters": "square meters", "square metres": "square meters", "mu": "mu", "hectares": "hectares",
@@ -45,21 +48,22 @@ _NOT_COUNTS = {"years", "months", "days", "hours", "minutes", "seconds", "weeks"
 _QUALIFIERS = ["more than", "over", "nearly", "about", "approximately", "around", "at least", "less than",
                "up to", "exceeding", "almost", "some", "roughly"]
 _NUMBER = r"(?<![\w.+/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"  # noqa: E501
-_SCALE = r"(?:[\s\u00a0]*(?P<scale>hundred million|ten thousand|thousand|million|billion|trillion|mln|bn|mn|tn|[kKmMbBT])\b)?"  # noqa: E501
+_SCALE = r"(?:[\s\u00a0-]*(?P<scale>hundred million|ten thousand|thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kKmMbBT])\b)?"  # noqa: E501
 _SPACE = r"[\s\u00a0]*"
+_JOIN = r"(?:[\s\u00a0]*|-)"  # "8.6-bln-yuan" in a headline
 
 _MONEY_PREFIX = re.compile(
     r"(?P<cur>" + "|".join(p for p, _ in _CURRENCY_PREFIX) + r")" + _SPACE + _NUMBER.replace(r"(?<![\w.+/-])", "")
     + _SCALE + r"(?![\w])")
 _MONEY_SUFFIX = re.compile(
-    _NUMBER + _SCALE + _SPACE + r"(?P<word>" + "|".join(p for p, _ in _CURRENCY_WORDS) + r")\b", re.IGNORECASE)
+    _NUMBER + _SCALE + _JOIN + r"(?P<word>" + "|".join(p for p, _ in _CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 _QUANTITY = re.compile(
-    _NUMBER + _SCALE + r"(?:" + _SPACE + r"(?P<unit>" + "|".join(
+    _NUMBER + _SCALE + r"(?:" + _JOIN + r"(?P<unit>" + "|".join(
         re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%") + r")\b|(?P<pct>\s?%))",
     re.IGNORECASE)
 _COUNT = re.compile(
     _NUMBER + r"(?:[\s\u00a0]+(?P<scale>million|billion|thousand))?(?P<mods>(?:\s+[a-z][a-z-]*){0,3}?)\s+"
-    r"(?P<noun>[a-z]{3,}s)\b")
+    r"(?P<noun>[a-z]{3,}s|people)\b")
 _BARE_SCALED = re.compile(_NUMBER + r"[\s\u00a0]+(?P<scale>thousand|million|billion|trillion)\b(?![\s\u00a0]*\w)"
                           r"|" + _NUMBER.replace("num>", "numb>").replace("num2>", "numb2>")
                           + r"[\s\u00a0]+(?P<scaleb>thousand|million|billion|trillion)\b(?=[\s\u00a0]*[,.;)])")

@@ -12,7 +12,7 @@ titles, ...).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .resolve import Knowledge, KnownEntity
 from .spans import Spans
@@ -44,6 +44,8 @@ class Mention:
     kind: str
     known: KnownEntity | None = None
     rule: str = "pattern"
+    #: the fuller name of the article this one abbreviates ("Tianfu Nacell" for "Tianfu Nacell Energy Co., Ltd.")
+    alias_of: str | None = None
 
 
 _CAP = r"(?:[A-Z][\w'\u2019&.-]*|\([A-Z][\w ]*\))"
@@ -54,7 +56,8 @@ TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Form
           r"Founder|General Manager|Managing Director|Director-General|Director General|Director|Secretary-General|"
           r"Party Secretary|Secretary|Governor|Mayor|Minister|Academician|Professor|Head|Manager|Chief Engineer|"
           r"Chief Scientist|Partner|Dean|Member|Representative|Ambassador|Consul General|Commissioner|"
-          r"Chief Representative|Engineer|Researcher))")
+          r"Chief Representative|Engineer|Researcher|Senior Researcher|Analyst|Economist|Spokesperson|Spokesman|"
+          r"Spokeswoman|Official|Expert))")
 _TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
 _PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{2,})"
 _GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
@@ -73,13 +76,23 @@ PATTERNS = [
     ("GovernmentBody", "local-body-lower", re.compile(
         rf"\b[A-Z][\w'-]+ (?:provincial|municipal|prefectural|county|district|city)(?: people's)? "
         rf"(?:government|committee|commission|department|bureau|office|administration){_LOWER_TAIL}"), 0),
+    ("GovernmentBody", "office-of-body", re.compile(
+        r"\b(?:General Office|Standing Committee|Party Committee|Office) of (?:the )?(?:[A-Z][\w'-]+ ){1,4}"
+        r"(?:People's )?(?:Government|Congress|Committee)\b"), 0),
+    ("GovernmentBody", "administration", re.compile(
+        r"\b(?:[A-Z][\w'-]+ (?:and )?){1,5}(?:Administration|Bureau|Commission)\b(?: (?:of|for) [A-Z][\w'-]+"
+        r"(?: (?:and |& )?[A-Z][\w'-]+){0,5})?"), 0),
     ("GovernmentBody", "national-body", re.compile(
         r"\b(?:Ministry of [A-Z][\w'-]+(?: (?:and |& )?[A-Z][\w'-]+){0,5}|(?:National|State|China) (?:[A-Z][\w'-]+ "
         r"(?:and )?){0,4}(?:Commission|Administration|Council|Bureau)|State Council)"), 0),
     ("Conference", "event-name", re.compile(
         rf"\b(?:(?:19|20)\d{{2}} |\d{{1,2}}(?:st|nd|rd|th) )?{_CAP_CHAIN}(?:[A-Z][\w-]* )?(?:Conference|Expo|"
         rf"Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|Convention)(?: (?:and|&) (?:Exhibition|Expo|"
-        rf"Forum|Summit))?(?: (?:19|20)\d{{2}})?\b"), 0),
+        rf"Forum|Summit))?(?: (?:19|20)\d{{2}})?\b"
+        rf"(?! (?:Center|Centre|City|Hall|Park|Building|Complex|Square|Plaza))"), 0),  # a venue, not the event
+    ("Facility", "venue-name", re.compile(
+        rf"\b(?:{_CAP} ){{0,5}}(?:Expo|Exhibition|Convention|Conference|International|Sports) "
+        rf"(?:and (?:Exhibition|Convention) )?(?:Center|Centre|City|Hall)\b"), 0),
     ("IndustrialPark", "park-name", re.compile(
         rf"\b{_CAP_CHAIN}{_CAP} (?:Economic and Technological Development Zone|Economic[- ]Technological "
         rf"Development Zone|Economic Development Zone|High-[Tt]ech Industrial Development Zone|Development Zone|"
@@ -91,19 +104,22 @@ PATTERNS = [
         rf"Energy Storage Station|Research Center|R&D Center)\b"), 0),
     ("Organization", "organization-name", re.compile(
         rf"\b(?:{_CAP} ){{0,5}}(?:Academy|University|Institute|Association|Alliance|Federation|"
-        rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?(?:[A-Z][\w'-]+"
-        rf"(?:,? (?:and |& )?| )?){{1,6}})?"), 0),
+        rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?[A-Z][\w'-]+"
+        rf"(?:(?:,? (?:and |& )| )[A-Z][\w'-]+){{0,5}}){{0,3}}"), 0),
     ("Company", "legal-form", re.compile(
-        r"\b(?:[A-Z][\w'&-]*(?:\.\w+)*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*,? (?:Co\., ?Ltd\.|Co\.,? Limited|Company "
-        r"Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|Holdings?|PLC|AG|GmbH|LLC|S\.A\.)"
+        r"\b(?:[A-Z][\w'&-]*(?:\.\w+)*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*(?: \([A-Z][\w ]+\))?,? "
+        r"(?:Co\., ?Ltd\.|Co\.,? Limited|Company Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|"
+        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)(?: (?:Group|Co\., ?Ltd\.|Co\.,? Limited|Limited|Corporation|Inc\.))*"
         r"(?: \([A-Z][\w ]+\))?"), 0),
     ("Company", "industry-name", re.compile(
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
-        r"Intelligent Technology)\b(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
+        r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?)\b"
+        r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base))"), 0),
-    ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the )?{_TITLE_CHAIN}\b"), "name"),
-    ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b(?! (?:of|at) )"), "name"),
+    ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
+     "name"),
+    ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b"), "name"),
     ("Person", "title-comma-name", re.compile(rf"\b{TITLES}, (?P<name>{_PERSON_NAME}),"), "name"),
     ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
      "name"),
@@ -111,6 +127,12 @@ PATTERNS = [
         r"\b(?:integrators?|manufacturers?|manufacture|suppliers?|makers?|companies|enterprises|producers?|"
         r"developers?|firms|brands|operators?|vendors) \((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
         r"(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})*)\)"), "name"),
+    ("Company", "appositive-company", re.compile(
+        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an) (?:[\w-]+ ){0,4}?(?:developer|maker|"
+        r"manufacturer|provider|supplier|producer|operator|integrator|company|firm|start-?up|investor|automaker|"
+        r"carmaker|subsidiary|affiliate|unit|joint venture)\b"), "name"),
+    ("Place", "based-in-place", re.compile(
+        r"\b(?:based|headquartered|located) in (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! [A-Z])"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
@@ -125,7 +147,8 @@ _LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "sinc
             "our", "his", "her", "when", "where", "under", "to", "meanwhile", "also", "today", "yesterday", "first",
             "second", "third", "last", "next", "moreover", "besides", "however", "then", "it", "we", "they",
             "source", "contact", "editor", "hosted", "organized", "organised", "co-organized", "jointly",
-            "attended", "including", "through", "via", "between", "said", "reports", "report"}
+            "attended", "including", "through", "via", "between", "said", "reports", "report", "about",
+            "organizers", "organisers", "experts", "officials"}
 _NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "Group", "Company", "Government",
                      "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New"}
 _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",
@@ -141,6 +164,9 @@ _ANCHORS = {
                              r"Convention"),
     "park-name": re.compile(r"Zone|Park|New Area|New District|Industrial Base|Industrial Cluster"),
     "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center"),
+    "venue-name": re.compile(r"Center|Centre|City|Hall"),
+    "administration": re.compile(r"Administration|Bureau|Commission"),
+    "office-of-body": re.compile(r"Government|Congress|Committee"),
 }
 _WINDOW = 300
 
@@ -160,10 +186,35 @@ def _matches(pattern: re.Pattern, rule: str, text: str):
                 yield match
 
 
+_LEGAL_TAIL = re.compile(r"(?:\s*\([^)]*\))?(?:,?\s+(?:Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Company Limited|Limited|Ltd\.?|"
+                         r"Inc\.?|Corp\.?|Corporation|Group|Holdings?|PLC|LLC|GmbH|AG|S\.A\.))+(?:\s*\([^)]*\))?$")
+_DEFINED_ALIAS = re.compile(r"\s*(?:\([^()\"\u201c\u201d]{1,40}\)\s*)?\((?:the |hereinafter(?: referred to as)? )?"
+                            r"[\"\u201c](?P<alias>[A-Z][^\"\u201d]{1,40})[\"\u201d]")
+_NOT_ALIASES = {"company", "group", "issuer", "we", "us", "our", "parties", "party", "agreement"}
+
+
+def _defined_aliases(text: str, end: int) -> list[str]:
+    """Short names a release defines right after a name: ``Foo Energy Co., Ltd. ("Foo Energy")``.
+
+    >>> text = 'Helios Gridtech Inc. (NASDAQ: HGTX) ("Helios Gridtech" or the "Company") said'
+    >>> _defined_aliases(text, len("Helios Gridtech Inc."))
+    ['Helios Gridtech']
+    """
+    match = _DEFINED_ALIAS.match(text, end)
+    if not match or match.group("alias").lower() in _NOT_ALIASES:
+        return []
+    return [match.group("alias").strip()]
+
+
 def _strip_leading(text: str, start: int) -> tuple[str, int]:
+    """Drop sentence words and a "<place>-based" from the front of a name.
+
+    >>> _strip_leading("The Hefei-based Foo Cell Co., Ltd.", 0)
+    ('Foo Cell Co., Ltd.', 16)
+    """
     while True:
         head, _, rest = text.partition(" ")
-        if rest and head.lower().strip(",") in _LEADING:
+        if rest and (head.lower().strip(",") in _LEADING or re.fullmatch(r"[A-Z][\w'-]*-based", head)):
             start += len(head) + 1
             text = rest
             continue
@@ -171,7 +222,8 @@ def _strip_leading(text: str, start: int) -> tuple[str, int]:
 
 
 _CHAINS = {"management-committee", "local-body", "national-body", "event-name", "park-name", "facility-name",
-           "organization-name", "legal-form", "industry-name", "place-suffix"}
+           "organization-name", "legal-form", "industry-name", "place-suffix", "office-of-body", "administration",
+           "venue-name", "appositive-company"}
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "as", "or", "vs"}
 
 
@@ -278,6 +330,9 @@ class EntityRecogniser:
                         continue
                 if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
                     continue
+                if kind in ("GovernmentBody", "Organization") and " and " in words:
+                    words = self._cut_second_name(words)
+                    end = start + len(words)
                 owner = re.search(r"^.*['\u2019]s ", words)
                 if kind in ("Company", "Facility", "IndustrialPark", "Organization") and owner:
                     cut = owner.end()  # "BYD's Chongqing plant": the owner is a name of its own
@@ -307,22 +362,74 @@ class EntityRecogniser:
                 continue
             if mention.end > mention.start and taken.add(mention.start, mention.end):
                 chosen.append(mention)
-        # names learnt from the article's own patterns are names wherever they recur in it
-        learnt: dict[str, str] = {}
-        for mention in chosen:
+        # names learnt from the article's own patterns are names wherever they recur in it, and so are the short
+        # names a company goes by: defined in brackets ("Qinglan Energy"), or its name's first words ("Yuxin Power")
+        learnt: dict[str, tuple[str, str | None]] = {}
+        for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
                                                            "Conference", "IndustrialPark", "Facility") \
                     and mention.rule != "honorific":
-                learnt.setdefault(mention.text, mention.kind)
+                learnt.setdefault(mention.text, (mention.kind, None))
             if mention.kind == "Facility":
                 owner = self._facility_owner(mention.text)
                 if owner:
-                    learnt.setdefault(owner, "Company")
-        for name, kind in learnt.items():
+                    learnt.setdefault(owner, ("Company", None))
+            if mention.kind in ("Company", "Organization", "GovernmentBody"):
+                for alias in _defined_aliases(text, mention.end):
+                    learnt.setdefault(alias, (mention.kind, mention.text))
+            if mention.kind == "Company" and mention.known is None:
+                for short in self.short_names(mention.text):
+                    learnt.setdefault(short, ("Company", mention.text))
+        at = {(m.start, m.end): i for i, m in enumerate(chosen)}
+        for name, (kind, full) in learnt.items():
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 if taken.add(match.start(), match.end()):
-                    chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt"))
+                    chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
+                elif full and match.span() in at and chosen[at[match.span()]].known is None:
+                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
         return sorted(chosen, key=lambda m: m.start)
+
+    def short_names(self, name: str) -> list[str]:
+        """The shorter names a company's full name suggests: its first words, with or without the place it
+        starts with, and the name without its legal form.
+
+        >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise.short_names("Chongqing Yuxin Power Technology Co., Ltd.")
+        ['Chongqing Yuxin', 'Chongqing Yuxin Power', 'Chongqing Yuxin Power Technology', 'Yuxin', 'Yuxin Power', \
+'Yuxin Power Technology']
+        """
+        core = _LEGAL_TAIL.sub("", name).split()
+        lead = 0  # the place words the name starts with ("Chongqing" in "Chongqing Yuxin Power")
+        while lead < len(core) - 1 and self.knowledge.resolve(core[lead], "Place") is not None:
+            lead += 1
+        found: list[str] = []
+        for start in dict.fromkeys((0, lead)):
+            words = core[start:]
+            for n in range(lead - start + 1, len(words) + 1):
+                short = " ".join(words[:n])
+                if short in found or short == name or len(short) < 4 or \
+                        all(w.lower() in _GENERIC_NAME_WORDS for w in words[:n]) or \
+                        (n == 1 and self.knowledge.resolve(short, "Place") is not None):
+                    continue
+                found.append(short)
+        return found
+
+    def _cut_second_name(self, words: str) -> str:
+        """A government body or organisation followed by "and" and another name ends before the "and".
+
+        >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._cut_second_name("Foo Bureau of Economy and Information Technology and Shuangliu District")
+        'Foo Bureau of Economy and Information Technology'
+        """
+        for match in reversed(list(re.finditer(r" and ", words))):
+            rest = words[match.end():]
+            first = " ".join(rest.split()[:2])
+            if re.search(r"\b(?:District|County|City|Province|Prefecture|Municipality|Government|Group|Co\.|Ltd\.|"
+                         r"Inc\.|University|Association|Alliance)$", rest) or \
+                    self.knowledge.resolve(rest.split()[0], "Place") is not None or \
+                    self.knowledge.resolve(first, "Place") is not None:
+                return words[:match.start()]
+        return words
 
     def _facility_owner(self, name: str) -> str | None:
         """The company a facility is named after: "EXENCELL Mianyang Factory" → "EXENCELL"."""

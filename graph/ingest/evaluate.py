@@ -19,6 +19,7 @@ and dates. Scoring rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from pathlib import Path
 from ..errors import ParseError, UsageError
 from ..sources import read_source
 from .extractor import Extractor
-from .reader import clean_text
+from .reader import ARTICLE_SUFFIXES, clean_text, read_article
 
 __all__ = ["Score", "evaluate", "score_article", "GOLD_TYPES"]
 
@@ -169,6 +170,23 @@ def score_article(gold: dict, extraction) -> dict[str, Score]:
     return scores
 
 
+def _article_text(articles_dir: Path, name: str) -> tuple[str, dt.date | None] | None:
+    """The story text and publication date of article ``name``: ``<name>.txt`` with its ``<name>.json``
+    metadata (the layout of ``data/sources/``), else an article file (``.html``, ``.md``, ``.txt``) read as
+    ``batterykg ingest`` reads it; ``None`` when there is none."""
+    text_path = articles_dir / f"{name}.txt"
+    if text_path.exists() and text_path.with_suffix(".json").exists():
+        source = read_source(text_path)
+        return clean_text(source.text), source.date_published
+    path = next((articles_dir / f"{name}{suffix}" for suffix in ARTICLE_SUFFIXES
+                 if (articles_dir / f"{name}{suffix}").exists()), None)
+    if path is None:
+        return None
+    raw = read_article(path)
+    date = raw.metadata.get("datePublished")
+    return raw.text, dt.date.fromisoformat(date) if date else None
+
+
 def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = None) -> dict:
     """Score the extractor against gold annotations, per article and overall (micro-averaged).
 
@@ -177,7 +195,9 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     gold_dir : Path
         Gold files ``<source id>.json`` (format: ``data/gold/README.md``).
     articles_dir : Path
-        Articles ``<source id>.txt`` with their ``.json`` metadata (the date resolves relative dates).
+        Articles ``<source id>.txt`` with their ``.json`` metadata (the date resolves relative dates), or
+        article files ``<source id>.html`` / ``.md`` / ``.txt`` read as ``batterykg ingest`` reads them
+        (page furniture dropped, metadata from meta tags or front matter).
     extractor : Extractor, optional
         Default: one with the default data folder's registry.
 
@@ -209,15 +229,14 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     per_article: dict[str, dict] = {}
     overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
     for gold_path in sorted(gold_dir.glob("*.json")):
-        text_path = articles_dir / f"{gold_path.stem}.txt"
-        if not text_path.exists():
+        article = _article_text(articles_dir, gold_path.stem)
+        if article is None:
             continue
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise ParseError(f"{gold_path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
-        source = read_source(text_path)
-        extraction = extractor.extract(clean_text(source.text), source.date_published)
+        extraction = extractor.extract(*article)
         scores = score_article(gold, extraction)
         for key, score in scores.items():
             overall[key] += score

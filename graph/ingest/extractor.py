@@ -40,6 +40,8 @@ _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
 # Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
+# "CHENGDU, March 18 (Xinhua) -- ", "Chengdu, Oct. 9 — ", "SHENZHEN, China, May 20, 2031 (GLOBE NEWSWIRE) -- "
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
 
@@ -129,6 +131,19 @@ def predicate_of(kind: str, subject: ExtractedEntity, obj: ExtractedEntity) -> t
     }[kind]
 
 
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether the words of ``short`` occur in ``long`` in order.
+
+    >>> _is_subsequence("2031 battery summit".split(), "2031 china chengdu battery summit".split())
+    True
+    """
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
 class Extractor:
     """Extract candidate facts from article text with what a data folder's registry already knows."""
 
@@ -207,7 +222,7 @@ class Extractor:
                                                                          bisect_left(date_starts, end)] if d.end <= end]
             finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates))
         self._park_places(entities, finder)
-        self._parents_named(entities, finder)
+        self._parents_named(entities, finder, text)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
         attached = []
@@ -218,6 +233,9 @@ class Extractor:
             about = None
             if sentence:
                 near = [entities[keyed[id(m)]] for m in by_sentence[sentence]]
+                topic = finder.topic.get(sentence)  # "The project ... will reach 20 GWh": the story's project
+                if topic in entities and not any(e.kind in ("InvestmentProject", "Conference", "Event") for e in near):
+                    near.insert(0, entities[topic])
                 for kind in ("InvestmentProject", "Conference", "Event", "Company", "Place", "IndustrialPark"):
                     match = next((e for e in near if e.kind == kind), None)
                     if match:
@@ -242,18 +260,26 @@ class Extractor:
         iri_to_key = {e.iri: k for k, e in entities.items()}
         return [iri_to_key.get(iri, iri) for iri in chain]
 
-    def _parents_named(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
-        """A city or district whose province or city the article also names lies in it ("Jiading, Minhang and
-        other districts" of a story about Shanghai). Inferred from the gazetteer, so with a low confidence."""
+    def _parents_named(self, entities: dict[str, ExtractedEntity], finder: RelationFinder, text: str) -> None:
+        """A city or district named in a sentence with its province or city lies in it; so do "Jiading, Minhang
+        and other districts" of a story about Shanghai. Inferred from the gazetteer, so with a low confidence.
+        A dateline ("CHENGDU, March 18 (Xinhua) --") says where the reporter was, not where things are."""
         by_iri = {e.iri: e for e in entities.values()}
         for entity in entities.values():
             if entity.cls not in ("City", "District") or not entity.parent or entity.parent not in by_iri:
                 continue
             parent = by_iri[entity.parent]
-            mention = entity.mentions[0]
-            span = next(((s, e) for s, e in self._sentences if s <= mention[1] < e), (mention[1], mention[2]))
-            finder._add(SentenceView(*span, "", []), entity.key, "locatedIn", parent.key, 0.5,
-                        "parent-named-in-article")
+            for _, start, end in entity.mentions:
+                span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, end))
+                dateline = _DATELINE.match(text, span[0])
+                body = dateline.end() if dateline else span[0]
+                listed = re.search(r"\b(?:and|or) other (?:districts|counties|cities|prefectures)\b",
+                                   text[span[0]:span[1]])
+                together = any(body <= s < span[1] for _, s, _ in parent.mentions)
+                if start >= body and (listed or together):
+                    finder._add(SentenceView(*span, "", []), entity.key, "locatedIn", parent.key, 0.5,
+                                "parent-named-in-article")
+                    break
 
     def _park_places(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
         """A park or facility named after a place ("East Economic Development Zone of Dazhou") lies in it;
@@ -285,7 +311,14 @@ class Extractor:
                     context.add(entity.iri)
         entities: dict[str, ExtractedEntity] = {}
         keyed: dict[int, str] = {}
-        for m in mentions:
+        key_of_text: dict[str, str] = {}
+        # a short name ("Yuxin Power") is the entity of the full name it abbreviates, so full names go first
+        for m in sorted(mentions, key=lambda m: m.alias_of is not None):
+            if m.alias_of is not None and m.alias_of in key_of_text:
+                key = key_of_text[m.alias_of]
+                entities[key].mentions.append((m.text, m.start, m.end))
+                keyed[id(m)] = key
+                continue
             known = self.knowledge.resolve(_HONORIFIC.sub("", m.text) if m.kind != "Person" else m.text, m.kind,
                                            context) or (m.known if m.rule == "known" and m.known and
                                                         m.known.kind == m.kind != "InvestmentProject" else None)
@@ -300,6 +333,7 @@ class Extractor:
                     entities[key] = ExtractedEntity(key, m.text, m.kind, CLASS_OF_KIND[m.kind], "", True)
             entities[key].mentions.append((m.text, m.start, m.end))
             keyed[id(m)] = key
+            key_of_text.setdefault(m.text, key)
         merged = self._corefer(entities)
         for mid, key in keyed.items():
             keyed[mid] = merged.get(key, key)
@@ -382,8 +416,23 @@ class Extractor:
                 target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
                                and core_name(e.label) == core_name(name)
                                and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
+                # "Tianfu Nacell, a subsidiary of ..." is the short name of Tianfu Nacell Energy Co., Ltd.
+                target = target or next((e for e in values if e.kind == "Company" and e is not entity and
+                                         e.key not in merged and not e.resolved and
+                                         name in self.recognise.short_names(e.label)), None)
                 if target:
                     merged[entity.key] = target.key
+        # a conference named in fewer words (a headline drops the "China (Chengdu)") is the one named in full
+        for entity in values:
+            if entity.kind != "Conference" or entity.key in merged or entity.resolved:
+                continue
+            words = normalise(entity.label).split()
+            fuller = [e for e in values if e.kind == "Conference" and e is not entity and e.key not in merged
+                      and _is_subsequence(words, normalise(e.label).split()) and
+                      len(normalise(e.label).split()) > len(words) and words[-1] == normalise(e.label).split()[-1]
+                      and set(_YEAR_WORD.findall(entity.label)) == set(_YEAR_WORD.findall(e.label))]
+            if len(fuller) == 1:
+                merged[entity.key] = fuller[0].key
         # a conference named without its year is the one edition the article names
         for entity in values:
             if entity.kind != "Conference" or entity.key in merged or re.search(r"\b(?:19|20)\d{2}\b", entity.label):

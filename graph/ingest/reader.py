@@ -32,14 +32,27 @@ MAX_CHARS = 1_000_000
 _STOP_LINES = re.compile(
     r"^\s*(?:related (?:articles|news|stories|posts)|recommended(?: for you)?|read more|more news|"
     r"you may also like|legal disclaimer:?|disclaimer:?|previous article|next article|"
-    r"copyright ©.*|© ?\d{4}.*|all rights reserved.*|comments?|share this(?: article)?:?|"
-    r"retrieve password|tags?:.*)\s*$", re.IGNORECASE)
+    r"copyright ©.*|copyright (?:\(c\) ?)?\d{4}.*|© ?\d{4}.*|all rights reserved.*|comments?|"
+    r"share this(?: article)?:?|retrieve password|tags?:.*|"
+    r"forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement).*|"
+    r"(?:media|press|investor) (?:contacts?|enquiries|inquiries):?|investor relations:?|"
+    r"(?:sponsored|undertaken|maintained|hosted) by ?[:\uff1a].*)\s*$", re.IGNORECASE)
 # Lines dropped wherever they stand: widgets, reading times, bare navigation words.
 _DROP_LINES = re.compile(
     r"^\s*(?:share|collect|print|email|tweet|facebook|twitter|linkedin|wechat|weibo|home|menu|search|"
     r"subscribe|login|log in|sign in|sign up|register|back to top|top|reading this article requires|"
     r"\d+ ?min(?:ute)?s?(?: read)?|get verification code|sure|cancel|ok|a snippet accompanying this "
-    r"announcement is available by clicking on this link\.?)\s*$", re.IGNORECASE)
+    r"announcement is available by clicking on this link\.?|"
+    r"(?:current location|you are here|location)\s*[:\uff1a].*|"  # breadcrumbs
+    r"home\s*(?:[>\u203a\u00bb/|]\s*[^>\u203a\u00bb/|]+){1,5}|"
+    r"(?:\[?(?:print|close|top|back)\]?\s*){1,4})\s*$", re.IGNORECASE)
+# A publication date the page states in words, where no meta tag gives it: "Updated: 2031-06-12 09:41",
+# "Date: 2031-08-15", "Published: May 20, 2031", or a wire's dateline "SHENZHEN, China, May 20, 2031 (GLOBE NEWSWIRE)".
+_LABELLED_DATE = re.compile(
+    r"\b(?:updated|published|posted|release(?:d| time)?|publish(?:ed)? (?:date|time)|date|time)\s*[:\uff1a]\s*"
+    r"(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d{2})"
+    r"|^[A-Z][A-Za-z .'-]{1,40}, (?:[A-Z][A-Za-z .'-]{1,30}, )?(?P<wire>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d{2}) "
+    r"\((?:GLOBE NEWSWIRE|BUSINESS WIRE|PR ?NEWSWIRE|ACCESSWIRE|Xinhua)\)", re.IGNORECASE | re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _META_KEYS = {"title": "headline", "headline": "headline", "publisher": "publisher", "source": "publisher",
               "site_name": "publisher", "date": "datePublished", "published": "datePublished",
@@ -92,6 +105,18 @@ def _normalise_date(value: str) -> str | None:
     return found.isoformat() if found else None
 
 
+def _stated_date(text: str) -> str | None:
+    """The publication date a page states in its first lines ("Updated: 2031-06-12 09:41"), ISO, or ``None``.
+
+    >>> _stated_date("By TAN YINGZI | China Daily | Updated: 2031-06-12 09:41")
+    '2031-06-12'
+    >>> _stated_date("SHENZHEN, China, May 20, 2031 (GLOBE NEWSWIRE) -- Helios")
+    '2031-05-20'
+    """
+    match = _LABELLED_DATE.search(text[:3000])
+    return _normalise_date(match.group("date") or match.group("wire")) if match else None
+
+
 def _front_matter(text: str) -> tuple[str, dict]:
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -114,6 +139,7 @@ def _front_matter(text: str) -> tuple[str, dict]:
 
 def _markdown_to_text(text: str) -> str:
     text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)   # comments are not shown
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)            # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)        # links keep their words
     text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
@@ -130,14 +156,16 @@ def _html_to_text(html: str) -> tuple[str, dict]:
     soup = BeautifulSoup(html, "lxml")
     meta: dict = {}
 
-    def meta_content(*names: str) -> str | None:
-        for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-            if tag and tag.get("content", "").strip():
-                return tag["content"].strip()
-        return None
+    metas: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        if key and tag.get("content", "").strip():
+            metas.setdefault(key, tag["content"].strip())
 
-    headline = meta_content("og:title", "twitter:title", "headline")
+    def meta_content(*names: str) -> str | None:
+        return next((metas[name.lower()] for name in names if name.lower() in metas), None)
+
+    headline = meta_content("og:title", "twitter:title", "headline", "ArticleTitle", "title")
     if not headline and soup.title and soup.title.string:
         headline = soup.title.string.strip()
         heading = soup.find("h1")
@@ -146,12 +174,15 @@ def _html_to_text(html: str) -> tuple[str, dict]:
             headline = heading  # "Story | Site name": the page's own heading is the headline
         else:
             headline = re.split(r"\s+[|\u2013\u2014]\s+|\s+-\s+(?=[^-]+$)", headline)[0]
-    publisher = meta_content("og:site_name", "publisher", "author")
+    publisher = meta_content("og:site_name", "publisher", "SiteName", "ContentSource", "author")
     date = meta_content("article:published_time", "datePublished", "date", "pubdate", "publishdate",
-                        "DC.date.issued")
+                        "DC.date.issued", "PubDate", "dc.date", "sailthru.date", "parsely-pub-date")
     if not date:
         time_tag = soup.find("time", attrs={"datetime": True})
         date = time_tag["datetime"] if time_tag else None
+    if not date:
+        body = soup.body or soup
+        date = _stated_date(re.sub(r"[ \t\u00a0]+", " ", body.get_text("\n")))
     url = meta_content("og:url")
     if not url:
         link = soup.find("link", attrs={"rel": "canonical"})
@@ -174,6 +205,7 @@ def _html_to_text(html: str) -> tuple[str, dict]:
         if marks.strip() and _BOILERPLATE_HTML.search(marks):
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    _drop_link_lists(root)
     blocks: list[str] = []
     for element in root.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "td", "dd"]):
         if element.find(["p", "li", "h1", "h2", "h3", "h4"]):
@@ -185,6 +217,25 @@ def _html_to_text(html: str) -> tuple[str, dict]:
     if not blocks:
         blocks = [re.sub(r"[ \t]+", " ", line).strip() for line in root.get_text("\n").splitlines()]
     return "\n\n".join(b for b in blocks if b), meta
+
+
+def _drop_link_lists(root) -> None:
+    """Drop the blocks that are mostly links: menus, teasers of other stories, footer links.
+
+    A story's paragraphs link a word or two; navigation and "Top News" lists are links with a date at most.
+    """
+    def words(tag) -> int:
+        return len(tag.get_text(" ").split())
+
+    for tag in list(root.find_all(["ul", "ol", "div", "section", "td", "table", "p", "li", "h2", "h3", "h4"])):
+        if tag.decomposed or tag is root:
+            continue
+        total = words(tag)
+        linked = sum(words(a) for a in tag.find_all("a"))
+        if total and linked / total >= 0.6 and not any(
+                words(p) >= 25 and sum(words(a) for a in p.find_all("a")) / words(p) < 0.3
+                for p in tag.find_all("p")):
+            tag.decompose()
 
 
 def read_article_text(raw: str, name: str, kind: str | None = None) -> RawArticle:
@@ -199,6 +250,8 @@ def read_article_text(raw: str, name: str, kind: str | None = None) -> RawArticl
         raw, meta = _front_matter(raw.lstrip("\ufeff"))
         if kind == "markdown":
             raw = _markdown_to_text(raw)
+        if "datePublished" not in meta and _stated_date(raw):
+            meta["datePublished"] = _stated_date(raw)
     text = clean_text(raw)
     text = "".join(ch for ch in text if ch in "\n\t" or ch == "\u00a0" or ch.isprintable())
     return RawArticle(text=text, metadata=meta)

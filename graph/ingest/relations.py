@@ -27,8 +27,19 @@ _ORG = {"Company", "GovernmentBody", "Organization"}
 _ACTOR = _ORG | {"Person"}
 _EVENT = {"Conference", "Event"}
 _PLACEISH = {"Place", "IndustrialPark", "Facility"}
-_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)$")
+_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)"
+                       r"(?:[A-Z][\w'-]*-based )?$")
 _DIRECTION = r"(?:(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)? )?"
+
+
+# A mention that follows a preposition is an object in its sentence ("a subsidiary of X", "signed with X"),
+# not the one doing what the sentence's verb says.
+_GOVERNED = re.compile(r"\b(?:of|by|with|from|for|to|at|in|under|between)\s+(?:the\s+)?(?:[A-Z][\w'-]*-based\s+)?$",
+                       re.IGNORECASE)
+# "The project, developed by X, is located in ...": the sentence is about a thing, not an organisation.
+_THING_SUBJECT = re.compile(r"^(?:the|its|this|a|an|their)\s+(?:[\w-]+\s+){0,3}?(?:project|plant|factory|base|"
+                            r"facility|station|mine|line|center|centre|park|cluster)\b", re.IGNORECASE)
+_EVENT_WORDS = r"(?:conference|event|forum|expo|exhibition|summit|fair|congress|meeting|symposium|convention)"
 
 
 @dataclass
@@ -76,6 +87,8 @@ class RelationFinder:
         self.found: list[RelationCandidate] = []
         #: entity key -> (property, [ISO dates], sentence span): when an event took place, a project was signed
         self.dated: dict[str, tuple[str, list[str], tuple[int, int]]] = {}
+        #: sentence span -> the project or event the sentence is about, named or referred to ("the project")
+        self.topic: dict[tuple[int, int], str] = {}
 
     def _add(self, view: SentenceView, subject: str, kind: str, obj: str, confidence: float, rule: str,
              **detail) -> None:
@@ -93,8 +106,7 @@ class RelationFinder:
         ms = view.mentions
         events = [m for m in ms if m[4] in _EVENT]
         projects = [m for m in ms if m[4] == "InvestmentProject"]
-        refers_event = re.search(r"\b(?:the|this) (?:conference|event|forum|expo|exhibition|summit|fair|congress)\b",
-                                 lower)
+        refers_event = re.search(rf"\b(?:the|this)(?: [\w-]+){{0,2}}? {_EVENT_WORDS}\b", lower)
         event = events[0][3] if events else (self.current_event if refers_event else None)
         refers_project = re.search(r"\bproject\b", lower)
         project = projects[0][3] if projects else (self.current_project if refers_project else None)
@@ -115,10 +127,19 @@ class RelationFinder:
             # "Org's Title Name" / "Org Title Name"
             if i > 0 and ms[i - 1][4] in _ORG:
                 gap = view.between(ms[i - 1], m)
-                match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}) ", gap)
+                match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}),? ", gap)
                 if match:
                     self._add(view, m[3], "worksFor", ms[i - 1][3], 0.8, "org-title-name", jobTitle=match.group("title"))  # noqa: E501
                     employers.add(ms[i - 1][3])
+
+            # "Academician Sun Mingyuan of the Chinese Academy of Engineering"
+            title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
+            following = ms[i + 1] if i + 1 < len(ms) else None
+            if title and following and following[4] in _ORG and re.fullmatch(r" (?:of|at) (?:the )?",
+                                                                            view.between(m, following)):
+                self._add(view, m[3], "worksFor", following[3], 0.8, "title-name-of-org",
+                          jobTitle=title.group("title"))
+                employers.add(following[3])
 
         # hosts / organizes, passive: "hosted by X and jointly organized by Y and Z"
         roles: dict[str, str] = {}
@@ -137,6 +158,29 @@ class RelationFinder:
                 # a later trigger of another kind between this one and the mention ends the first list
                 self._add(view, m[3], role, event, 0.8, f"{role}-by")
                 roles[m[3]] = role
+            # a district or city among the hosts: only inside the list the trigger opens ("... and Shuangliu District")
+            for start, role in triggers:
+                trigger_end = re.compile(r"\S+ by\b").search(lower, start).end()
+                previous_end = view.start + trigger_end
+                for m in ms:
+                    if m[0] < previous_end:
+                        continue
+                    gap = view.text[previous_end - view.start:m[0] - view.start]
+                    if not re.fullmatch(r",?\s*(?:and\s+|as well as\s+)?(?:the\s+)?", gap):
+                        break
+                    if m[4] == "Place" and m[5] != "Country":
+                        self._add(view, m[3], role, event, 0.7, f"{role}-by-place")
+                        roles[m[3]] = role
+                    previous_end = m[1]
+        # "Organizers — X and Y — expect ...", "organizers include X": the story's event
+        organisers = re.search(r"\b(?:co-)?organi[sz]ers?\b(?:\s*(?:—|–|-|:)|\s+(?:are|were|include|included))",
+                               lower)
+        target = event or self.current_event
+        if organisers and target:
+            for m in ms:
+                if m[4] in _ORG and m[0] - view.start > organisers.end() and m[3] not in roles:
+                    self._add(view, m[3], "organizes", target, 0.7, "organizers-are")
+                    roles[m[3]] = "organizes"
         # active: "X hosted the conference", "As the organizer of this event, X"
         if event:
             for m in ms:
@@ -150,7 +194,8 @@ class RelationFinder:
 
         # attends
         attend = re.search(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
-                           r"(?:keynote )?speech\w*|keynote speaker|speaker|guests? of hono(?:u)?r|attracted|"
+                           r"(?:keynote )?speech\w*|keynote(?: speaker| speech| address| report)?|speaker|"
+                           r"guests? of hono(?:u)?r|attracted|"
                            r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together)\b", lower)
         if attend and not event and self.current_event and re.search(
                 r"keynote|speaker|speech|guests? of hono(?:u)?r|exhibitor", attend.group(0)):
@@ -174,13 +219,37 @@ class RelationFinder:
                 near_event = any(e[1] <= m[0] and m[0] - e[1] <= 40 for e in events)
                 if near_trigger or near_event:
                     self._add(view, event, "locatedIn", m[3], 0.7, "event-in-place")
+                    if m[4] != "Facility":
+                        break
+                    # "at the Expo City in Chengdu": the venue's place is the event's place too
+                    place = next((p for p in ms if p[0] > m[1] and p[4] == "Place" and
+                                  re.fullmatch(r",? in (?:the )?", view.text[m[1] - view.start:p[0] - view.start])),
+                                 None)
+                    if place:
+                        self._add(view, event, "locatedIn", place[3], 0.7, "event-in-venue-in-place")
                     break
         # locatedIn: comma chains "Yibin City, Sichuan Province, southwestern China"
         for a, b in zip(ms, ms[1:], strict=False):
             if a[4] in _PLACEISH and b[4] == "Place" and a[5] != "Country" and \
                     re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
-                if b[3] in self.ancestors(a[3]) or not self.ancestors(a[3]):
+                chain = self.ancestors(a[3])
+                # "the Sanjiang New Area of Yibin, Sichuan Province": the park is in Yibin, which is in Sichuan
+                indirect = a[4] != "Place" and chain and b[3] != chain[0]
+                if (b[3] in chain or not chain) and not indirect:
                     self._add(view, a[3], "locatedIn", b[3], 0.75, "place-comma-chain")
+        # locatedIn: "Suining, a city in southwest China's Sichuan Province"
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a[4] == "Place" and b[4] == "Place" and re.fullmatch(
+                    rf",? (?:a|an|the) (?:[\w-]+ )?(?:city|county|district|town|township|prefecture|province|region|"
+                    rf"municipality|village) (?:in|of) (?:the )?{_DIRECTION}", view.between(a, b).lower()):
+                following = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
+                if b[5] == "Country" and following and following[4] == "Place" and \
+                        view.between(b, following) in ("'s ", "\u2019s "):
+                    b = following  # "a city in southwest China's Sichuan Province": in the province
+                self._add(view, a[3], "locatedIn", b[3], 0.75, "place-a-city-in")
+            if a[5] == "Country" and b[4] == "Place" and view.between(a, b) in ("'s ", "\u2019s ") \
+                    and a[3] in self.ancestors(b[3]):
+                self._add(view, b[3], "locatedIn", a[3], 0.7, "country-possessive")
         # locatedIn: provinces "in (southwest) China"
         for m in ms:
             if m[5] == "Province":
@@ -194,8 +263,9 @@ class RelationFinder:
                             lower)
         if located:
             subject = project
-            if subject is None:
-                before = [m for m in ms if m[4] in (_ORG | {"Facility"}) and m[0] - view.start < located.start()]
+            if subject is None and not _THING_SUBJECT.match(text):
+                before = [m for m in ms if m[4] in (_ORG | {"Facility"}) and m[0] - view.start < located.start()
+                          and not _GOVERNED.search(view.before(m, 20))]
                 subject = before[-1][3] if before else None
             targets = [m for m in ms if m[4] in _PLACEISH and m[0] - view.start > located.start()]
             if subject and targets:
@@ -216,14 +286,24 @@ class RelationFinder:
                 if "invest" in lower[:between.end()] and project:
                     for party in (x, y):
                         self._add(view, party, "investsIn", project, 0.6, "investment-agreement")
-        signed = re.search(r"\bsign(?:ed|s)?\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b",
-                           lower)
+        signed = re.search(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded)\b[^.;]*?"
+                           r"\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b", lower)
         if signed:
-            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < signed.start()]
+            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < signed.start()
+                      and not _GOVERNED.search(view.before(m, 20))]
             after = [m for m in ms if m[4] in _ORG and m[0] - view.start > signed.end() - 5]
             if before and after:
-                self._add(view, before[-1][3], "signedAgreementWith", after[0][3], 0.75, "signed-with")
-                self.parties = [before[-1][3], after[0][3]]
+                x, y = before[-1][3], after[0][3]
+                self._add(view, x, "signedAgreementWith", y, 0.75, "signed-with")
+                self.parties = [x, y]
+                kind_of_deal = lower[signed.start():signed.end()]
+                if "invest" in kind_of_deal and project:  # "signed an investment agreement ... for the project"
+                    for party in (m for m in before[-1:] + after[:1] if m[4] == "Company"):
+                        self._add(view, party[3], "investsIn", project, 0.6, "investment-agreement")
+                if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal):
+                    self._add(view, x, "partnerOf", y, 0.65, "signed-cooperation-with")
+                if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
+                    self._add(view, x, "suppliesTo", y, 0.65, "supply-agreement-with")
         joint = re.search(r"\b(?:signed|sign|inked|concluded)\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b",
                           lower)
         if joint and not signed:
@@ -262,34 +342,59 @@ class RelationFinder:
             for org in investors:
                 self._add(view, org, "investsIn", project, 0.7, "invest-in")
         for m in ms:
-            if m[4] in _ORG and project and re.search(r"\binvested by (?:the )?$", view.before(m, 20).lower()):
+            if m[4] in _ORG and project and re.search(r"\b(?:invested|developed|funded) by (?:the )?$",
+                                                      view.before(m, 20).lower()):
                 self._add(view, m[3], "investsIn", project, 0.75, "invested-by")
-
-        # subsidiary, production, supply
         for a, b in zip(ms, ms[1:], strict=False):
-            gap = view.between(a, b).lower()
-            if a[4] == "Place" and b[4] in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
-                self._add(view, b[3], "locatedIn", a[3], 0.7, "place-possessive")  # "Chongqing's Liangjiang New Area"
-            if a[4] in _ORG and b[4] == "Place" and re.fullmatch(r",? (?:a|an|the) ", gap) and \
+            if a[4] == "InvestmentProject" and b[4] in _ORG and re.fullmatch(r" (?:by|of) (?:the )?",
+                                                                            view.between(a, b)):
+                self._add(view, b[3], "investsIn", a[3], 0.65, "project-by")
+
+        # "Hefei-based Foo Co., Ltd.": Foo lies in Hefei
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a[4] == "Place" and b[4] in _ORG and re.fullmatch(r"-based ", view.between(a, b)):
+                self._add(view, b[3], "locatedIn", a[3], 0.7, "place-based-prefix")
+        # "under which / under the agreement, X will supply ... to Y": a supply deal between the two
+        under_deal = re.match(r"^under the (?:agreement|deal|contract)\b", lower)
+        # subsidiary, production, supply (a "<place>-based" between two names is skipped)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a[4] in _ORG and b[4] == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the) ",
+                                                                 view.between(a, b).lower()) and \
                     re.match(r"-based\b", view.after(b, 10)):
                 self._add(view, a[3], "locatedIn", b[3], 0.7, "place-based")
+        pairs = [m for m in ms if not (m[4] == "Place" and view.after(m, 7).startswith("-based"))]
+        for a, b in zip(pairs, pairs[1:], strict=False):
+            gap = re.sub(r"\b[A-Z][\w'-]*-based $", "", view.between(a, b)).lower()
+            if a[4] == "Place" and b[4] in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
+                self._add(view, b[3], "locatedIn", a[3], 0.7, "place-possessive")  # "Chongqing's Liangjiang New Area"
+            if a[4] in _ORG and b[4] == "Place" and re.fullmatch(
+                    r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
+                self._add(view, a[3], "locatedIn", b[3], 0.7, "based-in")
             if a[4] in _ORG and b[4] in _ORG:
                 if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:wholly[- ]owned )?"
                                 r"(?:subsidiary|unit|affiliate|division) of "
-                                r"(?:the )?", gap) or re.fullmatch(r",? (?:owned|controlled) by (?:the )?", gap):
+                                r"(?:the )?", gap) or re.fullmatch(r",? (?:is |was )?(?:(?:majority|wholly|fully)[- ])?"
+                                                                   r"(?:owned|controlled) by (?:the )?", gap):
                     self._add(view, a[3], "subsidiaryOf", b[3], 0.8, "subsidiary-of")
                 elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
                     self._add(view, b[3], "subsidiaryOf", a[3], 0.8, "subsidiary-of")
-                elif re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
-                               r"(?:the )?$", gap) or re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) "
-                                                                 r"(?:the )?", gap):
-                    self._add(view, a[3], "suppliesTo", b[3], 0.7, "supplies-to")
             appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
                                       r"of (?:the )?", gap)
             if a[4] in _ORG and b[4] == "Technology" and ("," not in gap or appositive) and re.search(
                     r"\b(?:produces?|produced|manufactures?|manufactured|makes|maker of|manufacturer of|producer of|"
                     r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
                 self._add(view, a[3], "produces", b[3], 0.6, "produces")
+        # supply: "X will supply / deliver (lithium iron phosphate cells) to Y", "X, a key supplier to Y"
+        goods = [m for m in pairs if m[4] != "Technology"]  # what is supplied may be a technology's name
+        for a, b in zip(goods, goods[1:], strict=False):
+            gap = view.between(a, b).lower()
+            if a[4] in _ORG and b[4] in _ORG and (
+                    re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
+                              r"(?:the )?$", gap) or
+                    re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) (?:the )?", gap)):
+                self._add(view, a[3], "suppliesTo", b[3], 0.7, "supplies-to")
+                if under_deal:
+                    self._add(view, a[3], "signedAgreementWith", b[3], 0.65, "under-the-agreement")
 
         # dates: an event held on a day (or days), a project signed on a day
         days = sorted({value for _, _, value in view.dates if len(value) == 10})
@@ -299,6 +404,8 @@ class RelationFinder:
             self.dated[event] = ("startDate", days[:1] + (days[-1:] if len(days) > 1 else []), (view.start, view.end))
         if days and project and project not in self.dated and re.search(r"\bsign(?:ed|ing)?\b", lower):
             self.dated[project] = ("signingDate", days[:1], (view.start, view.end))
+        if project or event:
+            self.topic[(view.start, view.end)] = project or event
         if events:
             self.current_event = events[-1][3]
         if projects:

@@ -47,3 +47,15 @@ def test_qualifiers_are_recorded():
 
 def test_years_phone_numbers_and_codes_are_not_amounts():
     assert find_amounts("Since 2019, call 86-10-63074558; above L3 level; the 2+(3+6)+(4+5) system") == []
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("Leshan breaks ground on 8.6-bln-yuan battery base", "8600000000", "CNY"),
+    ("a plan for a 100-billion-yuan industry", "100000000000", "CNY"),
+    ("to supply 4 gigawatt-hours of cells", "4", "GWh"),
+    ("a 5-MW rooftop plant", "5", "MW"),
+    ("employ about 1,100 people", "1100", "people"),
+])
+def test_headline_and_spelled_out_forms(text, value, kind):
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.currency or amount.unit) == (Decimal(value), kind)
