@@ -133,10 +133,10 @@ def eval_extraction_command(
         typer.echo(json.dumps(report, indent=2))
         return
     typer.echo(f"{report['extractor']}{' (without the registry)' if no_registry else ''}")
-    header = f"{'article':<24} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"
-    typer.echo(header)
     rows = list(report["articles"].items()) + [("overall", report["overall"])]
+    width = max(len(name) for name, _ in rows)
+    typer.echo(f"{'article':<{width}} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for name, parts in rows:
         for part, s in parts.items():
-            typer.echo(f"{name:<24} {part:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+            typer.echo(f"{name:<{width}} {part:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
                        f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")

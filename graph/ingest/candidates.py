@@ -23,11 +23,11 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from .. import atomic
 from ..errors import UsageError
 from ..facts import read_facts
 from ..layout import DataLayout
 from ..namespace import AMOUNT, BK, BKG, SOURCE, source_iri
+from .changes import FileChanges
 from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of
 from .gazetteer import slugify
 from .reader import RawArticle
@@ -399,26 +399,13 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     facts_path = layout.candidates / f"{source_id}.trig"
     header = (f"Candidate facts of source {source_id}, extracted by {extractor.name}; review them with\n"
               f"`batterykg review`, then `batterykg accept` or `batterykg reject`. Generated: do not edit by hand.")
-    outputs = [(text_path, raw.text if raw.text.endswith("\n") else raw.text + "\n"),
-               (meta_path, json.dumps(source, indent=2, ensure_ascii=False) + "\n")]
-    if candidates:
-        outputs.append((facts_path, render_trig(candidates, extracted=True, header=header)))
     if text_path.exists() and text_path.read_text(encoding="utf-8").rstrip("\n") != raw.text.rstrip("\n"):
         raise UsageError(f"{layout.display(text_path)} exists with another text")
-    backups: list[tuple[Path, bytes | None]] = []
-    try:
-        for path, content in outputs:
-            if path.exists() and path.read_text(encoding="utf-8") == content:
-                continue
-            backups.append((path, path.read_bytes() if path.exists() else None))
-            atomic.write_text(path, content)
-            result.written.append(layout.display(path))
-    except BaseException:
-        for path, old in reversed(backups):
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                atomic.write_bytes(path, old)
-        raise
+    change = FileChanges()
+    change.write(text_path, raw.text if raw.text.endswith("\n") else raw.text + "\n")
+    change.write(meta_path, json.dumps(source, indent=2, ensure_ascii=False) + "\n")
+    if candidates:
+        change.write(facts_path, render_trig(candidates, extracted=True, header=header))
+    result.written = [layout.display(path) for path in change.apply()]
     result.unchanged = not result.written
     return result

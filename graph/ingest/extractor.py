@@ -32,7 +32,7 @@ from .spans import Spans
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_VERSION = "0.2"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
                 "InvestmentProject", "Place", "Person", "Organization", "Technology"]

@@ -4,7 +4,8 @@ Accepting moves a candidate graph from ``data/candidates/<id>.trig`` to ``data/f
 as a reviewed assertion with its quote; the extraction run stays inside the graph as provenance). A new
 entity's declaration also goes to ``data/registry.ttl``, with a comment naming the source and the sentence.
 Accepting a fact accepts the declarations of the new entities it uses. Rejecting removes the candidate and
-remembers its id, so re-ingesting the article does not propose it again.
+remembers its id, so re-ingesting the article does not propose it again. The files of one accept or reject
+are written together: if one fails, the others are put back (see :mod:`graph.ingest.changes`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from .. import atomic
 from ..errors import UsageError
 from ..facts import parse_rdf_file, read_facts
 from ..layout import DataLayout
 from ..namespace import BKG, SOURCE
 from ..query import compact
 from .candidates import Candidate, read_rejected, rejected_path, render_trig
+from .changes import FileChanges
 
 __all__ = ["pending", "accept", "reject", "review_text", "ReviewOutcome"]
 
@@ -104,15 +105,16 @@ def _select(layout: DataLayout, ids: list[str], article: str | None) -> dict[str
     return chosen
 
 
-def _write_candidates(layout: DataLayout, source: str, remaining: list[Candidate], written: list[str]) -> None:
+def _write_candidates(layout: DataLayout, source: str, remaining: list[Candidate], change: FileChanges,
+                      written: list[str]) -> None:
     path = layout.candidates / f"{source}.trig"
     if remaining:
-        header = path.read_text(encoding="utf-8").split("@prefix", 1)[0]
+        header = (change.read(path) or "").split("@prefix", 1)[0]
         text = render_trig(remaining, extracted=True)
-        atomic.write_text(path, header + text[text.index("@prefix"):])
+        change.write(path, header + text[text.index("@prefix"):])
         written.append(layout.display(path))
     else:
-        path.unlink(missing_ok=True)
+        change.remove(path)
         written.append(f"{layout.display(path)} (removed: nothing left to review)")
 
 
@@ -121,6 +123,7 @@ def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
     chosen = _select(layout, ids, article)
     everything = pending(layout)
     outcome = ReviewOutcome([], [], [])
+    change = FileChanges()  # facts, candidates and registry are written together, or not at all
     registry_text = layout.registry.read_text(encoding="utf-8")
     registry = parse_rdf_file(layout.registry, layout.display(layout.registry), "turtle")
     registry_blocks: list[str] = []
@@ -161,17 +164,18 @@ def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
             registry_blocks.append("\n".join(block))
             outcome.registered.append(compact(subject))
         if new_facts:
-            old = facts_path.read_text(encoding="utf-8") if facts_path.exists() else ""
+            old = change.read(facts_path) or ""
             block = render_trig(new_facts, extracted=False,
                                 header=f"Reviewed facts accepted from the candidates of source {source}.")
-            atomic.write_text(facts_path, (old.rstrip("\n") + "\n\n" if old else "") + block)
+            change.write(facts_path, (old.rstrip("\n") + "\n\n" if old else "") + block)
             outcome.written.append(layout.display(facts_path))
         remaining = [c for c in everything[source] if c.iri not in selected]
-        _write_candidates(layout, source, remaining, outcome.written)
+        _write_candidates(layout, source, remaining, change, outcome.written)
         outcome.ids += [c.id for c in accepted]
     if registry_blocks:
-        atomic.write_text(layout.registry, registry_text.rstrip("\n") + "\n\n" + "\n\n".join(registry_blocks) + "\n")
+        change.write(layout.registry, registry_text.rstrip("\n") + "\n\n" + "\n\n".join(registry_blocks) + "\n")
         outcome.written.append(layout.display(layout.registry))
+    change.apply()
     return outcome
 
 
@@ -183,6 +187,7 @@ def reject(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
     chosen = _select(layout, ids, article)
     everything = pending(layout)
     outcome = ReviewOutcome([], [], [])
+    change = FileChanges()
     for source, items in chosen.items():
         gone = {c.iri for c in items}
         # a rejected entity takes with it the candidates that use it (they could not be stated without it)
@@ -201,8 +206,10 @@ def reject(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
             dropped = more
         remembered = read_rejected(layout, source) | {str(i) for i in gone}
         path: Path = rejected_path(layout, source)
-        atomic.write_text(path, json.dumps(sorted(remembered), indent=2) + "\n")
-        _write_candidates(layout, source, [c for c in everything[source] if c.iri not in gone], outcome.written)
+        change.write(path, json.dumps(sorted(remembered), indent=2) + "\n")
+        _write_candidates(layout, source, [c for c in everything[source] if c.iri not in gone], change,
+                          outcome.written)
         outcome.written.append(layout.display(path))
         outcome.ids += [c.id for c in items]
+    change.apply()
     return outcome

@@ -61,7 +61,7 @@ def test_ingest_then_accept_then_build_makes_the_facts_queryable(data_copy, exam
     extracted = query("SELECT (COUNT(*) AS ?n) WHERE { ?a bkg:status bkg:Extracted ; bkg:confidence ?c }", store)
     assert int(extracted.rows[0][0]) > 5
     runs = query('ASK { ?g prov:wasGeneratedBy ?run . ?run a bkg:ExtractionRun ; '
-                 'bkg:extractor "battery-kg-extractor 0.1" }', store)
+                 'bkg:extractor "battery-kg-extractor 0.2" }', store)
     assert runs.boolean
 
     assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
@@ -235,3 +235,41 @@ def test_missing_metadata_is_asked_for_in_a_terminal(data_copy, tmp_path, monkey
     [meta] = [json.loads(p.read_text()) for p in data_copy.sources.glob("plain_*.json")]
     assert (meta["headline"], meta["publisher"], meta["datePublished"]) == (
         "Asked headline", "Asked publisher", "2031-01-02")
+
+
+def test_the_dry_run_json_has_exactly_the_documented_keys(data_copy, example_article, capsys):
+    assert main(["ingest", str(example_article), "--dry-run", "--format", "json", "--data", str(data_copy.root)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"source", "entities", "relations", "amounts", "dates", "candidates"}
+    assert set(out["source"]) <= {"id", "headline", "publisher", "datePublished", "url", "language"}
+    assert all(set(e) == {"label", "kind", "class", "iri", "new", "mentions"} for e in out["entities"])
+    assert all(set(m) == {"text", "start", "end"} for e in out["entities"] for m in e["mentions"])
+    required = {"subject", "kind", "object", "predicate", "sentence", "confidence"}
+    assert all(required <= set(r) <= required | {"jobTitle"} for r in out["relations"])
+    for amount in out["amounts"]:
+        assert len({"currency", "unit"} & set(amount)) == 1
+        assert {"text", "value", "about"} <= set(amount) <= {"text", "value", "currency", "unit", "qualifier", "about"}
+    assert all({"text", "value"} <= set(d) <= {"text", "value", "about"} for d in out["dates"])
+    assert all(set(c) == {"id", "confidence", "sentence"} for c in out["candidates"])
+    assert {e["kind"] for e in out["entities"]} <= KINDS and {r["kind"] for r in out["relations"]} <= RELATION_KINDS
+
+
+def test_a_failure_while_accepting_puts_facts_candidates_and_registry_back(data_copy, example_article, monkeypatch):
+    from graph import atomic
+
+    assert main(["ingest", str(example_article), "--data", str(data_copy.root)]) == 0
+    source_id = source_id_for(example_article.name, read_article(example_article).text)
+    before = snapshot(data_copy.root)
+    real_write = atomic.write_text
+
+    def failing_write(path, text):
+        if path.name == "registry.ttl":  # the facts and the candidates are written by now
+            raise OSError("disk full")
+        real_write(path, text)
+
+    monkeypatch.setattr(atomic, "write_text", failing_write)
+    try:
+        main(["accept", "--article", source_id, "--data", str(data_copy.root)])
+    except OSError:
+        pass
+    assert snapshot(data_copy.root) == before
