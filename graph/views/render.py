@@ -52,6 +52,7 @@ from importlib.resources import files
 
 import networkx as nx
 
+from .bulk import paused_gc
 from .layout import positions
 from .style import CLASS_STYLES, class_style, community_color
 
@@ -98,6 +99,9 @@ def _scaled(values: list[float]) -> list[float]:
     return [round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt((v - low) / (high - low)), 1) for v in values]
 
 
+_SOURCE_FIELDS = ("source", "text", "headline", "date")
+
+
 class _SourceTable:
     """Evidence sentences, each stored once per page and referred to by number."""
 
@@ -107,16 +111,17 @@ class _SourceTable:
 
     def refs(self, sources: Iterable | None) -> list[int]:
         refs = []
+        index = self._index
         for item in sources or ():
-            if isinstance(item, Mapping):
-                key = (item.get("source"), item.get("text"), item.get("headline"), item.get("date"))
+            if type(item) is dict or isinstance(item, Mapping):
+                key = tuple(map(item.get, _SOURCE_FIELDS))
             else:
                 key = (item, None, None, None)
-            ref = self._index.get(key)
+            ref = index.get(key)
             if ref is None:
-                ref = self._index[key] = len(self.rows)
+                ref = index[key] = len(self.rows)
                 self.rows.append({name: "" if value is None else str(value)
-                                  for name, value in zip(("source", "text", "headline", "date"), key, strict=True)})
+                                  for name, value in zip(_SOURCE_FIELDS, key, strict=True)})
             refs.append(ref)
         return refs if len(refs) < 2 else sorted(set(refs))
 
@@ -132,17 +137,16 @@ def _strings(values) -> list[str]:
 def _edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
     """``(u, v, relation, data)`` for every edge, one per relation between two nodes."""
     merged: dict[tuple, dict] = {}
-    if graph.is_multigraph():
-        items = ((u, v, d) for u, v, _, d in graph.edges(keys=True, data=True))
-    else:
-        items = graph.edges(data=True)
-    for u, v, d in items:
-        relation = d.get("relation", d.get("label", ""))
+    undirected = not graph.is_directed()
+    for u, v, d in graph.edges(data=True):  # a multigraph gives each parallel edge
+        relation = d.get("relation")
+        if relation is None:
+            relation = d.get("label", "")
         if not isinstance(relation, str):
             relation = ", ".join(sorted(str(r) for r in relation))
         if d.get("subject") in index and d.get("object") in index:
             u, v = d["subject"], d["object"]  # the direction the relation is stated in
-        elif not graph.is_directed() and index[v] < index[u]:
+        elif undirected and index[v] < index[u]:
             u, v = v, u
         key = (index[u], index[v], relation)
         if key in merged:  # the same relation stated twice: one edge, all its evidence
@@ -154,6 +158,7 @@ def _edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
     return [merged[key] for key in sorted(merged)]
 
 
+@paused_gc()
 def view_data(
     graph: nx.Graph,
     *,
@@ -229,6 +234,7 @@ def view_data(
     weights = [float(d.get("weight") or 1.0) for _, _, _, d in edge_items]
     top_weight = max(weights, default=1.0) or 1.0
     weighted = len(set(weights)) > 1  # widths only say something when the weights differ
+    directed = graph.is_directed()
     edges = [
         {
             "id": i,
@@ -237,7 +243,7 @@ def view_data(
             "relation": relation,
             "weight": round(w, 4),
             "width": round(1.0 + 5.0 * w / top_weight, 2) if weighted else 1.5,
-            "directed": graph.is_directed() or ("subject" in d and "object" in d),
+            "directed": directed or ("subject" in d and "object" in d),
             "sources": sources.refs(d.get("sources")),
             "evidence": _strings(d.get("evidence_text")),
         }
@@ -283,6 +289,7 @@ def network_html(graph: nx.Graph, *, title: str, **options) -> str:
     return page_html(data)
 
 
+@paused_gc()
 def page_html(data: Mapping) -> str:
     """The HTML page for view data made by :func:`view_data`."""
     parts = {
