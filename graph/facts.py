@@ -18,21 +18,26 @@ bkg:Extracted`` and ``bkg:confidence``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
 
 from .errors import ParseError
 from .layout import DataLayout
 from .namespace import BKG, SOURCE
+from .terms import rdflib_triple, to_rdflib
 
-__all__ = ["Assertion", "read_facts", "load_assertions", "parse_rdf_file"]
+__all__ = ["Assertion", "read_facts", "load_assertions", "parse_quads", "parse_rdf_file"]
 
 #: What a facts file may say about an assertion in its default graph.
-ASSERTION_METADATA = {BKG.quote, BKG.status, BKG.confidence}
+ASSERTION_METADATA = {str(BKG.quote), str(BKG.status), str(BKG.confidence)}
+
+_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG}
 
 
 @dataclass
@@ -43,70 +48,107 @@ class Assertion:
     source_id: str
     path: Path
     quotes: list[str] = field(default_factory=list)
-    triples: list[tuple] = field(default_factory=list)
+    #: The facts, as read (pyoxigraph quads in the assertion's graph, in file order).
+    quads: list[ox.Quad] = field(default_factory=list)
     status: URIRef = BKG.Reviewed
     confidence: Decimal | None = None
 
+    @cached_property
+    def triples(self) -> list[tuple]:
+        """The facts as sorted rdflib triples."""
+        return sorted({rdflib_triple(q) for q in self.quads})
 
-def parse_rdf_file(path: Path, display: str, fmt: str) -> Graph | Dataset:
-    """Parse a Turtle file into a Graph or a TriG file into a Dataset.
+
+def parse_quads(path: Path, display: str, fmt: str) -> list[ox.Quad]:
+    """Parse a Turtle or TriG file with Oxigraph (triples of a Turtle file come in the default graph).
 
     Raises :class:`ParseError` naming the file, the line and the parser's message.
     """
-    dataset = Dataset() if fmt == "trig" else Graph()
     try:
-        data = Path(path).read_bytes().decode("utf-8")
+        data = Path(path).read_bytes()
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ParseError(f"{display}: not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise ParseError(f"{display}: cannot read: {exc.strerror}") from exc
     try:
-        dataset.parse(data=data, format=fmt, publicID=Path(path).resolve().as_uri())
-    except BadSyntax as exc:
-        raise ParseError(f"{display}:{exc.lines}: malformed {fmt.upper()}: {exc._why}") from exc
-    except Exception as exc:  # rdflib raises assorted errors for bad literals, prefixes and IRIs
-        raise ParseError(f"{display}: malformed {fmt.upper()}: {exc}") from exc
+        return list(ox.parse(data, format=_FORMATS[fmt], base_iri=Path(path).resolve().as_uri()))
+    except SyntaxError as exc:
+        message, line = str(exc), None
+        if len(exc.args) > 1 and isinstance(exc.args[1], tuple) and len(exc.args[1]) > 1:
+            line = exc.args[1][1]
+        found = re.match(r"Parser error at line (\d+) between columns (\d+) and \d+: (.*)", message, re.S)
+        if found:
+            line, message = int(found.group(1)), f"{found.group(3)} (column {found.group(2)})"
+        where = f"{display}:{line}" if line else display
+        raise ParseError(f"{where}: malformed {fmt.replace('turtle', 'Turtle').replace('trig', 'TriG')}: "
+                         f"{message}") from exc
+
+
+def parse_rdf_file(path: Path, display: str, fmt: str) -> Graph | Dataset:
+    """Parse a Turtle file into an rdflib Graph, or a TriG file into a Dataset (see :func:`parse_quads`)."""
+    quads = parse_quads(path, display, fmt)
+    if fmt != "trig":
+        graph = Graph()
+        for quad in quads:
+            graph.add(rdflib_triple(quad))
+        return graph
+    dataset = Dataset()
+    for quad in quads:
+        context = dataset.default_graph if isinstance(quad.graph_name, ox.DefaultGraph) else \
+            dataset.graph(to_rdflib(quad.graph_name))
+        context.add(rdflib_triple(quad))
     return dataset
+
+
+def _blank_node(quad: ox.Quad) -> bool:
+    return any(isinstance(t, ox.BlankNode) for t in (quad.subject, quad.object, quad.graph_name))
 
 
 def read_facts(path: Path, layout: DataLayout, status: URIRef = BKG.Reviewed):
     """Read one facts file.
 
     Returns the assertions in IRI order and a list of problems (strings naming the file) for facts that
-    break the file's rules: a graph outside the source, facts in the default graph, an unknown source.
+    break the file's rules: a graph outside the source, facts in the default graph, an unknown source,
+    a blank node (facts name things by IRI, so that two sources' facts meet on one node).
     """
     path = Path(path)
     display = layout.display(path)
     source_id = path.stem
     prefix = str(SOURCE[source_id]) + "/"
-    dataset = parse_rdf_file(path, display, "trig")
     problems: list[str] = []
-    default = dataset.default_graph if hasattr(dataset, "default_graph") else dataset.default_context
-    named = {g.identifier: g for g in dataset.graphs() if g.identifier != default.identifier}
-    assertions: dict[URIRef, Assertion] = {}
+    named: dict[str, list[ox.Quad]] = {}
+    default: list[ox.Quad] = []
+    for quad in parse_quads(path, display, "trig"):
+        if _blank_node(quad):
+            problems.append(f"{display}: a blank node in {quad}: give the node an IRI "
+                            "(facts of several sources must meet on the same node)")
+        elif isinstance(quad.graph_name, ox.DefaultGraph):
+            default.append(quad)
+        else:
+            named.setdefault(quad.graph_name.value, []).append(quad)
+    assertions: dict[str, Assertion] = {}
     for iri in sorted(named):
-        graph: Graph = named[iri]
-        if not str(iri).startswith(prefix):
+        if not iri.startswith(prefix):
             problems.append(f"{display}: graph <{iri}> is not an assertion of source {source_id} "
                             f"(its IRI must start with <{prefix}>)")
             continue
-        if len(graph) == 0:
-            continue
         assertions[iri] = Assertion(iri=URIRef(iri), source_id=source_id, path=path, status=status,
-                                    triples=sorted(graph))
-    for s, p, o in sorted(default):
-        target = assertions.get(s)
+                                    quads=list(dict.fromkeys(named[iri])))
+    for quad in sorted(default, key=lambda q: (str(q.subject), str(q.predicate), str(q.object))):
+        s, p, o = quad.subject, quad.predicate.value, quad.object
+        target = assertions.get(s.value) if isinstance(s, ox.NamedNode) else None
         if p not in ASSERTION_METADATA:
-            problems.append(f"{display}: the triple <{s}> <{p}> {o.n3()} is outside any assertion graph; "
+            problems.append(f"{display}: the triple {s} <{p}> {o} is outside any assertion graph; "
                             "facts belong in a named graph with the bkg:quote of their sentence")
         elif target is None:
-            problems.append(f"{display}: {p.n3()} of <{s}>, which is not an assertion graph of this file")
-        elif p == BKG.quote:
-            target.quotes.append(str(o))
-        elif p == BKG.status:
-            target.status = URIRef(o)
-        elif p == BKG.confidence and isinstance(o, Literal):
-            target.confidence = Decimal(str(o))
+            problems.append(f"{display}: <{p}> of {s}, which is not an assertion graph of this file")
+        elif p == str(BKG.quote):
+            target.quotes.append(o.value)
+        elif p == str(BKG.status):
+            target.status = URIRef(o.value)
+        elif p == str(BKG.confidence) and isinstance(o, ox.Literal):
+            target.confidence = Decimal(o.value)
     return list(assertions.values()), problems
 
 

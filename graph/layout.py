@@ -75,8 +75,11 @@ class DataLayout:
 
     def display(self, path: Path) -> str:
         """A short name for a data file in messages: ``data/facts/000_x.trig``."""
+        path = Path(path)
+        if path.is_relative_to(self.root) and ".." not in path.parts:  # the usual case: no file system calls
+            return str(Path("data") / path.relative_to(self.root))
         try:
-            return str(Path("data") / Path(path).resolve().relative_to(self.root.resolve()))
+            return str(Path("data") / path.resolve().relative_to(self.root.resolve()))
         except ValueError:
             return str(path)
 

@@ -1,5 +1,9 @@
 """SHACL validation of the assembled graph, with each violation traced to the file it came from.
 
+Two engines, one report: :func:`validate` runs pySHACL (the reference) on an rdflib graph, for the curated
+data and other small graphs; :func:`validate_store` runs our shapes compiled to SPARQL (:mod:`graph.shacl`)
+inside an Oxigraph store, for large graphs, optionally for some focus nodes only (incremental builds).
+
 >>> from rdflib import Graph
 >>> data = Graph().parse(data='''
 ... @prefix bkg: <https://w3id.org/battery-kg/ontology#> .
@@ -14,17 +18,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from .layout import ontology_file, shapes_file
 from .query import compact
+from .shacl import CompiledShapes, compile_shapes
+from .terms import to_rdflib
 
-__all__ = ["Violation", "validate", "load_ontology", "load_shapes"]
+__all__ = ["Violation", "validate", "validate_store", "name_files", "load_ontology", "load_shapes",
+           "compiled_shapes"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Violation:
     """One broken rule: where (files), what (focus node, path, value) and why (message)."""
 
@@ -34,6 +42,9 @@ class Violation:
     value: str | None
     message: str
     shape: str | None = None
+
+    def sort_key(self) -> tuple:
+        return self.files, self.focus, self.path or "", self.value or "", self.message, self.shape or ""
 
     @property
     def focus_name(self) -> str:
@@ -55,6 +66,7 @@ class Violation:
 
 _ONTOLOGY: Graph | None = None
 _SHAPES: Graph | None = None
+_COMPILED: CompiledShapes | None = None
 
 
 def load_ontology() -> Graph:
@@ -104,7 +116,7 @@ def validate(data: Graph, origins: Mapping, shapes: Graph | None = None) -> list
     if conforms:
         return []
     violations = set()
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):  # top-level results; nested ones are sh:detail
         if report.value(result, SH.resultSeverity) != SH.Violation:
             continue
         focus = report.value(result, SH.focusNode)
@@ -120,4 +132,67 @@ def validate(data: Graph, origins: Mapping, shapes: Graph | None = None) -> list
             message=message,
             shape=compact(shape) if shape is not None else None,
         ))
-    return sorted(violations)
+    return sorted(violations, key=Violation.sort_key)
+
+
+def compiled_shapes() -> CompiledShapes:
+    """Our shapes compiled to SPARQL, once per process."""
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = compile_shapes(load_shapes())
+    return _COMPILED
+
+
+#: At most this many quads are looked at to name the files behind one violation.
+_ORIGIN_LOOKUPS = 200
+
+
+def _store_files(store: ox.Store, file_of, focus, path, value) -> tuple[str, ...]:
+    """The files of the triples behind a violation, found in the store's named graphs (as :func:`_files_of`)."""
+    provenance = "https://w3id.org/battery-kg/graph/provenance"
+    patterns = []
+    if path is not None and value is not None:
+        patterns.append((focus, path, value))
+    if path is not None:
+        patterns.append((focus, path, None))
+    patterns += [(focus, None, None), (None, None, focus)]
+    for s, p, o in patterns:
+        if isinstance(s, ox.Literal):
+            continue
+        found = set()
+        for count, quad in enumerate(store.quads_for_pattern(s, p, o, None)):
+            if count >= _ORIGIN_LOOKUPS:
+                break
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                continue
+            name = quad.subject.value if quad.graph_name.value == provenance else quad.graph_name.value
+            found.add(file_of(name))
+        if found:
+            return tuple(sorted(found))
+    return ()
+
+
+def validate_store(store: ox.Store, file_of, focus=None, named: ox.Store | None = None) -> list[Violation]:
+    """Validate the default (union) graph of ``store``, which holds the ontology, against our shapes.
+
+    ``file_of`` names the file behind a named graph (or a provenance subject) IRI, found in the named graphs
+    of ``named`` (default: ``store``); ``focus`` limits the validation to those nodes (pyoxigraph terms).
+    """
+    return name_files(compiled_shapes().violations(store, focus), named or store, file_of)
+
+
+def name_files(results, store: ox.Store, file_of) -> list[Violation]:
+    """The violations :func:`graph.shacl.CompiledShapes.violations` found, with the files behind each."""
+    violations = set()
+    for result in results:
+        path = ox.NamedNode(str(result.path)) if result.path is not None else None
+        value = result.value
+        violations.add(Violation(
+            files=_store_files(store, file_of, result.focus, path, value),
+            focus=compact(to_rdflib(result.focus)),
+            path=compact(result.path) if result.path is not None else None,
+            value=to_rdflib(value).n3() if value is not None and value != result.focus else None,
+            message=result.message,
+            shape=result.shape,
+        ))
+    return sorted(violations, key=Violation.sort_key)

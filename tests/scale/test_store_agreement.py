@@ -8,9 +8,8 @@ import pytest
 from rdflib import Dataset
 from rdflib.plugins.sparql.sparql import NotBoundError
 
-from benchmarks import fast_nquads
 from benchmarks.bench_store import canonical
-from graph.build import _dataset_quads, assemble
+from graph.build import assemble
 from graph.queries import list_saved
 from graph.store import prepare_query
 
@@ -64,7 +63,3 @@ def test_group_concat_order_does_not_count_as_disagreement():
     assert canonical([(Literal("1.0", datatype="http://www.w3.org/2001/XMLSchema#decimal"),)]) == \
         canonical([(Literal("1", datatype="http://www.w3.org/2001/XMLSchema#decimal"),)])
 
-
-def test_bench_preparation_assembles_what_the_build_assembles(synth_data):
-    """The 1M-triple scale is prepared by benchmarks.fast_nquads; it must be the build's dataset."""
-    assert set(fast_nquads(synth_data.root)) == set(_dataset_quads(assemble(synth_data).dataset))
