@@ -273,3 +273,39 @@ def test_a_failure_while_accepting_puts_facts_candidates_and_registry_back(data_
     except OSError:
         pass
     assert snapshot(data_copy.root) == before
+
+
+def test_a_folder_of_text_markdown_and_html_articles_is_ingested_with_each_files_metadata(
+        data_copy, example_article, tmp_path, capsys):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(example_article, folder / "page.html")
+    (folder / "post.md").write_text("---\ntitle: A post\npublisher: A blog\ndate: 2031-04-02\n---\n"
+                                    "# A post\n\nAlpha Energy Co., Ltd. opened a plant in Leshan last year.\n")
+    (folder / "wire.txt").write_text("Beta Power Co., Ltd. teamed up with Alpha Energy Co., Ltd. in Yibin.\n")
+    (folder / "notes.csv").write_text("not,an,article\n")  # other files in the folder are not articles
+    assert main(["ingest", str(folder), "--publisher", "Given publisher", "--data", str(data_copy.root)]) == 0
+    metadata = {p.name.split("_")[0]: json.loads(p.read_text()) for p in data_copy.sources.glob("*.json")
+                if not p.name[0].isdigit()}
+    assert set(metadata) == {"page", "post", "wire"}
+    assert metadata["post"]["headline"] == "A post" and metadata["post"]["datePublished"] == "2031-04-02"
+    assert metadata["page"]["datePublished"] == "2031-03-14"
+    assert {m["publisher"] for m in metadata.values()} == {"Given publisher"}  # an option overrides the file
+    assert len(list(data_copy.candidates.glob("*.trig"))) == 3
+
+
+def test_rejecting_a_whole_article_leaves_no_candidates_and_reingesting_proposes_none(data_copy, example_article,
+                                                                                      capsys):
+    main(["ingest", str(example_article), "--data", str(data_copy.root)])
+    source_id = source_id_for(example_article.name, read_article(example_article).text)
+    facts_before = snapshot(data_copy.facts)
+    registry_before = data_copy.registry.read_bytes()
+    assert main(["reject", "--article", source_id, "--data", str(data_copy.root)]) == 0
+    assert not (data_copy.candidates / f"{source_id}.trig").exists()
+    assert snapshot(data_copy.facts) == facts_before and data_copy.registry.read_bytes() == registry_before
+    capsys.readouterr()
+    assert main(["ingest", str(example_article), "--data", str(data_copy.root)]) == 0
+    assert f"{source_id}: unchanged: 0 candidates" in capsys.readouterr().out
+    assert not (data_copy.candidates / f"{source_id}.trig").exists()
+    assert main(["review", "--data", str(data_copy.root)]) == 0
+    assert "no candidates to review" in capsys.readouterr().out

@@ -35,3 +35,10 @@ def test_an_unknown_name_is_not_merged_into_a_similar_one():
 def test_the_type_decides_between_namesakes():
     knowledge = Knowledge.load()
     assert knowledge.resolve("Huawei", "Place") is None
+
+
+def test_a_spelling_variant_is_linked_by_fuzzy_match_of_the_same_kind():
+    knowledge = Knowledge.load(use_registry=False)
+    catl = knowledge.resolve("CATL", "Company")
+    assert knowledge.resolve("Contemporary Amperex Technologies Co., Limited", "Company") is catl
+    assert knowledge.resolve("Contemporary Amperex Technologies Co., Limited", "GovernmentBody") is None
