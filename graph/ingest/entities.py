@@ -44,7 +44,7 @@ class Mention:
     kind: str
     known: KnownEntity | None = None
     rule: str = "pattern"
-    #: the fuller name of the article this one abbreviates ("Tianfu Nacell" for "Tianfu Nacell Energy Co., Ltd.")
+    #: the fuller name of the article this one abbreviates ("Omega Cell" for "Omega Cell Energy Co., Ltd.")
     alias_of: str | None = None
 
 
@@ -196,9 +196,9 @@ _NOT_ALIASES = {"company", "group", "issuer", "we", "us", "our", "parties", "par
 def _defined_aliases(text: str, end: int) -> list[str]:
     """Short names a release defines right after a name: ``Foo Energy Co., Ltd. ("Foo Energy")``.
 
-    >>> text = 'Helios Gridtech Inc. (NASDAQ: HGTX) ("Helios Gridtech" or the "Company") said'
-    >>> _defined_aliases(text, len("Helios Gridtech Inc."))
-    ['Helios Gridtech']
+    >>> text = 'Omega Gridworks Inc. (NYSE: OMGW) ("Omega Gridworks" or the "Company") said'
+    >>> _defined_aliases(text, len("Omega Gridworks Inc."))
+    ['Omega Gridworks']
     """
     match = _DEFINED_ALIAS.match(text, end)
     if not match or match.group("alias").lower() in _NOT_ALIASES:
@@ -363,7 +363,7 @@ class EntityRecogniser:
             if mention.end > mention.start and taken.add(mention.start, mention.end):
                 chosen.append(mention)
         # names learnt from the article's own patterns are names wherever they recur in it, and so are the short
-        # names a company goes by: defined in brackets ("Qinglan Energy"), or its name's first words ("Yuxin Power")
+        # names a company goes by: defined in brackets ("Omega Energy"), or its name's first words ("Kappa Power")
         learnt: dict[str, tuple[str, str | None]] = {}
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
@@ -394,12 +394,12 @@ class EntityRecogniser:
         starts with, and the name without its legal form.
 
         >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
-        >>> recognise.short_names("Chongqing Yuxin Power Technology Co., Ltd.")
-        ['Chongqing Yuxin', 'Chongqing Yuxin Power', 'Chongqing Yuxin Power Technology', 'Yuxin', 'Yuxin Power', \
-'Yuxin Power Technology']
+        >>> recognise.short_names("Leshan Kappa Power Technology Co., Ltd.")
+        ['Leshan Kappa', 'Leshan Kappa Power', 'Leshan Kappa Power Technology', 'Kappa', 'Kappa Power', \
+'Kappa Power Technology']
         """
         core = _LEGAL_TAIL.sub("", name).split()
-        lead = 0  # the place words the name starts with ("Chongqing" in "Chongqing Yuxin Power")
+        lead = 0  # the place words the name starts with ("Leshan" in "Leshan Kappa Power")
         while lead < len(core) - 1 and self.knowledge.resolve(core[lead], "Place") is not None:
             lead += 1
         found: list[str] = []

@@ -40,7 +40,7 @@ _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
 # Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
-# "CHENGDU, March 18 (Xinhua) -- ", "Chengdu, Oct. 9 — ", "SHENZHEN, China, May 20, 2031 (GLOBE NEWSWIRE) -- "
+# "LESHAN, March 18 (Xinhua) -- ", "Leshan, Oct. 9 — ", "LESHAN, China, May 20, 2031 (GLOBE NEWSWIRE) -- "
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
@@ -263,7 +263,7 @@ class Extractor:
     def _parents_named(self, entities: dict[str, ExtractedEntity], finder: RelationFinder, text: str) -> None:
         """A city or district named in a sentence with its province or city lies in it; so do "Jiading, Minhang
         and other districts" of a story about Shanghai. Inferred from the gazetteer, so with a low confidence.
-        A dateline ("CHENGDU, March 18 (Xinhua) --") says where the reporter was, not where things are."""
+        A dateline ("LESHAN, March 18 (Xinhua) --") says where the reporter was, not where things are."""
         by_iri = {e.iri: e for e in entities.values()}
         for entity in entities.values():
             if entity.cls not in ("City", "District") or not entity.parent or entity.parent not in by_iri:
@@ -312,7 +312,7 @@ class Extractor:
         entities: dict[str, ExtractedEntity] = {}
         keyed: dict[int, str] = {}
         key_of_text: dict[str, str] = {}
-        # a short name ("Yuxin Power") is the entity of the full name it abbreviates, so full names go first
+        # a short name ("Kappa Power") is the entity of the full name it abbreviates, so full names go first
         for m in sorted(mentions, key=lambda m: m.alias_of is not None):
             if m.alias_of is not None and m.alias_of in key_of_text:
                 key = key_of_text[m.alias_of]
@@ -416,7 +416,7 @@ class Extractor:
                 target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
                                and core_name(e.label) == core_name(name)
                                and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
-                # "Tianfu Nacell, a subsidiary of ..." is the short name of Tianfu Nacell Energy Co., Ltd.
+                # "Kappa Power, a subsidiary of ..." is the short name of Kappa Power Technology Co., Ltd.
                 target = target or next((e for e in values if e.kind == "Company" and e is not entity and
                                          e.key not in merged and not e.resolved and
                                          name in self.recognise.short_names(e.label)), None)

@@ -47,7 +47,7 @@ _DROP_LINES = re.compile(
     r"home\s*(?:[>\u203a\u00bb/|]\s*[^>\u203a\u00bb/|]+){1,5}|"
     r"(?:\[?(?:print|close|top|back)\]?\s*){1,4})\s*$", re.IGNORECASE)
 # A publication date the page states in words, where no meta tag gives it: "Updated: 2031-06-12 09:41",
-# "Date: 2031-08-15", "Published: May 20, 2031", or a wire's dateline "SHENZHEN, China, May 20, 2031 (GLOBE NEWSWIRE)".
+# "Date: 2031-08-15", "Published: May 20, 2031", or a wire's dateline "LESHAN, China, May 20, 2031 (GLOBE NEWSWIRE)".
 _LABELLED_DATE = re.compile(
     r"\b(?:updated|published|posted|release(?:d| time)?|publish(?:ed)? (?:date|time)|date|time)\s*[:\uff1a]\s*"
     r"(?P<date>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d{2})"
@@ -108,9 +108,9 @@ def _normalise_date(value: str) -> str | None:
 def _stated_date(text: str) -> str | None:
     """The publication date a page states in its first lines ("Updated: 2031-06-12 09:41"), ISO, or ``None``.
 
-    >>> _stated_date("By TAN YINGZI | China Daily | Updated: 2031-06-12 09:41")
+    >>> _stated_date("By ZHOU LAN | Example Daily | Updated: 2031-06-12 09:41")
     '2031-06-12'
-    >>> _stated_date("SHENZHEN, China, May 20, 2031 (GLOBE NEWSWIRE) -- Helios")
+    >>> _stated_date("LESHAN, China, May 20, 2031 (GLOBE NEWSWIRE) -- Omega")
     '2031-05-20'
     """
     match = _LABELLED_DATE.search(text[:3000])

@@ -132,7 +132,7 @@ class RelationFinder:
                     self._add(view, m[3], "worksFor", ms[i - 1][3], 0.8, "org-title-name", jobTitle=match.group("title"))  # noqa: E501
                     employers.add(ms[i - 1][3])
 
-            # "Academician Sun Mingyuan of the Chinese Academy of Engineering"
+            # "Academician Zhou Lan of the Quux Academy of Engineering"
             title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
             following = ms[i + 1] if i + 1 < len(ms) else None
             if title and following and following[4] in _ORG and re.fullmatch(r" (?:of|at) (?:the )?",
@@ -237,7 +237,7 @@ class RelationFinder:
                 indirect = a[4] != "Place" and chain and b[3] != chain[0]
                 if (b[3] in chain or not chain) and not indirect:
                     self._add(view, a[3], "locatedIn", b[3], 0.75, "place-comma-chain")
-        # locatedIn: "Suining, a city in southwest China's Sichuan Province"
+        # locatedIn: "Leshan, a city in southwest China's Sichuan Province"
         for a, b in zip(ms, ms[1:], strict=False):
             if a[4] == "Place" and b[4] == "Place" and re.fullmatch(
                     rf",? (?:a|an|the) (?:[\w-]+ )?(?:city|county|district|town|township|prefecture|province|region|"
