@@ -224,6 +224,9 @@ def _strip_leading(text: str, start: int) -> tuple[str, int]:
 _CHAINS = {"management-committee", "local-body", "national-body", "event-name", "park-name", "facility-name",
            "organization-name", "legal-form", "industry-name", "place-suffix", "office-of-body", "administration",
            "venue-name", "appositive-company"}
+# A full stop that ends a sentence inside a chain of capitalised words (not one of an abbreviation: Co., No.)
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)(?<!\bNo)(?<!\bSt)(?<!\bJr)"
+                           r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bBros)\.\s+(?=[A-Z])")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "for", "to", "with", "from", "by", "as", "or", "vs"}
 
 
@@ -330,6 +333,10 @@ class EntityRecogniser:
                         continue
                 if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
                     continue
+                end_of_sentence = _SENTENCE_END.search(words) if rule in _CHAINS else None
+                if end_of_sentence:  # "... Development Zone. More than 400 guests": the name ends at the full stop
+                    words = words[:end_of_sentence.start()]
+                    end = start + len(words)
                 if kind in ("GovernmentBody", "Organization") and " and " in words:
                     words = self._cut_second_name(words)
                     end = start + len(words)

@@ -299,3 +299,9 @@ def test_a_figure_of_the_project_the_sentence_refers_to_is_about_that_project(ex
 def test_a_thing_located_somewhere_is_not_its_developer(extractor):
     text = "The plant, developed by Alpha Energy Co., Ltd., is located in the Quux Industrial Park."
     assert ("Alpha Energy Co., Ltd.", "locatedIn", "Quux Industrial Park") not in relations(extractor, text)
+
+
+def test_a_name_ends_at_the_full_stop_that_ends_its_sentence(extractor):
+    found = entities(extractor, "It was organized by the Management Committee of Quux Economic Development Zone. "
+                                "More than 400 guests attended.")
+    assert ("Management Committee of Quux Economic Development Zone", "GovernmentBody") in found
