@@ -108,43 +108,56 @@ def _values(store) -> dict[str, str]:
 
 
 def assertion_evidence(store) -> dict[str, list[dict]]:
-    """The sentences behind each assertion: ``{assertion IRI: [{source, headline, date, text}]}``."""
+    """The sentences behind each assertion: ``{assertion IRI: [{source, headline, date, publisher, text}]}``."""
     rows = _rows(store, """
-        SELECT ?a ?id ?headline ?date ?text ?start WHERE {
+        SELECT ?a ?id ?headline ?date ?publisher ?text ?start WHERE {
           ?a a bkg:Assertion ; bkg:source ?article ; bkg:evidence ?sentence .
           ?sentence schema:text ?text .
           OPTIONAL { ?sentence bkg:startOffset ?start }
           OPTIONAL { ?article bkg:sourceId ?id }
           OPTIONAL { ?article schema:headline ?headline }
           OPTIONAL { ?article schema:datePublished ?date }
-        } ORDER BY ?a ?start ?text""")
+          OPTIONAL { ?article schema:publisher/rdfs:label ?publisher }
+        } ORDER BY ?a ?start ?text ?publisher""")
     found: dict[str, list[dict]] = defaultdict(list)
-    for a, sid, headline, date, text, _ in rows:
+    seen: dict[str, set] = defaultdict(set)
+    for a, sid, headline, date, publisher, text, _ in rows:
+        key = (str(sid or ""), str(text))
+        if key in seen[str(a)]:  # a second label of the publisher: the first is kept
+            continue
+        seen[str(a)].add(key)
         item = {"source": str(sid or ""), "headline": str(headline or ""), "date": str(date or ""),
-                "text": str(text)}
-        if item not in found[str(a)]:
-            found[str(a)].append(item)
+                "publisher": str(publisher or ""), "text": str(text)}
+        found[str(a)].append(item)
     return found
 
 
-def entity_details(store) -> dict[str, EntityDetails]:
+def entity_details(store, *, labels: dict[str, str] | None = None,
+                   evidence: dict[str, list[dict]] | None = None) -> dict[str, EntityDetails]:
     """Facts, key facts (dates, amounts, observations) and source sentences of every entity in the store.
+
+    Parameters
+    ----------
+    store : the store to read
+    labels, evidence : optional
+        :func:`label_map` and :func:`assertion_evidence` of the store, when the caller has them already.
 
     Returns
     -------
     dict
         ``{iri: EntityDetails}`` for every subject or IRI object of a fact in an assertion graph.
     """
-    labels = label_map(store)
+    labels = label_map(store) if labels is None else labels
     kinds = _kinds(store)
     values = _values(store)
-    evidence = assertion_evidence(store)
+    evidence = assertion_evidence(store) if evidence is None else evidence
     quads = _rows(store, """
         SELECT ?a ?s ?p ?o WHERE { ?a a bkg:Assertion . GRAPH ?a { ?s ?p ?o } }
         ORDER BY ?a ?s ?p ?o""")
     facts: dict[str, set] = defaultdict(set)
     key_facts: dict[str, set] = defaultdict(set)
     sources: dict[str, list] = defaultdict(list)
+    cited: dict[str, set] = defaultdict(set)  # (source, sentence) pairs already in sources[iri]
     observations: dict[str, dict] = defaultdict(dict)
 
     def name(term) -> str:
@@ -154,7 +167,9 @@ def entity_details(store) -> dict[str, EntityDetails]:
 
     def cite(iri: str, assertion: str) -> None:
         for item in evidence.get(assertion, ()):
-            if item not in sources[iri]:
+            key = (item["source"], item["text"])
+            if key not in cited[iri]:
+                cited[iri].add(key)
                 sources[iri].append(item)
 
     for a, s, p, o in quads:

@@ -16,7 +16,7 @@ node attribute  meaning
 ``group``       community number: the colour when ``color_by="group"``
 ``key_facts``   short strings shown in the tooltip (dates, amounts)
 ``facts``       strings listed in the side panel
-``sources``     evidence: dicts with ``source``, ``headline``, ``date``, ``text``
+``sources``     evidence: dicts with ``source``, ``headline``, ``date``, ``publisher``, ``text``
 ``url``         link to the entity's own page, relative to this page
 ``iri``         the entity's IRI
 =============  ===========================================================================================
@@ -25,6 +25,10 @@ Edges: ``relation`` (the name shown), ``weight`` (line width), ``sources`` (evid
 source ids), ``evidence_text`` (strings listed with the edge), ``subject`` and ``object`` (when given, the
 edge is drawn as an arrow from subject to object). Parallel edges of a multigraph are kept, one per
 relation.
+
+A hub of a big graph has hundreds of facts and sentences, and they would be repeated on every page that
+shows it: a page lists at most :data:`LIST_LIMIT` facts and :data:`SOURCE_LIMIT` sentences per node or
+edge (the node a page is about: :data:`FOCUS_LIMIT`) and says how many it left out (``omitted``).
 
 >>> import networkx as nx
 >>> g = nx.MultiGraph()
@@ -56,7 +60,10 @@ from .bulk import paused_gc
 from .layout import positions
 from .style import CLASS_STYLES, class_style, community_color
 
-__all__ = ["network_html", "view_data", "page_html", "script_json", "LARGE_VIEW", "DEFAULT_TOP_N", "PHYSICS_LIMIT"]
+__all__ = [
+    "network_html", "view_data", "page_html", "script_json", "LARGE_VIEW", "DEFAULT_TOP_N", "PHYSICS_LIMIT",
+    "LIST_LIMIT", "SOURCE_LIMIT", "FOCUS_LIMIT",
+]
 
 #: Views with more nodes than this get a precomputed layout with physics off and a top-N control.
 LARGE_VIEW = 1000
@@ -65,6 +72,12 @@ DEFAULT_TOP_N = 1000
 #: Views up to this size settle with a short physics run (from the precomputed layout); bigger ones
 #: keep the precomputed layout with physics off (1,000 nodes took 4.6 s to settle in headless Chromium).
 PHYSICS_LIMIT = 300
+#: At most this many facts (and evidence lines of an edge) per node or edge on a page.
+LIST_LIMIT = 30
+#: At most this many source sentences per node or edge on a page.
+SOURCE_LIMIT = 10
+#: At most this many facts and sentences for the node a page is about (its own page lists them).
+FOCUS_LIMIT = 1000
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 
@@ -99,7 +112,7 @@ def _scaled(values: list[float]) -> list[float]:
     return [round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt((v - low) / (high - low)), 1) for v in values]
 
 
-_SOURCE_FIELDS = ("source", "text", "headline", "date")
+_SOURCE_FIELDS = ("source", "text", "headline", "date", "publisher")
 
 
 class _SourceTable:
@@ -116,7 +129,7 @@ class _SourceTable:
             if type(item) is dict or isinstance(item, Mapping):
                 key = tuple(map(item.get, _SOURCE_FIELDS))
             else:
-                key = (item, None, None, None)
+                key = (item, None, None, None, None)
             ref = index.get(key)
             if ref is None:
                 ref = index[key] = len(self.rows)
@@ -132,6 +145,14 @@ def _strings(values) -> list[str]:
     if isinstance(values, str):
         return [values]
     return [str(v) for v in values]
+
+
+def _capped(entry: dict, name: str, items: list, limit: int) -> list:
+    """The first ``limit`` of ``items``; how many were left out goes to ``entry["omitted"][name]``."""
+    if len(items) <= limit:
+        return items
+    entry.setdefault("omitted", {})[name] = len(items) - limit
+    return items[:limit]
 
 
 def _edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
@@ -219,10 +240,11 @@ def view_data(
             "score": round(raw, 6),
             "x": round(float(x), 1),
             "y": round(float(y), 1),
-            "keyFacts": _strings(attrs.get("key_facts")),
-            "facts": _strings(attrs.get("facts")),
-            "sources": sources.refs(attrs.get("sources")),
         }
+        facts_limit, sources_limit = (FOCUS_LIMIT, FOCUS_LIMIT) if node == focus else (LIST_LIMIT, SOURCE_LIMIT)
+        entry["keyFacts"] = _capped(entry, "keyFacts", _strings(attrs.get("key_facts")), facts_limit)
+        entry["facts"] = _capped(entry, "facts", _strings(attrs.get("facts")), facts_limit)
+        entry["sources"] = sources.refs(_capped(entry, "sources", list(attrs.get("sources") or ()), sources_limit))
         for key, name in (("url", "url"), ("iri", "iri")):
             if attrs.get(key):
                 entry[name] = str(attrs[key])
@@ -235,8 +257,9 @@ def view_data(
     top_weight = max(weights, default=1.0) or 1.0
     weighted = len(set(weights)) > 1  # widths only say something when the weights differ
     directed = graph.is_directed()
-    edges = [
-        {
+    edges = []
+    for i, ((u, v, relation, d), w) in enumerate(zip(edge_items, weights, strict=True)):
+        entry = {
             "id": i,
             "from": index[u],
             "to": index[v],
@@ -244,11 +267,10 @@ def view_data(
             "weight": round(w, 4),
             "width": round(1.0 + 5.0 * w / top_weight, 2) if weighted else 1.5,
             "directed": directed or ("subject" in d and "object" in d),
-            "sources": sources.refs(d.get("sources")),
-            "evidence": _strings(d.get("evidence_text")),
         }
-        for i, ((u, v, relation, d), w) in enumerate(zip(edge_items, weights, strict=True))
-    ]
+        entry["sources"] = sources.refs(_capped(entry, "sources", list(d.get("sources") or ()), SOURCE_LIMIT))
+        entry["evidence"] = _capped(entry, "evidence", _strings(d.get("evidence_text")), LIST_LIMIT)
+        edges.append(entry)
     order = list(CLASS_STYLES)
     legend = sorted(kinds, key=lambda k: (order.index(k) if k in order else len(order), k))
     large = len(nodes) > LARGE_VIEW

@@ -18,6 +18,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import networkx as nx
 
@@ -103,18 +104,20 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug.lower())
         slugs[node] = slug
+    labels = label_map(store)
+    evidence = assertion_evidence(store)
     return SiteData(
         entities=entities,
         partnerships=partnerships,
         pagerank=scores,
         betweenness=betweenness(entities),
         communities=groups,
-        details=entity_details(store),
-        evidence=assertion_evidence(store),
+        details=entity_details(store, labels=labels, evidence=evidence),
+        evidence=evidence,
         classes=class_counts(store),
         sources=source_list(store),
         slugs=slugs,
-        labels=label_map(store),
+        labels=labels,
     )
 
 
@@ -142,7 +145,8 @@ def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: st
             sentences.extend(site.evidence.get(str(assertion), ()))
         if not sentences:  # only source ids: name the articles
             sentences = [{"source": sid, "headline": articles.get(sid, {}).get("headline", ""),
-                          "date": articles.get(sid, {}).get("date", ""), "text": ""}
+                          "date": articles.get(sid, {}).get("date", ""),
+                          "publisher": articles.get(sid, {}).get("publisher", ""), "text": ""}
                          for sid in attrs.get("sources") or ()]
         attrs["sources"] = sentences
         if attrs.get("predicate"):  # the property's label: "partner of", not "partnerOf"
@@ -238,6 +242,11 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     return report
 
 
+#: The index lists at most this many communities, and this many members of each (the most central).
+INDEX_LIST_LIMIT = 30
+#: The index lists at most this many sources (the most recent).
+INDEX_SOURCE_LIMIT = 200
+
 #: At most this many nodes on an entity page: in a big graph two hops from a hub reach nearly everything.
 NEIGHBOURHOOD_LIMIT = 300
 
@@ -295,10 +304,15 @@ def _e(text) -> str:
 
 
 def _entity_link(site: SiteData, node, prefix: str = "views/entities/") -> str:
-    label = _e(site.entities.nodes[node].get("label", node)) if node in site.entities else _e(node)
+    """A link to the entity's page, or else to the ecosystem view opened on it."""
+    if node not in site.entities:
+        return _e(node)
+    attrs = site.entities.nodes[node]
+    label = _e(attrs.get("label", node))
     if node in site.slugs:
         return f'<a href="{prefix}{_e(site.slugs[node])}.html">{label}</a>'
-    return label
+    target = quote(str(attrs.get("iri", node)), safe="")
+    return f'<a href="views/ecosystem.html#node={_e(target)}" title="in the ecosystem view">{label}</a>'
 
 
 def index_html(site: SiteData, layout: OutputLayout) -> str:
@@ -314,21 +328,10 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
                  '<li><a href="views/partnerships.html">Partnerships</a>: organisations, weighted ties, '
                  "communities</li>"
                  f'<li><a href="#entities">Entity pages</a>: {len(site.slugs)} organisations, government '
-                 f"bodies and events{capped}</li></ul>")
-    def class_table(rows) -> str:
-        return ("<table><tr><th>Class</th><th>Instances</th></tr>"
-                + "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in rows) + "</table>")
-
-    things = [(k, n) for k, n in site.classes if k in ENTITY_KINDS]
-    records = [(k, n) for k, n in site.classes if k not in ENTITY_KINDS]
-    parts.append('<h2>What the graph holds</h2><div class="columns"><div><h3>Entities</h3>'
-                 + class_table(things) + "</div><div><h3>Facts, provenance and analysis</h3>"
-                 + class_table(records) + "</div></div>")
-    parts.append("<h2>Sources</h2><table><tr><th>Date</th><th>Headline</th><th>Publisher</th><th>Source</th>"
-                 "<th>Assertions</th></tr>"
-                 + "".join(f"<tr><td>{_e(s['date'])}</td><td>{_e(s['headline'] or '(no headline)')}</td>"
-                           f"<td>{_e(s['publisher'])}</td><td>{_e(s['source'])}</td><td>{s['assertions']}</td></tr>"
-                           for s in site.sources) + "</table>")
+                 f"bodies and events{capped}</li></ul>"
+                 "<p>In a view: search by name, untick a class in the legend to hide it, hover a node or an edge "
+                 "for its facts and the sentences they come from, click a node to highlight its neighbours and "
+                 "list its facts, relations and sources. The pages work offline, straight from disk.</p>")
 
     def top(scores: dict, title: str) -> str:
         ranked = sorted(scores.items(), key=lambda item: (-item[1], str(item[0])))[:10]
@@ -338,16 +341,51 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
         return (f"<div><h3>{_e(title)}</h3><table><tr><th>#</th><th>Entity</th><th>Class</th><th>Score</th></tr>"
                 f"{rows}</table></div>")
 
-    parts.append('<h2>Top entities</h2><div class="columns">' + top(site.pagerank, "PageRank")
+    parts.append('<h2>Top entities</h2><p>The most central entities of the entity network: PageRank (who is '
+                 'linked to by the well linked) and betweenness (who sits on the paths between others).</p>'
+                 '<div class="columns">' + top(site.pagerank, "PageRank")
                  + top(site.betweenness, "Betweenness") + "</div>")
     labels = site.partnerships.nodes
-    items = "".join(
-        f"<li><b>Community {i}</b> ({len(members)}): "
-        + ", ".join(_entity_link(site, n) if n in site.entities else _e(labels[n].get("label", n))
-                    for n in sorted(members, key=lambda n: str(labels[n].get("label", n)))) + "</li>"
-        for i, members in enumerate(site.communities))
-    parts.append(f"<h2>Communities</h2><p>Louvain communities of the partnership network (seed 42).</p>"
-                 f"<ol start=\"0\">{items}</ol>")
+
+    def members(group) -> str:
+        ranked = sorted(group, key=lambda n: (-site.pagerank.get(n, 0.0), str(labels[n].get("label", n))))
+        shown = sorted(ranked[:INDEX_LIST_LIMIT], key=lambda n: str(labels[n].get("label", n)))
+        text = ", ".join(_entity_link(site, n) if n in site.entities else _e(labels[n].get("label", n))
+                         for n in shown)
+        return text + (f" and {len(group) - len(shown)} more" if len(group) > len(shown) else "")
+
+    items = "".join(f"<li><b>Community {i}</b> ({len(group)}): {members(group)}</li>"
+                    for i, group in enumerate(site.communities[:INDEX_LIST_LIMIT]))
+    more = len(site.communities) - INDEX_LIST_LIMIT
+    parts.append(f"<h2>Communities</h2><p>Louvain communities of the partnership network (seed 42), largest "
+                 f"first; colours in the partnership view.</p><ol start=\"0\">{items}</ol>"
+                 + (f"<p>… and {more} smaller communities.</p>" if more > 0 else ""))
+
+    def class_table(rows) -> str:
+        return ("<table><tr><th>Class</th><th>Instances</th></tr>"
+                + "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in rows) + "</table>")
+
+    things = [(k, n) for k, n in site.classes if k in ENTITY_KINDS]
+    records = [(k, n) for k, n in site.classes if k not in ENTITY_KINDS]
+    parts.append('<h2>What the graph holds</h2><div class="columns"><div><h3>Entities</h3>'
+                 + class_table(things) + "</div><div><h3>Facts, provenance and analysis</h3>"
+                 + class_table(records) + "</div></div>")
+
+    def headline(source: dict) -> str:
+        text = _e(source["headline"] or "(no headline)")
+        url = source.get("url") or ""
+        if urlsplit(url).scheme in ("http", "https"):
+            return f'<a href="{_e(url)}" rel="noreferrer">{text}</a>'
+        return text
+
+    newest = sorted(site.sources, key=lambda s: (s["date"], s["source"]), reverse=True)[:INDEX_SOURCE_LIMIT]
+    parts.append("<h2>Sources</h2>"
+                 + (f"<p>The {len(newest)} most recent of {len(site.sources)} articles.</p>"
+                    if len(newest) < len(site.sources) else "")
+                 + "<table><tr><th>Date</th><th>Headline</th><th>Publisher</th><th>Source</th><th>Assertions</th></tr>"
+                 + "".join(f"<tr><td>{_e(s['date'])}</td><td>{headline(s)}</td>"
+                           f"<td>{_e(s['publisher'])}</td><td>{_e(s['source'])}</td><td>{s['assertions']}</td></tr>"
+                           for s in sorted(newest, key=lambda s: (s["date"], s["source"]))) + "</table>")
     by_kind: dict[str, list] = {}
     for node in site.slugs:
         by_kind.setdefault(g.nodes[node].get("kind", ""), []).append(node)

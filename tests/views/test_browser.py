@@ -7,7 +7,7 @@ import pytest
 
 from graph.atomic import write_text
 from graph.views import network_html
-from graph.views.render import DEFAULT_TOP_N
+from graph.views.render import DEFAULT_TOP_N, LIST_LIMIT, SOURCE_LIMIT
 
 pytestmark = pytest.mark.browser
 
@@ -23,14 +23,36 @@ def node_id(page, label: str) -> int:
     return page.evaluate("label => window.kgView.data.nodes.find(n => n.label === label).id", label)
 
 
-def click_node(page, ident: int) -> None:
-    """Click where the network draws the node."""
-    x, y = page.evaluate("""id => {
+def node_at(page, ident: int) -> tuple[float, float]:
+    """Where the network draws the node, in page pixels."""
+    return tuple(page.evaluate("""id => {
         const view = window.kgView, at = view.network.canvasToDOM(view.network.getPositions([id])[id]);
         const box = document.getElementById('network').getBoundingClientRect();
         return [box.left + at.x, box.top + at.y];
-    }""", ident)
-    page.mouse.click(x, y)
+    }""", ident))
+
+
+def edge_middle(page, ident: int) -> tuple[float, float]:
+    """The middle of a drawn edge (on its curve), in page pixels."""
+    return tuple(page.evaluate("""id => {
+        const view = window.kgView, edge = view.network.body.edges[id];
+        const at = view.network.canvasToDOM(edge.edgeType.getPoint(0.5));
+        const box = document.getElementById('network').getBoundingClientRect();
+        return [box.left + at.x, box.top + at.y];
+    }""", ident))
+
+
+def click_node(page, ident: int) -> None:
+    page.mouse.click(*node_at(page, ident))
+
+
+def hover(page, x: float, y: float):
+    """Move onto a point (from just beside it, so the network sees the move) and wait for the tooltip."""
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y)
+    tooltip = page.locator("#tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    return tooltip.inner_text()
 
 
 def test_every_page_loads_offline_without_errors(seed_views, open_page, screenshots):
@@ -159,31 +181,110 @@ def test_a_large_view_has_physics_off_and_a_top_n_control(tmp_path, open_page):
     assert drawn_counts(page)[0] == 1500
     page.fill("#top-n", "100")
     page.locator("#top-n").dispatch_event("change")
-    # a node outside the top 100 is found and shown with its neighbours
+    # a node outside the top 100 is found and shown with its neighbours, all in sight
     page.fill("#search", "Entity 3")
     page.press("#search", "Enter")
     selected = page.evaluate("window.kgView.network.getSelectedNodes()")
     assert selected == [node_id(page, "Entity 3")]
     assert drawn_counts(page)[0] > 100
+    box = page.locator("#network").bounding_box()
+    for neighbour in [3, *g[3]]:
+        x, y = node_at(page, node_id(page, f"Entity {neighbour}"))
+        assert box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"], neighbour
 
 
 def test_hovering_a_node_shows_a_tooltip_with_key_facts_and_sources(seed_views, open_page):
     out, _ = seed_views
     page = open_page(out.views / "ecosystem.html").page
-    ident = node_id(page, "Comprehensive sodium-ion battery industry project in Dazhou")
-    x, y = page.evaluate("""id => {
-        const view = window.kgView, at = view.network.canvasToDOM(view.network.getPositions([id])[id]);
-        const box = document.getElementById('network').getBoundingClientRect();
-        return [box.left + at.x, box.top + at.y];
-    }""", ident)
-    page.mouse.move(x - 3, y - 3)
-    page.mouse.move(x, y)
-    tooltip = page.locator("#tooltip")
-    tooltip.wait_for(state="visible", timeout=5_000)
-    text = tooltip.inner_text()
+    text = hover(page, *node_at(page, node_id(page, "Comprehensive sodium-ion battery industry project in Dazhou")))
     assert "InvestmentProject" in text
     assert "planned investment: 11,500,000,000 CNY" in text and "signing date: 2024-02-20" in text
     assert "Sichuan plans to build a comprehensive sodium ion battery industry project" in text
+    # the sentence under its article: headline, publisher, date
+    assert "Sichuan plans to build a comprehensive sodium ion battery industry project — Seetao, 2024-02-21" in text
+
+
+def test_hovering_an_edge_names_its_relation_and_its_source_sentence(seed_views, open_page):
+    out, _ = seed_views
+    page = open_page(out.views / "ecosystem.html").page
+    jeff, exencell = node_id(page, "Jeff You"), node_id(page, "EXENCELL")
+    edge = page.evaluate("([a, b]) => window.kgView.data.edges.find(e => e.from === a && e.to === b).id",
+                         [jeff, exencell])
+    text = hover(page, *edge_middle(page, edge))
+    assert text.splitlines()[0] == "works for"
+    assert "Jeff You → EXENCELL" in text
+    assert "Government Delegates from Chongqing Municipality and Sichuan Province Visited EXENCELL Mianyang " \
+           "Factory — EXENCELL, 2024-01-05" in " ".join(text.split())
+
+
+def test_relations_read_in_the_direction_they_are_stated(seed_views, open_page):
+    out, _ = seed_views
+    page = open_page(out.views / "entities" / "exencell.html").page
+    relations = page.locator("#panel h3:text('Relations') + ul").inner_text()
+    assert "Jeff You — works for — EXENCELL" in relations
+    assert "EXENCELL — partner of — Tecloman" in relations
+    assert "EXENCELL Mianyang Factory — operator — EXENCELL" in relations
+
+
+def test_an_index_link_opens_the_ecosystem_view_on_that_entity(seed_views, open_page):
+    out, report = seed_views
+    opened = open_page(report.index, wait=False)
+    page = opened.page
+    page.get_by_role("link", name="Shanghai", exact=True).first.click()
+    page.wait_for_url("**/views/ecosystem.html#node=*")
+    page.wait_for_function(READY, timeout=30_000)
+    assert page.url.split("#")[0].endswith("views/ecosystem.html")
+    assert page.evaluate("window.kgView.network.getSelectedNodes()") == [node_id(page, "Shanghai")]
+    assert page.locator("#panel h2").inner_text() == "Shanghai"
+    assert opened.errors == [] and opened.external == []
+
+
+def test_a_hub_says_how_many_facts_and_sentences_it_left_out(tmp_path, open_page):
+    g = nx.Graph()
+    g.add_node("hub", label="Hub", kind="GovernmentBody", facts=[f"Hub — governs — place {i}" for i in range(100)],
+               sources=[{"source": f"s{i}", "headline": f"Article {i}", "date": "2024-01-01", "text": f"Sentence {i}."}
+                        for i in range(40)])
+    g.add_node("leaf", label="Leaf", kind="City")
+    g.add_edge("hub", "leaf", relation="governs")
+    path = tmp_path / "hub.html"
+    write_text(path, network_html(g, title="hub"))
+    page = open_page(path).page
+    page.evaluate(f"window.kgView.select({node_id(page, 'Hub')})")
+    panel = page.locator("#panel").inner_text()
+    assert f"… and {100 - LIST_LIMIT} more facts" in panel and f"… and {40 - SOURCE_LIMIT} more sentences" in panel
+
+
+def test_every_page_of_a_hostile_graph_shows_its_text_and_runs_nothing(tmp_path, open_page):
+    from graph.layout import OutputLayout
+    from graph.views import write_views
+
+    from .test_site import hostile_store
+
+    report = write_views(hostile_store(), OutputLayout(tmp_path))
+    opened = open_page(report.index, wait=False)
+    page = opened.page
+    assert HOSTILE in page.locator("body").inner_text()
+    for path in [*report.views, *report.entities]:
+        page.goto(path.as_uri())
+        page.wait_for_function(READY, timeout=30_000)
+        page.evaluate(f"window.kgView.search({HOSTILE!r})")
+        assert page.locator("#panel h2").inner_text() == HOSTILE, path.name
+        assert "</script><script>alert(2)</script>" in page.locator("#panel").inner_text(), path.name
+        if path.name == "acme.html":  # the hostile entity's own page: its name is the heading and the title
+            assert page.locator("#heading").inner_text() == page.title() == f"{HOSTILE} — battery-kg"
+    assert page.locator("main img, #panel script").count() == 0
+    assert opened.dialogs == [] and opened.errors == [] and opened.external == []
+
+
+def test_a_chinese_name_is_shown_as_written(tmp_path, open_page):
+    g = nx.Graph()
+    g.add_node("catl", label="宁德时代", kind="Company")
+    path = tmp_path / "catl.html"
+    write_text(path, network_html(g, title="宁德时代"))
+    page = open_page(path).page
+    page.fill("#search", "宁德")
+    page.press("#search", "Enter")
+    assert page.locator("#panel h2").inner_text() == "宁德时代" and page.title() == "宁德时代"
 
 
 def test_a_view_renders_inside_a_notebook_iframe(tmp_path, open_page):

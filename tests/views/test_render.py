@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph.views import network_html, script_json, view_data
-from graph.views.render import DEFAULT_TOP_N, LARGE_VIEW, PHYSICS_LIMIT
+from graph.views.render import DEFAULT_TOP_N, LARGE_VIEW, LIST_LIMIT, PHYSICS_LIMIT, SOURCE_LIMIT
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -135,3 +135,46 @@ def test_writing_a_view_grows_linearly_not_quadratically():
     small, large = seconds(1_500), seconds(6_000)
     assert large < 8 * small + 0.5, f"1,500 nodes: {small:.2f} s; 6,000 nodes: {large:.2f} s"
     assert large < 15, f"{large:.2f} s for 6,000 nodes"
+
+
+def a_hub(facts: int = 100, sentences: int = 40) -> nx.Graph:
+    g = nx.Graph()
+    g.add_node("hub", label="Hub", kind="GovernmentBody", facts=[f"Hub — governs — place {i}" for i in range(facts)],
+               sources=[{"source": f"s{i}", "headline": f"Article {i}", "date": "2024-01-01", "text": f"Sentence {i}."}
+                        for i in range(sentences)])
+    g.add_node("leaf", label="Leaf", kind="City")
+    g.add_edge("hub", "leaf", relation="governs",
+               sources=[{"source": f"s{i}", "text": f"Sentence {i}."} for i in range(sentences)])
+    return g
+
+
+def test_a_hub_lists_its_first_facts_and_sentences_and_says_how_many_it_left_out():
+    hub = next(n for n in view_data(a_hub(), title="t")["nodes"] if n["label"] == "Hub")
+    assert len(hub["facts"]) == LIST_LIMIT and len(hub["sources"]) == SOURCE_LIMIT
+    assert hub["omitted"] == {"facts": 100 - LIST_LIMIT, "sources": 40 - SOURCE_LIMIT}
+    edge = view_data(a_hub(), title="t")["edges"][0]
+    assert len(edge["sources"]) == SOURCE_LIMIT and edge["omitted"] == {"sources": 40 - SOURCE_LIMIT}
+
+
+def test_the_node_a_page_is_about_lists_all_its_facts_and_sentences():
+    data = view_data(a_hub(), title="t", focus="hub")
+    hub = data["nodes"][data["focus"]]
+    assert len(hub["facts"]) == 100 and len(hub["sources"]) == 40 and "omitted" not in hub
+
+
+def test_a_hub_does_not_make_pages_heavy():
+    """Without the limits, every page showing a 2,000-fact hub carried all its facts and sentences."""
+    small, large = (len(network_html(a_hub(n, n), title="t")) for n in (50, 2_000))
+    assert large - small < 5_000
+
+
+def test_pages_are_utf8_whatever_the_locale(tmp_path):
+    from graph.atomic import write_text
+
+    g = nx.Graph()
+    g.add_node("catl", label="宁德时代 (CATL)", kind="Company")
+    path = tmp_path / "page.html"
+    write_text(path, network_html(g, title="宁德时代"))
+    raw = path.read_bytes()
+    assert b'<meta charset="utf-8">' in raw[:200]
+    assert "宁德时代 (CATL)".encode() in raw and page_data(raw.decode("utf-8"))["title"] == "宁德时代"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -183,3 +184,50 @@ def test_a_neighbourhood_keeps_the_entity_its_neighbours_then_the_second_hop():
 def test_cli_refuses_a_negative_page_count(cli, seed_output, tmp_path):
     done = cli("views", "--entity-pages", "-5", "--store", str(seed_output.store), "--out", str(tmp_path))
     assert done.returncode == 2 and "--entity-pages" in done.stderr
+
+
+def test_index_links_entities_without_a_page_to_the_ecosystem_view_opened_on_them(seed_views):
+    out, _ = seed_views
+    text = out.index.read_text(encoding="utf-8")
+    shanghai = re.search(r'<a href="([^"]+)"[^>]*>Shanghai</a>', text).group(1)
+    assert shanghai == "views/ecosystem.html#node=" + quote(BK + "shanghai", safe="")
+    assert re.search(r'<a href="views/entities/exencell.html">EXENCELL</a>', text)
+
+
+@pytest.mark.parametrize(("url", "linked"), [("https://example.org/acme", True), ("javascript:alert(1)", False)])
+def test_index_links_an_article_headline_to_its_url_only_for_http(tmp_path, url, linked):
+    from graph.views.evidence import SMALL_EXAMPLE
+
+    quads = SMALL_EXAMPLE.decode() + f'<https://w3id.org/battery-kg/source/s1> <https://schema.org/url> "{url}" .\n'
+    store = EmbeddedStore.create(None)
+    store.load_nquads(quads.encode())
+    text = write_views(store, OutputLayout(tmp_path)).index.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" rel="noreferrer">Acme teams up</a>', text)
+    assert links == ([url] if linked else [])
+    assert "Acme teams up" in text
+
+
+def test_index_lists_the_most_recent_sources_when_there_are_many(seed_store, tmp_path, monkeypatch):
+    from graph.views import site
+
+    monkeypatch.setattr(site, "INDEX_SOURCE_LIMIT", 2)
+    text = write_views(seed_store, OutputLayout(tmp_path)).index.read_text(encoding="utf-8")
+    assert "The 2 most recent of 5 articles." in text
+    assert "2024-09-03" in text and "2023-11-02" not in text
+
+
+def test_sentences_name_their_article_its_publisher_and_date(seed_views):
+    out, _ = seed_views
+    data = page_data(out.views / "ecosystem.html")
+    yibin = {(s["publisher"], s["date"]) for s in data["sources"] if s["source"].startswith("004_")}
+    assert yibin == {("GlobeNewswire", "2024-09-03")}  # the article without a headline is still named
+
+
+def test_pages_of_a_chinese_name_are_utf8(tmp_path):
+    from graph.views.evidence import SMALL_EXAMPLE
+
+    store = EmbeddedStore.create(None)
+    store.load_nquads(SMALL_EXAMPLE.decode().replace('"Beta Corp"@en', '"宁德时代"@en').encode())
+    report = write_views(store, OutputLayout(tmp_path))
+    for path in [report.index, *report.views, *report.entities]:
+        assert "宁德时代".encode() in path.read_bytes(), path.name

@@ -3,6 +3,7 @@
   "use strict";
   var data = JSON.parse(document.getElementById("view-data").textContent);
   var DIM = "rgba(190,190,190,0.35)";
+  var HINT = "Click a node for its facts and sources; click the background to clear.";
   var classes = {};
   data.classes.forEach(function (c) { classes[c.kind] = c; });
   var groupColors = {};
@@ -32,6 +33,7 @@
     var text = String(url).trim();
     return (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^https?:/i.test(text)) ? null : text;
   }
+  function omitted(item, name) { return (item.omitted && item.omitted[name]) || 0; }
   function colorOf(n) {
     if (data.colorBy === "group" && n.group !== undefined && groupColors[n.group]) { return groupColors[n.group]; }
     return classes[n.kind].color;
@@ -67,14 +69,15 @@
   var options = {
     autoResize: true,
     layout: { improvedLayout: false },
-    nodes: { borderWidth: 1, font: { size: 13, face: "system-ui, sans-serif" } },
+    // Long names wrap instead of running over their neighbours.
+    nodes: { borderWidth: 1, font: { size: 13, face: "system-ui, sans-serif" }, widthConstraint: { maximum: 170 } },
     edges: { smooth: large ? false : { type: "continuous" }, selectionWidth: 2,
              font: { size: 10, align: "middle", color: "#555", strokeWidth: 3 } },
     interaction: { hover: true, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 150,
                    navigationButtons: false, keyboard: false },
     physics: data.physics ? {
       enabled: true, solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
+      forceAtlas2Based: { gravitationalConstant: -80, springLength: 120, avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: 150, updateInterval: 50, fit: true }
     } : { enabled: false }
   };
@@ -86,9 +89,9 @@
   }
   function neighbourhood(id) {
     var near = new Set([id]);
-    var near_edges = new Set();
-    incident.get(id).forEach(function (e) { near.add(e.from); near.add(e.to); near_edges.add(e.id); });
-    return { nodes: near, edges: near_edges };
+    var nearEdges = new Set();
+    incident.get(id).forEach(function (e) { near.add(e.from); near.add(e.to); nearEdges.add(e.id); });
+    return { nodes: near, edges: nearEdges };
   }
   function keepPositions() {
     // Where physics or the user moved the nodes: a redraw puts them back there.
@@ -124,31 +127,71 @@
   }
   var network = null;
 
-  // --- side panel ---------------------------------------------------------------------------------
-  var panel = document.getElementById("panel");
-  function sourceItem(ref) {
-    var s = data.sources[ref];
-    var li = el("li");
-    var head = [s.headline || s.source, s.date].filter(Boolean).join(" — ");
-    li.appendChild(el("div", head, "source-head"));
-    if (s.text) { li.appendChild(el("div", "“" + s.text + "”", "sentence")); }
-    if (s.source && s.headline) { li.appendChild(el("div", "source " + s.source, "meta")); }
-    return li;
+  // --- sources: the sentences, grouped under their article's headline, publisher and date ---------------
+  function articleHead(s) {
+    var head = s.headline || ("untitled article " + s.source);
+    return [head, [s.publisher, s.date].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
   }
-  function list(title, items, make) {
+  function sourceList(refs, limit) {
+    // One item per article, in the order first cited, with its sentences under it.
+    var articles = [];
+    var byArticle = new Map();
+    refs.slice(0, limit).forEach(function (ref) {
+      var s = data.sources[ref];
+      var key = s.source + "\u0000" + s.headline;
+      if (!byArticle.has(key)) { byArticle.set(key, { source: s, sentences: [] }); articles.push(byArticle.get(key)); }
+      if (s.text) { byArticle.get(key).sentences.push(s.text); }
+    });
+    var ul = el("ul", null, "sources");
+    articles.forEach(function (a) {
+      var li = el("li");
+      li.appendChild(el("div", articleHead(a.source), "source-head"));
+      a.sentences.forEach(function (t) { li.appendChild(el("div", "“" + t + "”", "sentence")); });
+      if (a.source.source) { li.appendChild(el("div", "source " + a.source.source, "meta")); }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+  function moreLine(count, what) {
+    return el("li", "… and " + count + " more " + what, "more");
+  }
+
+  // --- side panel -----------------------------------------------------------------------------------
+  var panel = document.getElementById("panel");
+  function section(title, items, make, left) {
     var frag = document.createDocumentFragment();
-    if (!items.length) { return frag; }
+    if (!items.length && !left) { return frag; }
     frag.appendChild(el("h3", title));
     var ul = el("ul");
     items.forEach(function (item) { ul.appendChild(make(item)); });
+    if (left) { ul.appendChild(moreLine(left, title.toLowerCase())); }
     frag.appendChild(ul);
     return frag;
+  }
+  function nodeLink(other) {
+    var a = el("a", other.label);
+    a.href = "#";
+    a.addEventListener("click", function (ev) { ev.preventDefault(); select(other.id); });
+    return a;
+  }
+  function relationText(e) {
+    return byId.get(e.from).label + " — " + e.relation + " — " + byId.get(e.to).label;
+  }
+  function relationItem(n, e) {
+    // Subject — relation — object, in the direction the relation is stated; the other end is a link.
+    var li = el("li");
+    [byId.get(e.from), null, byId.get(e.to)].forEach(function (end, i) {
+      if (i > 0) { li.appendChild(document.createTextNode(" — ")); }
+      if (end === null) { li.appendChild(document.createTextNode(e.relation)); }
+      else if (end.id === n.id) { li.appendChild(el("span", end.label, "this")); }
+      else { li.appendChild(nodeLink(end)); }
+    });
+    return li;
   }
   function showNode(n) {
     panel.replaceChildren();
     panel.appendChild(el("h2", n.label));
-    var kind = el("div", n.kind + (n.group !== undefined ? " · community " + n.group : ""), "meta");
-    panel.appendChild(kind);
+    panel.appendChild(el("div", n.kind + (n.group !== undefined ? " · community " + n.group : ""), "meta"));
     panel.appendChild(el("div", data.sizeMeasure + ": " + n.score, "meta"));
     if (n.url && n.id !== data.focus && safeHref(n.url)) {
       var a = el("a", "Open the page of " + n.label);
@@ -156,32 +199,40 @@
       panel.appendChild(a);
     }
     if (n.iri) { panel.appendChild(el("div", n.iri, "meta")); }
-    panel.appendChild(list("Key facts", n.keyFacts, function (f) { return el("li", f); }));
-    panel.appendChild(list("Facts", n.facts, function (f) { return el("li", f); }));
-    var rel = incident.get(n.id).map(function (e) {
-      var other = byId.get(e.from === n.id ? e.to : e.from);
-      return { e: e, other: other };
-    });
-    panel.appendChild(list("Relations", rel, function (r) {
-      var li = el("li");
-      li.appendChild(el("span", r.e.relation + " — "));
-      var a = el("a", r.other.label);
-      a.href = "#";
-      a.addEventListener("click", function (ev) { ev.preventDefault(); select(r.other.id); });
-      li.appendChild(a);
-      return li;
-    }));
-    panel.appendChild(list("Sources", n.sources, sourceItem));
+    panel.appendChild(section("Key facts", n.keyFacts, function (f) { return el("li", f); }, omitted(n, "keyFacts")));
+    var drawn = incident.get(n.id);
+    var drawnText = new Set(drawn.map(relationText));
+    // Facts drawn as edges are listed once, under Relations, with links.
+    var facts = n.facts.filter(function (f) { return !drawnText.has(f); });
+    var left = omitted(n, "facts");
+    if (left && n.url && n.id !== data.focus) { left = left + " (on its page)"; }
+    panel.appendChild(section("Facts", facts, function (f) { return el("li", f); }, left));
+    panel.appendChild(section("Relations", drawn, function (e) { return relationItem(n, e); }));
+    if (n.sources.length || omitted(n, "sources")) {
+      panel.appendChild(el("h3", "Sources"));
+      var list = sourceList(n.sources, n.sources.length);
+      if (omitted(n, "sources")) { list.appendChild(moreLine(omitted(n, "sources"), "sentences")); }
+      panel.appendChild(list);
+    }
   }
   function showEdgeDetails(e) {
     panel.replaceChildren();
-    panel.appendChild(el("h2", byId.get(e.from).label + " — " + e.relation + " — " + byId.get(e.to).label));
+    var head = el("h2");
+    head.appendChild(nodeLink(byId.get(e.from)));
+    head.appendChild(document.createTextNode(" — " + e.relation + (e.directed ? " → " : " — ")));
+    head.appendChild(nodeLink(byId.get(e.to)));
+    panel.appendChild(head);
     if (data.colorBy === "group") { panel.appendChild(el("div", "weight " + e.weight, "meta")); }
-    panel.appendChild(list("Evidence", e.evidence, function (f) { return el("li", f); }));
-    panel.appendChild(list("Sources", e.sources, sourceItem));
+    panel.appendChild(section("Evidence", e.evidence, function (f) { return el("li", f); }, omitted(e, "evidence")));
+    if (e.sources.length) {
+      panel.appendChild(el("h3", "Sources"));
+      var list = sourceList(e.sources, e.sources.length);
+      if (omitted(e, "sources")) { list.appendChild(moreLine(omitted(e, "sources"), "sentences")); }
+      panel.appendChild(list);
+    }
   }
   function clearPanel() {
-    panel.replaceChildren(el("p", "Click a node for its facts and sources; click the background to clear.", "hint"));
+    panel.replaceChildren(el("p", HINT, "hint"));
   }
 
   // --- tooltip --------------------------------------------------------------------------------------
@@ -202,41 +253,37 @@
       box.appendChild(el("div", n.kind, "meta"));
       if (n.keyFacts.length) {
         var ul = el("ul");
-        n.keyFacts.forEach(function (f) { ul.appendChild(el("li", f)); });
+        n.keyFacts.slice(0, 6).forEach(function (f) { ul.appendChild(el("li", f)); });
         box.appendChild(ul);
       }
-      var shown = n.sources.slice(0, 3);
-      if (shown.length) {
-        var ul2 = el("ul");
-        shown.forEach(function (ref) { ul2.appendChild(sourceItem(ref)); });
-        box.appendChild(ul2);
-        if (n.sources.length > shown.length) {
-          box.appendChild(el("div", "… and " + (n.sources.length - shown.length) + " more sources (click)", "meta"));
-        }
+      if (n.sources.length) {
+        box.appendChild(sourceList(n.sources, 3));
+        var more = n.sources.length - 3 + omitted(n, "sources");
+        if (more > 0) { box.appendChild(el("div", "… and " + more + " more sentences (click the node)", "meta")); }
       }
     };
   }
   function edgeTooltip(e) {
     return function (box) {
       box.appendChild(el("div", e.relation, "tip-title"));
-      box.appendChild(el("div", byId.get(e.from).label + " — " + byId.get(e.to).label, "meta"));
+      box.appendChild(el("div", byId.get(e.from).label + (e.directed ? " → " : " — ") + byId.get(e.to).label, "meta"));
       if (data.colorBy === "group") { box.appendChild(el("div", "weight " + e.weight, "meta")); }
       if (e.evidence.length) {
         var why = el("ul");
         e.evidence.slice(0, 4).forEach(function (f) { why.appendChild(el("li", f)); });
         box.appendChild(why);
       }
-      var ul = el("ul");
-      e.sources.slice(0, 2).forEach(function (ref) { ul.appendChild(sourceItem(ref)); });
-      box.appendChild(ul);
+      if (e.sources.length) { box.appendChild(sourceList(e.sources, 2)); }
     };
   }
 
   // --- legend and class filter ------------------------------------------------------------------------
   var legend = document.getElementById("legend");
-  legend.appendChild(el("h4", data.colorBy === "group" ? "Shape: class (tick to show)" : "Class (tick to show)"));
+  legend.appendChild(el("h4", data.colorBy === "group" ? "Shape: class (untick to hide)" : "Class (untick to hide)"));
+  var entries = el("div", null, "entries");
   data.classes.forEach(function (c) {
     var label = el("label");
+    label.title = c.kind + " (" + c.count + ")";
     var box = el("input");
     box.type = "checkbox"; box.checked = true; box.value = c.kind; box.className = "class-filter";
     box.addEventListener("change", function () {
@@ -247,20 +294,24 @@
     glyph.style.color = data.colorBy === "group" ? "#444" : c.color;
     label.appendChild(box); label.appendChild(glyph);
     label.appendChild(document.createTextNode(" " + c.kind + " (" + c.count + ")"));
-    legend.appendChild(label);
+    entries.appendChild(label);
   });
+  legend.appendChild(entries);
   if (data.colorBy === "group" && data.groups.length) {
     legend.appendChild(el("h4", "Colour: community"));
+    var groups = el("div", null, "entries");
     data.groups.forEach(function (g) {
-      var row = el("div");
+      var row = el("div", null, "entry");
       var glyph = el("span", "●", "glyph");
       glyph.style.color = g.color;
       row.appendChild(glyph);
       row.appendChild(document.createTextNode(" community " + g.id + " (" + g.count + ")"));
-      legend.appendChild(row);
+      groups.appendChild(row);
     });
+    legend.appendChild(groups);
   }
-  legend.appendChild(el("div", "Size: " + data.sizeMeasure, "meta"));
+  legend.appendChild(el("div", "Size: " + data.sizeMeasure + (data.colorBy === "group" ? "; width: tie weight" : "") +
+                              (data.nodes.some(function (n) { return n.url; }) ? ". Click a node for its page." : ""), "meta"));
 
   // --- header: links, search, top N -------------------------------------------------------------------
   var links = document.getElementById("links");
@@ -278,7 +329,7 @@
     var q = text.trim().toLowerCase();
     if (!q) { return null; }
     var tests = [
-      function (n) { return n.label.toLowerCase() === q; },
+      function (n) { return n.label.toLowerCase() === q || (n.iri && n.iri.toLowerCase() === q); },
       function (n) { return n.label.toLowerCase().indexOf(q) === 0; },
       function (n) { return n.label.toLowerCase().indexOf(q) >= 0; }
     ];
@@ -288,6 +339,12 @@
     }
     return null;
   }
+  function fitNeighbourhood(id) {
+    // Show the node with its neighbours, not closer than a readable zoom.
+    var ids = Array.from(neighbourhood(id).nodes).filter(function (m) { return nodes.get(m) !== null; });
+    network.fit({ nodes: ids, animation: false });
+    if (network.getScale() > 1.2) { network.moveTo({ position: network.getPositions([id])[id], scale: 1.2 }); }
+  }
   function select(id) {
     var n = byId.get(id);
     if (!n) { return false; }
@@ -296,11 +353,11 @@
       legend.querySelectorAll("input.class-filter").forEach(function (b) { if (b.value === n.kind) { b.checked = true; } });
     }
     selected = id;
-    var wasShown = isShown(n);
-    if (!wasShown) { extra.add(id); incident.get(id).forEach(function (e) { extra.add(e.from); extra.add(e.to); }); }
+    if (!isShown(n)) { extra.add(id); }
+    incident.get(id).forEach(function (e) { if (!isShown(byId.get(e.from)) || !isShown(byId.get(e.to))) { extra.add(e.from); extra.add(e.to); } });
     redraw();
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+    fitNeighbourhood(id);
     showNode(n);
     return true;
   }
@@ -328,6 +385,15 @@
       redraw();
     });
   }
+  function selectFromAddress() {
+    // "page.html#node=<IRI or name>" opens the page on that node (the index links entities this way).
+    var match = /^#node=(.+)$/.exec(window.location.hash);
+    if (!match) { return false; }
+    var wanted;
+    try { wanted = decodeURIComponent(match[1]); } catch (err) { return false; }
+    var n = data.nodes.find(function (m) { return m.iri === wanted; }) || find(wanted);
+    return n ? select(n.id) : false;
+  }
 
   // --- the network ------------------------------------------------------------------------------------
   redraw();
@@ -353,10 +419,11 @@
   network.on("blurNode", function () { tooltip.hidden = true; });
   network.on("blurEdge", function () { tooltip.hidden = true; });
   network.on("dragStart", function () { tooltip.hidden = true; });
+  window.addEventListener("hashchange", selectFromAddress);
   function ready() {
     if (api.ready) { return; }
     if (data.physics) { network.setOptions({ physics: { enabled: false } }); }
-    if (data.focus !== null && data.focus !== undefined) { select(data.focus); }
+    if (!selectFromAddress() && data.focus !== null && data.focus !== undefined) { select(data.focus); }
     api.ready = true;
     document.body.setAttribute("data-ready", "true");
   }
