@@ -67,3 +67,15 @@ def test_every_named_graph_is_known(seed_store):
     graphs = {str(r[0]) for r in seed_store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows}
     special = {f"https://w3id.org/battery-kg/graph/{name}" for name in ("ontology", "registry", "provenance", "analysis")}
     assert all(g in special or g.startswith("https://w3id.org/battery-kg/source/") for g in graphs)
+
+
+def test_every_seed_assertion_is_reviewed_and_has_one_source(seed_store):
+    """The shipped facts were read by a person: each assertion graph is bkg:Reviewed, from one article."""
+    rows = seed_store.query("""
+        SELECT ?a (SAMPLE(?status) AS ?s) (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+          ?a a bkg:Assertion ; bkg:status ?status ; bkg:source ?article } GROUP BY ?a""").rows
+    graphs = seed_store.query("""
+        SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(src:))) }""").rows
+    assert len(rows) == int(graphs[0][0]) > 30
+    assert {str(status) for _a, status, _n in rows} == {"https://w3id.org/battery-kg/ontology#Reviewed"}
+    assert {int(n) for _a, _s, n in rows} == {1}

@@ -150,3 +150,71 @@ def test_new_energy_vehicle_production_and_sales_2023(seed_store):
           ?q schema:unitText "vehicles" ; schema:value ?value }""").rows
     assert {(Decimal(str(v)), Decimal(str(g))) for v, g in rows} == {
         (Decimal("9587000"), Decimal("35.8")), (Decimal("9495000"), Decimal("37.9"))}
+
+
+def sentences_behind(store, subject: str, relation: str, obj: str) -> set[str]:
+    """The texts of the sentences whose assertions state ``subject relation obj`` (named by labels)."""
+    return labels(store, f"""
+        SELECT ?text WHERE {{
+          ?s rdfs:label "{subject}"@en . ?o rdfs:label "{obj}"@en .
+          GRAPH ?a {{ ?s {relation} ?o }} ?a bkg:evidence/schema:text ?text }}""")
+
+
+def test_what_exencells_named_partners_make(seed_store):
+    """000: 'energy storage system integrators (ACE Battery, Tecloman), PV cell and module manufacture
+    (Solarspace), industrial automation manufacturer (Harmontronics), and electrical equipment manufacturer
+    (Schneider)'."""
+    rows = seed_store.query("""
+        SELECT ?company ?field WHERE {
+          ?x rdfs:label "EXENCELL"@en ; bkg:partnerOf ?p . ?p rdfs:label ?company ; bkg:produces/rdfs:label ?field }""").rows
+    assert {(str(c), str(f)) for c, f in rows} == {
+        ("ACE Battery", "Energy storage"), ("Tecloman", "Energy storage"), ("Solarspace", "Photovoltaics"),
+        ("Harmontronics", "Industrial automation"), ("Schneider Electric", "Electrical equipment")}
+
+
+def test_the_two_governments_sent_the_delegations_of_the_visit(seed_store):
+    """000: the headline ('Government Delegates from Chongqing Municipality and Sichuan Province Visited ...'),
+    the first sentence, and 'Chongqing and Sichuan governments hoped to convey ... in this visit'."""
+    visit = "Government delegates' visit to EXENCELL Mianyang Factory, December 2023"
+    for government in ("People's Government of Chongqing Municipality", "People's Government of Sichuan Province"):
+        texts = sentences_behind(seed_store, visit, "bkg:delegation", government)
+        assert len(texts) == 3
+        assert any(t.startswith("Government Delegates from Chongqing Municipality") for t in texts)
+        assert any("Chongqing and Sichuan governments hoped to convey their determination" in t for t in texts)
+    topics = labels(seed_store, f"""SELECT ?n WHERE {{ ?v rdfs:label "{visit}"@en ; bkg:topic/rdfs:label ?n }}""")
+    assert topics == {"Energy storage"}
+
+
+def test_the_mianyang_factory_is_exencells_and_in_mianyang(seed_store):
+    """000, headline: 'EXENCELL Mianyang Factory'."""
+    rows = seed_store.query("""
+        SELECT ?operator ?where ?city WHERE {
+          ?f rdfs:label "EXENCELL Mianyang Factory"@en ; bkg:operator/rdfs:label ?operator ;
+             schema:location/rdfs:label ?where ; schema:containedInPlace/rdfs:label ?city }""").rows
+    assert [(str(o), str(w), str(c)) for o, w, c in rows] == [("EXENCELL", "Mianyang City", "Mianyang City")]
+
+
+def test_mr_tang_presented_at_the_shanghai_conference(seed_store):
+    """001: 'Mr. Tang presented that Shanghai attaches great importance to the development of new energy
+    storage equipment industry ...' — Mr. Tang is Tang Wenkan."""
+    conference = ("2023 International Energy Storage Technology, Equipment and Application (Shanghai) "
+                  "Conference and Exhibition")
+    spoke = sentences_behind(seed_store, conference, "bkg:speaker", "Tang Wenkan")
+    assert any(t.startswith("Mr. Tang presented that Shanghai attaches great importance") for t in spoke)
+    about = sentences_behind(seed_store, conference, "bkg:topic", "Energy storage")
+    assert any(t.startswith("Mr. Tang presented") for t in about)
+    alias = labels(seed_store, 'SELECT ?n WHERE { ?p skos:altLabel "Mr. Tang"@en ; rdfs:label ?n }')
+    assert alias == {"Tang Wenkan"}
+
+
+def test_the_sodium_ion_article_places_dazhou_in_sichuan(seed_store):
+    """003: the headline 'Sichuan plans to build a comprehensive sodium ion battery industry project', and the
+    project 'has landed in the East Economic Development Zone of Dazhou'."""
+    sources = labels(seed_store, """
+        SELECT ?id WHERE { ?d rdfs:label "Dazhou City"@en . ?s rdfs:label "Sichuan Province"@en .
+          GRAPH ?a { ?d schema:containedInPlace ?s } ?a bkg:source/bkg:sourceId ?id }""")
+    assert sources == {"003_a93420692c2367a5"}
+    where = labels(seed_store, """
+        SELECT ?n WHERE { ?p rdfs:label "Comprehensive sodium-ion battery industry project in Dazhou"@en ;
+          schema:location/schema:containedInPlace* ?place . ?place rdfs:label ?n }""")
+    assert where == {"East Economic Development Zone of Dazhou", "Dazhou City", "Sichuan Province", "China"}
