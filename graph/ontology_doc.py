@@ -8,6 +8,8 @@ up to date.
 True
 >>> "| `bkg:partnerOf` |" in page
 True
+>>> "| `bks:EventShape` |" in page
+True
 """
 
 from __future__ import annotations
@@ -23,12 +25,24 @@ from .query import compact
 __all__ = ["render", "main"]
 
 
+#: Namespaces the page names that queries do not predeclare: the shapes, and W3C ORG.
+_MORE_PREFIXES = {"bks": "https://w3id.org/battery-kg/shapes#", "org": "http://www.w3.org/ns/org#"}
+
+
+def _name(term) -> str:
+    """``bkg:Company``, ``bks:EventShape``, ``org:Organization``: the short name of a term."""
+    for prefix, iri in _MORE_PREFIXES.items():
+        if str(term).startswith(iri):
+            return f"{prefix}:{str(term)[len(iri):]}"
+    return compact(term)
+
+
 def _cell(text: object) -> str:
     return str(text or "").replace("|", "\\|").replace("\n", " ")
 
 
 def _names(graph: Graph, node, prop) -> str:
-    return ", ".join(f"`{compact(o)}`" for o in sorted(graph.objects(node, prop), key=str))
+    return ", ".join(f"`{_name(o)}`" for o in sorted(graph.objects(node, prop), key=str))
 
 
 def render() -> str:
@@ -42,7 +56,7 @@ def render() -> str:
 
     lines += ["## Classes", "", "| class | label | sub-class of | meaning |", "|---|---|---|---|"]
     for cls in sorted(s for s in ontology.subjects(RDF.type, OWL.Class) if str(s).startswith(ours)):
-        lines.append(f"| `{compact(cls)}` | {_cell(ontology.value(cls, RDFS.label))} | "
+        lines.append(f"| `{_name(cls)}` | {_cell(ontology.value(cls, RDFS.label))} | "
                      f"{_names(ontology, cls, RDFS.subClassOf)} | {_cell(ontology.value(cls, RDFS.comment))} |")
 
     lines += ["", "## Properties", "",
@@ -50,24 +64,24 @@ def render() -> str:
     props = {s for kind in (OWL.ObjectProperty, OWL.DatatypeProperty) for s in ontology.subjects(RDF.type, kind)}
     for prop in sorted(p for p in props if str(p).startswith(ours)):
         symmetric = " (symmetric)" if (prop, RDF.type, OWL.SymmetricProperty) in ontology else ""
-        lines.append(f"| `{compact(prop)}`{symmetric} | {_cell(ontology.value(prop, RDFS.label))} | "
+        lines.append(f"| `{_name(prop)}`{symmetric} | {_cell(ontology.value(prop, RDFS.label))} | "
                      f"{_names(ontology, prop, RDFS.subPropertyOf)} | {_names(ontology, prop, RDFS.domain)} | "
                      f"{_names(ontology, prop, RDFS.range)} | {_cell(ontology.value(prop, RDFS.comment))} |")
 
     reused = sorted(s for s in ontology.subjects(RDFS.isDefinedBy, URIRef("https://schema.org/")))
     lines += ["", "## schema.org terms used as they are", "",
-              ", ".join(f"`{compact(p)}`" for p in reused), ""]
+              ", ".join(f"`{_name(p)}`" for p in reused), ""]
 
     lines += ["## Shapes", "", "| shape | targets | property | rule |", "|---|---|---|---|"]
     for shape in sorted(shapes.subjects(RDF.type, SH.NodeShape)):
         targets = _names(shapes, shape, SH.targetClass) or "objects/subjects of the relations"
         node_message = shapes.value(shape, SH.message)
         if node_message:
-            lines.append(f"| `{compact(shape)}` | {targets} | (node) | {_cell(node_message)} |")
+            lines.append(f"| `{_name(shape)}` | {targets} | (node) | {_cell(node_message)} |")
         for prop_shape in sorted(shapes.objects(shape, SH.property), key=lambda n: str(shapes.value(n, SH.path))):
             path = shapes.value(prop_shape, SH.path)
-            shown = compact(path) if isinstance(path, URIRef) else "(path)"
-            lines.append(f"| `{compact(shape)}` | {targets} | `{shown}` | "
+            shown = _name(path) if isinstance(path, URIRef) else "(path)"
+            lines.append(f"| `{_name(shape)}` | {targets} | `{shown}` | "
                          f"{_cell(shapes.value(prop_shape, SH.message))} |")
     return "\n".join(lines) + "\n"
 

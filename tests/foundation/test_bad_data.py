@@ -23,6 +23,7 @@ def test_malformed_turtle_names_file_and_line_and_exits_2(cli, data_copy, tmp_pa
     result = build(cli, data_copy, tmp_path / "out")
     assert result.returncode == 2
     assert f"data/facts/{FACTS}:21:" in result.stderr
+    assert "malformed TriG" in result.stderr and "not a valid predicate" in result.stderr  # the parser's message
 
 
 def test_malformed_registry_exits_2(cli, data_copy, tmp_path):
@@ -60,12 +61,13 @@ def test_lower_case_currency_exits_1_naming_the_facts_file(cli, data_copy, tmp_p
     assert f"data/facts/{FACTS}" in result.stderr and "schema:currency" in result.stderr
 
 
-def test_missing_currency_exits_1(cli, data_copy, tmp_path):
+def test_missing_currency_exits_1_naming_the_facts_file(cli, data_copy, tmp_path):
     path = data_copy.facts / FACTS
     path.write_text(path.read_text(encoding="utf-8").replace('schema:currency "USD"', 'schema:name "dollars"'),
                     encoding="utf-8")
     result = build(cli, data_copy, tmp_path / "out")
     assert result.returncode == 1
+    assert f"data/facts/{FACTS}" in result.stderr and "schema:currency" in result.stderr
     assert "ISO 4217" in result.stderr
 
 
