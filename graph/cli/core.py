@@ -31,10 +31,14 @@ def output_layout(out: Path | None) -> OutputLayout:
 
 
 def store_for(store: str | None, out: Path | None):
-    """The store named by --store, else the one built in --out."""
-    if store:
-        return open_store(store)
-    return open_store(output_layout(out).store if out else None)
+    """The store named by --store, else by ``BATTERYKG_STORE``, else the one built in --out.
+
+    ``--out`` also names where a verb writes (views, tables), so it must not override a store named
+    elsewhere: ``BATTERYKG_STORE=URL batterykg views --out site`` reads the remote store and writes to site/.
+    """
+    import os
+
+    return open_store(store or os.environ.get("BATTERYKG_STORE") or output_layout(out).store)
 
 
 @app.command("build")
@@ -78,6 +82,10 @@ def validate_command(data: Path | None = DataOption) -> None:
     typer.echo("the data conforms")
 
 
+#: The formats of CONSTRUCT and DESCRIBE results; the others are for SELECT and ASK.
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
+
+
 @app.command("query")
 def query_command(
     sparql: str = typer.Argument(None, help="SPARQL text, or a .rq file."),
@@ -110,7 +118,13 @@ def query_command(
         result = target.query(text)
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
-    sys.stdout.buffer.write(result.serialize(fmt))
+    graph_format = fmt in GRAPH_FORMATS
+    if graph_format != (result.kind == "graph"):
+        usable = ", ".join(f for f in FORMATS if (f in GRAPH_FORMATS) == (result.kind == "graph"))
+        what = {"graph": "a CONSTRUCT or DESCRIBE", "select": "a SELECT", "ask": "an ASK"}[result.kind]
+        raise UsageError(f"--format {fmt}: {what} result is written as {usable}")
+    text = result.serialize(fmt)
+    sys.stdout.buffer.write(text if text.endswith(b"\n") else text + b"\n")
     sys.stdout.flush()
 
 

@@ -67,3 +67,49 @@ def test_validate_without_writing(cli, data_copy):
     assert cli("validate", "--data", str(data_copy.root)).returncode == 0
     (data_copy.registry).write_text(data_copy.registry.read_text() + "\nbk:x a bkg:Person .\n")
     assert cli("validate", "--data", str(data_copy.root)).returncode == 1
+
+
+def test_construct_and_describe_in_every_graph_format(cli, seed_output):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    out = str(seed_output.root)
+    construct = "CONSTRUCT WHERE { bk:tecloman ?p ?o }"
+    graphs = {fmt: Graph().parse(data=cli("query", "--out", out, construct, "-f", fmt).stdout, format=parser)
+              for fmt, parser in (("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld"))}
+    assert len(graphs["turtle"]) >= 3
+    assert isomorphic(graphs["turtle"], graphs["ntriples"]) and isomorphic(graphs["turtle"], graphs["jsonld"])
+    described = cli("query", "--out", out, "DESCRIBE bk:tecloman")  # the default table format is Turtle here
+    assert described.returncode == 0
+    assert isomorphic(Graph().parse(data=described.stdout, format="turtle"), graphs["turtle"])
+
+
+def test_select_as_sparql_xml_and_ask_as_json(cli, seed_output):
+    out = str(seed_output.root)
+    xml = cli("query", "--out", out, 'SELECT ?n WHERE { bk:byd rdfs:label ?n }', "-f", "xml").stdout
+    assert "<sparql" in xml and '<literal xml:lang="en">BYD</literal>' in xml
+    ask = json.loads(cli("query", "--out", out, "ASK { bk:byd a bkg:Person }", "-f", "json").stdout)
+    assert ask["boolean"] is False
+
+
+def test_a_format_that_does_not_fit_the_result_is_a_usage_error(cli, seed_output):
+    out = str(seed_output.root)
+    graph_as_csv = cli("query", "--out", out, "CONSTRUCT WHERE { bk:byd ?p ?o }", "-f", "csv")
+    assert graph_as_csv.returncode == 2
+    assert "a CONSTRUCT or DESCRIBE result is written as turtle, ntriples, jsonld" in graph_as_csv.stderr
+    rows_as_turtle = cli("query", "--out", out, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "-f", "turtle")
+    assert rows_as_turtle.returncode == 2 and "a SELECT result is written as" in rows_as_turtle.stderr
+    assert "Traceback" not in graph_as_csv.stderr + rows_as_turtle.stderr
+
+
+def test_query_in_a_folder_without_a_build_tells_the_user_to_build(cli, tmp_path):
+    """The default output folder is ./out: a newcomer who has not built yet is told what to run."""
+    import os
+    import subprocess
+    import sys
+
+    env = {name: value for name, value in os.environ.items() if not name.startswith("BATTERYKG_")}
+    result = subprocess.run([sys.executable, "-m", "graph", "query", "ASK {}"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "no graph at out/store: run `batterykg build` first" in result.stderr
