@@ -2,13 +2,17 @@
 
 :class:`RemoteStore` offers what :class:`~graph.store.EmbeddedStore` offers — ``query``, ``load_nquads``,
 ``add_graph``, ``close`` — over HTTP: SPARQL 1.1 Query, SPARQL 1.1 Update (loading, clearing) and the Graph
-Store Protocol (replacing one named graph). Every call has a real time limit, and every failure is a
+Store Protocol (replacing one named graph). Every call has a real time limit — on the whole call, not on
+each read, so a server that trickles its answer a byte at a time is cut off too — and every failure is a
 :class:`~graph.errors.StoreError` that names the URL and the HTTP status (a malformed query is a
 :class:`~graph.errors.QueryError` with the server's message).
 
-The default graph must be the plain default graph of the server, *not* a union mode: the build writes the
-union of all named graphs into the default graph itself (see :mod:`graph.store`), so a server in union mode
-(``oxigraph serve --union-default-graph``, Fuseki ``tdb:unionDefaultGraph``) would count those triples twice.
+The default graph: the build writes the union of all named graphs into the default graph itself (see
+:mod:`graph.store`), so a server whose default graph is its own plain graph (Oxigraph, Fuseki) answers as
+the embedded store does. Some servers always answer default-graph queries from all their graphs (Virtuoso,
+which has no unnamed graph to write to, and GraphDB); for them, ``union_default_graph=True``
+(``BATTERYKG_STORE_UNION_DEFAULT=1``) loads only the named graphs and lets the server make the union — where,
+as in ``oxigraph serve --union-default-graph``, a triple that several graphs hold is matched once per graph.
 
 Endpoints are found from one URL:
 
@@ -34,6 +38,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 
 import httpx
 import pyoxigraph as ox
@@ -79,28 +84,64 @@ class RemoteStore:
     timeout : float
         Seconds each call may take (queries may ask for less).
     auth : tuple, optional
-        ``(user, password)`` for HTTP basic authentication.
+        ``(user, password)`` for HTTP basic authentication (default: ``BATTERYKG_STORE_USER`` and
+        ``BATTERYKG_STORE_PASSWORD``, when set).
+    union_default_graph : bool, optional
+        The server answers default-graph queries from the union of its named graphs, so the default graph is
+        not written (default: ``BATTERYKG_STORE_UNION_DEFAULT=1``).
     """
 
     def __init__(self, url: str, *, update_url: str | None = None, gsp_url: str | None = None,
-                 timeout: float = DEFAULT_TIMEOUT, auth: tuple[str, str] | None = None):
+                 timeout: float = DEFAULT_TIMEOUT, auth: tuple[str, str] | None = None,
+                 union_default_graph: bool | None = None):
         self.url = url
         self.query_url, self.update_url, self.gsp_url = endpoints(url, update_url, gsp_url)
         self.timeout = timeout
-        self._client = httpx.Client(auth=auth, follow_redirects=True, headers={"User-Agent": "battery-kg"})
+        if auth is None and os.environ.get("BATTERYKG_STORE_USER"):
+            auth = (os.environ["BATTERYKG_STORE_USER"], os.environ.get("BATTERYKG_STORE_PASSWORD", ""))
+        self._auth = auth
+        if union_default_graph is None:
+            union_default_graph = os.environ.get("BATTERYKG_STORE_UNION_DEFAULT", "") in ("1", "true", "yes")
+        self.union_default_graph = union_default_graph
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(auth=self._auth, follow_redirects=True, headers={"User-Agent": "battery-kg"})
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
 
     def _send(self, method: str, url: str, *, timeout: float | None = None, **kwargs) -> httpx.Response:
+        """One HTTP call, answered in full within ``timeout`` seconds or a :class:`StoreError`.
+
+        httpx's timeouts bound each connect, write and read on its own, so an answer arriving a little at a
+        time never trips them: the call runs in a thread, and the caller stops waiting at the deadline.
+        """
         limit = self.timeout if timeout is None else timeout
-        try:
-            response = self._client.request(method, url, timeout=httpx.Timeout(limit), **kwargs)
-        except httpx.TimeoutException as exc:
-            raise StoreError(f"the SPARQL endpoint {url} did not answer within {limit:g} s") from exc
-        except httpx.HTTPError as exc:
-            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}") from exc
-        return response
+        client, outcome = self._client, {}
+
+        def call() -> None:
+            try:
+                outcome["response"] = client.request(method, url, timeout=httpx.Timeout(limit), **kwargs)
+            except BaseException as exc:  # handed to the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=call, name="battery-kg remote call", daemon=True)
+        worker.start()
+        worker.join(limit)
+        if worker.is_alive():
+            # the abandoned call keeps its client until httpx gives up; the next calls get a fresh one
+            self._client = self._new_client()
+            threading.Thread(target=_close_after, args=(worker, client), daemon=True).start()
+            raise StoreError(f"the SPARQL endpoint {url} did not answer within {limit:g} s")
+        error = outcome.get("error")
+        if isinstance(error, httpx.TimeoutException):
+            raise StoreError(f"the SPARQL endpoint {url} did not answer within {limit:g} s") from error
+        if isinstance(error, httpx.HTTPError):
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {error}") from error
+        if error is not None:
+            raise error
+        return outcome["response"]
 
     @staticmethod
     def _failure(response: httpx.Response, what: str) -> StoreError:
@@ -153,6 +194,8 @@ class RemoteStore:
         so that a blank node stays one node.
         """
         quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        if self.union_default_graph:  # the server makes the default graph from the named ones
+            quads = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
         has_blank = any(isinstance(term, ox.BlankNode) for q in quads for term in (q.subject, q.object))
         size = len(quads) if has_blank else BATCH
         for start in range(0, len(quads), max(size, 1)):
@@ -169,6 +212,8 @@ class RemoteStore:
                               headers={"Content-Type": "application/n-triples"})
         if response.status_code >= 300:
             raise self._failure(response, f"{method} of the graph <{graph_iri}>")
+        if self.union_default_graph:
+            return
         if replace:
             self.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         else:
@@ -186,11 +231,19 @@ class RemoteStore:
         self.load_nquads(nquads)
 
     def __len__(self) -> int:
+        if self.union_default_graph:
+            result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return int(result.rows[0][0])
         result = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         return int(result.rows[0][0])
 
     def close(self) -> None:
         self._client.close()
+
+
+def _close_after(worker: threading.Thread, client: httpx.Client) -> None:
+    worker.join()
+    client.close()
 
 
 def _insert_data(quads) -> str:

@@ -650,11 +650,17 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, settings: ServerSettings):
         self.settings = settings
         self.assets = _page_assets()
-        self.pool = WorkerPool(settings.store, settings.workers, settings.max_rows)
+        self.pool: WorkerPool | None = None
+        # listen first: a port in use is a usage error, found before the workers take seconds to start
         try:
             super().__init__((settings.host, settings.port), _Handler)
-        except OSError:
-            self.pool.close()
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc} "
+                             f"(choose another --port, or 0 for a free one)") from exc
+        try:
+            self.pool = WorkerPool(settings.store, settings.workers, settings.max_rows)
+        except BaseException:
+            self.socket.close()
             raise
 
     @property
@@ -664,7 +670,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 def serve(settings: ServerSettings, ready=None) -> None:

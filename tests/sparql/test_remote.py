@@ -57,11 +57,28 @@ def test_entity_parameters_resolve_on_the_remote_store(remote_seed):
     assert len(result.rows) == 5
 
 
-def test_query_and_views_use_the_store_named_by_the_environment(remote_seed, oxigraph_server, cli):
-    done = cli("query", "--format", "csv", "SELECT ?l WHERE { bk:tecloman rdfs:label ?l }",
-               env={"BATTERYKG_STORE": oxigraph_server})
+@pytest.mark.parametrize("how", ["environment", "flag"])
+def test_query_uses_the_store_named_by_the_environment_or_the_flag(remote_seed, oxigraph_server, cli, how, tmp_path):
+    sparql = "SELECT ?l WHERE { bk:tecloman rdfs:label ?l }"
+    if how == "environment":
+        done = cli("query", "--format", "csv", sparql, env={"BATTERYKG_STORE": oxigraph_server})
+    else:  # --out names a folder with no build: the flag, not the folder, says where the graph is
+        done = cli("query", "--format", "csv", sparql, "--store", oxigraph_server, "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["l", "Tecloman"]
+
+
+def test_views_from_the_remote_store_are_the_pages_of_the_embedded_store(remote_seed, oxigraph_server, seed_output,
+                                                                         cli, tmp_path):
+    """BATTERYKG_STORE names the graph; --out only says where the pages go."""
+    remote = cli("views", "--quiet", "--out", str(tmp_path / "remote"), env={"BATTERYKG_STORE": oxigraph_server})
+    embedded = cli("views", "--quiet", "--out", str(tmp_path / "embedded"), "--store", str(seed_output.store))
+    assert remote.returncode == embedded.returncode == 0, remote.stderr + embedded.stderr
+    pages = sorted(p.relative_to(tmp_path / "remote") for p in (tmp_path / "remote").rglob("*.html"))
+    assert len(pages) > 10
+    assert pages == sorted(p.relative_to(tmp_path / "embedded") for p in (tmp_path / "embedded").rglob("*.html"))
+    for page in pages:
+        assert (tmp_path / "remote" / page).read_bytes() == (tmp_path / "embedded" / page).read_bytes(), page
 
 
 def test_construct_and_ask_over_http(remote_seed):
@@ -111,3 +128,147 @@ def test_analyze_against_the_remote_store_ranks_as_on_the_embedded_store(remote_
     embedded = cli(*args, "--out", str(seed_output.root))
     assert remote.returncode == embedded.returncode == 0, remote.stderr + embedded.stderr
     assert remote.stdout == embedded.stdout and "EXENCELL" in remote.stdout
+
+
+@pytest.fixture()
+def trickling_server():
+    """A server that answers 200 at once, then sends its body one byte every 0.1 s: never idle, never done."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stopping = threading.Event()
+
+    def serve():
+        try:
+            connection, _ = listener.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                               b"Content-Length: 100000\r\n\r\n")
+            while not stopping.is_set():
+                try:
+                    connection.sendall(b" ")
+                except OSError:
+                    return
+                time.sleep(0.1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stopping.set()
+    listener.close()
+    thread.join(5)
+
+
+def test_an_answer_that_trickles_in_is_cut_off_at_the_time_limit(trickling_server):
+    """httpx's timeouts are per read, and every read here succeeds: the limit holds for the whole call."""
+    import time
+
+    store = RemoteStore(trickling_server, timeout=1)
+    started = time.monotonic()
+    with pytest.raises(StoreError, match=r"/query did not answer within 1 s"):
+        store.query("ASK {}")
+    assert time.monotonic() - started < 2
+
+
+@pytest.fixture(scope="module")
+def union_server(tmp_path_factory):
+    """An Oxigraph server whose default graph is the union of its named graphs, as Virtuoso's and GraphDB's are."""
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    import httpx
+
+    from tests.sparql.conftest import VENV_BIN, free_port, stop
+
+    binary = shutil.which("oxigraph", path=str(VENV_BIN)) or shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed")
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph-union")),
+                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1)
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("the oxigraph server did not start") from None
+            time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def union_seed(union_server, tmp_path_factory, cli):
+    done = cli("build", "--quiet", "--out", str(tmp_path_factory.mktemp("union-build")), "--store", union_server,
+               env={"BATTERYKG_STORE_UNION_DEFAULT": "1"})
+    assert done.returncode == 0, done.stderr
+    store = RemoteStore(union_server, union_default_graph=True)
+    yield store
+    store.close()
+
+
+def test_a_union_default_graph_server_gets_only_the_named_graphs(union_seed, seed_store):
+    named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    assert union_seed.query(named).rows == seed_store.query(named).rows
+    assert union_seed.query(distinct).rows == seed_store.query(distinct).rows
+    assert len(union_seed) == int(seed_store.query(named).rows[0][0])
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_saved()])
+def test_saved_queries_on_a_union_default_graph_server_give_the_same_rows(union_seed, seed_store, name):
+    """The same distinct rows; a fact that several graphs hold is matched once per graph there (README)."""
+    remote = run_saved(name, {}, union_seed)
+    embedded = run_saved(name, {}, seed_store)
+    assert remote.variables == embedded.variables
+    assert set(normalised(remote)) == set(normalised(embedded))
+
+
+def test_the_store_user_and_password_from_the_environment_go_with_every_call(monkeypatch):
+    """BATTERYKG_STORE_USER / _PASSWORD: HTTP basic authentication, for servers that guard their updates."""
+    import base64
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    seen = []
+
+    def serve():
+        connection, _ = listener.accept()
+        with connection:
+            seen.append(connection.recv(65536).decode("latin-1"))
+            body = b'{"head": {}, "boolean": true}'
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                               b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    monkeypatch.setenv("BATTERYKG_STORE_USER", "analyst")
+    monkeypatch.setenv("BATTERYKG_STORE_PASSWORD", "s3cret")
+    store = RemoteStore(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=5)
+    try:
+        assert store.query("ASK {}").boolean is True
+    finally:
+        store.close()
+        listener.close()
+    thread.join(5)
+    expected = base64.b64encode(b"analyst:s3cret").decode()
+    assert f"authorization: basic {expected}".lower() in seen[0].lower()

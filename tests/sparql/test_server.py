@@ -229,3 +229,57 @@ def test_serve_without_a_built_graph_exits_2(cli, tmp_path):
 def test_serve_refuses_nonsense_limits(cli, served_out):
     done = cli("serve", "--out", str(served_out), "--timeout", "0")
     assert done.returncode == 2 and "must be positive" in done.stderr
+
+
+def test_it_listens_on_loopback_only_by_default(endpoint):
+    import socket
+
+    assert endpoint.startswith("http://127.0.0.1:")
+    port = int(endpoint.rstrip("/").rsplit(":", 1)[1])
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the outward interface
+        address = probe.getsockname()[0]
+    if address.startswith("127."):
+        pytest.skip("this machine has no address but loopback")
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://{address}:{port}/sparql", timeout=2)
+
+
+def test_the_default_time_limit_is_ten_seconds():
+    import typer
+
+    from graph.cli import app
+    from graph.server import ServerSettings
+
+    serve = typer.main.get_command(app).commands["serve"]
+    defaults = {param.name: param.default for param in serve.params}
+    assert defaults["timeout"] == 10.0 and defaults["host"] == "127.0.0.1"
+    assert ServerSettings(store=".").timeout == 10.0 and ServerSettings(store=".").host == "127.0.0.1"
+
+
+def test_dataset_clauses_read_graphs_of_the_store_when_allowed(served_out):
+    """With --allow-dataset-clauses, FROM names a graph of the store (Oxigraph never fetches it)."""
+    from tests.sparql.conftest import start_serve, stop
+
+    process, url = start_serve("--out", str(served_out), "--workers", "1", "--allow-dataset-clauses")
+    try:
+        from_ontology = ask(url, "SELECT (COUNT(*) AS ?n) FROM kgg:ontology WHERE { ?s ?p ?o }")
+        in_ontology = ask(url, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH kgg:ontology { ?s ?p ?o } }")
+        assert from_ontology.status_code == in_ontology.status_code == 200
+        n = from_ontology.json()["results"]["bindings"][0]["n"]["value"]
+        assert int(n) == int(in_ontology.json()["results"]["bindings"][0]["n"]["value"]) > 100
+        service = httpx.get(url + "sparql", headers={"Accept": "text/turtle"}).text
+        assert "BasicFederatedQuery" in service
+    finally:
+        stop(process)
+
+
+def test_serve_on_a_port_in_use_exits_2(cli, served_out):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = cli("serve", "--out", str(served_out), "--port", str(taken.getsockname()[1]), "--workers", "1")
+    assert done.returncode == 2 and "cannot listen on 127.0.0.1:" in done.stderr
+    assert "Traceback" not in done.stderr
