@@ -201,3 +201,15 @@ def test_each_broken_rule_of_our_shapes_is_reported_alike(name, seed_texts, data
     reference = _pyshacl(union, load_shapes())
     assert reference, "the mutation must break a rule"
     assert _compiled(union, load_shapes()) == reference
+
+
+def test_checking_some_focus_nodes_finds_their_violations_only():
+    """Incremental builds check the nodes a change touched, with the per-node form of each check."""
+    shapes = compile_shapes(Graph().parse(data=FEATURE_SHAPES, format="turtle"))
+    store = _ox_store(Graph().parse(data=FEATURE_DATA, format="turtle"))
+    everything = {(r.focus, r.path, r.value, r.message) for r in shapes.violations(store)}
+    nodes = {f for f, _p, _v, _m in everything} | {ox.NamedNode("http://example.org/alice")}
+    assert {(r.focus, r.path, r.value, r.message) for r in shapes.violations(store, focus=nodes)} == everything
+    bob = ox.NamedNode("http://example.org/bob")
+    only_bob = {(r.focus, r.path, r.value, r.message) for r in shapes.violations(store, focus=[bob])}
+    assert only_bob == {v for v in everything if v[0] == bob} and only_bob
