@@ -138,7 +138,9 @@ def test_an_entity_page_opens_on_its_entity_with_facts_and_sources(seed_views, o
 
 def test_a_hostile_label_is_shown_as_text_and_runs_nothing(tmp_path, open_page, screenshots):
     g = nx.MultiGraph()
-    g.add_node("x", label=HOSTILE, kind="Company", size=1.0, key_facts=["<b onmouseover=alert(3)>bold</b>"],
+    # pyvis inserted every tooltip as HTML once one of them held "href"
+    link = '<a href="javascript:alert(7)">a link</a>'
+    g.add_node("x", label=HOSTILE, kind="Company", size=1.0, key_facts=["<b onmouseover=alert(3)>bold</b>", link],
                sources=[{"source": "s1", "headline": "</script><script>alert(2)</script>", "date": "2024-01-05",
                          "text": "<svg onload=alert(4)>"}])
     g.add_node("y", label="Plain", kind="City", size=0.1, url="javascript:alert(5)")
@@ -149,6 +151,9 @@ def test_a_hostile_label_is_shown_as_text_and_runs_nothing(tmp_path, open_page, 
     page = opened.page
     page.fill("#search", "<img")
     page.press("#search", "Enter")
+    tooltip = hover(page, *node_at(page, node_id(page, HOSTILE)))
+    assert HOSTILE in tooltip and link in tooltip and "<svg onload=alert(4)>" in tooltip
+    assert page.locator("#tooltip a, #tooltip b, #tooltip svg").count() == 0
     click_node(page, node_id(page, HOSTILE))
     page.mouse.move(5, 5)
     page.wait_for_timeout(100)
