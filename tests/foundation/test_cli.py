@@ -113,3 +113,17 @@ def test_query_in_a_folder_without_a_build_tells_the_user_to_build(cli, tmp_path
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "no graph at out/store: run `batterykg build` first" in result.stderr
+
+
+def test_the_standard_prefixes_are_predeclared(cli, seed_output):
+    """bkg, bk, schema, rdf, rdfs, owl, skos, prov, xsd, sh and dcterms need no PREFIX line."""
+    sparql = """ASK {
+      bkg:evidence rdfs:subPropertyOf prov:wasDerivedFrom .
+      bk:schneider-electric skos:altLabel "Schneider"@en ; rdf:type/rdfs:subClassOf* schema:Corporation .
+      bkg:partnerOf a owl:SymmetricProperty .
+      bk:world-power-battery-conference-2024 schema:endDate "2024-09-02"^^xsd:date .
+      BIND(sh:NodeShape AS ?shapes)  # the shapes are not in the graph; the prefix still resolves
+      <https://w3id.org/battery-kg/ontology> dcterms:license ?license }"""
+    result = cli("query", "--out", str(seed_output.root), sparql)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "yes"
