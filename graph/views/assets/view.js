@@ -311,7 +311,7 @@
     legend.appendChild(groups);
   }
   legend.appendChild(el("div", "Size: " + data.sizeMeasure + (data.colorBy === "group" ? "; width: tie weight" : "") +
-                              (data.nodes.some(function (n) { return n.url; }) ? ". Click a node for its page." : ""), "meta"));
+                              (data.nodes.some(function (n) { return n.url; }) ? ". Click a node for its details and a link to its page." : ""), "meta"));
 
   // --- header: links, search, top N -------------------------------------------------------------------
   var links = document.getElementById("links");
