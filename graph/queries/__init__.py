@@ -10,6 +10,10 @@ Kinds of parameter: ``entity`` (a label, alias, ``bk:`` name or IRI, resolved wi
 :func:`graph.resolve_entity`), ``iri`` (a prefixed name such as ``schema:location``, or a full IRI),
 ``date`` (``YYYY-MM-DD``), ``integer``, ``decimal`` and ``string``.
 
+A parameter whose default is ``any`` is optional: its clause is ``VALUES ?NAME { UNDEF }``, which restricts
+nothing, so the question is answered for everything; given a value (other than ``any``), it is answered for
+that value only — the way a question with tens of thousands of rows on a large graph is asked.
+
 >>> [q.name for q in list_saved()][:3]
 ['active-organisations', 'attendance', 'disagreements']
 >>> partners = load_saved("partners")
@@ -17,6 +21,8 @@ Kinds of parameter: ``entity`` (a label, alias, ``bk:`` name or IRI, resolved wi
 'Who are the partners of an organisation, and which sentence of which article says so?'
 >>> partners.params[0].name, partners.params[0].kind, partners.params[0].default
 ('org', 'entity', 'EXENCELL')
+>>> [(p.name, p.optional) for p in load_saved("single-source-facts").params]
+[('subject', True)]
 >>> print(bind_values("SELECT * { VALUES ?d { 1 } }", {"d": term_for("date", '2024-01-01', None)}))
 SELECT * { VALUES ?d { "2024-01-01"^^<http://www.w3.org/2001/XMLSchema#date> } }
 """
@@ -37,7 +43,7 @@ from ..errors import UsageError
 from ..namespace import PREFIXES
 
 __all__ = ["SavedQuery", "Parameter", "list_saved", "load_saved", "run_saved", "bind_values", "term_for",
-           "PARAMETER_KINDS"]
+           "PARAMETER_KINDS", "ANY"]
 
 #: The kinds a saved query's parameter may have.
 PARAMETER_KINDS = ("entity", "iri", "date", "integer", "decimal", "string")
@@ -45,6 +51,10 @@ PARAMETER_KINDS = ("entity", "iri", "date", "integer", "decimal", "string")
 _PARAM_LINE = re.compile(
     r"^#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>\w+)\)\s*(?:=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.*)$")
 _IRI_TEXT = re.compile(r'[^<>"{}|^`\\\s\x00-\x20]+')
+
+
+#: The default of an optional parameter: the query's VALUES clause holds UNDEF until a value is given.
+ANY = "any"
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,11 @@ class Parameter:
     kind: str
     default: str | None
     description: str
+
+    @property
+    def optional(self) -> bool:
+        """Whether the parameter may be left out (default ``any``): the question is then asked of everything."""
+        return self.default == ANY
 
 
 @dataclass(frozen=True)
@@ -91,8 +106,11 @@ def _parse(name: str, text: str) -> SavedQuery:
         elif line.startswith("# question:"):
             question_lines.append(line.split(":", 1)[1].strip())
     for param in params:
-        if not re.search(rf"VALUES\s+\?{param.name}\s*\{{[^}}]*\}}", text):
+        clauses = re.findall(rf"VALUES\s+\?{param.name}\s*\{{([^}}]*)\}}", text)
+        if not clauses:
             raise ValueError(f"{name}.rq: parameter {param.name} has no `VALUES ?{param.name} {{ ... }}` clause")
+        if param.optional and any(clause.strip() != "UNDEF" for clause in clauses):
+            raise ValueError(f"{name}.rq: optional parameter {param.name} needs `VALUES ?{param.name} {{ UNDEF }}`")
     return SavedQuery(name, " ".join(question_lines), params, text)
 
 
@@ -141,7 +159,7 @@ def term_for(kind: str, value: str, store) -> Node:
     if kind == "entity":
         from ..entities import resolve_entity
 
-        return URIRef(resolve_entity(store, value))
+        return URIRef(_entity_by_iri(store, value) or resolve_entity(store, value))
     if kind == "iri":
         return _expand_iri(value)
     if kind == "date":
@@ -166,8 +184,28 @@ def term_for(kind: str, value: str, store) -> Node:
     raise UsageError(f"unknown parameter kind {kind!r}")
 
 
+def _entity_by_iri(store, value: str) -> str | None:
+    """The entity ``value`` names when it is written as its IRI, ``bk:slug`` or bare slug, else ``None``.
+
+    :func:`~graph.entities.resolve_entity` tries these forms first too, but only after reading every label
+    and alias of the graph (half a minute at 1M triples); one ASK tells the same: that the IRI is under
+    ``bk:`` and has a label or an alias.
+    """
+    from ..namespace import BK
+
+    text = str(value).strip()
+    slug = text[3:] if text.lower().startswith("bk:") else text
+    candidates = [text] if text.startswith(str(BK)) and _IRI_TEXT.fullmatch(text) else []
+    if re.fullmatch(r"[\w.-]+", slug):
+        candidates.append(str(BK) + slug)
+    for iri in candidates:
+        if store.query(f"ASK {{ <{iri}> rdfs:label|skos:altLabel ?name }}").boolean:
+            return iri
+    return None
+
+
 def bind_values(sparql: str, terms: dict[str, Node]) -> str:
-    """``sparql`` with each ``VALUES ?name { ... }`` clause replaced by one holding ``terms[name]``."""
+    """``sparql`` with every ``VALUES ?name { ... }`` clause replaced by one holding ``terms[name]``."""
     for name, term in terms.items():
         written = term.n3()
         sparql, count = re.subn(rf"VALUES\s+\?{re.escape(name)}\s*\{{[^}}]*\}}",
@@ -180,7 +218,8 @@ def bind_values(sparql: str, terms: dict[str, Node]) -> str:
 def run_saved(name: str, params: dict[str, str] | None = None, store=None, *, timeout: float | None = None):
     """Run the saved query ``name`` with ``params`` (NAME → text) on ``store`` (default: the built graph).
 
-    Parameters not given take their default. Returns a :class:`~graph.query.QueryResult`.
+    Parameters not given take their default; an optional parameter (default ``any``) left out, or given as
+    ``any``, restricts nothing. Returns a :class:`~graph.query.QueryResult`.
 
     Raises
     ------
@@ -199,5 +238,6 @@ def run_saved(name: str, params: dict[str, str] | None = None, store=None, *, ti
         listed = ", ".join(known) if known else "none"
         raise UsageError(f"saved query {saved.name!r} has no parameter {', '.join(unknown)} (its parameters: {listed})")
     store = store if store is not None else open_store()
-    terms = {p.name: term_for(p.kind, params[p.name], store) for p in saved.params if p.name in params}
+    terms = {p.name: term_for(p.kind, params[p.name], store) for p in saved.params
+             if p.name in params and not (p.optional and params[p.name].strip().lower() == ANY)}
     return store.query(bind_values(saved.text, terms), timeout=timeout)
