@@ -16,6 +16,7 @@ view (:attr:`Assembly.dataset`) is made only when asked, for small graphs.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -286,9 +287,13 @@ def read_ontology() -> Chunk:
 
 def source_ids(layout: DataLayout, include_candidates: bool = True) -> list[str]:
     """The ids of every source of the data folder: those with an article, facts or (if included) candidates."""
-    ids = {p.stem for p in layout.sources.glob("*.txt")} | {p.stem for p in layout.facts.glob("*.trig")}
+    def stems(folder, suffix: str) -> set[str]:
+        return {name[:-len(suffix)] for name in os.listdir(folder) if name.endswith(suffix)} \
+            if folder.is_dir() else set()
+
+    ids = stems(layout.sources, ".txt") | stems(layout.facts, ".trig")
     if include_candidates:
-        ids |= {p.stem for p in layout.candidates.glob("*.trig")}
+        ids |= stems(layout.candidates, ".trig")
     return sorted(ids)
 
 

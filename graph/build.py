@@ -26,20 +26,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import RDFS, SDO, SKOS
+from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from . import atomic, exports
 from .assembly import Chunk, assemble, assemble_sources, files_for, generated_publishers, source_ids, source_of_graph
-from .errors import DataNotConformError
+from .errors import DataNotConformError, StoreError
 from .layout import DataLayout, OutputLayout, ontology_file, shapes_file
 from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, source_iri
 from .serialize import to_jsonld, to_trig, to_turtle
@@ -61,7 +63,7 @@ ENTITY_CLASSES = [
 FAST_WRITE_TRIPLES = 50_000
 
 #: Bump when the same inputs would build a different graph, so an incremental build never reuses old work.
-BUILD_FORMAT = 2
+BUILD_FORMAT = 3
 
 #: An incremental build is taken when at most this many sources changed, or a tenth of them.
 INCREMENTAL_SOURCES = 10
@@ -124,26 +126,57 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "absent"
 
 
-def _source_files(layout: DataLayout, source_id: str, include_candidates: bool) -> list[Path]:
-    files = [layout.sources / f"{source_id}.txt", layout.sources / f"{source_id}.json",
-             layout.facts / f"{source_id}.trig"]
-    return files + ([layout.candidates / f"{source_id}.trig"] if include_candidates else [])
+#: A file changed less than this long before the last manifest was written is hashed again even when its size
+#: and modification time are those the manifest recorded (it may have changed again within the same tick).
+_RACY_NS = 2_000_000_000
 
 
-def _input_hashes(layout: DataLayout, include_candidates: bool) -> tuple[dict[str, str], dict[str, str]]:
-    """The hash of every input file (by its display name) and one hash per source (of its files)."""
+def _input_hashes(layout: DataLayout, include_candidates: bool, previous: dict | None = None
+                  ) -> tuple[dict[str, str], dict[str, str], dict[str, list[int]]]:
+    """The hash of every input file (by its display name), one hash per source (of its files), and each file's
+    size and modification time. A file whose size and time are those of ``previous`` (the last manifest, with
+    ``written_ns``) keeps its recorded hash, so a large data folder is not read whole to find what changed."""
+    previous = previous or {}
+    known, stats, written = previous.get("inputs", {}), previous.get("stats", {}), previous.get("written_ns", 0)
     files = {"ontology/battery.ttl": _digest(ontology_file()), "ontology/shapes.ttl": _digest(shapes_file()),
              layout.display(layout.registry): _digest(layout.registry)}
+    sizes: dict[str, list[int]] = {}
+    folders = [layout.sources, layout.facts] + ([layout.candidates] if include_candidates else [])
+    per_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        prefix = layout.display(folder) + "/"
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            stem, dot, suffix = entry.name.rpartition(".")
+            wanted = suffix in ("txt", "json") if folder == layout.sources else suffix == "trig"
+            if not (dot and wanted and entry.is_file()):
+                continue
+            display = prefix + entry.name
+            info = entry.stat()
+            stat = [info.st_size, info.st_mtime_ns]
+            digest = known.get(display)
+            if digest is None or stats.get(display) != stat or info.st_mtime_ns >= written - _RACY_NS:
+                digest = _digest(Path(entry.path))
+            files[display], sizes[display] = digest, stat
+            per_source[stem].append((folder.name, entry.name, digest))
     sources = {}
     for source_id in source_ids(layout, include_candidates):
         digest = hashlib.sha256()
-        for path in _source_files(layout, source_id, include_candidates):
-            value = _digest(path)
-            if value != "absent":
-                files[layout.display(path)] = value
-            digest.update(f"{path.name}\0{value}\0".encode())
+        for folder, name, value in sorted(per_source[source_id]):
+            digest.update(f"{folder}/{name}\0{value}\0".encode())
         sources[source_id] = digest.hexdigest()
-    return dict(sorted(files.items())), sources
+    return dict(sorted(files.items())), sources, dict(sorted(sizes.items()))
+
+
+def _previous_manifest(output: OutputLayout) -> dict | None:
+    """The last build's manifest, with the time it was written (``written_ns``); ``None`` if unreadable."""
+    try:
+        manifest = json.loads(output.manifest.read_text(encoding="utf-8"))
+        manifest["written_ns"] = output.manifest.stat().st_mtime_ns
+        return manifest
+    except (OSError, ValueError):
+        return None
 
 
 def _context_hash(layout: DataLayout, include_candidates: bool) -> str:
@@ -163,14 +196,32 @@ def _most_specific(classes: set[str]) -> str | None:
     return None
 
 
-def _entities_per_class(store: ox.Store) -> dict[str, int]:
-    """Entities (``bk:`` IRIs) per class, each counted once under its most specific class."""
+_RDF_TYPE = str(RDF.type)
+
+
+def _entity_classes(quads) -> dict[str, set[str]]:
+    """The classes of each entity (a ``bk:`` IRI) that ``quads`` type."""
     types: dict[str, set[str]] = defaultdict(set)
-    rows = store.query(f'SELECT ?e ?t WHERE {{ ?e a ?t FILTER(STRSTARTS(STR(?e), "{BK}")) }}')
-    for row in rows:
-        types[row[0].value].add(row[1].value if isinstance(row[1], ox.NamedNode) else "")
-    counts = Counter(_most_specific(classes) for classes in types.values())
-    return {c.split("#")[-1]: counts[c.split("#")[-1]] for c in ENTITY_CLASSES if counts[c.split("#")[-1]]}
+    base = str(BK)
+    for quad in quads:
+        if quad.predicate.value == _RDF_TYPE and isinstance(quad.subject, ox.NamedNode) \
+                and quad.subject.value.startswith(base) and isinstance(quad.object, ox.NamedNode):
+            types[quad.subject.value].add(quad.object.value)
+    return types
+
+
+def _class_counts(types: dict[str, set[str]]) -> Counter:
+    """Entities per class, each counted once under its most specific class."""
+    return Counter(name for name in map(_most_specific, types.values()) if name)
+
+
+def _ordered(counts: Counter) -> dict[str, int]:
+    return {c.split("#")[-1]: counts[c.split("#")[-1]] for c in ENTITY_CLASSES if counts[c.split("#")[-1]] > 0}
+
+
+def _stored_classes(store: ox.Store, entities) -> dict[str, set[str]]:
+    return _entity_classes(q for e in entities
+                           for q in store.quads_for_pattern(ox.NamedNode(e), ox.NamedNode(_RDF_TYPE), None, _DEFAULT))
 
 
 def _source_figures(chunks: list[Chunk], sources: dict) -> dict[str, dict]:
@@ -187,12 +238,12 @@ def _source_figures(chunks: list[Chunk], sources: dict) -> dict[str, dict]:
     return figures
 
 
-def _report(store: ox.Store, triples: int, figures: dict[str, dict], seconds: dict, output: OutputLayout,
+def _report(classes: dict[str, int], triples: int, figures: dict[str, dict], output: OutputLayout,
             remote: str | None = None, changed: list[str] | None = None) -> BuildReport:
     return BuildReport(
-        conforms=True, violations=[], entities_per_class=_entities_per_class(store),
+        conforms=True, violations=[], entities_per_class=classes,
         facts_per_source={k: v["facts"] for k, v in sorted(figures.items()) if v["assertions"]},
-        assertions=sum(v["assertions"] for v in figures.values()), triples=triples, seconds=seconds,
+        assertions=sum(v["assertions"] for v in figures.values()), triples=triples, seconds={},
         outputs={"trig": str(output.trig), "turtle": str(output.turtle), "jsonld": str(output.jsonld),
                  "store": str(output.store), **({"remote": remote} if remote else {})},
         changed_sources=changed)
@@ -204,39 +255,76 @@ def _not_conform(lines: list[str]) -> DataNotConformError:
         violations=lines)
 
 
-def _write_manifest(output: OutputLayout, files: dict[str, str], report: BuildReport, incremental: dict) -> None:
-    manifest = {"inputs": files, "triples": report.triples, "assertions": report.assertions,
+def _write_manifest(output: OutputLayout, files: dict[str, str], stats: dict, report: BuildReport,
+                    incremental: dict) -> None:
+    """Write ``manifest.json``: one top-level key a line (written by the C encoder: a 1M-triple graph's
+    manifest lists some 25,000 files and 8,000 sources, which json's indenting encoder takes seconds over)."""
+    manifest = {"inputs": files, "stats": stats, "triples": report.triples, "assertions": report.assertions,
                 "entities_per_class": report.entities_per_class, "facts_per_source": report.facts_per_source,
                 "incremental": incremental}
-    atomic.write_text(output.manifest, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    lines = [f"{json.dumps(key)}: {json.dumps(value, sort_keys=True, ensure_ascii=False)}"
+             for key, value in sorted(manifest.items())]
+    atomic.write_text(output.manifest, "{\n" + ",\n".join(lines) + "\n}\n")
 
 
 # -- the store --------------------------------------------------------------------------------------------
 
+#: What a child process runs to bulk-load a new store (argv: store, N-Quads file, N-Triples file): the named
+#: graphs and the union in two threads of its own, so that the build's own work goes on meanwhile.
+_LOAD_STORE = """
+import sys, threading, pyoxigraph as ox
+store = ox.Store(sys.argv[1])
+errors = []
+def load(path, fmt):
+    try:
+        store.bulk_load(path=path, format=fmt)
+    except BaseException as exc:
+        errors.append(exc)
+threads = [threading.Thread(target=load, args=(sys.argv[2], ox.RdfFormat.N_QUADS)),
+           threading.Thread(target=load, args=(sys.argv[3], ox.RdfFormat.N_TRIPLES))]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+if errors:
+    sys.exit(f"cannot load the store: {errors[0]}")
+store.flush()
+"""
+
+
 class _StoreLoad:
-    """A new store at ``path`` with the named graphs and the union (as the default graph), loaded by two
-    threads while the build goes on (Oxigraph's bulk loader releases the GIL); :meth:`join` waits for it."""
+    """A new store at ``path`` with the named graphs and the union (as the default graph); :meth:`join` waits
+    for it and opens it. A large graph is loaded by a child process while the build validates and writes (the
+    bulk loader keeps Python's lock for much of its work, so threads of this process would wait on each
+    other); a small one here, at once."""
 
-    def __init__(self, path: Path, named: bytes, union: bytes):
-        self.store = ox.Store(str(path))
-        self._errors: list[BaseException] = []
-        self._threads = [threading.Thread(target=self._load, args=(data, fmt), daemon=True)
-                         for data, fmt in ((named, ox.RdfFormat.N_QUADS), (union, ox.RdfFormat.N_TRIPLES)) if data]
-        for thread in self._threads:
-            thread.start()
-
-    def _load(self, data: bytes, fmt) -> None:
-        try:
-            self.store.bulk_load(data, format=fmt)
-        except BaseException as exc:  # re-raised by join, in the building thread
-            self._errors.append(exc)
+    def __init__(self, path: Path, named: bytes, union: bytes, background: bool):
+        self.path, self._process, self._files = Path(path), None, []
+        if not background:
+            store = ox.Store(str(path))
+            for data, fmt in ((named, ox.RdfFormat.N_QUADS), (union, ox.RdfFormat.N_TRIPLES)):
+                if data:
+                    store.bulk_load(data, format=fmt)
+            store.flush()
+            self.store = store
+            return
+        for data, suffix in ((named, ".nq"), (union, ".nt")):
+            handle, name = tempfile.mkstemp(prefix=".load-", suffix=suffix, dir=self.path.parent)
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            self._files.append(name)
+        self._process = subprocess.Popen([sys.executable, "-c", _LOAD_STORE, str(path), *self._files],
+                                         stderr=subprocess.PIPE)
 
     def join(self) -> ox.Store:
-        for thread in self._threads:
-            thread.join()
-        if self._errors:
-            raise self._errors[0]
-        self.store.flush()
+        if self._process is not None:
+            _out, err = self._process.communicate()
+            for name in self._files:
+                Path(name).unlink(missing_ok=True)
+            if self._process.returncode != 0:
+                raise StoreError(f"loading the store at {self.path} failed: {err.decode(errors='replace')[-2000:]}")
+            self._process = None
+            self.store = ox.Store(str(self.path))
         return self.store
 
 
@@ -259,10 +347,12 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
     output = out if isinstance(out, OutputLayout) else OutputLayout(Path(out)) if out else OutputLayout.default()
     timer = _Timer()
-    files, hashes = _input_hashes(layout, include_candidates)
+    previous = _previous_manifest(output)
+    files, hashes, stats = _input_hashes(layout, include_candidates, previous)
     context = _context_hash(layout, include_candidates)
-    if incremental and not remote and output.manifest.exists():
-        report = _build_incremental(layout, output, include_candidates, context, files, hashes, timer)
+    if incremental and not remote and previous is not None:
+        report = _build_incremental(layout, output, include_candidates, context, files, stats, hashes, timer,
+                                    previous)
         if report is not None:
             return report
 
@@ -277,7 +367,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     timer.lap("load")
 
     staging = _staging(output)
-    loading = _StoreLoad(staging, named, union_bytes)
+    loading = _StoreLoad(staging, named, union_bytes, background=large)
     try:
         if large:  # validated in memory, where Oxigraph answers the checks faster, while the store loads
             memory = ox.Store()
@@ -314,7 +404,8 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
             finally:
                 remote_store.close()
         figures = _source_figures(assembly.chunks, assembly.sources)
-        report = _report(store, triples, figures, {}, output, remote)
+        report = _report(_ordered(_class_counts(_entity_classes(assembly.quads()))), triples, figures, output,
+                         remote)
         del store
     except BaseException:
         try:
@@ -336,7 +427,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
                                                                          "publisher": None})} for k in hashes},
                   "chunks": [[key, *lengths] for key, lengths in index.items()],
                   "files": exports.file_sizes(index)}
-    _write_manifest(output, files, report, state)
+    _write_manifest(output, files, stats, report, state)
     return report
 
 
@@ -444,11 +535,11 @@ def _focus(store: ox.Store, touched: list[ox.Quad], dependencies: set[str]) -> s
 
 
 def _build_incremental(layout: DataLayout, output: OutputLayout, include_candidates: bool, context: str,
-                       files: dict[str, str], hashes: dict[str, str], timer: _Timer) -> BuildReport | None:
+                       files: dict[str, str], stats: dict, hashes: dict[str, str], timer: _Timer,
+                       manifest: dict) -> BuildReport | None:
     """Rebuild only what the changed sources touch; ``None`` when a full build is needed (no previous large
     build, other ontology, shapes or registry, many sources changed, or previous outputs out of step)."""
     try:
-        manifest = json.loads(output.manifest.read_text(encoding="utf-8"))
         previous = manifest["incremental"]
         if not (previous.get("large") and previous.get("format") == BUILD_FORMAT
                 and previous.get("context") == context):
@@ -466,7 +557,7 @@ def _build_incremental(layout: DataLayout, output: OutputLayout, include_candida
         return None
     staging = _staging(output)
     try:
-        report = _rebuild(layout, output, include_candidates, context, files, hashes, timer, manifest,
+        report = _rebuild(layout, output, include_candidates, context, files, stats, hashes, timer, manifest,
                           index, changed, staging)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -476,7 +567,7 @@ def _build_incremental(layout: DataLayout, output: OutputLayout, include_candida
     return report
 
 
-def _rebuild(layout, output, include_candidates, context, files, hashes, timer, manifest, index, changed,
+def _rebuild(layout, output, include_candidates, context, files, stats, hashes, timer, manifest, index, changed,
              staging) -> BuildReport:
     previous = manifest["incremental"]
     shutil.rmtree(staging)
@@ -502,7 +593,12 @@ def _rebuild(layout, output, include_candidates, context, files, hashes, timer, 
     added = [q for quads in after.values() for q in quads]
     timer.lap("load")
 
+    typed = {q.subject.value for q in removed + added if q.predicate.value == _RDF_TYPE
+             and isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(str(BK))}
+    classes = Counter(manifest["entities_per_class"])
+    classes.subtract(_class_counts(_stored_classes(store, typed)))
     delta, _union_changed = _apply(store, removed, added)
+    classes.update(_class_counts(_stored_classes(store, typed)))
     triples = manifest["triples"] + delta
     if triples <= FAST_WRITE_TRIPLES:
         raise _FullBuildNeeded  # small again: written by rdflib, as a full build would
@@ -529,7 +625,7 @@ def _rebuild(layout, output, include_candidates, context, files, hashes, timer, 
         ({k for k in index if k.startswith("source:")} - gone) | set(rebuilt))
     new_index, contents = exports.splice_files(output, index, order, replaced)
     store.flush()
-    report = _report(store, triples, figures, {}, output, changed=changed)
+    report = _report(_ordered(classes), triples, figures, output, changed=changed)
     del store
     exports.write_spliced(output, contents)
     atomic.replace_dir(staging, output.store)
@@ -539,7 +635,7 @@ def _rebuild(layout, output, include_candidates, context, files, hashes, timer, 
              "sources": {k: {"hash": hashes[k], **figures[k]} for k in hashes},
              "chunks": [[key, *lengths] for key, lengths in new_index.items()],
              "files": exports.file_sizes(new_index)}
-    _write_manifest(output, files, report, state)
+    _write_manifest(output, files, stats, report, state)
     return report
 
 

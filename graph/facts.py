@@ -32,7 +32,7 @@ from .layout import DataLayout
 from .namespace import BKG, SOURCE
 from .terms import rdflib_triple, to_rdflib
 
-__all__ = ["Assertion", "read_facts", "load_assertions", "parse_quads", "parse_rdf_file"]
+__all__ = ["Assertion", "read_facts", "load_assertions", "parse_quads", "parse_rdf_file", "read_rdf_bytes"]
 
 #: What a facts file may say about an assertion in its default graph.
 ASSERTION_METADATA = {str(BKG.quote), str(BKG.status), str(BKG.confidence)}
@@ -59,11 +59,8 @@ class Assertion:
         return sorted({rdflib_triple(q) for q in self.quads})
 
 
-def parse_quads(path: Path, display: str, fmt: str) -> list[ox.Quad]:
-    """Parse a Turtle or TriG file with Oxigraph (triples of a Turtle file come in the default graph).
-
-    Raises :class:`ParseError` naming the file, the line and the parser's message.
-    """
+def read_rdf_bytes(path: Path, display: str) -> bytes:
+    """The bytes of an RDF file, checked to be UTF-8 text."""
     try:
         data = Path(path).read_bytes()
         data.decode("utf-8")
@@ -71,8 +68,19 @@ def parse_quads(path: Path, display: str, fmt: str) -> list[ox.Quad]:
         raise ParseError(f"{display}: not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise ParseError(f"{display}: cannot read: {exc.strerror}") from exc
+    return data
+
+
+def parse_quads(path: Path, display: str, fmt: str, data: bytes | None = None) -> list[ox.Quad]:
+    """Parse a Turtle or TriG file (or its ``data``) with Oxigraph; a Turtle file's triples come in the
+    default graph.
+
+    Raises :class:`ParseError` naming the file, the line and the parser's message.
+    """
+    if data is None:
+        data = read_rdf_bytes(path, display)
     try:
-        return list(ox.parse(data, format=_FORMATS[fmt], base_iri=Path(path).resolve().as_uri()))
+        return list(ox.parse(data, format=_FORMATS[fmt], base_iri=Path(path).absolute().as_uri()))
     except SyntaxError as exc:
         message, line = str(exc), None
         if len(exc.args) > 1 and isinstance(exc.args[1], tuple) and len(exc.args[1]) > 1:
@@ -119,8 +127,10 @@ def read_facts(path: Path, layout: DataLayout, status: URIRef = BKG.Reviewed):
     problems: list[str] = []
     named: dict[str, list[ox.Quad]] = {}
     default: list[ox.Quad] = []
-    for quad in parse_quads(path, display, "trig"):
-        if _blank_node(quad):
+    data = read_rdf_bytes(path, display)
+    maybe_blank = b"_:" in data or b"[" in data  # a blank node needs one of them; most files have neither
+    for quad in parse_quads(path, display, "trig", data):
+        if maybe_blank and _blank_node(quad):
             problems.append(f"{display}: a blank node in {quad}: give the node an IRI "
                             "(facts of several sources must meet on the same node)")
         elif isinstance(quad.graph_name, ox.DefaultGraph):
@@ -160,7 +170,7 @@ def load_assertions(layout: DataLayout, include_candidates: bool = True):
     if include_candidates:
         folders.append((layout.candidates, BKG.Extracted))
     for folder, status in folders:
-        for path in sorted(folder.glob("*.trig")):
+        for path in sorted(folder.glob("*.trig"), key=lambda p: p.name):
             found, trouble = read_facts(path, layout, status)
             assertions.extend(found)
             problems.extend(trouble)

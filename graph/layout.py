@@ -75,9 +75,10 @@ class DataLayout:
 
     def display(self, path: Path) -> str:
         """A short name for a data file in messages: ``data/facts/000_x.trig``."""
+        text, root = str(path), str(self.root).rstrip("/") + "/"
+        if text.startswith(root) and "/../" not in text:  # the usual case: no file system calls
+            return "data/" + text[len(root):]
         path = Path(path)
-        if path.is_relative_to(self.root) and ".." not in path.parts:  # the usual case: no file system calls
-            return str(Path("data") / path.relative_to(self.root))
         try:
             return str(Path("data") / path.resolve().relative_to(self.root.resolve()))
         except ValueError:

@@ -128,6 +128,11 @@ class _NodeShape:
     message: str | None
     targets: list[str] = field(default_factory=list)
     checks: list[_Check] = field(default_factory=list)
+    #: The targets as IRIs, to find which given nodes a shape targets with index lookups.
+    target_classes: list[URIRef] = field(default_factory=list)
+    target_nodes: list[Node] = field(default_factory=list)
+    subjects_of: list[URIRef] = field(default_factory=list)
+    objects_of: list[URIRef] = field(default_factory=list)
 
 
 class _Names:
@@ -222,7 +227,12 @@ class CompiledShapes:
 
     def _compile_node_shape(self, shape: Node) -> _NodeShape:
         self._check_known(shape, _VALUE_CONSTRAINTS)
-        compiled = _NodeShape(iri=shape, message=self._message(shape), targets=self._targets(shape))
+        g = self._graph
+        compiled = _NodeShape(iri=shape, message=self._message(shape), targets=self._targets(shape),
+                              target_classes=sorted(g.objects(shape, SH.targetClass)),
+                              target_nodes=sorted(g.objects(shape, SH.targetNode)),
+                              subjects_of=sorted(g.objects(shape, SH.targetSubjectsOf)),
+                              objects_of=sorted(g.objects(shape, SH.targetObjectsOf)))
         name = _shape_name(shape)
         if self._graph.value(shape, SH.path) is not None:  # a property shape with targets of its own
             if self._violation(shape):
@@ -381,9 +391,8 @@ class CompiledShapes:
             closures[cls] = sorted(f"<{row[0].value}>" for row in rows if isinstance(row[0], ox.NamedNode))
         return closures
 
-    def _closures(self, store: ox.Store):
-        closures = self.class_closures(store)
-
+    @staticmethod
+    def _filler(closures: dict):
         def fill(text: str) -> str:
             for cls, members in closures.items():
                 text = text.replace(f"{{{{class:{cls}}}}}", " ".join(members) or f"<{cls}>")
@@ -392,12 +401,32 @@ class CompiledShapes:
 
     @staticmethod
     def _focus_pattern(shape: _NodeShape, focus: Iterable | None) -> str:
-        restriction = ""
+        """The focus nodes of ``shape``: its targets, or the nodes ``focus`` (which it targets) as VALUES."""
         if focus is not None:
-            restriction = "VALUES ?focus { " + " ".join(sorted({_ox_n3(t) for t in focus})) + " } "
+            return "{ VALUES ?focus { " + " ".join(sorted({_ox_n3(t) for t in focus})) + " } }"
         # Inline, not a DISTINCT sub-select: the engine may then start from the path's triples, and the
         # checks' own DISTINCT (and COUNT(DISTINCT)) absorb a node reached by two targets (20% less work at 1M).
-        return f"{{ {restriction}{' UNION '.join(shape.targets)} }}"
+        return f"{{ {' UNION '.join(shape.targets)} }}"
+
+    def targeted(self, shape: _NodeShape, nodes: Iterable, store: ox.Store, closures: dict) -> list:
+        """Which of ``nodes`` ``shape`` targets, found by index lookups (a few nodes, many triples)."""
+        default = ox.DefaultGraph()
+        rdf_type = ox.NamedNode(str(RDF.type))
+        classes = {m.strip("<>") for c in shape.target_classes for m in closures.get(c, [f"<{c}>"])}
+        named = {str(n) for n in shape.target_nodes}
+        subjects_of = [ox.NamedNode(str(p)) for p in shape.subjects_of]
+        objects_of = [ox.NamedNode(str(p)) for p in shape.objects_of]
+        found = []
+        for node in nodes:
+            subject = not isinstance(node, ox.Literal)
+            if (node.value in named
+                    or (subject and classes and any(q.object.value in classes for q in store.quads_for_pattern(
+                        node, rdf_type, None, default)))
+                    or (subject and any(next(iter(store.quads_for_pattern(node, p, None, default)), None)
+                                        for p in subjects_of))
+                    or any(next(iter(store.quads_for_pattern(None, p, node, default)), None) for p in objects_of)):
+                found.append(node)
+        return found
 
     @staticmethod
     def _check_query(check: _Check, focus_pattern: str, few: bool) -> str:
@@ -409,13 +438,18 @@ class CompiledShapes:
 
     def queries(self, store: ox.Store, focus: Iterable | None = None) -> Iterator[tuple[list[_Check], str]]:
         """The queries that find violations, as SPARQL text with the class sets read from ``store``
-        (optionally for some focus nodes only), each with the checks it answers: one check, or several
+        (optionally for the nodes ``focus`` only), each with the checks it answers: one check, or several
         screened together (see :class:`_Check`)."""
-        fill = self._closures(store)
+        closures = self.class_closures(store)
+        fill = self._filler(closures)
+        nodes = list(focus) if focus is not None else None
         for shape in self.shapes:
-            focus_pattern = self._focus_pattern(shape, focus)
+            targeted = self.targeted(shape, nodes, store, closures) if nodes is not None else None
+            if targeted is not None and not targeted:
+                continue
+            focus_pattern = self._focus_pattern(shape, targeted)
             groups: dict[str | None, list[_Check]] = {}
-            few = focus is not None
+            few = targeted is not None
             for check in shape.checks:
                 if check.broken is None:
                     yield [check], fill(self._check_query(check, focus_pattern, few))
@@ -442,7 +476,7 @@ class CompiledShapes:
             if not rows:
                 continue
             if len(checks) > 1:  # a screen: check the nodes it found one constraint at a time
-                fill = fill or self._closures(store)
+                fill = fill or self._filler(self.class_closures(store))
                 found = [row["focus"] for row in rows]
                 shape = next(s for s in self.shapes if checks[0] in s.checks)
                 pattern = self._focus_pattern(shape, found)

@@ -110,4 +110,4 @@ def read_source(text_path: Path) -> Source:
 
 def load_sources(layout: DataLayout) -> dict[str, Source]:
     """Every source of the data folder, by id, in id order."""
-    return {p.stem: read_source(p) for p in sorted(layout.sources.glob("*.txt"))}
+    return {p.stem: read_source(p) for p in sorted(layout.sources.glob("*.txt"), key=lambda p: p.name)}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 
 from .layout import ontology_file, shapes_file
 from .query import compact
