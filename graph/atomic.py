@@ -8,6 +8,8 @@ the old file or the new one, never a mix.
 >>> write_text(target, "new")
 >>> target.read_text()
 'new'
+>>> target.stat().st_mode & 0o777 == _file_mode()  # as open() would make it, not owner-only
+True
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from pathlib import Path
 __all__ = ["write_bytes", "write_text", "replace_dir"]
 
 
+def _file_mode() -> int:
+    """The mode ``open`` would give a new file (``mkstemp`` makes it readable by its owner only)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (temporary file in the same folder, then rename)."""
     path = Path(path)
@@ -28,6 +37,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -169,14 +169,25 @@ def _input_hashes(layout: DataLayout, include_candidates: bool, previous: dict |
     return dict(sorted(files.items())), sources, dict(sorted(sizes.items()))
 
 
+def _stats_file(output: OutputLayout) -> Path:
+    """Where a build keeps the size and modification time of each input file it hashed: beside the
+    manifest, not in it, so that the manifest of the same inputs is the same file on every machine."""
+    return output.root / ".input-stats.json"
+
+
 def _previous_manifest(output: OutputLayout) -> dict | None:
-    """The last build's manifest, with the time it was written (``written_ns``); ``None`` if unreadable."""
+    """The last build's manifest, with its input stats and the time they were written (``written_ns``);
+    ``None`` if unreadable."""
     try:
         manifest = json.loads(output.manifest.read_text(encoding="utf-8"))
-        manifest["written_ns"] = output.manifest.stat().st_mtime_ns
-        return manifest
     except (OSError, ValueError):
         return None
+    try:
+        manifest["stats"] = json.loads(_stats_file(output).read_text(encoding="utf-8"))
+        manifest["written_ns"] = _stats_file(output).stat().st_mtime_ns
+    except (OSError, ValueError):
+        manifest["stats"] = {}
+    return manifest
 
 
 def _context_hash(layout: DataLayout, include_candidates: bool) -> str:
@@ -245,7 +256,8 @@ def _report(classes: dict[str, int], triples: int, figures: dict[str, dict], out
         facts_per_source={k: v["facts"] for k, v in sorted(figures.items()) if v["assertions"]},
         assertions=sum(v["assertions"] for v in figures.values()), triples=triples, seconds={},
         outputs={"trig": str(output.trig), "turtle": str(output.turtle), "jsonld": str(output.jsonld),
-                 "store": str(output.store), **({"remote": remote} if remote else {})},
+                 "store": str(output.store), "manifest": str(output.manifest),
+                 **({"remote": remote} if remote else {})},
         changed_sources=changed)
 
 
@@ -259,11 +271,12 @@ def _write_manifest(output: OutputLayout, files: dict[str, str], stats: dict, re
                     incremental: dict) -> None:
     """Write ``manifest.json``: one top-level key a line (written by the C encoder: a 1M-triple graph's
     manifest lists some 25,000 files and 8,000 sources, which json's indenting encoder takes seconds over)."""
-    manifest = {"inputs": files, "stats": stats, "triples": report.triples, "assertions": report.assertions,
+    manifest = {"inputs": files, "triples": report.triples, "assertions": report.assertions,
                 "entities_per_class": report.entities_per_class, "facts_per_source": report.facts_per_source,
                 "incremental": incremental}
     lines = [f"{json.dumps(key)}: {json.dumps(value, sort_keys=True, ensure_ascii=False)}"
              for key, value in sorted(manifest.items())]
+    atomic.write_text(_stats_file(output), json.dumps(stats, sort_keys=True))
     atomic.write_text(output.manifest, "{\n" + ",\n".join(lines) + "\n}\n")
 
 

@@ -93,7 +93,7 @@ class OutputLayout:
 
     @classmethod
     def default(cls) -> OutputLayout:
-        return cls(Path(os.environ.get("BATTERYKG_OUT", "out")))
+        return cls(Path(os.environ.get("BATTERYKG_OUT") or "out"))  # an empty variable is no folder
 
     @property
     def trig(self) -> Path:

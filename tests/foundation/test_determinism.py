@@ -28,3 +28,13 @@ def test_outputs_hold_the_same_graph_in_every_syntax(seed_output):
     named_jsonld = {str(g.identifier) for g in jsonld.graphs() if len(g)}
     assert named <= named_jsonld | {"urn:x-rdflib:default"}
     assert sum(len(g) for g in trig.graphs()) == sum(len(g) for g in jsonld.graphs())
+
+
+def test_outputs_are_readable_like_any_new_file(seed_output):
+    """Written aside and renamed, the outputs still get the usual permissions (the umask's), not owner-only."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in (seed_output.trig, seed_output.turtle, seed_output.jsonld, seed_output.manifest):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~mask, path.name
