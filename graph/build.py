@@ -48,7 +48,7 @@ from .serialize import to_jsonld, to_trig, to_turtle
 from .sources import read_source
 from .validate import Violation, compiled_shapes, name_files, validate, validate_store
 
-__all__ = ["build", "assemble", "BuildReport", "ENTITY_CLASSES", "FAST_WRITE_TRIPLES"]
+__all__ = ["build", "check", "assemble", "BuildReport", "ENTITY_CLASSES", "FAST_WRITE_TRIPLES"]
 
 #: The classes whose members count as entities of the ecosystem, most specific first.
 ENTITY_CLASSES = [
@@ -348,6 +348,40 @@ def _staging(output: OutputLayout) -> Path:
 
 # -- full builds ----------------------------------------------------------------------------------------
 
+def _union(assembly) -> tuple[list[list[bytes]], int]:
+    """Each chunk's share of the union (N-Triples lines of the triples no earlier chunk holds), and its size."""
+    seen: set[bytes] = set()
+    union = [exports.union_lines(chunk.quads, seen) for chunk in assembly.chunks]
+    return union, len(seen)
+
+
+def _file_of(assembly, layout: DataLayout):
+    """The file behind a named graph or provenance subject IRI of ``assembly``."""
+    graph_files = assembly.graph_files()
+    return lambda name: graph_files.get(name) or files_for(layout, name)
+
+
+def check(data: Path | DataLayout | None = None, include_candidates: bool = True) -> list[str]:
+    """Validate the data as :func:`build` does, writing nothing; the problems and violations found, each naming
+    its file (an empty list when the data conforms).
+
+    >>> check()
+    []
+    """
+    layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
+    assembly = assemble(layout, include_candidates)
+    union, triples = _union(assembly)
+    if triples > FAST_WRITE_TRIPLES:
+        store = ox.Store()
+        store.bulk_load(ox.serialize(assembly.quads(), format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(b"".join(b"\n".join(lines) + b"\n" for lines in union if lines),
+                        format=ox.RdfFormat.N_TRIPLES)
+        violations = validate_store(store, _file_of(assembly, layout))
+    else:
+        violations = validate(assembly.union(), assembly.origins)
+    return assembly.problems + [str(v) for v in violations]
+
+
 def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None = None,
           include_candidates: bool = True, remote: str | None = None, incremental: bool = True) -> BuildReport:
     """Build the graph from ``data`` into ``out``; raise :class:`DataNotConformError` if it does not conform.
@@ -370,10 +404,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
             return report
 
     assembly = assemble(layout, include_candidates)
-    seen: set[bytes] = set()
-    union = [exports.union_lines(chunk.quads, seen) for chunk in assembly.chunks]
-    triples = len(seen)
-    del seen
+    union, triples = _union(assembly)
     large = triples > FAST_WRITE_TRIPLES
     named = ox.serialize(assembly.quads(), format=ox.RdfFormat.N_QUADS)
     union_bytes = b"".join(b"\n".join(lines) + b"\n" for lines in union if lines)
@@ -398,8 +429,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         store = loading.join()
         timer.lap("store")
         if large:
-            graph_files = assembly.graph_files()
-            violations = name_files(results, store, lambda name: graph_files.get(name) or files_for(layout, name))
+            violations = name_files(results, store, _file_of(assembly, layout))
         if assembly.problems or violations:
             raise _not_conform(assembly.problems + [str(v) for v in violations])
         if large:

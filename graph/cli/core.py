@@ -7,12 +7,11 @@ from pathlib import Path
 
 import typer
 
-from ..build import assemble, build
+from ..build import build, check
 from ..errors import DataNotConformError, UsageError
 from ..layout import DataLayout, OutputLayout
 from ..query import FORMATS
 from ..store import open_store
-from ..validate import validate
 from . import app
 
 DataOption = typer.Option(None, "--data", help="The data folder (default: the shipped data, or $BATTERYKG_DATA).")
@@ -74,9 +73,7 @@ def _remote_from_environment() -> str | None:
 @app.command("validate")
 def validate_command(data: Path | None = DataOption) -> None:
     """Validate the data against the shapes without writing anything. Exit 1 if it does not conform."""
-    assembly = assemble(data_layout(data))
-    violations = validate(assembly.union(), assembly.origins)
-    lines = assembly.problems + [str(v) for v in violations]
+    lines = check(data_layout(data))
     if lines:
         raise DataNotConformError(f"the data does not conform: {len(lines)} problems\n" + "\n".join(lines))
     typer.echo("the data conforms")
