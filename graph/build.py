@@ -411,8 +411,11 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     timer.lap("load")
 
     staging = _staging(output)
-    loading = _StoreLoad(staging, named, union_bytes, background=large)
+    loading = None
     try:
+        loading = _StoreLoad(staging, named, union_bytes, background=large)
+        if not large:
+            timer.lap("store")
         if large:  # validated in memory, where Oxigraph answers the checks faster, while the store loads
             memory = ox.Store()
             memory.bulk_load(union_bytes, format=ox.RdfFormat.N_TRIPLES)
@@ -452,7 +455,8 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         del store
     except BaseException:
         try:
-            loading.join()
+            if loading is not None:
+                loading.join()  # the child must be done with the folder before it goes
         except BaseException:
             pass
         shutil.rmtree(staging, ignore_errors=True)
