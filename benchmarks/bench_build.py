@@ -10,6 +10,8 @@
   do meanwhile) and its peak memory. Its baseline is what a user would write with rdflib alone: parse every
   file into a ``Dataset``, validate the union with pySHACL, write TriG, Turtle and JSON-LD with rdflib —
   capped at ``BASELINE_CAP_S`` (a capped baseline shows ``> N`` as its ratio);
+- ``validate``: the union of the scale's graph, in memory, judged by our shapes compiled to SPARQL in
+  Oxigraph (:mod:`graph.shacl`) against pySHACL on an rdflib ``Graph`` (capped at ``BASELINE_CAP_S``);
 - ``add one article``: an incremental :func:`graph.build` after one new article (five sentences about hubs
   and new entities' neighbours) is added to the built graph; its baseline is the full build of the same
   scale. Each run starts from a fresh copy of the built output; peak memory is the build process's.
@@ -95,6 +97,32 @@ report = build({data!r}, {out!r})
 print(json.dumps({{"seconds": time.perf_counter() - started, "stages": report.seconds, "triples": report.triples}}))
 """
 
+_VALIDATE = """
+import json, time, pyoxigraph as ox
+from graph.validate import compiled_shapes
+store = ox.Store()
+store.bulk_load(path={path!r}, format=ox.RdfFormat.TURTLE)
+started = time.perf_counter()
+found = compiled_shapes().violations(store)
+print(json.dumps({{"seconds": time.perf_counter() - started, "violations": len(found)}}))
+"""
+
+_VALIDATE_PYSHACL = """
+import json, signal, time
+from rdflib import Graph
+from pyshacl import validate
+from graph.validate import load_shapes
+
+def stop(*_):
+    raise TimeoutError
+graph = Graph().parse({path!r}, format="turtle")
+signal.signal(signal.SIGALRM, stop)
+signal.alarm({cap})
+started = time.perf_counter()
+conforms, _report, _text = validate(graph, shacl_graph=load_shapes(), inference="none", allow_warnings=True)
+print(json.dumps({{"seconds": time.perf_counter() - started, "conforms": conforms}}))
+"""
+
 _RDFLIB_BUILD = """
 import json, pathlib, signal, time
 from rdflib import Dataset, Graph
@@ -145,6 +173,24 @@ def _rdflib_build(data: Path, work: Path) -> list[float] | None:
     return [result["seconds"]]
 
 
+def _validation_row(scale: str, prepared, context: BenchContext) -> dict:
+    """Our compiled shapes against pySHACL on the union of the built graph (the Turtle output)."""
+    path = str(prepared.out / "battery-kg.ttl")
+    ours = [peak_rss_run(_VALIDATE.format(path=path)) for _ in range(max(1, min(3, context.repeats(scale))))]
+    extra = {"violations": ours[0]["violations"], "peak_rss_mib": max(r["peak_rss_mib"] for r in ours)}
+    try:
+        theirs = [peak_rss_run(_VALIDATE_PYSHACL.format(path=path, cap=BASELINE_CAP_S),
+                               timeout=BASELINE_CAP_S + 600)["seconds"]]
+    except RuntimeError as exc:
+        if "TimeoutError" not in str(exc):
+            raise
+        theirs = None
+        extra |= {"ratio": f"> {BASELINE_CAP_S / min(r['seconds'] for r in ours):.0f}",
+                  "note": f"pySHACL > {BASELINE_CAP_S} s (capped)"}
+    return row(scale, "validate (compiled shapes in Oxigraph vs pySHACL)", [r["seconds"] for r in ours], theirs,
+               triples=prepared.triples, **extra)
+
+
 def run(context: BenchContext) -> list[dict]:
     from graph.synth import synthesize
 
@@ -168,6 +214,7 @@ def run(context: BenchContext) -> list[dict]:
             extra |= {"ratio": f"> {BASELINE_CAP_S / min(full):.0f}",
                       "note": f"rdflib + pySHACL > {BASELINE_CAP_S} s (capped)"}
         rows.append(row(scale, "full build (read, validate, write, store)", full, baseline, **extra))
+        rows.append(_validation_row(scale, prepared, context))
         times, rss, details = [], [], {}
         for _ in range(max(1, min(3, context.repeats(scale)))):
             with tempfile.TemporaryDirectory(dir=context.work) as tmp:

@@ -19,14 +19,28 @@ import shutil
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_bytes", "write_text", "replace_dir"]
+__all__ = ["write_bytes", "write_text", "replace_dir", "make_dir_aside"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _file_mode() -> int:
     """The mode ``open`` would give a new file (``mkstemp`` makes it readable by its owner only)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+    return 0o666 & ~_umask()
+
+
+def make_dir_aside(target: Path, prefix: str) -> Path:
+    """A new, empty folder beside ``target``'s place, with the mode ``mkdir`` would give it (``mkdtemp``
+    makes it its owner's only), to be filled and then put in place with :func:`replace_dir`."""
+    parent = Path(target).parent
+    parent.mkdir(parents=True, exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    os.chmod(path, 0o777 & ~_umask())
+    return path
 
 
 def write_bytes(path: Path, data: bytes) -> None:

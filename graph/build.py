@@ -6,15 +6,12 @@ character offsets) and every assertion (its sentence, source, status and confide
 named graphs and, as its default graph, their union (see :mod:`graph.store`).
 
 Every build reads its inputs with Oxigraph's parsers into chunks (:mod:`graph.assembly`), loads them into a
-new store beside the old one, validates, writes the files aside, and only then puts everything in place.
-Two sizes of graph take two paths:
-
-- up to :data:`FAST_WRITE_TRIPLES` triples (the curated data), pySHACL validates and rdflib's canonical
-  writers write sorted, diff-friendly TriG, Turtle and JSON-LD (:mod:`graph.serialize`);
-- above it, our shapes compiled to SPARQL validate inside the store (:mod:`graph.shacl`) and Oxigraph writes
-  the files chunk by chunk (:mod:`graph.exports`). The next build is then *incremental* when only some
-  sources changed: it copies the store (a checkpoint of hard links), replaces the changed sources' graphs,
-  validates what they touch and what depends on it, and rewrites only their chunks of the files.
+new store beside the old one, validates, writes the files chunk by chunk (:mod:`graph.exports`) and only then
+puts everything in place. Up to :data:`LARGE_GRAPH_TRIPLES` triples (the curated data) pySHACL validates.
+Above it, the graph is *large*: our shapes compiled to SPARQL validate it in an in-memory Oxigraph store
+(:mod:`graph.shacl`) while a child process loads the store, and the next build is *incremental* when only some
+sources changed: it checkpoints the store (hard links), replaces the changed sources' graphs, validates the
+nodes they touch and those whose verdict depends on them, and rewrites only their chunks of the files.
 
 >>> import tempfile, pathlib
 >>> report = build(out=pathlib.Path(tempfile.mkdtemp()))
@@ -44,11 +41,10 @@ from .assembly import Chunk, assemble, assemble_sources, files_for, generated_pu
 from .errors import DataNotConformError, StoreError
 from .layout import DataLayout, OutputLayout, ontology_file, shapes_file
 from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, source_iri
-from .serialize import to_jsonld, to_trig, to_turtle
 from .sources import read_source
 from .validate import Violation, compiled_shapes, name_files, validate, validate_store
 
-__all__ = ["build", "check", "assemble", "BuildReport", "ENTITY_CLASSES", "FAST_WRITE_TRIPLES"]
+__all__ = ["build", "check", "assemble", "BuildReport", "ENTITY_CLASSES", "LARGE_GRAPH_TRIPLES"]
 
 #: The classes whose members count as entities of the ecosystem, most specific first.
 ENTITY_CLASSES = [
@@ -58,9 +54,10 @@ ENTITY_CLASSES = [
     BKG.InvestmentProject, BKG.Technology, BKG.Publisher,
 ]
 
-#: Above this many triples a graph is validated in the store and written by Oxigraph chunk by chunk, and
-#: later builds may be incremental; up to it, pySHACL and rdflib's canonical writers do the work.
-FAST_WRITE_TRIPLES = 50_000
+#: Above this many triples a graph is *large*: our shapes compiled to SPARQL validate it in Oxigraph, and its
+#: next builds may be incremental. Up to it (the curated data), pySHACL, the reference, validates.
+LARGE_GRAPH_TRIPLES = 10_000
+FAST_WRITE_TRIPLES = LARGE_GRAPH_TRIPLES  # its former name
 
 #: Bump when the same inputs would build a different graph, so an incremental build never reuses old work.
 BUILD_FORMAT = 3
@@ -342,8 +339,7 @@ class _StoreLoad:
 
 
 def _staging(output: OutputLayout) -> Path:
-    output.root.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".store-", dir=output.root))
+    return atomic.make_dir_aside(output.store, ".store-")
 
 
 # -- full builds ----------------------------------------------------------------------------------------
@@ -371,7 +367,7 @@ def check(data: Path | DataLayout | None = None, include_candidates: bool = True
     layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
     assembly = assemble(layout, include_candidates)
     union, triples = _union(assembly)
-    if triples > FAST_WRITE_TRIPLES:
+    if triples > LARGE_GRAPH_TRIPLES:
         store = ox.Store()
         store.bulk_load(ox.serialize(assembly.quads(), format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
         store.bulk_load(b"".join(b"\n".join(lines) + b"\n" for lines in union if lines),
@@ -386,7 +382,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
           include_candidates: bool = True, remote: str | None = None, incremental: bool = True) -> BuildReport:
     """Build the graph from ``data`` into ``out``; raise :class:`DataNotConformError` if it does not conform.
 
-    A large graph (over :data:`FAST_WRITE_TRIPLES` triples) is rebuilt *incrementally* when it can be
+    A large graph (over :data:`LARGE_GRAPH_TRIPLES` triples) is rebuilt *incrementally* when it can be
     (``incremental=True``, no ``remote``, same ontology, shapes and registry, few sources changed). The outputs
     are the same as a full build's. With ``remote`` (a SPARQL endpoint URL), the graph also replaces what that
     remote store held (see :mod:`graph.remote`). On any failure the previous outputs are left as they were.
@@ -405,7 +401,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
 
     assembly = assemble(layout, include_candidates)
     union, triples = _union(assembly)
-    large = triples > FAST_WRITE_TRIPLES
+    large = triples > LARGE_GRAPH_TRIPLES
     named = ox.serialize(assembly.quads(), format=ox.RdfFormat.N_QUADS)
     union_bytes = b"".join(b"\n".join(lines) + b"\n" for lines in union if lines)
     timer.lap("load")
@@ -424,23 +420,18 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         else:
             violations = validate(assembly.union(), assembly.origins)
         timer.lap("validate")
-        if large:
-            rendered = [exports.render_chunk(chunk.key, chunk.quads, ox.parse(b"\n".join(lines) + b"\n",
-                                                                               format=ox.RdfFormat.N_TRIPLES))
-                        for chunk, lines in zip(assembly.chunks, union, strict=True)]
-            timer.lap("write")
+        rendered = [exports.render_chunk(chunk.key, chunk.quads, ox.parse(b"\n".join(lines) + b"\n",
+                                                                           format=ox.RdfFormat.N_TRIPLES))
+                    for chunk, lines in zip(assembly.chunks, union, strict=True)]
+        index, contents = exports.assemble_files(rendered)
+        del rendered
+        timer.lap("write")
         store = loading.join()
         timer.lap("store")
         if large:
             violations = name_files(results, store, _file_of(assembly, layout))
         if assembly.problems or violations:
             raise _not_conform(assembly.problems + [str(v) for v in violations])
-        if large:
-            index = exports.write_files(output, rendered)
-        else:
-            texts = {"trig": to_trig(assembly.dataset), "turtle": to_turtle(assembly.union()),
-                     "jsonld": to_jsonld(assembly.dataset)}
-            index = None
         if remote:
             from .remote import RemoteStore
 
@@ -461,19 +452,14 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
             pass
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if not large:
-        atomic.write_text(output.trig, texts["trig"])
-        atomic.write_text(output.turtle, texts["turtle"])
-        atomic.write_text(output.jsonld, texts["jsonld"])
+    exports.write_files(output, contents)
     atomic.replace_dir(staging, output.store)
     timer.lap("write")
     report.seconds = dict(timer.seconds)
-    state = {"format": BUILD_FORMAT, "large": large and not remote, "context": context}
-    if large and not remote:
-        state |= {"sources": {k: {"hash": hashes[k], **figures.get(k, {"assertions": 0, "facts": 0,
-                                                                         "publisher": None})} for k in hashes},
-                  "chunks": [[key, *lengths] for key, lengths in index.items()],
-                  "files": exports.file_sizes(index)}
+    state = {"format": BUILD_FORMAT, "large": large and not remote, "context": context,
+             "sources": {k: {"hash": hashes[k], **figures.get(k, {"assertions": 0, "facts": 0, "publisher": None})}
+                         for k in hashes},
+             "chunks": [[key, *lengths] for key, lengths in index.items()], "files": exports.file_sizes(index)}
     _write_manifest(output, files, stats, report, state)
     return report
 
@@ -647,7 +633,7 @@ def _rebuild(layout, output, include_candidates, context, files, stats, hashes, 
     delta, _union_changed = _apply(store, removed, added)
     classes.update(_class_counts(_stored_classes(store, typed)))
     triples = manifest["triples"] + delta
-    if triples <= FAST_WRITE_TRIPLES:
+    if triples <= LARGE_GRAPH_TRIPLES:
         raise _FullBuildNeeded  # small again: written by rdflib, as a full build would
     timer.lap("store")
 
@@ -674,7 +660,7 @@ def _rebuild(layout, output, include_candidates, context, files, stats, hashes, 
     store.flush()
     report = _report(_ordered(classes), triples, figures, output, changed=changed)
     del store
-    exports.write_spliced(output, contents)
+    exports.write_files(output, contents)
     atomic.replace_dir(staging, output.store)
     timer.lap("write")
     report.seconds = dict(timer.seconds)

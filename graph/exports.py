@@ -1,5 +1,5 @@
-"""The graph's files for a large graph — TriG (every named graph), Turtle (their union) and JSON-LD — written
-chunk by chunk (see :mod:`graph.assembly`), so that a build which changed a few sources rewrites a few chunks.
+"""The graph's files — TriG (every named graph), Turtle (their union) and JSON-LD — written chunk by chunk (see
+:mod:`graph.assembly`), so that a build of a large graph which changed a few sources rewrites a few chunks.
 
 Each file is a header, the chunks in order (ontology, registry, publishers, then the sources by id) and a
 footer. Oxigraph serialises each chunk; the lengths of every chunk in every file are kept in the build's
@@ -7,8 +7,6 @@ manifest, and an incremental build copies the bytes of the chunks it did not cha
 A TriG file may name the provenance graph in several blocks (one per source) and a JSON-LD file may hold
 several objects of one graph: both mean the one graph. The Turtle union lists each triple once, in the chunk
 of its first holder.
-
-Small graphs (the curated data) are written instead by rdflib's canonical writers, :mod:`graph.serialize`.
 
 >>> import pyoxigraph as ox
 >>> quad = ox.Quad(ox.NamedNode("https://w3id.org/battery-kg/id/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
@@ -32,7 +30,8 @@ from . import atomic
 from .layout import OutputLayout
 from .namespace import PREFIXES
 
-__all__ = ["RenderedChunk", "render_chunk", "write_files", "splice_files", "EXPORTS", "union_lines"]
+__all__ = ["RenderedChunk", "render_chunk", "assemble_files", "splice_files", "write_files", "file_sizes", "EXPORTS",
+           "union_lines"]
 
 #: The files, in the order of the lengths kept per chunk.
 EXPORTS = ("trig", "turtle", "jsonld")
@@ -95,11 +94,10 @@ def _assemble_file(name: str, bodies: Iterable[bytes]) -> bytes:
     return _HEADERS[name] + body + _FOOTERS[name]
 
 
-def write_files(output: OutputLayout, chunks: list[RenderedChunk]) -> dict[str, list[int]]:
-    """Write the three files from ``chunks``, each atomically; returns each chunk's lengths (for the manifest)."""
-    for name in EXPORTS:
-        atomic.write_bytes(_paths(output)[name], _assemble_file(name, (getattr(c, name) for c in chunks)))
-    return {c.key: c.lengths() for c in chunks}
+def assemble_files(chunks: list[RenderedChunk]) -> tuple[dict[str, list[int]], dict[str, bytes]]:
+    """The three files made of ``chunks``, and each chunk's lengths in them (for the manifest)."""
+    return ({c.key: c.lengths() for c in chunks},
+            {name: _assemble_file(name, (getattr(c, name) for c in chunks)) for name in EXPORTS})
 
 
 def file_sizes(index: dict[str, list[int]]) -> dict[str, int]:
@@ -143,7 +141,7 @@ def splice_files(output: OutputLayout, index: dict[str, list[int]], order: list[
     return new_index, files
 
 
-def write_spliced(output: OutputLayout, files: dict[str, bytes]) -> None:
-    """Write the files :func:`splice_files` made, each atomically."""
+def write_files(output: OutputLayout, files: dict[str, bytes]) -> None:
+    """Write the files :func:`assemble_files` or :func:`splice_files` made, each atomically."""
     for name in EXPORTS:
         atomic.write_bytes(_paths(output)[name], files[name])

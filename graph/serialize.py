@@ -1,7 +1,8 @@
-"""Deterministic serialisations: the same graph always gives the same bytes.
+"""Deterministic serialisations of small rdflib graphs (CONSTRUCT results, the analysis graph): the same graph
+always gives the same bytes. The build's own files are written by :mod:`graph.exports`.
 
 rdflib's ``longturtle`` serializer sorts what it writes; TriG is assembled from it graph by graph, in IRI
-order; JSON-LD is canonicalised by sorting nodes and values; N-Quads lines are sorted.
+order.
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> from rdflib.namespace import RDFS
@@ -19,14 +20,12 @@ bk:b
 
 from __future__ import annotations
 
-import json
-
 from rdflib import Dataset, Graph
 from rdflib.namespace import NamespaceManager
 
 from .namespace import PREFIXES
 
-__all__ = ["to_turtle", "to_trig", "to_jsonld", "to_nquads", "to_store_nquads", "bind_prefixes"]
+__all__ = ["to_turtle", "to_trig", "bind_prefixes"]
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -69,37 +68,3 @@ def to_trig(dataset: Dataset) -> str:
         inner = "\n".join(body).rstrip()
         blocks.append(f"<{graph.identifier}> {{\n{inner}\n}}\n")
     return "\n".join(sorted(heads)) + "\n\n" + "\n".join(blocks)
-
-
-def _sort_jsonld(value):
-    if isinstance(value, dict):
-        return {k: _sort_jsonld(v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        items = [_sort_jsonld(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def to_jsonld(dataset: Dataset) -> str:
-    """JSON-LD of every named graph, with nodes and values sorted."""
-    context = {prefix: iri for prefix, iri in PREFIXES.items()}
-    data = json.loads(dataset.serialize(format="json-ld", context=context, auto_compact=True))
-    return json.dumps(_sort_jsonld(data), indent=1, ensure_ascii=False) + "\n"
-
-
-def to_nquads(dataset: Dataset) -> str:
-    """N-Quads of ``dataset``, one sorted line per quad."""
-    lines = dataset.serialize(format="nquads").splitlines()
-    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
-
-
-def to_store_nquads(dataset: Dataset) -> str:
-    """What the store loads: every quad, plus the RDF merge of all graphs as the default graph.
-
-    See :mod:`graph.store` for why the union is materialised.
-    """
-    union = Graph()
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    triples = union.serialize(format="nt").splitlines()
-    return to_nquads(dataset) + "\n".join(sorted(set(t for t in triples if t.strip()))) + "\n"

@@ -38,3 +38,4 @@ def test_outputs_are_readable_like_any_new_file(seed_output):
     os.umask(mask)
     for path in (seed_output.trig, seed_output.turtle, seed_output.jsonld, seed_output.manifest):
         assert path.stat().st_mode & 0o777 == 0o666 & ~mask, path.name
+    assert seed_output.store.stat().st_mode & 0o777 == 0o777 & ~mask

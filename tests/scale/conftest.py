@@ -24,20 +24,20 @@ def synth_data(tmp_path_factory) -> DataLayout:
 @pytest.fixture()
 def large_path(monkeypatch):
     """Builds take the large-graph path (Oxigraph writers, incremental rebuilds) whatever their size."""
-    monkeypatch.setattr(build_module, "FAST_WRITE_TRIPLES", 0)
+    monkeypatch.setattr(build_module, "LARGE_GRAPH_TRIPLES", 0)
     return build_module
 
 
 @pytest.fixture(scope="session")
 def synth_built(tmp_path_factory, synth_data) -> OutputLayout:
     """The synthetic folder built once on the large-graph path (a template: copy it before rebuilding)."""
-    saved = build_module.FAST_WRITE_TRIPLES
-    build_module.FAST_WRITE_TRIPLES = 0
+    saved = build_module.LARGE_GRAPH_TRIPLES
+    build_module.LARGE_GRAPH_TRIPLES = 0
     try:
         out = OutputLayout(tmp_path_factory.mktemp("synth-built") / "out")
         build_module.build(synth_data, out)
     finally:
-        build_module.FAST_WRITE_TRIPLES = saved
+        build_module.LARGE_GRAPH_TRIPLES = saved
     return out
 
 
