@@ -207,32 +207,30 @@ class CompiledShapes:
 
     # -- compiling --------------------------------------------------------------------------------------
 
-    def _targets(self, shape: Node) -> list[str]:
-        g, parts = self._graph, []
-        classes = sorted(g.objects(shape, SH.targetClass))
-        if classes:
-            self.classes.update(classes)
+    def _targets(self, shape: _NodeShape) -> list[str]:
+        """The focus nodes of ``shape`` as SPARQL patterns binding ``?focus``, one per kind of target."""
+        parts = []
+        if shape.target_classes:
+            self.classes.update(shape.target_classes)
             parts.append("{ ?focus a ?_target . VALUES ?_target { " +
-                         " ".join(f"{{{{class:{c}}}}}" for c in classes) + " } }")
-        nodes = sorted(g.objects(shape, SH.targetNode))
-        if nodes:
-            parts.append("{ VALUES ?focus { " + " ".join(_n3(n) for n in nodes) + " } }")
-        subjects_of = sorted(g.objects(shape, SH.targetSubjectsOf))
-        if subjects_of:
-            parts.append("{ ?focus ?_tp ?_to . VALUES ?_tp { " + " ".join(_n3(p) for p in subjects_of) + " } }")
-        objects_of = sorted(g.objects(shape, SH.targetObjectsOf))
-        if objects_of:
-            parts.append("{ ?_ts ?_tq ?focus . VALUES ?_tq { " + " ".join(_n3(p) for p in objects_of) + " } }")
+                         " ".join(f"{{{{class:{c}}}}}" for c in shape.target_classes) + " } }")
+        if shape.target_nodes:
+            parts.append("{ VALUES ?focus { " + " ".join(_n3(n) for n in shape.target_nodes) + " } }")
+        if shape.subjects_of:
+            parts.append("{ ?focus ?_tp ?_to . VALUES ?_tp { " + " ".join(_n3(p) for p in shape.subjects_of) + " } }")
+        if shape.objects_of:
+            parts.append("{ ?_ts ?_tq ?focus . VALUES ?_tq { " + " ".join(_n3(p) for p in shape.objects_of) + " } }")
         return parts
 
     def _compile_node_shape(self, shape: Node) -> _NodeShape:
         self._check_known(shape, _VALUE_CONSTRAINTS)
         g = self._graph
-        compiled = _NodeShape(iri=shape, message=self._message(shape), targets=self._targets(shape),
+        compiled = _NodeShape(iri=shape, message=self._message(shape),
                               target_classes=sorted(g.objects(shape, SH.targetClass)),
                               target_nodes=sorted(g.objects(shape, SH.targetNode)),
                               subjects_of=sorted(g.objects(shape, SH.targetSubjectsOf)),
                               objects_of=sorted(g.objects(shape, SH.targetObjectsOf)))
+        compiled.targets = self._targets(compiled)
         name = _shape_name(shape)
         if self._graph.value(shape, SH.path) is not None:  # a property shape with targets of its own
             if self._violation(shape):
