@@ -47,7 +47,7 @@ from graph.store import EmbeddedStore, open_store, prepare_query  # noqa: E402
 
 #: Saved questions timed again on synthetic graphs with these parameters (bk: names are synthetic hubs).
 VARIANTS = [
-    ("single-source-facts", {"subject": "bk:company-000000"}),
+    ("single-source-facts", {"subject": "bk:conference-00000"}),
     ("attendance", {"event": "bk:conference-00000"}),
     ("attendance", {"attendee": "bk:company-000000"}),
     ("events", {"from": "2024-01-01", "to": "2024-12-31"}),
@@ -112,12 +112,14 @@ def run(store_paths: dict[str, Path | str], repeats: int = 20, *, split: bool = 
 
 def _print(rows: list[dict]) -> None:
     width = max(len(r["query"]) for r in rows)
+    stores = max(22, *(len(r["store"]) for r in rows))
     split = any("oxigraph_p50_ms" in r for r in rows)
     extra = f" {'oxigraph p50':>12} {'rows p50':>9}" if split else ""
-    print(f"\n{'store':<22} {'query':<{width}} {'rows':>6} {'p50 ms':>9} {'p95 ms':>9}{extra}")
+    print(f"\n{'store':<{stores}} {'query':<{width}} {'rows':>6} {'p50 ms':>9} {'p95 ms':>9}{extra}")
     for r in rows:
         more = f" {r.get('oxigraph_p50_ms', ''):>12} {r.get('rows_p50_ms', ''):>9}" if split else ""
-        print(f"{r['store']:<22} {r['query']:<{width}} {r['rows']:>6} {r['p50_ms']:>9.2f} {r['p95_ms']:>9.2f}{more}")
+        print(f"{r['store']:<{stores}} {r['query']:<{width}} {r['rows']:>6} {r['p50_ms']:>9.2f} "
+              f"{r['p95_ms']:>9.2f}{more}")
 
 
 def _free_port() -> int:
