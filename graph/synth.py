@@ -27,6 +27,7 @@ import datetime as dt
 import itertools
 import json
 import random
+import re
 import shutil
 from bisect import bisect_left
 from dataclasses import asdict, dataclass
@@ -399,6 +400,68 @@ def _state_something(article: _Article, rng: random.Random, pick: dict[str, _Pic
              f"bk:{company.iri} bkg:signedAgreementWith bk:{government.iri}"])
 
 
+def _names_list(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+#: How many registry entities one profile sentence covers.
+_PROFILE_GROUP = 4
+
+
+def _profiles(unmentioned: list[_Entity], pick: dict[str, _Picker]) -> list[tuple[str, list[str]]]:
+    """Sentences (with their facts) about registry entities no article mentions yet, a few at a time, so that
+    every entity of the registry has a source, as in real data."""
+    by_kind: dict[str, list[_Entity]] = {}
+    for entity in unmentioned:
+        by_kind.setdefault(entity.cls, []).append(entity)
+    out: list[tuple[str, list[str]]] = []
+    for cls, members in by_kind.items():
+        for start in range(0, len(members), _PROFILE_GROUP):
+            group = members[start:start + _PROFILE_GROUP]
+            labels = [e.label for e in group]
+            if cls in ("Company", "ResearchInstitution"):
+                out.append((" ".join(f"{e.label} is based in {e.place.label}." for e in group),
+                            [f"bk:{e.iri} schema:location bk:{e.place.iri}" for e in group]))
+            elif cls == "Person":
+                out.append(("Among the industry's executives are " + "; ".join(
+                    f"{e.label}, {e.title} of {e.employer.label}" for e in group) + ".",
+                    [t for e in group for t in (f"bk:{e.iri} schema:worksFor bk:{e.employer.iri}",
+                                                f"bk:{e.iri} schema:jobTitle {_lit(e.title)}")]))
+            elif cls in ("Province", "City", "District", "IndustrialPark", "Facility"):
+                out.append((" ".join(f"{e.label} lies in {e.place.label}." for e in group),
+                            [f"bk:{e.iri} schema:containedInPlace bk:{e.place.iri}" for e in group]))
+            elif cls == "GovernmentBody":
+                out.append((" ".join(f"The {e.label} governs {e.governs.label}." for e in group),
+                            [f"bk:{e.iri} bkg:governs bk:{e.governs.iri}" for e in group]))
+            elif cls == "Country":
+                event = pick["conference"].one()
+                out.append((f"{_names_list(labels)} were guests of honour of the {event.label}.",
+                            [f"bk:{event.iri} bkg:guestOfHonour " + ", ".join(f"bk:{e.iri}" for e in group)]))
+            elif cls == "Technology":
+                event = pick["conference"].one()
+                out.append((f"The {event.label} discussed {_names_list([x.lower() for x in labels])}.",
+                            [f"bk:{event.iri} bkg:topic " + ", ".join(f"bk:{e.iri}" for e in group)]))
+            elif cls == "ConferenceSeries":
+                topic = pick["technology"].one()
+                out.append((" ".join(f"The {e.label} series is devoted to {topic.label.lower()}." for e in group),
+                            [f"bk:{e.iri} bkg:topic bk:{topic.iri}" for e in group]))
+            elif cls == "InvestmentProject":
+                out.append((" ".join(f"The {e.label} is located in {e.place.label}." for e in group),
+                            [t for e in group for t in (f"bk:{e.iri} schema:location bk:{e.place.iri}",
+                                                        f"bk:{e.iri} bkg:technology bk:{e.tech.iri}")]))
+            elif cls in ("Conference", "Visit", "SigningCeremony"):
+                out.append((" ".join(f"The {e.label} took place in {e.place.label} on {e.date.isoformat()}."
+                                     for e in group),
+                            [t for e in group for t in (f"bk:{e.iri} schema:location bk:{e.place.iri}",
+                                                        f'bk:{e.iri} schema:startDate "{e.date.isoformat()}"'
+                                                        "^^xsd:date")]))
+    return out
+
+
+def _mentioned(article: _Article) -> set[str]:
+    return {name for triples in article.graphs for t in triples for name in re.findall(r"bk:([\w-]+)", t)}
+
+
 def _prepare(out: Path) -> None:
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise UsageError(f"{out} is not empty and was not written by `batterykg synth`: name a new folder")
@@ -456,15 +519,24 @@ def synthesize(out: Path, entities: int = 1000, seed: int = 0) -> SynthSummary:
     }
     publishers = reg["Publisher"]
     sources = max(3, entities // 12)
-    assertions = fact_lines = 0
+    articles = []
     for n in range(sources):
-        source_id = f"syn{n:06d}"
-        article = _Article(source_id)
+        article = _Article(f"syn{n:06d}")
         for _ in range(rng.randint(3, 8)):
             _state_something(article, rng, pick)
+        articles.append(article)
+    mentioned = set().union(*(_mentioned(a) for a in articles))
+    unmentioned = [e for members in reg.values() for e in members
+                   if e.iri not in mentioned and e.cls != "Publisher"]
+    for number, (sentence, triples) in enumerate(_profiles(unmentioned, pick)):
+        articles[number % len(articles)].state(sentence, triples)
+    assertions = fact_lines = 0
+    for n, article in enumerate(articles):
+        source_id = article.source_id
         published = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
         headline = " ".join(article.sentences[0].rstrip(".").split()[:12])
-        meta = {"id": source_id, "headline": headline, "publisher": rng.choice(publishers).label,
+        publisher = publishers[n] if n < len(publishers) else rng.choice(publishers)  # each publishes one at least
+        meta = {"id": source_id, "headline": headline, "publisher": publisher.label,
                 "datePublished": published.isoformat(), "url": f"https://example.org/news/{source_id}",
                 "language": "en", "note": "synthetic article written by graph.synth"}
         body = headline + "\n\n" + " ".join(article.sentences) + "\n"

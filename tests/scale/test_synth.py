@@ -80,3 +80,10 @@ def test_cli_writes_the_folder_and_exits_0(tmp_path, capsys):
     assert "250 entities" in capsys.readouterr().out
     assert (tmp_path / "s" / "registry.ttl").is_file()
     assert main(["synth", "--entities", "10", "--out", str(tmp_path / "t")]) == 2
+
+
+def test_every_registry_entity_has_a_source(synth_built):
+    """As in real data (saved question `entities-without-source`): an entity no pick mentioned gets a profile
+    sentence of its own."""
+    store = graph.open_store(synth_built.store)
+    assert graph.run_saved("entities-without-source", {}, store).rows == []
