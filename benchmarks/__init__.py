@@ -108,6 +108,17 @@ def peak_rss_run(code: str, timeout: float = 3600) -> dict:
     return result
 
 
+def _code_version() -> str:
+    """A hash of the code that makes a prepared scale (the generator and the build), so a change re-prepares it."""
+    import hashlib
+    import importlib
+
+    digest = hashlib.sha256()
+    for name in ("graph.synth", "graph.build", "graph.assembly", "graph.exports"):
+        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def prepare(scale: str, work: Path) -> Prepared:
     """Synthesize the scale's data and build it, once (kept under ``work``), with ``batterykg build``'s code.
 
@@ -125,14 +136,16 @@ def prepare(scale: str, work: Path) -> Prepared:
     root = Path(work) / f"scale-{scale}-seed{SEED}"
     data, out, nquads = root / "data", root / "out", root / "named.nq"
     done = root / "prepared.json"
+    version = _code_version()
     if done.exists():
         info = json.loads(done.read_text())
-        return Prepared(scale, entities, data, out, nquads, info["triples"])
+        if info.get("version") == version:
+            return Prepared(scale, entities, data, out, nquads, info["triples"])
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     synthesize(data, entities=entities, seed=SEED)
     report = build(data, out)
     nquads.write_bytes(ox.serialize(assemble(DataLayout(data)).quads(), format=ox.RdfFormat.N_QUADS))
-    done.write_text(json.dumps({"triples": report.triples, "build_seconds": report.seconds}))
+    done.write_text(json.dumps({"triples": report.triples, "build_seconds": report.seconds, "version": version}))
     os.sync()
     return Prepared(scale, entities, data, out, nquads, report.triples)

@@ -1,105 +1,234 @@
-"""Benchmark of the network analysis on synthetic graphs of a given size in triples.
+"""Benchmark of the network analysis: projections, every measure, Louvain, the whole ``batterykg analyze``.
 
-``run(scales)`` returns one dict per scale (a target number of triples) with:
+``run(context)`` returns rows (see :mod:`benchmarks`) for each prepared scale (1k, 10k and 100k entities:
+about 10k, 100k and 1M triples), each figure measured in a fresh process with its own peak memory:
 
-- ``triples``, ``entities``: the size of the built synthetic graph (:func:`graph.synth.synthesize`, about ten
-  triples per entity, heavy-tailed degrees), ``build_s``: building it (not part of the analysis),
-- ``entity_nodes``, ``entity_edges``, ``entity_network_s``: projecting the entity network (SPARQL → networkx),
-- ``partnership_nodes``, ``partnership_edges``, ``partnership_network_s``: the partnership network,
-- ``<measure>_s``: each measure on the entity network (degree, weighted degree, betweenness — exact up to
-  5,000 nodes, sampled above —, closeness, eigenvector, PageRank, constraint), ``louvain_s`` and
-  ``modularity``; igraph takes over above 1,000 nodes plus edges (see :mod:`graph.analysis.backend`),
-- ``peak_rss_mb``: the peak resident memory of the process so far.
+- ``analyze``: the command as a user runs it, ``batterykg analyze --store STORE`` (the entity network, PageRank
+  and betweenness), from the interpreter's start to its exit; ``analyze partnership``: ``--network
+  partnership`` with every measure and section (centrality, brokers, communities, ties);
+- ``analysis stage``: what ``batterykg run`` does after the build (:func:`graph.cli.analysis.run_analysis`):
+  both networks, every measure, the analysis graph into the store and ``analysis.trig``, the CSV tables —
+  on a copy of the built output; its ``stage: …`` rows are the seconds of its parts, from the same runs:
+  ``read`` (the SPARQL SELECTs, once), ``analyse <network>`` (projection and every measure of one network),
+  ``write RDF: N-Triples`` (the analysis graph as text), ``write RDF: TriG`` (``analysis.trig``), ``write
+  RDF: into the store`` (:meth:`graph.store.EmbeddedStore.add_graph`), ``write tables`` (the CSV files);
+- one child that times each step on its own: ``read`` (the SPARQL SELECTs of
+  :func:`graph.network.read_network_data`, their rows turned into Python), ``statements`` (merged and
+  dated), ``<network> network`` (the networkx graph; ``nodes``, ``edges``), ``places``, then per network
+  ``simple graph``, ``igraph copy``, each centrality measure (betweenness exact up to 5,000 nodes, sampled
+  above; closeness likewise), ``Louvain`` (with its modularity), ``brokers`` (constraint and effective
+  size), ``cut points and bridges``, ``communities summary``, ``ties`` (every tie, ranked). Its peak memory
+  is on its ``read`` row.
 
-Closeness and constraint are O(n m) and O(n d²) in pure Python; above ``SLOW_LIMIT`` nodes they are skipped
-(``None``).
-
-Run: ``python -m benchmarks.bench_analysis [TRIPLES ...]`` (default 10000 100000).
+``cpu_s`` is the processor time of the child (and of what it forked), so a loaded machine shows in
+``median_s`` but less in ``cpu_s``. Run alone: ``python -m benchmarks.bench_analysis [--repeats N] [--work
+DIR] [1k 10k 100k]`` (default 1k 10k; the scales prepared under ``DIR``, by default ``out/bench/`` as ``make
+bench`` prepares them).
 """
 
 from __future__ import annotations
 
+import json
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from . import BenchContext, peak_rss_run, row
+
+#: The analyze commands measured, by row name: their arguments after ``--store STORE``.
+COMMANDS = {
+    "analyze": [],
+    "analyze partnership": ["--network", "partnership", "-m", "degree", "-m", "weighted_degree",
+                            "-m", "betweenness", "-m", "closeness", "-m", "eigenvector", "-m", "pagerank",
+                            "-m", "brokers", "-m", "communities", "-m", "ties"],
+}
+
+_COMMAND = """
+import contextlib, io, json, time
+started = time.perf_counter()
+from graph.cli import main
+with contextlib.redirect_stdout(io.StringIO()) as printed:
+    code = main({args!r})
+print(json.dumps({{"code": code, "seconds": time.perf_counter() - started, "printed": len(printed.getvalue())}}))
+"""
+
+_STAGE = """
+import json, time
+from pathlib import Path
 import graph
-from graph import analysis
-from graph.layout import DataLayout, OutputLayout
+import graph.analysis
+import graph.network
+from graph.analysis import results
+from graph.cli.analysis import run_analysis
+from graph.layout import OutputLayout
+from graph.store import EmbeddedStore
+seconds = {{}}
 
-#: Above this many nodes, closeness and constraint (pure Python, quadratic) are not measured.
-SLOW_LIMIT = 20_000
-TRIPLES_PER_ENTITY = 10
+def timing(owner, attribute, name):
+    # time each call of owner.attribute under name (what run_analysis calls is looked up when it runs)
+    original = getattr(owner, attribute)
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        value = original(*args, **kwargs)
+        key = name(args) if callable(name) else name
+        seconds[key] = seconds.get(key, 0.0) + time.perf_counter() - started
+        return value
+    setattr(owner, attribute, timed)
+
+timing(graph.network, "read_network_data", "stage: read")
+timing(graph.analysis, "analyse", lambda args: f"stage: analyse {{args[1]}}")
+timing(results, "analysis_ntriples", "stage: write RDF: N-Triples")
+timing(results, "_trig", "stage: write RDF: TriG")
+timing(EmbeddedStore, "add_graph", "stage: write RDF: into the store")
+timing(results, "write_tables", "stage: write tables")
+out = OutputLayout(Path({out!r}))
+started = time.perf_counter()
+runs = run_analysis(graph.open_store(out.store), out, echo=lambda text: None)
+print(json.dumps({{"seconds": time.perf_counter() - started, "steps": seconds}}))
+"""
+
+_STEPS = """
+from benchmarks.bench_analysis import steps
+import json
+print(json.dumps(steps({store!r})))
+"""
 
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+def steps(store_path: str) -> dict:
+    """Seconds of each step of the analysis, one after the other in this process (see the module docstring):
+    ``{"seconds": {step: seconds}, "sizes": {network: {...}}}``."""
+    import graph
+    from graph import analysis
+    from graph.analysis import backend, brokers
+    from graph.network import organisation_places, read_network_data
+
+    seconds: dict = {}
+    sizes: dict = {}
+
+    def timed(name, function, *args, **kwargs):
+        started = time.perf_counter()
+        value = function(*args, **kwargs)
+        seconds[name] = time.perf_counter() - started
+        return value
+
+    store = graph.open_store(store_path)
+    data = timed("read", read_network_data, store)
+    timed("statements", data.statements, True)
+    networks = {"entity": timed("entity network", graph.entity_network, data),
+                "partnership": timed("partnership network", graph.partnership_network, data)}
+    places = timed("places", organisation_places, data)
+    for name, network in networks.items():
+        sizes[name] = {"nodes": network.number_of_nodes(), "edges": network.number_of_edges()}
+        simple = timed(f"{name}: simple graph", analysis.simple_graph, network)
+        timed(f"{name}: igraph copy", backend.to_igraph, simple)
+        for measure in analysis.CENTRALITY_MEASURES:
+            timed(f"{name}: {measure}", analysis.centrality, simple, measure)
+        partition = timed(f"{name}: Louvain", analysis.communities, simple)
+        sizes[name]["modularity"] = round(partition.modularity, 4)
+        timed(f"{name}: brokers", brokers._brokerage, simple)
+        timed(f"{name}: cut points and bridges",
+              lambda s=simple: (analysis.articulation_points(s), analysis.bridges(s)))
+        timed(f"{name}: communities summary", analysis.summarise_communities, simple, partition,
+              places=places if name == "partnership" else None)
+        timed(f"{name}: ties", analysis.strongest_ties, network, top=None)
+    return {"seconds": seconds, "sizes": sizes}
 
 
-def _timed(row: dict, name: str, function, *args, **kwargs):
-    start = time.perf_counter()
-    value = function(*args, **kwargs)
-    row[f"{name}_s"] = round(time.perf_counter() - start, 3)
-    return value
+def _child(code: str) -> tuple[float, float, dict]:
+    """Run ``code`` in a fresh interpreter: (wall seconds, processor seconds, what it printed + peak)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = peak_rss_run(code)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result
 
 
-def _synthetic_store(triples: int, folder: Path, row: dict):
-    from graph.synth import synthesize
-
-    entities = max(100, triples // TRIPLES_PER_ENTITY)
-    synthesize(folder / "data", entities=entities, seed=1)
-    out = OutputLayout(folder / "out")
-    _timed(row, "build", graph.build, DataLayout(folder / "data"), out)
-    store = graph.open_store(out.store)
-    row["entities"] = entities
-    row["triples"] = int(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0])
-    return store
+def _fresh_output(out: Path, work: Path) -> Path:
+    """A copy of a built output folder (its store), for a run that writes into it."""
+    target = Path(tempfile.mkdtemp(prefix="bench-analysis-", dir=work))
+    shutil.copytree(out / "store", target / "store")
+    return target
 
 
-def run(scales=(10_000, 100_000)) -> list[dict]:
-    """Measure the projections and every analysis at each scale (target triples); one dict per scale."""
+def run(context: BenchContext) -> list[dict]:
+    """Measure the analysis at each of the context's scales (see the module docstring)."""
     rows = []
-    start = time.perf_counter()
-    import igraph  # noqa: F401  (imports matplotlib when present: seconds that belong to no measure)
-
-    import_s = round(time.perf_counter() - start, 3)
-    for scale in scales:
-        row: dict = {"scale": scale, "igraph_import_s": import_s}
-        folder = Path(tempfile.mkdtemp(prefix=f"bench-analysis-{scale}-"))
-        try:
-            store = _synthetic_store(scale, folder, row)
-            entity = _timed(row, "entity_network", graph.entity_network, store)
-            row["entity_nodes"], row["entity_edges"] = entity.number_of_nodes(), entity.number_of_edges()
-            partnership = _timed(row, "partnership_network", graph.partnership_network, store)
-            row["partnership_nodes"] = partnership.number_of_nodes()
-            row["partnership_edges"] = partnership.number_of_edges()
-            simple = _timed(row, "simple_graph", analysis.simple_graph, entity)
-            for name in ("degree", "weighted_degree", "betweenness", "eigenvector", "pagerank"):
-                _timed(row, name, getattr(analysis, name), simple)
-            for name in ("closeness", "constraint"):
-                if simple.number_of_nodes() <= SLOW_LIMIT:
-                    _timed(row, name, getattr(analysis, name), simple)
-                else:
-                    row[f"{name}_s"] = None
-            partition = _timed(row, "louvain", analysis.communities, simple)
-            row["communities"], row["modularity"] = len(partition), round(partition.modularity, 4)
-            _timed(row, "partnership_analysis", analysis.analyse, partnership, "partnership")
-            row["peak_rss_mb"] = round(_peak_rss_mb(), 1)
-            store.close()
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        rows.append(row)
+    for scale in context.scales:
+        prepared = context.prepared(scale)
+        store = str(prepared.out / "store")
+        repeats = context.repeats(scale)
+        common = {"triples": prepared.triples}
+        for name, args in COMMANDS.items():
+            walls, cpus, peaks = [], [], []
+            for _ in range(repeats):
+                wall, cpu, result = _child(_COMMAND.format(args=["analyze", "--store", store, "-f", "csv", *args]))
+                if result.get("code") != 0:
+                    raise RuntimeError(f"{name} at {scale} exited {result.get('code')}")
+                walls.append(wall), cpus.append(cpu), peaks.append(result["peak_rss_mib"])
+            rows.append(row(scale, name, walls, **common, cpu_s=statistics.median(cpus),
+                            peak_rss_mib=max(peaks)))
+        walls, cpus, peaks, stage_steps = [], [], [], {}
+        for _ in range(repeats):
+            out = _fresh_output(prepared.out, context.work)
+            try:
+                wall, cpu, result = _child(_STAGE.format(out=str(out)))
+            finally:
+                shutil.rmtree(out, ignore_errors=True)
+            walls.append(wall), cpus.append(cpu), peaks.append(result["peak_rss_mib"])
+            for step, seconds in result["steps"].items():
+                stage_steps.setdefault(step, []).append(seconds)
+        rows.append(row(scale, "analysis stage", walls, **common, cpu_s=statistics.median(cpus),
+                        peak_rss_mib=max(peaks)))
+        rows += [row(scale, step, times) for step, times in stage_steps.items()]
+        per_step: dict[str, list[float]] = {}
+        peaks, sizes = [], {}
+        for _ in range(repeats):
+            _, _, result = _child(_STEPS.format(store=store))
+            for step, seconds in result["seconds"].items():
+                per_step.setdefault(step, []).append(seconds)
+            peaks.append(result["peak_rss_mib"])
+            sizes = result["sizes"]
+        for step, times in per_step.items():
+            extra: dict = {}
+            network = step.split(" ", 1)[0].rstrip(":")
+            if step.endswith(" network"):
+                extra = {"nodes": sizes[network]["nodes"], "edges": sizes[network]["edges"]}
+            elif step.endswith("Louvain"):
+                extra = {"modularity": sizes[network]["modularity"]}
+            elif step == "read":
+                extra = {"peak_rss_mib": max(peaks)}
+            rows.append(row(scale, step, times, **extra))
     return rows
 
 
 def main(argv: list[str]) -> None:
-    scales = [int(a) for a in argv] or [10_000, 100_000]
+    from . import SCALES
+
+    repeats, work = None, Path(__file__).resolve().parent.parent / "out" / "bench"
+    while argv[:1] in (["--repeats"], ["--work"]):
+        if argv[0] == "--repeats":
+            repeats = int(argv[1])
+        else:
+            work = Path(argv[1])
+        argv = argv[2:]
+    scales = argv or ["1k", "10k"]
+    unknown = [s for s in scales if s not in SCALES]
+    if unknown:
+        sys.exit(f"unknown scale {unknown}: use {', '.join(SCALES)}")
+    work.mkdir(parents=True, exist_ok=True)
+    context = BenchContext(scales=[], work=work)
+    if repeats is not None:
+        context.repeats = lambda scale: repeats  # type: ignore[method-assign]
     for scale in scales:  # one at a time, so each line shows as soon as it is measured
-        for row in run([scale]):
-            print(", ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+        context.scales = [scale]
+        for result in run(context):
+            print(json.dumps(result, default=str), flush=True)
 
 
 if __name__ == "__main__":

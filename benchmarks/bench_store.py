@@ -2,8 +2,9 @@
 
 ``run(context)`` returns rows (see :mod:`benchmarks`):
 
-- ``load``: the scale's named-graph N-Quads into an on-disk Oxigraph store (``bulk_load``), against
-  ``rdflib.Dataset().parse(...)`` in memory — each in a fresh process, with its peak memory;
+- ``load``: the scale's named-graph N-Quads into an Oxigraph store (``bulk_load``) on disk, as the build
+  keeps it, and in memory, against ``rdflib.Dataset().parse(...)`` in memory — each in a fresh process, with
+  its peak memory;
 - ``query <name>``: each saved query (:mod:`graph.queries`, entity parameters bound to the scale's hubs) on
   the built store through :meth:`graph.EmbeddedStore.query`, against rdflib's own SPARQL engine on a
   ``Dataset(default_union=True)`` holding the same quads; ``agree`` says whether both gave the same rows
@@ -73,13 +74,17 @@ def canonical(rows) -> list[tuple]:
 
 
 _LOAD_OX = """
-import json, time, pyoxigraph as ox, tempfile
-folder = tempfile.mkdtemp(dir={work!r})
+import json, shutil, time, pyoxigraph as ox, tempfile
+folder = tempfile.mkdtemp(dir={work!r}) if {disk!r} else None
 started = time.perf_counter()
-store = ox.Store(folder)
+store = ox.Store(folder) if folder else ox.Store()
 store.bulk_load(path={path!r}, format=ox.RdfFormat.N_QUADS)
-store.flush()
+if folder:
+    store.flush()
 print(json.dumps({{"seconds": time.perf_counter() - started, "quads": len(store)}}))
+del store
+if folder:
+    shutil.rmtree(folder)
 """
 _LOAD_RDFLIB = """
 import json, time
@@ -131,15 +136,15 @@ def run(context: BenchContext) -> list[dict]:
     for scale in context.scales:
         prepared = context.prepared(scale)
         path = str(prepared.nquads)
-        ours, theirs = [], []
-        for _ in range(max(1, min(3, context.repeats(scale)))):
-            ours.append(peak_rss_run(_LOAD_OX.format(work=str(context.work), path=path)))
-        for _ in range(1 if scale == "100k" else max(1, min(3, context.repeats(scale)))):
-            theirs.append(peak_rss_run(_LOAD_RDFLIB.format(path=path)))
-        rows.append(row(scale, "load N-Quads (Oxigraph on disk vs rdflib Dataset)", [r["seconds"] for r in ours],
-                        [r["seconds"] for r in theirs], triples=prepared.triples, quads=ours[0]["quads"],
-                        peak_rss_mib=max(r["peak_rss_mib"] for r in ours),
-                        baseline_peak_rss_mib=max(r["peak_rss_mib"] for r in theirs)))
+        theirs = [peak_rss_run(_LOAD_RDFLIB.format(path=path))
+                  for _ in range(1 if scale == "100k" else max(1, min(3, context.repeats(scale))))]
+        for where, disk in (("on disk", True), ("in memory", False)):
+            ours = [peak_rss_run(_LOAD_OX.format(work=str(context.work), path=path, disk=disk))
+                    for _ in range(max(1, min(3, context.repeats(scale))))]
+            rows.append(row(scale, f"load N-Quads (Oxigraph {where} vs rdflib Dataset)", [r["seconds"] for r in ours],
+                            [r["seconds"] for r in theirs], triples=prepared.triples, quads=ours[0]["quads"],
+                            peak_rss_mib=max(r["peak_rss_mib"] for r in ours),
+                            baseline_peak_rss_mib=max(r["peak_rss_mib"] for r in theirs)))
 
         queries = saved_queries()
         store = EmbeddedStore.open(prepared.out / "store")
