@@ -7,6 +7,9 @@ Nodes are entity IRIs (strings) with attributes ``iri``, ``label`` and
 ``kind`` (the local name of the entity's most specific class); edges say which relations join two entities
 and which sources state them. Literals never become nodes.
 
+Each projection takes a store, or the :class:`NetworkData` that :func:`read_network_data` read from one:
+projecting several networks of one graph then queries it once.
+
 Projections
 -----------
 :func:`entity_network`
@@ -67,10 +70,11 @@ it goes through, its weight, its sources), ``sources`` all their source ids.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import networkx as nx
 
@@ -82,6 +86,8 @@ __all__ = [
     "organisation_event_network",
     "organisation_place_network",
     "organisation_places",
+    "read_network_data",
+    "NetworkData",
     "NetworkFilter",
     "ENTITY_KINDS",
     "ORGANISATION_KINDS",
@@ -118,6 +124,21 @@ _ATTENDING = frozenset({"attendee", "exhibitor", "speaker", "keynoteSpeaker", "d
 _PARTY = frozenset({"party", "investor"})
 _EXPLICIT = frozenset({"partnerOf", "signedAgreementWith"})
 _LOCATING = frozenset({"location", "containedInPlace", "governs", "visited"})
+
+
+@contextmanager
+def paused_gc():
+    """Python's cycle collector paused while this block builds a large structure (and on again after, if it
+    was on): it runs every few hundred thousand new objects and walks all of them, which tripled the time of
+    building a partnership network of 1.4 million ties. Nothing built here holds cycles that need it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def local_name(iri: str) -> str:
@@ -160,30 +181,49 @@ class _Edge:
 
 # --------------------------------------------------------------------------------------------------------
 # Reading the graph
+#
+# Oxigraph's cost is in turning stored terms back into strings (a dictionary lookup per term of every row),
+# and its FILTERs on a term's kind (``isIRI``) look every term up too: so the queries below return few columns,
+# leave out what the rows would repeat (an assertion's status and source, read once per assertion), and leave
+# the IRI-or-literal check to Python.
 
-_NODES = """
-SELECT ?s ?c ?label WHERE {{
-  VALUES ?c {{ {classes} }}
-  ?s a ?c . FILTER(isIRI(?s))
-  OPTIONAL {{ ?s rdfs:label ?label }}
+_ENTITIES = """
+SELECT ?s ?k WHERE {{
+  VALUES (?c ?k) {{ {classes} }}
+  ?s a ?c
 }}
 """
 
-_FACTS = """
-SELECT ?s ?p ?o ?a ?id ?status ?published WHERE {
+_LABELS = "SELECT ?s ?label WHERE { ?s rdfs:label ?label }"
+
+_ASSERTIONS = """
+SELECT ?a ?status ?article WHERE {
   ?a a bkg:Assertion .
   OPTIONAL { ?a bkg:status ?status }
-  OPTIONAL { ?a bkg:source ?article . ?article bkg:sourceId ?id .
-             OPTIONAL { ?article schema:datePublished ?published } }
-  GRAPH ?a { ?s ?p ?o }
-  FILTER(isIRI(?s) && isIRI(?o) && ?p != rdf:type)
+  OPTIONAL { ?a bkg:source ?article }
 }
 """
 
+_ARTICLES = """
+SELECT ?article ?id ?published WHERE {
+  ?article bkg:sourceId ?id .
+  OPTIONAL { ?article schema:datePublished ?published }
+}
+"""
+
+_FACTS = """
+SELECT ?a ?s ?p ?o WHERE {
+  ?a a bkg:Assertion .
+  GRAPH ?a { ?s ?p ?o }
+  FILTER(?p != rdf:type)
+}
+"""
+
+# Labels are literals (rdfs:label's range): leaving them out here spares most of the registry's rows.
 _REGISTRY = """
 SELECT ?s ?p ?o WHERE {
   GRAPH kgg:registry { ?s ?p ?o }
-  FILTER(isIRI(?s) && isIRI(?o) && ?p != rdf:type)
+  FILTER(?p != rdf:type && ?p != rdfs:label && ?p != skos:altLabel)
 }
 """
 
@@ -195,17 +235,32 @@ SELECT ?s ?p ?d WHERE {
 """
 
 
-def _select(store, sparql: str) -> list[tuple[str | None, ...]]:
-    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound)."""
+def _select(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | None, ...]]:
+    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound).
+
+    The columns named in ``iris`` hold IRIs only: a literal or blank node there is ``None``.
+    """
     oxigraph = getattr(store, "oxigraph", None)
     if oxigraph is not None:
+        import pyoxigraph as ox
+
         from .store import prepare_query
 
         solutions = oxigraph.query(prepare_query(sparql))
         names = [v.value for v in solutions.variables]
-        return [tuple(None if (t := solution[name]) is None else t.value for name in names)
-                for solution in solutions]
-    return [tuple(None if t is None else str(t) for t in row) for row in store.query(sparql).rows]
+        # a solution iterated as a tuple, not looked up by name: half the cost on large results
+        if not iris:
+            return [tuple(None if t is None else t.value for t in solution) for solution in solutions]
+        checked = [name in iris for name in names]
+        named_node = ox.NamedNode
+        return [tuple(None if t is None or (check and type(t) is not named_node) else t.value
+                      for t, check in zip(solution, checked, strict=True)) for solution in solutions]
+    from rdflib import URIRef
+
+    result = store.query(sparql)
+    checked = [str(name) in iris for name in result.variables]
+    return [tuple(None if t is None or (check and not isinstance(t, URIRef)) else str(t)
+                  for t, check in zip(row, checked, strict=True)) for row in result.rows]
 
 
 def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
@@ -259,16 +314,17 @@ def _kinds(store) -> dict[str, tuple[str, str]]:
     The kind is the most specific class (first in :data:`ENTITY_KINDS`); the label the smallest of its labels
     (there is one), else the IRI's local name.
     """
-    classes = " ".join(f"bkg:{kind}" for kind in ENTITY_KINDS)
-    kinds: dict[str, str] = {}
+    classes = " ".join(f"(bkg:{kind} {order})" for order, kind in enumerate(ENTITY_KINDS))
+    order: dict[str, int] = {}
+    for s, k in _select(store, _ENTITIES.format(classes=classes), iris=("s",)):
+        if s is not None and (s not in order or int(k) < order[s]):
+            order[s] = int(k)
     labels: dict[str, str] = {}
-    for s, c, label in _select(store, _NODES.format(classes=classes)):
-        kind = local_name(c)
-        if s not in kinds or _CLASS_ORDER[kind] < _CLASS_ORDER[kinds[s]]:
-            kinds[s] = kind
-        if label is not None and (s not in labels or label < labels[s]):
+    for s, label in _select(store, _LABELS):
+        if s in order and label is not None and (s not in labels or label < labels[s]):
             labels[s] = label
-    return {iri: (kind, labels.get(iri, local_name(iri))) for iri, kind in kinds.items() if kind != "Publisher"}
+    return {iri: (ENTITY_KINDS[k], labels.get(iri, local_name(iri))) for iri, k in order.items()
+            if ENTITY_KINDS[k] != "Publisher"}
 
 
 def _dates(store) -> dict[str, tuple[dt.date, dt.date]]:
@@ -289,37 +345,106 @@ def _dates(store) -> dict[str, tuple[dt.date, dt.date]]:
     return {iri: (start, max(start, ends.get(iri, start))) for iri, start in starts.items()}
 
 
-def _statements(store, kinds: dict, include_candidates: bool) -> dict[tuple[str, str, str], _Edge]:
+def _assertion_origins(store) -> dict[str, list[tuple[bool, str | None, dt.date | None]]]:
+    """Assertion IRI → its ``(reviewed, source id, publication day)`` combinations, one per status and source
+    (a source without an id gives none; no status or no source gives one with ``None``)."""
+    articles: dict[str, list[tuple[str, dt.date | None]]] = defaultdict(list)
+    days: dict[str, dt.date | None] = {}
+    for article, sid, published in _select(store, _ARTICLES):
+        if published is not None and published not in days:
+            days[published] = (_date_range(published) or (None,))[0]
+        articles[article].append((sid, days.get(published)))
+    statuses: dict[str, list] = defaultdict(list)
+    sources: dict[str, list] = defaultdict(list)
+    reviewed_status: dict[str | None, bool] = {None: False}
+    for a, status, article in _select(store, _ASSERTIONS):
+        if status not in reviewed_status:
+            reviewed_status[status] = local_name(status) == "Reviewed"
+        if reviewed_status[status] not in statuses[a]:
+            statuses[a].append(reviewed_status[status])
+        for origin in articles.get(article, []) if article is not None else []:
+            if origin not in sources[a]:
+                sources[a].append(origin)
+    return {a: [(reviewed, sid, day) for reviewed in found for sid, day in (sources.get(a) or [(None, None)])]
+            for a, found in statuses.items()}
+
+
+@dataclass
+class NetworkData:
+    """What the projections read from a store, read once: entities, dates, stated relations and their origins.
+
+    Every projection takes a store or this; :func:`read_network_data` reads it, so projecting several networks
+    of one graph (as ``batterykg run`` does) queries the store once. It is a snapshot: read it again after the
+    store changes.
+    """
+
+    store: object
+    kinds: dict[str, tuple[str, str]]
+    dates: dict[str, tuple[dt.date, dt.date]]
+    facts: list[tuple[str, str, str, str]]           # (assertion, subject, predicate, object), entity to entity
+    registry: list[tuple[str, str, str]]             # (subject, predicate, object), entity to entity
+    origins: dict[str, list[tuple[bool, str | None, dt.date | None]]]
+    _statements: dict = field(default_factory=dict, repr=False)
+
+    def statements(self, include_candidates: bool) -> tuple[dict, dict[tuple[str, str, str], _Edge]]:
+        """``(dates, edges)``: every relation stated between two entities, dated (computed once per flag; the
+        filters below copy what they keep, never change it)."""
+        if include_candidates not in self._statements:
+            with paused_gc():
+                dates = dict(self.dates)
+                edges = _statements(self, include_candidates)
+                _date_edges(edges, self.kinds, dates)
+            self._statements[include_candidates] = (dates, edges)
+        return self._statements[include_candidates]
+
+
+def read_network_data(store) -> NetworkData:
+    """Read what the projections need from ``store`` (a store, or :class:`NetworkData` returned as it is)."""
+    if isinstance(store, NetworkData):
+        return store
+    with paused_gc():
+        return _read(store)
+
+
+def _read(store) -> NetworkData:
+    kinds = _kinds(store)
+    # sorted, so nothing downstream depends on the order the engine happens to return rows in
+    facts = sorted((a, s, p, o) for a, s, p, o in _select(store, _FACTS, iris=("s", "o"))
+                   if s in kinds and o in kinds and s != o)
+    registry = sorted((s, p, o) for s, p, o in _select(store, _REGISTRY, iris=("s", "o"))
+                      if s in kinds and o in kinds and s != o)
+    return NetworkData(store, kinds, _dates(store), facts, registry, _assertion_origins(store))
+
+
+def _statements(data: NetworkData, include_candidates: bool) -> dict[tuple[str, str, str], _Edge]:
     """Every relation stated between two entities, merged over the assertions (and the registry) stating it."""
     edges: dict[tuple[str, str, str], _Edge] = {}
+    relations: dict[str, str] = {}
 
     def add(s, p, o):
-        s, o = str(s), str(o)
-        if s not in kinds or o not in kinds or s == o:
-            return None
-        relation = local_name(p)
+        relation = relations.get(p)
+        if relation is None:
+            relation = relations[p] = local_name(p)
         key = (s, relation, o)
-        if key not in edges:
-            edges[key] = _Edge(s, o, relation, str(p))
-        return edges[key]
-
-    for s, p, o, a, sid, status, published in _select(store, _FACTS):
-        reviewed = status is not None and local_name(status) == "Reviewed"
-        if not reviewed and not include_candidates:
-            continue
-        edge = add(s, p, o)
+        edge = edges.get(key)
         if edge is None:
-            continue
-        edge.assertions.add(str(a))
-        edge.statuses.add("reviewed" if reviewed else "extracted")
-        if sid is not None:
-            edge.sources.add(str(sid))
-        if published is not None and _date_range(str(published)):
-            edge.published.add(_date_range(str(published))[0])
-    for s, p, o in _select(store, _REGISTRY):
-        edge = add(s, p, o)
-        if edge is not None:
-            edge.statuses.add("registry")
+            edge = edges[key] = _Edge(s, o, relation, p)
+        return edge
+
+    no_origin = [(False, None, None)]
+    for a, s, p, o in data.facts:
+        for reviewed, sid, day in data.origins.get(a, no_origin):
+            if not reviewed and not include_candidates:
+                continue
+            edge = add(s, p, o)
+            edge.assertions.add(a)
+            edge.statuses.add("reviewed" if reviewed else "extracted")
+            if sid is not None:
+                edge.sources.add(sid)
+            if day is not None:
+                edge.published.add(day)
+    for s, p, o in data.registry:
+        add(s, p, o).statuses.add("registry")
     return edges
 
 
@@ -371,11 +496,11 @@ def _region(edges, kinds, place: str) -> set[str]:
 
 
 def _filtered(store, since, until, within, include_candidates):
-    flt = _make_filter(store, since, until, within, include_candidates)
-    kinds = _kinds(store)
-    edges = _statements(store, kinds, flt.include_candidates)
-    dates = _dates(store)
-    _date_edges(edges, kinds, dates)
+    flt = _make_filter(store.store if isinstance(store, NetworkData) else store, since, until, within,
+                       include_candidates)
+    data = read_network_data(store)
+    kinds = data.kinds
+    dates, edges = data.statements(flt.include_candidates)
     if flt.since or flt.until:
         dropped = {iri for iri, span in dates.items()
                    if iri in kinds and kinds[iri][0] in EVENT_KINDS | PROJECT_KINDS
@@ -405,8 +530,9 @@ def entity_network(store, *, since=None, until=None, within=None, include_candid
 
     Parameters
     ----------
-    store : Store
-        The built graph (:func:`graph.open_store`), embedded or remote.
+    store : Store or NetworkData
+        The built graph (:func:`graph.open_store`), embedded or remote, or what :func:`read_network_data`
+        read from it.
     since, until : str or datetime.date, optional
         A date window, inclusive (see the module docstring for how facts are dated).
     within : str, optional
@@ -437,16 +563,18 @@ def entity_network(store, *, since=None, until=None, within=None, include_candid
     True
     """
     flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
-    graph = nx.MultiGraph(name="entity", filter=flt)
-    used = sorted({e.subject for e in edges.values()} | {e.object for e in edges.values()})
-    for iri in used:
-        graph.add_node(iri, **_node_attrs(iri, kinds, dates))
-    for (s, relation, o), e in sorted(edges.items()):
-        status = "reviewed" if "reviewed" in e.statuses else "registry" if "registry" in e.statuses else "extracted"
-        graph.add_edge(s, o, key=relation, relation=relation, predicate=e.predicate, subject=s, object=o,
-                       sources=sorted(e.sources), assertions=sorted(e.assertions), status=status,
-                       date=e.date[0].isoformat() if e.date else None, weight=1.0)
-    return graph
+    with paused_gc():
+        graph = nx.MultiGraph(name="entity", filter=flt)
+        used = sorted({e.subject for e in edges.values()} | {e.object for e in edges.values()})
+        graph.add_nodes_from((iri, _node_attrs(iri, kinds, dates)) for iri in used)
+        graph.add_edges_from(
+            (s, o, relation, {"relation": relation, "predicate": e.predicate, "subject": s, "object": o,
+                              "sources": sorted(e.sources), "assertions": sorted(e.assertions),
+                              "status": "reviewed" if "reviewed" in e.statuses
+                              else "registry" if "registry" in e.statuses else "extracted",
+                              "date": e.date[0].isoformat() if e.date else None, "weight": 1.0})
+            for (s, relation, o), e in sorted(edges.items()))
+        return graph
 
 
 def _participation(edges, kinds) -> dict[str, dict[str, set]]:
@@ -466,6 +594,15 @@ def _tie_kind(roles_a: set, roles_b: set) -> str:
     if roles_a & _PARTY and roles_b & _PARTY:
         return "co-parties"
     return "co-attendance"
+
+
+def _roles(does: int) -> set:
+    """Roles standing for what a member does (bit 1: organises or hosts, bit 0: party or investor)."""
+    return ({"organizer"} if does & 2 else set()) | ({"party"} if does & 1 else set())
+
+
+#: The tie kind of two members by what each does (see :func:`_roles`), as :func:`_tie_kind` decides it.
+_TIE_KINDS = [[_tie_kind(_roles(a), _roles(b)) for b in range(4)] for a in range(4)]
 
 
 def partnership_network(store, *, since=None, until=None, within=None, include_candidates=True) -> nx.Graph:
@@ -489,48 +626,83 @@ def partnership_network(store, *, since=None, until=None, within=None, include_c
     networkx.algorithms.bipartite.collaboration_weighted_projected_graph : the weighting of shared events.
     """
     flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
-    graph = nx.Graph(name="partnership", filter=flt)
+    with paused_gc():
+        # Ties are gathered in plain dicts and the graph made in one go at the end: a national graph has more than a
+        # million ties. Nodes and ties are added in the order they are first met, as one tie at a time would.
+        ties: dict[tuple[str, str], list[dict]] = {}
+        explicit: dict[tuple[str, str, str], dict] = {}  # (u, v, relation) → its evidence, merged over directions
 
-    def tie(u, v, relation, via, weight, sources):
-        if not graph.has_edge(u, v):
-            for n in (u, v):
-                if n not in graph:
-                    graph.add_node(n, **_node_attrs(n, kinds, dates))
-            graph.add_edge(u, v, weight=0.0, evidence=[], relations=[], sources=[])
-        data = graph[u][v]
-        data["evidence"].append({"relation": relation, "via": via, "via_label": kinds[via][1] if via else None,
-                                 "weight": round(weight, 12), "sources": sorted(sources)})
-
-    for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
-        if e.relation in _EXPLICIT and kinds[e.subject][0] in ORGANISATION_KINDS \
-                and kinds[e.object][0] in ORGANISATION_KINDS:
-            u, v = sorted((e.subject, e.object))
-            tie(u, v, e.relation, None, 1.0, e.sources)
-    hub_sources: dict[tuple[str, str], set] = defaultdict(set)
-    for e in edges.values():
-        hub_sources[(e.subject, e.object)] |= e.sources
-        hub_sources[(e.object, e.subject)] |= e.sources
-    for hub, members in sorted(_participation(edges, kinds).items()):
-        if len(members) < 2:
-            continue
-        weight = 1.0 / (len(members) - 1)
-        for u, v in combinations(sorted(members), 2):
-            sources = hub_sources[(hub, u)] | hub_sources[(hub, v)]
-            tie(u, v, _tie_kind(members[u], members[v]), hub, weight, sources)
-    for _, _, data in graph.edges(data=True):
-        # Explicit relations between the same pair count once per relation, not once per direction stated.
-        seen: dict[tuple, dict] = {}
-        for item in data["evidence"]:
-            key = (item["relation"], item["via"])
-            if key in seen:
-                seen[key]["sources"] = sorted(set(seen[key]["sources"]) | set(item["sources"]))
+        def tie(u, v, item):
+            found = ties.get((u, v))
+            if found is None:
+                ties[(u, v)] = [item]
             else:
-                seen[key] = item
-        data["evidence"] = sorted(seen.values(), key=lambda i: (i["relation"], i["via"] or ""))
-        data["weight"] = round(sum(i["weight"] for i in data["evidence"]), 12)
-        data["relations"] = sorted({i["relation"] for i in data["evidence"]})
-        data["sources"] = sorted({s for i in data["evidence"] for s in i["sources"]})
-    return graph
+                found.append(item)
+
+        for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
+            if e.relation in _EXPLICIT and kinds[e.subject][0] in ORGANISATION_KINDS \
+                    and kinds[e.object][0] in ORGANISATION_KINDS:
+                u, v = sorted((e.subject, e.object))
+                # explicit relations between the same pair count once per relation, not once per direction stated
+                item = explicit.get((u, v, e.relation))
+                if item is None:
+                    item = explicit[(u, v, e.relation)] = {"relation": e.relation, "via": None, "via_label": None,
+                                                           "weight": 1.0, "sources": sorted(e.sources)}
+                    tie(u, v, item)
+                else:
+                    item["sources"] = sorted(set(item["sources"]) | e.sources)
+        hub_sources: dict[tuple[str, str], set] = defaultdict(set)
+        hub_kinds = EVENT_KINDS | PROJECT_KINDS
+        for e in edges.values():
+            if kinds[e.subject][0] in hub_kinds or kinds[e.object][0] in hub_kinds:
+                hub_sources[(e.subject, e.object)] |= e.sources
+                hub_sources[(e.object, e.subject)] |= e.sources
+        for hub, members in sorted(_participation(edges, kinds).items()):
+            if len(members) < 2:
+                continue
+            weight = round(1.0 / (len(members) - 1), 12)
+            label = kinds[hub][1]
+            ordered = sorted(members)
+            does = [2 * bool(members[m] & _ORGANISING) + bool(members[m] & _PARTY) for m in ordered]
+            # members of one event mostly share their sources: each distinct set gets a number, and the union of
+            # two sets is sorted once per pair of numbers
+            numbers: dict[frozenset, int] = {}
+            said = [numbers.setdefault(frozenset(hub_sources[(hub, m)]), len(numbers)) for m in ordered]
+            sets = list(numbers)
+            merged: dict[int, list] = {}
+            width = len(sets)
+            for x, u in enumerate(ordered):
+                kinds_u, said_u = _TIE_KINDS[does[x]], said[x]
+                for y in range(x + 1, len(ordered)):
+                    v = ordered[y]
+                    key = said_u * width + said[y]
+                    sources = merged.get(key)
+                    if sources is None:
+                        sources = merged[key] = sorted(sets[said_u] | sets[said[y]])
+                    item = {"relation": kinds_u[does[y]], "via": hub, "via_label": label, "weight": weight,
+                            "sources": sources.copy()}
+                    found = ties.get((u, v))
+                    if found is None:
+                        ties[(u, v)] = [item]
+                    else:
+                        found.append(item)
+        graph = nx.Graph(name="partnership", filter=flt)
+        graph.add_nodes_from((n, _node_attrs(n, kinds, dates)) for n in dict.fromkeys(n for pair in ties for n in pair))
+        graph.add_edges_from((u, v, _tie_attributes(evidence)) for (u, v), evidence in ties.items())
+        return graph
+
+
+def _tie_attributes(evidence: list[dict]) -> dict:
+    """A tie's attributes from its contributions: ``weight`` (their sum), ``evidence`` (sorted), ``relations``,
+    ``sources``."""
+    if len(evidence) == 1:  # most ties: one event, whose sources are already sorted and distinct
+        item = evidence[0]
+        return {"weight": round(item["weight"], 12), "evidence": evidence, "relations": [item["relation"]],
+                "sources": item["sources"].copy()}
+    evidence = sorted(evidence, key=lambda i: (i["relation"], i["via"] or ""))
+    return {"weight": round(sum(i["weight"] for i in evidence), 12), "evidence": evidence,
+            "relations": sorted({i["relation"] for i in evidence}),
+            "sources": sorted({s for i in evidence for s in i["sources"]})}
 
 
 def organisation_event_network(store, *, since=None, until=None, within=None,
@@ -548,12 +720,13 @@ def organisation_event_network(store, *, since=None, until=None, within=None,
     (1, ['organizer'])
     """
     flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
-    graph = nx.Graph(name="organisation-event", filter=flt)
-    for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
-        for hub, member in ((e.subject, e.object), (e.object, e.subject)):
-            if kinds[hub][0] in EVENT_KINDS | PROJECT_KINDS and kinds[member][0] in ORGANISATION_KINDS:
-                _bipartite_edge(graph, member, hub, e.relation, e.sources, kinds, dates)
-    return graph
+    with paused_gc():
+        ties = _BipartiteTies()
+        for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
+            for hub, member in ((e.subject, e.object), (e.object, e.subject)):
+                if kinds[hub][0] in EVENT_KINDS | PROJECT_KINDS and kinds[member][0] in ORGANISATION_KINDS:
+                    ties.add(member, hub, e.relation, e.sources)
+        return ties.graph("organisation-event", flt, kinds, dates)
 
 
 def organisation_place_network(store, *, since=None, until=None, within=None,
@@ -565,22 +738,22 @@ def organisation_place_network(store, *, since=None, until=None, within=None,
     ``relations`` lists how, ``sources`` who says so.
     """
     flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
-    graph = nx.Graph(name="organisation-place", filter=flt)
-    located: dict[str, list[tuple[str, set]]] = defaultdict(list)
-    for e in edges.values():
-        if e.relation in _LOCATING and kinds[e.object][0] in PLACE_KINDS:
-            located[e.subject].append((e.object, e.sources))
-    for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
-        for a, b in ((e.subject, e.object), (e.object, e.subject)):
-            if kinds[a][0] not in ORGANISATION_KINDS:
-                continue
-            if kinds[b][0] in PLACE_KINDS and e.relation in _LOCATING:
-                _bipartite_edge(graph, a, b, e.relation, e.sources, kinds, dates)
-            elif kinds[b][0] not in ORGANISATION_KINDS | PLACE_KINDS:
-                for place, sources in located.get(b, []):
-                    _bipartite_edge(graph, a, place, f"{e.relation} via {kinds[b][1]}", e.sources | sources,
-                                    kinds, dates)
-    return graph
+    with paused_gc():
+        ties = _BipartiteTies()
+        located: dict[str, list[tuple[str, set]]] = defaultdict(list)
+        for e in edges.values():
+            if e.relation in _LOCATING and kinds[e.object][0] in PLACE_KINDS:
+                located[e.subject].append((e.object, e.sources))
+        for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
+            for a, b in ((e.subject, e.object), (e.object, e.subject)):
+                if kinds[a][0] not in ORGANISATION_KINDS:
+                    continue
+                if kinds[b][0] in PLACE_KINDS and e.relation in _LOCATING:
+                    ties.add(a, b, e.relation, e.sources)
+                elif kinds[b][0] not in ORGANISATION_KINDS | PLACE_KINDS:
+                    for place, sources in located.get(b, []):
+                        ties.add(a, place, f"{e.relation} via {kinds[b][1]}", e.sources | sources)
+        return ties.graph("organisation-place", flt, kinds, dates)
 
 
 def organisation_places(store, **filters) -> dict[str, list[str]]:
@@ -590,15 +763,30 @@ def organisation_places(store, **filters) -> dict[str, list[str]]:
             for node, data in sorted(bipartite.nodes(data=True)) if data.get("bipartite") == 0}
 
 
-def _bipartite_edge(graph, member, other, relation, sources, kinds, dates) -> None:
-    for node, side in ((member, 0), (other, 1)):
-        if node not in graph:
-            graph.add_node(node, bipartite=side, **_node_attrs(node, kinds, dates))
-    if not graph.has_edge(member, other):
-        graph.add_edge(member, other, relations=[], sources=[], weight=1.0)
-    data = graph[member][other]
-    data["relations"] = sorted(set(data["relations"]) | {relation})
-    data["sources"] = sorted(set(data["sources"]) | set(sources))
+class _BipartiteTies:
+    """The ties of a bipartite projection, gathered before the graph is made (in the order they are met)."""
+
+    def __init__(self):
+        self.sides: dict[str, int] = {}
+        self.ties: dict[tuple[str, str], tuple[set, set]] = {}
+
+    def add(self, member: str, other: str, relation: str, sources) -> None:
+        self.sides.setdefault(member, 0)
+        self.sides.setdefault(other, 1)
+        found = self.ties.get((member, other))
+        if found is None:
+            found = self.ties[(member, other)] = (set(), set())
+        found[0].add(relation)
+        found[1].update(sources)
+
+    def graph(self, name: str, flt: NetworkFilter, kinds: dict, dates: dict) -> nx.Graph:
+        graph = nx.Graph(name=name, filter=flt)
+        graph.add_nodes_from((node, {"bipartite": side, **_node_attrs(node, kinds, dates)})
+                             for node, side in self.sides.items())
+        graph.add_edges_from((member, other, {"relations": sorted(relations), "sources": sorted(sources),
+                                              "weight": 1.0})
+                             for (member, other), (relations, sources) in self.ties.items())
+        return graph
 
 
 #: A small graph for the examples, in TriG: Acme organises the Expo (2024), where Beta and Gamma exhibit (source

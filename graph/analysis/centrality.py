@@ -33,7 +33,8 @@ import warnings
 import networkx as nx
 
 from ..errors import UsageError
-from .backend import EXACT_BETWEENNESS_LIMIT, choose_backend, simple_graph, to_igraph
+from ..network import paused_gc
+from .backend import EXACT_BETWEENNESS_LIMIT, both_halves, choose_backend, simple_graph, to_igraph
 
 __all__ = [
     "degree",
@@ -47,10 +48,18 @@ __all__ = [
     "rank_scores",
     "CENTRALITY_MEASURES",
     "BETWEENNESS_SAMPLE",
+    "EXACT_CLOSENESS_LIMIT",
+    "CLOSENESS_SAMPLE",
+    "estimated_measures",
 ]
 
 #: Sources sampled for betweenness above :data:`~graph.analysis.backend.EXACT_BETWEENNESS_LIMIT` nodes.
 BETWEENNESS_SAMPLE = 500
+#: Up to this many nodes closeness is exact; above, it is estimated from pivots (as betweenness, and for the
+#: same reason: one breadth-first search per node).
+EXACT_CLOSENESS_LIMIT = EXACT_BETWEENNESS_LIMIT
+#: Pivots drawn in each part of more than this many nodes for closeness above :data:`EXACT_CLOSENESS_LIMIT`.
+CLOSENESS_SAMPLE = 500
 
 
 def _simple(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
@@ -94,35 +103,110 @@ def betweenness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = 
         scale = 1.0
     else:
         sources = sorted(random.Random(seed).sample(range(n), sample))
-        raw = converted.betweenness(directed=False, sources=sources, targets=None)
+        # the paths from each half of the sources, on both cores; their sum is the sample's
+        halves = both_halves(lambda part: converted.betweenness(directed=False, sources=part, targets=None),
+                             (sources[:sample // 2], sources[sample // 2:]))
+        raw = [a + b for a, b in zip(*halves, strict=True)]
         # igraph counts a pair once per sampled end, so n / sample scales the sum to the whole graph's
         scale = n / sample
     norm = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     return {node: value * scale * norm for node, value in zip(nodes, raw, strict=True)}
 
 
-def closeness(graph: nx.Graph, *, backend: str = "auto") -> dict:
+def closeness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = None, seed: int = 42) -> dict:
     """Closeness centrality in hops, scaled by the share of nodes reached (Wasserman and Faust), as
     :func:`networkx.closeness_centrality` with ``wf_improved=True``; igraph's breadth-first searches (in C)
-    above the size threshold. Always exact: one search per node, O(n m) — minutes from a few tens of thousands
-    of nodes, which is why :func:`graph.analysis.analyse` leaves it out there."""
+    above the size threshold.
+
+    Exact up to :data:`EXACT_CLOSENESS_LIMIT` nodes (one search per node, O(n m)). Above, or when ``sample``
+    is given, a part of the network with more than ``sample`` (default :data:`CLOSENESS_SAMPLE`) nodes has
+    its distances estimated from that many pivots drawn in it with ``seed`` (Eppstein and Wang, 2004): a node's
+    total distance to the part is the sum of its distances to the pivots scaled by ``size / pivots``; smaller
+    parts stay exact. Both backends draw the same pivots and give the same estimate.
+    """
     simple = _simple(graph)
     n = simple.number_of_nodes()
     if n == 0:
         return {}
-    if choose_backend(simple, backend) == "networkx":
-        return {node: float(value) for node, value in nx.closeness_centrality(simple, wf_improved=True).items()}
-    converted, nodes = to_igraph(simple)
-    membership = converted.connected_components().membership
-    sizes: dict[int, int] = {}
-    for part in membership:
-        sizes[part] = sizes.get(part, 0) + 1
-    values = converted.closeness(normalized=True)  # (reached - 1) / total distance, over the nodes reached
+    if sample is None and n > EXACT_CLOSENESS_LIMIT:
+        sample = CLOSENESS_SAMPLE
+    engine = choose_backend(simple, backend)
+    if sample is None or sample >= n:
+        if engine == "networkx":
+            return {node: float(value) for node, value in nx.closeness_centrality(simple, wf_improved=True).items()}
+        converted, nodes = to_igraph(simple)
+        return _igraph_closeness(converted, nodes, range(len(nodes)), n)
+    return _estimated_closeness(simple, engine, sample, seed)
+
+
+def _igraph_closeness(converted, nodes, vertices, n: int) -> dict:
+    """Exact closeness (Wasserman–Faust) of some vertices, with igraph."""
+    vertices = list(vertices)
+    components = converted.connected_components()
+    sizes, membership = components.sizes(), components.membership
+    values = converted.closeness(vertices=vertices, normalized=True)  # (reached - 1) / total distance
     scores = {}
-    for node, value, part in zip(nodes, values, membership, strict=True):
-        reached = sizes[part]
-        scores[node] = 0.0 if reached <= 1 or n <= 1 or math.isnan(value) else value * (reached - 1) / (n - 1)
+    for vertex, value in zip(vertices, values, strict=True):
+        reached = sizes[membership[vertex]]
+        scores[nodes[vertex]] = 0.0 if reached <= 1 or n <= 1 or math.isnan(value) \
+            else value * (reached - 1) / (n - 1)
     return scores
+
+
+def _estimated_closeness(simple: nx.Graph, engine: str, sample: int, seed: int) -> dict:
+    """Closeness from ``sample`` pivots in each part larger than ``sample``; exact in the smaller parts."""
+    n = simple.number_of_nodes()
+    nodes = sorted(simple.nodes, key=str)
+    index = {node: i for i, node in enumerate(nodes)}
+    parts = sorted((sorted(index[v] for v in part) for part in nx.connected_components(simple)),
+                   key=lambda part: part[0])
+    small = [v for part in parts if len(part) <= sample for v in part]
+    scores: dict = {}
+    if small and engine == "igraph":
+        converted, _ = to_igraph(simple)
+        scores = _igraph_closeness(converted, nodes, small, n)
+    elif small:
+        size = {v: len(part) for part in parts if len(part) <= sample for v in part}
+        exact = nx.closeness_centrality(simple.subgraph([nodes[v] for v in small]), wf_improved=False)
+        scores = {node: value * (size[index[node]] - 1) / (n - 1) for node, value in exact.items()}
+    rng = random.Random(seed)
+    for part in (p for p in parts if len(p) > sample):
+        pivots = sorted(rng.sample(part, sample))
+        size = len(part)
+        for vertex, total in zip(part, _distance_sums(simple, engine, index, pivots, part), strict=True):
+            estimate = total * size / sample  # the node's total distance to the rest of its part
+            scores[nodes[vertex]] = (size - 1) / estimate * (size - 1) / (n - 1) if estimate > 0 else 0.0
+    return {node: scores[node] for node in nodes}
+
+
+#: Pivots whose distances igraph returns at a time (a pivots × part matrix of Python numbers).
+_PIVOT_CHUNK = 50
+
+
+def _distance_sums(simple: nx.Graph, engine: str, index: dict, pivots: list[int], part: list[int]) -> list[float]:
+    """For each vertex of ``part`` (vertex indexes, as ``index`` gives them), the sum of its distances in hops
+    to the ``pivots``."""
+    if engine == "igraph":
+        import numpy as np
+
+        converted, _ = to_igraph(simple)
+
+        def sums(some: list[int]):
+            totals = np.zeros(len(part))
+            for start in range(0, len(some), _PIVOT_CHUNK):
+                rows = converted.distances(source=some[start:start + _PIVOT_CHUNK], target=part)
+                totals += np.asarray(rows, dtype=np.float64).sum(axis=0)
+            return totals
+
+        # whole numbers, so the two halves (on both cores) add up to the same sums in any order
+        first, second = both_halves(sums, (pivots[:len(pivots) // 2], pivots[len(pivots) // 2:]))
+        return (first + second).tolist()
+    nodes = {i: node for node, i in index.items()}
+    totals = dict.fromkeys(part, 0)
+    for pivot in pivots:
+        for node, hops in nx.single_source_shortest_path_length(simple, nodes[pivot]).items():
+            totals[index[node]] += hops
+    return [float(totals[v]) for v in part]
 
 
 def eigenvector(graph: nx.Graph, *, weight: str = "weight", backend: str = "auto") -> dict:
@@ -179,6 +263,15 @@ def pagerank(graph: nx.Graph, *, weight: str = "weight", alpha: float = 0.85, ba
     return {node: value / total for node, value in rank.items()}
 
 
+def estimated_measures(n: int, measures) -> dict:
+    """Which of ``measures`` are estimated from a sample on a graph of ``n`` nodes (by default; see
+    :func:`betweenness` and :func:`closeness`): ``{measure: {"sample": size, "seed": seed}}``."""
+    limits = {"betweenness": (EXACT_BETWEENNESS_LIMIT, BETWEENNESS_SAMPLE),
+              "closeness": (EXACT_CLOSENESS_LIMIT, CLOSENESS_SAMPLE)}
+    return {m: {"sample": limits[m][1], "seed": 42} for m in measures
+            if m in limits and n > limits[m][0] and limits[m][1] < n}
+
+
 #: The centrality measures by name.
 CENTRALITY_MEASURES = {
     "degree": degree,
@@ -220,14 +313,16 @@ def centrality_table(graph: nx.Graph, measures=("pagerank", "betweenness", "degr
     ``normalised`` is the score over the highest score of that measure (1.0 for the top node); ``top`` keeps
     the first ``top`` rows of each measure.
     """
-    rows: list[dict] = []
-    for measure in measures:
-        options = {"backend": backend} if measure in ("betweenness", "closeness", "eigenvector", "pagerank") else {}
-        scores = centrality(graph, measure, **options)
-        best = max(scores.values(), default=0.0)
-        for node, score, rank in rank_scores(scores)[:top]:
-            attrs = graph.nodes[node]
-            rows.append({"node": node, "label": attrs.get("label", str(node)), "kind": attrs.get("kind", ""),
-                         "measure": measure, "score": score,
-                         "normalised": round(score / best, 12) if best else 0.0, "rank": rank})
-    return rows
+    with paused_gc():
+        rows: list[dict] = []
+        simple = _simple(graph)  # once for every measure (and converted to igraph once)
+        for measure in measures:
+            options = {"backend": backend} if measure in ("betweenness", "closeness", "eigenvector", "pagerank") else {}
+            scores = centrality(simple, measure, **options)
+            best = max(scores.values(), default=0.0)
+            for node, score, rank in rank_scores(scores)[:top]:
+                attrs = graph.nodes[node]
+                rows.append({"node": node, "label": attrs.get("label", str(node)), "kind": attrs.get("kind", ""),
+                             "measure": measure, "score": score,
+                             "normalised": round(score / best, 12) if best else 0.0, "rank": rank})
+        return rows

@@ -13,11 +13,13 @@ lists the shared neighbours that justify it.
 
 from __future__ import annotations
 
+import heapq
 import math
 
 import networkx as nx
 
 from ..errors import UnknownEntityError, UsageError
+from ..network import paused_gc
 from .backend import simple_graph
 
 __all__ = ["strongest_ties", "recommend_partners", "LINK_PREDICTORS"]
@@ -28,23 +30,30 @@ LINK_PREDICTORS = ("adamic_adar", "resource_allocation", "jaccard")
 def strongest_ties(graph: nx.Graph, *, top: int | None = 10, node=None) -> list[dict]:
     """The heaviest edges, heaviest first (ties by label): ``u, v, u_label, v_label, weight, relations,
     evidence, sources``. With ``node``, only that node's ties."""
-    simple = graph
-    if graph.is_multigraph():
-        simple = simple_graph(graph)
-    rows = []
-    edges = simple.edges(node, data=True) if node is not None else simple.edges(data=True)
-    for u, v, data in edges:
-        u, v = sorted((u, v), key=str) if node is None else (u, v)
-        rows.append({
-            "u": u, "v": v,
-            "u_label": simple.nodes[u].get("label", str(u)), "v_label": simple.nodes[v].get("label", str(v)),
-            "weight": round(float(data.get("weight", 1.0)), 12),
-            "relations": list(data.get("relations", [])),
-            "evidence": list(data.get("evidence", [])),
-            "sources": list(data.get("sources", [])),
-        })
-    rows.sort(key=lambda r: (-r["weight"], r["u_label"], r["v_label"]))
-    return rows[:top] if top is not None else rows
+    with paused_gc():
+        simple = graph
+        if graph.is_multigraph():
+            simple = simple_graph(graph)
+        edges = list(simple.edges(node, data=True) if node is not None else simple.edges(data=True))
+        labels = {n: d.get("label", str(n)) for n, d in simple.nodes(data=True)}
+        ends = [((u, v) if str(u) <= str(v) else (v, u)) if node is None else (u, v) for u, v, _ in edges]
+        weights = [round(float(data.get("weight", 1.0)), 12) for _, _, data in edges]
+        # ranked on small keys first — labels by their rank in label order, the position keeping equal ties in
+        # edge order as a stable sort would — and rows made for the ties kept only
+        order = {label: rank for rank, label in enumerate(sorted(set(labels.values())))}
+        keys = [(-weight, order[labels[u]], order[labels[v]], position)
+                for position, ((u, v), weight) in enumerate(zip(ends, weights, strict=True))]
+        chosen = heapq.nsmallest(top, keys) if top is not None and top >= 0 else sorted(keys)[:top]
+        rows = []
+        for *_, position in chosen:
+            (u, v), data = ends[position], edges[position][2]
+            rows.append({
+                "u": u, "v": v, "u_label": labels[u], "v_label": labels[v], "weight": weights[position],
+                "relations": list(data.get("relations", [])),
+                "evidence": list(data.get("evidence", [])),
+                "sources": list(data.get("sources", [])),
+            })
+        return rows
 
 
 def recommend_partners(graph: nx.Graph, organisation, *, method: str = "adamic_adar",

@@ -28,13 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
 from ..namespace import ANALYSIS_GRAPH, BASE, BK, BKG
+from ..network import paused_gc
 from .backend import simple_graph
 from .brokers import articulation_points, bridges, broker_table
-from .centrality import CENTRALITY_MEASURES, centrality_table
+from .centrality import CENTRALITY_MEASURES, centrality_table, estimated_measures
 from .communities import Partition, communities, summarise_communities
 from .partnerships import strongest_ties
 
@@ -43,12 +44,12 @@ __all__ = ["AnalysisRun", "analyse", "analysis_graph", "write_tables", "write_an
 
 ANALYSIS_BASE = BASE + "analysis/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_XSD_DATETIME, _XSD_DOUBLE, _XSD_POSITIVE = URIRef(_XSD + "dateTime"), URIRef(_XSD + "double"), URIRef(
-    _XSD + "positiveInteger")
+_XSD_DATETIME, _XSD_DOUBLE, _XSD_POSITIVE = _XSD + "dateTime", _XSD + "double", _XSD + "positiveInteger"
 DEFAULT_MEASURES = tuple(CENTRALITY_MEASURES)
-#: Closeness is exact (a breadth-first search from every node, O(n m)); :func:`analyse` leaves it out above this
-#: many nodes and says so in the run's parameters (``skipped``).
-CLOSENESS_LIMIT = 20_000
+#: :func:`analyse` leaves closeness out above this many nodes and says so in the run's parameters (``skipped``);
+#: ``None``, the default, never: above :data:`~graph.analysis.centrality.EXACT_CLOSENESS_LIMIT` nodes it is
+#: estimated from pivots, at the cost of a sampled betweenness.
+CLOSENESS_LIMIT: int | None = None
 
 
 @dataclass
@@ -84,31 +85,37 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
 
     ``parameters`` (the filters, say) are recorded with the run and name it; ``places`` feeds the community
     summaries (see :func:`~graph.analysis.communities.summarise_communities`). Closeness is skipped above
-    :data:`CLOSENESS_LIMIT` nodes.
+    :data:`CLOSENESS_LIMIT` nodes. The measures estimated from a sample (betweenness and closeness on big
+    graphs) are recorded in the parameters (``estimated``: the sample size and seed of each).
     """
-    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    simple = simple_graph(graph)  # once, for every measure below (the ties keep their evidence from graph)
-    skipped = [m for m in measures if m == "closeness" and simple.number_of_nodes() > CLOSENESS_LIMIT]
-    measures = [m for m in measures if m not in skipped]
-    params = {"measures": list(measures), "seed": seed, **(parameters or {})}
-    if skipped:
-        params["skipped"] = skipped
-    partition = communities(simple, seed=seed, backend=backend)
-    run = AnalysisRun(
-        network=network,
-        parameters=params,
-        centrality=centrality_table(simple, measures, backend=backend),
-        brokers=broker_table(simple),
-        partition=partition,
-        communities=summarise_communities(simple, partition, places=places),
-        ties=strongest_ties(graph, top=None),
-        articulation_points=articulation_points(simple),
-        bridges=bridges(simple),
-        started=started,
-        ended=dt.datetime.now(dt.UTC).replace(microsecond=0),
-        labels={n: d.get("label", str(n)) for n, d in graph.nodes(data=True)},
-    )
-    return run
+    with paused_gc():
+        started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        simple = simple_graph(graph)  # once, for every measure below (the ties keep their evidence from graph)
+        n = simple.number_of_nodes()
+        skipped = [m for m in measures if m == "closeness" and CLOSENESS_LIMIT is not None and n > CLOSENESS_LIMIT]
+        measures = [m for m in measures if m not in skipped]
+        params = {"measures": list(measures), "seed": seed, **(parameters or {})}
+        if skipped:
+            params["skipped"] = skipped
+        estimated = estimated_measures(n, measures)
+        if estimated:
+            params["estimated"] = estimated
+        partition = communities(simple, seed=seed, backend=backend)
+        run = AnalysisRun(
+            network=network,
+            parameters=params,
+            centrality=centrality_table(simple, measures, backend=backend),
+            brokers=broker_table(simple),
+            partition=partition,
+            communities=summarise_communities(simple, partition, places=places),
+            ties=strongest_ties(graph, top=None),
+            articulation_points=articulation_points(simple),
+            bridges=bridges(simple),
+            started=started,
+            ended=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            labels={n: d.get("label", str(n)) for n, d in graph.nodes(data=True)},
+        )
+        return run
 
 
 def _key(node) -> str:
@@ -118,44 +125,73 @@ def _key(node) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
+def _string(text: str, *, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal in N-Triples: JSON's string escapes are N-Triples' (quotes, backslashes, line breaks, control
+    characters), so hostile text stays data."""
+    quoted = json.dumps(str(text), ensure_ascii=False)
+    return f"{quoted}@{lang}" if lang else f"{quoted}^^<{datatype}>" if datatype else quoted
+
+
+_RDF_TYPE, _RDFS_LABEL = str(RDF.type), str(RDFS.label)
+_PROV = str(PROV)
+
+
+def analysis_ntriples(runs: list[AnalysisRun]) -> bytes:
+    """The RDF of the runs (see the module docstring) as N-Triples, in a fixed order: each run, its scores
+    measure by measure in rank order, its communities.
+
+    Written as text, not as terms: a national graph has millions of scores, seven triples each.
+    """
+    with paused_gc():
+        lines: list[str] = []
+        add = lines.append
+        bkg = str(BKG)
+        for run in runs:
+            r = f"<{run.iri}>"
+            network = _string(run.network)
+            add(f"{r} <{_RDF_TYPE}> <{bkg}AnalysisRun> .\n"
+                f"{r} <{_RDFS_LABEL}> {_string(f'Analysis of the {run.network} network', lang='en')} .\n"
+                f"{r} <{bkg}network> {network} .\n"
+                f"{r} <{bkg}parameters> {_string(json.dumps(run.parameters, sort_keys=True))} .\n"
+                f"{r} <{_PROV}startedAtTime> {_string(run.started.isoformat(), datatype=_XSD_DATETIME)} .\n"
+                f"{r} <{_PROV}endedAtTime> {_string(run.ended.isoformat(), datatype=_XSD_DATETIME)} .\n")
+            rows = [(row["measure"], row) for row in run.centrality] + \
+                   [(m, {"node": row["node"], "score": row[m], "rank": row["rank"] if m == "constraint" else None})
+                    for row in run.brokers for m in ("constraint", "effective_size")]
+            ranks = {row["node"]: i for i, row in enumerate(sorted(run.brokers, key=lambda x: (-x["effective_size"],
+                                                                                                 x["label"])), 1)}
+            # the same seven triples for every score, from one template
+            template = (f"<{{score}}> <{_RDF_TYPE}> <{bkg}Score> .\n"
+                        f"<{{score}}> <{bkg}scoreOf> <{{node}}> .\n"
+                        f"<{{score}}> <{bkg}measure> {{measure}} .\n"
+                        f"<{{score}}> <{bkg}network> {network} .\n"
+                        f"<{{score}}> <{bkg}scoreValue> \"{{value}}\"^^<{_XSD_DOUBLE}> .\n"
+                        f"<{{score}}> <{bkg}rank> \"{{rank}}\"^^<{_XSD_POSITIVE}> .\n"
+                        f"<{{score}}> <{_PROV}wasGeneratedBy> {r} .\n")
+            measures: dict[str, str] = {}
+            for measure, row in rows:
+                if measure not in measures:
+                    measures[measure] = _string(measure)
+                rank = row["rank"] if row["rank"] is not None else ranks[row["node"]]
+                add(template.format(score=f"{run.iri}/{measure}/{_key(row['node'])}", node=row["node"],
+                                    measure=measures[measure], value=float(row["score"]), rank=int(rank)))
+            modularity = _string(float(run.partition.modularity), datatype=_XSD_DOUBLE)
+            for summary, part in zip(run.communities, run.partition, strict=True):
+                community = f"<{run.iri}/community/{summary['community']}>"
+                label = (f"Community {summary['community']} of the {run.network} network: "
+                         + ", ".join(summary["leading_members"][:3]))
+                add(f"{community} <{_RDF_TYPE}> <{bkg}Community> .\n"
+                    f"{community} <{_RDFS_LABEL}> {_string(label, lang='en')} .\n"
+                    f"{community} <{bkg}network> {network} .\n"
+                    f"{community} <{bkg}modularity> {modularity} .\n"
+                    f"{community} <{_PROV}wasGeneratedBy> {r} .\n")
+                add("".join(f"{community} <{bkg}member> <{member}> .\n" for member in sorted(part, key=str)))
+        return "".join(lines).encode("utf-8")
+
+
 def analysis_graph(runs: list[AnalysisRun]) -> Graph:
-    """The RDF of the runs (see the module docstring)."""
-    g = Graph()
-    for run in runs:
-        r = run.iri
-        g.add((r, RDF.type, BKG.AnalysisRun))
-        g.add((r, RDFS.label, Literal(f"Analysis of the {run.network} network", lang="en")))
-        g.add((r, BKG.network, Literal(run.network)))
-        g.add((r, BKG.parameters, Literal(json.dumps(run.parameters, sort_keys=True))))
-        g.add((r, PROV.startedAtTime, Literal(run.started.isoformat(), datatype=_XSD_DATETIME)))
-        g.add((r, PROV.endedAtTime, Literal(run.ended.isoformat(), datatype=_XSD_DATETIME)))
-        rows = [(row["measure"], row) for row in run.centrality] + \
-               [(m, {"node": row["node"], "score": row[m], "rank": row["rank"] if m == "constraint" else None})
-                for row in run.brokers for m in ("constraint", "effective_size")]
-        ranks = {row["node"]: i for i, row in enumerate(sorted(run.brokers, key=lambda x: (-x["effective_size"],
-                                                                                             x["label"])), 1)}
-        for measure, row in rows:
-            score = URIRef(f"{r}/{measure}/{_key(row['node'])}")
-            rank = row["rank"] if row["rank"] is not None else ranks[row["node"]]
-            g.add((score, RDF.type, BKG.Score))
-            g.add((score, BKG.scoreOf, URIRef(str(row["node"]))))
-            g.add((score, BKG.measure, Literal(measure)))
-            g.add((score, BKG.network, Literal(run.network)))
-            g.add((score, BKG.scoreValue, Literal(float(row["score"]), datatype=_XSD_DOUBLE)))
-            g.add((score, BKG.rank, Literal(int(rank), datatype=_XSD_POSITIVE)))
-            g.add((score, PROV.wasGeneratedBy, r))
-        for summary, part in zip(run.communities, run.partition, strict=True):
-            community = URIRef(f"{r}/community/{summary['community']}")
-            g.add((community, RDF.type, BKG.Community))
-            g.add((community, RDFS.label, Literal(
-                f"Community {summary['community']} of the {run.network} network: "
-                + ", ".join(summary["leading_members"][:3]), lang="en")))
-            g.add((community, BKG.network, Literal(run.network)))
-            g.add((community, BKG.modularity, Literal(float(run.partition.modularity), datatype=_XSD_DOUBLE)))
-            g.add((community, PROV.wasGeneratedBy, r))
-            for member in sorted(part, key=str):
-                g.add((community, BKG.member, URIRef(str(member))))
-    return g
+    """The RDF of the runs (see the module docstring) as an rdflib graph."""
+    return Graph().parse(data=analysis_ntriples(runs), format="nt")
 
 
 _TABLE_COLUMNS = {
@@ -193,19 +229,20 @@ def table_csv(rows: list[dict], columns: list[str]) -> str:
 
 def write_tables(runs: list[AnalysisRun], folder: Path) -> list[Path]:
     """``<table>-<network>.csv`` for centrality, brokers, communities and ties of every run."""
-    from ..atomic import write_text
+    with paused_gc():
+        from ..atomic import write_text
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for run in runs:
-        tables = {"centrality": run.centrality, "brokers": run.brokers, "communities": run.communities,
-                  "ties": run.ties}
-        for name, rows in tables.items():
-            path = folder / f"{name}-{run.network}.csv"
-            write_text(path, table_csv(rows, _TABLE_COLUMNS[name]))
-            written.append(path)
-    return written
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for run in runs:
+            tables = {"centrality": run.centrality, "brokers": run.brokers, "communities": run.communities,
+                      "ties": run.ties}
+            for name, rows in tables.items():
+                path = folder / f"{name}-{run.network}.csv"
+                write_text(path, table_csv(rows, _TABLE_COLUMNS[name]))
+                written.append(path)
+        return written
 
 
 def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, Path]:
@@ -216,18 +253,12 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     opened for writing (no other process may hold it then). A remote store is not written to: load
     ``analysis.trig`` into it.
     """
-    from ..atomic import write_text
-    from ..serialize import to_trig
+    from ..atomic import write_bytes
     from ..store import EmbeddedStore
 
-    rdf = analysis_graph(runs)
-    dataset = Dataset()
-    target = dataset.graph(ANALYSIS_GRAPH)
-    for triple in rdf:
-        target.add(triple)
+    ntriples = analysis_ntriples(runs)
     trig = Path(output.root) / "analysis.trig"
-    write_text(trig, to_trig(dataset))
-    ntriples = rdf.serialize(format="nt", encoding="utf-8")
+    write_bytes(trig, _trig(ntriples))
     own = store is None
     if own:
         try:
@@ -238,7 +269,11 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
             raise StoreError(f"cannot write the analysis graph into {output.store}: {exc}; the graph is in {trig}, "
                              "load it into the store when it is free") from exc
     try:
-        store.add_graph(str(ANALYSIS_GRAPH), ntriples)
+        # replacing rebuilds the store's whole default graph: only worth it when there is a graph to replace
+        replace = store.query(f"ASK {{ GRAPH <{ANALYSIS_GRAPH}> {{ ?s ?p ?o }} }}").boolean
+        for batch in list(_batches(ntriples, STORE_BATCH_BYTES)) or [b""]:
+            store.add_graph(str(ANALYSIS_GRAPH), batch, replace=replace)
+            replace = False
     finally:
         if own:
             store.close()
@@ -246,3 +281,41 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     for path in write_tables(runs, output.tables):
         written[path.stem] = path
     return written
+
+
+#: The analysis graph goes into the store in batches of about this many bytes of N-Triples (each batch is one
+#: transaction, held in memory until it is written: a million-triple batch takes gigabytes).
+STORE_BATCH_BYTES = 32 * 2**20
+
+
+def _batches(ntriples: bytes, size: int):
+    """``ntriples`` in pieces of about ``size`` bytes, each ending at the end of a line.
+
+    >>> list(_batches(b"a .\\nb .\\nc .\\n", 4))
+    [b'a .\\nb .\\n', b'c .\\n']
+    """
+    start = 0
+    while start < len(ntriples):
+        end = ntriples.find(b"\n", start + size)
+        end = len(ntriples) if end < 0 else end + 1
+        yield ntriples[start:end]
+        start = end
+
+
+def _trig(ntriples: bytes) -> bytes:
+    """The analysis graph as TriG: rdflib's canonical writer for small graphs (as the build writes its own
+    outputs), Oxigraph's above :data:`graph.build.FAST_WRITE_TRIPLES` (triples in the order written)."""
+    import pyoxigraph as ox
+
+    from ..build import FAST_WRITE_TRIPLES
+    from ..namespace import PREFIXES
+    from ..serialize import to_trig
+
+    if ntriples.count(b"\n") <= FAST_WRITE_TRIPLES:
+        dataset = Dataset()
+        dataset.graph(ANALYSIS_GRAPH).parse(data=ntriples, format="nt")
+        return to_trig(dataset).encode("utf-8")
+    name = ox.NamedNode(str(ANALYSIS_GRAPH))
+    quads = (ox.Quad(t.subject, t.predicate, t.object, name)
+             for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))

@@ -94,35 +94,40 @@ def analyze_command(
         broker_table,
         centrality_table,
         communities,
+        simple_graph,
         strongest_ties,
         summarise_communities,
     )
+    from ..network import paused_gc, read_network_data
 
     _check_format(fmt)
     known = set(CENTRALITY_MEASURES) | set(BROKER_NAMES) | set(SECTION_NAMES)
     for name in measure:
         if name not in known:
             raise UsageError(f"unknown measure {name!r}: use one of {', '.join(sorted(known))}")
-    target = store_for(store, out)
-    graph = _project(target, network, since, until, within, reviewed_only)
-    central = [m for m in measure if m in CENTRALITY_MEASURES]
-    result: dict = {"network": network, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-                    "filter": graph.graph["filter"].parameters()}
-    result["centrality"] = centrality_table(graph, central, top=top) if central else []
-    if any(m in BROKER_NAMES or m == "brokers" for m in measure):
-        result["brokers"] = broker_table(graph, top=top)
-    if "communities" in measure:
-        partition = communities(graph, seed=seed)
-        result["modularity"] = round(partition.modularity, 6)
-        places = None
-        if network != "entity":
-            from ..network import organisation_places
+    with paused_gc():  # millions of objects are made and kept: see graph.network.paused_gc
+        target = store_for(store, out)
+        data = read_network_data(target)  # read once: the community summaries project again
+        graph = _project(data, network, since, until, within, reviewed_only)
+        simple = simple_graph(graph)  # once for every measure (the ties keep their evidence from graph)
+        central = [m for m in measure if m in CENTRALITY_MEASURES]
+        result: dict = {"network": network, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                        "filter": graph.graph["filter"].parameters()}
+        result["centrality"] = centrality_table(simple, central, top=top) if central else []
+        if any(m in BROKER_NAMES or m == "brokers" for m in measure):
+            result["brokers"] = broker_table(simple, top=top)
+        if "communities" in measure:
+            partition = communities(simple, seed=seed)
+            result["modularity"] = round(partition.modularity, 6)
+            places = None
+            if network != "entity":
+                from ..network import organisation_places
 
-            places = organisation_places(target, since=since, until=until, within=within,
-                                         include_candidates=not reviewed_only)
-        result["communities"] = summarise_communities(graph, partition, places=places)[:top]
-    if "ties" in measure:
-        result["ties"] = strongest_ties(graph, top=top)
+                places = organisation_places(data, since=since, until=until, within=within,
+                                             include_candidates=not reviewed_only)
+            result["communities"] = summarise_communities(simple, partition, places=places)[:top]
+        if "ties" in measure:
+            result["ties"] = strongest_ties(graph, top=top)
     _emit(result, fmt, central)
 
 
@@ -258,14 +263,17 @@ def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, ec
     (into ``writable``, else the store at ``output.store`` opened for writing), and print the top entities by
     PageRank and by betweenness. Returns the runs."""
     from ..analysis import analyse, write_analysis
-    from ..network import entity_network, organisation_places, partnership_network
+    from ..network import entity_network, organisation_places, partnership_network, paused_gc, read_network_data
 
-    places = organisation_places(store)
-    runs = [analyse(entity_network(store), "entity"),
-            analyse(partnership_network(store), "partnership", places=places)]
-    if writable is None:
-        store.close()
-    written = write_analysis(runs, output, store=writable)
+    with paused_gc():  # millions of objects are made and kept: see graph.network.paused_gc
+        data = read_network_data(store)  # read once, projected three times
+        places = organisation_places(data)
+        runs = [analyse(entity_network(data), "entity"),
+                analyse(partnership_network(data), "partnership", places=places)]
+        del data
+        if writable is None:
+            store.close()
+        written = write_analysis(runs, output, store=writable)
     for run in runs:
         for measure in ("pagerank", "betweenness"):
             names = ", ".join(f"{row['label']} ({row['score']:.3f})" for row in run.top(measure, top)
