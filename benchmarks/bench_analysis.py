@@ -28,6 +28,7 @@ bench`` prepares them).
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import shutil
@@ -99,7 +100,8 @@ print(json.dumps(steps({store!r})))
 
 
 def steps(store_path: str) -> dict:
-    """Seconds of each step of the analysis, one after the other in this process (see the module docstring):
+    """Seconds of each step of the analysis, one after the other in this process with the cycle collector off, as
+    the commands run them (see the module docstring):
     ``{"seconds": {step: seconds}, "sizes": {network: {...}}}``."""
     import graph
     from graph import analysis
@@ -115,6 +117,7 @@ def steps(store_path: str) -> dict:
         seconds[name] = time.perf_counter() - started
         return value
 
+    gc.disable()  # as the commands run (see graph.network.paused_gc): no collection between the steps
     store = graph.open_store(store_path)
     data = timed("read", read_network_data, store)
     timed("statements", data.statements, True)
