@@ -5,7 +5,7 @@
 - ``synth``: writing the scale's data folder with :func:`graph.synth.synthesize`;
 - ``full build``: :func:`graph.build` from scratch in a child process, with the seconds of its stages
   (``load_s``: read every file with Oxigraph's parsers and assemble the chunks; ``validate_s``: pySHACL, or
-  above ``FAST_WRITE_TRIPLES`` the shapes compiled to SPARQL in an in-memory Oxigraph store; ``write_s``: the
+  above ``LARGE_GRAPH_TRIPLES`` the shapes compiled to SPARQL in an in-memory Oxigraph store; ``write_s``: the
   TriG, Turtle and JSON-LD files; ``store_s``: what is left of loading the on-disk store, which two threads
   do meanwhile) and its peak memory. Its baseline is what a user would write with rdflib alone: parse every
   file into a ``Dataset``, validate the union with pySHACL, write TriG, Turtle and JSON-LD with rdflib —
@@ -228,7 +228,7 @@ def run(context: BenchContext) -> list[dict]:
                 times.append(details["seconds"])
                 rss.append(details["peak_rss_mib"])
         note = ("baseline: full build" if details.get("changed") is not None
-                else "a full build: graphs under FAST_WRITE_TRIPLES are always rebuilt whole")
+                else "a full build: graphs under LARGE_GRAPH_TRIPLES are always rebuilt whole")
         rows.append(row(scale, "add one article (incremental build)", times, full,
                         triples=details["triples"], peak_rss_mib=max(rss), **_stages(details["stages"]), note=note))
     return rows

@@ -57,7 +57,6 @@ ENTITY_CLASSES = [
 #: Above this many triples a graph is *large*: our shapes compiled to SPARQL validate it in Oxigraph, and its
 #: next builds may be incremental. Up to it (the curated data), pySHACL, the reference, validates.
 LARGE_GRAPH_TRIPLES = 10_000
-FAST_WRITE_TRIPLES = LARGE_GRAPH_TRIPLES  # its former name
 
 #: Bump when the same inputs would build a different graph, so an incremental build never reuses old work.
 BUILD_FORMAT = 3

@@ -93,20 +93,29 @@ class EmbeddedStore:
         """Put N-Triples into the named graph ``graph_iri`` and into the default (union) graph.
 
         With ``replace``, the graph's previous triples are first removed from both (those another graph
-        also holds stay in the default graph).
+        also holds stay in the default graph). Both are bulk-loaded: a transaction holds its whole change in
+        memory, which at hundreds of thousands of triples costs gigabytes and minutes.
         """
         name = ox.NamedNode(str(graph_iri))
         if replace:
-            self._store.update(f"DROP SILENT GRAPH <{name.value}>")
-            self._rebuild_default_graph()
-        quads = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
-        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
-        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+            self._drop_graph(name)
+        if ntriples:
+            self._store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+            self._store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
         self._store.flush()
 
-    def _rebuild_default_graph(self) -> None:
-        self._store.update("DROP SILENT DEFAULT")
-        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    def _drop_graph(self, name: ox.NamedNode, batch: int = 50_000) -> None:
+        """Remove the named graph, and from the default graph the triples no other named graph holds."""
+        default = ox.DefaultGraph()
+        alone = []
+        for quad in self._store.quads_for_pattern(None, None, None, name):
+            holders = self._store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            if not any(h.graph_name not in (name, default) for h in holders):
+                alone.append(quad.triple)
+        for start in range(0, len(alone), batch):  # DELETE DATA in batches: one transaction each
+            data = ox.serialize(alone[start:start + batch], format=ox.RdfFormat.N_TRIPLES).decode()
+            self._store.update(f"DELETE DATA {{ {data} }}")
+        self._store.update(f"DROP SILENT GRAPH <{name.value}>")
 
     def query(self, sparql: str, *, timeout: float | None = None):
         from .query import QueryResult

@@ -25,6 +25,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
+from itertools import groupby, islice
 from pathlib import Path
 
 import networkx as nx
@@ -50,6 +51,12 @@ DEFAULT_MEASURES = tuple(CENTRALITY_MEASURES)
 #: ``None``, the default, never: above :data:`~graph.analysis.centrality.EXACT_CLOSENESS_LIMIT` nodes it is
 #: estimated from pivots, at the cost of a sampled betweenness.
 CLOSENESS_LIMIT: int | None = None
+#: Above this many nodes, a run keeps only the first :data:`KEPT_TOP` scores of each measure for the analysis
+#: graph and the first :data:`KEPT_TOP` strongest ties (a national network has 100,000 nodes: every score of
+#: every measure is 6 million triples, every tie with its evidence half a gigabyte of CSV). The run's
+#: parameters say so (``kept_top``); the centrality and broker CSV tables keep every row.
+KEPT_ALL_LIMIT = 2_000
+KEPT_TOP = 10_000
 
 
 @dataclass
@@ -100,6 +107,9 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
         estimated = estimated_measures(n, measures)
         if estimated:
             params["estimated"] = estimated
+        kept = KEPT_TOP if n > KEPT_ALL_LIMIT else None
+        if kept:
+            params["kept_top"] = kept
         partition = communities(simple, seed=seed, backend=backend)
         run = AnalysisRun(
             network=network,
@@ -108,7 +118,7 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
             brokers=broker_table(simple),
             partition=partition,
             communities=summarise_communities(simple, partition, places=places),
-            ties=strongest_ties(graph, top=None),
+            ties=strongest_ties(graph, top=kept),
             articulation_points=articulation_points(simple),
             bridges=bridges(simple),
             started=started,
@@ -155,11 +165,14 @@ def analysis_ntriples(runs: list[AnalysisRun]) -> bytes:
                 f"{r} <{bkg}parameters> {_string(json.dumps(run.parameters, sort_keys=True))} .\n"
                 f"{r} <{_PROV}startedAtTime> {_string(run.started.isoformat(), datatype=_XSD_DATETIME)} .\n"
                 f"{r} <{_PROV}endedAtTime> {_string(run.ended.isoformat(), datatype=_XSD_DATETIME)} .\n")
-            rows = [(row["measure"], row) for row in run.centrality] + \
+            kept = run.parameters.get("kept_top")
+            by_size = sorted(run.brokers, key=lambda x: (-x["effective_size"], x["label"]))
+            ranks = {row["node"]: i for i, row in enumerate(by_size, 1)}
+            rows = [(m, row) for m, group in groupby(run.centrality, key=lambda row: row["measure"])
+                    for row in islice(group, kept)] + \
                    [(m, {"node": row["node"], "score": row[m], "rank": row["rank"] if m == "constraint" else None})
-                    for row in run.brokers for m in ("constraint", "effective_size")]
-            ranks = {row["node"]: i for i, row in enumerate(sorted(run.brokers, key=lambda x: (-x["effective_size"],
-                                                                                                 x["label"])), 1)}
+                    for m, ordered in (("constraint", run.brokers), ("effective_size", by_size))
+                    for row in (ordered[:kept] if kept else ordered)]
             # the same seven triples for every score, from one template
             template = (f"<{{score}}> <{_RDF_TYPE}> <{bkg}Score> .\n"
                         f"<{{score}}> <{bkg}scoreOf> <{{node}}> .\n"
@@ -269,11 +282,7 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
             raise StoreError(f"cannot write the analysis graph into {output.store}: {exc}; the graph is in {trig}, "
                              "load it into the store when it is free") from exc
     try:
-        # replacing rebuilds the store's whole default graph: only worth it when there is a graph to replace
-        replace = store.query(f"ASK {{ GRAPH <{ANALYSIS_GRAPH}> {{ ?s ?p ?o }} }}").boolean
-        for batch in list(_batches(ntriples, STORE_BATCH_BYTES)) or [b""]:
-            store.add_graph(str(ANALYSIS_GRAPH), batch, replace=replace)
-            replace = False
+        store.add_graph(str(ANALYSIS_GRAPH), ntriples, replace=True)
     finally:
         if own:
             store.close()
@@ -283,35 +292,16 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     return written
 
 
-#: The analysis graph goes into the store in batches of about this many bytes of N-Triples (each batch is one
-#: transaction, held in memory until it is written: a million-triple batch takes gigabytes).
-STORE_BATCH_BYTES = 32 * 2**20
-
-
-def _batches(ntriples: bytes, size: int):
-    """``ntriples`` in pieces of about ``size`` bytes, each ending at the end of a line.
-
-    >>> list(_batches(b"a .\\nb .\\nc .\\n", 4))
-    [b'a .\\nb .\\n', b'c .\\n']
-    """
-    start = 0
-    while start < len(ntriples):
-        end = ntriples.find(b"\n", start + size)
-        end = len(ntriples) if end < 0 else end + 1
-        yield ntriples[start:end]
-        start = end
-
-
 def _trig(ntriples: bytes) -> bytes:
     """The analysis graph as TriG: rdflib's canonical writer for small graphs (as the build writes its own
-    outputs), Oxigraph's above :data:`graph.build.FAST_WRITE_TRIPLES` (triples in the order written)."""
+    outputs), Oxigraph's above :data:`graph.build.LARGE_GRAPH_TRIPLES` (triples in the order written)."""
     import pyoxigraph as ox
 
-    from ..build import FAST_WRITE_TRIPLES
+    from ..build import LARGE_GRAPH_TRIPLES
     from ..namespace import PREFIXES
     from ..serialize import to_trig
 
-    if ntriples.count(b"\n") <= FAST_WRITE_TRIPLES:
+    if ntriples.count(b"\n") <= LARGE_GRAPH_TRIPLES:
         dataset = Dataset()
         dataset.graph(ANALYSIS_GRAPH).parse(data=ntriples, format="nt")
         return to_trig(dataset).encode("utf-8")

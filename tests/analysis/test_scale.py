@@ -10,6 +10,7 @@ import random
 
 import networkx as nx
 import pytest
+from rdflib import Literal, URIRef
 
 import graph
 from graph.analysis import (
@@ -27,6 +28,7 @@ from graph.analysis import (
     results,
     strongest_ties,
 )
+from graph.namespace import BKG
 from graph.network import read_network_data
 
 from .conftest import bk, partners_trig, store_from_trig
@@ -193,6 +195,22 @@ def test_analyse_records_which_measures_are_estimated(monkeypatch):
     exact = nx.betweenness_centrality(path)
     assert any(abs(row["score"] - exact[row["node"]]) > 1e-6 for row in run.centrality)  # what was recorded
     assert "estimated" not in analyse(nx.path_graph(5), "test").parameters
+
+
+def test_big_networks_keep_the_top_scores_and_ties_and_say_so(monkeypatch):
+    monkeypatch.setattr(results, "KEPT_ALL_LIMIT", 10)
+    monkeypatch.setattr(results, "KEPT_TOP", 3)
+    star = nx.star_graph([bk(str(i)) for i in range(20)])
+    run = analyse(star, "test", measures=["degree", "pagerank"])
+    assert run.parameters["kept_top"] == 3 and len(run.ties) == 3
+    rdf = analysis_graph([run])
+    for measure in ("degree", "pagerank", "constraint", "effective_size"):
+        scores = [s for s in rdf.subjects(BKG.measure, Literal(measure))]
+        assert len(scores) == 3 and min(int(rdf.value(s, BKG.rank)) for s in scores) == 1, measure
+    hub = rdf.value(predicate=BKG.scoreOf, object=URIRef(bk("0")))
+    assert hub is not None  # the hub ranks first
+    assert len(run.centrality) == 2 * 20  # the tables keep every row
+    assert "kept_top" not in analyse(nx.path_graph([bk(str(i)) for i in range(5)]), "test").parameters
 
 
 def test_the_strongest_ties_are_the_head_of_the_full_ranking():
