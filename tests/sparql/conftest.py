@@ -70,28 +70,33 @@ def endpoint(served_out):
         stop(process)
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory):
-    """A real Oxigraph server (the `oxigraph` binary of the venv) on a free loopback port, empty at start."""
+def start_oxigraph(location: Path, *args: str, stderr=subprocess.PIPE) -> tuple[subprocess.Popen, str]:
+    """Start the `oxigraph` binary of the venv serving ``location`` on a free loopback port, with ``args``
+    (``--timeout-s 5``, ``--union-default-graph``); return the process and its base URL once it answers.
+    Skips the test when the binary is not installed."""
     binary = shutil.which("oxigraph", path=str(VENV_BIN)) or shutil.which("oxigraph")
     if binary is None:
         pytest.skip("the oxigraph server binary is not installed")
-    location = tmp_path_factory.mktemp("oxigraph")
     port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                                "--timeout-s", "5"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ})
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *args],
+                               stdout=subprocess.DEVNULL, stderr=stderr, env={**os.environ})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
             httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1)
-            break
+            return process, url
         except httpx.HTTPError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
                 raise RuntimeError("the oxigraph server did not start") from None
             time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph server (the `oxigraph` binary of the venv) on a free loopback port, empty at start."""
+    process, url = start_oxigraph(tmp_path_factory.mktemp("oxigraph"), "--timeout-s", "5")
     try:
         yield url
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from rdflib import Literal
 
@@ -180,33 +182,10 @@ def test_an_answer_that_trickles_in_is_cut_off_at_the_time_limit(trickling_serve
 @pytest.fixture(scope="module")
 def union_server(tmp_path_factory):
     """An Oxigraph server whose default graph is the union of its named graphs, as Virtuoso's and GraphDB's are."""
-    import os
-    import shutil
-    import subprocess
-    import time
+    from tests.sparql.conftest import start_oxigraph, stop
 
-    import httpx
-
-    from tests.sparql.conftest import VENV_BIN, free_port, stop
-
-    binary = shutil.which("oxigraph", path=str(VENV_BIN)) or shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the oxigraph server binary is not installed")
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph-union")),
-                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1)
-            break
-        except httpx.HTTPError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError("the oxigraph server did not start") from None
-            time.sleep(0.1)
+    process, url = start_oxigraph(tmp_path_factory.mktemp("oxigraph-union"), "--union-default-graph",
+                                  stderr=subprocess.DEVNULL)
     try:
         yield url
     finally:
