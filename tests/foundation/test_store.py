@@ -32,3 +32,18 @@ def test_replacing_with_nothing_empties_the_graph(tmp_path):
     store.add_graph("https://x/analysis", OLD, replace=False)
     store.add_graph("https://x/analysis", b"", replace=True)
     assert _objects(store) == set() and len(store) == 0
+
+
+def test_replacing_keeps_what_stays_and_a_triple_written_another_way():
+    import tempfile
+    from pathlib import Path
+
+    store = EmbeddedStore.create(Path(tempfile.mkdtemp()) / "store")
+    stays = b'<https://x/a> <https://x/p> "stays" .\n'
+    spelt = b'<https://x/a> <https://x/p> "spelt" .\n'
+    store.add_graph("https://x/analysis", OLD + stays + spelt, replace=True)
+    respelt = b'<https://x/a> <https://x/p> "spelt"^^<http://www.w3.org/2001/XMLSchema#string> .\n'
+    store.add_graph("https://x/analysis", stays + respelt + NEW, replace=True)
+    expected = {"stays", "spelt", "new"}
+    assert _objects(store) == expected == _objects(store, ox.NamedNode("https://x/analysis"))
+    assert len(store) == 6  # each in the named graph and in the default graph
