@@ -48,7 +48,13 @@ from .errors import (
 from .ingest import Extractor, accept, evaluate, ingest_article, read_article, reject
 from .layout import DataLayout, OutputLayout
 from .namespace import BK, BKG, PREFIXES
-from .network import entity_network, organisation_event_network, organisation_place_network, partnership_network
+from .network import (
+    entity_network,
+    organisation_event_network,
+    organisation_place_network,
+    partnership_network,
+    read_network_data,
+)
 from .queries import list_saved, load_saved, run_saved
 from .query import QueryResult, query
 from .remote import RemoteStore
@@ -94,6 +100,7 @@ __all__ = [
     "partnership_network",
     "organisation_event_network",
     "organisation_place_network",
+    "read_network_data",
     "degree",
     "weighted_degree",
     "betweenness",
