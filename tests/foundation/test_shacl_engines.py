@@ -163,6 +163,11 @@ MUTATIONS = {
     "partner that is a place": ("facts", lambda t: t + '\n:a99 bkg:quote "Jeff YOU, Co-founder and CEO of EXENCELL, '
                                                         'delivered a captivating presentation and answered delegates\' '
                                                         'questions." .\n:a99 { bk:exencell bkg:partnerOf bk:sichuan . }\n'),
+    "partner that is a conference": ("facts", lambda t: t + '\n:a99 bkg:quote "Jeff YOU, Co-founder and CEO of '
+                                                             'EXENCELL, delivered a captivating presentation and '
+                                                             'answered delegates\' questions." .\n:a99 { '
+                                                             'bk:energy-storage-conference-shanghai-2023 '
+                                                             'bkg:partnerOf bk:exencell . }\n'),
     "lower-case currency": ("facts", lambda t: t.replace('schema:currency "USD"', 'schema:currency "usd"')),
     "missing currency": ("facts", lambda t: t.replace('schema:currency "USD"', 'schema:name "dollars"')),
     "date that is not a date": ("facts", lambda t: t.replace('"2023-12-28"^^xsd:date', '"December 28"')),
