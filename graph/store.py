@@ -102,10 +102,11 @@ class EmbeddedStore:
         if replace:
             old = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name).splitlines()
             if old:
-                new = set(ntriples.splitlines())
-                self._remove_triples(name, [line for line in old if line not in new])
-                old_lines = set(old)
-                ntriples = b"".join(line + b"\n" for line in new if line and line not in old_lines)
+                lines = ntriples.splitlines()
+                kept = set(lines)
+                self._remove_triples(name, [line for line in old if line not in kept])
+                held = set(old)
+                ntriples = b"".join(line + b"\n" for line in lines if line and line not in held)
             if not ntriples and not self._store.query(f"ASK {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}"):
                 self._store.update(f"DROP SILENT GRAPH <{name.value}>")  # no empty graph left behind
         if ntriples:

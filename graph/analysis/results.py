@@ -167,12 +167,12 @@ def analysis_ntriples(runs: list[AnalysisRun]) -> bytes:
                 f"{r} <{_PROV}endedAtTime> {_string(run.ended.isoformat(), datatype=_XSD_DATETIME)} .\n")
             kept = run.parameters.get("kept_top")
             by_size = sorted(run.brokers, key=lambda x: (-x["effective_size"], x["label"]))
-            ranks = {row["node"]: i for i, row in enumerate(by_size, 1)}
+            # brokers come ranked by constraint; effective size is ranked by its position in by_size
             rows = [(m, row) for m, group in groupby(run.centrality, key=lambda row: row["measure"])
                     for row in islice(group, kept)] + \
-                   [(m, {"node": row["node"], "score": row[m], "rank": row["rank"] if m == "constraint" else None})
+                   [(m, {"node": row["node"], "score": row[m], "rank": row["rank"] if m == "constraint" else i})
                     for m, ordered in (("constraint", run.brokers), ("effective_size", by_size))
-                    for row in (ordered[:kept] if kept else ordered)]
+                    for i, row in enumerate(islice(ordered, kept), 1)]
             # the same seven triples for every score, from one template
             template = (f"<{{score}}> <{_RDF_TYPE}> <{bkg}Score> .\n"
                         f"<{{score}}> <{bkg}scoreOf> <{{node}}> .\n"
@@ -185,9 +185,8 @@ def analysis_ntriples(runs: list[AnalysisRun]) -> bytes:
             for measure, row in rows:
                 if measure not in measures:
                     measures[measure] = _string(measure)
-                rank = row["rank"] if row["rank"] is not None else ranks[row["node"]]
                 add(template.format(score=f"{run.iri}/{measure}/{_key(row['node'])}", node=row["node"],
-                                    measure=measures[measure], value=float(row["score"]), rank=int(rank)))
+                                    measure=measures[measure], value=float(row["score"]), rank=int(row["rank"])))
             modularity = _string(float(run.partition.modularity), datatype=_XSD_DOUBLE)
             for summary, part in zip(run.communities, run.partition, strict=True):
                 community = f"<{run.iri}/community/{summary['community']}>"
