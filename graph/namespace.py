@@ -15,6 +15,8 @@ rdflib.term.URIRef('https://w3id.org/battery-kg/id/exencell')
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD, DefinedNamespace
 
@@ -146,6 +148,10 @@ REGISTRY_GRAPH = GRAPH.registry
 PROVENANCE_GRAPH = GRAPH.provenance
 ANALYSIS_GRAPH = GRAPH.analysis
 
+#: The text of an IRI as it may stand between ``<`` and ``>`` in SPARQL: what a user's IRI must match before it
+#: is written into a query.
+IRI_TEXT = re.compile(r'[^<>"{}|^`\\\s\x00-\x20]+')
+
 #: Prefixes declared in every serialisation and predeclared in every query.
 PREFIXES: dict[str, str] = {
     "bkg": str(BKG._NS),
@@ -187,7 +193,5 @@ def sparql_prologue(query: str) -> str:
     >>> sparql_prologue("PREFIX bkg: <x#> SELECT * {}").count("PREFIX")
     15
     """
-    import re
-
     declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:", query)}
     return " ".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared)

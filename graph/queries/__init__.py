@@ -40,7 +40,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import UsageError
-from ..namespace import PREFIXES
+from ..namespace import IRI_TEXT, PREFIXES
 
 __all__ = ["SavedQuery", "Parameter", "list_saved", "load_saved", "run_saved", "bind_values", "term_for",
            "PARAMETER_KINDS", "ANY"]
@@ -50,7 +50,6 @@ PARAMETER_KINDS = ("entity", "iri", "date", "integer", "decimal", "string")
 
 _PARAM_LINE = re.compile(
     r"^#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>\w+)\)\s*(?:=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.*)$")
-_IRI_TEXT = re.compile(r'[^<>"{}|^`\\\s\x00-\x20]+')
 
 
 #: The default of an optional parameter: the query's VALUES clause holds UNDEF until a value is given.
@@ -138,7 +137,7 @@ def _expand_iri(value: str) -> URIRef:
         prefix, local = text.split(":", 1)
         if prefix in PREFIXES:
             text = PREFIXES[prefix] + local
-    if not re.match(r"^[a-zA-Z][\w+.-]*:", text) or not _IRI_TEXT.fullmatch(text):
+    if not re.match(r"^[a-zA-Z][\w+.-]*:", text) or not IRI_TEXT.fullmatch(text):
         raise UsageError(f"{value!r} is not an IRI or a prefixed name with a known prefix "
                          f"({', '.join(PREFIXES)})")
     return URIRef(text)
@@ -159,7 +158,7 @@ def term_for(kind: str, value: str, store) -> Node:
     if kind == "entity":
         from ..entities import resolve_entity
 
-        return URIRef(_entity_by_iri(store, value) or resolve_entity(store, value))
+        return URIRef(resolve_entity(store, value))
     if kind == "iri":
         return _expand_iri(value)
     if kind == "date":
@@ -182,26 +181,6 @@ def term_for(kind: str, value: str, store) -> Node:
     if kind == "string":
         return Literal(value)
     raise UsageError(f"unknown parameter kind {kind!r}")
-
-
-def _entity_by_iri(store, value: str) -> str | None:
-    """The entity ``value`` names when it is written as its IRI, ``bk:slug`` or bare slug, else ``None``.
-
-    :func:`~graph.entities.resolve_entity` tries these forms first too, but only after reading every label
-    and alias of the graph (half a minute at 1M triples); one ASK tells the same: that the IRI is under
-    ``bk:`` and has a label or an alias.
-    """
-    from ..namespace import BK
-
-    text = str(value).strip()
-    slug = text[3:] if text.lower().startswith("bk:") else text
-    candidates = [text] if text.startswith(str(BK)) and _IRI_TEXT.fullmatch(text) else []
-    if re.fullmatch(r"[\w.-]+", slug):
-        candidates.append(str(BK) + slug)
-    for iri in candidates:
-        if store.query(f"ASK {{ <{iri}> rdfs:label|skos:altLabel ?name }}").boolean:
-            return iri
-    return None
 
 
 def bind_values(sparql: str, terms: dict[str, Node]) -> str:
