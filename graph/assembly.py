@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, RDFS, SDO, SKOS, XSD
 
-from .facts import Assertion, load_assertions, parse_quads, read_facts
+from .facts import Assertion, has_blank_node, load_assertions, parse_quads, read_facts
 from .layout import DataLayout, ontology_file
 from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, SOURCE, source_iri
 from .sources import Source, load_sources, read_source
@@ -197,7 +197,7 @@ def _assertion_provenance(assertion: Assertion, source: Source, problems: list[s
             problems.append(f"{display}: assertion <{assertion.iri}>: the quote {shown!r} is not in the text of "
                             f"data/sources/{source.id}.txt")
             continue
-        sentence = ox.NamedNode(f"{article.value}#char={span[0]},{span[1]}")
+        sentence = sentence_iri(source.id, *span)
         triples += [(node, _EVIDENCE, sentence), (sentence, _TYPE, _SENTENCE), (sentence, _TEXT, ox.Literal(quote)),
                     (sentence, _START, ox.Literal(str(span[0]), datatype=_INTEGER)),
                     (sentence, _END, ox.Literal(str(span[1]), datatype=_INTEGER)),
@@ -306,10 +306,9 @@ def assemble(layout: DataLayout | None = None, include_candidates: bool = True) 
     chunks, problems = assemble_sources(layout, source_ids(layout, include_candidates), publishers,
                                         include_candidates, sources=sources, assertions=assertions,
                                         problems=problems)
-    for quad in (q for c in (registry,) for q in c.quads):
-        if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
-            problems.append(f"{layout.display(layout.registry)}: a blank node in {quad}: give the node an IRI")
-            break
+    blank = next((quad for quad in registry.quads if has_blank_node(quad)), None)
+    if blank is not None:
+        problems.append(f"{layout.display(layout.registry)}: a blank node in {blank}: give the node an IRI")
     publishers_chunk = generated_publishers(sources, publishers, layout.display(layout.sources))
     return Assembly(chunks=[read_ontology(), registry, publishers_chunk, *chunks], problems=problems,
                     sources=sources, assertions=assertions)

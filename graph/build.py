@@ -519,10 +519,10 @@ def _publishers_of_registry(store: ox.Store) -> dict[str, ox.NamedNode]:
     return publishers
 
 
-def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tuple[int, set]:
+def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> int:
     """Replace ``removed`` by ``added`` in the named graphs and keep the default graph their union.
 
-    Returns the change in the number of union triples and the union triples added or removed."""
+    Returns the change in the number of union triples."""
     added_set = set(added)
     removed = [q for q in removed if q not in added_set]
     removed_set = set(removed)
@@ -530,7 +530,7 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tup
     for quad in removed:
         store.remove(quad)
     store.extend(added)
-    changed, delta = set(), 0
+    delta = 0
     for triple in {q.triple for q in removed}:
         if not any(not isinstance(q.graph_name, ox.DefaultGraph)
                    for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)):
@@ -538,14 +538,12 @@ def _apply(store: ox.Store, removed: list[ox.Quad], added: list[ox.Quad]) -> tup
             if default in store:
                 store.remove(default)
                 delta -= 1
-                changed.add(triple)
     for triple in {q.triple for q in added}:
         default = ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT)
         if default not in store:
             store.add(default)
             delta += 1
-            changed.add(triple)
-    return delta, changed
+    return delta
 
 
 def _focus(store: ox.Store, touched: list[ox.Quad], dependencies: set[str]) -> set:
@@ -629,7 +627,7 @@ def _rebuild(layout, output, include_candidates, context, files, stats, hashes, 
              and isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(str(BK))}
     classes = Counter(manifest["entities_per_class"])
     classes.subtract(_class_counts(_stored_classes(store, typed)))
-    delta, _union_changed = _apply(store, removed, added)
+    delta = _apply(store, removed, added)
     classes.update(_class_counts(_stored_classes(store, typed)))
     triples = manifest["triples"] + delta
     if triples <= LARGE_GRAPH_TRIPLES:

@@ -109,7 +109,8 @@ def parse_rdf_file(path: Path, display: str, fmt: str) -> Graph | Dataset:
     return dataset
 
 
-def _blank_node(quad: ox.Quad) -> bool:
+def has_blank_node(quad: ox.Quad) -> bool:
+    """Whether the quad names a blank node (as subject, object or graph): our data gives every node an IRI."""
     return any(isinstance(t, ox.BlankNode) for t in (quad.subject, quad.object, quad.graph_name))
 
 
@@ -130,7 +131,7 @@ def read_facts(path: Path, layout: DataLayout, status: URIRef = BKG.Reviewed):
     data = read_rdf_bytes(path, display)
     maybe_blank = b"_:" in data or b"[" in data  # a blank node needs one of them; most files have neither
     for quad in parse_quads(path, display, "trig", data):
-        if maybe_blank and _blank_node(quad):
+        if maybe_blank and has_blank_node(quad):
             problems.append(f"{display}: a blank node in {quad}: give the node an IRI "
                             "(facts of several sources must meet on the same node)")
         elif isinstance(quad.graph_name, ox.DefaultGraph):

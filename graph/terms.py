@@ -9,8 +9,6 @@ rdflib's own parser would, so both libraries see the same graph.
 rdflib.term.Literal('EXENCELL', lang='en')
 >>> to_rdflib(ox.Literal("CNY"))
 rdflib.term.Literal('CNY')
->>> to_oxigraph(to_rdflib(ox.NamedNode("https://w3id.org/battery-kg/id/exencell")))
-<NamedNode value=https://w3id.org/battery-kg/id/exencell>
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["to_rdflib", "to_oxigraph", "rdflib_triple"]
+__all__ = ["to_rdflib", "rdflib_triple"]
 
 _XSD_STRING = str(XSD.string)
 
@@ -36,21 +34,6 @@ def to_rdflib(term) -> Node:
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def to_oxigraph(term: Node):
-    """The pyoxigraph term for an rdflib term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
 
 

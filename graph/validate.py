@@ -24,6 +24,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 
 from .layout import ontology_file, shapes_file
+from .namespace import PROVENANCE_GRAPH
 from .query import compact
 from .shacl import CompiledShapes, compile_shapes
 from .terms import to_rdflib
@@ -149,7 +150,7 @@ _ORIGIN_LOOKUPS = 200
 
 def _store_files(store: ox.Store, file_of, focus, path, value) -> tuple[str, ...]:
     """The files of the triples behind a violation, found in the store's named graphs (as :func:`_files_of`)."""
-    provenance = "https://w3id.org/battery-kg/graph/provenance"
+    provenance = str(PROVENANCE_GRAPH)
     patterns = []
     if path is not None and value is not None:
         patterns.append((focus, path, value))
@@ -172,13 +173,13 @@ def _store_files(store: ox.Store, file_of, focus, path, value) -> tuple[str, ...
     return ()
 
 
-def validate_store(store: ox.Store, file_of, focus=None, named: ox.Store | None = None) -> list[Violation]:
+def validate_store(store: ox.Store, file_of, focus=None) -> list[Violation]:
     """Validate the default (union) graph of ``store``, which holds the ontology, against our shapes.
 
     ``file_of`` names the file behind a named graph (or a provenance subject) IRI, found in the named graphs
-    of ``named`` (default: ``store``); ``focus`` limits the validation to those nodes (pyoxigraph terms).
+    of ``store``; ``focus`` limits the validation to those nodes (pyoxigraph terms).
     """
-    return name_files(compiled_shapes().violations(store, focus), named or store, file_of)
+    return name_files(compiled_shapes().violations(store, focus), store, file_of)
 
 
 def name_files(results, store: ox.Store, file_of) -> list[Violation]:
