@@ -70,14 +70,13 @@ it goes through, its weight, its sources), ``sources`` all their source ids.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .bulk import paused_gc
 from .namespace import BASE
 
 __all__ = [
@@ -117,28 +116,12 @@ PROJECT_KINDS = frozenset({"InvestmentProject"})
 PLACE_KINDS = frozenset({"District", "City", "Province", "Country", "AdministrativeArea", "Place"})
 #: Kinds anchored to a place: kept by ``within`` when located in (or governing) a place inside the region.
 _LOCATED_KINDS = EVENT_KINDS | PROJECT_KINDS | {"IndustrialPark", "Facility", "GovernmentBody"}
-_CLASS_ORDER = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
 
 _ORGANISING = frozenset({"organizer", "host"})
 _ATTENDING = frozenset({"attendee", "exhibitor", "speaker", "keynoteSpeaker", "delegation", "guestOfHonour"})
 _PARTY = frozenset({"party", "investor"})
 _EXPLICIT = frozenset({"partnerOf", "signedAgreementWith"})
 _LOCATING = frozenset({"location", "containedInPlace", "governs", "visited"})
-
-
-@contextmanager
-def paused_gc():
-    """Python's cycle collector paused while this block builds a large structure (and on again after, if it
-    was on): it runs every few hundred thousand new objects and walks all of them, which tripled the time of
-    building a partnership network of 1.4 million ties. Nothing built here holds cycles that need it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def local_name(iri: str) -> str:

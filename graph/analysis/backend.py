@@ -22,8 +22,8 @@ import weakref
 
 import networkx as nx
 
+from ..bulk import paused_gc
 from ..errors import UsageError
-from ..network import paused_gc
 
 __all__ = ["IGRAPH_THRESHOLD", "EXACT_BETWEENNESS_LIMIT", "BACKENDS", "simple_graph", "choose_backend",
            "to_igraph", "both_halves"]

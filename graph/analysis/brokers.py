@@ -150,7 +150,7 @@ class _Ties:
         position[position == len(self.key)] = 0
         return np.where(self.key[position] == keys, position, -1)
 
-    def groups(self, nodes, degree_limit=None):
+    def groups(self, nodes):
         """``(degree, ties)`` for the given nodes grouped by degree: ``ties`` is a (nodes × degree) matrix of
         tie positions, row by row each node's ties."""
         import numpy as np

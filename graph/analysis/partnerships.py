@@ -18,8 +18,8 @@ import math
 
 import networkx as nx
 
+from ..bulk import paused_gc
 from ..errors import UnknownEntityError, UsageError
-from ..network import paused_gc
 from .backend import simple_graph
 
 __all__ = ["strongest_ties", "recommend_partners", "LINK_PREDICTORS"]

@@ -32,8 +32,8 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
+from ..bulk import paused_gc
 from ..namespace import ANALYSIS_GRAPH, BASE, BK, BKG
-from ..network import paused_gc
 from .backend import simple_graph
 from .brokers import articulation_points, bridges, broker_table
 from .centrality import CENTRALITY_MEASURES, centrality_table, estimated_measures
@@ -97,7 +97,8 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
     """
     with paused_gc():
         started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        simple = simple_graph(graph)  # once, for every measure below (the ties keep their evidence from graph)
+        # once, for every measure below and a multigraph's ties (a simple graph's ties keep their evidence)
+        simple = simple_graph(graph)
         n = simple.number_of_nodes()
         skipped = [m for m in measures if m == "closeness" and CLOSENESS_LIMIT is not None and n > CLOSENESS_LIMIT]
         measures = [m for m in measures if m not in skipped]
@@ -118,7 +119,7 @@ def analyse(graph: nx.Graph, network: str, *, measures=DEFAULT_MEASURES, seed: i
             brokers=broker_table(simple),
             partition=partition,
             communities=summarise_communities(simple, partition, places=places),
-            ties=strongest_ties(graph, top=kept),
+            ties=strongest_ties(simple if graph.is_multigraph() else graph, top=kept),
             articulation_points=articulation_points(simple),
             bridges=bridges(simple),
             started=started,

@@ -98,7 +98,8 @@ def analyze_command(
         strongest_ties,
         summarise_communities,
     )
-    from ..network import paused_gc, read_network_data
+    from ..bulk import paused_gc
+    from ..network import read_network_data
 
     _check_format(fmt)
     known = set(CENTRALITY_MEASURES) | set(BROKER_NAMES) | set(SECTION_NAMES)
@@ -127,7 +128,8 @@ def analyze_command(
                                              include_candidates=not reviewed_only)
             result["communities"] = summarise_communities(simple, partition, places=places)[:top]
         if "ties" in measure:
-            result["ties"] = strongest_ties(graph, top=top)
+            # a multigraph's ties are those of its simple graph, made once above
+            result["ties"] = strongest_ties(simple if graph.is_multigraph() else graph, top=top)
     _emit(result, fmt, central)
 
 
@@ -263,7 +265,8 @@ def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, ec
     (into ``writable``, else the store at ``output.store`` opened for writing), and print the top entities by
     PageRank and by betweenness. Returns the runs."""
     from ..analysis import analyse, write_analysis
-    from ..network import entity_network, organisation_places, partnership_network, paused_gc, read_network_data
+    from ..bulk import paused_gc
+    from ..network import entity_network, organisation_places, partnership_network, read_network_data
 
     with paused_gc():  # millions of objects are made and kept: see graph.network.paused_gc
         data = read_network_data(store)  # read once, projected three times

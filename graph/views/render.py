@@ -56,7 +56,7 @@ from importlib.resources import files
 
 import networkx as nx
 
-from .bulk import paused_gc
+from ..bulk import paused_gc
 from .layout import positions
 from .style import CLASS_STYLES, class_style, community_color
 
