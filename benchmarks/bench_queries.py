@@ -38,6 +38,7 @@ import httpx
 if __package__ in (None, ""):  # run as a script: the benchmarks package sits beside this file's folder
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import timed  # noqa: E402
 from benchmarks.bench_store import saved_queries  # noqa: E402
 from graph.build import build  # noqa: E402
 from graph.layout import DataLayout, OutputLayout  # noqa: E402
@@ -75,12 +76,8 @@ def _texts(store_name: str, store, only: set[str] | None) -> list[tuple[str, str
 
 
 def _timed(fn, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+    """Milliseconds of each of ``runs`` calls of ``fn``."""
+    return [seconds * 1000 for seconds in timed(fn, runs)[0]]
 
 
 def run(store_paths: dict[str, Path | str], repeats: int = 20, *, split: bool = False,

@@ -33,11 +33,10 @@ HUBS = {"org": "bk:company-000000", "entity": "bk:company-000000", "subject": "b
         "place": "bk:province-sichuan"}
 
 
-def saved_queries(optional: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
+def saved_queries() -> dict[str, str]:
     """Each saved query's SPARQL with its entity parameters bound to the synthetic hubs.
 
-    Optional parameters (default ``any``) stay unbound, so the whole answer is measured; ``optional`` maps a
-    query name to such parameters to bind (NAME → ``bk:slug``) instead.
+    Optional parameters (default ``any``) stay unbound, so the whole answer is measured.
     """
     from rdflib import URIRef
 
@@ -46,10 +45,8 @@ def saved_queries(optional: dict[str, dict[str, str]] | None = None) -> dict[str
 
     texts = {}
     for saved in list_saved():
-        given = (optional or {}).get(saved.name, {})
-        terms = {p.name: URIRef(str(BK) + given.get(p.name, HUBS.get(p.name, "")).split(":", 1)[-1])
-                 for p in saved.params
-                 if p.kind == "entity" and (p.name in given or (not p.optional and p.name in HUBS))}
+        terms = {p.name: URIRef(str(BK) + HUBS[p.name].split(":", 1)[-1])
+                 for p in saved.params if p.kind == "entity" and not p.optional and p.name in HUBS}
         texts[saved.name] = bind_values(saved.text, terms)
     return texts
 
