@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from .namespace import PREFIXES
 
-__all__ = ["QueryResult", "query", "FORMATS", "compact"]
+__all__ = ["QueryResult", "query", "FORMATS", "GRAPH_FORMATS", "compact"]
 
 #: Output formats of ``batterykg query`` and the media types they stand for.
 FORMATS = {
@@ -46,6 +46,8 @@ _RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,
 }
 _GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+#: The formats of CONSTRUCT and DESCRIBE results; the others are for SELECT and ASK.
+GRAPH_FORMATS = tuple(_GRAPH_FORMATS)
 
 
 def to_rdflib(term) -> Node | None:

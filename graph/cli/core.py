@@ -10,7 +10,7 @@ import typer
 from ..build import build, check
 from ..errors import DataNotConformError, UsageError
 from ..layout import DataLayout, OutputLayout
-from ..query import FORMATS
+from ..query import FORMATS, GRAPH_FORMATS
 from ..store import open_store
 from . import app
 
@@ -77,10 +77,6 @@ def validate_command(data: Path | None = DataOption) -> None:
     if lines:
         raise DataNotConformError(f"the data does not conform: {len(lines)} problems\n" + "\n".join(lines))
     typer.echo("the data conforms")
-
-
-#: The formats of CONSTRUCT and DESCRIBE results; the others are for SELECT and ASK.
-GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 
 
 @app.command("query")

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Literal, Namespace, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..errors import UsageError
 from ..facts import read_facts
@@ -35,9 +35,6 @@ from .reader import RawArticle
 __all__ = ["Candidate", "IngestResult", "source_id_for", "candidates_of", "render_trig", "ingest_article",
            "rejected_path", "read_rejected"]
 
-# rdflib's SDO and XSD warn when pytest's doctest collection probes module globals; plain namespaces do not
-SDO = Namespace("https://schema.org/")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 _PREFIXES = {
     "bkg": "https://w3id.org/battery-kg/ontology#", "bk": str(BK), "amt": str(AMOUNT),
     "schema": "https://schema.org/", "rdfs": str(RDFS), "skos": str(SKOS), "prov": str(PROV), "xsd": str(XSD),

@@ -190,8 +190,8 @@ def _html_to_text(html: str) -> tuple[str, dict]:
     for key, value in (("headline", headline), ("publisher", publisher), ("url", url)):
         if value:
             meta[key] = value
-    if date and _normalise_date(date):
-        meta["datePublished"] = _normalise_date(date)
+    if date and (iso := _normalise_date(date)):
+        meta["datePublished"] = iso
 
     for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
                      "nav", "header", "footer", "aside", "head", "select", "input"]):
@@ -250,8 +250,8 @@ def read_article_text(raw: str, name: str, kind: str | None = None) -> RawArticl
         raw, meta = _front_matter(raw.lstrip("\ufeff"))
         if kind == "markdown":
             raw = _markdown_to_text(raw)
-        if "datePublished" not in meta and _stated_date(raw):
-            meta["datePublished"] = _stated_date(raw)
+        if "datePublished" not in meta and (stated := _stated_date(raw)):
+            meta["datePublished"] = stated
     text = clean_text(raw)
     text = "".join(ch for ch in text if ch in "\n\t" or ch == "\u00a0" or ch.isprintable())
     return RawArticle(text=text, metadata=meta)

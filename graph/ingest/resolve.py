@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from ..facts import parse_rdf_file
 from ..layout import DataLayout
@@ -32,7 +32,6 @@ from .gazetteer import TECHNOLOGIES, load_companies, load_places, slugify
 
 __all__ = ["KnownEntity", "Knowledge", "normalise", "core_name", "KIND_OF_CLASS", "CLASS_OF_KIND"]
 
-SDO = Namespace("https://schema.org/")  # rdflib's SDO warns when doctest collection probes module globals
 #: The kind (the extractor's coarse type) of each ontology class.
 KIND_OF_CLASS = {
     "Company": "Company", "GovernmentBody": "GovernmentBody", "ResearchInstitution": "Organization",
