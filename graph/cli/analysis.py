@@ -32,9 +32,13 @@ def _project(store, network: str, since, until, within, reviewed_only):
     functions = {"entity": projections.entity_network, "partnership": projections.partnership_network,
                  "organisation-event": projections.organisation_event_network,
                  "organisation-place": projections.organisation_place_network}
-    if network not in functions:
-        raise UsageError(f"unknown network {network!r}: use one of {', '.join(NETWORKS)}")
+    _check_network(network)
     return functions[network](store, since=since, until=until, within=within, include_candidates=not reviewed_only)
+
+
+def _check_network(network: str) -> None:
+    if network not in NETWORKS:
+        raise UsageError(f"unknown network {network!r}: use one of {', '.join(NETWORKS)}")
 
 
 def _check_format(fmt: str) -> None:
@@ -102,15 +106,16 @@ def analyze_command(
     from ..network import read_network_data
 
     _check_format(fmt)
+    _check_network(network)  # before the store is read: a typo should not wait for a national graph
     known = set(CENTRALITY_MEASURES) | set(BROKER_NAMES) | set(SECTION_NAMES)
     for name in measure:
         if name not in known:
             raise UsageError(f"unknown measure {name!r}: use one of {', '.join(sorted(known))}")
-    with paused_gc():  # millions of objects are made and kept: see graph.network.paused_gc
+    with paused_gc():  # millions of objects are made and kept: see graph.bulk
         target = store_for(store, out)
         data = read_network_data(target)  # read once: the community summaries project again
         graph = _project(data, network, since, until, within, reviewed_only)
-        simple = simple_graph(graph)  # once for every measure (the ties keep their evidence from graph)
+        simple = simple_graph(graph)  # once for every measure (and a multigraph's ties)
         central = [m for m in measure if m in CENTRALITY_MEASURES]
         result: dict = {"network": network, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
                         "filter": graph.graph["filter"].parameters()}
@@ -268,7 +273,7 @@ def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, ec
     from ..bulk import paused_gc
     from ..network import entity_network, organisation_places, partnership_network, read_network_data
 
-    with paused_gc():  # millions of objects are made and kept: see graph.network.paused_gc
+    with paused_gc():  # millions of objects are made and kept: see graph.bulk
         data = read_network_data(store)  # read once, projected three times
         places = organisation_places(data)
         runs = [analyse(entity_network(data), "entity"),
