@@ -25,7 +25,7 @@ from .amounts import Amount, find_amounts
 from .dates import DateMention, find_dates
 from .entities import EntityRecogniser, Mention, nlp
 from .gazetteer import slugify
-from .relations import RelationCandidate, RelationFinder, SentenceView
+from .relations import RelationCandidate, RelationFinder, SentenceMention, SentenceView
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans
 
@@ -216,8 +216,8 @@ class Extractor:
         for start, end in sentences:
             inside_mentions = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
             by_sentence[(start, end)] = inside_mentions
-            inside = [(m.start, m.end, m.text, keyed[id(m)], entities[keyed[id(m)]].kind,
-                       entities[keyed[id(m)]].cls) for m in inside_mentions]
+            inside = [SentenceMention(m.start, m.end, m.text, keyed[id(m)], entities[keyed[id(m)]].kind,
+                                      entities[keyed[id(m)]].cls) for m in inside_mentions]
             inside_dates = [(d.start, d.end, d.value) for d in dates[bisect_left(date_starts, start):
                                                                          bisect_left(date_starts, end)] if d.end <= end]
             finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates))
@@ -277,7 +277,7 @@ class Extractor:
                                    text[span[0]:span[1]])
                 together = any(body <= s < span[1] for _, s, _ in parent.mentions)
                 if start >= body and (listed or together):
-                    finder._add(SentenceView(*span, "", []), entity.key, "locatedIn", parent.key, 0.5,
+                    finder.add(SentenceView(*span, "", []), entity.key, "locatedIn", parent.key, 0.5,
                                 "parent-named-in-article")
                     break
 
@@ -294,11 +294,11 @@ class Extractor:
                     span = next((r.sentence for r in finder.found if park.key in (r.subject, r.object)), None)
                     mention = park.mentions[0]
                     view = SentenceView(*(span or (mention[1], mention[2])), "", [])
-                    finder._add(view, park.key, "locatedIn", found.key, 0.7, "park-named-after-place")
+                    finder.add(view, park.key, "locatedIn", found.key, 0.7, "park-named-after-place")
                     for r in list(finder.found):
                         if r.kind == "locatedIn" and r.object == park.key and \
                                 entities[r.subject].kind in ("InvestmentProject", "Company", "Conference", "Event"):
-                            finder._add(SentenceView(*r.sentence, "", []), r.subject, "locatedIn", found.key, 0.55,
+                            finder.add(SentenceView(*r.sentence, "", []), r.subject, "locatedIn", found.key, 0.55,
                                         "located-in-park-of-place")
                     break
 

@@ -1,8 +1,12 @@
-"""Relations from a sentence's structure and trigger words.
+"""Relations from a sentence's words: trigger phrases and the order of the names around them.
 
-Each rule reads one sentence (and what earlier sentences established: the event or project the story is
-about, the parties of an agreement) and proposes relations of the extractor's kinds: partnerOf, investsIn,
-signedAgreementWith, organizes, hosts, attends, locatedIn, subsidiaryOf, produces, suppliesTo, worksFor.
+Each rule is a function of one :class:`SentenceContext` (the sentence, its mentions, and what earlier
+sentences established: the event or project the story is about, the parties of an agreement) and proposes
+relations of the extractor's kinds: partnerOf, investsIn, signedAgreementWith, organizes, hosts, attends,
+locatedIn, subsidiaryOf, produces, suppliesTo, worksFor. :data:`SURFACE_RULES` lists them in the order they
+run; rules that read the dependency parse live in :mod:`graph.ingest.parse_rules`. Each candidate names the
+rule that proposed it (``RelationCandidate.rule``), so a rule can be measured alone (``eval-extraction
+--by-rule``).
 
 >>> from graph.ingest.extractor import Extractor
 >>> result = Extractor().extract("Li Wei, CEO of Foo Energy Co., Ltd., attended the 2031 Bar Battery Forum.")
@@ -13,20 +17,23 @@ signedAgreementWith, organizes, hosts, attends, locatedIn, subsidiaryOf, produce
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .entities import TITLES
 
-__all__ = ["RelationCandidate", "SentenceView", "RelationFinder", "RELATION_KINDS"]
+__all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder",
+           "RELATION_KINDS", "SURFACE_RULES"]
 
 #: The relation kinds the extractor proposes.
 RELATION_KINDS = ["partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
                   "subsidiaryOf", "produces", "suppliesTo", "worksFor"]
 
-_ORG = {"Company", "GovernmentBody", "Organization"}
-_ACTOR = _ORG | {"Person"}
-_EVENT = {"Conference", "Event"}
-_PLACEISH = {"Place", "IndustrialPark", "Facility"}
+ORG = {"Company", "GovernmentBody", "Organization"}
+ACTOR = ORG | {"Person"}
+EVENT = {"Conference", "Event"}
+PLACEISH = {"Place", "IndustrialPark", "Facility"}
 _TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
 _DIRECTION = r"(?:(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)? )?"
@@ -55,32 +62,488 @@ class RelationCandidate:
     detail: dict = field(default_factory=dict)
 
 
-@dataclass
-class SentenceView:
-    """One sentence: its offsets and text, and its mentions as (start, end, text, entity key, kind, class)."""
+class SentenceMention(NamedTuple):
+    """A mention as a sentence's rules see it: offsets in the article, its words, and its entity's key, kind
+    and class."""
 
     start: int
     end: int
     text: str
-    mentions: list[tuple[int, int, str, str, str, str]]
+    key: str
+    kind: str
+    cls: str
+
+
+@dataclass
+class SentenceView:
+    """One sentence: its offsets and text, its mentions in text order, its dates and, when a statistical
+    pipeline ran, its parsed span (a spaCy ``Span``)."""
+
+    start: int
+    end: int
+    text: str
+    mentions: list[SentenceMention]
     dates: list[tuple[int, int, str]] = field(default_factory=list)
+    parsed: object | None = None
 
-    def between(self, a, b) -> str:
-        """The sentence text between two mentions (sentence-relative)."""
-        return self.text[a[1] - self.start:b[0] - self.start]
+    def between(self, a: SentenceMention, b: SentenceMention) -> str:
+        """The sentence text between two mentions."""
+        return self.text[a.end - self.start:b.start - self.start]
 
-    def before(self, m, width: int = 80) -> str:
-        return self.text[max(0, m[0] - self.start - width):m[0] - self.start]
+    def before(self, m: SentenceMention, width: int = 80) -> str:
+        return self.text[max(0, m.start - self.start - width):m.start - self.start]
 
-    def after(self, m, width: int = 80) -> str:
-        return self.text[m[1] - self.start:m[1] - self.start + width]
+    def after(self, m: SentenceMention, width: int = 80) -> str:
+        return self.text[m.end - self.start:m.end - self.start + width]
+
+    def offset(self, m: SentenceMention) -> int:
+        """Where a mention starts, counted from the sentence's start."""
+        return m.start - self.start
+
+
+@dataclass
+class SentenceContext:
+    """What the rules share about one sentence: the view, its lower-case text, the event and project it is
+    about (named, or referred to as "the conference" / "the project"), and what earlier rules settled: who
+    holds a title at an organisation (``employers``) and who hosts or organises the event (``roles``)."""
+
+    view: SentenceView
+    finder: RelationFinder
+    lower: str
+    events: list[SentenceMention]
+    projects: list[SentenceMention]
+    event: str | None
+    project: str | None
+    employers: set[str] = field(default_factory=set)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def mentions(self) -> list[SentenceMention]:
+        return self.view.mentions
+
+    def add(self, subject: str, kind: str, obj: str, confidence: float, rule: str, **detail) -> None:
+        self.finder.add(self.view, subject, kind, obj, confidence, rule, **detail)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# people and their organisations
+
+
+def works_for(ctx: SentenceContext) -> None:
+    """"Name, Title of Org", "Org's Title Name", "Academician Name of Org"."""
+    view, ms = ctx.view, ctx.mentions
+    for i, m in enumerate(ms):
+        if m.kind != "Person":
+            continue
+        for other in ms[i + 1:i + 3]:
+            if other.kind in ORG:
+                match = _TITLE_OF.match(view.between(m, other))
+                if match:
+                    ctx.add(m.key, "worksFor", other.key, 0.85, "name-title-of-org", jobTitle=match.group("title"))
+                    ctx.employers.add(other.key)
+                    break
+        if i > 0 and ms[i - 1].kind in ORG:
+            match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}),? ", view.between(ms[i - 1], m))
+            if match:
+                ctx.add(m.key, "worksFor", ms[i - 1].key, 0.8, "org-title-name", jobTitle=match.group("title"))
+                ctx.employers.add(ms[i - 1].key)
+        title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
+        following = ms[i + 1] if i + 1 < len(ms) else None
+        if title and following and following.kind in ORG and re.fullmatch(r" (?:of|at) (?:the )?",
+                                                                          view.between(m, following)):
+            ctx.add(m.key, "worksFor", following.key, 0.8, "title-name-of-org", jobTitle=title.group("title"))
+            ctx.employers.add(following.key)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# events: hosts, organisers, attendees, place
+
+
+def hosted_or_organised_by(ctx: SentenceContext) -> None:
+    """Passive roles: "hosted by X and jointly organized by Y and Z" (a district in the list too)."""
+    view, lower = ctx.view, ctx.lower
+    triggers = [(t.start(), "hosts" if t.group(1).startswith(("host", "co-host")) else "organizes")
+                for t in re.finditer(r"\b((?:co-)?host(?:ed)?|(?:(?:jointly |co-)?organi[sz]ed|sponsored|"
+                                     r"undertaken|co-organi[sz]ed)) by\b", lower)]
+    if not triggers or not ctx.event:
+        return
+    for m in ctx.mentions:
+        if m.kind not in ORG:
+            continue
+        before = [t for t in triggers if t[0] < view.offset(m)]
+        if not before:
+            continue
+        role = before[-1][1]
+        ctx.add(m.key, role, ctx.event, 0.8, f"{role}-by")
+        ctx.roles[m.key] = role
+    # a district or city among the hosts: only inside the list the trigger opens ("... and Shuangliu District")
+    for start, role in triggers:
+        trigger_end = re.compile(r"\S+ by\b").search(lower, start).end()
+        previous_end = view.start + trigger_end
+        for m in ctx.mentions:
+            if m.start < previous_end:
+                continue
+            gap = view.text[previous_end - view.start:m.start - view.start]
+            if not re.fullmatch(r",?\s*(?:and\s+|as well as\s+)?(?:the\s+)?", gap):
+                break
+            if m.kind == "Place" and m.cls != "Country":
+                ctx.add(m.key, role, ctx.event, 0.7, f"{role}-by-place")
+                ctx.roles[m.key] = role
+            previous_end = m.end
+
+
+def organisers_are(ctx: SentenceContext) -> None:
+    """"Organizers — X and Y — expect ...", "organizers include X": the story's event."""
+    organisers = re.search(r"\b(?:co-)?organi[sz]ers?\b(?:\s*(?:—|–|-|:)|\s+(?:are|were|include|included))",
+                           ctx.lower)
+    target = ctx.event or ctx.finder.current_event
+    if not organisers or not target:
+        return
+    for m in ctx.mentions:
+        if m.kind in ORG and ctx.view.offset(m) > organisers.end() and m.key not in ctx.roles:
+            ctx.add(m.key, "organizes", target, 0.7, "organizers-are")
+            ctx.roles[m.key] = "organizes"
+
+
+def hosts_actively(ctx: SentenceContext) -> None:
+    """Active roles: "X hosted the conference", "As the organizer of this event, X"."""
+    if not ctx.event:
+        return
+    view = ctx.view
+    for m in ctx.mentions:
+        if m.kind in ORG and re.match(r"^ (?:will |has |have )?(?:hosts?|hosted|co-hosted)\b", view.after(m, 30)):
+            ctx.add(m.key, "hosts", ctx.event, 0.75, "x-hosted")
+            ctx.roles[m.key] = "hosts"
+        if m.kind in ORG and re.search(r"\bas (?:the )?(?:co-)?organi[sz]er of (?:this|the) \w+,\s*$",
+                                       view.before(m).lower()):
+            ctx.add(m.key, "organizes", ctx.event, 0.75, "as-organizer")
+            ctx.roles[m.key] = "organizes"
+
+
+_ATTEND = re.compile(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
+                     r"(?:keynote )?speech\w*|keynote(?: speaker| speech| address| report)?|speaker|"
+                     r"guests? of hono(?:u)?r|attracted|"
+                     r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together)\b")
+
+
+def attendance(ctx: SentenceContext) -> None:
+    """Who attends, speaks at or exhibits at the event (a country as guest of honour)."""
+    attend = _ATTEND.search(ctx.lower)
+    if not attend:
+        return
+    event = ctx.event
+    if not event and ctx.finder.current_event and re.search(
+            r"keynote|speaker|speech|guests? of hono(?:u)?r|exhibitor", attend.group(0)):
+        event = ctx.finder.current_event  # a speaker in a story about an event speaks at that event
+        ctx.event = event
+    if not event:
+        return
+    country_ok = re.search(r"guests? of hono(?:u)?r|invited|delegation", ctx.lower)
+    for m in ctx.mentions:
+        if m.key in ctx.employers or m.key in ctx.roles or m.key == event:
+            continue
+        if m.kind in ACTOR or (m.cls == "Country" and country_ok):
+            ctx.add(m.key, "attends", event, 0.7, "attend-trigger")
+
+
+_HELD = r"\b(?:held|hold|holds|opened|opens|open|kicked off|kicks off|kick off|took place|takes place|" \
+        r"take place|launched|convened|staged)\b"
+
+
+def event_place(ctx: SentenceContext) -> None:
+    """An event held in a place: the place follows a "held / opened in" or the event's name closely; "at the
+    Expo City in Chengdu" puts it in the venue's place too."""
+    if not ctx.event:
+        return
+    view, ms = ctx.view, ctx.mentions
+    for m in ms:
+        if m.kind not in PLACEISH or not re.search(r"\b(?:in|at)\s+(?:the )?(?:city of )?$", view.before(m, 20)):
+            continue
+        near_trigger = re.search(_HELD, view.before(m, 50).lower())
+        near_event = any(e.end <= m.start and m.start - e.end <= 40 for e in ctx.events)
+        if not (near_trigger or near_event):
+            continue
+        ctx.add(ctx.event, "locatedIn", m.key, 0.7, "event-in-place")
+        if m.kind == "Facility":
+            place = next((p for p in ms if p.start > m.end and p.kind == "Place" and
+                          re.fullmatch(r",? in (?:the )?", view.text[m.end - view.start:p.start - view.start])),
+                         None)
+            if place:
+                ctx.add(ctx.event, "locatedIn", place.key, 0.7, "event-in-venue-in-place")
+        break
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# places
+
+
+def place_comma_chain(ctx: SentenceContext) -> None:
+    """"Yibin City, Sichuan Province, southwestern China": each in the next, where the gazetteer agrees."""
+    view, ms = ctx.view, ctx.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind in PLACEISH and b.kind == "Place" and a.cls != "Country" and \
+                re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
+            chain = ctx.finder.ancestors(a.key)
+            # "the Sanjiang New Area of Yibin, Sichuan Province": the park is in Yibin, which is in Sichuan
+            indirect = a.kind != "Place" and chain and b.key != chain[0]
+            if (b.key in chain or not chain) and not indirect:
+                ctx.add(a.key, "locatedIn", b.key, 0.75, "place-comma-chain")
+
+
+def place_a_city_in(ctx: SentenceContext) -> None:
+    """"Leshan, a city in southwest China's Sichuan Province"; "China's Sichuan Province"."""
+    view, ms = ctx.view, ctx.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind == "Place" and b.kind == "Place" and re.fullmatch(
+                rf",? (?:a|an|the) (?:[\w-]+ )?(?:city|county|district|town|township|prefecture|province|region|"
+                rf"municipality|village) (?:in|of) (?:the )?{_DIRECTION}", view.between(a, b).lower()):
+            following = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
+            if b.cls == "Country" and following and following.kind == "Place" and \
+                    view.between(b, following) in ("'s ", "\u2019s "):
+                b = following  # "a city in southwest China's Sichuan Province": in the province
+            ctx.add(a.key, "locatedIn", b.key, 0.75, "place-a-city-in")
+        if a.cls == "Country" and b.kind == "Place" and view.between(a, b) in ("'s ", "\u2019s ") \
+                and a.key in ctx.finder.ancestors(b.key):
+            ctx.add(b.key, "locatedIn", a.key, 0.7, "country-possessive")
+
+
+def province_in_country(ctx: SentenceContext) -> None:
+    """Provinces "in (southwest) China"."""
+    view, ms = ctx.view, ctx.mentions
+    for m in ms:
+        if m.cls != "Province":
+            continue
+        country = next((c for c in ms if c.cls == "Country" and c.start > m.end and re.search(
+            rf"\bin {_DIRECTION}$", view.text[:c.start - view.start])), None)
+        if country and country.key in ctx.finder.ancestors(m.key) and view.after(m, 200):
+            ctx.add(m.key, "locatedIn", country.key, 0.5, "province-in-country")
+
+
+def located_in(ctx: SentenceContext) -> None:
+    """A project or company located / landed / built in a place or park."""
+    located = re.search(r"\b(?:located|landed|settled|based|built|set up|established|sited|construct\w*) in\b",
+                        ctx.lower)
+    if not located:
+        return
+    view, ms = ctx.view, ctx.mentions
+    subject = ctx.project
+    if subject is None and not _THING_SUBJECT.match(view.text):
+        before = [m for m in ms if m.kind in (ORG | {"Facility"}) and view.offset(m) < located.start()
+                  and not _GOVERNED.search(view.before(m, 20))]
+        subject = before[-1].key if before else None
+    targets = [m for m in ms if m.kind in PLACEISH and view.offset(m) > located.start()]
+    if subject and targets:
+        ctx.add(subject, "locatedIn", targets[0].key, 0.7, "located-in")
+
+
+def place_based(ctx: SentenceContext) -> None:
+    """"Hefei-based Foo Co., Ltd.", "Foo, a Hefei-based maker", "Foo, a developer based in Hefei",
+    "Chongqing's Liangjiang New Area"."""
+    view, ms = ctx.view, ctx.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind == "Place" and b.kind in ORG and re.fullmatch(r"-based ", view.between(a, b)):
+            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-based-prefix")
+        if a.kind in ORG and b.kind == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the) ",
+                                                               view.between(a, b).lower()) and \
+                re.match(r"-based\b", view.after(b, 10)):
+            ctx.add(a.key, "locatedIn", b.key, 0.7, "place-based")
+    for a, b, gap in _pairs(ctx):
+        if a.kind == "Place" and b.kind in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
+            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-possessive")
+        if a.kind in ORG and b.kind == "Place" and re.fullmatch(
+                r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
+            ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")
+
+
+def _pairs(ctx: SentenceContext):
+    """Neighbouring mentions and the lower-case words between them (a "<place>-based" between two names is
+    skipped)."""
+    view = ctx.view
+    pairs = [m for m in ctx.mentions if not (m.kind == "Place" and view.after(m, 7).startswith("-based"))]
+    for a, b in zip(pairs, pairs[1:], strict=False):
+        yield a, b, re.sub(r"\b[A-Z][\w'-]*-based $", "", view.between(a, b)).lower()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# agreements, partnerships, investment
+
+
+def agreement_between(ctx: SentenceContext) -> None:
+    """"An agreement / cooperation between X and Y" (and an investment agreement for the project)."""
+    lower = ctx.lower
+    between = re.search(r"\b(?:agreement|contract|memorandum|mou|deal|cooperation|partnership)\b[^.;]*?"
+                        r"\bbetween\b", lower)
+    if not between:
+        return
+    after = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) > between.end() - 8]
+    if len(after) < 2 or " and " not in ctx.view.between(after[0], after[1]):
+        return
+    x, y = after[0].key, after[1].key
+    if re.search(r"\b(?:agreement|contract|memorandum|mou)\b", lower[:between.end()]):
+        ctx.add(x, "signedAgreementWith", y, 0.8, "agreement-between")
+        ctx.finder.parties = [x, y]
+    if "cooperation" in lower[:between.end()] or "partnership" in lower[:between.end()]:
+        ctx.add(x, "partnerOf", y, 0.65, "cooperation-between")
+    if "invest" in lower[:between.end()] and ctx.project:
+        for party in (x, y):
+            ctx.add(party, "investsIn", ctx.project, 0.6, "investment-agreement")
+
+
+_SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded)\b[^.;]*?"
+                          r"\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b")
+
+
+def signed_with(ctx: SentenceContext) -> None:
+    """"X signed a (strategic cooperation / investment / supply) agreement with Y"."""
+    signed = _SIGNED_WITH.search(ctx.lower)
+    if not signed:
+        return
+    view = ctx.view
+    before = [m for m in ctx.mentions if m.kind in ORG and view.offset(m) < signed.start()
+              and not _GOVERNED.search(view.before(m, 20))]
+    after = [m for m in ctx.mentions if m.kind in ORG and view.offset(m) > signed.end() - 5]
+    if not before or not after:
+        return
+    x, y = before[-1].key, after[0].key
+    ctx.add(x, "signedAgreementWith", y, 0.75, "signed-with")
+    ctx.finder.parties = [x, y]
+    kind_of_deal = ctx.lower[signed.start():signed.end()]
+    if "invest" in kind_of_deal and ctx.project:  # "signed an investment agreement ... for the project"
+        for party in (m for m in before[-1:] + after[:1] if m.kind == "Company"):
+            ctx.add(party.key, "investsIn", ctx.project, 0.6, "investment-agreement")
+    if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal):
+        ctx.add(x, "partnerOf", y, 0.65, "signed-cooperation-with")
+    if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
+        ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")
+
+
+def x_and_y_signed(ctx: SentenceContext) -> None:
+    """"X and Y signed an agreement" (when no "with" follows)."""
+    if _SIGNED_WITH.search(ctx.lower):
+        return
+    joint = re.search(r"\b(?:signed|sign|inked|concluded)\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b",
+                      ctx.lower)
+    if not joint:
+        return
+    before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < joint.start()]
+    if len(before) >= 2 and re.fullmatch(r",? and ", ctx.view.between(before[-2], before[-1])):
+        x, y = before[-2].key, before[-1].key
+        ctx.add(x, "signedAgreementWith", y, 0.75, "x-and-y-signed")
+        ctx.finder.parties = [x, y]
+        if re.search(r"\b(?:cooperation|strategic|partnership)\b", ctx.lower[joint.start():joint.end()]):
+            ctx.add(x, "partnerOf", y, 0.65, "x-and-y-signed-cooperation")
+
+
+def joint_venture(ctx: SentenceContext) -> None:
+    """"X and Y jointly established / set up a joint venture"."""
+    venture = re.search(r"\b(?:jointly (?:established|set up|founded|formed|built)|(?:established|set up|formed|"
+                        r"founded) a joint venture)\b", ctx.lower)
+    if not venture:
+        return
+    before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < venture.start()]
+    if len(before) >= 2 and re.fullmatch(r",? and ", ctx.view.between(before[-2], before[-1])):
+        ctx.add(before[-2].key, "partnerOf", before[-1].key, 0.7, "joint-venture")
+
+
+def teamed_up_with(ctx: SentenceContext) -> None:
+    """"X teamed up / partnered / cooperated with Y (and Z)"; "the cooperation between the two sides"."""
+    team = re.search(r"\b(?:teamed up with|partnered with|partnering with|joined hands with|join hands with|"
+                     r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
+                     r"work(?:ed)? closely with)\b", ctx.lower)
+    if team:
+        before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < team.start()]
+        after = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) > team.end() - 5]
+        if before:
+            for m in after:
+                ctx.add(before[-1].key, "partnerOf", m.key, 0.7, "teamed-up-with")
+    parties = ctx.finder.parties
+    if parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", ctx.lower):
+        ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")
+
+
+def invest_in(ctx: SentenceContext) -> None:
+    """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X"."""
+    view, ms, project = ctx.view, ctx.mentions, ctx.project
+    invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
+    if invest and project:
+        investors = [m.key for m in ms if m.kind in ORG and view.offset(m) < invest.start()]
+        if not investors and ctx.finder.parties and re.search(r"\b(?:both|the two) (?:parties|sides|companies)\b",
+                                                              ctx.lower[:invest.start()]):
+            investors = list(ctx.finder.parties)
+        for org in investors:
+            ctx.add(org, "investsIn", project, 0.7, "invest-in")
+    for m in ms:
+        if m.kind in ORG and project and re.search(r"\b(?:invested|developed|funded) by (?:the )?$",
+                                                   view.before(m, 20).lower()):
+            ctx.add(m.key, "investsIn", project, 0.75, "invested-by")
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
+                                                                           view.between(a, b)):
+            ctx.add(b.key, "investsIn", a.key, 0.65, "project-by")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# companies: ownership, products, supply
+
+
+def subsidiary_and_products(ctx: SentenceContext) -> None:
+    """"X, a subsidiary of Y", "Y's wholly-owned subsidiary X", "X is majority-owned by Y"; "X, a maker of T"."""
+    for a, b, gap in _pairs(ctx):
+        if a.kind in ORG and b.kind in ORG:
+            if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:wholly[- ]owned )?"
+                            r"(?:subsidiary|unit|affiliate|division) of (?:the )?", gap) or \
+                    re.fullmatch(r",? (?:is |was )?(?:(?:majority|wholly|fully)[- ])?(?:owned|controlled) by "
+                                 r"(?:the )?", gap):
+                ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "subsidiary-of")
+            elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
+                ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "subsidiary-of")
+        appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
+                                  r"of (?:the )?", gap)
+        if a.kind in ORG and b.kind == "Technology" and ("," not in gap or appositive) and re.search(
+                r"\b(?:produces?|produced|manufactures?|manufactured|makes|maker of|manufacturer of|producer of|"
+                r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
+            ctx.add(a.key, "produces", b.key, 0.6, "produces")
+
+
+def supplies_to(ctx: SentenceContext) -> None:
+    """"X will supply / deliver (cells) to Y", "X, a key supplier to Y"; "under the agreement" also signs."""
+    view = ctx.view
+    under_deal = re.match(r"^under the (?:agreement|deal|contract)\b", ctx.lower)
+    goods = [m for m in ctx.mentions if not (m.kind == "Place" and view.after(m, 7).startswith("-based"))
+             and m.kind != "Technology"]  # what is supplied may be a technology's name
+    for a, b in zip(goods, goods[1:], strict=False):
+        gap = view.between(a, b).lower()
+        if a.kind in ORG and b.kind in ORG and (
+                re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
+                          r"(?:the )?$", gap) or
+                re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) (?:the )?", gap)):
+            ctx.add(a.key, "suppliesTo", b.key, 0.7, "supplies-to")
+            if under_deal:
+                ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "under-the-agreement")
+
+
+#: The surface rules, in the order they run (later rules read the ``employers`` and ``roles`` earlier ones set).
+SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
+    works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
+    place_comma_chain, place_a_city_in, province_in_country, located_in, agreement_between, signed_with,
+    x_and_y_signed, joint_venture, teamed_up_with, invest_in, place_based, subsidiary_and_products, supplies_to,
+]
 
 
 class RelationFinder:
-    """Apply the relation rules sentence by sentence, keeping the story's context."""
+    """Apply the relation rules sentence by sentence, keeping the story's context.
 
-    def __init__(self, ancestors=lambda key: []):
+    Parameters
+    ----------
+    ancestors : callable
+        An entity key → the keys (or IRIs) of the places containing it, nearest first.
+    rules : list of callables, optional
+        The rules to run on each sentence (default: :data:`SURFACE_RULES`).
+    """
+
+    def __init__(self, ancestors=lambda key: [], rules: list[Callable[[SentenceContext], None]] | None = None):
         self.ancestors = ancestors
+        self.rules = list(SURFACE_RULES if rules is None else rules)
         self.current_event: str | None = None
         self.current_project: str | None = None
         self.parties: list[str] = []
@@ -90,8 +553,9 @@ class RelationFinder:
         #: sentence span -> the project or event the sentence is about, named or referred to ("the project")
         self.topic: dict[tuple[int, int], str] = {}
 
-    def _add(self, view: SentenceView, subject: str, kind: str, obj: str, confidence: float, rule: str,
-             **detail) -> None:
+    def add(self, view: SentenceView, subject: str, kind: str, obj: str, confidence: float, rule: str,
+            **detail) -> None:
+        """Propose a relation stated by ``view``; the same one proposed again keeps the higher confidence."""
         if subject == obj:
             return
         for known in self.found:
@@ -100,313 +564,39 @@ class RelationFinder:
                 return
         self.found.append(RelationCandidate(subject, kind, obj, (view.start, view.end), confidence, rule, detail))
 
-    def sentence(self, view: SentenceView) -> None:
-        text = view.text
-        lower = text.lower()
-        ms = view.mentions
-        events = [m for m in ms if m[4] in _EVENT]
-        projects = [m for m in ms if m[4] == "InvestmentProject"]
+    def context(self, view: SentenceView) -> SentenceContext:
+        """The shared context of one sentence: the event and project it names or refers to."""
+        lower = view.text.lower()
+        events = [m for m in view.mentions if m.kind in EVENT]
+        projects = [m for m in view.mentions if m.kind == "InvestmentProject"]
         refers_event = re.search(rf"\b(?:the|this)(?: [\w-]+){{0,2}}? {_EVENT_WORDS}\b", lower)
-        event = events[0][3] if events else (self.current_event if refers_event else None)
-        refers_project = re.search(r"\bproject\b", lower)
-        project = projects[0][3] if projects else (self.current_project if refers_project else None)
+        event = events[0].key if events else (self.current_event if refers_event else None)
+        project = projects[0].key if projects else (self.current_project if re.search(r"\bproject\b", lower)
+                                                    else None)
+        return SentenceContext(view, self, lower, events, projects, event, project)
 
-        # worksFor: "Name, Title of Org"
-        employers: set[str] = set()
-        for i, m in enumerate(ms):
-            if m[4] != "Person":
-                continue
-            for other in ms[i + 1:i + 3]:
-                if other[4] in _ORG:
-                    match = _TITLE_OF.match(view.between(m, other))
-                    if match:
-                        self._add(view, m[3], "worksFor", other[3], 0.85, "name-title-of-org",
-                                  jobTitle=match.group("title"))
-                        employers.add(other[3])
-                        break
-            # "Org's Title Name" / "Org Title Name"
-            if i > 0 and ms[i - 1][4] in _ORG:
-                gap = view.between(ms[i - 1], m)
-                match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}),? ", gap)
-                if match:
-                    self._add(view, m[3], "worksFor", ms[i - 1][3], 0.8, "org-title-name", jobTitle=match.group("title"))  # noqa: E501
-                    employers.add(ms[i - 1][3])
+    def sentence(self, view: SentenceView) -> None:
+        """Run every rule on one sentence, then note its dates and what it is about for the sentences after."""
+        ctx = self.context(view)
+        for rule in self.rules:
+            rule(ctx)
+        self._dates(ctx)
+        if ctx.project or ctx.event:
+            self.topic[(view.start, view.end)] = ctx.project or ctx.event
+        if ctx.events:
+            self.current_event = ctx.events[-1].key
+        if ctx.projects:
+            self.current_project = ctx.projects[-1].key
 
-            # "Academician Zhou Lan of the Quux Academy of Engineering"
-            title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
-            following = ms[i + 1] if i + 1 < len(ms) else None
-            if title and following and following[4] in _ORG and re.fullmatch(r" (?:of|at) (?:the )?",
-                                                                            view.between(m, following)):
-                self._add(view, m[3], "worksFor", following[3], 0.8, "title-name-of-org",
-                          jobTitle=title.group("title"))
-                employers.add(following[3])
-
-        # hosts / organizes, passive: "hosted by X and jointly organized by Y and Z"
-        roles: dict[str, str] = {}
-        triggers = [(t.start(), "hosts" if t.group(1).startswith(("host", "co-host")) else "organizes")
-                    for t in re.finditer(r"\b((?:co-)?host(?:ed)?|(?:(?:jointly |co-)?organi[sz]ed|sponsored|"
-                                         r"undertaken|co-organi[sz]ed)) by\b", lower)]
-        if triggers and event:
-            for m in ms:
-                if m[4] not in _ORG:
-                    continue
-                rel = m[0] - view.start
-                before = [t for t in triggers if t[0] < rel]
-                if not before:
-                    continue
-                role = before[-1][1]
-                # a later trigger of another kind between this one and the mention ends the first list
-                self._add(view, m[3], role, event, 0.8, f"{role}-by")
-                roles[m[3]] = role
-            # a district or city among the hosts: only inside the list the trigger opens ("... and Shuangliu District")
-            for start, role in triggers:
-                trigger_end = re.compile(r"\S+ by\b").search(lower, start).end()
-                previous_end = view.start + trigger_end
-                for m in ms:
-                    if m[0] < previous_end:
-                        continue
-                    gap = view.text[previous_end - view.start:m[0] - view.start]
-                    if not re.fullmatch(r",?\s*(?:and\s+|as well as\s+)?(?:the\s+)?", gap):
-                        break
-                    if m[4] == "Place" and m[5] != "Country":
-                        self._add(view, m[3], role, event, 0.7, f"{role}-by-place")
-                        roles[m[3]] = role
-                    previous_end = m[1]
-        # "Organizers — X and Y — expect ...", "organizers include X": the story's event
-        organisers = re.search(r"\b(?:co-)?organi[sz]ers?\b(?:\s*(?:—|–|-|:)|\s+(?:are|were|include|included))",
-                               lower)
-        target = event or self.current_event
-        if organisers and target:
-            for m in ms:
-                if m[4] in _ORG and m[0] - view.start > organisers.end() and m[3] not in roles:
-                    self._add(view, m[3], "organizes", target, 0.7, "organizers-are")
-                    roles[m[3]] = "organizes"
-        # active: "X hosted the conference", "As the organizer of this event, X"
-        if event:
-            for m in ms:
-                if m[4] in _ORG and re.match(r"^ (?:will |has |have )?(?:hosts?|hosted|co-hosted)\b", view.after(m, 30)):  # noqa: E501
-                    self._add(view, m[3], "hosts", event, 0.75, "x-hosted")
-                    roles[m[3]] = "hosts"
-                if m[4] in _ORG and re.search(r"\bas (?:the )?(?:co-)?organi[sz]er of (?:this|the) \w+,\s*$",
-                                              view.before(m).lower()):
-                    self._add(view, m[3], "organizes", event, 0.75, "as-organizer")
-                    roles[m[3]] = "organizes"
-
-        # attends
-        attend = re.search(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
-                           r"(?:keynote )?speech\w*|keynote(?: speaker| speech| address| report)?|speaker|"
-                           r"guests? of hono(?:u)?r|attracted|"
-                           r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together)\b", lower)
-        if attend and not event and self.current_event and re.search(
-                r"keynote|speaker|speech|guests? of hono(?:u)?r|exhibitor", attend.group(0)):
-            event = self.current_event  # a speaker in a story about an event speaks at that event
-        if attend and event:
-            country_ok = re.search(r"guests? of hono(?:u)?r|invited|delegation", lower)
-            for m in ms:
-                if m[3] in employers or m[3] in roles or m[3] == event:
-                    continue
-                if m[4] in _ACTOR or (m[5] == "Country" and country_ok):
-                    self._add(view, m[3], "attends", event, 0.7, "attend-trigger")
-
-        # locatedIn: an event held in a place: the place follows a "held / opened in" or the event's name closely
-        if event:
-            held = r"\b(?:held|hold|holds|opened|opens|open|kicked off|kicks off|kick off|took place|takes place|" \
-                   r"take place|launched|convened|staged)\b"
-            for m in ms:
-                if m[4] not in _PLACEISH or not re.search(r"\b(?:in|at)\s+(?:the )?(?:city of )?$", view.before(m, 20)):
-                    continue
-                near_trigger = re.search(held, view.before(m, 50).lower())
-                near_event = any(e[1] <= m[0] and m[0] - e[1] <= 40 for e in events)
-                if near_trigger or near_event:
-                    self._add(view, event, "locatedIn", m[3], 0.7, "event-in-place")
-                    if m[4] != "Facility":
-                        break
-                    # "at the Expo City in Chengdu": the venue's place is the event's place too
-                    place = next((p for p in ms if p[0] > m[1] and p[4] == "Place" and
-                                  re.fullmatch(r",? in (?:the )?", view.text[m[1] - view.start:p[0] - view.start])),
-                                 None)
-                    if place:
-                        self._add(view, event, "locatedIn", place[3], 0.7, "event-in-venue-in-place")
-                    break
-        # locatedIn: comma chains "Yibin City, Sichuan Province, southwestern China"
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a[4] in _PLACEISH and b[4] == "Place" and a[5] != "Country" and \
-                    re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
-                chain = self.ancestors(a[3])
-                # "the Sanjiang New Area of Yibin, Sichuan Province": the park is in Yibin, which is in Sichuan
-                indirect = a[4] != "Place" and chain and b[3] != chain[0]
-                if (b[3] in chain or not chain) and not indirect:
-                    self._add(view, a[3], "locatedIn", b[3], 0.75, "place-comma-chain")
-        # locatedIn: "Leshan, a city in southwest China's Sichuan Province"
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a[4] == "Place" and b[4] == "Place" and re.fullmatch(
-                    rf",? (?:a|an|the) (?:[\w-]+ )?(?:city|county|district|town|township|prefecture|province|region|"
-                    rf"municipality|village) (?:in|of) (?:the )?{_DIRECTION}", view.between(a, b).lower()):
-                following = ms[ms.index(b) + 1] if ms.index(b) + 1 < len(ms) else None
-                if b[5] == "Country" and following and following[4] == "Place" and \
-                        view.between(b, following) in ("'s ", "\u2019s "):
-                    b = following  # "a city in southwest China's Sichuan Province": in the province
-                self._add(view, a[3], "locatedIn", b[3], 0.75, "place-a-city-in")
-            if a[5] == "Country" and b[4] == "Place" and view.between(a, b) in ("'s ", "\u2019s ") \
-                    and a[3] in self.ancestors(b[3]):
-                self._add(view, b[3], "locatedIn", a[3], 0.7, "country-possessive")
-        # locatedIn: provinces "in (southwest) China"
-        for m in ms:
-            if m[5] == "Province":
-                tail = view.after(m, 200)
-                country = next((c for c in ms if c[5] == "Country" and c[0] > m[1] and re.search(
-                    rf"\bin {_DIRECTION}$", view.text[:c[0] - view.start])), None)
-                if country and country[3] in self.ancestors(m[3]) and tail:
-                    self._add(view, m[3], "locatedIn", country[3], 0.5, "province-in-country")
-        # locatedIn: a project or company located / landed / built in a place or park
-        located = re.search(r"\b(?:located|landed|settled|based|built|set up|established|sited|construct\w*) in\b",
-                            lower)
-        if located:
-            subject = project
-            if subject is None and not _THING_SUBJECT.match(text):
-                before = [m for m in ms if m[4] in (_ORG | {"Facility"}) and m[0] - view.start < located.start()
-                          and not _GOVERNED.search(view.before(m, 20))]
-                subject = before[-1][3] if before else None
-            targets = [m for m in ms if m[4] in _PLACEISH and m[0] - view.start > located.start()]
-            if subject and targets:
-                self._add(view, subject, "locatedIn", targets[0][3], 0.7, "located-in")
-
-        # agreements and partnerships
-        between = re.search(r"\b(?:agreement|contract|memorandum|mou|deal|cooperation|partnership)\b[^.;]*?"
-                            r"\bbetween\b", lower)
-        if between:
-            after = [m for m in ms if m[4] in _ORG and m[0] - view.start > between.end() - 8]
-            if len(after) >= 2 and " and " in view.between(after[0], after[1]):
-                x, y = after[0][3], after[1][3]
-                if re.search(r"\b(?:agreement|contract|memorandum|mou)\b", lower[:between.end()]):
-                    self._add(view, x, "signedAgreementWith", y, 0.8, "agreement-between")
-                    self.parties = [x, y]
-                if "cooperation" in lower[:between.end()] or "partnership" in lower[:between.end()]:
-                    self._add(view, x, "partnerOf", y, 0.65, "cooperation-between")
-                if "invest" in lower[:between.end()] and project:
-                    for party in (x, y):
-                        self._add(view, party, "investsIn", project, 0.6, "investment-agreement")
-        signed = re.search(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded)\b[^.;]*?"
-                           r"\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b", lower)
-        if signed:
-            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < signed.start()
-                      and not _GOVERNED.search(view.before(m, 20))]
-            after = [m for m in ms if m[4] in _ORG and m[0] - view.start > signed.end() - 5]
-            if before and after:
-                x, y = before[-1][3], after[0][3]
-                self._add(view, x, "signedAgreementWith", y, 0.75, "signed-with")
-                self.parties = [x, y]
-                kind_of_deal = lower[signed.start():signed.end()]
-                if "invest" in kind_of_deal and project:  # "signed an investment agreement ... for the project"
-                    for party in (m for m in before[-1:] + after[:1] if m[4] == "Company"):
-                        self._add(view, party[3], "investsIn", project, 0.6, "investment-agreement")
-                if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal):
-                    self._add(view, x, "partnerOf", y, 0.65, "signed-cooperation-with")
-                if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
-                    self._add(view, x, "suppliesTo", y, 0.65, "supply-agreement-with")
-        joint = re.search(r"\b(?:signed|sign|inked|concluded)\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b",
-                          lower)
-        if joint and not signed:
-            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < joint.start()]
-            if len(before) >= 2 and re.fullmatch(r",? and ", view.between(before[-2], before[-1])):
-                x, y = before[-2][3], before[-1][3]
-                self._add(view, x, "signedAgreementWith", y, 0.75, "x-and-y-signed")
-                self.parties = [x, y]
-                if re.search(r"\b(?:cooperation|strategic|partnership)\b", lower[joint.start():joint.end()]):
-                    self._add(view, x, "partnerOf", y, 0.65, "x-and-y-signed-cooperation")
-        venture = re.search(r"\b(?:jointly (?:established|set up|founded|formed|built)|(?:established|set up|formed|"
-                            r"founded) a joint venture)\b", lower)
-        if venture:
-            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < venture.start()]
-            if len(before) >= 2 and re.fullmatch(r",? and ", view.between(before[-2], before[-1])):
-                self._add(view, before[-2][3], "partnerOf", before[-1][3], 0.7, "joint-venture")
-        team = re.search(r"\b(?:teamed up with|partnered with|partnering with|joined hands with|join hands with|"
-                         r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
-                         r"work(?:ed)? closely with)\b", lower)
-        if team:
-            before = [m for m in ms if m[4] in _ORG and m[0] - view.start < team.start()]
-            after = [m for m in ms if m[4] in _ORG and m[0] - view.start > team.end() - 5]
-            if before:
-                for m in after:
-                    self._add(view, before[-1][3], "partnerOf", m[3], 0.7, "teamed-up-with")
-        if self.parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", lower):
-            self._add(view, self.parties[0], "partnerOf", self.parties[1], 0.6, "two-sides")
-
-        # investment
-        invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", lower)
-        if invest and project:
-            investors = [m[3] for m in ms if m[4] in _ORG and m[0] - view.start < invest.start()]
-            if not investors and self.parties and re.search(r"\b(?:both|the two) (?:parties|sides|companies)\b",
-                                                            lower[:invest.start()]):
-                investors = list(self.parties)
-            for org in investors:
-                self._add(view, org, "investsIn", project, 0.7, "invest-in")
-        for m in ms:
-            if m[4] in _ORG and project and re.search(r"\b(?:invested|developed|funded) by (?:the )?$",
-                                                      view.before(m, 20).lower()):
-                self._add(view, m[3], "investsIn", project, 0.75, "invested-by")
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a[4] == "InvestmentProject" and b[4] in _ORG and re.fullmatch(r" (?:by|of) (?:the )?",
-                                                                            view.between(a, b)):
-                self._add(view, b[3], "investsIn", a[3], 0.65, "project-by")
-
-        # "Hefei-based Foo Co., Ltd.": Foo lies in Hefei
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a[4] == "Place" and b[4] in _ORG and re.fullmatch(r"-based ", view.between(a, b)):
-                self._add(view, b[3], "locatedIn", a[3], 0.7, "place-based-prefix")
-        # "under which / under the agreement, X will supply ... to Y": a supply deal between the two
-        under_deal = re.match(r"^under the (?:agreement|deal|contract)\b", lower)
-        # subsidiary, production, supply (a "<place>-based" between two names is skipped)
-        for a, b in zip(ms, ms[1:], strict=False):
-            if a[4] in _ORG and b[4] == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the) ",
-                                                                 view.between(a, b).lower()) and \
-                    re.match(r"-based\b", view.after(b, 10)):
-                self._add(view, a[3], "locatedIn", b[3], 0.7, "place-based")
-        pairs = [m for m in ms if not (m[4] == "Place" and view.after(m, 7).startswith("-based"))]
-        for a, b in zip(pairs, pairs[1:], strict=False):
-            gap = re.sub(r"\b[A-Z][\w'-]*-based $", "", view.between(a, b)).lower()
-            if a[4] == "Place" and b[4] in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
-                self._add(view, b[3], "locatedIn", a[3], 0.7, "place-possessive")  # "Chongqing's Liangjiang New Area"
-            if a[4] in _ORG and b[4] == "Place" and re.fullmatch(
-                    r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
-                self._add(view, a[3], "locatedIn", b[3], 0.7, "based-in")
-            if a[4] in _ORG and b[4] in _ORG:
-                if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:wholly[- ]owned )?"
-                                r"(?:subsidiary|unit|affiliate|division) of "
-                                r"(?:the )?", gap) or re.fullmatch(r",? (?:is |was )?(?:(?:majority|wholly|fully)[- ])?"
-                                                                   r"(?:owned|controlled) by (?:the )?", gap):
-                    self._add(view, a[3], "subsidiaryOf", b[3], 0.8, "subsidiary-of")
-                elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
-                    self._add(view, b[3], "subsidiaryOf", a[3], 0.8, "subsidiary-of")
-            appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
-                                      r"of (?:the )?", gap)
-            if a[4] in _ORG and b[4] == "Technology" and ("," not in gap or appositive) and re.search(
-                    r"\b(?:produces?|produced|manufactures?|manufactured|makes|maker of|manufacturer of|producer of|"
-                    r"supplier of|specializ\w+ in|specialis\w+ in|focus(?:es|ed)? on)\b", gap) and len(gap) < 80:
-                self._add(view, a[3], "produces", b[3], 0.6, "produces")
-        # supply: "X will supply / deliver (lithium iron phosphate cells) to Y", "X, a key supplier to Y"
-        goods = [m for m in pairs if m[4] != "Technology"]  # what is supplied may be a technology's name
-        for a, b in zip(goods, goods[1:], strict=False):
-            gap = view.between(a, b).lower()
-            if a[4] in _ORG and b[4] in _ORG and (
-                    re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
-                              r"(?:the )?$", gap) or
-                    re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) (?:the )?", gap)):
-                self._add(view, a[3], "suppliesTo", b[3], 0.7, "supplies-to")
-                if under_deal:
-                    self._add(view, a[3], "signedAgreementWith", b[3], 0.65, "under-the-agreement")
-
-        # dates: an event held on a day (or days), a project signed on a day
-        days = sorted({value for _, _, value in view.dates if len(value) == 10})
-        if days and event and event not in self.dated and re.search(
+    def _dates(self, ctx: SentenceContext) -> None:
+        """An event held on a day (or days), a project signed on a day."""
+        days = sorted({value for _, _, value in ctx.view.dates if len(value) == 10})
+        if not days:
+            return
+        span = (ctx.view.start, ctx.view.end)
+        if ctx.event and ctx.event not in self.dated and re.search(
                 r"\b(?:held|hold|opened|open|opens|kicked off|kick off|took place|take place|launched|convened|"
-                r"started|starts|begins|began|runs|ran|from)\b", lower):
-            self.dated[event] = ("startDate", days[:1] + (days[-1:] if len(days) > 1 else []), (view.start, view.end))
-        if days and project and project not in self.dated and re.search(r"\bsign(?:ed|ing)?\b", lower):
-            self.dated[project] = ("signingDate", days[:1], (view.start, view.end))
-        if project or event:
-            self.topic[(view.start, view.end)] = project or event
-        if events:
-            self.current_event = events[-1][3]
-        if projects:
-            self.current_project = projects[-1][3]
+                r"started|starts|begins|began|runs|ran|from)\b", ctx.lower):
+            self.dated[ctx.event] = ("startDate", days[:1] + (days[-1:] if len(days) > 1 else []), span)
+        if ctx.project and ctx.project not in self.dated and re.search(r"\bsign(?:ed|ing)?\b", ctx.lower):
+            self.dated[ctx.project] = ("signingDate", days[:1], span)
