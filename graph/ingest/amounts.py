@@ -8,6 +8,8 @@
 [(Decimal('96'), 'GWh'), (Decimal('20000'), 'jobs'), (Decimal('35.8'), 'percent')]
 >>> find_amounts("RMB\\u00a0100 billion")[0].value
 Decimal('100000000000')
+>>> [(a.text, a.value, a.currency or a.unit) for a in find_amounts("总投资71亿元，年产10万吨，规划20GWh")]
+[('71亿元', Decimal('7100000000'), 'CNY'), ('10万吨', Decimal('100000'), 'tons'), ('20GWh', Decimal('20'), 'GWh')]
 """
 
 from __future__ import annotations
@@ -67,6 +69,23 @@ _COUNT = re.compile(
 _BARE_SCALED = re.compile(_NUMBER + r"[\s\u00a0]+(?P<scale>thousand|million|billion|trillion)\b(?![\s\u00a0]*\w)"
                           r"|" + _NUMBER.replace("num>", "numb>").replace("num2>", "numb2>")
                           + r"[\s\u00a0]+(?P<scaleb>thousand|million|billion|trillion)\b(?=[\s\u00a0]*[,.;)])")
+# Chinese: "71亿元", "1.2万亿元", "5000万美元", "年产10万吨", "20GWh", "15吉瓦时", "300兆瓦", "2.8万千瓦时", "1200亩"
+_ZH_SCALES = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3}
+_ZH_CURRENCIES = {"元": "CNY", "人民币": "CNY", "元人民币": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD",
+                  "港币": "HKD", "日元": "JPY"}
+_ZH_UNITS = {"吉瓦时": ("GWh", 1), "GWh": ("GWh", 1), "gwh": ("GWh", 1), "兆瓦时": ("MWh", 1), "MWh": ("MWh", 1),
+             "千瓦时": ("kWh", 1), "度": ("kWh", 1), "kWh": ("kWh", 1), "吉瓦": ("GW", 1), "GW": ("GW", 1),
+             "兆瓦": ("MW", 1), "MW": ("MW", 1), "千瓦": ("kW", 1), "kW": ("kW", 1), "吨": ("tons", 1),
+             "亩": ("mu", 1), "平方米": ("square meters", 1), "平方公里": ("square kilometers", 1),
+             "%": ("percent", 1), "％": ("percent", 1), "个项目": ("projects", 1), "家企业": ("companies", 1),
+             "个": ("units", 1), "家": ("companies", 1), "套": ("sets", 1), "辆": ("vehicles", 1)}
+_ZH_NUMBER = r"(?<![\d.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+_ZH_MONEY = re.compile(_ZH_NUMBER + r"\s*(?P<scale>万亿|亿|千万|百万|万|千)?\s*"
+                       r"(?P<cur>元人民币|人民币|美元|欧元|港元|港币|日元|元)")
+_ZH_QUANTITY = re.compile(_ZH_NUMBER + r"\s*(?P<scale>万亿|亿|千万|百万|万|千)?\s*(?P<unit>吉瓦时|兆瓦时|千瓦时|"
+                          r"GWh|MWh|kWh|gwh|吉瓦|兆瓦|千瓦|GW|MW|kW|吨|亩|平方公里|平方米|%|％|个项目|家企业)")
+_ZH_QUALIFIERS = {"超过": "over", "逾": "over", "超": "over", "近": "nearly", "约": "about", "达": None,
+                  "大约": "about", "将近": "nearly", "不低于": "at least", "至少": "at least", "余": None}
 _STOP = {"of", "the", "and", "in", "with", "from", "to", "for", "were", "was", "will", "are", "is", "be",
          "by", "at", "on", "a", "an", "or", "than", "that", "which", "who", "this", "these", "its", "their"}
 
@@ -112,8 +131,15 @@ def parse_number(number: str, scale: str | None = None) -> Decimal:
     return _integral(value)
 
 
+def _chinese_number(number: str) -> Decimal:
+    return Decimal(number.replace(",", ""))
+
+
 def _qualifier(text: str, start: int) -> str | None:
     before = text[max(0, start - 16):start].lower().rstrip()
+    for word, qualifier in _ZH_QUALIFIERS.items():
+        if before.endswith(word) and qualifier:
+            return qualifier
     for qualifier in _QUALIFIERS:
         if before.endswith(qualifier):
             return {"approximately": "about", "around": "about", "roughly": "about", "exceeding": "over",
@@ -166,6 +192,16 @@ def find_amounts(text: str) -> list[Amount]:
             continue  # a year before a noun: "2023 sales"
         unit = "people" if noun in _PEOPLE else noun
         add(match, parse_number(number, match.group("scale")), unit=unit)
+    for match in _ZH_MONEY.finditer(text):
+        scale = _ZH_SCALES.get(match.group("scale") or "", 1)
+        add(match, _chinese_number(match.group("num")) * scale, currency=_ZH_CURRENCIES[match.group("cur")])
+    for match in _ZH_QUANTITY.finditer(text):
+        unit, factor = _ZH_UNITS[match.group("unit")]
+        scale = _ZH_SCALES.get(match.group("scale") or "", 1)
+        value = _chinese_number(match.group("num")) * scale * factor
+        if match.group("scale") == "万" and unit in ("kWh", "kW"):
+            pass  # "2.8万千瓦时": 28,000 kWh
+        add(match, value, unit=unit)
     for match in _BARE_SCALED.finditer(text):
         number = match.group("num") or match.group("numb")
         scale = match.group("scale") or match.group("scaleb")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from .resolve import Knowledge, KnownEntity
 from .spans import Spans
 
-__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp"]
+__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp", "headline_spans"]
 
 _NLP = None
 
@@ -244,6 +244,21 @@ def _is_title_case(line: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
+def headline_spans(text: str) -> Spans:
+    """The title-case lines of a text (headlines), where every word is capitalised and a chain of capitalised
+    words is no evidence of a name.
+
+    >>> spans = headline_spans("CATL Unveils New Sodium-Ion Battery in Yibin\\nCATL unveiled a battery.")
+    >>> spans.overlaps(0, 1), spans.overlaps(46, 47)
+    (True, False)
+    """
+    headlines = Spans()
+    for line in re.finditer(r"[^\n]+", text):
+        if _is_title_case(line.group(0)):
+            headlines.add(line.start(), line.end())
+    return headlines
+
+
 def _same_capitals(name: str, text: str) -> bool:
     """Whether ``text`` capitalises the words ``name`` capitalises ("China Energy", not "China energy").
 
@@ -306,10 +321,7 @@ class EntityRecogniser:
         are found in the headline afterwards (see ``__call__``).
         """
         found = []
-        headlines = Spans()
-        for line in re.finditer(r"[^\n]+", text):
-            if _is_title_case(line.group(0)):
-                headlines.add(line.start(), line.end())
+        headlines = headline_spans(text)
         for kind, rule, pattern, group in PATTERNS:
             for match in _matches(pattern, rule, text):
                 if rule in _CHAINS and headlines.overlaps(match.start(), match.start() + 1):
@@ -355,15 +367,17 @@ class EntityRecogniser:
                 found.append(Mention(start, end, words, kind, None, rule))
         return found
 
-    def __call__(self, text: str, doc=None) -> list[Mention]:
-        """Every mention in ``text``, without overlaps: longer spans win, then known names, then patterns."""
+    def __call__(self, text: str, doc=None, extra: list[Mention] = ()) -> list[Mention]:
+        """Every mention in ``text``, without overlaps: longer spans win, then known names, then patterns,
+        then ``extra`` mentions (the statistical pipeline's names)."""
         doc = doc if doc is not None else nlp().make_doc(text)
-        candidates = self.known(doc) + self.patterns(text)
+        candidates = self.known(doc) + self.patterns(text) + list(extra)
         # the known entity behind a pattern match of exactly its name
         exact = {(m.start, m.end): m for m in candidates if m.known is not None}
         chosen: list[Mention] = []
         taken = Spans()
-        order = sorted(candidates, key=lambda m: (-(m.end - m.start), m.known is None, m.start))
+        order = sorted(candidates, key=lambda m: (-(m.end - m.start), m.known is None, m.rule.startswith(("model",
+                                                  "noun-phrase")), m.start))
         for mention in order:
             if (mention.start, mention.end) in exact and mention.known is None:
                 continue

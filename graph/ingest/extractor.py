@@ -23,16 +23,19 @@ from ..layout import DataLayout
 from ..namespace import BK
 from .amounts import Amount, find_amounts
 from .dates import DateMention, find_dates
-from .entities import EntityRecogniser, Mention, nlp
+from .english import english_pipeline
+from .entities import EntityRecogniser, Mention, headline_spans
 from .gazetteer import slugify
-from .relations import RelationCandidate, RelationFinder, SentenceMention, SentenceView
+from .model_names import model_names, noun_phrase_names
+from .parse_rules import PARSE_RULES
+from .relations import SURFACE_RULES, RelationCandidate, RelationFinder, SentenceMention, SentenceView
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans
 
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.2"
+EXTRACTOR_VERSION = "0.3"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
                 "InvestmentProject", "Place", "Person", "Organization", "Technology"]
@@ -151,10 +154,13 @@ class Extractor:
                  knowledge: Knowledge | None = None):
         self.knowledge = knowledge or Knowledge.load(layout, use_registry=use_registry)
         self.recognise = EntityRecogniser(self.knowledge)
+        self.pipeline = english_pipeline()
 
     @property
     def name(self) -> str:
-        return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}"
+        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.3
+        (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
+        return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
     def extract(self, text: str, date_published: dt.date | None = None) -> Extraction:
         """Extract entities, relations, amounts and dates from an article's text.
@@ -182,7 +188,8 @@ class Extractor:
         >>> [d.value for d in result.dates]
         ['2031-05-05', '2031-05-07']
         """
-        doc = nlp()(text)
+        pipeline = self.pipeline
+        doc = pipeline.nlp(text)
         sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
         # a line break ends a sentence too (headlines, datelines)
         split: list[tuple[int, int]] = []
@@ -204,12 +211,15 @@ class Extractor:
             in_bylines.add(line.start(), line.end())
         # a name inside an amount is a false friend ("U.S." in "13.4 billion U.S. dollars"), except where the
         # amount describes the thing named ("a 20 GWh battery project")
-        mentions = [m for m in self.recognise(text, doc)
+        extra = model_names(doc, self.knowledge, headline_spans(text)) + noun_phrase_names(doc) \
+            if pipeline.statistical else []
+        mentions = [m for m in self.recognise(text, extra=extra)
                     if (m.kind in ("InvestmentProject", "Facility", "Conference") or
                         not in_amounts.overlaps(m.start, m.end))
                     and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))]
         entities, keyed = self._entities(mentions)
-        finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities))
+        rules = SURFACE_RULES + PARSE_RULES if pipeline.statistical else SURFACE_RULES
+        finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities), rules=rules)
         starts = [m.start for m in mentions]  # mentions and dates are in text order: find a sentence's by bisection
         date_starts = [d.start for d in dates]
         by_sentence: dict[tuple[int, int], list[Mention]] = {}
@@ -220,7 +230,8 @@ class Extractor:
                                       entities[keyed[id(m)]].cls) for m in inside_mentions]
             inside_dates = [(d.start, d.end, d.value) for d in dates[bisect_left(date_starts, start):
                                                                          bisect_left(date_starts, end)] if d.end <= end]
-            finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates))
+            parsed = doc.char_span(start, end, alignment_mode="expand") if pipeline.statistical else None
+            finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates, parsed))
         self._park_places(entities, finder)
         self._parents_named(entities, finder, text)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]

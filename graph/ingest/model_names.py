@@ -1,0 +1,213 @@
+"""Names the statistical English pipeline finds: the model's entities, and noun phrases that name projects,
+parks and governments by what they are ("the 50,000-ton precursor integration project", "the government of
+Shuangliu district", "Zigong municipal government").
+
+They fill the gaps the known names and the name patterns of :mod:`graph.ingest.entities` leave: a mention
+here never overlaps one found there. Each gets the extractor's kind from its words (a name ending in
+"Government" is a government body whatever label the model gave it).
+
+>>> from graph.ingest.english import english_pipeline
+>>> pipeline = english_pipeline()
+>>> if pipeline.statistical:
+...     doc = pipeline.nlp("Qingyuan Xinlian will build the 50,000-ton precursor integration project.")
+...     found = [(m.text, m.kind) for m in noun_phrase_names(doc)]
+... else:
+...     found = [("50,000-ton precursor integration project", "InvestmentProject")]
+>>> found
+[('50,000-ton precursor integration project', 'InvestmentProject')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Mention
+from .resolve import Knowledge
+
+__all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]
+
+#: Publishers and wires: named in datelines and credits, never parties to the story.
+MEDIA_NAMES = {
+    "xinhua", "xinhua news agency", "globe newswire", "globenewswire", "pr newswire", "prnewswire", "business wire",
+    "reuters", "bloomberg", "cgtn", "china daily", "global times", "ecns", "cnevpost", "gasgoo", "menafn", "nasdaq",
+    "energy-storage.news", "pv magazine", "electrive", "seetao", "people's daily", "cctv", "chinanews", "caixin",
+    "yicai", "21st century business herald", "the paper", "sina", "sohu", "tencent news", "ifeng", "jiemian",
+    "sichuan daily", "chongqing daily", "ichongqing", "accesswire", "newswire", "cleantechnica", "google news",
+    "xinhua net", "xinhuanet", "equalocean", "energytrend", "mysteel", "smm", "yicai global", "pandaily", "enr",
+    "fastmarkets", "reuters staff", "cnesa", "seaisi", "the star", "scmp", "south china morning post",
+}
+_GOVERNMENT = re.compile(r"\b(?:government|committee|commission|bureau|department|administration|ministry|"
+                         r"council|office|authority|consulate|embassy)\b", re.IGNORECASE)
+_ORGANISATION = re.compile(r"\b(?:university|academy|institute|association|alliance|federation|society|"
+                           r"laboratory|chamber of commerce|college|school|foundation)\b", re.IGNORECASE)
+_PARK = re.compile(r"\b(?:zone|industrial park|science park|technology park|new area|new district|"
+                   r"industrial base|industrial cluster|economic development area)\b", re.IGNORECASE)
+_EVENT = re.compile(r"\b(?:conference|expo|exposition|exhibition|forum|summit|congress|symposium|convention)\b",
+                    re.IGNORECASE)
+_INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|"
+                       r"solar|photovoltaic|pv|hydrogen|vehicle|charging|gwh|power|electrode|recycling|"
+                       r"cathode|anode|separator|electrolyte|precursor|copper foil|foil|graphite|phosphate|"
+                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin", re.IGNORECASE)
+_LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
+            "each", "such", "said", "new"}
+_GOVERNMENT_WORDS = {"municipal", "provincial", "district", "county", "city", "prefectural", "local", "people",
+                     "'s", "\u2019s", "autonomous", "township", "town"}
+_NOT_PERSON = re.compile(r"\b(?:Province|City|County|District|Municipality|Group|Company|Government|China|Chinese|"
+                         r"Region|Area|Zone|Park|Conference|Forum|Energy|Battery|Technology|Power|New|Lithium)\b")
+
+
+def kind_of_name(name: str, model_label: str) -> str | None:
+    """The extractor's kind of a name, from its words first, then the model's label; ``None`` for a name the
+    extractor does not take.
+
+    >>> kind_of_name("Zigong Municipal Government", "ORG"), kind_of_name("Yibin Sanjiang New Area", "GPE")
+    ('GovernmentBody', 'IndustrialPark')
+    >>> kind_of_name("Tianqi Lithium", "ORG"), kind_of_name("Zeng Yuqun", "PERSON")
+    ('Company', 'Person')
+    """
+    if _EVENT.search(name) and model_label in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW"):
+        return "Conference"
+    if _PARK.search(name):
+        return "IndustrialPark"
+    if model_label in ("ORG", "FAC", "GPE", "NORP") and _GOVERNMENT.search(name):
+        return "GovernmentBody"
+    if model_label == "ORG" and _ORGANISATION.search(name):
+        return "Organization"
+    if model_label == "ORG":
+        return "Company"
+    if model_label == "PERSON":
+        return "Person"
+    if model_label in ("GPE", "LOC"):
+        return "Place"
+    return None
+
+
+def _trim(span):
+    """A span without its leading article or possessive and trailing punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (")", ".") or
+                           doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end]
+
+
+def _dictionary(doc) -> frozenset[str]:
+    """The English words the model's lemmatizer knows (WordNet's nouns, verbs, adjectives and adverbs)."""
+    global _WORDS
+    if _WORDS is None:
+        try:
+            index = doc.vocab.lookups.get_table("lemma_index") if doc.vocab.lookups.has_table("lemma_index") \
+                else None
+        except KeyError:
+            index = None
+        if index is None:
+            from .english import english_pipeline
+
+            lemmatizer = english_pipeline().nlp.get_pipe("lemmatizer")
+            index = lemmatizer.lookups.get_table("lemma_index")
+        _WORDS = frozenset(word for words in index.values() for word in words)
+    return _WORDS
+
+
+_WORDS: frozenset[str] | None = None
+
+
+def _is_common_words(name: str, knowledge: Knowledge, doc) -> bool:
+    """Whether every word of a name is an English dictionary word or a place ("Battery Management System",
+    "Lithium Mining Capacity"): such a phrase names no company of its own."""
+    words = _dictionary(doc)
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]*", name):
+        lower = word.lower()
+        if lower not in words and knowledge.resolve(word, "Place") is None:
+            return False
+    return True
+
+
+def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
+    """The model's named entities that the extractor takes, with their kinds.
+
+    A place is taken only where the gazetteer knows it (the model calls many things GPE); a person needs
+    two capitalised words and no place among them; a company needs a word of its own (not only dictionary
+    words and places); publishers and wires are left out; a name across a line break is not a name, and
+    names in a title-case headline are left to the names the story's body establishes (``headlines``).
+    """
+    found = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        text = span.text
+        if headlines is not None and headlines.overlaps(span.start_char, span.start_char + 1):
+            continue
+        owner = re.match(r"^(.+?)['\u2019]s\s", text)
+        if owner and ent.label_ == "ORG":  # "Tesla's Gigafactory 1": the owner is the name
+            text = owner.group(1)
+            span = doc.char_span(span.start_char, span.start_char + len(text), alignment_mode="contract")
+            if span is None:
+                continue
+        if len(text) < 2 or "\n" in text or not text[:1].isupper() or text.lower() in MEDIA_NAMES or ":" in text \
+                or re.search(r"\b(?:and|of|or|the|for)$", text) or re.search(r",(?! ?(?:Ltd|Inc|Limited))", text):
+            continue  # a fragment, a list, a ticker
+        kind = kind_of_name(text, ent.label_)
+        if kind is None:
+            continue
+        if kind == "Place":
+            if knowledge.resolve(text, "Place") is None:
+                continue
+        elif knowledge.resolve(text, "Place") is not None:
+            continue  # "Sichuan" labelled ORG is still the province
+        if kind == "Person" and (len(text.split()) < 2 or _NOT_PERSON.search(text) or
+                                 not all(w[:1].isupper() for w in text.split()) or
+                                 any(knowledge.resolve(w, "Place") for w in text.split()) or
+                                 re.search(r"[\d/&]|\bNo\b|-Tech\b", text)):
+            continue
+        if kind == "Company" and (text.isupper() and len(text) > 12 or len(text) < 3 or
+                                  text.split()[0].lower() in ("local", "photo", "source", "editor") or
+                                  _is_common_words(text, knowledge, doc)):
+            continue  # a shouted headline, a fragment, a byline, a phrase of common words
+        found.append(Mention(span.start_char, span.end_char, text, kind, None, "model"))
+    return found
+
+
+def _phrase(head):
+    """The words of the noun phrase a head noun ends: its compounds, modifiers and numbers to the left,
+    coordinated modifiers included ("cathode and energy storage system production base")."""
+    doc = head.doc
+    left = head.left_edge.i
+    start = left
+    while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
+                              doc[start].lower_ in _LEADING or doc[start].is_punct):
+        start += 1
+    return doc[start:head.i + 1]
+
+
+def noun_phrase_names(doc) -> list[Mention]:
+    """Projects, parks and governments named by a noun phrase: "the 20 GWh battery project", "X's anode
+    material production base", "the government of Shuangliu district", "Zigong municipal government"."""
+    found = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = token.lemma_.lower()
+        if token.tag_ in ("NNS", "NNPS"):
+            continue  # "26 energy storage projects" name no one project
+        if lemma == "project" or (lemma == "base" and doc[token.i - 1].lower_ in ("production", "manufacturing",
+                                                                                   "industrial", "research")):
+            span = _phrase(token)
+            if len(span) >= 2 and _INDUSTRY.search(span.text) and "\n" not in span.text:
+                found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
+                                     "noun-phrase-project"))
+        elif lemma == "government":
+            span = _phrase(token)
+            if any(t.pos_ not in ("PROPN", "PART") and t.lower_ not in _GOVERNMENT_WORDS for t in span[:-1]):
+                continue  # "heat and COVID-19 government" is no government body
+            pobj = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if pobj:  # "the government of Shuangliu district"
+                place = [c for c in pobj[0].children if c.dep_ == "pobj"]
+                if place and place[0].text[:1].isupper():
+                    span = doc[span.start:place[0].right_edge.i + 1]
+            if len(span) >= 2 and any(t.text[:1].isupper() for t in span) and "\n" not in span.text:
+                found.append(Mention(span.start_char, span.end_char, span.text, "GovernmentBody", None,
+                                     "noun-phrase-government"))
+    return found

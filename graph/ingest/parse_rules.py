@@ -1,0 +1,273 @@
+"""Relations from the dependency parse: who does what to whom, read from the verb's subject and objects.
+
+These rules run where the statistical English pipeline parsed the sentence (``SentenceView.parsed``), after
+the surface rules of :mod:`graph.ingest.relations`; a relation both propose is one candidate. They read:
+
+* the subject of a verb, its coordinated subjects ("X and Y signed"), and the subject a clause inherits
+  ("X will invest 5 billion yuan **to build** Y in Z": X builds Y, Y is in Z);
+* the object, and the object of each preposition ("signed an agreement **with** Y", "located **in** Z",
+  "hosted **by** X", "supply cells **to** Y"), on the verb or on its object;
+* a possessive ("X's anode project": X invests in it) and an apposition ("Z, a subsidiary of X").
+
+>>> from graph.ingest.extractor import Extractor
+>>> extractor = Extractor(use_registry=False)
+>>> found = extractor.extract("Hanfeng Materials will invest 5 billion yuan to build a 20 GWh battery project "
+...                           "in Zigong, Sichuan Province.").as_dict()["relations"]
+>>> ("Hanfeng Materials", "investsIn", "20 GWh battery project") in {(r["subject"], r["kind"], r["object"])
+...                                                                  for r in found}
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .relations import EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
+
+__all__ = ["PARSE_RULES", "verb_relations", "possessive_investor", "appositive_subsidiary"]
+
+_SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
+_AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
+_INVEST = {"invest"}
+_BUILD = {"build", "construct", "establish", "set", "launch", "develop", "open", "start", "begin", "break",
+          "kick", "put", "expand"}
+_LOCATE = {"locate", "settle", "land", "site", "base", "situate", "headquarter", "house"}
+_HOST = {"host", "co-host", "cohost"}
+_ORGANISE = {"organize", "organise", "sponsor", "co-organize", "co-organise", "undertake", "co-sponsor"}
+_ATTEND = {"attend", "participate", "join", "visit", "exhibit", "showcase", "address"}
+_SUPPLY = {"supply", "deliver", "provide", "ship", "sell"}
+_ACQUIRE = {"acquire", "buy", "purchase"}
+_PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE_DEPS = {"xcomp", "advcl", "conj", "relcl", "ccomp", "pcomp"}
+
+
+class _Parsed:
+    """Token ↔ mention lookups for one parsed sentence."""
+
+    def __init__(self, ctx: SentenceContext):
+        self.ctx = ctx
+        self.span = ctx.view.parsed
+        doc = self.span.doc
+        self.by_token: dict[int, SentenceMention] = {}
+        for m in ctx.mentions:
+            tokens = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tokens is None:
+                continue
+            for token in tokens:
+                self.by_token.setdefault(token.i, m)
+
+    def mention(self, token) -> SentenceMention | None:
+        """The mention a token belongs to; for a common noun heading a phrase ("the Zigong municipal
+        government"), the mention among its compounds."""
+        found = self.by_token.get(token.i)
+        if found is None:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i in self.by_token:
+                    candidate = self.by_token[child.i]
+                    if candidate.kind in ("InvestmentProject", "IndustrialPark", "Facility"):
+                        return candidate
+        return found
+
+    def mentions(self, tokens, kinds=None) -> list[SentenceMention]:
+        found = []
+        for token in tokens:
+            for conjunct in [token, *token.conjuncts]:
+                m = self.mention(conjunct)
+                if m is not None and (kinds is None or m.kind in kinds) and m not in found:
+                    found.append(m)
+        return found
+
+
+def _subjects(verb):
+    """The subject tokens of a verb: its own, or those of the verb whose clause it continues."""
+    seen = set()
+    while verb is not None and verb.i not in seen:
+        seen.add(verb.i)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        if verb.dep_ == "relcl":  # "X, which signed ...": the noun the clause describes
+            return [verb.head]
+        if verb.dep_ in _CLAUSE_DEPS and verb.head is not verb:
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _preposition_objects(tokens, words: set[str]):
+    """The objects of the prepositions ``words`` attached to any of ``tokens`` (and "by" agents)."""
+    found = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in words:
+                found += [c for c in child.children if c.dep_ == "pobj"]
+                # "in the Zigong High-tech Zone of Sichuan": stop at the first place
+    return found
+
+
+def _objects(verb):
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+
+
+def verb_relations(ctx: SentenceContext) -> None:
+    """Sign, invest, build, locate, host, organise, attend, supply, acquire and partner, read from each verb's
+    subjects and objects."""
+    parsed = _Parsed(ctx)
+    add = ctx.add
+    for verb in parsed.span:
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "xcomp", "advcl", "conj", "relcl"):
+            continue
+        lemma = verb.lemma_.lower()
+        subject_tokens = _subjects(verb)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        subjects = parsed.mentions(subject_tokens)
+        objects = _objects(verb)
+        holders = [verb, *objects]
+        agents = parsed.mentions(_preposition_objects([verb], {"by"}), ORG)
+
+        if lemma in _SIGN and (lemma in ("sign", "ink", "conclude", "seal") or
+                               any(o.lemma_.lower() in _AGREEMENT for o in objects) or
+                               any(o.lemma_.lower() in _AGREEMENT for o in _preposition_objects([verb], {"into"}))):
+            deal_words = " ".join(t.lower_ for o in objects + _preposition_objects([verb], {"into"})
+                                  for t in o.subtree)
+            parties = [m for m in subjects if m.kind in ORG]
+            partners = parsed.mentions(_preposition_objects(holders, {"with"}), ORG)
+            if passive:
+                between = _preposition_objects(holders, {"between", "by"})
+                parties = parsed.mentions(between, ORG)
+            pairs = [(a, b) for a in parties for b in partners] or \
+                    [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+            for a, b in pairs:
+                add(a.key, "signedAgreementWith", b.key, 0.75, "parse-signed")
+                if any(w in deal_words for w in ("cooperation", "strategic", "partnership", "alliance")):
+                    add(a.key, "partnerOf", b.key, 0.65, "parse-signed-cooperation")
+            if pairs:
+                ctx.finder.parties = [pairs[0][0].key, pairs[0][1].key]
+            projects = parsed.mentions([t for o in objects for t in o.subtree], {"InvestmentProject"})
+            if "invest" in deal_words or projects:
+                project = projects[0].key if projects else ctx.project
+                if project:
+                    for party in parties + partners:
+                        if party.kind == "Company":
+                            add(party.key, "investsIn", project, 0.6, "parse-investment-agreement")
+
+        elif lemma in _INVEST:
+            investors = [m for m in subjects if m.kind in ORG]
+            targets = parsed.mentions(_preposition_objects(holders, {"in", "into"}))
+            for target in targets:
+                if target.kind == "InvestmentProject":
+                    for investor in investors:
+                        add(investor.key, "investsIn", target.key, 0.75, "parse-invest-in")
+                elif target.kind in PLACEISH and ctx.project:
+                    add(ctx.project, "locatedIn", target.key, 0.6, "parse-invest-in-place")
+
+        elif lemma in _BUILD:
+            builders = [m for m in (agents if passive else subjects) if m.kind in ORG]
+            built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
+                                                                                  "IndustrialPark"})
+            if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children):
+                built = []
+            places = parsed.mentions(_preposition_objects([verb, *objects] + subject_tokens, {"in", "at"}),
+                                     PLACEISH)
+            for thing in built:
+                if thing.kind == "InvestmentProject":
+                    for builder in builders:
+                        add(builder.key, "investsIn", thing.key, 0.7, "parse-builds")
+                for place in places[:1]:
+                    if place.key != thing.key:
+                        add(thing.key, "locatedIn", place.key, 0.7, "parse-built-in")
+
+        elif lemma in _LOCATE:
+            things = parsed.mentions(subject_tokens, {"InvestmentProject", "Facility", "IndustrialPark"} | ORG |
+                                     EVENT)
+            places = parsed.mentions(_preposition_objects([verb], {"in", "at"}), PLACEISH)
+            for thing in things:
+                for place in places[:1]:
+                    add(thing.key, "locatedIn", place.key, 0.7, "parse-located-in")
+
+        elif lemma in _HOST | _ORGANISE:
+            role = "hosts" if lemma in _HOST else "organizes"
+            if passive:
+                events = parsed.mentions(subject_tokens, EVENT)
+                actors = agents
+            else:
+                events = parsed.mentions(objects, EVENT)
+                actors = [m for m in subjects if m.kind in ORG]
+            if not events and ctx.event and (passive or any(o.lemma_.lower() in ("event", "conference", "forum",
+                                                                                 "expo", "summit") for o in objects)):
+                events = [next(m for m in [SentenceMention(0, 0, "", ctx.event, "Conference", "")])]
+            for event in events:
+                for actor in actors:
+                    if actor.key not in ctx.roles:
+                        add(actor.key, role, event.key, 0.75, f"parse-{role}")
+                        ctx.roles[actor.key] = role
+
+        elif lemma in _ATTEND:
+            events = parsed.mentions(objects + _preposition_objects([verb], {"in", "at"}), EVENT)
+            for event in events:
+                for attendee in subjects:
+                    if attendee.kind in ORG | {"Person"} and attendee.key not in ctx.roles:
+                        add(attendee.key, "attends", event.key, 0.7, "parse-attends")
+
+        elif lemma in _SUPPLY:
+            suppliers = [m for m in subjects if m.kind in ORG]
+            customers = parsed.mentions(_preposition_objects(holders, {"to", "for"}), ORG)
+            if lemma == "supply" and not customers:  # "X will supply Y with cells"
+                customers = parsed.mentions(objects, ORG)
+            for supplier in suppliers:
+                for customer in customers:
+                    add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
+
+        elif lemma in _ACQUIRE:
+            buyers = [m for m in subjects if m.kind == "Company"]
+            bought = parsed.mentions(objects, {"Company"})
+            for buyer in buyers:
+                for company in bought:
+                    add(company.key, "subsidiaryOf", buyer.key, 0.55, "parse-acquires")
+
+        elif lemma in _PARTNER:
+            actors = [m for m in subjects if m.kind in ORG]
+            partners = parsed.mentions(_preposition_objects([verb, *objects], {"with"}), ORG)
+            pairs = [(a, b) for a in actors for b in partners] or \
+                    [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+            for a, b in pairs:
+                add(a.key, "partnerOf", b.key, 0.7, "parse-partners")
+
+
+def possessive_investor(ctx: SentenceContext) -> None:
+    """"X's anode project", "the project of X": X invests in the project."""
+    parsed = _Parsed(ctx)
+    for token in parsed.span:
+        project = parsed.by_token.get(token.i)
+        if project is None or project.kind != "InvestmentProject" or token.i != _root_of(parsed, project).i:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        for owner in parsed.mentions(owners, ORG):
+            if owner.kind == "Company":
+                ctx.add(owner.key, "investsIn", project.key, 0.65, "parse-possessive-project")
+
+
+def appositive_subsidiary(ctx: SentenceContext) -> None:
+    """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary."""
+    parsed = _Parsed(ctx)
+    for token in parsed.span:
+        if token.dep_ != "appos" or token.lemma_.lower() not in ("subsidiary", "unit", "affiliate", "division"):
+            continue
+        child = parsed.mention(token.head)
+        parents = parsed.mentions(_preposition_objects([token], {"of"}), ORG)
+        if child is not None and child.kind in ORG:
+            for parent in parents:
+                ctx.add(child.key, "subsidiaryOf", parent.key, 0.75, "parse-appositive-subsidiary")
+
+
+def _root_of(parsed: _Parsed, mention: SentenceMention):
+    tokens = parsed.span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return tokens.root
+
+
+#: The parse rules, in the order they run after the surface rules.
+PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, possessive_investor, appositive_subsidiary]
