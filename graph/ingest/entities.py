@@ -46,6 +46,9 @@ class Mention:
     rule: str = "pattern"
     #: the fuller name of the article this one abbreviates ("Omega Cell" for "Omega Cell Energy Co., Ltd.")
     alias_of: str | None = None
+    #: the start of the longer mention this one lies inside (the owner in a project's name: 融捷集团 in
+    #: 融捷集团磷酸铁锂…项目); such a mention names an entity but takes no part in a sentence's rules
+    inside: int | None = None
 
 
 _CAP = r"(?:[A-Z][\w'\u2019&.-]*|\([A-Z][\w ]*\))"

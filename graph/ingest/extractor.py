@@ -17,18 +17,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..layout import DataLayout
 from ..namespace import BK
 from .amounts import Amount, find_amounts
+from .chinese import ChineseRecogniser, chinese_sentences, english_name, is_chinese, language_of, to_simplified
+from .chinese_rules import CHINESE_PHRASING, CHINESE_RULES
 from .dates import DateMention, find_dates
 from .english import english_pipeline
 from .entities import EntityRecogniser, Mention, headline_spans
 from .gazetteer import slugify
 from .model_names import model_names, noun_phrase_names
 from .parse_rules import PARSE_RULES
-from .relations import SURFACE_RULES, RelationCandidate, RelationFinder, SentenceMention, SentenceView
+from .relations import ENGLISH_PHRASING, SURFACE_RULES, RelationCandidate, RelationFinder, SentenceMention, SentenceView
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans
 
@@ -61,13 +63,16 @@ class ExtractedEntity:
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
     parent: str | None = None
     resolved: bool = False
+    #: the Chinese name, for a known entity that has one or a new entity named in Chinese
+    label_zh: str | None = None
 
     @property
     def names(self) -> list[str]:
         return list(dict.fromkeys([self.label] + [m[0] for m in self.mentions]))
 
     def as_dict(self) -> dict:
-        return {"label": self.label, "kind": self.kind, "class": self.cls, "iri": self.iri, "new": self.new,
+        return {"label": self.label, **({"label_zh": self.label_zh} if self.label_zh else {}), "kind": self.kind,
+                "class": self.cls, "iri": self.iri, "new": self.new,
                 "mentions": [{"text": t, "start": s, "end": e} for t, s, e in self.mentions]}
 
 
@@ -84,6 +89,8 @@ class Extraction:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     #: entity key -> (startDate or signingDate, [ISO dates: start and maybe end], sentence span)
     dated: dict = field(default_factory=dict)
+    #: the language the text was read in: "en" or "zh"
+    language: str = "en"
 
     def entity(self, key: str) -> ExtractedEntity:
         return next(e for e in self.entities if e.key == key)
@@ -110,6 +117,11 @@ class Extraction:
                  for d in self.dates]
         return {"entities": [e.as_dict() for e in self.entities], "relations": relations, "amounts": amounts,
                 "dates": dates}
+
+
+def _compared(name: str) -> str:
+    """A name as it is compared with known names: Chinese in simplified script."""
+    return to_simplified(name) if is_chinese(name) else name
 
 
 def predicate_of(kind: str, subject: ExtractedEntity, obj: ExtractedEntity) -> tuple[str, bool]:
@@ -155,6 +167,7 @@ class Extractor:
         self.knowledge = knowledge or Knowledge.load(layout, use_registry=use_registry)
         self.recognise = EntityRecogniser(self.knowledge)
         self.pipeline = english_pipeline()
+        self._chinese: ChineseRecogniser | None = None  # made on the first Chinese article
 
     @property
     def name(self) -> str:
@@ -162,7 +175,7 @@ class Extractor:
         (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
-    def extract(self, text: str, date_published: dt.date | None = None) -> Extraction:
+    def extract(self, text: str, date_published: dt.date | None = None, language: str | None = None) -> Extraction:
         """Extract entities, relations, amounts and dates from an article's text.
 
         Parameters
@@ -172,6 +185,8 @@ class Extractor:
         date_published : datetime.date, optional
             The article's date: relative dates ("on Sunday", "last year") and days without a year are
             resolved against it, and it is listed among the dates.
+        language : str, optional
+            ``"en"`` or ``"zh"``; by default the text's own (:func:`language_of`).
 
         Returns
         -------
@@ -188,22 +203,16 @@ class Extractor:
         >>> [d.value for d in result.dates]
         ['2031-05-05', '2031-05-07']
         """
-        pipeline = self.pipeline
-        doc = pipeline.nlp(text)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
-        # a line break ends a sentence too (headlines, datelines)
-        split: list[tuple[int, int]] = []
-        for start, end in sentences:
-            for part in re.finditer(r"[^\n]+", text[start:end]):
-                words = part.group(0)
-                lead = len(words) - len(words.lstrip())
-                stripped = words.strip()
-                if stripped:
-                    split.append((start + part.start() + lead, start + part.start() + lead + len(stripped)))
-        sentences = split
+        language = language or language_of(text)
+        if language == "zh":
+            reading = self._read_chinese(text)
+        else:
+            reading = self._read_english(text)
+        sentences, mentions, rules, phrasing, doc = reading
         self._sentences = sentences
-        amounts = find_amounts(text)
-        dates = find_dates(text, date_published)
+        scan = to_simplified(text) if language == "zh" else text
+        amounts = find_amounts(scan)
+        dates = find_dates(scan, date_published)
         in_amounts, in_bylines = Spans(), Spans()
         for amount in amounts:
             in_amounts.add(amount.start, amount.end)
@@ -211,27 +220,26 @@ class Extractor:
             in_bylines.add(line.start(), line.end())
         # a name inside an amount is a false friend ("U.S." in "13.4 billion U.S. dollars"), except where the
         # amount describes the thing named ("a 20 GWh battery project")
-        extra = model_names(doc, self.knowledge, headline_spans(text)) + noun_phrase_names(doc) \
-            if pipeline.statistical else []
-        mentions = [m for m in self.recognise(text, extra=extra)
+        mentions = [m for m in mentions
                     if (m.kind in ("InvestmentProject", "Facility", "Conference") or
                         not in_amounts.overlaps(m.start, m.end))
                     and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))]
-        entities, keyed = self._entities(mentions)
-        rules = SURFACE_RULES + PARSE_RULES if pipeline.statistical else SURFACE_RULES
-        finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities), rules=rules)
+        entities, keyed = self._entities(mentions, text)
+        finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities), rules=rules, phrasing=phrasing)
         starts = [m.start for m in mentions]  # mentions and dates are in text order: find a sentence's by bisection
         date_starts = [d.start for d in dates]
         by_sentence: dict[tuple[int, int], list[Mention]] = {}
         for start, end in sentences:
-            inside_mentions = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+            inside_mentions = [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)]
+                               if m.end <= end and m.inside is None]
             by_sentence[(start, end)] = inside_mentions
             inside = [SentenceMention(m.start, m.end, m.text, keyed[id(m)], entities[keyed[id(m)]].kind,
                                       entities[keyed[id(m)]].cls) for m in inside_mentions]
             inside_dates = [(d.start, d.end, d.value) for d in dates[bisect_left(date_starts, start):
                                                                          bisect_left(date_starts, end)] if d.end <= end]
-            parsed = doc.char_span(start, end, alignment_mode="expand") if pipeline.statistical else None
-            finder.sentence(SentenceView(start, end, text[start:end], inside, inside_dates, parsed))
+            parsed = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+            finder.sentence(SentenceView(start, end, scan[start:end], inside, inside_dates, parsed))
+        self._owners_in_names(mentions, keyed, entities, finder)
         self._park_places(entities, finder)
         self._parents_named(entities, finder, text)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
@@ -257,7 +265,34 @@ class Extractor:
         if date_published and not any(d.value == date_published.isoformat() for d in dates):
             all_dates.append(DateMention("(date published)", date_published.isoformat(), -1, -1))
         dated = {key: value for key, value in finder.dated.items() if key in entities}
-        return Extraction(text, used, relations, attached, all_dates, date_published, sentences, dated)
+        return Extraction(text, used, relations, attached, all_dates, date_published, sentences, dated, language)
+
+    def _read_english(self, text: str):
+        """Sentences, mentions, rules and phrasing of an English text (and its parse, on the statistical path)."""
+        pipeline = self.pipeline
+        doc = pipeline.nlp(text)
+        sentences: list[tuple[int, int]] = []
+        for sentence in doc.sents:  # a line break ends a sentence too (headlines, datelines)
+            for part in re.finditer(r"[^\n]+", sentence.text):
+                words = part.group(0)
+                lead = len(words) - len(words.lstrip())
+                if words.strip():
+                    begin = sentence.start_char + part.start() + lead
+                    sentences.append((begin, begin + len(words.strip())))
+        extra = model_names(doc, self.knowledge, headline_spans(text)) + noun_phrase_names(doc) \
+            if pipeline.statistical else []
+        mentions = self.recognise(text, extra=extra)
+        rules = SURFACE_RULES + PARSE_RULES if pipeline.statistical else SURFACE_RULES
+        return sentences, mentions, rules, ENGLISH_PHRASING, doc if pipeline.statistical else None
+
+    def _read_chinese(self, text: str):
+        """Sentences, mentions, rules and phrasing of a Chinese text, read in simplified script."""
+        if self._chinese is None:
+            self._chinese = ChineseRecogniser(self.knowledge)
+        simplified = to_simplified(text)
+        mentions = [replace(m, text=text[m.start:m.end]) if m.text != text[m.start:m.end] else m
+                    for m in self._chinese(simplified)]
+        return chinese_sentences(simplified), mentions, CHINESE_RULES, CHINESE_PHRASING, None
 
     def _ancestors(self, key: str, entities: dict[str, ExtractedEntity]) -> list[str]:
         entity = entities.get(key)
@@ -292,6 +327,18 @@ class Extractor:
                                 "parent-named-in-article")
                     break
 
+    def _owners_in_names(self, mentions: list[Mention], keyed: dict[int, str], entities, finder) -> None:
+        """A project named after its company (融捷集团…项目, "CATL Yibin project") is that company's investment;
+        the name alone says so, hence the low confidence."""
+        at = {(m.start, m.kind): keyed[id(m)] for m in mentions if m.inside is None}
+        for m in mentions:
+            if m.inside is None:
+                continue
+            project = at.get((m.inside, "InvestmentProject"))
+            if project and keyed[id(m)] != project:
+                span = next(((s, e) for s, e in self._sentences if s <= m.start < e), (m.start, m.end))
+                finder.add(SentenceView(*span, "", []), keyed[id(m)], "investsIn", project, 0.55, "owner-in-name")
+
     def _park_places(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
         """A park or facility named after a place ("East Economic Development Zone of Dazhou") lies in it;
         what lies in the park lies in the place too."""
@@ -313,11 +360,13 @@ class Extractor:
                                         "located-in-park-of-place")
                     break
 
-    def _entities(self, mentions: list[Mention]) -> tuple[dict[str, ExtractedEntity], dict[int, str]]:
+    def _entities(self, mentions: list[Mention], text: str) -> tuple[dict[str, ExtractedEntity], dict[int, str]]:
+        """The article's entities (known ones by their IRI, new ones by kind and name) and, for each mention,
+        the key of its entity. Chinese names are compared in simplified script."""
         context: set[str] = set()
         for m in mentions:
             if m.kind == "Place":
-                entity = self.knowledge.resolve(m.text, "Place")
+                entity = self.knowledge.resolve(_compared(m.text), "Place")
                 if entity:
                     context.add(entity.iri)
         entities: dict[str, ExtractedEntity] = {}
@@ -330,18 +379,20 @@ class Extractor:
                 entities[key].mentions.append((m.text, m.start, m.end))
                 keyed[id(m)] = key
                 continue
-            known = self.knowledge.resolve(_HONORIFIC.sub("", m.text) if m.kind != "Person" else m.text, m.kind,
+            name = _compared(m.text)
+            known = self.knowledge.resolve(_HONORIFIC.sub("", name) if m.kind != "Person" else name, m.kind,
                                            context) or (m.known if m.rule == "known" and m.known and
                                                         m.known.kind == m.kind != "InvestmentProject" else None)
             if known is not None:
                 key = known.iri
                 if key not in entities:
                     entities[key] = ExtractedEntity(key, known.label, known.kind, known.cls, known.iri,
-                                                    not known.in_registry, parent=known.parent, resolved=True)
+                                                    not known.in_registry, parent=known.parent, resolved=True,
+                                                    label_zh=known.label_zh)
             else:
-                key = f"new:{m.kind}:{normalise(m.text)}"
+                key = f"new:{m.kind}:{normalise(name)}"
                 if key not in entities:
-                    entities[key] = ExtractedEntity(key, m.text, m.kind, CLASS_OF_KIND[m.kind], "", True)
+                    entities[key] = ExtractedEntity(key, name, m.kind, CLASS_OF_KIND[m.kind], "", True)
             entities[key].mentions.append((m.text, m.start, m.end))
             keyed[id(m)] = key
             key_of_text.setdefault(m.text, key)
@@ -358,12 +409,14 @@ class Extractor:
         for entity in final.values():
             entity.mentions.sort(key=lambda m: m[1])
             if not entity.resolved:
-                names = [t for t, _, _ in entity.mentions if not _HONORIFIC.match(t)] or [entity.label]
+                names = [_compared(t) for t, _, _ in entity.mentions if not _HONORIFIC.match(t)] or [entity.label]
                 entity.label = max(names, key=len)
+                if is_chinese(entity.label):
+                    entity.label_zh = entity.label
         taken = {e.iri for e in self.knowledge.entities}
         for entity in sorted(final.values(), key=lambda e: e.mentions[0][1]):
             if not entity.resolved:
-                slug = slugify(entity.label)
+                slug = slugify(english_name(entity.label, self.knowledge) if entity.label_zh else entity.label)
                 iri, n = str(BK[slug]), 2
                 while iri in taken:
                     iri, n = str(BK[f"{slug}-{n}"]), n + 1
@@ -377,6 +430,9 @@ class Extractor:
     @staticmethod
     def _class_of_new(entity: ExtractedEntity) -> str:
         if entity.kind == "Place":
+            if entity.label_zh:
+                return {"省": "Province", "市": "City", "州": "City", "区": "District", "县": "District"}.get(
+                    entity.label_zh[-1], "Place")
             last = entity.label.split()[-1].lower()
             return {"province": "Province", "city": "City", "county": "District", "district": "District",
                     "prefecture": "City"}.get(last, "Place")
@@ -386,6 +442,13 @@ class Extractor:
         """The containing place proposed for a new place, park or facility (every place must reach a country)."""
         if entity.kind not in ("Place", "IndustrialPark", "Facility"):
             return None
+        if entity.label_zh:  # the longest place name inside the Chinese name: 宜宾三江新区 → 宜宾
+            label = entity.label_zh
+            for size in range(min(len(label) - 1, 8), 1, -1):
+                for i in range(len(label) - size + 1):
+                    known = self.knowledge.resolve(label[i:i + size], "Place", context)
+                    if known is not None and known.kind == "Place" and known.iri != entity.iri:
+                        return known.iri
         words = normalise(entity.label).split()
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):

@@ -23,8 +23,8 @@ from typing import NamedTuple
 
 from .entities import TITLES
 
-__all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder",
-           "RELATION_KINDS", "SURFACE_RULES"]
+__all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder", "Phrasing",
+           "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES"]
 
 #: The relation kinds the extractor proposes.
 RELATION_KINDS = ["partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
@@ -530,6 +530,26 @@ SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
 ]
 
 
+@dataclass(frozen=True)
+class Phrasing:
+    """How a language refers to the story's event or project without naming it, and the words that date an
+    event (held on a day) or a project (signed on a day)."""
+
+    event_reference: re.Pattern
+    project_reference: re.Pattern
+    held: re.Pattern
+    signed: re.Pattern
+
+
+ENGLISH_PHRASING = Phrasing(
+    event_reference=re.compile(rf"\b(?:the|this)(?: [\w-]+){{0,2}}? {_EVENT_WORDS}\b"),
+    project_reference=re.compile(r"\bproject\b"),
+    held=re.compile(r"\b(?:held|hold|opened|open|opens|kicked off|kick off|took place|take place|launched|convened|"
+                    r"started|starts|begins|began|runs|ran|from)\b"),
+    signed=re.compile(r"\bsign(?:ed|ing)?\b"),
+)
+
+
 class RelationFinder:
     """Apply the relation rules sentence by sentence, keeping the story's context.
 
@@ -541,9 +561,11 @@ class RelationFinder:
         The rules to run on each sentence (default: :data:`SURFACE_RULES`).
     """
 
-    def __init__(self, ancestors=lambda key: [], rules: list[Callable[[SentenceContext], None]] | None = None):
+    def __init__(self, ancestors=lambda key: [], rules: list[Callable[[SentenceContext], None]] | None = None,
+                 phrasing: Phrasing = ENGLISH_PHRASING):
         self.ancestors = ancestors
         self.rules = list(SURFACE_RULES if rules is None else rules)
+        self.phrasing = phrasing
         self.current_event: str | None = None
         self.current_project: str | None = None
         self.parties: list[str] = []
@@ -569,10 +591,10 @@ class RelationFinder:
         lower = view.text.lower()
         events = [m for m in view.mentions if m.kind in EVENT]
         projects = [m for m in view.mentions if m.kind == "InvestmentProject"]
-        refers_event = re.search(rf"\b(?:the|this)(?: [\w-]+){{0,2}}? {_EVENT_WORDS}\b", lower)
+        refers_event = self.phrasing.event_reference.search(lower)
         event = events[0].key if events else (self.current_event if refers_event else None)
-        project = projects[0].key if projects else (self.current_project if re.search(r"\bproject\b", lower)
-                                                    else None)
+        project = projects[0].key if projects else (self.current_project if self.phrasing.project_reference.search(
+            lower) else None)
         return SentenceContext(view, self, lower, events, projects, event, project)
 
     def sentence(self, view: SentenceView) -> None:
@@ -594,9 +616,7 @@ class RelationFinder:
         if not days:
             return
         span = (ctx.view.start, ctx.view.end)
-        if ctx.event and ctx.event not in self.dated and re.search(
-                r"\b(?:held|hold|opened|open|opens|kicked off|kick off|took place|take place|launched|convened|"
-                r"started|starts|begins|began|runs|ran|from)\b", ctx.lower):
+        if ctx.event and ctx.event not in self.dated and self.phrasing.held.search(ctx.lower):
             self.dated[ctx.event] = ("startDate", days[:1] + (days[-1:] if len(days) > 1 else []), span)
-        if ctx.project and ctx.project not in self.dated and re.search(r"\bsign(?:ed|ing)?\b", ctx.lower):
+        if ctx.project and ctx.project not in self.dated and self.phrasing.signed.search(ctx.lower):
             self.dated[ctx.project] = ("signingDate", days[:1], span)

@@ -27,7 +27,7 @@ from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from ..facts import parse_rdf_file
 from ..layout import DataLayout
-from ..namespace import BK
+from ..namespace import BK, BKG
 from .gazetteer import TECHNOLOGIES, load_companies, load_places, slugify
 
 __all__ = ["KnownEntity", "Knowledge", "normalise", "core_name", "KIND_OF_CLASS", "CLASS_OF_KIND"]
@@ -53,6 +53,9 @@ _SPECIFICITY = ["Company", "GovernmentBody", "ResearchInstitution", "Organizatio
 _LEGAL_FORM = re.compile(
     r"(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|company limited|limited|ltd\.?|inc\.?|corp\.?|"
     r"corporation|plc|llc|gmbh|ag|s\.a\.|holdings?|group|company|co\.))+\s*(?:\([^)]*\))?$", re.IGNORECASE)
+_LEGAL_FORM_ZH = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,4}[)）])?(?:集团股份有限公司|集团有限公司|股份有限公司|"
+                            r"有限责任公司|有限公司|集团公司|公司|集团)?(?:[(（][\u4e00-\u9fff]{2,4}[)）])?$")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|city|municipality|county|district|prefecture|autonomous region)$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -74,7 +77,11 @@ def core_name(name: str) -> str:
 
     >>> core_name("Liaoning Hongcheng Power Supply Co., Ltd. (Dazhou)")
     'liaoning hongcheng power supply'
+    >>> core_name("四川金汇能新材料股份有限公司"), core_name("宁德时代（宜宾）有限公司")
+    ('四川金汇能新材料', '宁德时代')
     """
+    if _CHINESE.search(name):
+        return normalise(_LEGAL_FORM_ZH.sub("", name))
     return normalise(_LEGAL_FORM.sub("", name))
 
 
@@ -88,6 +95,14 @@ class KnownEntity:
     names: list[str] = field(default_factory=list)
     parent: str | None = None
     in_registry: bool = False
+    #: the Chinese names (the rdfs:label@zh first, when the registry gives one)
+    names_zh: list[str] = field(default_factory=list)
+    #: the government body of a place: the place it governs
+    governs: str | None = None
+
+    @property
+    def label_zh(self) -> str | None:
+        return self.names_zh[0] if self.names_zh else None
 
     @property
     def kind(self) -> str:
@@ -105,12 +120,20 @@ def _registry_entities(registry: Graph) -> list[KnownEntity]:
             continue
         classes = {str(c).split("#")[-1] for c in registry.objects(node, RDF.type)}
         cls = next((c for c in _SPECIFICITY if c in classes), None)
-        label = registry.value(node, RDFS.label)
-        if cls is None or label is None:
+        labels = sorted(registry.objects(node, RDFS.label), key=lambda lit: (getattr(lit, "language", None) != "en",
+                                                                             str(lit)))
+        if cls is None or not labels:
             continue  # a publisher only, or something we do not extract
-        names = [str(label)] + sorted(str(a) for a in registry.objects(node, SKOS.altLabel))
+        english = [str(x) for x in labels if getattr(x, "language", None) != "zh"]
+        chinese = [str(x) for x in labels if getattr(x, "language", None) == "zh"]
+        alt = sorted(registry.objects(node, SKOS.altLabel), key=str)
+        names = english + [str(a) for a in alt if getattr(a, "language", None) != "zh"]
+        names_zh = chinese + [str(a) for a in alt if getattr(a, "language", None) == "zh"]
+        label = english[0] if english else chinese[0]
         parent = registry.value(node, SDO.containedInPlace)
-        found.append(KnownEntity(str(node), cls, str(label), names, str(parent) if parent else None, True))
+        governs = registry.value(node, BKG.governs)
+        found.append(KnownEntity(str(node), cls, label, names or [label], str(parent) if parent else None, True,
+                                 list(dict.fromkeys(names_zh)), str(governs) if governs else None))
     return found
 
 
@@ -128,7 +151,7 @@ class Knowledge:
     def _add(self, entity: KnownEntity) -> None:
         self.entities.append(entity)
         self.by_iri[entity.iri] = entity
-        for name in entity.names:
+        for name in entity.names + entity.names_zh:
             bucket = self._exact.setdefault(normalise(name), [])
             if entity not in bucket:
                 bucket.append(entity)
@@ -152,40 +175,45 @@ class Knowledge:
         knowledge = cls(entities)
         renamed: dict[str, str] = {}
         for entry in load_places():
-            kin = knowledge._match_exact(entry.names, "Place", entry.cls)
+            names_zh = list(getattr(entry, "names_zh", ()))
+            kin = knowledge._match_exact(entry.names + tuple(names_zh), "Place", entry.cls)
             if kin is not None and kin.in_registry and (not kin.parent or not entry.parent
                                                         or renamed.get(entry.parent) == kin.parent):
                 renamed[entry.id] = kin.iri
-                kin.names.extend(n for n in entry.names if n not in kin.names)
-                for name in entry.names:
-                    knowledge._exact.setdefault(normalise(name), [])
-                    if kin not in knowledge._exact[normalise(name)]:
-                        knowledge._exact[normalise(name)].append(kin)
+                knowledge._merge_names(kin, entry.names, names_zh)
                 continue
             iri = str(BK[entry.id])
             renamed[entry.id] = iri
             parent = renamed.get(entry.parent) if entry.parent else None
-            knowledge._add(KnownEntity(iri, entry.cls, entry.label, list(entry.names), parent))
+            knowledge._add(KnownEntity(iri, entry.cls, entry.label, list(entry.names), parent, names_zh=names_zh))
         for entry in load_companies():
-            if knowledge._match_exact(entry.names, "Company") is None:
-                knowledge._add(KnownEntity(str(BK[entry.id]), "Company", entry.label, list(entry.names)))
-            else:
-                kin = knowledge._match_exact(entry.names, "Company")
-                for name in entry.names:
-                    if name not in kin.names:
-                        kin.names.append(name)
-                        knowledge._exact.setdefault(normalise(name), []).append(kin)
-        for label, names in TECHNOLOGIES:
-            all_names = [label, *names]
-            kin = knowledge._match_exact(all_names, "Technology")
+            names_zh = list(getattr(entry, "names_zh", ()))
+            kin = knowledge._match_exact(entry.names + tuple(names_zh), "Company")
             if kin is None:
-                knowledge._add(KnownEntity(str(BK[slugify(label)]), "Technology", label, all_names))
+                knowledge._add(KnownEntity(str(BK[entry.id]), "Company", entry.label, list(entry.names),
+                                           names_zh=names_zh))
             else:
-                for name in all_names:
-                    if name not in kin.names:
-                        kin.names.append(name)
-                        knowledge._exact.setdefault(normalise(name), []).append(kin)
+                knowledge._merge_names(kin, entry.names, names_zh)
+        for label, names, *chinese in TECHNOLOGIES:
+            all_names = [label, *names]
+            names_zh = list(chinese[0]) if chinese else []
+            kin = knowledge._match_exact(all_names + names_zh, "Technology")
+            if kin is None:
+                knowledge._add(KnownEntity(str(BK[slugify(label)]), "Technology", label, all_names,
+                                           names_zh=names_zh))
+            else:
+                knowledge._merge_names(kin, all_names, names_zh)
         return knowledge
+
+    def _merge_names(self, entity: KnownEntity, names, names_zh) -> None:
+        """Add a bundled entry's names to the registry entity it names."""
+        for group, extra in ((entity.names, names), (entity.names_zh, names_zh)):
+            for name in extra:
+                if name not in group:
+                    group.append(name)
+                bucket = self._exact.setdefault(normalise(name), [])
+                if entity not in bucket:
+                    bucket.append(entity)
 
     def _match_exact(self, names, kind: str, cls: str | None = None) -> KnownEntity | None:
         for name in names:
@@ -195,10 +223,14 @@ class Knowledge:
         return None
 
     def names(self):
-        """Every (name, entity) pair, for phrase matching."""
+        """Every (name, entity) pair, English and Chinese, for phrase matching."""
         for entity in self.entities:
-            for name in entity.names:
+            for name in entity.names + entity.names_zh:
                 yield name, entity
+
+    def government_of(self, place_iri: str) -> KnownEntity | None:
+        """The government body that governs a place, when the registry knows one."""
+        return next((e for e in self.entities if e.governs == place_iri and e.kind == "GovernmentBody"), None)
 
     def places_named(self, text: str) -> set[str]:
         """IRIs of the places whose names occur (as whole words) in ``text``."""

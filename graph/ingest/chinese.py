@@ -1,0 +1,468 @@
+"""Reading Chinese news: simplified script, sentences, names, and the English name a new entity is proposed with.
+
+The region's own news is Chinese. An article is normalised from traditional to simplified script (OpenCC,
+character by character, so offsets still point into the text as written), cut into sentences at 。！？；
+and line breaks, and segmented with jieba, whose dictionary is taught every Chinese name the registry and the
+bundled lists know. Names are found by
+
+* **known names**: every Chinese name of the registry and the bundled places, companies and technologies;
+* **suffixes**: a company ends in 有限公司 / 集团 / 公司, a government body in 人民政府 / 管委会 (or a place
+  followed by a department ending in 厅 / 局 / 委), a park in 新区 / 经开区 / 产业园 …, a project in 项目 / 生产基地,
+  a conference in 大会 / 博览会 / 论坛; the name runs left over jieba's words until a word that cannot be
+  part of it (与, 由, 在, 签署, 投资, a punctuation mark, …);
+* **lists**: "已落户融捷锂业、上海璞泰来、明超电缆等重点企业" — each item a company;
+* **titles**: "董事长曾毓群" — a person, who works for the organisation named before the title.
+
+Relations come from :mod:`graph.ingest.chinese_rules`.
+
+>>> from graph.ingest.resolve import Knowledge
+>>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+>>> [(m.text, m.kind) for m in recognise("宜宾市人民政府与四川华鼎新材料有限公司签署投资协议。")]
+[('宜宾市人民政府', 'GovernmentBody'), ('四川华鼎新材料有限公司', 'Company')]
+>>> english_name("四川华鼎新材料有限公司", Knowledge.load(use_registry=False))
+'Sichuan Huading New Materials Co., Ltd.'
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .entities import Mention
+from .resolve import Knowledge
+from .spans import Spans
+
+__all__ = ["ChineseRecogniser", "to_simplified", "chinese_share", "chinese_sentences", "english_name",
+           "is_chinese", "language_of", "CJK"]
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_LETTER = re.compile(rf"[A-Za-z{CJK}]")
+
+
+def chinese_share(text: str) -> float:
+    """The share of Chinese characters among the letters of ``text``.
+
+    >>> chinese_share("宁德时代 CATL"), chinese_share("no Chinese")
+    (0.5, 0.0)
+    """
+    letters = len(_LETTER.findall(text))
+    return len(_CJK_CHAR.findall(text)) / letters if letters else 0.0
+
+
+def language_of(text: str) -> str:
+    """``"zh"`` when Chinese characters make up at least a third of the letters, else ``"en"``: the pipeline
+    an article is read with (:mod:`graph.ingest.language` names the language for the source's metadata).
+
+    >>> language_of("宜宾市人民政府与宁德时代签约"), language_of("CATL signed in Yibin.")
+    ('zh', 'en')
+    """
+    return "zh" if chinese_share(text) >= 1 / 3 else "en"
+
+
+def is_chinese(text: str) -> bool:
+    """Whether a name or text is written in Chinese characters."""
+    return bool(_CJK_CHAR.search(text))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones, the text's length kept (character by character where a
+    phrase conversion would change it), so offsets into one are offsets into the other.
+
+    >>> to_simplified("寧德時代動力電池項目")
+    '宁德时代动力电池项目'
+    """
+    if not _CJK_CHAR.search(text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _converter().convert
+    return "".join(convert(ch) if _CJK_CHAR.match(ch) and len(convert(ch)) == 1 else ch for ch in text)
+
+
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”」』\"]?")
+
+
+def chinese_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: up to 。！？； (and their ASCII forms) or a line break, surrounding spaces left out.
+
+    >>> text = "项目开工。总投资50亿元！\\n来源:四川日报"
+    >>> [text[s:e] for s, e in chinese_sentences(text)]
+    ['项目开工。', '总投资50亿元！', '来源:四川日报']
+    """
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        words = match.group(0)
+        lead = len(words) - len(words.lstrip())
+        stripped = words.strip()
+        if stripped:
+            spans.append((match.start() + lead, match.start() + lead + len(stripped)))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# names
+
+_COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
+_GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委)"
+_DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委)"
+_PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
+                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
+_PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基地|产业化基地)"
+_CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会)"
+_ORGANISATION_SUFFIX = r"(?:大学|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|检测中心|科学院|工程院)"
+_SUFFIXES = [
+    ("Company", re.compile(_COMPANY_SUFFIX)),
+    ("GovernmentBody", re.compile(_GOVERNMENT_SUFFIX)),
+    ("IndustrialPark", re.compile(_PARK_SUFFIX)),
+    ("InvestmentProject", re.compile(_PROJECT_SUFFIX)),
+    ("Conference", re.compile(_CONFERENCE_SUFFIX)),
+    ("Organization", re.compile(_ORGANISATION_SUFFIX)),
+]
+_LONGEST = {"Company": 30, "GovernmentBody": 24, "IndustrialPark": 24, "InvestmentProject": 45, "Conference": 30,
+            "Organization": 30}
+_SHORTEST = {"Company": 2, "GovernmentBody": 2, "IndustrialPark": 2, "InvestmentProject": 4, "Conference": 4,
+             "Organization": 2}
+# words that end a name when met going leftwards: function words, verbs of the story, time words, determiners
+_STOP_WORDS = set("""
+与 和 及 以及 同 跟 由 在 于 从 向 对 为 将 拟 把 被 让 使 并 还 也 都 又 再 即 就 才 其 该 此 这 那 这个 这些 本 各 每 其中
+的 了 着 过 是 有 等 等等 之 或 而 且 但 如 若 因 以 至 到 给 自 经 据 据悉 据了解 了解 记者 表示 介绍 称 说 指出
+签署 签约 签订 签下 投资 新建 建设 开工 投产 落户 落地 举行 召开 推进 实施 打造 引进 完成 参观 考察 调研 计划 预计
+实现 达 达到 位于 坐落 选址 开展 成立 设立 发布 启动 开建 主办 承办 协办 出席 参加 达成 加快 正式 成功 顺利 总 共 共同
+分别 已 已经 正在 目前 近日 日前 今年 去年 明年 当天 当日 此次 本次 此前 随后 同时 今后 未来 已于 将于 作为 通过 依托
+围绕 聚焦 推动 助力 促进 带动 吸引 服务 支持 承接 联合 携手 合作 战略 签约仪式 仪式 上 中 内 下 后 前 期间 旗下 所属
+全力 全面 重点 重大 一批 一个 一家 多家 其他 相关 有关 负责人 代表 领导 嘉宾 企业 投资方 这是 正是 也是 均为
+新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 生产 销售 供应 提供 采购 收购
+""".split())
+_STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步".split())
+# a phrase that describes what a place wants to become is not a project's name
+_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目")
+# the commonest Chinese surnames: a name after a title starts with one
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
+                "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
+                "凌牛聂关房左甘祝包宁尚符舒阮柏纪梅童凡葛晏车谷伍岳邢詹季")
+_STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
+_PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
+                            r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
+_TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
+           r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
+           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人)")
+_PERSON_AFTER_TITLE = re.compile(_TITLES + rf"(?P<name>[{CJK}]{{2,3}})(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|"
+                                 r"主持|宣布|参加|会见|一行|等)")
+_LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}})(?:等)(?:[^，。,；;]{{0,12}})"
+                   r"(?:企业|公司|龙头|链主|项目|头部企业|知名企业)")
+
+
+def _tokens(tokenizer, text: str):
+    """jieba's words with their part-of-speech flags and offsets (``tokenizer``: a ``POSTokenizer``)."""
+    offset = 0
+    tokens = []
+    for pair in tokenizer.cut(text, HMM=True):
+        word = pair.word
+        tokens.append((offset, offset + len(word), word, pair.flag))
+        offset += len(word)
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _base_tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+class ChineseRecogniser:
+    """Find the names of a Chinese text: known names, names by their suffixes, lists, people with titles."""
+
+    def __init__(self, knowledge: Knowledge):
+        import jieba
+        import jieba.posseg
+
+        _base_tokenizer()
+        self.knowledge = knowledge
+        # one tokenizer of our own, taught the known names (jieba's global one is left as it is)
+        self.tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+        self.tokenizer.tokenizer.initialize()
+        names: dict[str, object] = {}
+        for name, entity in knowledge.names():
+            if is_chinese(name) and len(name) >= 2:
+                names.setdefault(name, entity)
+            elif entity.kind == "Company" and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", name):
+                names.setdefault(name, entity)  # CATL, BYD written in Chinese text
+        self._known = names
+        for name in names:
+            if is_chinese(name):
+                self.tokenizer.add_word(name, freq=2000, tag="nt")
+        ordered = sorted(names, key=len, reverse=True)
+        self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+        places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
+        self._department = re.compile(
+            "(?:" + "|".join(re.escape(p) for p in places) + rf")(?:[{CJK}]{{1,8}}和)?[{CJK}]{{1,10}}?"
+            + _DEPARTMENT_SUFFIX) if places else None
+
+    def known(self, text: str) -> list[Mention]:
+        if self._known_pattern is None:
+            return []
+        return [Mention(m.start(), m.end(), m.group(0), self._known[m.group(0)].kind, self._known[m.group(0)],
+                        "known") for m in self._known_pattern.finditer(text)]
+
+    def _extend_left(self, tokens, start: int, end: int, kind: str, text: str) -> int | None:
+        """Where a name that ends at ``end`` with a suffix starting at ``start`` begins."""
+        begin = start
+        index = next((i for i, t in enumerate(tokens) if t[0] <= start < t[1]), None)
+        if index is None:
+            return None
+        if tokens[index][0] < start:  # the suffix starts inside a word: the word belongs to the name
+            begin = tokens[index][0]
+        for i in range(index - 1, -1, -1):
+            t0, t1, word, flag = tokens[i]
+            number = bool(re.match(r"\d", word))
+            if number and kind == "InvestmentProject":
+                flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
+            if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
+                    kind == "InvestmentProject" and flag == "q")):
+                break
+            if kind != "InvestmentProject" and number and not (kind == "Conference" and re.fullmatch(
+                    r"(?:19|20)\d{2}(?:年)?", word)):
+                break
+            if end - t0 > _LONGEST[kind]:
+                break
+            begin = t0
+        if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
+            return None
+        return begin
+
+    def _strip_places(self, text: str, begin: int, end: int, kind: str) -> int:
+        """Where a park's or project's own name starts after the places written before it: 四川省眉山市甘眉工业园区
+        → 甘眉工业园区 (a place with its division word: 省, 市, 区, 县; for a project also a park: 重庆两江新区…项目)."""
+        if kind not in ("IndustrialPark", "InvestmentProject"):
+            return begin
+        while True:
+            head = self._leading_place(text[begin:end], kind)
+            if not head or end - begin - len(head) < 4:
+                return begin
+            begin += len(head)
+
+    def _leading_place(self, name: str, kind: str) -> str | None:
+        for size in range(min(len(name) - 2, 10), 1, -1):
+            head = name[:size]
+            known = self._known.get(head)
+            if known is None:
+                continue
+            if known.kind == "Place" and head[-1] in "省市区县州":
+                return head
+            if kind == "InvestmentProject" and known.kind == "IndustrialPark":
+                return head
+        park = re.match(rf"[{CJK}]{{2,8}}?(?:新区|经开区|高新区|开发区)", name)
+        if kind == "InvestmentProject" and park and self._leading_place(park.group(0), "IndustrialPark") is None \
+                and any(name.startswith(p) for p in self._known if self._known[p].kind == "Place"):
+            return park.group(0)
+        return None
+
+    def patterns(self, text: str) -> list[Mention]:
+        tokens = _tokens(self.tokenizer, text)
+        found = []
+        for kind, suffix in _SUFFIXES:
+            for match in suffix.finditer(text):
+                begin = self._extend_left(tokens, match.start(), match.end(), kind, text)
+                if begin is None:
+                    continue
+                end = match.end()
+                if kind == "InvestmentProject":  # "…项目(一期)"
+                    phase = re.match(r"[(（](?:[一二三四五六七八九十]|\d)期[)）]", text[end:])
+                    end += phase.end() if phase else 0
+                if kind == "IndustrialPark":  # "成都经开区(龙泉驿区)": the district is a place of its own
+                    inner = re.search(r"[(（]([^()（）]+)[)）]$", match.group(0))
+                    if inner and self.knowledge.resolve(inner.group(1), "Place") is not None:
+                        end = match.start() + inner.start()
+                begin = self._strip_places(text, begin, end, kind)
+                name = text[begin:end]
+                if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name)):
+                    continue
+                if len(name) - len(match.group(0)) < 2 and kind != "Conference":
+                    continue
+                found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
+        if self._department is not None:
+            for match in self._department.finditer(text):
+                found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
+                                     "zh-department"))
+        for match in _LIST.finditer(text):
+            offset = match.start("items")
+            for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
+                start, end = offset + item.start(), offset + item.end()
+                if n == 0:  # the first item starts where the words before the list end
+                    start = self._extend_left(tokens, end, end, "Company", text) or start
+                words = text[start:end]
+                if len(words) >= 2 and not re.search(r"[的是在与和]", words) and words not in _STOP_WORDS:
+                    found.append(Mention(start, end, words, "Company", None, "zh-list"))
+        for match in _PERSON_AFTER_TITLE.finditer(text):
+            name = match.group("name")
+            if name[0] in _SURNAMES and name not in _STOP_WORDS:
+                found.append(Mention(match.start("name"), match.end("name"), name, "Person", None, "zh-title-name"))
+        # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
+        for t0, t1, word, flag in tokens:
+            if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):
+                found.append(Mention(t0, t1, word, "Place", None, "zh-place"))
+        return found
+
+    def __call__(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, without overlaps: longer spans win, then known names."""
+        candidates = self.known(text) + self.patterns(text)
+        chosen: list[Mention] = []
+        taken = Spans()
+        exact = {(m.start, m.end): m for m in candidates if m.known is not None}
+        for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.known is None, m.start)):
+            if (mention.start, mention.end) in exact and mention.known is None:
+                continue
+            if mention.kind == "Person" and self.knowledge.resolve(mention.text, "Place") is not None:
+                continue
+            if taken.add(mention.start, mention.end):
+                chosen.append(mention)
+        # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能
+        learnt: dict[str, tuple[str, str | None]] = {}
+        for mention in sorted(chosen, key=lambda m: m.start):
+            if mention.known is None and mention.kind != "Person":
+                learnt.setdefault(mention.text, (mention.kind, None))
+            if mention.kind == "Company" and mention.known is None:
+                for short in self.short_names(mention.text):
+                    learnt.setdefault(short, ("Company", mention.text))
+        at = {(m.start, m.end): i for i, m in enumerate(chosen)}
+        for name, (kind, full) in learnt.items():
+            for match in re.finditer(re.escape(name), text):
+                if taken.add(match.start(), match.end()):
+                    chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
+                elif full and match.span() in at and chosen[at[match.span()]].known is None:
+                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
+        chosen += self._owners_inside(chosen, learnt)
+        return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _owners_inside(self, chosen: list[Mention], learnt: dict) -> list[Mention]:
+        """The company a project's or park's name starts with: 融捷集团 in 融捷集团磷酸铁锂正极一体化材料生产基地项目,
+        亿纬锂能 in 亿纬锂能成都动力储能电池一期项目."""
+        companies = {n: e for n, e in self._known.items() if e.kind == "Company"}
+        companies.update({n: None for n, (kind, _) in learnt.items() if kind == "Company"})
+        found = []
+        for mention in chosen:
+            if mention.kind not in ("InvestmentProject", "IndustrialPark") or mention.known is not None:
+                continue
+            name = mention.text
+            owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
+                        default=None)
+            if owner is None:
+                head = re.match(rf"[{CJK}]{{2,6}}(?:集团|公司)", name)
+                owner = head.group(0) if head and len(head.group(0)) < len(name) - 3 else None
+            if owner:
+                known = companies.get(owner)
+                found.append(Mention(mention.start, mention.start + len(owner), owner, "Company", known,
+                                     "known" if known else "zh-owner-in-name", alias_of=learnt.get(owner, (0, None))[1],
+                                     inside=mention.start))
+        return found
+
+    def short_names(self, name: str) -> list[str]:
+        """The short names a Chinese company name suggests: without its legal form, its place and its trade.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise.short_names("四川金汇能新材料股份有限公司")
+        ['金汇能新材料', '金汇能']
+        """
+        core = re.sub(rf"(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}$", "", name)
+        core = re.sub(rf"[(（][{CJK}]{{2,4}}[)）]$", "", core)
+        for place in sorted((n for n, e in self._known.items() if e.kind == "Place" and core.startswith(n)),
+                            key=len, reverse=True)[:1]:
+            core = core[len(place):]
+        found = []
+        if len(core) >= 3 and core != name:
+            found.append(core)
+        trade = re.sub(r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
+                       r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)+$", "", core)
+        if len(trade) >= 2 and trade != core and trade not in found:
+            found.append(trade)
+        return [f for f in found if self.knowledge.resolve(f, "Place") is None]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# English names for new Chinese entities
+
+_GLOSSARY = [
+    ("集团股份有限公司", "Group Co., Ltd."), ("集团有限公司", "Group Co., Ltd."), ("股份有限公司", "Co., Ltd."),
+    ("有限责任公司", "Co., Ltd."), ("有限公司", "Co., Ltd."), ("分公司", "Branch"), ("集团", "Group"),
+    ("公司", "Company"), ("人民政府", "People's Government"), ("管理委员会", "Management Committee"),
+    ("管委会", "Management Committee"), ("政府", "Government"), ("经济技术开发区", "Economic and Technological "
+                                                               "Development Zone"),
+    ("高新技术产业开发区", "High-tech Industrial Development Zone"), ("经济开发区", "Economic Development Zone"),
+    ("高新区", "High-tech Zone"), ("经开区", "Economic Development Zone"), ("开发区", "Development Zone"),
+    ("新区", "New Area"), ("产业园区", "Industrial Park"), ("工业园区", "Industrial Park"), ("产业园", "Industrial Park"),
+    ("工业园", "Industrial Park"), ("园区", "Park"), ("生产基地", "Production Base"), ("产业基地", "Industrial Base"),
+    ("项目", "Project"), ("大会", "Conference"), ("博览会", "Expo"), ("论坛", "Forum"), ("峰会", "Summit"),
+    ("新能源科技", "New Energy Technology"), ("新材料科技", "New Materials Technology"), ("新能源", "New Energy"),
+    ("新材料", "New Materials"), ("科技", "Technology"), ("能源", "Energy"), ("材料", "Materials"),
+    ("锂业", "Lithium"), ("锂电", "Lithium Battery"), ("动力电池", "Power Battery"), ("电池", "Battery"),
+    ("储能", "Energy Storage"), ("化工", "Chemical"), ("矿业", "Mining"), ("实业", "Industrial"),
+    ("控股", "Holdings"), ("汽车", "Automobile"), ("电气", "Electric"), ("技术", "Technology"),
+    ("正极材料", "Cathode Materials"), ("负极材料", "Anode Materials"), ("磷酸铁锂", "Lithium Iron Phosphate"),
+    ("隔膜", "Separator"), ("电解液", "Electrolyte"), ("钠离子", "Sodium-ion"), ("锂离子", "Lithium-ion"),
+    ("年产", "Annual Output"), ("万吨", "0,000-ton"), ("一期", "Phase I"), ("二期", "Phase II"),
+    ("三期", "Phase III"), ("世界", "World"), ("中国", "China"), ("国际", "International"),
+    ("大学", "University"), ("研究院", "Research Institute"), ("研究所", "Institute"), ("协会", "Association"),
+    ("联盟", "Alliance"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"),
+]
+
+
+def english_name(name: str, knowledge: Knowledge) -> str:
+    """An English name proposed for a new Chinese-named entity: known places and terms translated, the rest
+    in pinyin. A reviewer corrects it where the entity has an English name of its own.
+
+    >>> english_name("遂宁经开区", Knowledge.load(use_registry=False))
+    'Suining Economic Development Zone'
+    """
+    from pypinyin import lazy_pinyin
+
+    words: list[str] = []
+    rest = name
+    places = sorted((n for n, e in _place_names(knowledge).items()), key=len, reverse=True)
+    while rest:
+        place = next((p for p in places if rest.startswith(p)), None) if len(words) < 2 else None
+        if place:
+            label = _place_names(knowledge)[place]
+            words.append(re.sub(r" (?:City|Province|District|County|Municipality)$", "", label)
+                         if not rest[len(place):].startswith(("市", "省", "区", "县")) else label)
+            rest = rest[len(place):]
+            continue
+        term = next(((zh, en) for zh, en in _GLOSSARY if rest.startswith(zh)), None)
+        if term and (len(term[0]) > 1 or not words or rest == term[0]):
+            words.append(term[1])
+            rest = rest[len(term[0]):]
+            continue
+        match = re.match(rf"[{CJK}]+?(?=$|[^{CJK}]|" + "|".join(re.escape(zh) for zh, _ in _GLOSSARY
+                                                                 if len(zh) > 1) + ")", rest)
+        if match and match.group(0):
+            chunk = match.group(0)
+            words.append("".join(lazy_pinyin(chunk)).capitalize())
+            rest = rest[len(chunk):]
+            continue
+        other = re.match(rf"[^{CJK}]+", rest)
+        chunk = other.group(0) if other else rest[0]
+        words.append(chunk.strip("()（） "))
+        rest = rest[len(chunk):]
+    text = " ".join(w for w in words if w)
+    text = re.sub(r"(\d+) 0,000-ton", lambda m: f"{int(m.group(1)) * 10000:,}-ton", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _place_names(knowledge: Knowledge) -> dict[str, str]:
+    cached = getattr(knowledge, "_zh_place_labels", None)
+    if cached is None:
+        cached = {n: e.label for n, e in knowledge.names() if e.kind == "Place" and is_chinese(n)}
+        knowledge._zh_place_labels = cached
+    return cached

@@ -1,0 +1,293 @@
+"""Relations from the formulaic phrasing of Chinese investment news.
+
+Each rule reads one sentence's mentions and the words between them, as the English surface rules do
+(:mod:`graph.ingest.relations`), and proposes relations of the same kinds:
+
+=============================================  ===================================================
+"A与B签约" / "A与B签署…协议", "A分别与B、C签约"  signedAgreementWith (战略合作 also partnerOf)
+"A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
+"项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
+"由A主办, B承办", "A主办的…大会"                 hosts / organizes
+"A出席/参加…大会"                                 attends
+"A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
+"A董事长B"                                        worksFor (with the title)
+"A为/向B供应/供货/提供"                            suppliesTo
+"A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
+"四川省宜宾市"                                    locatedIn (a place in the place before it)
+=============================================  ===================================================
+
+>>> from graph.ingest.extractor import Extractor
+>>> result = Extractor(use_registry=False).extract("宜宾市人民政府与四川华鼎新材料有限公司签署战略合作协议。")
+>>> sorted((r["subject"], r["kind"], r["object"]) for r in result.as_dict()["relations"])[:1]
+[('宜宾市人民政府', 'partnerOf', '四川华鼎新材料有限公司')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .chinese import CJK
+from .relations import EVENT, ORG, PLACEISH, Phrasing, SentenceContext, SentenceMention
+
+__all__ = ["CHINESE_RULES", "CHINESE_PHRASING"]
+
+#: How Chinese news refers to its event or project, and the words that date them.
+CHINESE_PHRASING = Phrasing(
+    event_reference=re.compile(r"大会|会议|论坛|峰会|博览会|本届|此次会"),
+    project_reference=re.compile(r"项目|基地"),
+    held=re.compile(r"召开|举行|举办|开幕|启幕|开启|拉开帷幕"),
+    signed=re.compile(r"签约|签署|签订"),
+)
+
+_AND = r"\s*(?:与|和|同|跟|及|以及|、|,|，)\s*"
+_PARTY_KINDS = ORG | {"Place", "IndustrialPark"}
+
+
+def _between(ctx: SentenceContext, a: SentenceMention, b: SentenceMention) -> str:
+    return ctx.view.between(a, b)
+
+
+def _runs(ctx: SentenceContext, kinds, before: int) -> list[list[SentenceMention]]:
+    """Runs of mentions joined by 与 / 和 / 、 ending before sentence offset ``before``."""
+    ms = [m for m in ctx.mentions if m.kind in kinds and ctx.view.offset(m) < before]
+    runs: list[list[SentenceMention]] = []
+    for m in ms:
+        if runs and re.fullmatch(_AND, _between(ctx, runs[-1][-1], m)):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def signed(ctx: SentenceContext) -> None:
+    """"A与B签约", "A与B签署…协议", "A、B、C签约", "A分别与B、C签署": the parties of a signing."""
+    for trigger in re.finditer(r"签约|签署|签订|签下", ctx.view.text):
+        runs = _runs(ctx, _PARTY_KINDS, trigger.start())
+        if not runs:
+            continue
+        run = runs[-1]
+        tail = ctx.view.text[run[-1].end - ctx.view.start:trigger.start()]
+        if len(tail) > 40 or re.search(r"[。；;]", tail):
+            continue
+        parties = run
+        lead = ctx.view.text[:run[0].start - ctx.view.start]
+        split = re.search(r"分别(?:与|和|同)\s*$", lead)
+        head = None
+        if split:  # "A分别与B、C签约": A signs with each
+            previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
+            head = previous[-1] if previous else None
+        pairs = [(head, p) for p in parties] if head else \
+            [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+        if not pairs:
+            continue
+        deal = ctx.view.text[trigger.start():trigger.start() + 40]
+        cooperation = re.search(r"战略合作|合作协议|合作框架|框架协议|战略联盟", deal)
+        for a, b in pairs:
+            ctx.add(a.key, "signedAgreementWith", b.key, 0.75, "zh-signed")
+            if cooperation:
+                ctx.add(a.key, "partnerOf", b.key, 0.65, "zh-signed-cooperation")
+        ctx.finder.parties = [pairs[0][0].key, pairs[0][1].key]
+        projects = [m for m in ctx.mentions if m.kind == "InvestmentProject" and m.start > trigger.start()] \
+            or ([m for m in ctx.projects]) or []
+        project = projects[0].key if projects else ctx.project
+        if project and re.search(r"投资|项目", ctx.view.text):
+            for party in {p for pair in pairs for p in pair}:
+                if party.kind == "Company":
+                    ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
+
+
+def invests(ctx: SentenceContext) -> None:
+    """"A投资…建设…项目", "由A投资建设", "A投资建设的X项目", "A拟投资50亿元在Z建设X"."""
+    text = ctx.view.text
+    for trigger in re.finditer(r"(?:拟|计划|将|总)?投资(?:新建|建设|兴建|打造)?|出资|投建|建设|新建|布局", text):
+        investors = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < trigger.start()]
+        if not investors:
+            continue
+        investor = investors[-1]
+        gap = text[investor.end - ctx.view.start:trigger.start()]
+        if len(gap) > 25 or re.search(r"[，,。；;]", gap) and not re.match(r"^\s*(?:公司)?[，,]?", gap):
+            continue
+        if re.search(r"与|和|同", gap):
+            continue  # "A与B投资" is a signing, read by the signing rule
+        projects = [m for m in ctx.mentions if m.kind == "InvestmentProject" and m.start - ctx.view.start >=
+                    trigger.start()]
+        project = projects[0] if projects else None
+        if project is None and ctx.project and not re.search(r"由", gap):
+            continue
+        if project is None:
+            continue
+        if re.search(r"[。；;]", text[trigger.start():project.start - ctx.view.start]):
+            continue
+        ctx.add(investor.key, "investsIn", project.key, 0.7, "zh-invests")
+
+
+def invested_by(ctx: SentenceContext) -> None:
+    """"由A投资建设", "X项目由A投资", "A投资建设的X"."""
+    text = ctx.view.text
+    for match in re.finditer(r"由\s*", text):
+        after = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
+        if not after or after[0].kind not in ORG or ctx.view.offset(after[0]) != match.end():
+            continue
+        investor = after[0]
+        rest = text[investor.end - ctx.view.start:]
+        if not re.match(r"\s*(?:等)?(?:公司|企业)?(?:投资|出资|全资|控股|建设|投建|打造|开发)", rest):
+            continue
+        project = next((m for m in reversed(ctx.mentions) if m.kind == "InvestmentProject" and m.end <=
+                        investor.start), None)
+        if project is None:
+            project = next((m for m in ctx.mentions if m.kind == "InvestmentProject" and m.start > investor.end), None)
+        key = project.key if project else ctx.project
+        if key:
+            ctx.add(investor.key, "investsIn", key, 0.75, "zh-invested-by")
+
+
+def located(ctx: SentenceContext) -> None:
+    """"项目落户/选址/位于/坐落于Z", "位于Z的X", "在Z(投资)建设X", "X在Z开工"."""
+    text = ctx.view.text
+    things = {"InvestmentProject", "Company", "IndustrialPark", "Facility", "Conference", "Event"}
+    for trigger in re.finditer(r"落户(?:于|在|到)?|落地(?:于|在)?|选址(?:于|在)?|位于|坐落(?:于|在)|建于|建在|入驻|扎根", text):
+        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
+        if not places or ctx.view.offset(places[0]) - trigger.end() > 4:
+            continue
+        place = places[0]
+        before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) < trigger.start()]
+        after_de = re.match(rf"[{CJK}A-Za-z0-9()（）]*?的", text[place.end - ctx.view.start:])
+        if trigger.group(0).startswith("位于") and after_de:  # "位于Z的X": the thing follows
+            following = [m for m in ctx.mentions if m.kind in things and m.start >= place.end]
+            subject = following[0].key if following else None
+        elif before:
+            subject = before[-1].key
+        else:
+            subject = ctx.project
+        if subject and subject != place.key:
+            ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
+    for trigger in re.finditer(r"在\s*", text):
+        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
+        if not places:
+            continue
+        place = places[0]
+        rest = text[place.end - ctx.view.start:]
+        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局)", rest)
+        if not verb:
+            continue
+        targets = [m for m in ctx.mentions if m.kind in things and m.start > place.end]
+        subject = targets[0].key if targets and targets[0].kind in ("InvestmentProject", "Conference", "Event") \
+            else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else ctx.project)
+        if subject and subject != place.key:
+            ctx.add(subject, "locatedIn", place.key, 0.65, "zh-in-place")
+
+
+def hosted(ctx: SentenceContext) -> None:
+    """"由A主办, B、C承办", "A主办的X大会"."""
+    text = ctx.view.text
+    event = ctx.event
+    for match in re.finditer(r"(?:联合|共同)?(主办|承办|协办|支持)", text):
+        role = "hosts" if match.group(1) == "主办" and not re.match(r"联合|共同", match.group(0)) else "organizes"
+        if match.group(1) == "支持":
+            continue
+        runs = _runs(ctx, ORG | {"Place"}, match.start())
+        if not runs:
+            continue
+        run = runs[-1]
+        gap = text[run[-1].end - ctx.view.start:match.start()]
+        if len(gap) > 3:
+            continue
+        target = event
+        after = re.match(r"\s*的\s*", text[match.end():])
+        if after:
+            following = [m for m in ctx.mentions if m.kind in EVENT and ctx.view.offset(m) >= match.end()]
+            target = following[0].key if following else target
+        if target is None:
+            continue
+        for m in run:
+            if m.key not in ctx.roles:
+                ctx.add(m.key, role, target, 0.8, f"zh-{role}")
+                ctx.roles[m.key] = role
+
+
+def attends(ctx: SentenceContext) -> None:
+    """"A出席/参加…", "A莅临", "A在大会上致辞"."""
+    if not ctx.event:
+        return
+    text = ctx.view.text
+    for match in re.finditer(r"出席|参加|参会|莅临|致辞|发表演讲|作主旨演讲|参展|亮相", text):
+        runs = _runs(ctx, ORG | {"Person"}, match.start())
+        if not runs:
+            continue
+        for m in runs[-1]:
+            if m.key not in ctx.roles and m.key not in ctx.employers and m.key != ctx.event:
+                ctx.add(m.key, "attends", ctx.event, 0.65, "zh-attends")
+
+
+def subsidiary(ctx: SentenceContext) -> None:
+    """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B"."""
+    ms = [m for m in ctx.mentions if m.kind in ORG]
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = _between(ctx, a, b)
+        if re.fullmatch(r"\s*(?:旗下|下属|所属|控股|的全资子公司|全资子公司|的子公司|子公司|控股子公司|的控股子公司)(?:的)?\s*", gap):
+            ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "zh-subsidiary")
+        elif re.fullmatch(r"\s*(?:是|为|系)\s*", gap) and re.match(
+                r"\s*的?(?:全资|控股)?子公司", ctx.view.after(b, 12)):
+            ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "zh-is-subsidiary")
+
+
+_TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|总工程师|创始人|董事|"
+                    r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|主任|副主任|局长|副局长|厅长|副厅长|"
+                    r"秘书长|会长|副会长|理事长|负责人|院士)")
+
+
+def works_for(ctx: SentenceContext) -> None:
+    """"A董事长B", "A党委书记、董事长B"."""
+    ms = ctx.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind in ORG and b.kind == "Person":
+            gap = _between(ctx, a, b)
+            if re.fullmatch(rf"\s*(?:的)?(?:{_TITLE.pattern}[、,，和及兼]?)+\s*", gap):
+                ctx.add(b.key, "worksFor", a.key, 0.85, "zh-org-title-name", jobTitle=gap.strip("的 、,，"))
+                ctx.employers.add(a.key)
+
+
+def supplies(ctx: SentenceContext) -> None:
+    """"A为/向B供应/供货/提供", "A成为B的供应商"."""
+    ms = [m for m in ctx.mentions if m.kind in ORG]
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = _between(ctx, a, b)
+        after = ctx.view.after(b, 20)
+        if re.fullmatch(r"\s*(?:将|已)?(?:为|向|给)\s*", gap) and re.match(r"\s*[^，,。；;]{0,10}?(?:供应|供货|提供|配套|交付)",
+                                                                       after):
+            ctx.add(a.key, "suppliesTo", b.key, 0.7, "zh-supplies")
+        elif re.fullmatch(r"\s*(?:成为|是)\s*", gap) and re.match(r"\s*的?(?:核心|主要|重要)?(?:供应商|配套商)", after):
+            ctx.add(a.key, "suppliesTo", b.key, 0.7, "zh-supplier-of")
+
+
+def partners(ctx: SentenceContext) -> None:
+    """"A与B(达成|开展|深化|建立)…合作", "A与B合资(成立|设立)"."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署)?[^，,。；;]{0,8}?(?:战略合作|合作关系|合资|共建|携手)", text):
+        runs = _runs(ctx, ORG, match.start() + 1)
+        if not runs or len(runs[-1]) < 2:
+            continue
+        run = runs[-1]
+        if len(text[run[-1].end - ctx.view.start:match.start()]) > 6:
+            continue
+        for i, a in enumerate(run):
+            for b in run[i + 1:]:
+                ctx.add(a.key, "partnerOf", b.key, 0.65, "zh-partners")
+
+
+def place_chain(ctx: SentenceContext) -> None:
+    """"四川省宜宾市叙州区": each place in the one written before it, where the gazetteer agrees; a park named
+    after a place ("宜宾三江新区") lies in it."""
+    ms = ctx.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind == "Place" and b.kind in PLACEISH and not _between(ctx, a, b).strip():
+            chain = ctx.finder.ancestors(b.key)
+            if a.key in chain[:2] or (not chain and b.kind != "Place"):
+                ctx.add(b.key, "locatedIn", a.key, 0.7, "zh-place-chain")
+
+
+#: The Chinese rules, in the order they run.
+CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
+    works_for, hosted, attends, signed, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
+]
