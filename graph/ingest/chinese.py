@@ -114,7 +114,7 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 # names
 
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
-_GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委)"
+_GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
@@ -144,7 +144,8 @@ _STOP_WORDS = set("""
 全力 全面 重点 重大 一批 一个 一家 多家 其他 相关 有关 负责人 代表 领导 嘉宾 企业 投资方 这是 正是 也是 均为
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 生产 销售 供应 提供 采购 收购
 """.split())
-_STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步".split())
+_STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
+                   "共有 现有 走进 送至 围绕".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目")
 # the commonest Chinese surnames: a name after a title starts with one
@@ -159,8 +160,8 @@ _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副�
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人)")
 _PERSON_AFTER_TITLE = re.compile(_TITLES + rf"(?P<name>[{CJK}]{{2,3}})(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|"
                                  r"主持|宣布|参加|会见|一行|等)")
-_LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}})(?:等)(?:[^，。,；;]{{0,12}})"
-                   r"(?:企业|公司|龙头|链主|项目|头部企业|知名企业)")
+_LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}})(?:等)(?:[^，。,；;方]{{0,12}})"
+                   r"(?:企业|公司|龙头|链主|头部企业|知名企业)")
 
 
 def _tokens(tokenizer, text: str):
@@ -231,8 +232,8 @@ class ChineseRecogniser:
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
-                    kind == "InvestmentProject" and flag == "q")):
-                break
+                    kind == "InvestmentProject" and flag == "q")) or (flag == "v" and len(word) > 1):
+                break  # a two-character verb (走进, 围绕, 调研) ends a name; a one-character one may be in it (金汇能)
             if kind != "InvestmentProject" and number and not (kind == "Conference" and re.fullmatch(
                     r"(?:19|20)\d{2}(?:年)?", word)):
                 break
@@ -242,6 +243,13 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    def _names_a_place(self, name: str) -> bool:
+        """Whether a name holds a place: a known one, or a word ending in a division (省, 市, 县, 区, 州, 镇)."""
+        if re.search(r"[省市县区州镇乡]", name) or name.endswith(("新区", "开发区", "园区")):
+            return True
+        return any(name[i:j] in self._known and self._known[name[i:j]].kind in ("Place", "IndustrialPark")
+                   for i in range(len(name)) for j in range(i + 2, min(len(name), i + 8) + 1))
 
     def _strip_places(self, text: str, begin: int, end: int, kind: str) -> int:
         """Where a park's or project's own name starts after the places written before it: 四川省眉山市甘眉工业园区
@@ -292,9 +300,14 @@ class ChineseRecogniser:
                     continue
                 if len(name) - len(match.group(0)) < 2 and kind != "Conference":
                     continue
+                if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
+                    continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
         if self._department is not None:
             for match in self._department.finditer(text):
+                inner = [t for t in tokens if match.start() <= t[0] and t[1] <= match.end()]
+                if any(t[2] in _STOP_WORDS or (t[3] == "v" and len(t[2]) > 1) for t in inner):
+                    continue  # "东兴区围绕贯彻落实省委" is no department
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
         for match in _LIST.finditer(text):
@@ -310,6 +323,10 @@ class ChineseRecogniser:
             name = match.group("name")
             if name[0] in _SURNAMES and name not in _STOP_WORDS:
                 found.append(Mention(match.start("name"), match.end("name"), name, "Person", None, "zh-title-name"))
+        for previous, token in zip(tokens, tokens[1:], strict=False):  # "书记王晓晖到内江调研": jieba's name
+            if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
+                    re.search(_TITLES + "$", previous[2]):
+                found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
         for t0, t1, word, flag in tokens:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):
@@ -357,11 +374,11 @@ class ChineseRecogniser:
             if mention.kind not in ("InvestmentProject", "IndustrialPark") or mention.known is not None:
                 continue
             name = mention.text
-            owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
-                        default=None)
+            head = re.match(rf"[{CJK}]{{2,6}}?(?:集团|公司)", name)
+            owner = head.group(0) if head and len(head.group(0)) < len(name) - 3 else None
             if owner is None:
-                head = re.match(rf"[{CJK}]{{2,6}}(?:集团|公司)", name)
-                owner = head.group(0) if head and len(head.group(0)) < len(name) - 3 else None
+                owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
+                            default=None)
             if owner:
                 known = companies.get(owner)
                 found.append(Mention(mention.start, mention.start + len(owner), owner, "Company", known,

@@ -150,7 +150,7 @@ def located(ctx: SentenceContext) -> None:
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
         if not places or ctx.view.offset(places[0]) - trigger.end() > 4:
             continue
-        place = places[0]
+        place = _most_specific(ctx, places)
         before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) < trigger.start()]
         after_de = re.match(rf"[{CJK}A-Za-z0-9()（）]*?的", text[place.end - ctx.view.start:])
         if trigger.group(0).startswith("位于") and after_de:  # "位于Z的X": the thing follows
@@ -163,10 +163,10 @@ def located(ctx: SentenceContext) -> None:
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
     for trigger in re.finditer(r"在\s*", text):
-        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
-        if not places:
+        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
+        if not places or ctx.view.offset(places[0]) != trigger.end():
             continue
-        place = places[0]
+        place = _most_specific(ctx, places)
         rest = text[place.end - ctx.view.start:]
         verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局)", rest)
         if not verb:
@@ -176,6 +176,16 @@ def located(ctx: SentenceContext) -> None:
             else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else ctx.project)
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.65, "zh-in-place")
+
+
+def _most_specific(ctx: SentenceContext, places: list[SentenceMention]) -> SentenceMention:
+    """The last of places written one after the other: 四川省眉山市甘眉工业园区 → 甘眉工业园区."""
+    place = places[0]
+    for following in places[1:]:
+        if _between(ctx, place, following).strip("()（） "):
+            break
+        place = following
+    return place
 
 
 def hosted(ctx: SentenceContext) -> None:

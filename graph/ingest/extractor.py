@@ -241,7 +241,7 @@ class Extractor:
             finder.sentence(SentenceView(start, end, scan[start:end], inside, inside_dates, parsed))
         self._owners_in_names(mentions, keyed, entities, finder)
         self._park_places(entities, finder)
-        self._parents_named(entities, finder, text)
+        self._parents_named(entities, finder, text, language)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
         attached = []
@@ -306,9 +306,11 @@ class Extractor:
         iri_to_key = {e.iri: k for k, e in entities.items()}
         return [iri_to_key.get(iri, iri) for iri in chain]
 
-    def _parents_named(self, entities: dict[str, ExtractedEntity], finder: RelationFinder, text: str) -> None:
+    def _parents_named(self, entities: dict[str, ExtractedEntity], finder: RelationFinder, text: str,
+                       language: str = "en") -> None:
         """A city or district named in a sentence with its province or city lies in it; so do "Jiading, Minhang
-        and other districts" of a story about Shanghai. Inferred from the gazetteer, so with a low confidence.
+        and other districts" of a story about Shanghai (in Chinese only where the text writes them together, a
+        chain the rules read). Inferred from the gazetteer, so with a low confidence.
         A dateline ("LESHAN, March 18 (Xinhua) --") says where the reporter was, not where things are."""
         by_iri = {e.iri: e for e in entities.values()}
         for entity in entities.values():
@@ -321,7 +323,7 @@ class Extractor:
                 body = dateline.end() if dateline else span[0]
                 listed = re.search(r"\b(?:and|or) other (?:districts|counties|cities|prefectures)\b",
                                    text[span[0]:span[1]])
-                together = any(body <= s < span[1] for _, s, _ in parent.mentions)
+                together = language == "en" and any(body <= s < span[1] for _, s, _ in parent.mentions)
                 if start >= body and (listed or together):
                     finder.add(SentenceView(*span, "", []), entity.key, "locatedIn", parent.key, 0.5,
                                 "parent-named-in-article")
