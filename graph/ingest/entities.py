@@ -151,7 +151,10 @@ _LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "sinc
             "second", "third", "last", "next", "moreover", "besides", "however", "then", "it", "we", "they",
             "source", "contact", "editor", "hosted", "organized", "organised", "co-organized", "jointly",
             "attended", "including", "through", "via", "between", "said", "reports", "report", "about",
-            "organizers", "organisers", "experts", "officials"}
+            "organizers", "organisers", "experts", "officials", "recently", "currently", "additionally",
+            "furthermore", "notably", "previously", "earlier", "later", "overall", "together", "vice", "president",
+            "chairman", "chairwoman", "ceo", "cto", "cfo", "founder", "co-founder", "deputy", "billion", "million",
+            "thousand"}
 _NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "Group", "Company", "Government",
                      "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New"}
 _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",

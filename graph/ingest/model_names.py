@@ -50,6 +50,10 @@ _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr
                        r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin", re.IGNORECASE)
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
             "each", "such", "said", "new"}
+_BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
+_GENERIC_PROJECT = {"such", "other", "several", "many", "various", "key", "major", "new", "first", "largest",
+                    "biggest", "similar", "relevant", "related", "these", "those", "more"}
+_STREET = re.compile(r"\b(?:Road|Street|Avenue|Lane|Boulevard|Highway|Expressway)$")
 _GOVERNMENT_WORDS = {"municipal", "provincial", "district", "county", "city", "prefectural", "local", "people",
                      "'s", "\u2019s", "autonomous", "township", "town"}
 _NOT_PERSON = re.compile(r"\b(?:Province|City|County|District|Municipality|Group|Company|Government|China|Chinese|"
@@ -115,13 +119,16 @@ def _dictionary(doc) -> frozenset[str]:
 _WORDS: frozenset[str] | None = None
 
 
-def _is_common_words(name: str, knowledge: Knowledge, doc) -> bool:
-    """Whether every word of a name is an English dictionary word or a place ("Battery Management System",
-    "Lithium Mining Capacity"): such a phrase names no company of its own."""
-    words = _dictionary(doc)
-    for word in re.findall(r"[A-Za-z][A-Za-z'-]*", name):
-        lower = word.lower()
-        if lower not in words and knowledge.resolve(word, "Place") is None:
+def _is_common_words(span, knowledge: Knowledge) -> bool:
+    """Whether every word of a name is an English dictionary word (or its plural), a function word or a
+    place ("Battery Management System", "Capital of Power Batteries"): such a phrase names no company."""
+    words = _dictionary(span.doc)
+    for token in span:
+        if not token.is_alpha:
+            continue
+        if token.is_stop or token.lower_ in words or token.lemma_.lower() in words:
+            continue
+        if knowledge.resolve(token.text, "Place") is None:
             return False
     return True
 
@@ -152,8 +159,9 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         kind = kind_of_name(text, ent.label_)
         if kind is None:
             continue
-        if kind == "Place":
-            if knowledge.resolve(text, "Place") is None:
+        if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
+            if knowledge.resolve(text, "Place") is None and (ent.label_ != "GPE" or _is_common_words(span, knowledge)
+                                                             or not all(w[:1].isupper() for w in text.split())):
                 continue
         elif knowledge.resolve(text, "Place") is not None:
             continue  # "Sichuan" labelled ORG is still the province
@@ -162,10 +170,11 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                                  any(knowledge.resolve(w, "Place") for w in text.split()) or
                                  re.search(r"[\d/&]|\bNo\b|-Tech\b", text)):
             continue
-        if kind == "Company" and (text.isupper() and len(text) > 12 or len(text) < 3 or
+        if kind == "Company" and (text.isupper() and len(text) > 12 or len(text) < 3 or "/" in text or
+                                  re.search(r"\d", text) or _STREET.search(text) or
                                   text.split()[0].lower() in ("local", "photo", "source", "editor") or
-                                  _is_common_words(text, knowledge, doc)):
-            continue  # a shouted headline, a fragment, a byline, a phrase of common words
+                                  _is_common_words(span, knowledge)):
+            continue  # a shouted headline, a fragment, a byline, a street, a phrase of common words
         found.append(Mention(span.start_char, span.end_char, text, kind, None, "model"))
     return found
 
@@ -175,6 +184,9 @@ def _phrase(head):
     coordinated modifiers included ("cathode and energy storage system production base")."""
     doc = head.doc
     left = head.left_edge.i
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if owners:  # "Dingsheng Lithium's 15,000-tonne project": the owner is a name of its own
+        left = owners[-1].right_edge.i + 1
     start = left
     while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
                               doc[start].lower_ in _LEADING or doc[start].is_punct):
@@ -192,12 +204,24 @@ def noun_phrase_names(doc) -> list[Mention]:
         lemma = token.lemma_.lower()
         if token.tag_ in ("NNS", "NNPS"):
             continue  # "26 energy storage projects" name no one project
-        if lemma == "project" or (lemma == "base" and doc[token.i - 1].lower_ in ("production", "manufacturing",
-                                                                                   "industrial", "research")):
+        if lemma in ("project", "base", "plant", "site", "factory", "mine"):
             span = _phrase(token)
-            if len(span) >= 2 and _INDUSTRY.search(span.text) and "\n" not in span.text:
-                found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
-                                     "noun-phrase-project"))
+            if lemma == "base" and doc[token.i - 1].lower_ not in ("production", "manufacturing", "industrial",
+                                                                    "research"):
+                continue
+            specific = any(t.like_num or t.pos_ == "PROPN" or re.search(r"\d", t.text) for t in span[:-1])
+            built = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _BUILT
+            if lemma in ("plant", "site", "factory") and not built and not any(
+                    t.like_num or re.search(r"\d", t.text) for t in span):
+                continue  # a plant is a project where its capacity, or the verb building it, says it is one
+            if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):
+                continue
+            if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
+                    not _INDUSTRY.search(span.text) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
+                                                           for t in span):
+                continue
+            found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
+                                 "noun-phrase-project"))
         elif lemma == "government":
             span = _phrase(token)
             if any(t.pos_ not in ("PROPN", "PART") and t.lower_ not in _GOVERNMENT_WORDS for t in span[:-1]):

@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from .relations import EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "possessive_investor", "appositive_subsidiary"]
+__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -236,6 +236,34 @@ def verb_relations(ctx: SentenceContext) -> None:
                 add(a.key, "partnerOf", b.key, 0.7, "parse-partners")
 
 
+_SEATS = {"facility", "plant", "factory", "base", "headquarters", "headquarter", "site", "operation", "campus",
+          "branch", "office", "subsidiary"}
+
+
+def in_place(ctx: SentenceContext) -> None:
+    """"its LFP cathode project in Yibin", "Changan Automobile's facility in the Liangjiang New Area", "has its
+    headquarters in Luoyang": a project, park or event is where the phrase that names it puts it; a company is
+    where its facility or headquarters is."""
+    parsed = _Parsed(ctx)
+    for token in parsed.span:
+        subject = parsed.by_token.get(token.i)
+        if subject is not None and (token.i != _root_of(parsed, subject).i or
+                                    subject.kind not in {"InvestmentProject", "IndustrialPark", "Facility"} | EVENT):
+            subject = None
+        if subject is None and token.lemma_.lower() in _SEATS:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if not owners and token.dep_ == "dobj" and token.head.lemma_ == "have":  # "X has its headquarters in"
+                owners = _subjects(token.head)
+            found = parsed.mentions(owners, ORG)
+            subject = found[0] if found else None
+        if subject is None:
+            continue
+        places = parsed.mentions(_preposition_objects([token], {"in", "at"}), PLACEISH)
+        for place in places[:1]:
+            if place.key != subject.key:
+                ctx.add(subject.key, "locatedIn", place.key, 0.65, "parse-in-place")
+
+
 def possessive_investor(ctx: SentenceContext) -> None:
     """"X's anode project", "the project of X": X invests in the project."""
     parsed = _Parsed(ctx)
@@ -270,4 +298,5 @@ def _root_of(parsed: _Parsed, mention: SentenceMention):
 
 
 #: The parse rules, in the order they run after the surface rules.
-PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, possessive_investor, appositive_subsidiary]
+PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, possessive_investor,
+                                                        appositive_subsidiary]
