@@ -340,6 +340,17 @@ class Extractor:
             if project and keyed[id(m)] != project:
                 span = next(((s, e) for s, e in self._sentences if s <= m.start < e), (m.start, m.end))
                 finder.add(SentenceView(*span, "", []), keyed[id(m)], "investsIn", project, 0.55, "owner-in-name")
+        # "Albemarle 50KT/A Lithium Hydroxide Battery Material Plant": a company of the article starts the name
+        companies = [e for e in entities.values() if e.kind == "Company"]
+        for project in (e for e in entities.values() if e.kind == "InvestmentProject"):
+            for name, start, _ in project.mentions:
+                owner = next((c for c in companies for n in c.names
+                              if len(n) >= 3 and name.startswith(n + " ")), None)
+                if owner is not None:
+                    span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, start))
+                    finder.add(SentenceView(*span, "", []), owner.key, "investsIn", project.key, 0.55,
+                               "owner-in-name")
+                    break
 
     def _park_places(self, entities: dict[str, ExtractedEntity], finder: RelationFinder) -> None:
         """A park or facility named after a place ("East Economic Development Zone of Dazhou") lies in it;

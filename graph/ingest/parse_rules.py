@@ -220,6 +220,13 @@ def verb_relations(ctx: SentenceContext) -> None:
                 for customer in customers:
                     add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
 
+        elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects):
+            winners = [m for m in subjects if m.kind in ORG]  # "X won the exploration rights to the Y mine"
+            won = parsed.mentions(_preposition_objects(objects + [verb], {"to", "of", "for"}), {"InvestmentProject"})
+            for winner in winners:
+                for project in won:
+                    add(winner.key, "investsIn", project.key, 0.65, "parse-wins-rights")
+
         elif lemma in _ACQUIRE:
             buyers = [m for m in subjects if m.kind == "Company"]
             bought = parsed.mentions(objects, {"Company"})
@@ -272,6 +279,11 @@ def possessive_investor(ctx: SentenceContext) -> None:
         if project is None or project.kind != "InvestmentProject" or token.i != _root_of(parsed, project).i:
             continue
         owners = [c for c in token.children if c.dep_ == "poss"]
+        if any(o.lower_ in ("its", "their") for o in owners):  # "X signed an agreement for its project"
+            verb = token
+            while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            owners = _subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
         owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"]
         for owner in parsed.mentions(owners, ORG):
