@@ -142,7 +142,7 @@ _STOP_WORDS = set("""
 分别 已 已经 正在 目前 近日 日前 今年 去年 明年 当天 当日 此次 本次 此前 随后 同时 今后 未来 已于 将于 作为 通过 依托
 围绕 聚焦 推动 助力 促进 带动 吸引 服务 支持 承接 联合 携手 合作 战略 签约仪式 仪式 上 中 内 下 后 前 期间 旗下 所属
 全力 全面 重点 重大 一批 一个 一家 多家 其他 相关 有关 负责人 代表 领导 嘉宾 企业 投资方 这是 正是 也是 均为
-新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 生产 销售 供应 提供 采购 收购
+新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
                    "共有 现有 走进 送至 围绕".split())
@@ -152,6 +152,8 @@ _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一�
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
                 "凌牛聂关房左甘祝包宁尚符舒阮柏纪梅童凡葛晏车谷伍岳邢詹季")
+# a word that ends in a title's last characters: 车间主任, 事务经理, 建设负责人, 副指挥长
+_TITLE_END = r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|总经理|专员|工程师|秘书|委员)$"
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
 _PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
@@ -228,6 +230,9 @@ class ChineseRecogniser:
             begin = tokens[index][0]
         for i in range(index - 1, -1, -1):
             t0, t1, word, flag = tokens[i]
+            if len(word) > 1 and word[0] in "和与及同跟" and flag == "nr":  # jieba's 和明超: 和 + 明超
+                begin = t0 + 1
+                break
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
@@ -323,10 +328,14 @@ class ChineseRecogniser:
             name = match.group("name")
             if name[0] in _SURNAMES and name not in _STOP_WORDS:
                 found.append(Mention(match.start("name"), match.end("name"), name, "Person", None, "zh-title-name"))
-        for previous, token in zip(tokens, tokens[1:], strict=False):  # "书记王晓晖到内江调研": jieba's name
+        for previous, token in zip(tokens, tokens[1:], strict=False):  # "车间主任李远勇": jieba's name after a title
             if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
-                    re.search(_TITLES + "$", previous[2]):
+                    (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
+        for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
+            begin = self._extend_left(tokens, match.end() - 1, match.end(), "IndustrialPark", text)
+            if begin is not None and match.end() - begin <= 6:
+                found.append(Mention(begin, match.end(), text[begin:match.end()], "Place", None, "zh-town"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
         for t0, t1, word, flag in tokens:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):

@@ -122,6 +122,14 @@ def invests(ctx: SentenceContext) -> None:
         ctx.add(investor.key, "investsIn", project.key, 0.7, "zh-invests")
 
 
+def company_then_project(ctx: SentenceContext) -> None:
+    """"钠美新能源科技有限公司(年产1.5GWh钠离子电池项目)": the project in brackets after a company is its own."""
+    ms = ctx.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.kind in ORG and b.kind == "InvestmentProject" and _between(ctx, a, b) in ("(", "（"):
+            ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-project-in-brackets")
+
+
 def invested_by(ctx: SentenceContext) -> None:
     """"由A投资建设", "X项目由A投资", "A投资建设的X"."""
     text = ctx.view.text
@@ -162,6 +170,19 @@ def located(ctx: SentenceContext) -> None:
             subject = ctx.project
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
+    for trigger in re.finditer(r"落户|入驻|引进|引入", text):  # "邛崃市…已落户融捷锂业、上海璞泰来等企业"
+        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
+        following = [m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end()]
+        if not places or not following or following[0].kind not in ORG or \
+                ctx.view.offset(following[0]) - trigger.end() > 2:
+            continue
+        run = [following[0]]
+        for m in following[1:]:
+            if not re.fullmatch(_AND, _between(ctx, run[-1], m)) or m.kind not in ORG:
+                break
+            run.append(m)
+        for company in run:
+            ctx.add(company.key, "locatedIn", places[0].key, 0.6, "zh-settled-in")
     for trigger in re.finditer(r"在\s*", text):
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
         if not places or ctx.view.offset(places[0]) != trigger.end():
@@ -253,7 +274,9 @@ def works_for(ctx: SentenceContext) -> None:
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind in ORG and b.kind == "Person":
             gap = _between(ctx, a, b)
-            if re.fullmatch(rf"\s*(?:的)?(?:{_TITLE.pattern}[、,，和及兼]?)+\s*", gap):
+            if re.fullmatch(rf"\s*(?:的)?(?:{_TITLE.pattern}[、,，和及兼]?)+\s*", gap) or (
+                    len(gap) <= 8 and re.search(r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|专员|工程师)$", gap)
+                    and not re.search(r"[，,。；;与和]", gap)):
                 ctx.add(b.key, "worksFor", a.key, 0.85, "zh-org-title-name", jobTitle=gap.strip("的 、,，"))
                 ctx.employers.add(a.key)
 
@@ -299,5 +322,5 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, hosted, attends, signed, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
+    works_for, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
 ]
