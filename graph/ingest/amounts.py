@@ -78,12 +78,15 @@ _ZH_UNITS = {"吉瓦时": ("GWh", 1), "GWh": ("GWh", 1), "gwh": ("GWh", 1), "兆
              "兆瓦": ("MW", 1), "MW": ("MW", 1), "千瓦": ("kW", 1), "kW": ("kW", 1), "吨": ("tons", 1),
              "亩": ("mu", 1), "平方米": ("square meters", 1), "平方公里": ("square kilometers", 1),
              "%": ("percent", 1), "％": ("percent", 1), "个项目": ("projects", 1), "家企业": ("companies", 1),
-             "个": ("units", 1), "家": ("companies", 1), "套": ("sets", 1), "辆": ("vehicles", 1)}
+             "个": ("units", 1), "家": ("companies", 1), "套": ("sets", 1), "辆": ("vehicles", 1),
+             "人": ("people", 1), "条": ("lines", 1), "座": ("buildings", 1), "栋": ("buildings", 1),
+             "台": ("units", 1), "公里": ("km", 1), "立方米": ("cubic meters", 1)}
 _ZH_NUMBER = r"(?<![\d.])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-_ZH_MONEY = re.compile(_ZH_NUMBER + r"\s*(?P<scale>万亿|亿|千万|百万|万|千)?\s*"
+_ZH_MONEY = re.compile(_ZH_NUMBER + r"\s*(?P<scale>万亿|亿|千万|百万|万|千)?(?:余|多)?\s*"
                        r"(?P<cur>元人民币|人民币|美元|欧元|港元|港币|日元|元)")
-_ZH_QUANTITY = re.compile(_ZH_NUMBER + r"\s*(?P<scale>万亿|亿|千万|百万|万|千)?\s*(?P<unit>吉瓦时|兆瓦时|千瓦时|"
-                          r"GWh|MWh|kWh|gwh|吉瓦|兆瓦|千瓦|GW|MW|kW|吨|亩|平方公里|平方米|%|％|个项目|家企业)")
+_ZH_QUANTITY = re.compile(_ZH_NUMBER + r"\s*(?P<scale>万亿|亿|千万|百万|万|千)?(?:余|多)?\s*(?P<unit>吉瓦时|兆瓦时|"
+                          r"千瓦时|GWh|MWh|kWh|gwh|吉瓦|兆瓦|千瓦|GW|MW|kW|吨|亩|平方公里|平方米|立方米|公里|%|％|个项目|"
+                          r"家企业|个|家|人|条|座|栋|台|套|辆)(?![年月日])")
 _ZH_QUALIFIERS = {"超过": "over", "逾": "over", "超": "over", "近": "nearly", "约": "about", "达": None,
                   "大约": "about", "将近": "nearly", "不低于": "at least", "至少": "at least", "余": None}
 _STOP = {"of", "the", "and", "in", "with", "from", "to", "for", "were", "was", "will", "are", "is", "be",

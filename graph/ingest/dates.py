@@ -8,7 +8,7 @@
 >>> [d.value for d in find_dates("since 2019, and last year", ref)]
 ['2019', '2023']
 >>> [d.value for d in find_dates("2024年9月1日开幕，12月23日签约，今年投产", ref)]
-['2024-09-01', '2023-12-23', '2024']
+['2024-09-01', '2023-12-23']
 """
 
 from __future__ import annotations
@@ -45,12 +45,11 @@ _PATTERNS = [
                            + "|".join(calendar.day_name) + r")\b", re.IGNORECASE)),
     ("relyear", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
     ("relday", re.compile(r"\b(?P<rel>today|yesterday|tomorrow)\b", re.IGNORECASE)),
-    # Chinese: 2024年9月1日, 2024年9月1日至2日, 9月1日, 今年/去年/明年, 2021年 (a year alone)
+    # Chinese: 2024年9月1日, 2024年9月1日至2日, 9月1日, 2021年 (a year alone); 今年 and the like name no date
     ("zh-ymd", re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"
                           r"(?:\s*(?:-|–|—|至|到|~)\s*(?P<day2>[0-3]?\d)\s*[日号])?")),
     ("zh-md", re.compile(r"(?<![\d年.])(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"
                          r"(?:\s*(?:-|–|—|至|到|~)\s*(?P<day2>[0-3]?\d)\s*[日号])?")),
-    ("zh-relyear", re.compile(r"(?P<rel>今年|去年|明年|前年)")),
     ("zh-year", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\s*[产度均])")),
     # a year alone: in 2022, since 2019, (in 2022)
     ("year", re.compile(r"(?:\b(?:in|since|by|from|until|of|before|after|end of|year)\s+|\()"
@@ -159,11 +158,6 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 if None in dates or (len(dates) > 1 and dates[1] <= dates[0]):
                     continue
                 values = [d.isoformat() for d in dates]
-            elif kind == "zh-relyear" and reference is not None:
-                shift = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[groups["rel"]]
-                if re.match(r"\s*(?:[01]?\d)\s*月\s*(?:[0-3]?\d)\s*[日号]", text[end:]):
-                    continue  # "今年6月1日": the day is the date, read by zh-md
-                values = [str(reference.year + shift)]
             elif kind == "zh-year":
                 values = [groups["year"]]
             elif kind == "relyear" and reference is not None:
