@@ -175,7 +175,7 @@ class Knowledge:
                     if name not in kin.names:
                         kin.names.append(name)
                         knowledge._exact.setdefault(normalise(name), []).append(kin)
-        for label, names in TECHNOLOGIES:
+        for label, names, _names_zh in TECHNOLOGIES:
             all_names = [label, *names]
             kin = knowledge._match_exact(all_names, "Technology")
             if kin is None:
