@@ -330,13 +330,14 @@ def assign_chinese_names(places: list[BundledEntry], divisions: list[Division]) 
                 assignment.empty[place.id] = f"its parent {parent_id} has no division in the register"
             _hand_only(group, assignment)
             continue
-        candidates = [d for d in children[parent_code] if d.level == level_of[group[0].cls]] if parent_code \
-            else [d for d in divisions if d.level == 1]
+        below = children[parent_code] if parent_code else [d for d in divisions if d.level == 1]
+        candidates_of = {place.id: [d for d in below if d.level == level_of[place.cls]] for place in group}
+        candidates = [d for d in below if d.level in {level_of[place.cls] for place in group}]
         claims: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for place in group:
             if place.id in HAND_MATCHES or place.id in NOT_IN_REGISTER or place.id in NOT_A_DIVISION:
                 continue
-            for division in candidates:
+            for division in candidates_of[place.id]:
                 core = pinyin_agrees(division.name, place.names)
                 if core:
                     claims[place.id].append((division.code, core))
@@ -348,7 +349,7 @@ def assign_chinese_names(places: list[BundledEntry], divisions: list[Division]) 
         for place in group:
             if place.id in HAND_MATCHES:
                 name = HAND_MATCHES[place.id]
-                division = next((d for d in candidates if d.name == name), None)
+                division = next((d for d in candidates_of[place.id] if d.name == name), None)
                 if division is None:
                     raise DataNotConformError(f"HAND_MATCHES[{place.id!r}] = {name!r} is no division of the "
                                               f"register under {parent_id}")
