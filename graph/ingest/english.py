@@ -56,11 +56,22 @@ class EnglishPipeline:
     description: str
 
 
+#: The longest run of words read as one sentence: news sentences are far shorter, and a parser given a page of
+#: words without a full stop (a list, a table, a shouted headline) would spend seconds on it.
+LONGEST_SENTENCE = 120
+
+
 def _split_at_line_breaks(doc):
-    """A line break ends a sentence (headlines, datelines, list items)."""
+    """A line break ends a sentence (headlines, datelines, list items); so does a run of
+    :data:`LONGEST_SENTENCE` words without one."""
+    run = 0
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
+        run = 0 if token.is_sent_start else run + 1
+        if run >= LONGEST_SENTENCE:
+            token.is_sent_start = True
+            run = 0
     return doc
 
 

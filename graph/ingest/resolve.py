@@ -175,7 +175,7 @@ class Knowledge:
         knowledge = cls(entities)
         renamed: dict[str, str] = {}
         for entry in load_places():
-            names_zh = list(getattr(entry, "names_zh", ()))
+            names_zh = list(entry.names_zh)
             kin = knowledge._match_exact(entry.names + tuple(names_zh), "Place", entry.cls)
             if kin is not None and kin.in_registry and (not kin.parent or not entry.parent
                                                         or renamed.get(entry.parent) == kin.parent):
@@ -187,16 +187,15 @@ class Knowledge:
             parent = renamed.get(entry.parent) if entry.parent else None
             knowledge._add(KnownEntity(iri, entry.cls, entry.label, list(entry.names), parent, names_zh=names_zh))
         for entry in load_companies():
-            names_zh = list(getattr(entry, "names_zh", ()))
+            names_zh = list(entry.names_zh)
             kin = knowledge._match_exact(entry.names + tuple(names_zh), "Company")
             if kin is None:
                 knowledge._add(KnownEntity(str(BK[entry.id]), "Company", entry.label, list(entry.names),
                                            names_zh=names_zh))
             else:
                 knowledge._merge_names(kin, entry.names, names_zh)
-        for label, names, *chinese in TECHNOLOGIES:
-            all_names = [label, *names]
-            names_zh = list(chinese[0]) if chinese else []
+        for label, names, names_zh in TECHNOLOGIES:
+            all_names, names_zh = [label, *names], list(names_zh)
             kin = knowledge._match_exact(all_names + names_zh, "Technology")
             if kin is None:
                 knowledge._add(KnownEntity(str(BK[slugify(label)]), "Technology", label, all_names,
