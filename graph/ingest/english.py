@@ -16,8 +16,8 @@ forces the rule-only path.
 >>> pipeline = english_pipeline()
 >>> pipeline.description in ("rules only", "en_core_web_sm 3.8.0")
 True
->>> [s.text for s in pipeline.nlp("Foo opened a plant.\\nBar Co., Ltd. signed.").sents]
-['Foo opened a plant.\\n', 'Bar Co., Ltd. signed.']
+>>> [s.text.strip() for s in pipeline.nlp("Foo opened a plant.\\nBar Co., Ltd. signed.").sents if s.text.strip()]
+['Foo opened a plant.', 'Bar Co., Ltd. signed.']
 """
 
 from __future__ import annotations

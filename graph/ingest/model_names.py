@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import Mention
+from .entities import TITLES, Mention
 from .resolve import Knowledge
 
 __all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]
@@ -165,6 +165,13 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 continue
         elif knowledge.resolve(text, "Place") is not None:
             continue  # "Sichuan" labelled ORG is still the province
+        if kind == "Person":  # "Academician Zhou Lan": the title is not the name
+            title = re.match(rf"{TITLES}\s+", text)
+            if title:
+                span = doc.char_span(span.start_char + title.end(), span.end_char, alignment_mode="contract")
+                if span is None:
+                    continue
+                text = span.text
         if kind == "Person" and (len(text.split()) < 2 or _NOT_PERSON.search(text) or
                                  not all(w[:1].isupper() for w in text.split()) or
                                  any(knowledge.resolve(w, "Place") for w in text.split()) or

@@ -7,6 +7,7 @@ from graph import open_store, query
 from graph.build import build
 from graph.cli import main
 from graph.ingest.candidates import source_id_for
+from graph.ingest.extractor import EXTRACTOR_NAME, EXTRACTOR_VERSION
 from graph.ingest.reader import read_article
 
 KINDS = {"Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject",
@@ -60,8 +61,8 @@ def test_ingest_then_accept_then_build_makes_the_facts_queryable(data_copy, exam
     store = open_store(report.outputs["store"])
     extracted = query("SELECT (COUNT(*) AS ?n) WHERE { ?a bkg:status bkg:Extracted ; bkg:confidence ?c }", store)
     assert int(extracted.rows[0][0]) > 5
-    runs = query('ASK { ?g prov:wasGeneratedBy ?run . ?run a bkg:ExtractionRun ; '
-                 'bkg:extractor "battery-kg-extractor 0.2" }', store)
+    runs = query('ASK { ?g prov:wasGeneratedBy ?run . ?run a bkg:ExtractionRun ; bkg:extractor ?name '
+                 f'FILTER(STRSTARTS(?name, "{EXTRACTOR_NAME} {EXTRACTOR_VERSION} (")) }}', store)
     assert runs.boolean
 
     assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
@@ -242,7 +243,8 @@ def test_the_dry_run_json_has_exactly_the_documented_keys(data_copy, example_art
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"source", "entities", "relations", "amounts", "dates", "candidates"}
     assert set(out["source"]) <= {"id", "headline", "publisher", "datePublished", "url", "language"}
-    assert all(set(e) == {"label", "kind", "class", "iri", "new", "mentions"} for e in out["entities"])
+    assert all({"label", "kind", "class", "iri", "new", "mentions"} <= set(e) <=
+               {"label", "label_zh", "kind", "class", "iri", "new", "mentions"} for e in out["entities"])
     assert all(set(m) == {"text", "start", "end"} for e in out["entities"] for m in e["mentions"])
     required = {"subject", "kind", "object", "predicate", "sentence", "confidence"}
     assert all(required <= set(r) <= required | {"jobTitle"} for r in out["relations"])
