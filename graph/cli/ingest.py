@@ -125,18 +125,27 @@ def eval_extraction_command(
     no_registry: bool = typer.Option(False, "--no-registry", help="Extract without the registry's names "
                                      "(bundled gazetteer and company list only): the score on unseen news."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    by_rule: bool = typer.Option(False, "--by-rule", help="Also the precision of each relation rule alone."),
     data: Path | None = DataOption,
 ) -> None:
-    """Precision, recall and F1 of typed entities, relations, amounts and dates, per article and overall."""
+    """Precision, recall and F1 of typed entities, relations, amounts and dates, per article, per language and
+    overall."""
     report = evaluate(gold_dir, articles_dir, Extractor(data_layout(data), use_registry=not no_registry))
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2))
         return
     typer.echo(f"{report['extractor']}{' (without the registry)' if no_registry else ''}")
-    rows = list(report["articles"].items()) + [("overall", report["overall"])]
+    rows = list(report["articles"].items()) + [(f"language {lang}", parts) for lang, parts in
+                                               report["languages"].items()] + [("overall", report["overall"])]
     width = max(len(name) for name, _ in rows)
     typer.echo(f"{'article':<{width}} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for name, parts in rows:
         for part, s in parts.items():
             typer.echo(f"{name:<{width}} {part:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
                        f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+    if by_rule:
+        typer.echo("\nrelations proposed per rule (precision alone; recall is the relations' own)")
+        width = max(len(rule) for rule in report["rules"]) if report["rules"] else 4
+        typer.echo(f"{'rule':<{width}} {'P':>6} {'tp':>4} {'fp':>4}")
+        for rule, s in report["rules"].items():
+            typer.echo(f"{rule:<{width}} {s['precision']:>6.3f} {s['tp']:>4} {s['fp']:>4}")

@@ -28,6 +28,7 @@ from ..facts import read_facts
 from ..layout import DataLayout
 from ..namespace import AMOUNT, BK, BKG, SOURCE, source_iri
 from .changes import FileChanges
+from .chinese import english_name, is_chinese, to_simplified
 from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of
 from .gazetteer import slugify
 from .reader import RawArticle
@@ -140,11 +141,19 @@ def _declaration(entity_iri: str, extractor: Extractor, entity: ExtractedEntity 
     known = extractor.knowledge.by_iri.get(entity_iri)
     cls = entity.cls if entity else known.cls
     label = entity.label if entity else known.label
-    names = list(known.names if known else []) + (entity.names if entity else [])
+    label_zh = (entity.label_zh if entity else None) or (known.label_zh if known else None)
+    if is_chinese(label):  # a new entity named in Chinese: an English name is proposed for the reviewer to check
+        label_zh, label = label, english_name(label, extractor.knowledge)
+    names = list(known.names + known.names_zh if known else []) + (entity.names if entity else [])
     triples = [(node, RDF.type, BKG[cls]), (node, RDFS.label, Literal(label, lang="en"))]
-    for name in dict.fromkeys(names):
-        if name != label and not name.startswith(("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ")):
-            triples.append((node, SKOS.altLabel, Literal(name, lang="en")))
+    if label_zh:
+        triples.append((node, RDFS.label, Literal(label_zh, lang="zh")))
+    for name in dict.fromkeys(to_simplified(n) for n in names):
+        if name not in (label, label_zh) and not name.startswith(("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ")):
+            triples.append((node, SKOS.altLabel, Literal(name, lang="zh" if is_chinese(name) else "en")))
+    governs = (entity.governs if entity else None) or (known.governs if known else None)
+    if governs and cls == "GovernmentBody":
+        triples.append((node, BKG.governs, URIRef(governs)))
     parent = (entity.parent if entity else None) or (known.parent if known else None)
     if parent and cls not in ("Country",) and (entity is None or entity.kind in ("Place", "IndustrialPark",
                                                                                    "Facility")):
@@ -215,6 +224,9 @@ def candidates_of(source_id: str, extraction: Extraction, extractor: Extractor,
         parent = (entity.parent if entity else None) or (known.parent if known else None)
         if parent:
             need(parent)
+        governs = (entity.governs if entity else None) or (known.governs if known else None)
+        if governs:
+            need(governs)
 
     for entity in extraction.entities:
         if entity.new:

@@ -79,9 +79,14 @@ def _gold_names(entity: dict) -> set[str]:
     return {_norm(entity["name"]), *(_norm(a) for a in entity.get("aliases", []))}
 
 
-def score_article(gold: dict, extraction) -> dict[str, Score]:
-    """Score one article's extraction against its gold annotations."""
+def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None) -> dict[str, Score]:
+    """Score one article's extraction against its gold annotations.
+
+    ``rules``, when given, collects for each relation rule the relations it proposed that match the gold (tp)
+    and those that do not (fp): how precise each rule is alone.
+    """
     scores = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
+    rules = {} if rules is None else rules
     gold_entities = gold.get("entities", [])
     predicted = [e for e in extraction.entities if e.kind in GOLD_TYPES]
     names_of = {e.key: {_norm(n) for n in e.names} for e in extraction.entities}
@@ -117,6 +122,7 @@ def score_article(gold: dict, extraction) -> dict[str, Score]:
     for r in gold.get("relations", []):
         gold_relations.append((gold_index(r["subject"]), r["predicate"], gold_index(r["object"]), bool(r.get("uncertain"))))  # noqa: E501
     found_relations = set()
+    rule_of: dict[tuple, str] = {}
     for r in extraction.relations:
         subject = next((i for i in gold_of(r.subject)), None)
         obj = next((i for i in gold_of(r.object)), None)
@@ -124,17 +130,21 @@ def score_article(gold: dict, extraction) -> dict[str, Score]:
         if not kinds <= GOLD_TYPES | {"Country"} or subject in optional or obj in optional:
             continue
         found_relations.add((subject, r.kind, obj))
+        rule_of.setdefault((subject, r.kind, obj), r.rule)
     used = set()
     for subject, kind, obj in sorted(found_relations, key=str):
         hit = next((j for j, (gs, gk, go, _) in enumerate(gold_relations) if gk == kind and subject is not None and (
             (gs, go) == (subject, obj) or (kind in _SYMMETRIC and (go, gs) == (subject, obj)))), None)
+        rule = rules.setdefault(rule_of[(subject, kind, obj)], Score())
         if hit is None:
             scores["relations"].fp += 1
+            rule.fp += 1
         elif gold_relations[hit][3] or hit in used:
             used.add(hit)
         else:
             used.add(hit)
             scores["relations"].tp += 1
+            rule.tp += 1
     scores["relations"].fn = sum(1 for j, r in enumerate(gold_relations) if not r[3] and j not in used)
 
     gold_amounts = gold.get("amounts", [])
@@ -204,8 +214,11 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     Returns
     -------
     dict
-        ``{"extractor": name, "articles": {id: {part: scores}}, "overall": {part: scores}}`` where a part is
-        entities, relations, amounts or dates and scores hold tp, fp, fn, precision, recall and f1.
+        ``{"extractor": name, "articles": {id: {part: scores}}, "overall": {part: scores}, "languages":
+        {language: {part: scores}}, "rules": {rule: scores}}`` where a part is entities, relations, amounts or
+        dates and scores hold tp, fp, fn, precision, recall and f1; an article's language is its gold file's
+        ``language``, else the one the extractor read it in; ``rules`` counts, for each relation rule, the
+        relations it proposed that the gold has (tp) and has not (fp).
 
     Raises
     ------
@@ -228,6 +241,8 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     extractor = extractor or Extractor()
     per_article: dict[str, dict] = {}
     overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
+    languages: dict[str, dict[str, Score]] = {}
+    rules: dict[str, Score] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
         article = _article_text(articles_dir, gold_path.stem)
         if article is None:
@@ -237,11 +252,16 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
         except json.JSONDecodeError as exc:
             raise ParseError(f"{gold_path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
         extraction = extractor.extract(*article)
-        scores = score_article(gold, extraction)
+        scores = score_article(gold, extraction, rules)
+        language = languages.setdefault(gold.get("language") or extraction.language,
+                                        {k: Score() for k in overall})
         for key, score in scores.items():
             overall[key] += score
+            language[key] += score
         per_article[gold_path.stem] = {k: v.as_dict() for k, v in scores.items()}
     if not per_article:
         raise UsageError(f"no article of {articles_dir} has a gold file in {gold_dir}")
     return {"extractor": extractor.name, "articles": per_article,
-            "overall": {k: v.as_dict() for k, v in overall.items()}}
+            "overall": {k: v.as_dict() for k, v in overall.items()},
+            "languages": {lang: {k: v.as_dict() for k, v in parts.items()} for lang, parts in sorted(languages.items())},
+            "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())}}

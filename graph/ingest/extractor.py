@@ -65,6 +65,8 @@ class ExtractedEntity:
     resolved: bool = False
     #: the Chinese name, for a known entity that has one or a new entity named in Chinese
     label_zh: str | None = None
+    #: for a government body: the place it governs
+    governs: str | None = None
 
     @property
     def names(self) -> list[str]:
@@ -396,7 +398,18 @@ class Extractor:
             known = self.knowledge.resolve(_HONORIFIC.sub("", name) if m.kind != "Person" else name, m.kind,
                                            context) or (m.known if m.rule == "known" and m.known and
                                                         m.known.kind == m.kind != "InvestmentProject" else None)
-            if known is not None:
+            place = self.knowledge.governed_place(name, context) if m.kind == "GovernmentBody" else None
+            if place is not None and (known is None or known.governs != place.iri):
+                # "the government of Shuangliu district" is Shuangliu's government, known or not
+                known = self.knowledge.government_of(place.iri)
+            if known is None and place is not None:
+                key = f"government:{place.iri}"
+                if key not in entities:
+                    label = f"People's Government of {place.label}"
+                    label_zh = f"{place.label_zh}人民政府" if place.label_zh else None
+                    entities[key] = ExtractedEntity(key, label, "GovernmentBody", "GovernmentBody", "", True,
+                                                    label_zh=label_zh, governs=place.iri, resolved=False)
+            elif known is not None:
                 key = known.iri
                 if key not in entities:
                     entities[key] = ExtractedEntity(key, known.label, known.kind, known.cls, known.iri,
@@ -421,7 +434,7 @@ class Extractor:
                 final[key] = entity
         for entity in final.values():
             entity.mentions.sort(key=lambda m: m[1])
-            if not entity.resolved:
+            if not entity.resolved and not entity.governs:
                 names = [_compared(t) for t, _, _ in entity.mentions if not _HONORIFIC.match(t)] or [entity.label]
                 entity.label = max(names, key=len)
                 if is_chinese(entity.label):
@@ -429,7 +442,8 @@ class Extractor:
         taken = {e.iri for e in self.knowledge.entities}
         for entity in sorted(final.values(), key=lambda e: e.mentions[0][1]):
             if not entity.resolved:
-                slug = slugify(english_name(entity.label, self.knowledge) if entity.label_zh else entity.label)
+                slug = slugify(english_name(entity.label, self.knowledge) if is_chinese(entity.label)
+                               else entity.label)
                 iri, n = str(BK[slug]), 2
                 while iri in taken:
                     iri, n = str(BK[f"{slug}-{n}"]), n + 1
@@ -489,6 +503,16 @@ class Extractor:
                 surname = _HONORIFIC.sub("", name).split()[0]
                 target = next((e for e in values if e.kind == "Person" and e is not entity and not
                                _HONORIFIC.match(e.mentions[0][0]) and surname in e.label.split()), None)
+                if target:
+                    merged[entity.key] = target.key
+            elif entity.kind == "InvestmentProject" and is_chinese(name):
+                # 年产10万吨…生产基地 and 10万吨…生产基地 name one project; so does a name and its tail
+                core = _compared(name).removeprefix("年产")
+                target = next((e for e in values if e.kind == "InvestmentProject" and e is not entity
+                               and e.key not in merged and any(
+                                   len(core) >= 6 and (_compared(n).removeprefix("年产") == core or
+                                                       _compared(n).endswith(core)) for n in e.names)
+                               and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
                 if target:
                     merged[entity.key] = target.key
             elif entity.kind == "InvestmentProject":

@@ -58,6 +58,16 @@ _LEGAL_FORM_ZH = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,4}[)）])?(?:集团股�
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|city|municipality|county|district|prefecture|autonomous region)$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# the government of a place, as the press writes it
+_DIVISION_WORD = r"(?i:district|county|city|province|prefecture|municipality)"
+_GOVERNMENT_OF = re.compile(
+    r"^(?i:the\s+)?(?i:(?:people's|municipal|provincial)\s+)?(?i:government)\s+of\s+(?i:the\s+)?"
+    rf"(?P<place>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*?)(?:\s+{_DIVISION_WORD})?$"
+    rf"|^(?i:the\s+)?(?P<place2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*?)(?:\s+{_DIVISION_WORD})?"
+    r"(?:\s+(?i:municipal|provincial|district|county|city|prefectural))?(?:\s+(?i:people's))?\s+(?i:government)$")
+_GOVERNMENT_OF_ZH = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?:人民政府|政府)$")
+_GOVERNMENT_NAME = re.compile(r"people's government|municipal government|provincial government|district government|"
+                              r"county government|city government|^\w+ government$|人民政府|政府$", re.IGNORECASE)
 
 
 def normalise(name: str) -> str:
@@ -228,8 +238,34 @@ class Knowledge:
                 yield name, entity
 
     def government_of(self, place_iri: str) -> KnownEntity | None:
-        """The government body that governs a place, when the registry knows one."""
-        return next((e for e in self.entities if e.governs == place_iri and e.kind == "GovernmentBody"), None)
+        """The government of a place (its People's Government), when the registry knows one: of the bodies that
+        govern the place, the one whose name says it is the government, not a department.
+
+        >>> knowledge = Knowledge.load()
+        >>> knowledge.government_of(knowledge.resolve("Yibin", "Place").iri).label
+        "People's Government of Yibin City"
+        """
+        bodies = [e for e in self.entities if e.governs == place_iri and e.kind == "GovernmentBody"]
+        return next((e for e in bodies if any(_GOVERNMENT_NAME.search(n) for n in e.names + e.names_zh)), None)
+
+    def governed_place(self, name: str, context: set[str] | frozenset = frozenset()) -> KnownEntity | None:
+        """The place a government is named after: "the government of Shuangliu district", "Zigong municipal
+        government", "宜宾市人民政府" → the place; ``None`` for a name that is not a place's government.
+
+        >>> knowledge = Knowledge.load(use_registry=False)
+        >>> [knowledge.governed_place(n).label for n in ("the government of Shuangliu district",
+        ...                                              "Zigong municipal government", "宜宾市人民政府")]
+        ['Shuangliu District', 'Zigong City', 'Yibin City']
+        """
+        match = _GOVERNMENT_OF.search(name) or _GOVERNMENT_OF_ZH.search(name)
+        if match is None:
+            return None
+        groups = match.groupdict()
+        place = (groups.get("place") or groups.get("place2") or "").strip()
+        found = self.resolve(place, "Place", context)
+        if found is None:
+            found = self.resolve(_PLACE_SUFFIX.sub("", normalise(place)), "Place", context)
+        return found if found is not None and found.kind == "Place" else None
 
     def places_named(self, text: str) -> set[str]:
         """IRIs of the places whose names occur (as whole words) in ``text``."""
