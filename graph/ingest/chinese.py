@@ -237,7 +237,8 @@ class ChineseRecogniser:
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
-                    kind == "InvestmentProject" and flag == "q")) or (flag == "v" and len(word) > 1):
+                    kind == "InvestmentProject" and flag == "q")) or (
+                    flag == "v" and len(word) > 1 and kind != "InvestmentProject"):
                 break  # a two-character verb (走进, 围绕, 调研) ends a name; a one-character one may be in it (金汇能)
             if kind != "InvestmentProject" and number and not (kind == "Conference" and re.fullmatch(
                     r"(?:19|20)\d{2}(?:年)?", word)):

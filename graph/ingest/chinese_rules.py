@@ -19,7 +19,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 >>> from graph.ingest.extractor import Extractor
 >>> result = Extractor(use_registry=False).extract("宜宾市人民政府与四川华鼎新材料有限公司签署战略合作协议。")
 >>> sorted((r["subject"], r["kind"], r["object"]) for r in result.as_dict()["relations"])[:1]
-[('宜宾市人民政府', 'partnerOf', '四川华鼎新材料有限公司')]
+[("People's Government of Yibin City", 'partnerOf', '四川华鼎新材料有限公司')]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 
 from .chinese import CJK
-from .relations import EVENT, ORG, PLACEISH, Phrasing, SentenceContext, SentenceMention
+from .relations import EVENT, ORG, PLACEISH, Phrasing, SentenceContext, SentenceMention, project_and_place
 
 __all__ = ["CHINESE_RULES", "CHINESE_PHRASING"]
 
@@ -323,4 +323,5 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
+    project_and_place,
 ]

@@ -263,5 +263,6 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
         raise UsageError(f"no article of {articles_dir} has a gold file in {gold_dir}")
     return {"extractor": extractor.name, "articles": per_article,
             "overall": {k: v.as_dict() for k, v in overall.items()},
-            "languages": {lang: {k: v.as_dict() for k, v in parts.items()} for lang, parts in sorted(languages.items())},
+            "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                          for lang, parts in sorted(languages.items())},
             "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())}}

@@ -522,11 +522,29 @@ def supplies_to(ctx: SentenceContext) -> None:
                 ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "under-the-agreement")
 
 
+def project_and_place(ctx: SentenceContext) -> None:
+    """A sentence that names one project and one park or place (the most specific) says where the project is:
+    "the 20 GWh project of X in the Y park", "X项目…Y经开区". A guess from the sentence alone, hence the low
+    confidence; a rule that reads the sentence's structure says it more surely."""
+    projects = {m.key for m in ctx.mentions if m.kind == "InvestmentProject"}
+    if len(projects) != 1:
+        return
+    places = [m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country" and m.cls != "Province"]
+    keys = list(dict.fromkeys(m.key for m in places))
+    if not keys:
+        return
+    ancestors = {key: set(ctx.finder.ancestors(key)) for key in keys}
+    specific = [k for k in keys if not any(k in ancestors[o] for o in keys if o != k)]
+    if len(specific) == 1:
+        ctx.add(next(iter(projects)), "locatedIn", specific[0], 0.5, "project-and-place")
+
+
 #: The surface rules, in the order they run (later rules read the ``employers`` and ``roles`` earlier ones set).
 SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
     place_comma_chain, place_a_city_in, province_in_country, located_in, agreement_between, signed_with,
     x_and_y_signed, joint_venture, teamed_up_with, invest_in, place_based, subsidiary_and_products, supplies_to,
+    project_and_place,
 ]
 
 
