@@ -42,6 +42,9 @@ def ingest_command(
     url: str | None = typer.Option(None, "--url", help="Where it was published."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print what would be added; write nothing."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    no_registry: bool = typer.Option(False, "--no-registry", help="Propose from the bundled knowledge only, as if "
+                                     "the registry knew nothing (with --dry-run: to measure the extractor on news "
+                                     "whose entities the graph already holds)."),
     data: Path | None = DataOption,
 ) -> None:
     """Read articles, extract candidate facts and write them to data/candidates/ (with the article text in
@@ -49,10 +52,13 @@ def ingest_command(
     Exit 2 for an unreadable file (named in the message); nothing is written for it."""
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}: use text or json")
+    if no_registry and not dry_run:
+        raise UsageError("--no-registry goes with --dry-run: proposals made without the registry would duplicate "
+                         "the entities it already holds")
     layout = data_layout(data)
     files = _article_files(paths)
     articles = [read_article(path) for path in files]  # every file is read before anything is written
-    extractor = Extractor(layout)
+    extractor = Extractor(layout, use_registry=not no_registry)
     reports = []
     for path, article in zip(files, articles, strict=True):
         meta = {"headline": headline, "publisher": publisher, "datePublished": date, "url": url}

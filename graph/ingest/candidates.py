@@ -396,8 +396,8 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     source_id = _existing_id(layout, raw.text) or source_id_for(name, raw.text)
     source = {"id": source_id}
     source.update({k: meta[k] for k in ("headline", "publisher", "datePublished", "url") if meta.get(k)})
-    source["language"] = "en"
     extraction = extractor.extract(raw.text, date_published)
+    source["language"] = extraction.language
     _avoid_pending_iris(layout, source_id, extraction)
     candidates = candidates_of(source_id, extraction, extractor, _known_dates(layout, source_id))
     skip = read_rejected(layout, source_id) | _reviewed_iris(layout, source_id)

@@ -154,6 +154,11 @@ FACTS = "000_f60388011d6d32ce.trig"
 MUTATIONS = {
     "no label": ("registry", lambda t: t + "\nbk:nameless a bkg:Company .\n"),
     "two labels": ("registry", lambda t: t + '\nbk:twice a bkg:Company ; rdfs:label "A"@en, "B"@en .\n'),
+    "two Chinese labels": ("registry", lambda t: t + '\nbk:twice-zh a bkg:Company ; rdfs:label "A"@en, "甲"@zh, '
+                                                     '"乙"@zh .\n'),
+    "a Chinese label only": ("registry", lambda t: t + '\nbk:only-zh a bkg:Company ; rdfs:label "甲"@zh .\n'),
+    "a label in a third language": ("registry", lambda t: t + '\nbk:de a bkg:Company ; rdfs:label "A"@en, '
+                                                              '"B"@de .\n'),
     "label without language": ("registry", lambda t: t + '\nbk:plain a bkg:Company ; rdfs:label "Plain" .\n'),
     "alias that is an IRI": ("registry", lambda t: t + '\nbk:odd a bkg:Company ; rdfs:label "Odd"@en ; '
                                                         "skos:altLabel bk:exencell .\n"),
@@ -186,6 +191,14 @@ def seed_texts():
     layout = DataLayout.default()
     return {"registry": layout.registry.read_text(encoding="utf-8"),
             "facts": (layout.facts / FACTS).read_text(encoding="utf-8")}
+
+
+def test_an_english_and_a_chinese_label_conform_for_both_engines(data_copy):
+    data_copy.registry.write_text(data_copy.registry.read_text(encoding="utf-8") +
+                                  '\nbk:both a bkg:Company ; rdfs:label "Both"@en, "两者"@zh ; skos:altLabel "两"@zh .\n',
+                                  encoding="utf-8")
+    union = assemble(data_copy).union()
+    assert _pyshacl(union, load_shapes()) == set() == _compiled(union, load_shapes())
 
 
 def test_the_seed_data_conforms_for_both_engines():

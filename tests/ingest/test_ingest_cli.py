@@ -311,3 +311,49 @@ def test_rejecting_a_whole_article_leaves_no_candidates_and_reingesting_proposes
     assert not (data_copy.candidates / f"{source_id}.trig").exists()
     assert main(["review", "--data", str(data_copy.root)]) == 0
     assert "no candidates to review" in capsys.readouterr().out
+
+
+def test_no_registry_proposes_from_the_bundled_knowledge_only(data_copy, capsys):
+    article = data_copy.sources / "000_f60388011d6d32ce.txt"
+    args = ["ingest", str(article), "--dry-run", "--format", "json", "--data", str(data_copy.root)]
+    assert main(args) == 0
+    known = {e["label"]: e["new"] for e in json.loads(capsys.readouterr().out)["entities"]}
+    assert main(args + ["--no-registry"]) == 0
+    unknown = {e["label"]: e["new"] for e in json.loads(capsys.readouterr().out)["entities"]}
+    assert known["EXENCELL"] is False and unknown["EXENCELL"] is True  # the registry's, then proposed anew
+
+
+def test_no_registry_without_dry_run_is_refused(data_copy, example_article, capsys):
+    assert main(["ingest", str(example_article), "--no-registry", "--data", str(data_copy.root)]) == 2
+    assert "--no-registry goes with --dry-run" in capsys.readouterr().err
+
+
+CHINESE_ARTICLE = """---
+title: 铜梁高新区大庙组团又一项目开建
+publisher: 华龙网
+date: 2023-02-20
+---
+据了解,这个10万吨锂离子电池负极材料生产基地是由四川金汇能新材料股份有限公司投资新建的一个项目。公司计划投资10亿元,建设年产10万吨锂离子电池负极材料生产基地。
+"""  # the opening of a real article of the development set (华龙网, 2023-02-20), quoted for evaluation
+
+
+def test_a_chinese_article_becomes_facts_with_chinese_and_english_labels(data_copy, tmp_path, capsys):
+    article = tmp_path / "cqnews-tongliang.md"
+    article.write_text(CHINESE_ARTICLE, encoding="utf-8")
+    assert main(["ingest", str(article), "--dry-run", "--format", "json", "--data", str(data_copy.root)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    company = next(e for e in out["entities"] if e["kind"] == "Company")
+    assert (company["label"], company["label_zh"]) == ("四川金汇能新材料股份有限公司", "四川金汇能新材料股份有限公司")
+    assert company["iri"] == "https://w3id.org/battery-kg/id/sichuan-jinhuineng-new-materials-co-ltd"
+    assert {(r["subject"], r["kind"]) for r in out["relations"]} >= {("四川金汇能新材料股份有限公司", "investsIn")}
+    assert out["source"]["language"] == "zh"
+
+    assert main(["ingest", str(article), "--data", str(data_copy.root)]) == 0
+    source_id = source_id_for(article.name, read_article(article).text)
+    assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
+    report = build(data_copy, tmp_path / "out")
+    assert report.conforms
+    labels = query("SELECT ?en ?zh WHERE { bk:sichuan-jinhuineng-new-materials-co-ltd rdfs:label ?en, ?zh "
+                   'FILTER(lang(?en) = "en" && lang(?zh) = "zh") }', open_store(report.outputs["store"]))
+    assert [(str(en), str(zh)) for en, zh in labels.rows] == [("Sichuan Jinhuineng New Materials Co., Ltd.",
+                                                               "四川金汇能新材料股份有限公司")]
