@@ -30,7 +30,8 @@ from rdflib.namespace import RDF, RDFS, SDO, SKOS, XSD
 
 from .facts import Assertion, has_blank_node, load_assertions, parse_quads, read_facts
 from .layout import DataLayout, ontology_file
-from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, SOURCE, source_iri
+from .names import shared_names
+from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, SOURCE, curie, source_iri
 from .sources import Source, load_sources, read_source
 from .terms import rdflib_triple, to_rdflib
 
@@ -46,10 +47,12 @@ def _node(iri) -> ox.NamedNode:
 
 
 _TYPE, _LABEL, _ALT = _node(RDF.type), _node(RDFS.label), _node(SKOS.altLabel)
+_CONTAINED = _node(SDO.containedInPlace)
 _INTEGER, _DATE, _DECIMAL, _ANY_URI = _node(XSD.integer), _node(XSD.date), _node(XSD.decimal), _node(XSD.anyURI)
 _ARTICLE, _ASSERTION, _SENTENCE = _node(BKG.Article), _node(BKG.Assertion), _node(BKG.Sentence)
 _SOURCE_ID, _BODY, _HEADLINE = _node(BKG.sourceId), _node(SDO.articleBody), _node(SDO.headline)
 _DATE_PUBLISHED, _URL, _PUBLISHER = _node(SDO.datePublished), _node(SDO.url), _node(SDO.publisher)
+_IN_LANGUAGE, _SAME_AS = _node(SDO.inLanguage), _node(SDO.sameAs)
 _SOURCE, _STATUS, _CONFIDENCE, _EVIDENCE = _node(BKG.source), _node(BKG.status), _node(BKG.confidence), \
     _node(BKG.evidence)
 _TEXT, _START, _END, _PART_OF = _node(SDO.text), _node(BKG.startOffset), _node(BKG.endOffset), _node(SDO.isPartOf)
@@ -179,6 +182,10 @@ def _article_quads(source: Source, publishers: dict[str, ox.NamedNode]) -> list[
         triples.append((article, _DATE_PUBLISHED, ox.Literal(source.date_published.isoformat(), datatype=_DATE)))
     if source.url:
         triples.append((article, _URL, ox.Literal(source.url, datatype=_ANY_URI)))
+    if source.language:
+        triples.append((article, _IN_LANGUAGE, ox.Literal(source.language)))
+    for url in source.same_as:
+        triples.append((article, _SAME_AS, ox.Literal(url, datatype=_ANY_URI)))
     if source.publisher:
         triples.append((article, _PUBLISHER, publisher_node(source.publisher, publishers)[0]))
     return [ox.Quad(s, p, o, _PROVENANCE) for s, p, o in triples]
@@ -278,6 +285,27 @@ def read_registry(layout: DataLayout) -> tuple[Chunk, dict[str, ox.NamedNode]]:
     return chunk, _publisher_index(quads)
 
 
+def duplicate_names(registry: list[ox.Quad], display: str) -> list[str]:
+    """Two entities of one class in the registry under one name (label or alias, normalised): one real thing
+    split in two, or two things a reader cannot tell apart. ``batterykg duplicates`` shows the evidence;
+    ``batterykg judge`` merges them or records that they differ."""
+    names: dict[str, list[str]] = defaultdict(list)
+    classes: dict[str, list[str]] = defaultdict(list)
+    containers: dict[str, str] = {}
+    for q in registry:
+        if q.predicate in (_LABEL, _ALT) and isinstance(q.object, ox.Literal):
+            names[q.subject.value].append(q.object.value)
+        elif q.predicate == _TYPE:
+            classes[q.subject.value].append(q.object.value)
+        elif q.predicate == _CONTAINED:
+            containers[q.subject.value] = q.object.value
+    entities = [(iri, cls, names[iri], containers.get(iri)) for iri in sorted(names) for cls in classes[iri]
+                if cls != str(BKG.Publisher)]
+    return [f"{display}: {curie(first)} and {curie(second)} are both a {curie(cls)} named {name!r}: one thing under "
+            f"two IRIs, or two things a reader cannot tell apart (batterykg duplicates; batterykg judge)"
+            for name, cls, first, second in shared_names(entities)]
+
+
 def read_ontology() -> Chunk:
     chunk = Chunk("ontology")
     chunk.add(ONTOLOGY_DISPLAY, _in_graph(parse_quads(ontology_file(), ONTOLOGY_DISPLAY, "turtle"),
@@ -309,6 +337,7 @@ def assemble(layout: DataLayout | None = None, include_candidates: bool = True) 
     blank = next((quad for quad in registry.quads if has_blank_node(quad)), None)
     if blank is not None:
         problems.append(f"{layout.display(layout.registry)}: a blank node in {blank}: give the node an IRI")
+    problems += duplicate_names(registry.quads, layout.display(layout.registry))
     publishers_chunk = generated_publishers(sources, publishers, layout.display(layout.sources))
     return Assembly(chunks=[read_ontology(), registry, publishers_chunk, *chunks], problems=problems,
                     sources=sources, assertions=assertions)

@@ -31,6 +31,7 @@ __all__ = [
     "QUANTITY",
     "OBSERVATION",
     "PREFIXES",
+    "curie",
     "ONTOLOGY_GRAPH",
     "REGISTRY_GRAPH",
     "PROVENANCE_GRAPH",
@@ -185,6 +186,19 @@ def source_iri(source_id: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/battery-kg/source/000_f60388011d6d32ce')
     """
     return SOURCE[source_id]
+
+
+def curie(iri: str) -> str:
+    """An IRI in the short form of our prefixes, ``<…>`` when none fits.
+
+    >>> curie("https://w3id.org/battery-kg/id/exencell"), curie("http://example.org/x")
+    ('bk:exencell', '<http://example.org/x>')
+    """
+    for prefix, base in PREFIXES.items():
+        rest = iri[len(base):]
+        if iri.startswith(base) and "/" not in rest and "#" not in rest:
+            return f"{prefix}:{rest}"
+    return f"<{iri}>"
 
 
 def sparql_prologue(query: str) -> str:

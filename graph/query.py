@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .namespace import PREFIXES
+from .namespace import curie
 
 __all__ = ["QueryResult", "query", "FORMATS", "GRAPH_FORMATS", "compact"]
 
@@ -74,11 +74,7 @@ def compact(term: Node | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, iri in PREFIXES.items():
-            if text.startswith(iri) and "/" not in text[len(iri):] and "#" not in text[len(iri):]:
-                return f"{prefix}:{text[len(iri):]}"
-        return f"<{text}>"
+        return curie(str(term))
     return str(term)
 
 

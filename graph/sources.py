@@ -1,7 +1,9 @@
 """Source articles: their text and metadata, as ``data/sources/<id>.txt`` and ``<id>.json``.
 
 The id of a source is its file name without extension. The metadata file holds ``headline``,
-``publisher``, ``datePublished`` (``YYYY-MM-DD``) and ``url`` where the article gives them.
+``publisher``, ``datePublished`` (``YYYY-MM-DD``) and ``url`` where the article gives them, the ``language``
+it was read in (``en`` or ``zh``) and, when the same story is on several sites, ``sameAs``: the URLs of the
+other copies.
 
 >>> from graph.layout import DataLayout
 >>> sources = load_sources(DataLayout.default())
@@ -40,6 +42,10 @@ class Source:
     date_published: dt.date | None = None
     url: str | None = None
     path: Path | None = None
+    #: the language the article was read in: "en" or "zh"
+    language: str | None = None
+    #: other copies of the same story on other sites
+    same_as: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -97,6 +103,9 @@ def read_source(text_path: Path) -> Source:
             date = dt.date.fromisoformat(date)
         except (TypeError, ValueError) as exc:
             raise ParseError(f"{meta_path}: field 'datePublished': {date!r} is not a YYYY-MM-DD date") from exc
+    same_as = meta.get("sameAs", [])
+    if not isinstance(same_as, list) or not all(isinstance(u, str) for u in same_as):
+        raise ParseError(f"{meta_path}: field 'sameAs': a list of the URLs of other copies of the story")
     return Source(
         id=source_id,
         text=_read_text(text_path),
@@ -105,6 +114,8 @@ def read_source(text_path: Path) -> Source:
         date_published=date,
         url=meta.get("url"),
         path=text_path,
+        language=meta.get("language"),
+        same_as=tuple(same_as),
     )
 
 

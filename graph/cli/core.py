@@ -139,3 +139,33 @@ def run_command(data: Path | None = DataOption, out: Path | None = OutOption) ->
 
 #: Further stages of `batterykg run`, appended by the modules that provide them (analysis, views).
 RUN_STAGES: list = []
+
+
+@app.command("stats")
+def stats_command(
+    out: Path | None = OutOption,
+    store: str | None = StoreOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    check_targets: bool = typer.Option(False, "--check", help="Exit 1 when a corpus target is not met."),
+) -> None:
+    """What the built graph holds against the corpus targets: articles by language and year, publishers,
+    entities, organisations, reviewed facts, cities and districts of Sichuan and Chongqing with a project."""
+    import json
+
+    from ..stats import corpus_stats
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r}: use table or json")
+    report = corpus_stats(store_for(store, out))
+    if fmt == "json":
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        for target in report["targets"]:
+            mark = "ok " if target["met"] else "   "
+            typer.echo(f"{mark} {target['value']:>7,}  {target['label']} (target {target['least']:,})")
+        typer.echo("articles by language: " + ", ".join(f"{k} {v}" for k, v in report["languages"].items()))
+        typer.echo("articles by year: " + ", ".join(f"{k} {v}" for k, v in report["years"].items()))
+        unsourced = report["figures"]["reviewed_assertions_without_sentence"]
+        typer.echo(f"reviewed assertions without their sentence: {unsourced}")
+    if check_targets and not all(t["met"] for t in report["targets"]):
+        raise typer.Exit(1)

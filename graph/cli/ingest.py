@@ -10,10 +10,12 @@ import typer
 
 from ..errors import UsageError
 from ..ingest.candidates import ingest_article
+from ..ingest.duplicates import judge, likely_duplicates
 from ..ingest.evaluate import evaluate
 from ..ingest.extractor import Extractor
 from ..ingest.reader import ARTICLE_SUFFIXES, read_article
 from ..ingest.review import accept, reject, review_text
+from ..ingest.review_log import review_scores
 from . import app
 from .core import DataOption, data_layout
 
@@ -155,3 +157,73 @@ def eval_extraction_command(
         typer.echo(f"{'rule':<{width}} {'P':>6} {'tp':>4} {'fp':>4}")
         for rule, s in report["rules"].items():
             typer.echo(f"{rule:<{width}} {s['precision']:>6.3f} {s['tp']:>4} {s['fp']:>4}")
+
+
+@app.command("duplicates")
+def duplicates_command(
+    threshold: float = typer.Option(0.6, "--threshold", help="The lowest score shown (0-1)."),
+    judged: bool = typer.Option(False, "--judged", help="Also the pairs a judgement already settled."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    data: Path | None = DataOption,
+) -> None:
+    """Likely duplicate entities of the registry and the pending candidates, with the evidence for each pair
+    (names in both languages, shared neighbours, the same place) and the judgement it suggests. Settle each
+    with `batterykg judge`; run it before every accept. Exit 1 when a pair is left to judge."""
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r}: use table or json")
+    if not 0 <= threshold <= 1:
+        raise UsageError(f"--threshold {threshold}: a score between 0 and 1")
+    pairs = likely_duplicates(data_layout(data), threshold, judged)
+    if fmt == "json":
+        typer.echo(json.dumps([p.as_dict() for p in pairs], indent=2, ensure_ascii=False))
+    else:
+        for pair in pairs:
+            shown = pair.as_dict()
+            typer.echo(f"{shown['score']:.2f}  {shown['first']}  {shown['second']}  (suggested: {pair.suggestion})")
+            for line in pair.evidence:
+                typer.echo(f"      {line}")
+        typer.echo(f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} to judge"
+                   + (": batterykg judge FIRST SECOND same|different|parent-subsidiary" if pairs else ""))
+    if pairs and not judged:
+        raise typer.Exit(1)
+
+
+@app.command("judge")
+def judge_command(
+    first: str = typer.Argument(..., help="An entity: bk:slug or its IRI (kept when the two are the same)."),
+    second: str = typer.Argument(..., help="The other entity (merged into the first when the same)."),
+    judgement: str = typer.Argument(..., help="same, different or parent-subsidiary."),
+    note: str = typer.Option("", "--note", help="Why: what the articles say."),
+    data: Path | None = DataOption,
+) -> None:
+    """Record a judgement about a likely duplicate pair in data/judgements.tsv. `same` merges the second entity
+    into the first everywhere (its names become other names; owl:sameAs keeps its IRI)."""
+    layout = data_layout(data)
+    for path in judge(layout, first, second, judgement, note):
+        typer.echo(f"  wrote {layout.display(path)}")
+
+
+@app.command("review-log")
+def review_log_command(
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    data: Path | None = DataOption,
+) -> None:
+    """The extractor's first pass against what review accepted: precision, recall and F1 of entities and
+    relations, per article, per language and in all (the articles whose review is finished)."""
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r}: use table or json")
+    report = review_scores(data_layout(data))
+    if fmt == "json":
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    rows = [(name, parts) for name, parts in report["articles"].items()]
+    rows += [(f"language {lang}", parts) for lang, parts in report["languages"].items()]
+    rows += [("overall", report["overall"])]
+    width = max(len(name) for name, _ in rows)
+    typer.echo(f"{'article':<{width}} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for name, parts in rows:
+        for part in ("entities", "relations"):
+            s = parts[part]
+            typer.echo(f"{name:<{width}} {part:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+                       f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5}")
+    typer.echo(f"{len(report['articles'])} articles reviewed; {len(report['pending'])} awaiting review")

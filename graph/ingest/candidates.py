@@ -32,6 +32,7 @@ from .chinese import english_name, is_chinese, to_simplified
 from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of
 from .gazetteer import slugify
 from .reader import RawArticle
+from .review_log import first_pass, review_log_path
 
 __all__ = ["Candidate", "IngestResult", "source_id_for", "candidates_of", "render_trig", "ingest_article",
            "rejected_path", "read_rejected"]
@@ -418,6 +419,10 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     change.write(meta_path, json.dumps(source, indent=2, ensure_ascii=False) + "\n")
     if candidates:
         change.write(facts_path, render_trig(candidates, extracted=True, header=header))
+    log_path = review_log_path(layout, source_id)
+    if not log_path.exists() and not (layout.facts / f"{source_id}.trig").exists():
+        # the first pass, kept to measure extraction against what review accepts (batterykg review-log)
+        change.write(log_path, first_pass(source_id, extraction, extractor.name, source["language"]))
     result.written = [layout.display(path) for path in change.apply()]
     result.unchanged = not result.written
     return result

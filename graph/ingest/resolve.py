@@ -27,6 +27,7 @@ from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from ..facts import parse_rdf_file
 from ..layout import DataLayout
+from ..names import core_name, normalise
 from ..namespace import BK, BKG
 from .gazetteer import TECHNOLOGIES, load_companies, load_places, slugify
 
@@ -50,12 +51,6 @@ CLASS_OF_KIND = {
 _SPECIFICITY = ["Company", "GovernmentBody", "ResearchInstitution", "Organization", "Person", "Conference",
                 "ConferenceSeries", "Visit", "SigningCeremony", "Event", "Country", "Province", "City", "District",
                 "IndustrialPark", "Facility", "AdministrativeArea", "Place", "InvestmentProject", "Technology"]
-_LEGAL_FORM = re.compile(
-    r"(?:[\s,]+(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|company limited|limited|ltd\.?|inc\.?|corp\.?|"
-    r"corporation|plc|llc|gmbh|ag|s\.a\.|holdings?|group|company|co\.))+\s*(?:\([^)]*\))?$", re.IGNORECASE)
-_LEGAL_FORM_ZH = re.compile(r"(?:[(（][\u4e00-\u9fff]{2,4}[)）])?(?:集团股份有限公司|集团有限公司|股份有限公司|"
-                            r"有限责任公司|有限公司|集团公司|公司|集团)?(?:[(（][\u4e00-\u9fff]{2,4}[)）])?$")
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|city|municipality|county|district|prefecture|autonomous region)$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # the government of a place, as the press writes it
@@ -68,31 +63,6 @@ _GOVERNMENT_OF = re.compile(
 _GOVERNMENT_OF_ZH = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?)(?:人民政府|政府)$")
 _GOVERNMENT_NAME = re.compile(r"people's government|municipal government|provincial government|district government|"
                               r"county government|city government|^\w+ government$|人民政府|政府$", re.IGNORECASE)
-
-
-def normalise(name: str) -> str:
-    """The form names are compared in: case-folded, one space, hyphens and curly quotes unified.
-
-    >>> normalise("  The  Sodium-ion\\u00a0Battery ")
-    'sodium ion battery'
-    """
-    name = name.replace("\u2019", "'").replace("\u00a0", " ").casefold()
-    name = re.sub(r"[-\u2013/]", " ", name)
-    name = re.sub(r"\s+", " ", name).strip()
-    return re.sub(r"^the ", "", name)
-
-
-def core_name(name: str) -> str:
-    """A company name without its legal form and trailing place in brackets.
-
-    >>> core_name("Liaoning Hongcheng Power Supply Co., Ltd. (Dazhou)")
-    'liaoning hongcheng power supply'
-    >>> core_name("四川金汇能新材料股份有限公司"), core_name("宁德时代（宜宾）有限公司")
-    ('四川金汇能新材料', '宁德时代')
-    """
-    if _CHINESE.search(name):
-        return normalise(_LEGAL_FORM_ZH.sub("", name))
-    return normalise(_LEGAL_FORM.sub("", name))
 
 
 @dataclass

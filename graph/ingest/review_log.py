@@ -1,0 +1,153 @@
+"""The review log: what the extractor proposed for an article, against what review accepted — the running,
+honest measure of extraction on news nobody tuned for.
+
+When ``batterykg ingest`` writes an article's candidates it also records the first pass in
+``data/review-log/<source id>.json``: the extractor, the language, the entities it proposed (IRI, label, kind)
+and the relations (subject, property, object IRIs). Review then accepts, corrects or rejects candidates and
+adds by hand what was missed; ``data/facts/<source id>.trig`` holds the result. :func:`review_scores` compares
+the two for every article whose candidates are all reviewed:
+
+* **entities**: the proposed entities (the kinds the gold annotates) against the entities the reviewed facts
+  name;
+* **relations**: the proposed relation triples against the reviewed ones with the same properties
+  (``partnerOf`` and ``signedAgreementWith`` in either direction).
+
+An entity or relation corrected in review counts as a miss of the first pass, as it should.
+
+>>> from graph.layout import DataLayout
+>>> report = review_scores(DataLayout.default())
+>>> sorted(report["overall"])
+['entities', 'relations']
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..facts import parse_quads
+from ..layout import DataLayout
+from ..namespace import BK, BKG, SDO
+from .evaluate import GOLD_TYPES, Score
+from .extractor import Extraction, predicate_of
+
+__all__ = ["first_pass", "review_scores", "RELATION_PROPERTIES", "review_log_path"]
+
+_CURIE = {"bkg": str(BKG), "schema": str(SDO)}
+#: The properties the extractor's relation kinds become: what the relation scores compare.
+RELATION_PROPERTIES = {str(BKG[p]) for p in ("partnerOf", "signedAgreementWith", "investor", "host", "subsidiaryOf",
+                                             "produces", "suppliesTo", "guestOfHonour")} | \
+    {str(SDO[p]) for p in ("organizer", "attendee", "worksFor", "containedInPlace", "location")}
+_ATTENDEE_ROLES = {str(BKG[p]) for p in ("exhibitor", "speaker", "keynoteSpeaker", "delegation")}
+_SYMMETRIC = {str(BKG.partnerOf), str(BKG.signedAgreementWith)}
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_ENTITY_CLASSES = {str(BKG[c]) for c in ("Company", "GovernmentBody", "ResearchInstitution", "Organization",
+                                        "Person", "Conference", "IndustrialPark", "InvestmentProject", "Country",
+                                        "Province", "City", "District", "AdministrativeArea", "Place")}
+
+
+def review_log_path(layout: DataLayout, source_id: str) -> Path:
+    return layout.root / "review-log" / f"{source_id}.json"
+
+
+def first_pass(source_id: str, extraction: Extraction, extractor_name: str, language: str) -> str:
+    """The review log's record of what the extractor proposed for one article (JSON text)."""
+    entities = [{"iri": e.iri, "label": e.label, "kind": e.kind} for e in extraction.entities
+                if e.kind in GOLD_TYPES]
+    by_key = {e.key: e for e in extraction.entities}
+    relations = []
+    for r in extraction.relations:
+        subject, obj = by_key[r.subject], by_key[r.object]
+        predicate, inverse = predicate_of(r.kind, subject, obj)
+        prefix, local = predicate.split(":")
+        s, o = (obj.iri, subject.iri) if inverse else (subject.iri, obj.iri)
+        relations.append([s, _CURIE[prefix] + local, o])
+    record = {"source": source_id, "extractor": extractor_name, "language": language,
+              "entities": sorted(entities, key=lambda e: e["iri"]),
+              "relations": sorted(map(list, {tuple(r) for r in relations}))}
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+def _reviewed(path: Path, layout: DataLayout) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The entities and relation triples of one article's reviewed facts."""
+    quads = parse_quads(path, layout.display(path), "trig")
+    named = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
+    registry = _registry_classes(layout)
+    entities, relations = set(), set()
+    for q in named:
+        s, p, o = q.subject.value, q.predicate.value, q.object
+        if not isinstance(o, ox.NamedNode):
+            continue
+        p = str(SDO.attendee) if p in _ATTENDEE_ROLES else p
+        if p in RELATION_PROPERTIES:
+            relations.add((s, p, o.value))
+        for node in (s, o.value):
+            if node.startswith(str(BK)) and registry.get(node, set()) & _ENTITY_CLASSES:
+                entities.add(node)
+    return entities, relations
+
+
+_REGISTRY_CACHE: dict[Path, tuple[float, dict]] = {}
+
+
+def _registry_classes(layout: DataLayout) -> dict[str, set[str]]:
+    mtime = layout.registry.stat().st_mtime
+    cached = _REGISTRY_CACHE.get(layout.registry)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    classes: dict[str, set[str]] = defaultdict(set)
+    for q in parse_quads(layout.registry, layout.display(layout.registry), "turtle"):
+        if q.predicate.value == _TYPE:
+            classes[q.subject.value].add(q.object.value)
+    _REGISTRY_CACHE[layout.registry] = (mtime, classes)
+    return classes
+
+
+def _same(triple: tuple[str, str, str]) -> tuple:
+    s, p, o = triple
+    return (p, frozenset((s, o))) if p in _SYMMETRIC else triple
+
+
+def review_scores(layout: DataLayout) -> dict:
+    """The first pass against the reviewed facts: per article, per language and overall.
+
+    An article counts once its candidates are all reviewed (no ``data/candidates/<id>.trig`` left) and it has
+    reviewed facts; the others are listed as pending.
+
+    Returns
+    -------
+    dict
+        ``{"articles": {id: {"language", "extractor", "entities": scores, "relations": scores}}, "languages":
+        {language: {part: scores}}, "overall": {part: scores}, "pending": [ids]}``.
+    """
+    folder = layout.root / "review-log"
+    articles, pending = {}, []
+    languages: dict[str, dict[str, Score]] = {}
+    overall = {"entities": Score(), "relations": Score()}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        source = record["source"]
+        facts = layout.facts / f"{source}.trig"
+        if (layout.candidates / f"{source}.trig").exists() or not facts.exists():
+            pending.append(source)
+            continue
+        entities, relations = _reviewed(facts, layout)
+        proposed_entities = {e["iri"] for e in record["entities"]}
+        proposed = {_same(tuple(r)) for r in record["relations"]}
+        accepted = {_same(r) for r in relations}
+        scores = {"entities": Score(len(proposed_entities & entities), len(proposed_entities - entities),
+                                    len(entities - proposed_entities)),
+                  "relations": Score(len(proposed & accepted), len(proposed - accepted), len(accepted - proposed))}
+        language = languages.setdefault(record["language"], {"entities": Score(), "relations": Score()})
+        for part, score in scores.items():
+            overall[part] += score
+            language[part] += score
+        articles[source] = {"language": record["language"], "extractor": record["extractor"],
+                            **{part: score.as_dict() for part, score in scores.items()}}
+    return {"articles": articles,
+            "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                          for lang, parts in sorted(languages.items())},
+            "overall": {k: v.as_dict() for k, v in overall.items()}, "pending": pending}

@@ -1,0 +1,101 @@
+"""What the graph holds, measured against the corpus targets: articles by language and year, publishers,
+entities, organisations, reviewed facts and the cities and districts of Sichuan and Chongqing with a project
+or facility.
+
+``batterykg stats`` prints them; ``tests/foundation/test_stats.py`` checks them on a built graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .query import query
+
+__all__ = ["corpus_stats", "TARGETS", "Target"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A figure the corpus should reach: its key, what it is, and the least value."""
+
+    key: str
+    label: str
+    least: int
+
+
+#: The floor the real corpus must reach (issue 15).
+TARGETS = [
+    Target("articles", "real articles", 120),
+    Target("articles_zh", "of them Chinese", 40),
+    Target("publishers", "publishers", 20),
+    Target("years", "years 2019-2026 present", 8),
+    Target("entities", "entities", 800),
+    Target("organisations", "organisations", 300),
+    Target("reviewed_facts", "reviewed facts", 3000),
+    Target("places_with_projects", "cities or districts of Sichuan and Chongqing with a project or facility", 20),
+]
+
+_ENTITY_CLASSES = "bkg:Organization bkg:Person bkg:Event bkg:ConferenceSeries bkg:Place bkg:InvestmentProject " \
+                  "bkg:Technology"
+
+
+def _one(sparql: str, store) -> int:
+    rows = query(sparql, store).rows
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def corpus_stats(store) -> dict:
+    """The figures of a built store, with the targets each meets.
+
+    Returns
+    -------
+    dict
+        ``{"figures": {key: value}, "languages": {lang: n}, "years": {year: n}, "targets": [{"key", "label",
+        "least", "value", "met"}]}``. Reviewed facts are the triples of reviewed assertion graphs (each with the
+        sentence that states it: ``reviewed_assertions_without_sentence`` counts the exceptions, 0 when the
+        build holds).
+    """
+    articles = query("""
+        SELECT ?article ?language ?date ?publisher WHERE {
+          ?article a bkg:Article .
+          OPTIONAL { ?article schema:inLanguage ?language }
+          OPTIONAL { ?article schema:datePublished ?date }
+          OPTIONAL { ?article schema:publisher ?publisher }
+        }""", store).rows
+    languages: dict[str, int] = {}
+    years: dict[str, int] = {}
+    publishers = set()
+    for _, language, date, publisher in articles:
+        languages[str(language or "en")] = languages.get(str(language or "en"), 0) + 1
+        if date is not None:
+            years[str(date)[:4]] = years.get(str(date)[:4], 0) + 1
+        if publisher is not None:
+            publishers.add(str(publisher))
+    entities = _one(f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+        VALUES ?top {{ {_ENTITY_CLASSES} }} ?e a ?c . ?c rdfs:subClassOf* ?top .
+        FILTER NOT EXISTS {{ ?e a bkg:Publisher .
+                             FILTER NOT EXISTS {{ ?e a ?other . ?other rdfs:subClassOf* bkg:Organization .
+                                                 FILTER(?other != bkg:Publisher) }} }}
+        FILTER(STRSTARTS(STR(?e), STR(bk:))) }}""", store)
+    organisations = _one("""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+        ?e a ?c . ?c rdfs:subClassOf* bkg:Organization . FILTER(?c != bkg:Publisher)
+        FILTER(STRSTARTS(STR(?e), STR(bk:))) }""", store)
+    reviewed = _one("""SELECT (COUNT(*) AS ?n) WHERE {
+        ?g bkg:status bkg:Reviewed . GRAPH ?g { ?s ?p ?o } }""", store)
+    unsourced = _one("""SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {
+        ?g bkg:status bkg:Reviewed . FILTER NOT EXISTS { ?g bkg:evidence ?sentence } }""", store)
+    places = _one("""SELECT (COUNT(DISTINCT ?place) AS ?n) WHERE {
+        VALUES ?region { bk:sichuan bk:chongqing }
+        VALUES ?kind { bkg:City bkg:District }
+        ?place a ?kind ; schema:containedInPlace+ ?region .
+        VALUES ?thing { bkg:InvestmentProject bkg:Facility }
+        ?x a ?thing ; (schema:location|schema:containedInPlace)/schema:containedInPlace* ?place .
+        FILTER EXISTS { GRAPH ?g { ?x ?p ?o } ?g bkg:status bkg:Reviewed } }""", store)
+    figures = {"articles": len(articles), "articles_zh": languages.get("zh", 0), "publishers": len(publishers),
+               "years": len({y for y in years if "2019" <= y <= "2026"}), "entities": entities,
+               "organisations": organisations, "reviewed_facts": reviewed,
+               "reviewed_assertions_without_sentence": unsourced, "places_with_projects": places}
+    targets = [{"key": t.key, "label": t.label, "least": t.least, "value": figures[t.key],
+                "met": figures[t.key] >= t.least} for t in TARGETS]
+    return {"figures": figures, "languages": dict(sorted(languages.items())), "years": dict(sorted(years.items())),
+            "targets": targets}
