@@ -277,22 +277,31 @@ def generated_publishers(sources: dict[str, Source] | list[str | None], publishe
 
 
 def read_registry(layout: DataLayout) -> tuple[Chunk, dict[str, ox.NamedNode]]:
-    """The registry chunk and its index of publishers by name."""
-    display = layout.display(layout.registry)
-    quads = parse_quads(layout.registry, display, "turtle")
+    """The registry chunk (every registry file, each a part of it) and its index of publishers by name."""
     chunk = Chunk("registry")
-    chunk.add(display, _in_graph(quads, _node(REGISTRY_GRAPH)))
-    return chunk, _publisher_index(quads)
+    everything: list[ox.Quad] = []
+    for path in layout.registry_files:
+        display = layout.display(path)
+        quads = parse_quads(path, display, "turtle")
+        chunk.add(display, _in_graph(quads, _node(REGISTRY_GRAPH)))
+        everything += quads
+    return chunk, _publisher_index(everything)
 
 
-def duplicate_names(registry: list[ox.Quad], display: str) -> list[str]:
+def duplicate_names(parts: list[tuple[str, list[ox.Quad]]]) -> list[str]:
     """Two entities of one class in the registry under one name (label or alias, normalised): one real thing
     split in two, or two things a reader cannot tell apart. ``batterykg duplicates`` shows the evidence;
-    ``batterykg judge`` merges them or records that they differ."""
+    ``batterykg judge`` merges them or records that they differ. ``parts``: each registry file's display name
+    and quads."""
     names: dict[str, list[str]] = defaultdict(list)
     classes: dict[str, list[str]] = defaultdict(list)
     containers: dict[str, str] = {}
-    for q in registry:
+    files: dict[str, str] = {}
+    for display, quads in parts:
+        for q in quads:
+            if q.predicate == _TYPE:
+                files.setdefault(q.subject.value, display)
+    for q in (q for _, quads in parts for q in quads):
         if q.predicate in (_LABEL, _ALT) and isinstance(q.object, ox.Literal):
             names[q.subject.value].append(q.object.value)
         elif q.predicate == _TYPE:
@@ -301,8 +310,9 @@ def duplicate_names(registry: list[ox.Quad], display: str) -> list[str]:
             containers[q.subject.value] = q.object.value
     entities = [(iri, cls, names[iri], containers.get(iri)) for iri in sorted(names) for cls in classes[iri]
                 if cls != str(BKG.Publisher)]
-    return [f"{display}: {curie(first)} and {curie(second)} are both a {curie(cls)} named {name!r}: one thing under "
-            f"two IRIs, or two things a reader cannot tell apart (batterykg duplicates; batterykg judge)"
+    return [f"{files[second]}: {curie(first)} and {curie(second)} are both a {curie(cls)} named {name!r}: one "
+            f"thing under two IRIs, or two things a reader cannot tell apart (batterykg duplicates; batterykg judge)"
+            + (f"; {curie(first)} is in {files[first]}" if files[first] != files[second] else "")
             for name, cls, first, second in shared_names(entities)]
 
 
@@ -334,10 +344,11 @@ def assemble(layout: DataLayout | None = None, include_candidates: bool = True) 
     chunks, problems = assemble_sources(layout, source_ids(layout, include_candidates), publishers,
                                         include_candidates, sources=sources, assertions=assertions,
                                         problems=problems)
-    blank = next((quad for quad in registry.quads if has_blank_node(quad)), None)
-    if blank is not None:
-        problems.append(f"{layout.display(layout.registry)}: a blank node in {blank}: give the node an IRI")
-    problems += duplicate_names(registry.quads, layout.display(layout.registry))
+    for display, quads in registry.parts:
+        blank = next((quad for quad in quads if has_blank_node(quad)), None)
+        if blank is not None:
+            problems.append(f"{display}: a blank node in {blank}: give the node an IRI")
+    problems += duplicate_names(registry.parts)
     publishers_chunk = generated_publishers(sources, publishers, layout.display(layout.sources))
     return Assembly(chunks=[read_ontology(), registry, publishers_chunk, *chunks], problems=problems,
                     sources=sources, assertions=assertions)

@@ -135,7 +135,7 @@ def _input_hashes(layout: DataLayout, include_candidates: bool, previous: dict |
     previous = previous or {}
     known, stats, written = previous.get("inputs", {}), previous.get("stats", {}), previous.get("written_ns", 0)
     files = {"ontology/battery.ttl": _digest(ontology_file()), "ontology/shapes.ttl": _digest(shapes_file()),
-             layout.display(layout.registry): _digest(layout.registry)}
+             **{layout.display(path): _digest(path) for path in layout.registry_files}}
     sizes: dict[str, list[int]] = {}
     folders = [layout.sources, layout.facts] + ([layout.candidates] if include_candidates else [])
     per_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -189,8 +189,8 @@ def _previous_manifest(output: OutputLayout) -> dict | None:
 def _context_hash(layout: DataLayout, include_candidates: bool) -> str:
     """What every source's graph depends on: ontology, shapes, registry, build format and options."""
     digest = hashlib.sha256(f"{BUILD_FORMAT}:{include_candidates}".encode())
-    for path in (ontology_file(), shapes_file(), layout.registry):
-        digest.update(_digest(path).encode())
+    for path in (ontology_file(), shapes_file(), *layout.registry_files):
+        digest.update(f"{path.name}\0{_digest(path)}".encode())
     return digest.hexdigest()
 
 

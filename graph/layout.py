@@ -14,6 +14,7 @@ current folder, or ``--out`` / ``BATTERYKG_OUT``.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -59,7 +60,38 @@ class DataLayout:
 
     @property
     def registry(self) -> Path:
+        """``registry.ttl``: the registry's first file, with the places, governments and seed entities."""
         return self.root / "registry.ttl"
+
+    @property
+    def registry_folder(self) -> Path:
+        """``registry/``: the entities each article brought, one file per source (``<source id>.ttl``)."""
+        return self.root / "registry"
+
+    @property
+    def registry_files(self) -> list[Path]:
+        """Every file of the registry: ``registry.ttl``, then ``registry/*.ttl`` in name order."""
+        parts = sorted(self.registry_folder.glob("*.ttl"), key=lambda p: p.name) if self.registry_folder.is_dir() \
+            else []
+        return [self.registry, *parts]
+
+    def registry_part(self, source_id: str) -> Path:
+        """The registry file of the entities that source ``source_id`` brought."""
+        return self.registry_folder / f"{source_id}.ttl"
+
+    @contextmanager
+    def lock(self):
+        """Hold the data folder for one change (an ingest, an accept, a judgement) so that curators working at
+        once never write over each other's registry or facts: an exclusive lock on ``.lock`` in the folder."""
+        import fcntl
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield self
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @property
     def facts(self) -> Path:

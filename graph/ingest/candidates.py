@@ -384,6 +384,14 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     >>> ingest_article(raw, DataLayout(folder), extractor, filename="note.txt").unchanged
     True
     """
+    if dry_run:
+        return _ingest_article(raw, layout, extractor, metadata, True, filename)
+    with layout.lock():  # curators ingesting and accepting at once never write over each other
+        return _ingest_article(raw, layout, extractor, metadata, False, filename)
+
+
+def _ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, metadata: dict | None,
+                    dry_run: bool, filename: str | None) -> IngestResult:
     meta = dict(raw.metadata)
     meta.update({k: v for k, v in (metadata or {}).items() if v})
     date = meta.get("datePublished")

@@ -126,7 +126,8 @@ def _entities(layout: DataLayout) -> dict[str, RegistryEntity]:
             elif isinstance(o, ox.NamedNode) and o.value.startswith(str(BK)):
                 edges.append((s, o.value))
 
-    read(parse_quads(layout.registry, layout.display(layout.registry), "turtle"), True)
+    for path in layout.registry_files:
+        read(parse_quads(path, layout.display(path), "turtle"), True)
     registry = set(classes)
     for folder in (layout.facts, layout.candidates):
         for path in sorted(folder.glob("*.trig")):
@@ -286,9 +287,15 @@ def judge(layout: DataLayout, first: str, second: str, judgement: str, note: str
     entities = _entities(layout)
     for iri in (first, second):
         if iri not in entities:
-            raise UsageError(f"{curie(iri)}: no such entity in {layout.display(layout.registry)} or the candidates")
+            raise UsageError(f"{curie(iri)}: no such entity in the registry or the candidates")
     if first == second:
         raise UsageError("a judgement is about two entities")
+    with layout.lock():
+        return _judge(layout, first, second, judgement, note)
+
+
+def _judge(layout: DataLayout, first: str, second: str, judgement: str, note: str) -> list[Path]:
+    entities = _entities(layout)
     change = FileChanges()
     path = layout.root / "judgements.tsv"
     old = change.read(path) or "# first\tsecond\tjudgement\tnote: what a curator said of a likely duplicate pair " \
@@ -308,14 +315,18 @@ def _merge(layout: DataLayout, keep: RegistryEntity, gone: RegistryEntity, chang
                                             else ""))
     replacement = f"<{keep.iri}>"
     keep_has_zh = any(is_chinese(n) for n in keep.names)
-    for path in [layout.registry, *sorted(layout.facts.glob("*.trig")), *sorted(layout.candidates.glob("*.trig"))]:
+    registry = layout.registry_files
+    noted = False
+    for path in [*registry, *sorted(layout.facts.glob("*.trig")), *sorted(layout.candidates.glob("*.trig"))]:
         text = change.read(path) or ""
         if not pattern.search(text):
             continue
-        if path == layout.registry:
+        if path in registry:
             text = pattern.sub(replacement, _labels_to_aliases(text, pattern, keep_has_zh))
-            text = text.rstrip("\n") + (f"\n\n# {short} was judged the same as {curie(keep.iri)} "
-                                        f"(data/judgements.tsv)\n{replacement} <{_SAME_AS}> {full} .\n")
+            if not noted:
+                text = text.rstrip("\n") + (f"\n\n# {short} was judged the same as {curie(keep.iri)} "
+                                            f"(data/judgements.tsv)\n{replacement} <{_SAME_AS}> {full} .\n")
+                noted = True
         else:
             text = pattern.sub(replacement, text)
         change.write(path, text)

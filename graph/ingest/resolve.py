@@ -149,8 +149,9 @@ class Knowledge:
         if use_registry:
             layout = layout or DataLayout.default()
             registry = Graph()
-            for triple in parse_rdf_file(layout.registry, layout.display(layout.registry), "turtle"):
-                registry.add(triple)
+            for path in layout.registry_files:
+                for triple in parse_rdf_file(path, layout.display(path), "turtle"):
+                    registry.add(triple)
             entities = _registry_entities(registry)
         knowledge = cls(entities)
         renamed: dict[str, str] = {}

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from ..errors import UsageError
@@ -118,15 +118,35 @@ def _write_candidates(layout: DataLayout, source: str, remaining: list[Candidate
         written.append(f"{layout.display(path)} (removed: nothing left to review)")
 
 
+_REGISTRY_HEADER = """# The entities source {source} brought to the registry (accepted from its candidates, or added by
+# hand): one IRI per real thing, its class, one English rdfs:label, a Chinese rdfs:label@zh where known,
+# other names as skos:altLabel, its place. Facts about them live in data/facts/<source id>.trig.
+@prefix bkg: <https://w3id.org/battery-kg/ontology#> .
+@prefix bk: <https://w3id.org/battery-kg/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+"""
+
+
 def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> ReviewOutcome:
-    """Accept candidates (by id, or all of ``article``) into the reviewed facts and the registry."""
+    """Accept candidates (by id, or all of ``article``) into the reviewed facts, and their new entities into
+    the article's registry file (``data/registry/<source id>.ttl``)."""
+    with layout.lock():
+        return _accept(layout, ids, article)
+
+
+def _accept(layout: DataLayout, ids: list[str], article: str | None) -> ReviewOutcome:
     chosen = _select(layout, ids, article)
     everything = pending(layout)
     outcome = ReviewOutcome([], [], [])
     change = FileChanges()  # facts, candidates and registry are written together, or not at all
-    registry_text = layout.registry.read_text(encoding="utf-8")
-    registry = parse_rdf_file(layout.registry, layout.display(layout.registry), "turtle")
-    registry_blocks: list[str] = []
+    registry = Graph()
+    for path in layout.registry_files:
+        for triple in parse_rdf_file(path, layout.display(path), "turtle"):
+            registry.add(triple)
+    registry_blocks: dict[str, list[str]] = {}
     for source, items in chosen.items():
         entity_graphs = {c.iri: c for c in everything[source] if c.is_entity}
         declared = {s: c for c in entity_graphs.values() for s, p, o in _facts_of(c) if p == RDF.type}
@@ -161,7 +181,7 @@ def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
             quote = candidate.quotes[0] if candidate.quotes else ""
             block = [f"# Accepted from source {source} ({candidate.id}): \u201c{quote[:200]}\u201d"]
             block += [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in sorted(triples)]
-            registry_blocks.append("\n".join(block))
+            registry_blocks.setdefault(source, []).append("\n".join(block))
             outcome.registered.append(compact(subject))
         if new_facts:
             old = change.read(facts_path) or ""
@@ -172,14 +192,23 @@ def accept(layout: DataLayout, ids: list[str], article: str | None = None) -> Re
         remaining = [c for c in everything[source] if c.iri not in selected]
         _write_candidates(layout, source, remaining, change, outcome.written)
         outcome.ids += [c.id for c in accepted]
-    if registry_blocks:
-        change.write(layout.registry, registry_text.rstrip("\n") + "\n\n" + "\n\n".join(registry_blocks) + "\n")
-        outcome.written.append(layout.display(layout.registry))
+    for source, blocks in registry_blocks.items():  # the entities an article brought, in its registry file
+        path = layout.registry_part(source)
+        old = change.read(path) or _REGISTRY_HEADER.format(source=source)
+        change.write(path, old.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n")
+        outcome.written.append(layout.display(path))
     change.apply()
     return outcome
 
 
 def reject(layout: DataLayout, ids: list[str], article: str | None = None) -> ReviewOutcome:
+    """Drop candidates (by id, or all of ``article``) for good; ingesting the article again does not bring them
+    back."""
+    with layout.lock():
+        return _reject(layout, ids, article)
+
+
+def _reject(layout: DataLayout, ids: list[str], article: str | None) -> ReviewOutcome:
     """Reject candidates (by id, or all of ``article``): drop them and remember not to propose them again.
 
     Rejecting a new entity rejects the candidate facts that use it, and the entities inside it.

@@ -90,19 +90,21 @@ def _reviewed(path: Path, layout: DataLayout) -> tuple[set[str], set[tuple[str, 
     return entities, relations
 
 
-_REGISTRY_CACHE: dict[Path, tuple[float, dict]] = {}
+_REGISTRY_CACHE: dict[Path, tuple[tuple, dict]] = {}
 
 
 def _registry_classes(layout: DataLayout) -> dict[str, set[str]]:
-    mtime = layout.registry.stat().st_mtime
-    cached = _REGISTRY_CACHE.get(layout.registry)
-    if cached and cached[0] == mtime:
+    files = layout.registry_files
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in files)
+    cached = _REGISTRY_CACHE.get(layout.root)
+    if cached and cached[0] == stamp:
         return cached[1]
     classes: dict[str, set[str]] = defaultdict(set)
-    for q in parse_quads(layout.registry, layout.display(layout.registry), "turtle"):
-        if q.predicate.value == _TYPE:
-            classes[q.subject.value].add(q.object.value)
-    _REGISTRY_CACHE[layout.registry] = (mtime, classes)
+    for path in files:
+        for q in parse_quads(path, layout.display(path), "turtle"):
+            if q.predicate.value == _TYPE:
+                classes[q.subject.value].add(q.object.value)
+    _REGISTRY_CACHE[layout.root] = (stamp, classes)
     return classes
 
 

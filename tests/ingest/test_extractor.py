@@ -105,9 +105,9 @@ def test_long_title_case_or_upper_case_text_takes_linear_time(extractor, line):
     import time
 
     text = line * 600  # about 20,000 characters of capitalised words, the worst case for name patterns
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what the work costs, however busy the machine is
     extractor.extract(text)
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
 
 
 def test_a_park_of_a_place_lies_in_it(extractor):
