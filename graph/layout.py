@@ -82,16 +82,17 @@ class DataLayout:
     @contextmanager
     def lock(self):
         """Hold the data folder for one change (an ingest, an accept, a judgement) so that curators working at
-        once never write over each other's registry or facts: an exclusive lock on ``.lock`` in the folder."""
+        once never write over each other's registry or facts: an exclusive lock on the folder itself (nothing is
+        written for it)."""
         import fcntl
 
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield self
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        descriptor = os.open(self.root, os.O_RDONLY)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield self
+        finally:
+            os.close(descriptor)  # closing releases the lock
 
     @property
     def facts(self) -> Path:

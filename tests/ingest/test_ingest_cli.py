@@ -67,7 +67,7 @@ def test_ingest_then_accept_then_build_makes_the_facts_queryable(data_copy, exam
 
     assert main(["accept", "--article", source_id, "--data", str(data_copy.root)]) == 0
     assert not (data_copy.candidates / f"{source_id}.trig").exists()
-    assert "Demo Cell Technology Co., Ltd." in data_copy.registry.read_text()
+    assert "Demo Cell Technology Co., Ltd." in data_copy.registry_part(source_id).read_text()
     report = build(data_copy, tmp_path / "out")
     store = open_store(report.outputs["store"])
     result = query("""SELECT ?host ?sentence WHERE {
@@ -265,7 +265,7 @@ def test_a_failure_while_accepting_puts_facts_candidates_and_registry_back(data_
     real_write = atomic.write_text
 
     def failing_write(path, text):
-        if path.name == "registry.ttl":  # the facts and the candidates are written by now
+        if path.parent.name == "registry":  # the facts and the candidates are written by now
             raise OSError("disk full")
         real_write(path, text)
 
