@@ -209,15 +209,17 @@ def review_log_command(
     data: Path | None = DataOption,
 ) -> None:
     """The extractor's first pass against what review accepted: precision, recall and F1 of entities and
-    relations, per article, per language and in all (the articles whose review is finished)."""
+    relations, per article, per language (all, and only the articles the extractor was not tuned on) and in all
+    (the articles whose review is finished)."""
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}: use table or json")
     report = review_scores(data_layout(data))
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    rows = [(name, parts) for name, parts in report["articles"].items()]
+    rows = [(name + (" (tuned on)" if parts["tuned"] else ""), parts) for name, parts in report["articles"].items()]
     rows += [(f"language {lang}", parts) for lang, parts in report["languages"].items()]
+    rows += [(f"language {lang}, not tuned on", parts) for lang, parts in report["untuned"].items()]
     rows += [("overall", report["overall"])]
     width = max(len(name) for name, _ in rows)
     typer.echo(f"{'article':<{width}} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")

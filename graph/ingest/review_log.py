@@ -119,12 +119,21 @@ def review_scores(layout: DataLayout) -> dict:
     An article counts once its candidates are all reviewed (no ``data/candidates/<id>.trig`` left) and it has
     reviewed facts; the others are listed as pending.
 
+    Articles the extractor was tuned on (the seeds and the development set: a gold file in ``data/gold/`` or
+    ``data/gold/dev/``) are totalled apart from the others: only the others measure extraction on news nobody
+    tuned for.
+
     Returns
     -------
     dict
-        ``{"articles": {id: {"language", "extractor", "entities": scores, "relations": scores}}, "languages":
-        {language: {part: scores}}, "overall": {part: scores}, "pending": [ids]}``.
+        ``{"articles": {id: {"language", "extractor", "tuned", "entities": scores, "relations": scores}},
+        "languages": {language: {part: scores}}, "untuned": {language: {part: scores}}, "overall": {part:
+        scores}, "pending": [ids]}``; ``languages`` and ``overall`` count every reviewed article, ``untuned`` the
+        articles nobody tuned on.
     """
+    tuned = {p.stem for folder in (layout.gold, layout.gold / "dev") if folder.is_dir()
+             for p in folder.glob("*.json")}
+    untuned: dict[str, dict[str, Score]] = {}
     folder = layout.root / "review-log"
     articles, pending = {}, []
     languages: dict[str, dict[str, Score]] = {}
@@ -144,12 +153,17 @@ def review_scores(layout: DataLayout) -> dict:
                                     len(entities - proposed_entities)),
                   "relations": Score(len(proposed & accepted), len(proposed - accepted), len(accepted - proposed))}
         language = languages.setdefault(record["language"], {"entities": Score(), "relations": Score()})
+        fresh = untuned.setdefault(record["language"], {"entities": Score(), "relations": Score()}) \
+            if source not in tuned else {"entities": Score(), "relations": Score()}
         for part, score in scores.items():
             overall[part] += score
             language[part] += score
+            fresh[part] += score
         articles[source] = {"language": record["language"], "extractor": record["extractor"],
+                            "tuned": source in tuned,
                             **{part: score.as_dict() for part, score in scores.items()}}
     return {"articles": articles,
             "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
                           for lang, parts in sorted(languages.items())},
+            "untuned": {lang: {k: v.as_dict() for k, v in parts.items()} for lang, parts in sorted(untuned.items())},
             "overall": {k: v.as_dict() for k, v in overall.items()}, "pending": pending}
