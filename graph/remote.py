@@ -13,14 +13,15 @@ each read, so a server that trickles its answer a byte at a time is cut off too 
 
 - ``standard`` — a server whose default graph is a plain graph of its own (Oxigraph started without
   ``--union-default-graph``, Fuseki without ``unionDefaultGraph``): the build writes the merge into it.
-- ``virtuoso`` — Virtuoso, whose default graph is made of all its graphs, its own among them (5,611 triples of
-  ``virtrdf#`` and others): the build writes the merge into :data:`UNION_GRAPH`, and every query that names no
-  dataset itself gets that as its default graph (the protocol's ``default-graph-uri``). So the server's own
-  graphs never reach the default graph, and a triple that several graphs hold is matched once, as embedded.
-  ``GRAPH ?g`` still ranges over the server's graphs there, less those that are not the project's
-  (``define input:named-graph-exclude``), so it also matches :data:`UNION_GRAPH`: the saved questions join it
-  with ``?g a bkg:Assertion``, which that graph is not. ``GRAPH <iri>`` is asked as ``GRAPH ?g`` with ``?g``
-  bound (:func:`bind_graph_names`): Virtuoso gives a query whose default graph is named no other graph by name.
+- ``virtuoso`` — Virtuoso, whose default graph is made of all its graphs, its own among them (``virtrdf#``
+  and others): the build writes the merge into :data:`UNION_GRAPH`, and every query that names no dataset
+  itself gets that as its default graph (the protocol's ``default-graph-uri``). So the server's own graphs
+  never reach the default graph, and a triple that several graphs hold is matched once, as embedded.
+  ``GRAPH ?g`` still ranges over all the server's graphs, :data:`UNION_GRAPH` and Virtuoso's own among them:
+  the saved questions join it with ``?g a bkg:Assertion``, which those graphs are not. (Leaving the others out
+  with ``define input:named-graph-exclude`` needs their names, and listing them costs a second a query at half
+  a million triples.) ``GRAPH <iri>`` is asked as ``GRAPH ?g`` with ``?g`` bound (:func:`bind_graph_names`):
+  Virtuoso gives a query whose default graph is named no other graph by name.
 - ``union`` — another server whose default graph is made of all its graphs (GraphDB, ``oxigraph serve
   --union-default-graph``): the build loads only the named graphs and the server makes the union, where a
   triple that several graphs hold is matched once per graph (SPARQL names no such dataset but by listing each
@@ -74,12 +75,12 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError
+from .errors import QueryError, StoreError, UsageError
 from .namespace import BASE, GRAPH
 from .store import HIDDEN_TEXT, dataset_clause, prepare_query, query_form, solution_limit
 
 __all__ = ["RemoteStore", "ServerProfile", "PROFILES", "server_profile", "endpoints", "ChallengeAuth",
-           "UNION_GRAPH", "DEFAULT_TIMEOUT"]
+           "bind_graph_names", "standard_results", "UNION_GRAPH", "DEFAULT_TIMEOUT"]
 
 #: Seconds a remote call may take unless told otherwise.
 DEFAULT_TIMEOUT = 60.0
@@ -89,6 +90,9 @@ UNION_GRAPH = GRAPH.union
 
 #: Quads per update when a refused batch has been halved this far: a refusal then is not about its size.
 _SMALLEST_BATCH = 16
+
+#: How a server says that one request holds too much (Virtuoso: "SP030: ... memory exhausted").
+_TOO_LARGE = re.compile(r"memory exhausted|exceed|too (?:large|long|big)", re.IGNORECASE)
 
 #: Graph names listed, then cleared, per round of :meth:`RemoteStore.clear` (below any server's row limit).
 _CLEAR_ROUND = 5_000
@@ -133,8 +137,9 @@ class ServerProfile:
     max_rows: int | None = None
 
 
-#: The known layouts. Virtuoso's batch is what its SPARQL compiler takes (it refuses some 5,000 triples in
-#: one INSERT DATA: "memory exhausted"), its row limit the ``ResultSetMaxRows`` it ships with.
+#: The known layouts. Virtuoso's batch is one its SPARQL compiler takes (it refuses 8,000 triples in one
+#: INSERT DATA, "memory exhausted": tests/sparql/test_virtuoso.py), its row limit the ``ResultSetMaxRows`` it
+#: ships with.
 PROFILES: dict[str, ServerProfile] = {
     "standard": ServerProfile("standard"),
     "virtuoso": ServerProfile("virtuoso", union="graph", batch=1_000, max_rows=10_000),
@@ -153,13 +158,13 @@ def server_profile(url: str, name: str | None = None) -> ServerProfile:
     name = name or os.environ.get("BATTERYKG_STORE_SERVER") or ("virtuoso" if _is_virtuoso_endpoint(url)
                                                                  else "standard")
     if name not in PROFILES:
-        raise StoreError(f"BATTERYKG_STORE_SERVER={name!r}: the server kinds are {', '.join(PROFILES)}")
+        raise UsageError(f"BATTERYKG_STORE_SERVER={name!r}: the server kinds are {', '.join(PROFILES)}")
     profile = PROFILES[name]
     for variable, field in (("BATTERYKG_STORE_BATCH", "batch"), ("BATTERYKG_STORE_MAX_ROWS", "max_rows")):
         value = os.environ.get(variable)
         if value:
             if not value.isdigit() or int(value) < 1:
-                raise StoreError(f"{variable}={value!r}: a positive whole number is needed")
+                raise UsageError(f"{variable}={value!r}: a positive whole number is needed")
             profile = replace(profile, **{field: int(value)})
     return profile
 
@@ -251,7 +256,6 @@ class RemoteStore:
         if auth is None and os.environ.get("BATTERYKG_STORE_USER"):
             auth = (os.environ["BATTERYKG_STORE_USER"], os.environ.get("BATTERYKG_STORE_PASSWORD", ""))
         self._auth = ChallengeAuth(*auth) if auth else None
-        self._foreign_graphs: list[str] | None = None
         self._client = self._new_client()
 
     def _new_client(self) -> httpx.Client:
@@ -301,7 +305,7 @@ class RemoteStore:
         if response.status_code == 401:
             hint = (" (the server refused BATTERYKG_STORE_USER and BATTERYKG_STORE_PASSWORD)"
                     if "authorization" in response.request.headers
-                    else " (set BATTERYKG_STORE_USER and BATTERYKG_STORE_PASSWORD to a user allowed to write)")
+                    else " (set BATTERYKG_STORE_USER and BATTERYKG_STORE_PASSWORD: the server asks who is calling)")
         return StoreError(f"{what} at {response.request.url} failed with HTTP {response.status_code}{hint}"
                           + (f": {body}" if body else ""))
 
@@ -313,13 +317,12 @@ class RemoteStore:
         Unless the query names its own dataset (``FROM``, ``FROM NAMED``), its default graph is the union
         of the project's graphs, as on the embedded store.
         """
-        text, params = prepare_query(sparql), {}
-        if self.profile.union == "graph":  # the defines go on the prologue's line: line numbers stay the user's
+        params = {}
+        if self.profile.union == "graph":
             if dataset_clause(sparql) not in ("FROM", "FROM NAMED"):
                 params["default-graph-uri"] = str(UNION_GRAPH)
-            text = "".join(f"define input:named-graph-exclude <{g}> " for g in self._foreign()) + \
-                prepare_query(bind_graph_names(sparql))
-        return self._answer(text, params, sparql, timeout)
+            return self._answer(prepare_query(bind_graph_names(sparql)), params, sparql, timeout)
+        return self._answer(prepare_query(sparql), params, sparql, timeout)
 
     def _raw_query(self, sparql: str, *, timeout: float | None = None):
         """A query of the adapter's own, sent as written: the whole server is its dataset."""
@@ -379,14 +382,6 @@ class RemoteStore:
             "less (a LIMIT, or a parameter that narrows the question), or raise the server's limit (Virtuoso: "
             "ResultSetMaxRows in the [SPARQL] section of virtuoso.ini, and BATTERYKG_STORE_MAX_ROWS to match)")
 
-    def _foreign(self) -> list[str]:
-        """The server's graphs that are not the project's (Virtuoso's own, other data), read once."""
-        if self._foreign_graphs is None:
-            result = self._raw_query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
-                                     f'FILTER(!STRSTARTS(STR(?g), "{BASE}")) }}')
-            self._foreign_graphs = sorted(str(row[0]) for row in result.rows)
-        return self._foreign_graphs
-
     # -- updates ------------------------------------------------------------------------------------------
 
     def update(self, sparql_update: str, *, timeout: float | None = None) -> None:
@@ -403,9 +398,10 @@ class RemoteStore:
         """Add N-Quads, with SPARQL Update; return how many distinct quads were sent. Lines without a graph go to
         the default graph (on Virtuoso to :data:`UNION_GRAPH`; on a ``union`` server nowhere).
 
-        Quads go in batches of :attr:`batch` (halved whenever the server refuses one). A blank node stays
-        one node: the quads that share blank nodes go in one request, as ``INSERT { … } WHERE { … }`` with one
-        solution (Virtuoso allows no blank nodes in ``INSERT DATA``; those of a template are one node each).
+        Quads go in batches of :attr:`batch`, halved whenever the server refuses one as too large. A blank
+        node stays one node: the quads that share blank nodes go in one request, as ``INSERT { … } WHERE { … }``
+        with one solution (Virtuoso allows no blank nodes in ``INSERT DATA``; those of a template are one node
+        each).
         """
         default = ox.NamedNode(str(UNION_GRAPH)) if self.profile.union == "graph" else ox.DefaultGraph()
         plain, linked = [], {}
@@ -433,8 +429,9 @@ class RemoteStore:
                 end += 1
             response = self._update(_insert_text([q for group in groups[start:end] for q in group], template))
             if response.status_code >= 300:
-                refused = response.status_code in (400, 413, 500) and end - start > 1
-                if refused and self.batch > _SMALLEST_BATCH:
+                refused = response.status_code == 413 or (response.status_code in (400, 500)
+                                                           and _TOO_LARGE.search(response.text) is not None)
+                if refused and end - start > 1 and self.batch > _SMALLEST_BATCH:
                     self.batch //= 2  # the server's limit on one request: smaller batches from now on
                     continue
                 raise self._failure(response, f"loading {size:,} quads")

@@ -319,3 +319,13 @@ def test_a_server_that_answers_clear_without_clearing_fails_the_build(remote_see
     with pytest.raises(StoreError, match=f"still holds {len(seed_store):,} triples of the project's graphs after"):
         store.clear()
     assert len(store) == len(seed_store)
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("BATTERYKG_STORE_SERVER", "fuseky", "the server kinds are standard, virtuoso, union"),
+    ("BATTERYKG_STORE_BATCH", "0", "a positive whole number is needed"),
+    ("BATTERYKG_STORE_MAX_ROWS", "ten", "a positive whole number is needed"),
+])
+def test_a_wrong_store_setting_is_a_usage_error_naming_it(cli, variable, value, message):
+    done = cli("query", "ASK {}", "--store", "http://127.0.0.1:9", env={variable: value})
+    assert done.returncode == 2 and f"{variable}={value!r}" in done.stderr and message in done.stderr
