@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup build analyze views notebooks bench lint clean browser
+.PHONY: run test setup build analyze views notebooks bench lint clean browser virtuoso
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,13 +30,24 @@ browser:
 	  else echo "chromium missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; \
 	fi
 
+# Debian's Virtuoso for the remote-store tests, which start a private instance of their own (its own
+# virtuoso.ini, database folder and loopback ports), never the package's service (which the package itself
+# stops and disables while dba has the default password).
+virtuoso:
+	@if ! command -v virtuoso-t >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      virtuoso-opensource >/dev/null; \
+	  else echo "virtuoso-t missing: sudo apt-get install virtuoso-opensource (Virtuoso tests will be skipped)"; fi; \
+	fi
+
 build: setup
 	$(BIN)/batterykg build
 
 run: setup
 	$(BIN)/batterykg run
 
-test: setup browser
+test: setup browser virtuoso
 	$(BIN)/python -m pytest
 
 notebooks: setup

@@ -40,7 +40,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import queue
-import re
 import signal
 import socket
 import sys
@@ -53,6 +52,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from .errors import UsageError
+from .store import dataset_clause
 
 __all__ = ["ServerSettings", "SparqlServer", "WorkerPool", "serve", "choose_format", "dataset_clause"]
 
@@ -116,19 +116,6 @@ def choose_format(accept: str | None, kind: str) -> str | None:
                 if best_key is None or key > best_key:
                     best, best_key = fmt, key
     return best
-
-
-_HIDDEN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-                     r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
-                     r'|<[^<>"{}|^`\\\s]*>' r"|#[^\n]*")
-_EXTERNAL = re.compile(r"(?<![?$\w:.-])(SERVICE|FROM\s+NAMED|FROM)(?![\w:-])", re.IGNORECASE)
-
-
-def dataset_clause(sparql: str) -> str | None:
-    """``SERVICE``, ``FROM NAMED`` or ``FROM`` if the query uses one (outside strings, IRIs and comments)."""
-    visible = _HIDDEN.sub(" ", sparql)
-    match = _EXTERNAL.search(visible)
-    return " ".join(match.group(1).upper().split()) if match else None
 
 
 # --- worker processes ------------------------------------------------------------------------------

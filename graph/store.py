@@ -20,6 +20,7 @@ rdflib.term.Literal('c')
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -28,7 +29,8 @@ import pyoxigraph as ox
 from .errors import NotBuiltError, QueryError, StoreError
 from .namespace import sparql_prologue
 
-__all__ = ["Store", "EmbeddedStore", "open_store", "prepare_query"]
+__all__ = ["Store", "EmbeddedStore", "open_store", "prepare_query", "visible_sparql", "dataset_clause",
+           "solution_limit", "query_form", "HIDDEN_TEXT"]
 
 
 class Store(Protocol):
@@ -46,10 +48,60 @@ def prepare_query(sparql: str) -> str:
     return sparql_prologue(sparql) + "\n" + sparql
 
 
+#: The strings, IRIs and comments of a SPARQL text: where a keyword is not one.
+HIDDEN_TEXT = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                     r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+                     r'|<[^<>"{}|^`\\\s]*>' r"|#[^\n]*")
+_EXTERNAL = re.compile(r"(?<![?$\w:.-])(SERVICE|FROM\s+NAMED|FROM)(?![\w:-])", re.IGNORECASE)
+_FORM = re.compile(r"(?<![?$\w:.-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.IGNORECASE)
+_LIMIT = re.compile(r"(?<![?$\w:.-])LIMIT\s+(\d+)", re.IGNORECASE)
+
+
+def visible_sparql(sparql: str) -> str:
+    """The query with its strings, IRIs and comments blanked out, so that keywords can be looked for in it.
+
+    >>> visible_sparql('SELECT * { ?s ?p "FROM here" } # LIMIT 3')
+    'SELECT * { ?s ?p   }  '
+    """
+    return HIDDEN_TEXT.sub(" ", sparql)
+
+
+def dataset_clause(sparql: str) -> str | None:
+    """``SERVICE``, ``FROM NAMED`` or ``FROM`` if the query uses one (outside strings, IRIs and comments).
+
+    >>> dataset_clause("SELECT ?from WHERE { ?s bk:from-x ?from } # SERVICE")
+    >>> dataset_clause('SELECT * FROM <http://x> { ?s ?p "SERVICE" }')
+    'FROM'
+    """
+    match = _EXTERNAL.search(visible_sparql(sparql))
+    return " ".join(match.group(1).upper().split()) if match else None
+
+
+def query_form(sparql: str) -> str | None:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: the query's form, its first such keyword.
+
+    >>> query_form("PREFIX ex: <http://ask.example/> construct WHERE { ?s ex:select ?o }")
+    'CONSTRUCT'
+    """
+    match = _FORM.search(visible_sparql(sparql))
+    return match.group(1).upper() if match else None
+
+
+def solution_limit(sparql: str) -> int | None:
+    """The query's own ``LIMIT`` (after its last closing brace: a sub-select's does not count), if it has one.
+
+    >>> solution_limit("SELECT * { { SELECT ?s { ?s ?p ?o } LIMIT 5 } } ORDER BY ?s LIMIT 20 OFFSET 3")
+    20
+    >>> solution_limit("SELECT * { { SELECT ?s { ?s ?p ?o } LIMIT 5 } }") is None
+    True
+    """
+    visible = visible_sparql(sparql)
+    match = _LIMIT.search(visible[visible.rfind("}") + 1:])
+    return int(match.group(1)) if match else None
+
+
 def _syntax_message(exc: Exception) -> str:
     """Oxigraph's message with line numbers of the user's query (the prologue adds one line)."""
-    import re
-
     text = str(exc)
 
     def shift(match: re.Match) -> str:

@@ -1,16 +1,17 @@
-"""The remote store against a real Oxigraph server: build loads it, every saved query answers as embedded."""
+"""The remote store against a real Oxigraph server: build loads it, a rebuild replaces what it held, every saved
+query answers as embedded — with the server's own default graph, and with a default graph made of all graphs."""
 
 from __future__ import annotations
 
 import subprocess
 
 import pytest
-from rdflib import Literal
 
 from graph.errors import QueryError, StoreError
 from graph.queries import list_saved, run_saved
-from graph.remote import RemoteStore
+from graph.remote import ChallengeAuth, RemoteStore
 from graph.store import open_store
+from tests.sparql.conftest import SAVED_WITH_PARAMETERS, comparable
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +31,6 @@ def cli():
     return run_cli
 
 
-def normalised(result):
-    """Rows as sorted tuples; GROUP_CONCAT lists compared as sets (their order is not defined)."""
-    def term(value):
-        if isinstance(value, Literal) and "; " in str(value):
-            return tuple(sorted(str(value).split("; ")))
-        return value
-    return sorted((tuple(term(v) for v in row) for row in result.rows), key=repr)
-
-
 def test_build_loads_the_same_triples_as_the_embedded_store(remote_seed, seed_store):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -51,7 +43,12 @@ def test_every_saved_query_answers_as_on_the_embedded_store(remote_seed, seed_st
     remote = run_saved(name, {}, remote_seed)
     embedded = run_saved(name, {}, seed_store)
     assert remote.variables == embedded.variables
-    assert normalised(remote) == normalised(embedded)
+    assert comparable(remote) == comparable(embedded)
+
+
+@pytest.mark.parametrize(("name", "params"), SAVED_WITH_PARAMETERS, ids=lambda v: v if isinstance(v, str) else "")
+def test_saved_questions_with_parameters_answer_as_on_the_embedded_store(remote_seed, seed_store, name, params):
+    assert comparable(run_saved(name, params, remote_seed)) == comparable(run_saved(name, params, seed_store)) != []
 
 
 def test_entity_parameters_resolve_on_the_remote_store(remote_seed):
@@ -106,7 +103,7 @@ def test_an_unreachable_server_or_wrong_path_is_a_store_error_naming_url_and_sta
     with pytest.raises(StoreError, match=r"/nowhere/query failed with HTTP 404"):
         RemoteStore(oxigraph_server + "/nowhere", timeout=5).query("ASK {}")
     with pytest.raises(StoreError, match=r"/nowhere/update failed with HTTP 404"):
-        RemoteStore(oxigraph_server + "/nowhere", timeout=5).clear()
+        RemoteStore(oxigraph_server + "/nowhere", timeout=5).update("CLEAR SILENT DEFAULT")
 
 
 def test_a_named_graph_is_replaced_through_the_graph_store_protocol(oxigraph_server, tmp_path):
@@ -181,7 +178,7 @@ def test_an_answer_that_trickles_in_is_cut_off_at_the_time_limit(trickling_serve
 
 @pytest.fixture(scope="module")
 def union_server(tmp_path_factory):
-    """An Oxigraph server whose default graph is the union of its named graphs, as Virtuoso's and GraphDB's are."""
+    """An Oxigraph server whose default graph is the union of its graphs, as Virtuoso's and GraphDB's are."""
     from tests.sparql.conftest import start_oxigraph, stop
 
     process, url = start_oxigraph(tmp_path_factory.mktemp("oxigraph-union"), "--union-default-graph",
@@ -195,9 +192,9 @@ def union_server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def union_seed(union_server, tmp_path_factory, cli):
     done = cli("build", "--quiet", "--out", str(tmp_path_factory.mktemp("union-build")), "--store", union_server,
-               env={"BATTERYKG_STORE_UNION_DEFAULT": "1"})
+               env={"BATTERYKG_STORE_SERVER": "union"})
     assert done.returncode == 0, done.stderr
-    store = RemoteStore(union_server, union_default_graph=True)
+    store = RemoteStore(union_server, server="union")
     yield store
     store.close()
 
@@ -216,12 +213,12 @@ def test_saved_queries_on_a_union_default_graph_server_give_the_same_rows(union_
     remote = run_saved(name, {}, union_seed)
     embedded = run_saved(name, {}, seed_store)
     assert remote.variables == embedded.variables
-    assert set(normalised(remote)) == set(normalised(embedded))
+    assert set(comparable(remote)) == set(comparable(embedded))
 
 
-def test_the_store_user_and_password_from_the_environment_go_with_every_call(monkeypatch):
-    """BATTERYKG_STORE_USER / _PASSWORD: HTTP basic authentication, for servers that guard their updates."""
-    import base64
+def challenging_server(challenge: str, answers: int = 1):
+    """A server that answers the first request with 401 and ``challenge``, then ``answers`` requests with an ASK
+    result; records each request's headers. Returns its URL, the records and its thread."""
     import socket
     import threading
 
@@ -231,23 +228,104 @@ def test_the_store_user_and_password_from_the_environment_go_with_every_call(mon
     seen = []
 
     def serve():
-        connection, _ = listener.accept()
-        with connection:
-            seen.append(connection.recv(65536).decode("latin-1"))
-            body = b'{"head": {}, "boolean": true}'
-            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
-                               b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+        for number in range(answers + 1):
+            connection, _ = listener.accept()
+            with connection:
+                seen.append(connection.recv(65536).decode("latin-1"))
+                if number == 0:
+                    connection.sendall(b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: " + challenge.encode()
+                                       + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    continue
+                body = b'{"head": {}, "boolean": true}'
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                                   b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n"
+                                   + body)
+        listener.close()
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}", seen, thread
+
+
+def test_the_store_user_and_password_answer_a_basic_challenge_then_go_with_every_call(monkeypatch):
+    """BATTERYKG_STORE_USER / _PASSWORD: sent once the server asks (never in the clear to one that does not),
+    with the scheme it asks for; then with each call."""
+    import base64
+
+    url, seen, thread = challenging_server('Basic realm="kg"', answers=2)
     monkeypatch.setenv("BATTERYKG_STORE_USER", "analyst")
     monkeypatch.setenv("BATTERYKG_STORE_PASSWORD", "s3cret")
-    store = RemoteStore(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=5)
+    store = RemoteStore(url, timeout=5)
+    try:
+        assert store.query("ASK {}").boolean is True
+        assert store.query("ASK {}").boolean is True
+    finally:
+        store.close()
+    thread.join(5)
+    expected = f"authorization: basic {base64.b64encode(b'analyst:s3cret').decode()}"
+    assert [expected.lower() in request.lower() for request in seen] == [False, True, True]
+
+
+def test_a_digest_challenge_is_answered_with_digest_authentication():
+    url, seen, thread = challenging_server('Digest realm="SPARQL", nonce="abc123", qop="auth", algorithm="MD5"')
+    store = RemoteStore(url, timeout=5, auth=("analyst", "s3cret"))
     try:
         assert store.query("ASK {}").boolean is True
     finally:
         store.close()
-        listener.close()
     thread.join(5)
-    expected = base64.b64encode(b"analyst:s3cret").decode()
-    assert f"authorization: basic {expected}".lower() in seen[0].lower()
+    assert "authorization" not in seen[0].lower()
+    answer = [line for line in seen[1].splitlines() if line.lower().startswith("authorization:")][0]
+    assert answer.split()[1] == "Digest" and 'username="analyst"' in answer and "s3cret" not in answer
+    assert isinstance(store._auth, ChallengeAuth) and store._auth.scheme == "digest"
+
+
+def test_a_rebuild_replaces_what_the_server_held_and_keeps_other_graphs(remote_seed, oxigraph_server, cli, data_copy,
+                                                                       tmp_path):
+    """A source removed from data/ is gone from the server after the next build, from its graphs and from the
+    default graph; a graph that is not the project's stays."""
+    store = RemoteStore(oxigraph_server)
+    removed = "003_a93420692c2367a5"
+    partner = {"org": "Liaoning Xingkong Sodium Battery Co., Ltd."}
+    try:
+        store.update('INSERT DATA { GRAPH <urn:another-team> { <urn:x> <urn:y> "kept" } }')
+        assert len(run_saved("partners", partner, store).rows) == 1
+        for path in [data_copy.root / "facts" / f"{removed}.trig", *(data_copy.root / "sources").glob(f"{removed}.*")]:
+            path.unlink()
+        done = cli("build", "--quiet", "--data", str(data_copy.root), "--out", str(tmp_path / "out"),
+                   "--store", oxigraph_server)
+        assert done.returncode == 0, done.stderr
+        rebuilt = open_store(tmp_path / "out" / "store")
+        every = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert store.query(every).rows == rebuilt.query(every).rows
+        assert len(store) == len(rebuilt)
+        assert run_saved("partners", partner, store).rows == []
+        assert not store.query(f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(CONTAINS(STR(?g), "{removed}")) }}').boolean
+        assert store.query('ASK { GRAPH <urn:another-team> { <urn:x> <urn:y> "kept" } }').boolean
+    finally:
+        store.update("DROP SILENT GRAPH <urn:another-team>")
+        done = cli("build", "--quiet", "--out", str(tmp_path / "seed"), "--store", oxigraph_server)
+        store.close()
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_server_that_answers_clear_without_clearing_fails_the_build(remote_seed, oxigraph_server, seed_store,
+                                                                      monkeypatch):
+    """Virtuoso answers CLEAR ALL with 200 and removes nothing: what is left is counted, and is an error."""
+    store = RemoteStore(oxigraph_server)
+    real_update = RemoteStore.update
+    monkeypatch.setattr(RemoteStore, "update",
+                        lambda self, text, **kw: None if text.startswith("CLEAR") else real_update(self, text, **kw))
+    with pytest.raises(StoreError, match=f"still holds {len(seed_store):,} triples of the project's graphs after"):
+        store.clear()
+    assert len(store) == len(seed_store)
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("BATTERYKG_STORE_SERVER", "fuseky", "the server kinds are standard, virtuoso, union"),
+    ("BATTERYKG_STORE_BATCH", "0", "a positive whole number is needed"),
+    ("BATTERYKG_STORE_MAX_ROWS", "ten", "a positive whole number is needed"),
+])
+def test_a_wrong_store_setting_is_a_usage_error_naming_it(cli, variable, value, message):
+    done = cli("query", "ASK {}", "--store", "http://127.0.0.1:9", env={variable: value})
+    assert done.returncode == 2 and f"{variable}={value!r}" in done.stderr and message in done.stderr
