@@ -47,7 +47,7 @@ _NAMES = """
 SELECT ?s ?name ?label ?isLabel WHERE {
   { ?s rdfs:label ?name . BIND(true AS ?isLabel) } UNION { ?s skos:altLabel ?name . BIND(false AS ?isLabel) }
   FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR(bk:)))
-  OPTIONAL { ?s rdfs:label ?label }
+  OPTIONAL { ?s rdfs:label ?label FILTER(langMatches(lang(?label), "en")) }
 }
 """  # no ORDER BY: entity_names sorts, and Oxigraph's sort of 130,000 names at 1M triples took 17 s
 

@@ -177,7 +177,8 @@ SELECT ?s ?k WHERE {{
 }}
 """
 
-_LABELS = "SELECT ?s ?label WHERE { ?s rdfs:label ?label }"
+# the English label: an entity may also have a Chinese one (rdfs:label@zh), shown beside it in the views
+_LABELS = 'SELECT ?s ?label WHERE { ?s rdfs:label ?label FILTER(langMatches(lang(?label), "en")) }'
 
 _ASSERTIONS = """
 SELECT ?a ?status ?article WHERE {

@@ -316,7 +316,7 @@ _PAGE_HTML = """<!doctype html>
 <select id="saved"><option value="">(write your own query)</option></select>
 <p id="question"></p>
 <textarea id="query" spellcheck="false" rows="14">
-SELECT ?entity ?label WHERE { ?entity a bkg:Company ; rdfs:label ?label } ORDER BY ?label</textarea>
+SELECT ?entity ?label WHERE { ?entity a bkg:Company ; rdfs:label ?label FILTER(lang(?label) = "en") } ORDER BY ?label</textarea>
 <p><button id="run" type="button">Run</button> <span id="status" role="status"></span></p>
 <p class="hint">Prefixes bkg, bk, schema, rdfs, skos, prov, xsd and more are predeclared. The endpoint is
 <code>/sparql</code> (SPARQL 1.1 Protocol).</p>
