@@ -33,7 +33,7 @@ def test_malformed_query_gives_line_and_column_and_exit_2(cli, seed_output):
 
 
 def test_select_as_csv_json_tsv_and_table(cli, seed_output):
-    sparql = 'SELECT ?name WHERE { bk:exencell bkg:partnerOf/rdfs:label ?name } ORDER BY ?name'
+    sparql = 'SELECT ?name WHERE { bk:exencell bkg:partnerOf/rdfs:label ?name FILTER(lang(?name) = "en") } ORDER BY ?name'
     out = str(seed_output.root)
     rows = list(csv.reader(io.StringIO(cli("query", "--out", out, sparql, "--format", "csv").stdout)))
     assert rows[0] == ["name"] and rows[1] == ["ACE Battery"] and len(rows) == 6

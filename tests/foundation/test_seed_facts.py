@@ -9,14 +9,15 @@ from decimal import Decimal
 
 
 def labels(store, sparql: str) -> set[str]:
-    return {str(row[0]) for row in store.query(sparql).rows}
+    """The English names a query returns (an entity may have a Chinese rdfs:label beside its English one)."""
+    return {str(row[0]) for row in store.query(sparql).rows if getattr(row[0], "language", None) != "zh"}
 
 
 def test_exencell_teamed_up_with_its_named_partners(seed_store):
     """000: 'EXENCELL teamed up with ... (ACE Battery, Tecloman), (Solarspace), (Harmontronics), (Schneider)'."""
     partners = labels(seed_store, """
         SELECT ?name WHERE {
-          ?x rdfs:label "EXENCELL"@en . ?x bkg:partnerOf ?p . ?p rdfs:label ?name }""")
+          ?x rdfs:label "EXENCELL"@en . ?x bkg:partnerOf ?p . ?p rdfs:label ?name FILTER(lang(?name) = 'en') }""")
     assert partners == {"ACE Battery", "Tecloman", "Solarspace", "Harmontronics", "Schneider Electric"}
 
 
@@ -26,7 +27,7 @@ def test_government_delegates_visited_the_mianyang_factory_on_the_stated_day(see
     rows = seed_store.query("""
         SELECT ?date ?placeName ?delegationName WHERE {
           ?visit a bkg:Visit ; schema:startDate ?date ; schema:location ?place ; bkg:delegation ?d .
-          ?place rdfs:label ?placeName . ?d rdfs:label ?delegationName }""").rows
+          ?place rdfs:label ?placeName FILTER(lang(?placeName) = 'en') . ?d rdfs:label ?delegationName FILTER(lang(?delegationName) = 'en') }""").rows
     assert {str(r[0]) for r in rows} == {"2023-12-28"}
     assert {str(r[1]) for r in rows} == {"EXENCELL Mianyang Factory"}
     assert {str(r[2]) for r in rows} == {"People's Government of Chongqing Municipality",
@@ -37,7 +38,7 @@ def test_jeff_you_is_ceo_of_exencell_and_spoke(seed_store):
     rows = seed_store.query("""
         SELECT ?title ?orgName WHERE {
           ?p rdfs:label "Jeff You"@en ; schema:jobTitle ?title ; schema:worksFor ?org .
-          ?org rdfs:label ?orgName . ?event bkg:speaker ?p }""").rows
+          ?org rdfs:label ?orgName FILTER(lang(?orgName) = 'en') . ?event bkg:speaker ?p }""").rows
     assert [(str(t), str(o)) for t, o in rows] == [("Co-founder and CEO", "EXENCELL")]
 
 
@@ -46,23 +47,23 @@ def test_shanghai_conference_speakers_and_keynote(seed_store):
     speakers = labels(seed_store, """
         SELECT ?name WHERE {
           ?c rdfs:label "2023 International Energy Storage Technology, Equipment and Application (Shanghai) Conference and Exhibition"@en ;
-             ?role ?p . ?role rdfs:subPropertyOf* bkg:speaker . ?p rdfs:label ?name }""")
+             ?role ?p . ?role rdfs:subPropertyOf* bkg:speaker . ?p rdfs:label ?name FILTER(lang(?name) = 'en') }""")
     assert speakers == {"Tang Wenkan", "Yuan Guohua", "Zhao Tianshou"}
-    keynote = labels(seed_store, "SELECT ?n WHERE { ?c bkg:keynoteSpeaker ?p . ?p rdfs:label ?n }")
+    keynote = labels(seed_store, "SELECT ?n WHERE { ?c bkg:keynoteSpeaker ?p . ?p rdfs:label ?n FILTER(lang(?n) = 'en') }")
     assert keynote == {"Zhao Tianshou"}
 
 
 def test_shanghai_conference_opened_on_october_31_in_shanghai(seed_store):
     rows = seed_store.query("""
         SELECT ?date ?place WHERE {
-          ?c a bkg:Conference ; schema:startDate ?date ; schema:location/rdfs:label ?place .
+          ?c a bkg:Conference ; schema:startDate ?date ; schema:location/rdfs:label ?place FILTER(lang(?place) = 'en') .
           FILTER(CONTAINS(STR(?c), "shanghai")) }""").rows
     assert [(str(d), str(p)) for d, p in rows] == [("2023-10-31", "Shanghai")]
 
 
 def test_people_and_their_organisations(seed_store):
     rows = seed_store.query("""
-        SELECT ?person ?org WHERE { ?p a bkg:Person ; rdfs:label ?person ; schema:worksFor/rdfs:label ?org }""").rows
+        SELECT ?person ?org WHERE { ?p a bkg:Person ; rdfs:label ?person ; schema:worksFor/rdfs:label ?org FILTER(lang(?org) = 'en') }""").rows
     assert {(str(p), str(o)) for p, o in rows} == {
         ("Jeff You", "EXENCELL"),
         ("Tang Wenkan", "Shanghai Municipal Commission of Economy and Informatization"),
@@ -84,18 +85,18 @@ def test_world_power_battery_conference_2024_host_organisers_dates_place(seed_st
     rows = seed_store.query("""
         SELECT ?start ?end ?place WHERE {
           ?c rdfs:label "2024 World Power Battery Conference"@en ;
-             schema:startDate ?start ; schema:endDate ?end ; schema:location/rdfs:label ?place }""").rows
+             schema:startDate ?start ; schema:endDate ?end ; schema:location/rdfs:label ?place FILTER(lang(?place) = 'en') }""").rows
     assert [(str(s), str(e), str(p)) for s, e, p in rows] == [("2024-09-01", "2024-09-02", "Yibin City")]
     host = labels(seed_store, """SELECT ?n WHERE {
-        ?c rdfs:label "2024 World Power Battery Conference"@en ; bkg:host/rdfs:label ?n }""")
+        ?c rdfs:label "2024 World Power Battery Conference"@en ; bkg:host/rdfs:label ?n FILTER(lang(?n) = 'en') }""")
     assert host == {"People's Government of Sichuan Province"}
     organisers = labels(seed_store, """SELECT ?n WHERE {
         ?c rdfs:label "2024 World Power Battery Conference"@en ; ?p ?o . ?p rdfs:subPropertyOf* schema:organizer .
-        ?o rdfs:label ?n }""")
+        ?o rdfs:label ?n FILTER(lang(?n) = 'en') }""")
     assert organisers == {"People's Government of Sichuan Province", "People's Government of Yibin City",
                           "Sichuan Provincial Economic and Information Department"}
     guest = labels(seed_store, """SELECT ?n WHERE {
-        ?c rdfs:label "2024 World Power Battery Conference"@en ; bkg:guestOfHonour/rdfs:label ?n }""")
+        ?c rdfs:label "2024 World Power Battery Conference"@en ; bkg:guestOfHonour/rdfs:label ?n FILTER(lang(?n) = 'en') }""")
     assert guest == {"United Arab Emirates"}
 
 
@@ -119,18 +120,18 @@ def test_dazhou_sodium_ion_agreement_amount_parties_place_date(seed_store):
     rows = seed_store.query("""
         SELECT ?value ?currency ?zone ?date ?tech WHERE {
           ?p a bkg:InvestmentProject ; bkg:plannedInvestment ?m ; schema:location/rdfs:label ?zone ;
-             bkg:signingDate ?date ; bkg:technology/rdfs:label ?tech .
+             bkg:signingDate ?date ; bkg:technology/rdfs:label ?tech FILTER(lang(?tech) = 'en') .
           ?m schema:value ?value ; schema:currency ?currency }""").rows
     assert {(Decimal(str(v)), str(c), str(z), str(d), str(t)) for v, c, z, d, t in rows} >= {
         (Decimal("11500000000"), "CNY", "East Economic Development Zone of Dazhou", "2024-02-20", "Sodium-ion battery")}
-    parties = labels(seed_store, "SELECT ?n WHERE { ?p a bkg:InvestmentProject ; bkg:party/rdfs:label ?n }")
+    parties = labels(seed_store, "SELECT ?n WHERE { ?p a bkg:InvestmentProject ; bkg:party/rdfs:label ?n FILTER(lang(?n) = 'en') }")
     assert parties == {"Liaoning Xingkong Sodium Battery Co., Ltd.", "Liaoning Hongcheng Power Supply Co., Ltd."}
 
 
 def test_place_hierarchy_reaches_china(seed_store):
     chain = labels(seed_store, """
         SELECT ?n WHERE { ?z rdfs:label "East Economic Development Zone of Dazhou"@en ;
-                          schema:containedInPlace+ ?p . ?p rdfs:label ?n }""")
+                          schema:containedInPlace+ ?p . ?p rdfs:label ?n FILTER(lang(?n) = 'en') }""")
     assert chain == {"Dazhou City", "Sichuan Province", "China"}
 
 
@@ -166,7 +167,8 @@ def test_what_exencells_named_partners_make(seed_store):
     (Schneider)'."""
     rows = seed_store.query("""
         SELECT ?company ?field WHERE {
-          ?x rdfs:label "EXENCELL"@en ; bkg:partnerOf ?p . ?p rdfs:label ?company ; bkg:produces/rdfs:label ?field }""").rows
+          ?x rdfs:label "EXENCELL"@en ; bkg:partnerOf ?p . ?p rdfs:label ?company ; bkg:produces/rdfs:label ?field
+          FILTER(lang(?company) = 'en' && lang(?field) = 'en') }""").rows
     assert {(str(c), str(f)) for c, f in rows} == {
         ("ACE Battery", "Energy storage"), ("Tecloman", "Energy storage"), ("Solarspace", "Photovoltaics"),
         ("Harmontronics", "Industrial automation"), ("Schneider Electric", "Electrical equipment")}
@@ -181,7 +183,7 @@ def test_the_two_governments_sent_the_delegations_of_the_visit(seed_store):
         assert len(texts) == 3
         assert any(t.startswith("Government Delegates from Chongqing Municipality") for t in texts)
         assert any("Chongqing and Sichuan governments hoped to convey their determination" in t for t in texts)
-    topics = labels(seed_store, f"""SELECT ?n WHERE {{ ?v rdfs:label "{visit}"@en ; bkg:topic/rdfs:label ?n }}""")
+    topics = labels(seed_store, f"""SELECT ?n WHERE {{ ?v rdfs:label "{visit}"@en ; bkg:topic/rdfs:label ?n FILTER(lang(?n) = 'en') }}""")
     assert topics == {"Energy storage"}
 
 
@@ -190,7 +192,8 @@ def test_the_mianyang_factory_is_exencells_and_in_mianyang(seed_store):
     rows = seed_store.query("""
         SELECT ?operator ?where ?city WHERE {
           ?f rdfs:label "EXENCELL Mianyang Factory"@en ; bkg:operator/rdfs:label ?operator ;
-             schema:location/rdfs:label ?where ; schema:containedInPlace/rdfs:label ?city }""").rows
+             schema:location/rdfs:label ?where ; schema:containedInPlace/rdfs:label ?city
+          FILTER(lang(?operator) = 'en' && lang(?where) = 'en' && lang(?city) = 'en') }""").rows
     assert [(str(o), str(w), str(c)) for o, w, c in rows] == [("EXENCELL", "Mianyang City", "Mianyang City")]
 
 
@@ -216,5 +219,5 @@ def test_the_sodium_ion_article_places_dazhou_in_sichuan(seed_store):
     assert sources == {"003_a93420692c2367a5"}
     where = labels(seed_store, """
         SELECT ?n WHERE { ?p rdfs:label "Comprehensive sodium-ion battery industry project in Dazhou"@en ;
-          schema:location/schema:containedInPlace* ?place . ?place rdfs:label ?n }""")
+          schema:location/schema:containedInPlace* ?place . ?place rdfs:label ?n FILTER(lang(?n) = 'en') }""")
     assert where == {"East Economic Development Zone of Dazhou", "Dazhou City", "Sichuan Province", "China"}
