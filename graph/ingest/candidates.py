@@ -288,7 +288,7 @@ def _reviewed_iris(layout: DataLayout, source_id: str) -> set[str]:
     return {str(a.iri) for a in assertions}
 
 
-def _avoid_pending_iris(layout: DataLayout, source_id: str, extraction: Extraction) -> None:
+def _avoid_pending_iris(layout: DataLayout, source_id: str, extraction: Extraction, extractor_knowledge) -> None:
     """Give a new entity another IRI when another article's candidates propose that IRI with another label
     (one IRI, one label); the same label proposed twice keeps the one IRI."""
     labels: dict[str, set[str]] = {}
@@ -301,8 +301,12 @@ def _avoid_pending_iris(layout: DataLayout, source_id: str, extraction: Extracti
                     labels.setdefault(str(s), set()).add(str(o))
     taken = set(labels)
     for entity in extraction.entities:
-        if not entity.new or entity.iri not in labels or labels[entity.iri] == {entity.label}:
-            continue
+        if not entity.new or entity.resolved or entity.iri not in labels:
+            continue  # a known entity (the bundled lists' CATL, a city) has its one IRI in every article
+        mine = {english_name(entity.label, extractor_knowledge) if is_chinese(entity.label) else entity.label,
+                entity.label_zh} - {None}
+        if labels[entity.iri] & mine:
+            continue  # the same new entity, proposed by two articles
         base, n = entity.iri, 2
         while f"{base}-{n}" in taken:
             n += 1
@@ -407,7 +411,7 @@ def _ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, m
     source.update({k: meta[k] for k in ("headline", "publisher", "datePublished", "url") if meta.get(k)})
     extraction = extractor.extract(raw.text, date_published)
     source["language"] = extraction.language
-    _avoid_pending_iris(layout, source_id, extraction)
+    _avoid_pending_iris(layout, source_id, extraction, extractor.knowledge)
     candidates = candidates_of(source_id, extraction, extractor, _known_dates(layout, source_id))
     skip = read_rejected(layout, source_id) | _reviewed_iris(layout, source_id)
     candidates = [c for c in candidates if str(c.iri) not in skip]
