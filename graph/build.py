@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -59,7 +59,7 @@ ENTITY_CLASSES = [
 LARGE_GRAPH_TRIPLES = 10_000
 
 #: Bump when the same inputs would build a different graph, so an incremental build never reuses old work.
-BUILD_FORMAT = 3
+BUILD_FORMAT = 4
 
 #: An incremental build is taken when at most this many sources changed, or a tenth of them.
 INCREMENTAL_SOURCES = 10
@@ -83,6 +83,9 @@ class BuildReport:
     outputs: dict[str, str]
     #: For an incremental build, the sources whose graphs were rebuilt (``None`` after a full build).
     changed_sources: list[str] | None = None
+    #: The sources without a ``datePublished`` or a ``headline``: what each lacks. Both are optional, but a
+    #: dated analysis (``--since``, ``--until``) leaves the facts of an undated source out.
+    lacking_metadata: dict[str, list[str]] = field(default_factory=dict)
 
     def summary(self) -> str:
         lines = [f"battery-kg: {self.triples} triples, {self.assertions} assertions, "
@@ -96,6 +99,13 @@ class BuildReport:
             counts = sorted(self.facts_per_source.values())
             lines.append(f"facts per source: {len(counts)} sources, median {counts[len(counts) // 2]}, "
                          f"most {counts[-1]} (listed in manifest.json)")
+        if self.lacking_metadata:
+            lines.append(f"sources without a date or headline ({len(self.lacking_metadata)}; --since and --until "
+                         "leave the facts of an undated source out):")
+            shown = list(self.lacking_metadata.items())
+            lines += [f"  {name}: no {' and no '.join(lacks)}" for name, lacks in shown[:50]]
+            if len(shown) > 50:
+                lines.append(f"  … and {len(shown) - 50} more (listed in manifest.json)")
         if self.changed_sources is not None:
             lines.append(f"incremental: {len(self.changed_sources)} changed source(s) rebuilt: "
                          + ", ".join(self.changed_sources[:10]) + (" …" if len(self.changed_sources) > 10 else ""))
@@ -135,14 +145,14 @@ def _input_hashes(layout: DataLayout, include_candidates: bool, previous: dict |
     previous = previous or {}
     known, stats, written = previous.get("inputs", {}), previous.get("stats", {}), previous.get("written_ns", 0)
     files = {"ontology/battery.ttl": _digest(ontology_file()), "ontology/shapes.ttl": _digest(shapes_file()),
-             layout.display(layout.registry): _digest(layout.registry)}
+             layout.key(layout.registry): _digest(layout.registry)}
     sizes: dict[str, list[int]] = {}
     folders = [layout.sources, layout.facts] + ([layout.candidates] if include_candidates else [])
     per_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for folder in folders:
         if not folder.is_dir():
             continue
-        prefix = layout.display(folder) + "/"
+        prefix = layout.key(folder) + "/"
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             stem, dot, suffix = entry.name.rpartition(".")
             wanted = suffix in ("txt", "json") if folder == layout.sources else suffix == "trig"
@@ -242,6 +252,10 @@ def _source_figures(chunks: list[Chunk], sources: dict) -> dict[str, dict]:
         source = sources.get(source_id)
         figures[source_id] = {"assertions": len(graphs), "facts": sum(graphs.values()),
                               "publisher": source.publisher if source else None}
+        lacks = [name for name, value in (("datePublished", source and source.date_published),
+                                          ("headline", source and source.headline)) if source and not value]
+        if lacks:
+            figures[source_id]["lacks"] = lacks
     return figures
 
 
@@ -250,6 +264,7 @@ def _report(classes: dict[str, int], triples: int, figures: dict[str, dict], out
     return BuildReport(
         conforms=True, violations=[], entities_per_class=classes,
         facts_per_source={k: v["facts"] for k, v in sorted(figures.items()) if v["assertions"]},
+        lacking_metadata={k: v["lacks"] for k, v in sorted(figures.items()) if v.get("lacks")},
         assertions=sum(v["assertions"] for v in figures.values()), triples=triples, seconds={},
         outputs={"trig": str(output.trig), "turtle": str(output.turtle), "jsonld": str(output.jsonld),
                  "store": str(output.store), "manifest": str(output.manifest),
@@ -258,6 +273,7 @@ def _report(classes: dict[str, int], triples: int, figures: dict[str, dict], out
 
 
 def _not_conform(lines: list[str]) -> DataNotConformError:
+    lines = list(dict.fromkeys(lines))  # a problem found through several triples is told once
     return DataNotConformError(
         f"the data does not conform: {len(lines)} problem{'s' if len(lines) != 1 else ''}\n" + "\n".join(lines),
         violations=lines)
@@ -386,7 +402,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     are the same as a full build's. With ``remote`` (a SPARQL endpoint URL), the graph also replaces what that
     remote store held (see :mod:`graph.remote`). On any failure the previous outputs are left as they were.
     """
-    layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
+    layout = (data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()).require()
     output = out if isinstance(out, OutputLayout) else OutputLayout(Path(out)) if out else OutputLayout.default()
     timer = _Timer()
     previous = _previous_manifest(output)

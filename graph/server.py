@@ -155,7 +155,7 @@ def _answer(store, sparql: str, accept: str, max_rows: int) -> tuple[int, str, b
     try:
         result = store.query(prepare_query(sparql))
     except SyntaxError as exc:
-        return 400, "text/plain; charset=utf-8", _syntax_message(exc).encode()
+        return 400, "text/plain; charset=utf-8", _syntax_message(exc, sparql).encode()
     except (OSError, ValueError, RuntimeError) as exc:
         return 400, "text/plain; charset=utf-8", f"the query cannot be answered: {exc}".encode()
     kind = ("select" if isinstance(result, ox.QuerySolutions) else

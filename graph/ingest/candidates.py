@@ -366,7 +366,7 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     >>> raw = read_article_text("Foo Energy Co., Ltd. teamed up with Bar Power Co., Ltd.", "note.txt")
     >>> extractor = Extractor(DataLayout(folder))
     >>> result = ingest_article(raw, DataLayout(folder), extractor, filename="note.txt")
-    >>> result.written[-1] == f"data/candidates/{result.source_id}.trig", result.source_id.startswith("note_")
+    >>> result.written[-1] == f"{folder}/candidates/{result.source_id}.trig", result.source_id.startswith("note_")
     (True, True)
     >>> ingest_article(raw, DataLayout(folder), extractor, filename="note.txt").unchanged
     True
