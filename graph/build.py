@@ -402,7 +402,8 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     are the same as a full build's. With ``remote`` (a SPARQL endpoint URL), the graph also replaces what that
     remote store held (see :mod:`graph.remote`). On any failure the previous outputs are left as they were.
     """
-    layout = (data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()).require()
+    layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
+    layout.require()
     output = out if isinstance(out, OutputLayout) else OutputLayout(Path(out)) if out else OutputLayout.default()
     timer = _Timer()
     previous = _previous_manifest(output)
