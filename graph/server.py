@@ -203,6 +203,26 @@ def requested_format(formats: list[str], accept: str | None, kind: str) -> str |
     return choose_format(accept, kind)
 
 
+#: A client that asks for query results (SPARQL JSON or XML, CSV, TSV) gets a graph result in the RDF format
+#: of the same family, with its own media type: rdflib's ``SPARQLStore`` asks so for CONSTRUCT and DESCRIBE.
+_RESULTS_TO_GRAPH = {"application/sparql-results+json": "jsonld", "application/json": "jsonld",
+                     "application/sparql-results+xml": "rdfxml", "text/xml": "rdfxml", "text/csv": "turtle",
+                     "text/tab-separated-values": "turtle"}
+
+
+def _graph_stand_in(accept: str | None) -> str | None:
+    """The RDF format for a graph result whose ``Accept`` lists only query-results formats, or ``None``.
+
+    >>> _graph_stand_in("application/sparql-results+json"), _graph_stand_in("image/png")
+    ('jsonld', None)
+    """
+    for part in (accept or "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in _RESULTS_TO_GRAPH:
+            return _RESULTS_TO_GRAPH[media]
+    return None
+
+
 _HIDDEN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
                      r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
                      r'|<[^<>"{}|^`\\\s]*>' r"|#[^\n]*")
@@ -317,6 +337,10 @@ def _answer(store, request: QueryRequest, max_rows: int) -> tuple[int, str, byte
     kind = ("select" if isinstance(result, ox.QuerySolutions) else
             "ask" if isinstance(result, ox.QueryBoolean) else "graph")
     fmt = requested_format(list(request.formats), request.accept, kind)
+    if fmt is None and kind == "graph":
+        fmt = _graph_stand_in(request.accept)
+    if kind == "ask" and fmt in ("csv", "tsv"):
+        fmt = "json"  # CSV and TSV have no boolean form (SPARQL 1.1 Query Results CSV and TSV Formats)
     if fmt is None:
         offered = ", ".join(sorted({media for _, media in _MEDIA["graph" if kind == "graph" else "select"]}))
         return 406, _TEXT, f"a {kind.upper()} result can be sent as: {offered}".encode()
