@@ -36,7 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
-from . import atomic, exports
+from . import atomic, exports, freshness
 from .assembly import Chunk, assemble, assemble_sources, files_for, generated_publishers, source_ids, source_of_graph
 from .errors import DataNotConformError, StoreError
 from .layout import DataLayout, OutputLayout, ontology_file, shapes_file
@@ -86,6 +86,8 @@ class BuildReport:
     #: The sources without a ``datePublished`` or a ``headline``: what each lacks. Both are optional, but a
     #: dated analysis (``--since``, ``--until``) leaves the facts of an undated source out.
     lacking_metadata: dict[str, list[str]] = field(default_factory=dict)
+    #: What was derived from an earlier graph and is now out of date (see :mod:`graph.freshness`).
+    out_of_date: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"battery-kg: {self.triples} triples, {self.assertions} assertions, "
@@ -112,6 +114,9 @@ class BuildReport:
         lines.append("outputs:")
         lines += [f"  {kind:<8} {path}" for kind, path in self.outputs.items()]
         lines.append("time: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items()))
+        if self.out_of_date:
+            lines.append("out of date (made from an earlier graph; the index page says so): "
+                         + "; ".join(self.out_of_date) + ". `batterykg run` refreshes them.")
         return "\n".join(lines)
 
 
@@ -477,6 +482,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
                          for k in hashes},
              "chunks": [[key, *lengths] for key, lengths in index.items()], "files": exports.file_sizes(index)}
     _write_manifest(output, files, stats, report, state)
+    report.out_of_date = [d.description for d in freshness.after_build(output)]
     return report
 
 
@@ -683,6 +689,7 @@ def _rebuild(layout, output, include_candidates, context, files, stats, hashes, 
              "chunks": [[key, *lengths] for key, lengths in new_index.items()],
              "files": exports.file_sizes(new_index)}
     _write_manifest(output, files, stats, report, state)
+    report.out_of_date = [d.description for d in freshness.after_build(output)]
     return report
 
 

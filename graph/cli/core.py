@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -104,7 +105,10 @@ def query_command(
             raise UsageError("give a SPARQL query, a .rq file, or --saved NAME")
         if param:
             raise UsageError("--param goes with --saved")
-        result = target.query(_query_text(sparql))
+        text = _query_text(sparql)
+        result = target.query(text)
+        if not (store or os.environ.get("BATTERYKG_STORE")):
+            _warn_if_analysis_is_not_current(text, output_layout(out))
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
     graph_format = fmt in GRAPH_FORMATS
@@ -115,6 +119,14 @@ def query_command(
     text = result.serialize(fmt)
     sys.stdout.buffer.write(text if text.endswith(b"\n") else text + b"\n")
     sys.stdout.flush()
+
+
+def _warn_if_analysis_is_not_current(sparql: str, output: OutputLayout) -> None:
+    """Say on stderr when a query reads analysis results that the built store does not hold as current."""
+    from ..freshness import analysis_graph_notice, reads_analysis
+
+    if reads_analysis(sparql) and (message := analysis_graph_notice(output)):
+        typer.echo(f"batterykg: warning: {message}", err=True)
 
 
 def _query_text(argument: str) -> str:
@@ -149,6 +161,7 @@ def _split_param(text: str) -> tuple[str, str]:
 def run_command(data: Path | None = DataOption, out: Path | None = OutOption) -> None:
     """Build the graph, run the analysis and write the views (what `make run` does)."""
     report = build(data_layout(data), output_layout(out))
+    report.out_of_date = []  # the stages below refresh what the build left out of date
     typer.echo(report.summary())
     for stage in RUN_STAGES:
         stage(data_layout(data), output_layout(out))

@@ -70,6 +70,12 @@ def serve_command(
                               allow_dataset_clauses=allow_dataset_clauses, allow_service=tuple(allow_service),
                               max_memory=memory, log=log)
 
+    from ..freshness import analysis_graph_notice, notice
+
+    for message in (notice(layout), analysis_graph_notice(layout)) if not store else ():
+        if message:
+            typer.echo(f"batterykg: warning: {message}", err=True)
+
     def ready(url: str) -> None:
         typer.echo(f"battery-kg SPARQL endpoint: {url}sparql  (query page: {url})", err=False)
         import sys
