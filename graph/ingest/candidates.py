@@ -384,7 +384,11 @@ def ingest_article(raw: RawArticle, layout: DataLayout, extractor: Extractor, me
     source_id = _existing_id(layout, raw.text) or source_id_for(name, raw.text)
     source = {"id": source_id}
     source.update({k: meta[k] for k in ("headline", "publisher", "datePublished", "url") if meta.get(k)})
-    source["language"] = "en"
+    if "language" not in meta:
+        from .language import detect_language
+
+        meta["language"] = detect_language(raw.text).language
+    source["language"] = meta["language"]
     extraction = extractor.extract(raw.text, date_published)
     _avoid_pending_iris(layout, source_id, extraction)
     candidates = candidates_of(source_id, extraction, extractor, _known_dates(layout, source_id))
