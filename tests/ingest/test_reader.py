@@ -19,7 +19,8 @@ def test_markdown_front_matter_gives_the_metadata(tmp_path):
     path = tmp_path / "story.md"
     path.write_text("---\ntitle: A story\npublisher: Someone\ndate: 2024-05-01\n---\n# A story\n\n**Bold** news.\n")
     article = read_article(path)
-    assert article.metadata == {"headline": "A story", "publisher": "Someone", "datePublished": "2024-05-01"}
+    assert article.metadata == {"headline": "A story", "publisher": "Someone", "datePublished": "2024-05-01",
+                                "language": "en"}  # detected (graph.ingest.language)
     assert article.text == "A story\n\nBold news."
 
 
