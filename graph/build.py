@@ -499,7 +499,7 @@ def _folder_bytes(folder: Path) -> int:
 def _store_size_file(output: OutputLayout) -> Path:
     """Where a build keeps the size of the store a fresh load made, and of how many triples: beside the
     manifest, not in it (a store's bytes vary by machine; the manifest of the same inputs must not)."""
-    return output.root / ".store-size.json"
+    return output.root / ".loaded-store-size.json"
 
 
 def _record_store_size(output: OutputLayout, triples: int) -> None:
