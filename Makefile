@@ -47,6 +47,13 @@ build: setup
 run: setup
 	$(BIN)/batterykg run
 
+# the analysis and the views of the graph built by `make build` (`make run` does build, analysis and views)
+analyze: setup
+	$(BIN)/batterykg analyze
+
+views: setup
+	$(BIN)/batterykg views
+
 test: setup browser virtuoso
 	$(BIN)/python -m pytest
 

@@ -49,6 +49,7 @@ from .ingest import Extractor, accept, evaluate, ingest_article, read_article, r
 from .layout import DataLayout, OutputLayout
 from .namespace import BK, BKG, PREFIXES
 from .network import (
+    ACTOR_KINDS,
     entity_network,
     organisation_event_network,
     organisation_place_network,
@@ -118,6 +119,7 @@ __all__ = [
     "strongest_ties",
     "recommend_partners",
     "connection_paths",
+    "ACTOR_KINDS",
     "analyse",
     "write_analysis",
     "Extractor",

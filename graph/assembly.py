@@ -192,7 +192,7 @@ def _article_quads(source: Source, publishers: dict[str, ox.NamedNode]) -> list[
 
 
 def _assertion_provenance(assertion: Assertion, source: Source, problems: list[str], display: str,
-                          article: ox.NamedNode) -> list[ox.Quad]:
+                          article: ox.NamedNode, source_display: str) -> list[ox.Quad]:
     node = _node(assertion.iri)
     triples = [(node, _TYPE, _ASSERTION), (node, _SOURCE, article), (node, _STATUS, _node(assertion.status))]
     if assertion.confidence is not None:
@@ -202,7 +202,7 @@ def _assertion_provenance(assertion: Assertion, source: Source, problems: list[s
         if span is None:
             shown = quote if len(quote) <= 80 else quote[:77] + "..."
             problems.append(f"{display}: assertion <{assertion.iri}>: the quote {shown!r} is not in the text of "
-                            f"data/sources/{source.id}.txt")
+                            f"{source_display}")
             continue
         sentence = sentence_iri(source.id, *span)
         triples += [(node, _EVIDENCE, sentence), (sentence, _TYPE, _SENTENCE), (sentence, _TEXT, ox.Literal(quote)),
@@ -250,10 +250,12 @@ def assemble_sources(layout: DataLayout, source_ids: list[str], publishers: dict
             display = displays.get(assertion.path) or displays.setdefault(assertion.path,
                                                                           layout.display(assertion.path))
             if source is None:
-                problems.append(f"{display}: no article data/sources/{assertion.source_id}.txt for these facts")
+                missing = f"{display}: no article {layout.display(layout.sources / f'{source_id}.txt')} for these facts"
+                if missing not in problems:  # once per file, not once per assertion
+                    problems.append(missing)
                 continue
             chunk.add(display, _assertion_provenance(assertion, source, problems, display,
-                                                     _node(source_iri(source.id))))
+                                                     _node(source_iri(source.id)), layout.display(source.path)))
             chunk.add(display, assertion.quads)
         if chunk.parts:
             chunks.append(chunk)
@@ -337,7 +339,7 @@ def source_ids(layout: DataLayout, include_candidates: bool = True) -> list[str]
 
 def assemble(layout: DataLayout | None = None, include_candidates: bool = True) -> Assembly:
     """Read every input of ``layout`` into chunks, without validating them."""
-    layout = layout or DataLayout.default()
+    layout = (layout or DataLayout.default()).require()
     registry, publishers = read_registry(layout)
     sources = load_sources(layout)
     assertions, problems = load_assertions(layout, include_candidates)

@@ -30,13 +30,13 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
-from . import atomic, exports
+from . import atomic, exports, freshness
 from .assembly import Chunk, assemble, assemble_sources, files_for, generated_publishers, source_ids, source_of_graph
 from .errors import DataNotConformError, StoreError
 from .layout import DataLayout, OutputLayout, ontology_file, shapes_file
@@ -59,7 +59,7 @@ ENTITY_CLASSES = [
 LARGE_GRAPH_TRIPLES = 10_000
 
 #: Bump when the same inputs would build a different graph, so an incremental build never reuses old work.
-BUILD_FORMAT = 3
+BUILD_FORMAT = 4
 
 #: An incremental build is taken when at most this many sources changed, or a tenth of them.
 INCREMENTAL_SOURCES = 10
@@ -83,6 +83,11 @@ class BuildReport:
     outputs: dict[str, str]
     #: For an incremental build, the sources whose graphs were rebuilt (``None`` after a full build).
     changed_sources: list[str] | None = None
+    #: The sources without a ``datePublished`` or a ``headline``: what each lacks. Both are optional, but a
+    #: dated analysis (``--since``, ``--until``) leaves the facts of an undated source out.
+    lacking_metadata: dict[str, list[str]] = field(default_factory=dict)
+    #: What was derived from an earlier graph and is now out of date (see :mod:`graph.freshness`).
+    out_of_date: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"battery-kg: {self.triples} triples, {self.assertions} assertions, "
@@ -96,12 +101,22 @@ class BuildReport:
             counts = sorted(self.facts_per_source.values())
             lines.append(f"facts per source: {len(counts)} sources, median {counts[len(counts) // 2]}, "
                          f"most {counts[-1]} (listed in manifest.json)")
+        if self.lacking_metadata:
+            lines.append(f"sources without a date or headline ({len(self.lacking_metadata)}; --since and --until "
+                         "leave the facts of an undated source out):")
+            shown = list(self.lacking_metadata.items())
+            lines += [f"  {name}: no {' and no '.join(lacks)}" for name, lacks in shown[:50]]
+            if len(shown) > 50:
+                lines.append(f"  … and {len(shown) - 50} more (listed in manifest.json)")
         if self.changed_sources is not None:
             lines.append(f"incremental: {len(self.changed_sources)} changed source(s) rebuilt: "
                          + ", ".join(self.changed_sources[:10]) + (" …" if len(self.changed_sources) > 10 else ""))
         lines.append("outputs:")
         lines += [f"  {kind:<8} {path}" for kind, path in self.outputs.items()]
         lines.append("time: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.seconds.items()))
+        if self.out_of_date:
+            lines.append("out of date (made from an earlier graph; the index page says so): "
+                         + "; ".join(self.out_of_date) + ". `batterykg run` refreshes them.")
         return "\n".join(lines)
 
 
@@ -135,14 +150,14 @@ def _input_hashes(layout: DataLayout, include_candidates: bool, previous: dict |
     previous = previous or {}
     known, stats, written = previous.get("inputs", {}), previous.get("stats", {}), previous.get("written_ns", 0)
     files = {"ontology/battery.ttl": _digest(ontology_file()), "ontology/shapes.ttl": _digest(shapes_file()),
-             **{layout.display(path): _digest(path) for path in layout.registry_files}}
+             **{layout.key(path): _digest(path) for path in layout.registry_files}}
     sizes: dict[str, list[int]] = {}
     folders = [layout.sources, layout.facts] + ([layout.candidates] if include_candidates else [])
     per_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for folder in folders:
         if not folder.is_dir():
             continue
-        prefix = layout.display(folder) + "/"
+        prefix = layout.key(folder) + "/"
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             stem, dot, suffix = entry.name.rpartition(".")
             wanted = suffix in ("txt", "json") if folder == layout.sources else suffix == "trig"
@@ -242,6 +257,10 @@ def _source_figures(chunks: list[Chunk], sources: dict) -> dict[str, dict]:
         source = sources.get(source_id)
         figures[source_id] = {"assertions": len(graphs), "facts": sum(graphs.values()),
                               "publisher": source.publisher if source else None}
+        lacks = [name for name, value in (("datePublished", source and source.date_published),
+                                          ("headline", source and source.headline)) if source and not value]
+        if lacks:
+            figures[source_id]["lacks"] = lacks
     return figures
 
 
@@ -250,6 +269,7 @@ def _report(classes: dict[str, int], triples: int, figures: dict[str, dict], out
     return BuildReport(
         conforms=True, violations=[], entities_per_class=classes,
         facts_per_source={k: v["facts"] for k, v in sorted(figures.items()) if v["assertions"]},
+        lacking_metadata={k: v["lacks"] for k, v in sorted(figures.items()) if v.get("lacks")},
         assertions=sum(v["assertions"] for v in figures.values()), triples=triples, seconds={},
         outputs={"trig": str(output.trig), "turtle": str(output.turtle), "jsonld": str(output.jsonld),
                  "store": str(output.store), "manifest": str(output.manifest),
@@ -258,6 +278,7 @@ def _report(classes: dict[str, int], triples: int, figures: dict[str, dict], out
 
 
 def _not_conform(lines: list[str]) -> DataNotConformError:
+    lines = list(dict.fromkeys(lines))  # a problem found through several triples is told once
     return DataNotConformError(
         f"the data does not conform: {len(lines)} problem{'s' if len(lines) != 1 else ''}\n" + "\n".join(lines),
         violations=lines)
@@ -283,14 +304,15 @@ def _write_manifest(output: OutputLayout, files: dict[str, str], stats: dict, re
 _LOAD_STORE = """
 import sys, threading, pyoxigraph as ox
 store = ox.Store(sys.argv[1])
+named_format, union_format = (getattr(ox.RdfFormat, name) for name in sys.argv[4:6])
 errors = []
 def load(path, fmt):
     try:
         store.bulk_load(path=path, format=fmt)
     except BaseException as exc:
         errors.append(exc)
-threads = [threading.Thread(target=load, args=(sys.argv[2], ox.RdfFormat.N_QUADS)),
-           threading.Thread(target=load, args=(sys.argv[3], ox.RdfFormat.N_TRIPLES))]
+threads = [threading.Thread(target=load, args=(sys.argv[2], named_format)),
+           threading.Thread(target=load, args=(sys.argv[3], union_format))]
 for thread in threads:
     thread.start()
 for thread in threads:
@@ -307,11 +329,12 @@ class _StoreLoad:
     bulk loader keeps Python's lock for much of its work, so threads of this process would wait on each
     other); a small one here, at once."""
 
-    def __init__(self, path: Path, named: bytes, union: bytes, background: bool):
+    def __init__(self, path: Path, named: bytes, union: bytes, background: bool,
+                 formats: tuple[str, str] = ("N_QUADS", "N_TRIPLES")):
         self.path, self._process, self._files = Path(path), None, []
         if not background:
             store = ox.Store(str(path))
-            for data, fmt in ((named, ox.RdfFormat.N_QUADS), (union, ox.RdfFormat.N_TRIPLES)):
+            for data, fmt in zip((named, union), (getattr(ox.RdfFormat, f) for f in formats), strict=True):
                 if data:
                     store.bulk_load(data, format=fmt)
             store.flush()
@@ -322,7 +345,7 @@ class _StoreLoad:
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
             self._files.append(name)
-        self._process = subprocess.Popen([sys.executable, "-c", _LOAD_STORE, str(path), *self._files],
+        self._process = subprocess.Popen([sys.executable, "-c", _LOAD_STORE, str(path), *self._files, *formats],
                                          stderr=subprocess.PIPE)
 
     def join(self) -> ox.Store:
@@ -387,6 +410,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     remote store held (see :mod:`graph.remote`). On any failure the previous outputs are left as they were.
     """
     layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
+    layout.require()
     output = out if isinstance(out, OutputLayout) else OutputLayout(Path(out)) if out else OutputLayout.default()
     timer = _Timer()
     previous = _previous_manifest(output)
@@ -453,6 +477,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         raise
     exports.write_files(output, contents)
     atomic.replace_dir(staging, output.store)
+    _record_store_size(output, triples)
     timer.lap("write")
     report.seconds = dict(timer.seconds)
     state = {"format": BUILD_FORMAT, "large": large and not remote, "context": context,
@@ -460,7 +485,59 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
                          for k in hashes},
              "chunks": [[key, *lengths] for key, lengths in index.items()], "files": exports.file_sizes(index)}
     _write_manifest(output, files, stats, report, state)
+    report.out_of_date = [d.description for d in freshness.after_build(output)]
     return report
+
+
+# -- the store's size -------------------------------------------------------------------------------------
+
+def _folder_bytes(folder: Path) -> int:
+    """The bytes of a store's data files (RocksDB's ``.sst``; its logs and manifests come and go)."""
+    return sum(entry.stat().st_size for entry in os.scandir(folder) if entry.name.endswith(".sst"))
+
+
+def _store_size_file(output: OutputLayout) -> Path:
+    """Where a build keeps the size of the store a fresh load made, and of how many triples: beside the
+    manifest, not in it (a store's bytes vary by machine; the manifest of the same inputs must not)."""
+    return output.root / ".loaded-store-size.json"
+
+
+def _record_store_size(output: OutputLayout, triples: int) -> None:
+    atomic.write_text(_store_size_file(output), json.dumps({"bytes": _folder_bytes(output.store),
+                                                            "triples": triples}))
+
+
+#: A store an incremental build changed is loaded afresh when its data files are bigger than a fresh load of
+#: the same graph would make them, by more than this share (the fresh size is scaled from the last fresh load
+#: by the number of triples, which this allows for).
+STORE_SLACK = 0.005
+
+
+def _compact_or_reload(output: OutputLayout, staging: Path, contents: dict[str, bytes], triples: int,
+                       timer: _Timer) -> Path:
+    """The store an incremental build leaves: the changed checkpoint, unless it grew bigger than a fresh load
+    of the same graph would be — then a store loaded afresh, aside, from the new files' bytes.
+
+    Oxigraph's bulk loader writes compact files that RocksDB's compactions, which any later write sets off,
+    rewrite bigger (a 1M-triple store grows from about 331 MiB to 415 MiB after one added article, and on with
+    each change). A fresh load of the TriG and the Turtle union just made gives the store a full build would.
+    """
+    try:
+        fresh = json.loads(_store_size_file(output).read_text(encoding="utf-8"))
+        expected = fresh["bytes"] * triples / fresh["triples"]
+    except (OSError, ValueError, KeyError, TypeError, ZeroDivisionError):
+        return staging
+    if _folder_bytes(staging) <= expected * (1 + STORE_SLACK):
+        return staging
+    shutil.rmtree(staging)
+    reloaded = _staging(output)
+    try:
+        _StoreLoad(reloaded, contents["trig"], contents["turtle"], background=True, formats=("TRIG", "TURTLE")).join()
+    except BaseException:
+        shutil.rmtree(reloaded, ignore_errors=True)
+        raise
+    timer.lap("reload store")
+    return reloaded
 
 
 # -- incremental builds -----------------------------------------------------------------------------------
@@ -657,8 +734,13 @@ def _rebuild(layout, output, include_candidates, context, files, stats, hashes, 
     store.flush()
     report = _report(_ordered(classes), triples, figures, output, changed=changed)
     del store
+    timer.lap("write")
+    changed_store = staging
+    staging = _compact_or_reload(output, staging, contents, triples, timer)
     exports.write_files(output, contents)
     atomic.replace_dir(staging, output.store)
+    if staging != changed_store:
+        _record_store_size(output, triples)  # a fresh load: the new reference
     timer.lap("write")
     report.seconds = dict(timer.seconds)
     state = {"format": BUILD_FORMAT, "large": True, "context": context,
@@ -666,6 +748,7 @@ def _rebuild(layout, output, include_candidates, context, files, stats, hashes, 
              "chunks": [[key, *lengths] for key, lengths in new_index.items()],
              "files": exports.file_sizes(new_index)}
     _write_manifest(output, files, stats, report, state)
+    report.out_of_date = [d.description for d in freshness.after_build(output)]
     return report
 
 

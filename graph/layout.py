@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -106,16 +107,50 @@ class DataLayout:
     def gold(self) -> Path:
         return self.root / "gold"
 
+    @cached_property
+    def _shown_root(self) -> str:
+        """The folder as messages name it: relative to the working directory where that is shorter."""
+        real = os.path.realpath(self.root)
+        try:
+            relative = os.path.relpath(real)
+        except ValueError:  # another drive
+            return real
+        return relative if len(relative) < len(real) else real
+
     def display(self, path: Path) -> str:
-        """A short name for a data file in messages: ``data/facts/000_x.trig``."""
+        """The real path of a data file, as messages name it: relative to the working directory where that is
+        shorter (``data/facts/000_x.trig`` in a checkout), absolute otherwise, never another folder's name.
+
+        >>> DataLayout(Path("/nowhere/mine")).display(Path("/nowhere/mine/registry.ttl"))
+        '/nowhere/mine/registry.ttl'
+        """
+        return os.path.join(self._shown_root, self.key(path).removeprefix("data/"))
+
+    def key(self, path: Path) -> str:
+        """A stable name for a data file, wherever the folder is: ``data/facts/000_x.trig`` (the manifest's keys,
+        so that the same inputs give the same manifest)."""
         text, root = str(path), str(self.root).rstrip("/") + "/"
         if text.startswith(root) and "/../" not in text:  # the usual case: no file system calls
             return "data/" + text[len(root):]
         path = Path(path)
         try:
-            return str(Path("data") / path.resolve().relative_to(self.root.resolve()))
+            return str(Path("data") / path.resolve().relative_to(Path(self.root).resolve()))
         except ValueError:
             return str(path)
+
+    def require(self) -> DataLayout:
+        """This layout, if it is a data folder with a registry; else a :class:`~graph.errors.UsageError` that
+        says what is missing ("no data folder at ...", "... has no registry.ttl")."""
+        from .errors import UsageError
+
+        shown = self._shown_root
+        if not Path(self.root).is_dir():
+            raise UsageError(f"no data folder at {shown}" + (" (it is a file)" if Path(self.root).exists() else ""))
+        if not self.registry.is_file():
+            empty = not any(Path(self.root).iterdir())
+            raise UsageError(f"{shown} has no registry.ttl" + (": the folder is empty" if empty else "")
+                             + "; a data folder holds registry.ttl, sources/, facts/ (see `batterykg synth`)")
+        return self
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ __all__ = [
     "NetworkFilter",
     "ENTITY_KINDS",
     "ORGANISATION_KINDS",
+    "ACTOR_KINDS",
     "EVENT_KINDS",
     "PLACE_KINDS",
     "local_name",
@@ -111,6 +112,9 @@ ENTITY_KINDS = (
     "Publisher",
 )
 ORGANISATION_KINDS = frozenset({"Company", "GovernmentBody", "ResearchInstitution", "Organization"})
+#: Who acts: organisations, government bodies and people. ``analyze`` ranks them by default on the entity
+#: network, where topics, places and events are bridges too but are not *who* brokers.
+ACTOR_KINDS = ORGANISATION_KINDS | {"Person"}
 EVENT_KINDS = frozenset({"SigningCeremony", "Visit", "Conference", "ConferenceSeries", "Event"})
 PROJECT_KINDS = frozenset({"InvestmentProject"})
 PLACE_KINDS = frozenset({"District", "City", "Province", "Country", "AdministrativeArea", "Place"})

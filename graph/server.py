@@ -4,25 +4,31 @@ What it does:
 
 - ``/sparql`` (also ``/query``, and ``/`` with a ``query`` parameter) answers SPARQL queries sent by GET,
   by POST form (``application/x-www-form-urlencoded``) or by POST ``application/sparql-query``. Results are
-  negotiated from the ``Accept`` header (or a ``format`` parameter): SPARQL results JSON, XML, CSV, TSV for
-  SELECT and ASK; Turtle, N-Triples, JSON-LD for CONSTRUCT and DESCRIBE. ``/sparql`` without a query gives
-  the SPARQL service description (Turtle). Our prefixes are predeclared, as everywhere in battery-kg.
+  negotiated from the ``Accept`` header, or a ``format`` parameter in one of its common spellings
+  (:data:`FORMAT_NAMES`; one this server does not know is ignored and ``Accept`` decides): SPARQL results JSON,
+  XML, CSV, TSV for SELECT and ASK; Turtle, RDF/XML, N-Triples, JSON-LD for CONSTRUCT and DESCRIBE. Relative
+  IRIs resolve against the endpoint's URL (the base the Protocol lets a service define). ``/sparql`` without a
+  query gives the SPARQL service description, made from the server's own address as RDF terms. Our prefixes
+  are predeclared, as everywhere in battery-kg.
 - ``/`` is a small query page (no CDN, no inline script) with the saved questions to pick from; results are
-  shown as a table built with ``textContent``. ``/index.html`` and ``/views/`` serve the written views.
+  shown as a table built with ``textContent``. ``/index.html``, ``/views/`` and the data files the index links
+  to (``battery-kg.trig`` …, ``tables/*.csv``) are served read-only from the output folder.
 
 How it stays safe:
 
 - It listens on 127.0.0.1 unless told otherwise, and is read-only: SPARQL Update is refused with 403 and
-  the store is opened read-only in every worker.
+  the store is opened read-only in every worker; a method other than GET, HEAD or POST is 405.
 - Every query runs in a worker process (pyoxigraph cannot interrupt a query in its thread). A query that
-  runs longer than the time limit (``--timeout``, 10 s) is stopped by killing its worker, which is
-  replaced; the client gets **503** with a message — never a truncated 200. Results are complete before
-  the status line is sent.
+  runs longer than the time limit (``--timeout``, 10 s) or whose worker grows past the memory ceiling
+  (``--max-memory-per-query``) is stopped by killing its worker, which is replaced; the client gets **503**
+  with a message — never a truncated 200. Results are complete before the status line is sent.
 - A result with more than ``--max-rows`` rows (or triples; 10,000) is refused with **422** and a message
   (add a LIMIT): a client never mistakes part of an answer for all of it.
 - A request body over ``--max-request`` bytes (1 MB) gets **413**; a malformed query **400** with the
-  parser's message; a query that would read outside the store (``SERVICE``, ``FROM``, ``FROM NAMED``, or
-  the protocol's ``default-graph-uri``/``named-graph-uri``) **403**, unless ``--allow-dataset-clauses``.
+  parser's message; more than one ``query`` parameter **400**. ``FROM``, ``FROM NAMED`` and the protocol's
+  ``default-graph-uri``/``named-graph-uri`` get **403** unless ``--allow-dataset-clauses`` (which honours
+  them, over the store's own graphs); ``SERVICE`` gets **403** unless ``--allow-service HOST`` names the host
+  it reaches.
 
 >>> choose_format("text/csv;q=0.5, application/sparql-results+json", "select")
 'json'
@@ -30,6 +36,8 @@ How it stays safe:
 'json'
 >>> choose_format("application/n-triples", "select") is None
 True
+>>> choose_format("application/rdf+xml", "graph")
+'rdfxml'
 >>> dataset_clause("SELECT ?from WHERE { ?s bk:from-x ?from } # SERVICE")
 >>> dataset_clause('SELECT * FROM <http://x> { ?s ?p "SERVICE" }')
 'FROM'
@@ -40,10 +48,13 @@ from __future__ import annotations
 import json
 import multiprocessing
 import queue
+import re
+import shutil
 import signal
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -52,21 +63,67 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .store import dataset_clause
+from .store import dataset_clause, dataset_clauses
 
-__all__ = ["ServerSettings", "SparqlServer", "WorkerPool", "serve", "choose_format", "dataset_clause"]
+__all__ = ["ServerSettings", "SparqlServer", "WorkerPool", "serve", "choose_format", "dataset_clause",
+           "dataset_clauses", "service_targets", "service_refusal", "FORMAT_NAMES", "default_memory_per_query",
+           "parse_size", "service_description"]
 
 _MEDIA = {
     "select": [("json", "application/sparql-results+json"), ("xml", "application/sparql-results+xml"),
                ("csv", "text/csv"), ("tsv", "text/tab-separated-values"), ("json", "application/json"),
                ("xml", "application/xml")],
-    "graph": [("turtle", "text/turtle"), ("ntriples", "application/n-triples"), ("jsonld", "application/ld+json"),
-              ("ntriples", "text/plain")],
+    "graph": [("turtle", "text/turtle"), ("rdfxml", "application/rdf+xml"), ("ntriples", "application/n-triples"),
+              ("jsonld", "application/ld+json"), ("turtle", "application/turtle"), ("turtle", "text/n3"),
+              ("turtle", "text/rdf+n3"), ("ntriples", "text/plain"), ("rdfxml", "application/xml")],
 }
 _CONTENT_TYPE = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                  "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
                  "turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
-                 "jsonld": "application/ld+json"}
+                 "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
+
+#: The ``format`` parameter's common spellings (SPARQLWrapper's, Virtuoso's, Fuseki's, and media types) for
+#: each kind of result. A value not listed here is ignored and the ``Accept`` header decides.
+FORMAT_NAMES = {
+    "select": {"json": "json", "srj": "json", "application/sparql-results+json": "json", "application/json": "json",
+               "xml": "xml", "srx": "xml", "application/sparql-results+xml": "xml", "application/xml": "xml",
+               "csv": "csv", "text/csv": "csv", "tsv": "tsv", "text/tab-separated-values": "tsv"},
+    "graph": {"turtle": "turtle", "ttl": "turtle", "text/turtle": "turtle", "application/turtle": "turtle",
+              "n3": "turtle", "text/n3": "turtle", "text/rdf+n3": "turtle",
+              "ntriples": "ntriples", "nt": "ntriples", "n-triples": "ntriples", "application/n-triples": "ntriples",
+              "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld", "application/ld+json": "jsonld",
+              "xml": "rdfxml", "rdfxml": "rdfxml", "rdf/xml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml",
+              "application/rdf+xml": "rdfxml"},
+}
+_RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                "rdfxml": ox.RdfFormat.RDF_XML}
+_TEXT = "text/plain; charset=utf-8"
+
+
+def default_memory_per_query(workers: int) -> int:
+    """The default memory ceiling of a query worker, in bytes: a quarter of the machine's memory shared by the
+    workers, so that a runaway query on every worker at once still leaves three quarters to everything else.
+
+    >>> import psutil
+    >>> default_memory_per_query(4) == psutil.virtual_memory().total // 16
+    True
+    """
+    import psutil
+
+    return psutil.virtual_memory().total // 4 // max(1, workers)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``512M``, ``1.5G``, ``800MiB`` or a plain number of bytes.
+
+    >>> parse_size("512M"), parse_size("1.5GiB"), parse_size("1000")
+    (536870912, 1610612736, 1000)
+    """
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*", text, re.IGNORECASE)
+    if not match:
+        raise UsageError(f"{text!r} is not a size: write a number of bytes, or one with K, M or G (512M, 2G)")
+    number, unit = float(match.group(1)), match.group(2).upper()
+    return int(number * 1024 ** " KMGT".index(unit or " "))
 
 
 @dataclass
@@ -81,8 +138,18 @@ class ServerSettings:
     max_rows: int = 10_000
     max_request: int = 1_000_000
     workers: int = 4
+    #: Allow ``FROM``, ``FROM NAMED`` and the protocol's ``default-graph-uri``/``named-graph-uri``: a dataset
+    #: made of the store's own graphs.
     allow_dataset_clauses: bool = False
+    #: The hosts (``host`` or ``host:port``) a ``SERVICE`` clause may reach; none by default.
+    allow_service: tuple[str, ...] = ()
+    #: Bytes a query worker may hold before its query is stopped; ``None``: :func:`default_memory_per_query`.
+    max_memory: int | None = None
     log: bool = False
+
+    def memory_ceiling(self) -> int:
+        """The memory ceiling of each worker, in bytes."""
+        return self.max_memory or default_memory_per_query(self.workers)
 
 
 def choose_format(accept: str | None, kind: str) -> str | None:
@@ -118,6 +185,89 @@ def choose_format(accept: str | None, kind: str) -> str | None:
     return best
 
 
+def requested_format(formats: list[str], accept: str | None, kind: str) -> str | None:
+    """The format of a result: the first ``format`` parameter value known for its kind, else the ``Accept``
+    header's choice (``None``: nothing acceptable).
+
+    >>> requested_format(["json-ld", "application/ld+json"], "", "graph")
+    'jsonld'
+    >>> requested_format(["n3"], "text/csv", "select")
+    'csv'
+    >>> requested_format(["xml"], None, "graph"), requested_format(["xml"], None, "select")
+    ('rdfxml', 'xml')
+    """
+    names = FORMAT_NAMES["graph" if kind == "graph" else "select"]
+    for value in formats:
+        known = names.get(value.strip().lower())
+        if known:
+            return known
+    return choose_format(accept, kind)
+
+
+#: A client that asks for query results (SPARQL JSON or XML, CSV, TSV) gets a graph result in the RDF format
+#: of the same family, with its own media type: rdflib's ``SPARQLStore`` asks so for CONSTRUCT and DESCRIBE.
+_RESULTS_TO_GRAPH = {"application/sparql-results+json": "jsonld", "application/json": "jsonld",
+                     "application/sparql-results+xml": "rdfxml", "text/xml": "rdfxml", "text/csv": "turtle",
+                     "text/tab-separated-values": "turtle"}
+
+
+def _graph_stand_in(accept: str | None) -> str | None:
+    """The RDF format for a graph result whose ``Accept`` lists only query-results formats, or ``None``.
+
+    >>> _graph_stand_in("application/sparql-results+json"), _graph_stand_in("image/png")
+    ('jsonld', None)
+    """
+    for part in (accept or "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in _RESULTS_TO_GRAPH:
+            return _RESULTS_TO_GRAPH[media]
+    return None
+
+
+# strings and comments only: IRIs stay visible, to read what a SERVICE names
+_TEXT_ONLY = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                        r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|#[^\n]*")
+_SERVICE = re.compile(r"(?<![?$\w:.-])SERVICE\s+(?:SILENT\s+)?(<[^<>\s]*>|[^\s{]+)", re.IGNORECASE)
+
+
+def service_targets(sparql: str) -> list[str]:
+    """What each ``SERVICE`` of the query names: an IRI (``<http://host/sparql>``), or the variable or prefixed
+    name as written (which names no host this server could check).
+
+    >>> service_targets('SELECT * { SERVICE SILENT <http://a:8890/sparql> { ?s ?p "SERVICE <x>" } SERVICE ?e {} }')
+    ['<http://a:8890/sparql>', '?e']
+    """
+    visible = _TEXT_ONLY.sub(" ", sparql)
+    return [m.group(1) for m in _SERVICE.finditer(visible)]
+
+
+def service_refusal(sparql: str, allowed_hosts) -> str | None:
+    """Why the query's ``SERVICE`` clauses are refused, or ``None`` when each names an allowed host.
+
+    >>> service_refusal("SELECT * { SERVICE <http://db:8890/sparql> {} }", ["db:8890"]) is None
+    True
+    >>> service_refusal("SELECT * { SERVICE <http://elsewhere/sparql> {} }", ["db"])
+    'SERVICE <http://elsewhere/sparql> is refused: this endpoint may reach only db (--allow-service)'
+    """
+    allowed = {h.lower() for h in allowed_hosts}
+    for target in service_targets(sparql):
+        if not allowed:
+            return (f"SERVICE {target} is refused: this endpoint fetches nothing from elsewhere (start it with "
+                    "--allow-service HOST to let SERVICE reach that host)")
+        if not (target.startswith("<") and target.endswith(">")):
+            return f"SERVICE {target} is refused: name the endpoint by its full IRI, <http://host/...>"
+        parts = urlsplit(target[1:-1])
+        host = (parts.hostname or "").lower()
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        if parts.scheme not in ("http", "https") or not ({host, f"{host}:{port}"} & allowed):
+            return (f"SERVICE {target} is refused: this endpoint may reach only {', '.join(sorted(allowed))} "
+                    "(--allow-service)")
+    return None
+
+
 # --- worker processes ------------------------------------------------------------------------------
 
 def _json_term(term) -> dict:
@@ -134,23 +284,47 @@ def _json_term(term) -> dict:
     return {"type": "triple", "value": str(term)}
 
 
-def _answer(store, sparql: str, accept: str, max_rows: int) -> tuple[int, str, bytes]:
+@dataclass
+class QueryRequest:
+    """One query as a worker runs it: the text, how the answer is wanted, and the dataset the protocol named."""
+
+    sparql: str
+    accept: str = ""
+    formats: tuple[str, ...] = ()
+    base_iri: str | None = None
+    #: The protocol's ``default-graph-uri`` and ``named-graph-uri`` (``None``: not given).
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+
+
+def _answer(store, request: QueryRequest, max_rows: int) -> tuple[int, str, bytes]:
     """Run one query in a worker: (status, content type, body)."""
     from .query import QueryResult
     from .store import _syntax_message, prepare_query
 
+    options = {}
+    if request.base_iri:
+        options["base_iri"] = request.base_iri
+    if request.default_graphs is not None or request.named_graphs is not None:
+        # a protocol dataset replaces the query's own (FROM, FROM NAMED), as the Protocol says
+        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs or ()]
+        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs or ()]
     try:
-        result = store.query(prepare_query(sparql))
+        result = store.query(prepare_query(request.sparql), **options)
     except SyntaxError as exc:
-        return 400, "text/plain; charset=utf-8", _syntax_message(exc).encode()
+        return 400, _TEXT, _syntax_message(exc, request.sparql).encode()
     except (OSError, ValueError, RuntimeError) as exc:
-        return 400, "text/plain; charset=utf-8", f"the query cannot be answered: {exc}".encode()
+        return 400, _TEXT, f"the query cannot be answered: {exc}".encode()
     kind = ("select" if isinstance(result, ox.QuerySolutions) else
             "ask" if isinstance(result, ox.QueryBoolean) else "graph")
-    fmt = choose_format(accept, kind)
+    fmt = requested_format(list(request.formats), request.accept, kind)
+    if fmt is None and kind == "graph":
+        fmt = _graph_stand_in(request.accept)
+    if kind == "ask" and fmt in ("csv", "tsv"):
+        fmt = "json"  # CSV and TSV have no boolean form (SPARQL 1.1 Query Results CSV and TSV Formats)
     if fmt is None:
         offered = ", ".join(sorted({media for _, media in _MEDIA["graph" if kind == "graph" else "select"]}))
-        return 406, "text/plain; charset=utf-8", f"a {kind.upper()} result can be sent as: {offered}".encode()
+        return 406, _TEXT, f"a {kind.upper()} result can be sent as: {offered}".encode()
     too_many = (f"the result has more than {max_rows} {'triples' if kind == 'graph' else 'rows'}, the most this "
                 f"server sends: add a LIMIT (or start the server with a larger --max-rows)").encode()
     if kind == "select":
@@ -158,7 +332,7 @@ def _answer(store, sparql: str, accept: str, max_rows: int) -> tuple[int, str, b
         bindings = []
         for count, solution in enumerate(result):
             if count >= max_rows:
-                return 422, "text/plain; charset=utf-8", too_many
+                return 422, _TEXT, too_many
             bindings.append({name: _json_term(solution[name]) for name in variables if solution[name] is not None})
         payload = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}).encode()
         answer = QueryResult("select", payload)
@@ -168,8 +342,10 @@ def _answer(store, sparql: str, accept: str, max_rows: int) -> tuple[int, str, b
         triples = []
         for count, triple in enumerate(result):
             if count >= max_rows:
-                return 422, "text/plain; charset=utf-8", too_many
+                return 422, _TEXT, too_many
             triples.append(triple)
+        if fmt == "rdfxml":
+            return 200, _CONTENT_TYPE[fmt], ox.serialize(triples, format=ox.RdfFormat.RDF_XML)
         answer = QueryResult("graph", ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
     return 200, _CONTENT_TYPE[fmt], answer.serialize(fmt)
 
@@ -190,18 +366,20 @@ def _worker_main(store_path: str, conn, max_rows: int) -> None:
             return
         if message is None:
             return
-        sparql, accept = message
         try:
-            conn.send(_answer(store, sparql, accept, max_rows))
+            conn.send(_answer(store, message, max_rows))
         except Exception as exc:  # a worker must answer something for every query
-            conn.send((500, "text/plain; charset=utf-8", f"the query failed: {exc}".encode()))
+            conn.send((500, _TEXT, f"the query failed: {exc}".encode()))
 
 
 class _Worker:
     def __init__(self, context, store_path: str, max_rows: int):
+        import psutil
+
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(store_path, child, max_rows), daemon=True)
         self.process.start()
+        self.usage = psutil.Process(self.process.pid)
         child.close()
 
     def wait_ready(self, timeout: float = 60.0) -> None:
@@ -213,6 +391,15 @@ class _Worker:
             self.kill()
             raise UsageError(f"a query worker cannot open the store: {detail}")
 
+    def memory(self) -> int:
+        """The worker's resident memory in bytes (0 once it is gone)."""
+        import psutil
+
+        try:
+            return self.usage.memory_info().rss
+        except psutil.Error:
+            return 0
+
     def kill(self) -> None:
         try:
             self.process.kill()
@@ -221,14 +408,21 @@ class _Worker:
             self.conn.close()
 
 
-class WorkerPool:
-    """Worker processes that each hold the store open read-only; a query that overruns kills its worker."""
+#: How often (seconds) a running query's worker memory is looked at. A query that grows by hundreds of MB a
+#: second overshoots the ceiling by a few MB at most.
+MEMORY_CHECK_INTERVAL = 0.02
 
-    def __init__(self, store_path: Path, size: int = 4, max_rows: int = 10_000):
+
+class WorkerPool:
+    """Worker processes that each hold the store open read-only; a query that overruns its time or its memory
+    ceiling kills its worker, which is replaced."""
+
+    def __init__(self, store_path: Path, size: int = 4, max_rows: int = 10_000, max_memory: int | None = None):
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["graph.server"])
         self._store_path = str(store_path)
         self._max_rows = max_rows
+        self.max_memory = max_memory or default_memory_per_query(size)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self.replaced = 0
@@ -247,27 +441,42 @@ class WorkerPool:
             return
         self._idle.put(worker)
 
-    def run(self, sparql: str, accept: str, timeout: float) -> tuple[int, str, bytes]:
-        """(status, content type, body) for one query, within ``timeout`` seconds of running."""
-        try:
-            worker = self._idle.get(timeout=max(timeout, 1.0))
-        except queue.Empty:
-            return 503, "text/plain; charset=utf-8", b"every query worker is busy: try again shortly"
-        try:
-            worker.conn.send((sparql, accept))
-            if worker.conn.poll(timeout):
-                answer = worker.conn.recv()
-                self._idle.put(worker)
-                return answer
-        except (EOFError, OSError, BrokenPipeError):
-            worker.kill()
-            self.replaced += 1
-            threading.Thread(target=self._replace, daemon=True).start()
-            return 500, "text/plain; charset=utf-8", b"the query worker stopped unexpectedly"
+    def _discard(self, worker: _Worker) -> None:
         worker.kill()
         self.replaced += 1
         threading.Thread(target=self._replace, daemon=True).start()
-        return 503, "text/plain; charset=utf-8", (
+
+    def run(self, request: QueryRequest | str, accept: str = "", timeout: float = 10.0) -> tuple[int, str, bytes]:
+        """(status, content type, body) for one query, within ``timeout`` seconds of running and the memory
+        ceiling of a worker."""
+        if isinstance(request, str):
+            request = QueryRequest(request, accept)
+        try:
+            worker = self._idle.get(timeout=max(timeout, 1.0))
+        except queue.Empty:
+            return 503, _TEXT, b"every query worker is busy: try again shortly"
+        deadline = time.monotonic() + timeout
+        try:
+            worker.conn.send(request)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                if worker.conn.poll(min(MEMORY_CHECK_INTERVAL, left)):
+                    answer = worker.conn.recv()
+                    self._idle.put(worker)
+                    return answer
+                used = worker.memory()
+                if used > self.max_memory:
+                    self._discard(worker)
+                    return 503, _TEXT, (
+                        f"the query needed more than {self.max_memory / 2**20:,.0f} MiB of memory, the limit per "
+                        f"query of this server, and was stopped (--max-memory-per-query)").encode()
+        except (EOFError, OSError, BrokenPipeError):
+            self._discard(worker)
+            return 500, _TEXT, b"the query worker stopped unexpectedly"
+        self._discard(worker)
+        return 503, _TEXT, (
             f"the query ran longer than {timeout:g} s, the limit of this server, and was stopped").encode()
 
     def close(self) -> None:
@@ -286,18 +495,46 @@ class WorkerPool:
 
 # --- HTTP -----------------------------------------------------------------------------------------
 
-_SD_TEMPLATE = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
-@prefix formats: <http://www.w3.org/ns/formats/> .
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_FORMATS = "http://www.w3.org/ns/formats/"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                   "Turtle", "RDF_XML", "N-Triples", "JSON-LD")
 
-[] a sd:Service ;
-    sd:endpoint <{endpoint}> ;
-    sd:supportedLanguage sd:SPARQL11Query ;
-    sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
-    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
-        formats:SPARQL_Results_TSV, formats:Turtle, formats:N-Triples, formats:JSON-LD ;
-    sd:defaultDataset [ a sd:Dataset ;
-        sd:defaultGraph [ a sd:Graph ] ] .
-"""
+
+def service_description(endpoint: str, federated: bool = False) -> list[ox.Triple]:
+    """The SPARQL service description of the endpoint at ``endpoint``, as RDF terms (an IRI that is not one is
+    refused by :class:`pyoxigraph.NamedNode`, never pasted into text).
+
+    >>> triples = service_description("http://127.0.0.1:7879/sparql")
+    >>> print(ox.serialize(triples[1:2], format=ox.RdfFormat.N_TRIPLES).decode().strip())
+    _:service <http://www.w3.org/ns/sparql-service-description#endpoint> <http://127.0.0.1:7879/sparql> .
+    """
+    service, dataset, graph = ox.BlankNode("service"), ox.BlankNode("dataset"), ox.BlankNode("graph")
+
+    def sd(name: str) -> ox.NamedNode:
+        return ox.NamedNode(_SD + name)
+
+    triples = [ox.Triple(service, _RDF_TYPE, sd("Service")),
+               ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
+               ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+               ox.Triple(service, sd("feature"), sd("UnionDefaultGraph"))]
+    if federated:
+        triples.append(ox.Triple(service, sd("feature"), sd("BasicFederatedQuery")))
+    triples += [ox.Triple(service, sd("resultFormat"), ox.NamedNode(_FORMATS + name)) for name in _RESULT_FORMATS]
+    triples += [ox.Triple(service, sd("defaultDataset"), dataset), ox.Triple(dataset, _RDF_TYPE, sd("Dataset")),
+                ox.Triple(dataset, sd("defaultGraph"), graph), ox.Triple(graph, _RDF_TYPE, sd("Graph"))]
+    return triples
+
+
+#: What the server serves from the output folder, read-only, besides ``views/``: the files the index page
+#: links to, with their media types.
+DATA_FILES = {"battery-kg.trig": "application/trig", "battery-kg.ttl": "text/turtle; charset=utf-8",
+              "battery-kg.jsonld": "application/ld+json", "manifest.json": "application/json",
+              "analysis.trig": "application/trig", "index.html": "text/html; charset=utf-8"}
+_STATIC_MEDIA = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".css": "text/css; charset=utf-8", ".json": "application/json", ".png": "image/png",
+                 ".svg": "image/svg+xml", ".csv": "text/csv; charset=utf-8"}
 
 
 _PAGE_HTML = """<!doctype html>
@@ -316,7 +553,9 @@ _PAGE_HTML = """<!doctype html>
 <select id="saved"><option value="">(write your own query)</option></select>
 <p id="question"></p>
 <textarea id="query" spellcheck="false" rows="14">
-SELECT ?entity ?label WHERE { ?entity a bkg:Company ; rdfs:label ?label FILTER(lang(?label) = "en") } ORDER BY ?label</textarea>
+SELECT ?entity ?label WHERE {
+  ?entity a bkg:Company ; rdfs:label ?label FILTER(lang(?label) = "en")
+} ORDER BY ?label</textarea>
 <p><button id="run" type="button">Run</button> <span id="status" role="status"></span></p>
 <p class="hint">Prefixes bkg, bk, schema, rdfs, skos, prov, xsd and more are predeclared. The endpoint is
 <code>/sparql</code> (SPARQL 1.1 Protocol).</p>
@@ -474,7 +713,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _text(self, status: int, message: str, headers: dict | None = None) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode(), headers)
+        self._send(status, _TEXT, (message.rstrip() + "\n").encode(), headers)
 
     # GET and HEAD
 
@@ -485,11 +724,11 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         params = parse_qs(parts.query, keep_blank_values=True)
         path = parts.path
-        if path in ("/sparql", "/query") or (path == "/" and ("query" in params or "update" in params)):
+        if path in ("/sparql", "/query", "/sparql/") or (path == "/" and ("query" in params or "update" in params)):
             if "update" in params:
                 return self._text(403, "this endpoint is read-only: SPARQL Update is refused")
             if "query" in params:
-                return self._query(params["query"][0], params)
+                return self._query(params["query"], params)
             return self._service_description()
         if path == "/":
             accept = self.headers.get("Accept", "")
@@ -505,9 +744,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._saved_queries()
         if path == "/views.json":
             return self._views_list()
-        if path == "/index.html" or path.startswith("/views/"):
-            return self._static(path)
-        return self._text(404, f"nothing at {path}; the SPARQL endpoint is /sparql")
+        return self._static(path)
 
     def _asset(self, name: str) -> None:
         media, body = self.server.assets[name]
@@ -530,44 +767,57 @@ class _Handler(BaseHTTPRequestHandler):
             found += sorted(f"views/{p.name}" for p in (out / "views").glob("*.html"))[:200]
         self._send(200, "application/json", json.dumps(found).encode())
 
-    def _static(self, path: str) -> None:
+    def _static_target(self, path: str) -> Path | None:
+        """The file of the output folder a request path names, if it may be served: the index, a view, a data
+        file the index links to, an analysis table. Any path that cannot be such a file is ``None``."""
         out = self.server.settings.out
-        relative = unquote(path).lstrip("/")
         if out is None:
-            return self._text(404, "no output folder to serve views from")
-        root = out.resolve()
-        target = (root / relative).resolve()
-        allowed = target == root / "index.html" or (root / "views") in target.parents
-        if not allowed or not target.is_file():
-            return self._text(404, f"no view at {path}")
-        media = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                 ".css": "text/css; charset=utf-8", ".json": "application/json", ".png": "image/png",
-                 ".svg": "image/svg+xml"}.get(target.suffix, "application/octet-stream")
-        body = target.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+            return None
+        relative = unquote(path).lstrip("/")
+        if "\x00" in relative or "\\" in relative:
+            return None
+        try:
+            root = out.resolve()
+            target = (root / relative).resolve()
+            allowed = (target.parent == root and target.name in DATA_FILES) \
+                or (root / "views") in target.parents \
+                or (target.parent == root / "tables" and target.suffix == ".csv")
+            return target if allowed and target.is_file() else None
+        except (OSError, ValueError):  # a name too long, a loop of links: no such file
+            return None
+
+    def _static(self, path: str) -> None:
+        target = self._static_target(path)
+        if target is None:
+            return self._text(404, f"nothing at {path}; the SPARQL endpoint is /sparql")
+        media = DATA_FILES.get(target.name) if target.parent == self.server.settings.out.resolve() else None
+        media = media or _STATIC_MEDIA.get(target.suffix, "application/octet-stream")
+        try:
+            handle = target.open("rb")
+        except OSError:
+            return self._text(404, f"nothing at {path}")
+        with handle:  # streamed: a national graph's TriG is hundreds of megabytes
+            size = target.stat().st_size
+            self.send_response(200)
+            self.send_header("Content-Type", media)
+            self.send_header("Content-Length", str(size))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if self.command != "HEAD":
+                shutil.copyfileobj(handle, self.wfile, 1 << 20)
 
     def _service_description(self) -> None:
-        host = self.headers.get("Host") or f"{self.server.settings.host}:{self.server.server_port}"
-        text = _SD_TEMPLATE.format(endpoint=f"http://{host}/sparql")
-        if not self.server.settings.allow_dataset_clauses:
-            text = text.replace("sd:UnionDefaultGraph, sd:BasicFederatedQuery", "sd:UnionDefaultGraph")
+        triples = service_description(self.server.endpoint, federated=bool(self.server.settings.allow_service))
         fmt = choose_format(self.headers.get("Accept"), "graph") or "turtle"
-        if fmt == "turtle":
-            return self._send(200, _CONTENT_TYPE["turtle"], text.encode())
-        triples = ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)
-        rdf_format = ox.RdfFormat.N_TRIPLES if fmt == "ntriples" else ox.RdfFormat.JSON_LD
-        return self._send(200, _CONTENT_TYPE[fmt], ox.serialize(triples, format=rdf_format))
+        prefixes = {"sd": _SD, "formats": _FORMATS} if fmt in ("turtle", "rdfxml") else None
+        body = ox.serialize(triples, format=_RDF_FORMATS[fmt], **({"prefixes": prefixes} if prefixes else {}))
+        return self._send(200, _CONTENT_TYPE[fmt], body)
 
     # POST
 
     def do_POST(self) -> None:  # noqa: N802
         parts = urlsplit(self.path)
-        if parts.path not in ("/sparql", "/query", "/", "/update"):
+        if parts.path not in ("/sparql", "/sparql/", "/query", "/", "/update"):
             return self._text(404, f"nothing at {parts.path}; the SPARQL endpoint is /sparql")
         try:
             length = int(self.headers.get("Content-Length", "0"))
@@ -580,10 +830,15 @@ class _Handler(BaseHTTPRequestHandler):
             return self._text(413, f"the request is larger than {self.server.settings.max_request} bytes, "
                                    f"the most this server reads", {"Connection": "close"})
         body = self.rfile.read(length) if length > 0 else b""
-        media = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        content_type = self.headers.get("Content-Type", "")
+        media = content_type.split(";")[0].strip().lower()
+        charset = re.search(r";\s*charset=\"?([\w.-]+)", content_type, re.IGNORECASE)
         params = parse_qs(parts.query, keep_blank_values=True)
         if parts.path == "/update" or media == "application/sparql-update":
             return self._text(403, "this endpoint is read-only: SPARQL Update is refused")
+        if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+            return self._text(415, f"the request is in {charset.group(1)}: send it as UTF-8, as the SPARQL "
+                                   "Protocol requires")
         if media == "application/x-www-form-urlencoded":
             try:
                 form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
@@ -593,36 +848,54 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._text(403, "this endpoint is read-only: SPARQL Update is refused")
             if "query" not in form:
                 return self._text(400, "the form has no query parameter")
-            return self._query(form["query"][0], {**params, **form})
+            merged = {**params}
+            for name, values in form.items():
+                merged[name] = merged.get(name, []) + values
+            return self._query(merged["query"], merged)
         if media == "application/sparql-query":
+            if "query" in params:
+                return self._text(400, "a query was sent both in the body and as a query parameter: send one")
             try:
-                return self._query(body.decode("utf-8"), params)
+                return self._query([body.decode("utf-8")], params)
             except UnicodeDecodeError:
                 return self._text(400, "the query is not UTF-8")
         return self._text(415, "send a query as application/sparql-query or application/x-www-form-urlencoded")
 
-    def do_PUT(self) -> None:  # noqa: N802
-        self._text(403, "this endpoint is read-only")
+    def _not_allowed(self) -> None:
+        self._text(405, f"{self.command} is not a SPARQL Protocol operation here: this read-only endpoint answers "
+                        "GET, HEAD and POST", {"Allow": "GET, HEAD, POST"})
 
-    do_DELETE = do_PATCH = do_PUT
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
 
     # the query itself
 
-    def _query(self, sparql: str, params: dict) -> None:
+    def _query(self, queries: list[str], params: dict) -> None:
         settings = self.server.settings
+        if len(queries) != 1:
+            return self._text(400, f"the request has {len(queries)} query parameters: the SPARQL Protocol "
+                                   "allows exactly one")
+        sparql = queries[0]
         if len(sparql.encode("utf-8")) > settings.max_request:
             return self._text(413, f"the query is larger than {settings.max_request} bytes")
-        if not settings.allow_dataset_clauses:
-            clause = dataset_clause(sparql)
-            if clause or "default-graph-uri" in params or "named-graph-uri" in params:
-                what = clause or "default-graph-uri/named-graph-uri"
-                return self._text(403, f"{what} is refused: this endpoint answers from its own store only "
-                                       f"(start it with --allow-dataset-clauses to allow it)")
-        accept = self.headers.get("Accept", "")
-        if "format" in params:
-            wanted = params["format"][0]
-            accept = {f: m for kind in _MEDIA.values() for f, m in reversed(kind)}.get(wanted, wanted)
-        status, content_type, body = self.server.pool.run(sparql, accept, settings.timeout)
+        clauses = set(dataset_clauses(sparql))
+        if "SERVICE" in clauses:
+            refusal = service_refusal(sparql, settings.allow_service)
+            if refusal:
+                return self._text(403, refusal)
+        protocol = "default-graph-uri" in params or "named-graph-uri" in params
+        if not settings.allow_dataset_clauses and ((clauses - {"SERVICE"}) or protocol):
+            what = " and ".join(sorted(clauses - {"SERVICE"})) or "default-graph-uri/named-graph-uri"
+            return self._text(403, f"{what} is refused: this endpoint answers from its own store only "
+                                   f"(start it with --allow-dataset-clauses to choose among the store's graphs)")
+        request = QueryRequest(sparql, self.headers.get("Accept", ""), tuple(params.get("format", ())),
+                               base_iri=self.server.endpoint)
+        if protocol:
+            graphs = {name: tuple(params.get(name, ())) for name in ("default-graph-uri", "named-graph-uri")}
+            for iri in graphs["default-graph-uri"] + graphs["named-graph-uri"]:
+                if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*", iri):
+                    return self._text(400, f"{iri!r} is not an absolute IRI (default-graph-uri, named-graph-uri)")
+            request.default_graphs, request.named_graphs = graphs["default-graph-uri"], graphs["named-graph-uri"]
+        status, content_type, body = self.server.pool.run(request, timeout=settings.timeout)
         if status == 200:
             return self._send(200, content_type, body)
         return self._send(status, content_type, body.rstrip() + b"\n")
@@ -645,7 +918,7 @@ class SparqlServer(ThreadingHTTPServer):
             raise UsageError(f"cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc} "
                              f"(choose another --port, or 0 for a free one)") from exc
         try:
-            self.pool = WorkerPool(settings.store, settings.workers, settings.max_rows)
+            self.pool = WorkerPool(settings.store, settings.workers, settings.max_rows, settings.memory_ceiling())
         except BaseException:
             self.socket.close()
             raise
@@ -653,7 +926,14 @@ class SparqlServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{port}/"
+
+    @property
+    def endpoint(self) -> str:
+        """The endpoint's IRI, from the address the server listens on (never from a request's ``Host``): the
+        base of relative IRIs in queries, and the ``sd:endpoint`` of the service description."""
+        return self.url + "sparql"
 
     def server_close(self) -> None:
         super().server_close()

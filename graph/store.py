@@ -30,6 +30,7 @@ from .errors import NotBuiltError, QueryError, StoreError
 from .namespace import sparql_prologue
 
 __all__ = ["Store", "EmbeddedStore", "open_store", "prepare_query", "visible_sparql", "dataset_clause",
+           "dataset_clauses",
            "solution_limit", "query_form", "HIDDEN_TEXT"]
 
 
@@ -66,6 +67,15 @@ def visible_sparql(sparql: str) -> str:
     return HIDDEN_TEXT.sub(" ", sparql)
 
 
+def dataset_clauses(sparql: str) -> list[str]:
+    """Every ``SERVICE``, ``FROM NAMED`` and ``FROM`` of the query, in order (outside strings, IRIs, comments).
+
+    >>> dataset_clauses("SELECT * FROM <g> WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
+    ['FROM', 'SERVICE']
+    """
+    return [" ".join(m.group(1).upper().split()) for m in _EXTERNAL.finditer(visible_sparql(sparql))]
+
+
 def dataset_clause(sparql: str) -> str | None:
     """``SERVICE``, ``FROM NAMED`` or ``FROM`` if the query uses one (outside strings, IRIs and comments).
 
@@ -100,14 +110,56 @@ def solution_limit(sparql: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _syntax_message(exc: Exception) -> str:
-    """Oxigraph's message with line numbers of the user's query (the prologue adds one line)."""
+#: The words a SPARQL query may start with (after comments), and those that start a SPARQL Update.
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE")
+UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+
+def _first_word(sparql: str) -> str:
+    """The first keyword of a query after its comments and PREFIX/BASE declarations (upper case)."""
+    import re
+
+    text = re.sub(r"#[^\n]*", " ", sparql)
+    text = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", text)
+    match = re.match(r"\s*([A-Za-z_]+)", text)
+    return match.group(1).upper() if match else ""
+
+
+def _syntax_message(exc: Exception | str, sparql: str | None = None) -> str:
+    """Oxigraph's message with line numbers of the user's query (the prologue adds one line), and, given the
+    query, what a person needs beyond it: an update is not a query; a first word that is no query form; a
+    relative IRI that has no base to resolve against.
+
+    >>> _syntax_message("error at 2:10: expected CONSTRUCT", "SELEC * WHERE {}")
+    "syntax error at line 1, column 10: expected CONSTRUCT — 'SELEC' is not a query form: a query starts with \
+SELECT, ASK, CONSTRUCT or DESCRIBE (after any PREFIX or BASE lines)"
+    >>> _syntax_message("error at 2:10: expected CONSTRUCT", "INSERT DATA { <a> <b> <c> }").split(" — ")[1]
+    'INSERT makes this a SPARQL Update, not a query: battery-kg never changes the graph through a query'
+    """
+    import re
+
     text = str(exc)
 
     def shift(match: re.Match) -> str:
         return f"line {int(match.group(1)) - 1}, column {match.group(2)}"
 
-    return re.sub(r"(\d+):(\d+)", shift, text, count=1).replace("error at ", "syntax error at ")
+    message = re.sub(r"(\d+):(\d+)", shift, text, count=1).replace("error at ", "syntax error at ")
+    if sparql is None:
+        return message
+    first = _first_word(sparql)
+    if first in UPDATE_FORMS:
+        return (f"{message} — {first} makes this a SPARQL Update, not a query: battery-kg never changes the graph "
+                "through a query")
+    if first not in QUERY_FORMS:
+        shown = first or sparql.strip()[:20]
+        return (f"{message} — {shown!r} is not a query form: a query starts with SELECT, ASK, CONSTRUCT or "
+                "DESCRIBE (after any PREFIX or BASE lines)")
+    relative = [iri for iri in re.findall(r"<([^<>\"{}|^`\\\s]*)>", sparql)
+                if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", iri)]
+    if relative and not re.search(r"(?i)\bBASE\s*<", sparql):
+        return (f"{message} — <{relative[0]}> is a relative IRI and the query has no base to resolve it against: "
+                "add BASE <...> or write the full IRI")
+    return message
 
 
 class EmbeddedStore:
@@ -184,7 +236,7 @@ class EmbeddedStore:
         try:
             result = self._store.query(prepare_query(sparql))
         except SyntaxError as exc:
-            raise QueryError(_syntax_message(exc)) from exc
+            raise QueryError(_syntax_message(exc, sparql)) from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(str(exc)) from exc
         return QueryResult.from_oxigraph(result)

@@ -320,10 +320,13 @@ def bridges(graph: nx.Graph, *, backend: str = "auto") -> list[tuple]:
 BROKER_MEASURES = {"constraint": (constraint, False), "effective_size": (effective_size, True)}
 
 
-def broker_table(graph: nx.Graph, *, top: int | None = None) -> list[dict]:
+def broker_table(graph: nx.Graph, *, top: int | None = None, kinds=None) -> list[dict]:
     """Rows ``node, label, kind, constraint, effective_size, articulation_point, rank`` ranked by constraint
-    (lowest first: the strongest brokers)."""
+    (lowest first: the strongest brokers). With ``kinds``, only nodes of those kinds are ranked (their scores
+    computed on the whole graph)."""
     scores, sizes = _brokerage(graph)
+    if kinds is not None:
+        scores = {n: v for n, v in scores.items() if graph.nodes[n].get("kind") in kinds}
     cut = set(articulation_points(graph))
     rows = []
     for node, value, rank in rank_scores(scores, reverse=False)[:top]:

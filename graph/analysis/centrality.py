@@ -292,6 +292,10 @@ def centrality(graph: nx.Graph, measure: str, **options) -> dict:
     return function(graph, **options)
 
 
+#: Places of a normalised score (a share of the top score).
+NORMALISED_DIGITS = 6
+
+
 def rank_scores(scores: dict, *, reverse: bool = True, digits: int = 12) -> list[tuple]:
     """``(node, score, rank)`` sorted best first (highest, or lowest with ``reverse=False``); ties (equal to
     ``digits`` places) share the better rank and are ordered by node."""
@@ -307,11 +311,18 @@ def rank_scores(scores: dict, *, reverse: bool = True, digits: int = 12) -> list
 
 
 def centrality_table(graph: nx.Graph, measures=("pagerank", "betweenness", "degree"), *, top: int | None = None,
-                     backend: str = "auto") -> list[dict]:
+                     backend: str = "auto", kinds=None) -> list[dict]:
     """Rows ``node, label, kind, measure, score, normalised, rank`` for each measure, best first.
 
-    ``normalised`` is the score over the highest score of that measure (1.0 for the top node); ``top`` keeps
-    the first ``top`` rows of each measure.
+    ``normalised`` is the score over the highest score of that measure, to :data:`NORMALISED_DIGITS` places
+    (exactly 1.0 for the top node); ``top`` keeps the first ``top`` rows of each measure. With ``kinds`` (say
+    :data:`~graph.network.ACTOR_KINDS`), only nodes of those kinds are ranked and shown; their scores are
+    computed on the whole graph, every other node included.
+
+    >>> import networkx as nx
+    >>> rows = centrality_table(nx.star_graph(3), ["pagerank"], top=2)
+    >>> [(row["node"], row["normalised"]) for row in rows]
+    [(0, 1.0), (1, 0.361502)]
     """
     with paused_gc():
         rows: list[dict] = []
@@ -319,10 +330,15 @@ def centrality_table(graph: nx.Graph, measures=("pagerank", "betweenness", "degr
         for measure in measures:
             options = {"backend": backend} if measure in ("betweenness", "closeness", "eigenvector", "pagerank") else {}
             scores = centrality(simple, measure, **options)
-            best = max(scores.values(), default=0.0)
-            for node, score, rank in rank_scores(scores)[:top]:
+            if kinds is not None:
+                scores = {n: v for n, v in scores.items() if graph.nodes[n].get("kind") in kinds}
+            ranked = rank_scores(scores)
+            # over the highest score as ranked, so the top is exactly 1; six places are all a reader can use
+            best = ranked[0][1] if ranked else 0.0
+            for node, score, rank in ranked[:top]:
                 attrs = graph.nodes[node]
                 rows.append({"node": node, "label": attrs.get("label", str(node)), "kind": attrs.get("kind", ""),
                              "measure": measure, "score": score,
-                             "normalised": round(score / best, 12) if best else 0.0, "rank": rank})
+                             "normalised": round(score / best, NORMALISED_DIGITS) if best > 0 else 0.0,
+                             "rank": rank})
         return rows

@@ -16,9 +16,10 @@ from itertools import islice
 import networkx as nx
 
 from ..entities import resolve_entity
+from ..errors import UsageError
 from .backend import simple_graph
 
-__all__ = ["Hop", "Statement", "ConnectionPath", "connection_paths", "MAX_CANDIDATES"]
+__all__ = ["Hop", "Statement", "ConnectionPath", "connection_paths", "excluded_kinds", "MAX_CANDIDATES"]
 
 #: At most this many shortest paths are found before the first ``limit`` (by their labels) are kept.
 MAX_CANDIDATES = 1_000
@@ -95,6 +96,49 @@ def _sentences(store, assertions: set[str]) -> dict[str, list[str]]:
     return found
 
 
+_CLASSES = """
+SELECT DISTINCT ?class ?sub WHERE {
+  { ?class a owl:Class } UNION { ?any rdfs:subClassOf ?class } FILTER(isIRI(?class))
+  ?sub rdfs:subClassOf* ?class . FILTER(STRSTARTS(STR(?sub), STR(bkg:)))
+}"""
+
+
+def excluded_kinds(store, classes) -> set[str]:
+    """The kinds of entity (local names of our classes) that excluding ``classes`` excludes: each class and
+    its subclasses in the ontology (``rdfs:subClassOf*``), so ``Place`` excludes cities, provinces, parks.
+
+    A class is named by its local name in our ontology (``Place``) or a prefixed name (``schema:Event``).
+
+    Raises
+    ------
+    UsageError
+        For a name that is no class of the ontology; the message lists the known ones.
+
+    >>> from graph.store import EmbeddedStore
+    >>> from graph.build import build
+    >>> import tempfile, pathlib
+    >>> store = EmbeddedStore.open(build(out=pathlib.Path(tempfile.mkdtemp())).outputs["store"])
+    >>> sorted(excluded_kinds(store, ["AdministrativeArea"]))
+    ['AdministrativeArea', 'City', 'Country', 'District', 'Province']
+    """
+    from ..namespace import PREFIXES
+    from ..network import local_name
+
+    subclasses: dict[str, set[str]] = {}
+    for cls, sub in store.query(_CLASSES).rows:
+        subclasses.setdefault(str(cls), set()).add(local_name(str(sub)))
+    kinds: set[str] = set()
+    for name in classes:
+        prefix, colon, rest = name.partition(":")
+        iri = PREFIXES[prefix] + rest if colon and prefix in PREFIXES else PREFIXES["bkg"] + name
+        if iri not in subclasses:
+            known = sorted(local_name(c) for c in subclasses if c.startswith(PREFIXES["bkg"]))
+            raise UsageError(f"--exclude {name}: no such class in the ontology; the classes are: "
+                             + ", ".join(known))
+        kinds |= subclasses[iri]
+    return kinds
+
+
 def connection_paths(store, a: str, b: str, *, network: nx.MultiGraph | None = None, limit: int = 10,
                      exclude_kinds=(), **filters) -> list[ConnectionPath]:
     """The shortest paths between entities ``a`` and ``b`` in the entity network.
@@ -111,7 +155,9 @@ def connection_paths(store, a: str, b: str, *, network: nx.MultiGraph | None = N
         At most this many paths (all of the shortest length), in order of their labels (chosen among the first
         :data:`MAX_CANDIDATES` found).
     exclude_kinds : iterable of str
-        Kinds of entity a path may not pass through (for example ``("Technology", "Place")``).
+        Classes a path may not pass through, each with its subclasses (for example ``("Technology",
+        "Place")``: ``Place`` excludes cities, provinces, parks; see :func:`excluded_kinds`). An unknown
+        class is a :class:`~graph.errors.UsageError`.
 
     Returns
     -------
@@ -121,11 +167,11 @@ def connection_paths(store, a: str, b: str, *, network: nx.MultiGraph | None = N
     """
     from ..network import entity_network
 
+    excluded = excluded_kinds(store, exclude_kinds) if exclude_kinds else set()
     start, end = resolve_entity(store, a), resolve_entity(store, b)
     if network is None:
         network = entity_network(store, **filters)
     simple = simple_graph(network)
-    excluded = set(exclude_kinds)
     keep = [n for n in simple if n in (start, end) or simple.nodes[n].get("kind") not in excluded]
     simple = simple.subgraph(keep)
     if start not in simple or end not in simple or start == end:

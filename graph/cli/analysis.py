@@ -69,6 +69,12 @@ class NotConnectedError(KGError):
 
 
 BROKER_NAMES = ("constraint", "effective_size")
+#: What ``analyze --rank`` may rank, and how the output says it.
+RANKINGS = {
+    "actors": "actors only (organisations, government bodies, people; scores computed on the whole network; "
+              "--rank all for every node)",
+    "all": "every node",
+}
 SECTION_NAMES = ("communities", "ties", "brokers")
 
 
@@ -86,12 +92,19 @@ def analyze_command(
     reviewed_only: bool = ReviewedOption,
     fmt: str = FormatOption,
     seed: int = typer.Option(42, "--seed", help="Random seed of Louvain (communities)."),
+    rank: str | None = typer.Option(
+        None, "--rank", help="actors: rank organisations, government bodies and people (the default on the entity "
+        "network; scores are computed on the whole network); all: every node (the default on the others)."),
     out: Path | None = OutOption,
     store: str | None = StoreOption,
 ) -> None:
     """Rank the entities of a network by centrality or brokerage, find its communities or its strongest ties.
 
-    Exit 2 for an unknown measure, network, format or place, or when the graph has not been built.
+    On the entity network, the rankings show who acts — organisations, government bodies, people — by
+    default: topics, places and events are bridges of that network and count in every score, but are not
+    ranked; `--rank all` ranks every node. The output says which was used.
+
+    Exit 2 for an unknown measure, network, format, place or --rank, or when the graph has not been built.
     """
     from ..analysis import (
         CENTRALITY_MEASURES,
@@ -103,10 +116,14 @@ def analyze_command(
         summarise_communities,
     )
     from ..bulk import paused_gc
-    from ..network import read_network_data
+    from ..network import ACTOR_KINDS, read_network_data
 
     _check_format(fmt)
     _check_network(network)  # before the store is read: a typo should not wait for a national graph
+    rank = rank or ("actors" if network == "entity" else "all")
+    if rank not in RANKINGS:
+        raise UsageError(f"--rank {rank}: use one of {', '.join(RANKINGS)}")
+    kinds = ACTOR_KINDS if rank == "actors" else None
     known = set(CENTRALITY_MEASURES) | set(BROKER_NAMES) | set(SECTION_NAMES)
     for name in measure:
         if name not in known:
@@ -118,10 +135,10 @@ def analyze_command(
         simple = simple_graph(graph)  # once for every measure (and a multigraph's ties)
         central = [m for m in measure if m in CENTRALITY_MEASURES]
         result: dict = {"network": network, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-                        "filter": graph.graph["filter"].parameters()}
-        result["centrality"] = centrality_table(simple, central, top=top) if central else []
+                        "filter": graph.graph["filter"].parameters(), "ranked": rank}
+        result["centrality"] = centrality_table(simple, central, top=top, kinds=kinds) if central else []
         if any(m in BROKER_NAMES or m == "brokers" for m in measure):
-            result["brokers"] = broker_table(simple, top=top)
+            result["brokers"] = broker_table(simple, top=top, kinds=kinds)
         if "communities" in measure:
             partition = communities(simple, seed=seed)
             result["modularity"] = round(partition.modularity, 6)
@@ -144,14 +161,16 @@ def _emit(result: dict, fmt: str, central: list[str]) -> None:
     if fmt == "json":
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
         return
-    if fmt == "csv":
+    if fmt == "csv":  # the CSV stays plain rows: which nodes were ranked goes to stderr
+        typer.echo(f"{result['network']} network, ranked: {RANKINGS[result['ranked']]}", err=True)
         parts = []
         for name in ("centrality", "brokers", "communities", "ties"):
             if result.get(name):
                 parts.append(table_csv(result[name], _TABLE_COLUMNS[name]))
         sys.stdout.write("\n".join(parts))
         return
-    text = [f"{result['network']} network: {result['nodes']} nodes, {result['edges']} edges\n"]
+    text = [f"{result['network']} network: {result['nodes']} nodes, {result['edges']} edges; ranked: "
+            + RANKINGS[result["ranked"]] + "\n"]
     for measure in central:
         rows = [r for r in result["centrality"] if r["measure"] == measure]
         text.append(_table(f"{measure}", ["rank", "entity", "kind", "score", "normalised"],
@@ -188,7 +207,8 @@ def path_command(
     b: str = typer.Argument(..., help="Another entity."),
     limit: int = typer.Option(5, "--limit", help="At most this many shortest paths."),
     exclude: list[str] = typer.Option([], "--exclude",
-                                      help="A kind of entity paths may not pass through (Technology, Place ...)."),
+                                      help="A class paths may not pass through, with its subclasses (Technology; "
+                                           "Place: every city, province, park ...). Repeat for several."),
     since: str | None = SinceOption,
     until: str | None = UntilOption,
     reviewed_only: bool = ReviewedOption,
@@ -202,9 +222,11 @@ def path_command(
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}: use table or json")
+    from ..network import entity_network
+
     target = store_for(store, out)
-    paths = connection_paths(target, a, b, limit=limit, exclude_kinds=exclude, since=since, until=until,
-                             include_candidates=not reviewed_only)
+    network = entity_network(target, since=since, until=until, include_candidates=not reviewed_only)
+    paths = connection_paths(target, a, b, network=network, limit=limit, exclude_kinds=exclude)
     if fmt == "json":
         typer.echo(json.dumps([p.as_dict() for p in paths], indent=2, ensure_ascii=False))
     else:
@@ -220,6 +242,10 @@ def path_command(
                         typer.echo(f"      “{sentence}”")
             typer.echo("")
     if not paths:
+        if exclude and connection_paths(target, a, b, network=network, limit=1):
+            raise NotConnectedError(f"{a!r} and {b!r} are connected only through what --exclude "
+                                    f"{' --exclude '.join(exclude)} leaves out: every path passes through "
+                                    "an entity of an excluded class")
         raise NotConnectedError(f"{a!r} and {b!r} are not connected in the entity network")
 
 
@@ -282,11 +308,19 @@ def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, ec
         if writable is None:
             store.close()
         written = write_analysis(runs, output, store=writable)
+    from ..network import ACTOR_KINDS
+
     for run in runs:
+        # the entity network's summary names who brokers: actors, scored on the whole network
+        actors = run.network == "entity"
         for measure in ("pagerank", "betweenness"):
-            names = ", ".join(f"{row['label']} ({row['score']:.3f})" for row in run.top(measure, top)
-                              if row["score"] > 0) or "(all zero)"
-            echo(f"top {run.network} by {measure}: {names}")
+            rows = [row for row in run.centrality if row["measure"] == measure
+                    and (not actors or row["kind"] in ACTOR_KINDS)][:top]
+            names = ", ".join(f"{row['label']} ({row['score']:.3f})" for row in rows if row["score"] > 0) \
+                or "(all zero)"
+            echo(f"top {run.network} {'actors ' if actors else ''}by {measure}: {names}")
+    echo("(actors: organisations, government bodies and people, scored on the whole entity network; "
+         "`batterykg analyze --rank all` ranks every node)")
     echo(f"analysis: {len(written) - 1} tables in {output.tables}, analysis graph in {written['analysis']}")
     return runs
 

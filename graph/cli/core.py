@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ StoreOption = typer.Option(
 
 
 def data_layout(data: Path | None) -> DataLayout:
-    return DataLayout(data) if data else DataLayout.default()
+    return (DataLayout(data) if data else DataLayout.default()).require()
 
 
 def output_layout(out: Path | None) -> OutputLayout:
@@ -75,7 +76,9 @@ def validate_command(data: Path | None = DataOption) -> None:
     """Validate the data against the shapes without writing anything. Exit 1 if it does not conform."""
     lines = check(data_layout(data))
     if lines:
-        raise DataNotConformError(f"the data does not conform: {len(lines)} problems\n" + "\n".join(lines))
+        lines = list(dict.fromkeys(lines))
+        plural = "s" if len(lines) != 1 else ""
+        raise DataNotConformError(f"the data does not conform: {len(lines)} problem{plural}\n" + "\n".join(lines))
     typer.echo("the data conforms")
 
 
@@ -102,13 +105,10 @@ def query_command(
             raise UsageError("give a SPARQL query, a .rq file, or --saved NAME")
         if param:
             raise UsageError("--param goes with --saved")
-        text = sparql
-        if sparql.endswith(".rq") or (len(sparql) < 4096 and "\n" not in sparql and Path(sparql).is_file()):
-            try:
-                text = Path(sparql).read_text(encoding="utf-8")
-            except OSError as exc:
-                raise UsageError(f"{sparql}: cannot read: {exc.strerror}") from exc
+        text = _query_text(sparql)
         result = target.query(text)
+        if not (store or os.environ.get("BATTERYKG_STORE")):
+            _warn_if_analysis_is_not_current(text, output_layout(out))
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
     graph_format = fmt in GRAPH_FORMATS
@@ -119,6 +119,35 @@ def query_command(
     text = result.serialize(fmt)
     sys.stdout.buffer.write(text if text.endswith(b"\n") else text + b"\n")
     sys.stdout.flush()
+
+
+def _warn_if_analysis_is_not_current(sparql: str, output: OutputLayout) -> None:
+    """Say on stderr when a query reads analysis results that the built store does not hold as current."""
+    from ..freshness import analysis_graph_notice, reads_analysis
+
+    if reads_analysis(sparql) and (message := analysis_graph_notice(output)):
+        typer.echo(f"batterykg: warning: {message}", err=True)
+
+
+def _query_text(argument: str) -> str:
+    """The query an argument stands for: the text of the file it names when one exists (or it ends in ``.rq``),
+    else the argument itself. A long one-line query is text, never a file name too long to look up.
+
+    >>> _query_text("SELECT * WHERE { ?s ?p ?o } # " + "x" * 300)[:8]
+    'SELECT *'
+    """
+    named_file = argument.endswith(".rq") and not any(c.isspace() for c in argument)
+    if not named_file and "\n" not in argument:
+        try:
+            named_file = Path(argument).is_file()
+        except (OSError, ValueError):  # too long for a file name, or a NUL: query text
+            named_file = False
+    if not named_file:
+        return argument
+    try:
+        return Path(argument).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{argument}: cannot read: {exc.strerror}") from exc
 
 
 def _split_param(text: str) -> tuple[str, str]:
@@ -132,6 +161,7 @@ def _split_param(text: str) -> tuple[str, str]:
 def run_command(data: Path | None = DataOption, out: Path | None = OutOption) -> None:
     """Build the graph, run the analysis and write the views (what `make run` does)."""
     report = build(data_layout(data), output_layout(out))
+    report.out_of_date = []  # the stages below refresh what the build left out of date
     typer.echo(report.summary())
     for stage in RUN_STAGES:
         stage(data_layout(data), output_layout(out))

@@ -60,6 +60,9 @@ def ingest_command(
     layout = data_layout(data)
     files = _article_files(paths)
     articles = [read_article(path) for path in files]  # every file is read before anything is written
+    for article in articles:
+        for warning in article.warnings:
+            typer.echo(f"batterykg: warning: {warning}", err=True)
     extractor = Extractor(layout, use_registry=not no_registry)
     reports = []
     for path, article in zip(files, articles, strict=True):

@@ -34,6 +34,10 @@ def views_command(
                          entity_pages=None if entity_pages == -1 else entity_pages)
     if not quiet:
         typer.echo(report.summary())
+    from ..freshness import notice
+
+    if message := notice(output_layout(out), names={"analysis", "store-analysis"}):
+        typer.echo(f"batterykg: warning: {message}", err=True)
 
 
 def views_stage(data_layout: DataLayout, output: OutputLayout) -> None:

@@ -71,6 +71,8 @@ class RawArticle:
     text: str
     metadata: dict = field(default_factory=dict)
     path: Path | None = None
+    #: What a reader should be told (a mixed-language text: how much of it ingest skips).
+    warnings: list[str] = field(default_factory=list)
 
 
 def clean_text(text: str) -> str:
@@ -260,8 +262,9 @@ def read_article_text(raw: str, name: str, kind: str | None = None) -> RawArticl
 def read_article(path: Path) -> RawArticle:
     """Read an article file; raise :class:`ParseError` naming the file if it is not a readable article.
 
-    Empty files, binary files, files that are not UTF-8 (or the charset an HTML page declares) and texts
-    longer than :data:`MAX_CHARS` are refused.
+    Empty files, binary files, files that are not UTF-8 (or the charset an HTML page declares), texts
+    longer than :data:`MAX_CHARS` and texts mostly in a language ingest does not read
+    (:mod:`graph.ingest.language`) are refused. The language detected goes into the metadata.
     """
     path = Path(path)
     try:
@@ -290,4 +293,10 @@ def read_article(path: Path) -> RawArticle:
     article.path = path
     if not article.text.strip():
         raise ParseError(f"{path}: no article text is left once page furniture is dropped")
+    from .language import check_language, detect_language
+
+    report = detect_language(article.text)
+    warning = check_language(report, str(path))  # refuses a text ingest cannot read, before anything is written
+    article.metadata["language"] = report.language
+    article.warnings += [warning] if warning else []
     return article

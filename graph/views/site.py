@@ -238,6 +238,9 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     _remove_stale(entity_dir, {p.name for p in report.entities})
 
     write_text(layout.index, index_html(site, layout))
+    from ..freshness import record
+
+    record(layout, "views")  # made from the graph built now (graph.freshness)
     report.seconds = time.perf_counter() - started
     return report
 

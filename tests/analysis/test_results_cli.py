@@ -60,7 +60,7 @@ def test_tables_are_written_for_both_networks(analysed):
     with open(out.tables / "ties-partnership.csv", newline="", encoding="utf-8") as handle:
         first = next(csv.DictReader(handle))
     assert "signedAgreementWith" in first["relations"] and "003_a93420692c2367a5" in first["sources"]
-    assert any(line.startswith("top entity by pagerank:") for line in printed)
+    assert any(line.startswith("top entity actors by pagerank:") for line in printed)
     assert (out.root / "analysis.trig").read_text(encoding="utf-8").count("bkg:Score") > 50
 
 

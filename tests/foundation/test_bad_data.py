@@ -8,7 +8,8 @@ FACTS = "000_f60388011d6d32ce.trig"
 
 
 def build(cli, data, out):
-    return cli("build", "--data", str(data.root), "--out", str(out))
+    # run beside the data folder: messages name its files relative to the working directory (data/...)
+    return cli("build", "--data", str(data.root), "--out", str(out), cwd=data.root.parent)
 
 
 def append(path: Path, text: str) -> None:

@@ -19,7 +19,8 @@ def test_markdown_front_matter_gives_the_metadata(tmp_path):
     path = tmp_path / "story.md"
     path.write_text("---\ntitle: A story\npublisher: Someone\ndate: 2024-05-01\n---\n# A story\n\n**Bold** news.\n")
     article = read_article(path)
-    assert article.metadata == {"headline": "A story", "publisher": "Someone", "datePublished": "2024-05-01"}
+    assert article.metadata == {"headline": "A story", "publisher": "Someone", "datePublished": "2024-05-01",
+                                "language": "en"}  # detected (graph.ingest.language)
     assert article.text == "A story\n\nBold news."
 
 
@@ -92,7 +93,7 @@ def test_portal_meta_tags_are_read_whatever_their_case(tmp_path):
     path = tmp_path / "page.html"
     path.write_text('<html><head><meta name="ArticleTitle" content="Plan issued"><meta name="PubDate" '
                     'content="2031-08-15 10:22"></head><body><p>The plan was issued.</p></body></html>')
-    assert read_article(path).metadata == {"headline": "Plan issued", "datePublished": "2031-08-15"}
+    assert read_article(path).metadata == {"headline": "Plan issued", "datePublished": "2031-08-15", "language": "en"}
 
 
 def test_a_wire_dateline_gives_the_date_of_a_plain_text_release(tmp_path):
