@@ -1,8 +1,9 @@
 """The language of an article, and whether ingest can read it.
 
-The extractor reads English and Chinese (:data:`SUPPORTED_LANGUAGES`). An article mostly in another language is refused
-when it is read (exit 2, nothing written), naming the language detected; a mixed text is read, with a warning
-saying how much of it is in a language ingest does not read (that part yields no candidates).
+The extractor reads English and Chinese (:data:`SUPPORTED_LANGUAGES`), an article in the pipeline of its
+main language. An article mostly in another language is refused when it is read (exit 2, nothing written),
+naming the language detected; a mixed text is read, with a warning saying how much of it is in a language
+other than the one it is read in (that part yields no candidates).
 
 Detection is `Lingua <https://github.com/pemistahl/lingua-py>`_ (``lingua-language-detector``), restricted to
 the languages news about the ecosystem comes in (:data:`CANDIDATE_LANGUAGES`), so it is fast and its models
@@ -57,15 +58,15 @@ class LanguageReport:
 
     @property
     def unsupported_share(self) -> float:
-        """The share of the text in languages ingest does not read."""
-        return round(sum(v for k, v in self.shares.items() if k not in SUPPORTED_LANGUAGES), 3)
+        """The share of the text ingest skips: in languages other than the main one it is read in."""
+        return round(sum(v for k, v in self.shares.items() if k != self.language), 3)
 
     @property
     def supported(self) -> bool:
-        """Whether most of the text (or, when nothing could be told, the text as a whole) is readable."""
+        """Whether the main language (or, when nothing could be told, the text as a whole) is one ingest reads."""
         if not self.shares:
             return True
-        return self.unsupported_share < 0.5
+        return self.language in SUPPORTED_LANGUAGES
 
 
 @lru_cache(maxsize=1)
@@ -128,11 +129,11 @@ def check_language(report: LanguageReport, name: str) -> str | None:
         read yet.
 
     >>> check_language(LanguageReport("en", {"en": 0.8, "zh": 0.2}), "a.txt")
-    'a.txt: 20% of the text is in Chinese, which ingest does not read yet: that part was skipped'
-    >>> check_language(LanguageReport("zh", {"zh": 1.0}), "b.txt")
+    'a.txt: 20% of the text is in Chinese, which an English article is not read in: that part was skipped'
+    >>> check_language(LanguageReport("ja", {"ja": 1.0}), "b.txt")
     Traceback (most recent call last):
     ...
-    graph.errors.ParseError: b.txt: the text is in Chinese (100%), which ingest does not read yet; nothing was written
+    graph.errors.ParseError: b.txt: the text is in Japanese (100%), which ingest does not read yet; nothing was written
     """
     from ..errors import ParseError
 
@@ -141,7 +142,8 @@ def check_language(report: LanguageReport, name: str) -> str | None:
         raise ParseError(f"{name}: the text is in {language_name(report.language)} ({share:.0%}), which ingest "
                          "does not read yet; nothing was written")
     if report.unsupported_share >= WARN_SHARE:
-        others = [language_name(k) for k in report.shares if k not in SUPPORTED_LANGUAGES]
-        return (f"{name}: {report.unsupported_share:.0%} of the text is in {' and '.join(others)}, which ingest "
-                "does not read yet: that part was skipped")
+        others = [language_name(k) for k in report.shares if k != report.language]
+        return (f"{name}: {report.unsupported_share:.0%} of the text is in {' and '.join(others)}, which "
+                f"{'an' if report.language == 'en' else 'a'} {language_name(report.language)} article is not read "
+                "in: that part was skipped")
     return None

@@ -47,7 +47,7 @@ def test_item_4_ingest_and_accept_print_the_files_they_wrote_in_the_data_folder_
     source_id = result.stdout.split(":", 1)[0]
     accepted = cli("accept", "--article", source_id, "--data", "mine", cwd=tmp_path)
     assert accepted.returncode == 0, accepted.stderr
-    assert "wrote mine/registry.ttl" in accepted.stdout and "data/" not in accepted.stdout
+    assert "wrote mine/registry/" in accepted.stdout and "data/" not in accepted.stdout
 
 
 def test_item_4_a_missing_or_empty_data_folder_says_so(cli, tmp_path):

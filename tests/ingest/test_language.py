@@ -1,5 +1,6 @@
 """Issue 13, item 3: an article ingest cannot read is refused, naming its language; a mixed text is read with a
-warning saying how much was skipped; the metadata says the language detected."""
+warning saying how much was skipped; the metadata says the language detected. Ingest reads English and Chinese
+(issue 14): a Japanese article stands for one it cannot read."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import json
 from graph.ingest import language
 from graph.ingest.language import SUPPORTED_LANGUAGES, detect_language
 
+JAPANESE = ("東京電力は新しい蓄電池の工場を建設すると発表しました。工場は来年稼働する予定です。"
+            "投資額は約百億円で、年間十ギガワット時の電池を生産します。\n") * 3
 CHINESE = ("四川省宜宾市人民政府与宁德时代新能源科技股份有限公司签署战略合作协议。"
            "双方将在动力电池、储能等领域开展深度合作。该项目总投资约100亿元，预计2025年投产。\n") * 3
 ENGLISH = ("Foo Energy Co., Ltd. teamed up with Bar Power Co., Ltd. in Chengdu to build a sodium-ion battery "
@@ -18,25 +21,35 @@ def _files(folder):
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
-def test_a_chinese_article_is_refused_naming_the_language_and_nothing_is_written(cli, data_copy, tmp_path):
-    article = tmp_path / "sichuan.txt"
-    article.write_text(CHINESE, encoding="utf-8")
+def test_an_article_in_a_language_ingest_cannot_read_is_refused_naming_it_and_nothing_is_written(cli, data_copy,
+                                                                                                  tmp_path):
+    article = tmp_path / "tokyo.txt"
+    article.write_text(JAPANESE, encoding="utf-8")
     before = _files(data_copy.root)
     result = cli("ingest", str(article), "--data", str(data_copy.root), "--date", "2024-05-01")
     assert result.returncode == 2
-    assert "sichuan.txt" in result.stderr and "Chinese" in result.stderr and "does not read yet" in result.stderr
+    assert "tokyo.txt" in result.stderr and "Japanese" in result.stderr and "does not read yet" in result.stderr
     assert _files(data_copy.root) == before
+
+
+def test_a_chinese_article_is_read_in_chinese(cli, data_copy, tmp_path):
+    article = tmp_path / "sichuan.txt"
+    article.write_text(CHINESE, encoding="utf-8")
+    result = cli("ingest", str(article), "--data", str(data_copy.root), "--date", "2024-05-01", "--dry-run",
+                 "--format", "json")
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert json.loads(result.stdout)["source"]["language"] == "zh"
 
 
 def test_one_unreadable_article_stops_a_folder_before_anything_is_written(cli, data_copy, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a-english.txt").write_text(ENGLISH, encoding="utf-8")
-    (folder / "b-chinese.txt").write_text(CHINESE, encoding="utf-8")
+    (folder / "b-japanese.txt").write_text(JAPANESE, encoding="utf-8")
     before = _files(data_copy.root)
     result = cli("ingest", str(folder), "--data", str(data_copy.root), "--date", "2024-05-01",
                  "--headline", "H", "--publisher", "P")
-    assert result.returncode == 2 and "b-chinese.txt" in result.stderr
+    assert result.returncode == 2 and "b-japanese.txt" in result.stderr
     assert _files(data_copy.root) == before
 
 
@@ -48,6 +61,7 @@ def test_a_mixed_text_is_read_with_a_warning_saying_how_much_was_skipped(cli, da
     assert result.returncode == 0, result.stderr
     warning = next(line for line in result.stderr.splitlines() if "warning" in line)
     assert "mixed.txt" in warning and "% of the text is in Chinese" in warning and "skipped" in warning
+    assert "an English article is not read in" in warning
     source = json.loads(result.stdout)["source"]
     assert source["language"] == "en"
     written = json.loads((data_copy.sources / f"{source['id']}.json").read_text(encoding="utf-8"))
@@ -72,4 +86,4 @@ def test_shares_are_of_the_whole_text_and_names_in_english_text_are_no_other_lan
 
 def test_the_detector_is_built_once_from_the_candidate_languages():
     assert language._detector() is language._detector()
-    assert SUPPORTED_LANGUAGES == {"en"} and "CHINESE" in language.CANDIDATE_LANGUAGES
+    assert SUPPORTED_LANGUAGES == {"en", "zh"} and "JAPANESE" in language.CANDIDATE_LANGUAGES

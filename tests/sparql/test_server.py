@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-COMPANIES = "SELECT ?c ?label WHERE { ?c a bkg:Company ; rdfs:label ?label } ORDER BY ?label"
+COMPANIES = 'SELECT ?c ?label WHERE { ?c a bkg:Company ; rdfs:label ?label FILTER(lang(?label) = "en") } ORDER BY ?label'
 EXENCELL = "CONSTRUCT { bk:exencell ?p ?o } WHERE { bk:exencell ?p ?o }"
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
