@@ -80,7 +80,7 @@ def parse_quads(path: Path, display: str, fmt: str, data: bytes | None = None) -
     if data is None:
         data = read_rdf_bytes(path, display)
     try:
-        return list(ox.parse(data, format=_FORMATS[fmt], base_iri=Path(path).absolute().as_uri()))
+        quads = list(ox.parse(data, format=_FORMATS[fmt], base_iri=Path(path).absolute().as_uri()))
     except SyntaxError as exc:
         message, line = str(exc), None
         if len(exc.args) > 1 and isinstance(exc.args[1], tuple) and len(exc.args[1]) > 1:
@@ -91,6 +91,42 @@ def parse_quads(path: Path, display: str, fmt: str, data: bytes | None = None) -
         where = f"{display}:{line}" if line else display
         raise ParseError(f"{where}: malformed {fmt.replace('turtle', 'Turtle').replace('trig', 'TriG')}: "
                          f"{message}") from exc
+    return [_canonical(q) if isinstance(q.object, ox.Literal) and q.object.datatype == _DECIMAL else q
+            for q in quads]
+
+
+_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+
+
+def canonical_decimal(lexical: str) -> str:
+    """The canonical form of an ``xsd:decimal`` (XSD 1.1): one digit at least each side of the point, no
+    leading or trailing zeros; so that ``5000000000``, ``5000000000.0`` and ``5000000000.00``, which are one
+    value, are one literal wherever the facts meet (an amount two files state).
+
+    >>> canonical_decimal("5000000000"), canonical_decimal("0012.500"), canonical_decimal("-.5")
+    ('5000000000.0', '12.5', '-0.5')
+    """
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(lexical.strip())
+    except InvalidOperation:
+        return lexical  # ill-formed: the shapes say so
+    text = format(value, "f")
+    if "." not in text:
+        text += ".0"
+    whole, fraction = text.split(".")
+    fraction = fraction.rstrip("0") or "0"
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-").lstrip("0") or "0"
+    return f"{sign}{whole}.{fraction}"
+
+
+def _canonical(quad: ox.Quad) -> ox.Quad:
+    text = canonical_decimal(quad.object.value)
+    if text == quad.object.value:
+        return quad
+    return ox.Quad(quad.subject, quad.predicate, ox.Literal(text, datatype=_DECIMAL), quad.graph_name)
 
 
 def parse_rdf_file(path: Path, display: str, fmt: str) -> Graph | Dataset:

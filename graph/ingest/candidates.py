@@ -144,7 +144,7 @@ def _declaration(entity_iri: str, extractor: Extractor, entity: ExtractedEntity 
     label = entity.label if entity else known.label
     label_zh = (entity.label_zh if entity else None) or (known.label_zh if known else None)
     if is_chinese(label):  # a new entity named in Chinese: an English name is proposed for the reviewer to check
-        label_zh, label = label, english_name(label, extractor.knowledge)
+        label_zh, label = label, english_name(label, extractor.knowledge, cls if cls == "Person" else None)
     names = list(known.names + known.names_zh if known else []) + (entity.names if entity else [])
     triples = [(node, RDF.type, BKG[cls]), (node, RDFS.label, Literal(label, lang="en"))]
     if label_zh:
@@ -303,7 +303,8 @@ def _avoid_pending_iris(layout: DataLayout, source_id: str, extraction: Extracti
     for entity in extraction.entities:
         if not entity.new or entity.resolved or entity.iri not in labels:
             continue  # a known entity (the bundled lists' CATL, a city) has its one IRI in every article
-        mine = {english_name(entity.label, extractor_knowledge) if is_chinese(entity.label) else entity.label,
+        mine = {english_name(entity.label, extractor_knowledge, entity.kind) if is_chinese(entity.label)
+                else entity.label,
                 entity.label_zh} - {None}
         if labels[entity.iri] & mine:
             continue  # the same new entity, proposed by two articles

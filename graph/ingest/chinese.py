@@ -446,15 +446,65 @@ _GLOSSARY = [
 ]
 
 
-def english_name(name: str, knowledge: Knowledge) -> str:
-    """An English name proposed for a new Chinese-named entity: known places and terms translated, the rest
-    in pinyin. A reviewer corrects it where the entity has an English name of its own.
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "司徒", "慕容", "尉迟", "夏侯", "公孙")
 
-    >>> english_name("遂宁经开区", Knowledge.load(use_registry=False))
-    'Suining Economic Development Zone'
+
+def _pinyin_words(chunk: str) -> str:
+    """A Chinese chunk in pinyin, one capitalised word per word jieba finds: 吉利涪陵 → "Jili Fuling".
+
+    >>> _pinyin_words("吉利涪陵"), _pinyin_words("金汇能")
+    ('Jili Fuling', 'Jinhuineng')
     """
     from pypinyin import lazy_pinyin
 
+    words: list[str] = []
+    for word in _base_tokenizer().lcut(chunk, HMM=True):
+        if len(word) == 1 and words:  # a lone character is a fragment of the name before it: 金汇/能 → Jinhuineng
+            words[-1] += word
+        elif word.strip():
+            words.append(word)
+    return " ".join("".join(lazy_pinyin(word)).capitalize() for word in words)
+
+
+def person_name(name: str) -> str | None:
+    """A Chinese person's name as English writes it, surname first: 曾毓群 → "Zeng Yuqun"; ``None`` for a
+    name that is not a person's (no common surname, or not two to four characters).
+
+    >>> person_name("曾毓群"), person_name("欧阳明高"), person_name("宁德时代新能源")
+    ('Zeng Yuqun', 'Ouyang Minggao', None)
+    """
+    from pypinyin import lazy_pinyin
+
+    if not re.fullmatch(rf"[{CJK}]{{2,4}}", name):
+        return None
+    surname = next((s for s in _COMPOUND_SURNAMES if name.startswith(s)), name[0] if name[0] in _SURNAMES else None)
+    if surname is None or len(name) - len(surname) not in (1, 2):
+        return None
+    given = name[len(surname):]
+    spoken = _SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname))
+    return f"{spoken.capitalize()} {''.join(lazy_pinyin(given)).capitalize()}"
+
+
+# surnames read otherwise than the same character in a word: 曾 is Zeng as a name, ceng in 曾经
+_SURNAME_READINGS = {"曾": "zeng", "单": "shan", "仇": "qiu", "朴": "piao", "区": "ou", "查": "zha", "解": "xie",
+                     "乐": "yue", "尉": "yu", "缪": "miao", "翟": "zhai", "覃": "qin", "盖": "ge", "种": "chong",
+                     "谌": "chen", "召": "shao", "员": "yun", "秘": "bi", "繁": "po", "句": "gou"}
+
+
+def english_name(name: str, knowledge: Knowledge, kind: str | None = None) -> str:
+    """An English name proposed for a new Chinese-named entity: a person's name in pinyin, surname first;
+    otherwise known places and terms translated and the rest in pinyin, a word for each word. A reviewer
+    corrects it where the entity has an English name of its own.
+
+    >>> english_name("遂宁经开区", Knowledge.load(use_registry=False))
+    'Suining Economic Development Zone'
+    >>> english_name("朱华荣", Knowledge.load(use_registry=False), "Person")
+    'Zhu Huarong'
+    """
+    if kind == "Person":
+        spoken = person_name(name)
+        if spoken:
+            return spoken
     words: list[str] = []
     rest = name
     places = sorted((n for n, e in _place_names(knowledge).items()), key=len, reverse=True)
@@ -475,7 +525,7 @@ def english_name(name: str, knowledge: Knowledge) -> str:
                                                                  if len(zh) > 1) + ")", rest)
         if match and match.group(0):
             chunk = match.group(0)
-            words.append("".join(lazy_pinyin(chunk)).capitalize())
+            words.append(_pinyin_words(chunk))
             rest = rest[len(chunk):]
             continue
         other = re.match(rf"[^{CJK}]+", rest)

@@ -321,14 +321,14 @@ def _merge(layout: DataLayout, keep: RegistryEntity, gone: RegistryEntity, chang
         text = change.read(path) or ""
         if not pattern.search(text):
             continue
+        # the merged entity's labels become other names wherever they are declared: the registry, and the
+        # entity graphs accepted into facts files
+        text = pattern.sub(replacement, _labels_to_aliases(text, pattern, keep_has_zh))
         if path in registry:
-            text = pattern.sub(replacement, _labels_to_aliases(text, pattern, keep_has_zh))
             if not noted:
                 text = text.rstrip("\n") + (f"\n\n# {short} was judged the same as {curie(keep.iri)} "
                                             f"(data/judgements.tsv)\n{replacement} <{_SAME_AS}> {full} .\n")
                 noted = True
-        else:
-            text = pattern.sub(replacement, text)
         change.write(path, text)
 
 

@@ -442,7 +442,7 @@ class Extractor:
         taken = {e.iri for e in self.knowledge.entities}
         for entity in sorted(final.values(), key=lambda e: e.mentions[0][1]):
             if not entity.resolved:
-                slug = slugify(english_name(entity.label, self.knowledge) if is_chinese(entity.label)
+                slug = slugify(english_name(entity.label, self.knowledge, entity.kind) if is_chinese(entity.label)
                                else entity.label)
                 iri, n = str(BK[slug]), 2
                 while iri in taken:

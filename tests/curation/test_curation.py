@@ -150,3 +150,35 @@ def test_stats_prints_the_targets(seed_output, capsys):
     assert main(["stats", "--out", str(seed_output.root)]) == 0
     out = capsys.readouterr().out
     assert "real articles (target 120)" in out and "reviewed facts (target 3,000)" in out
+
+
+def test_merging_an_accepted_entity_turns_its_labels_into_other_names_in_every_file(data_copy, tmp_path):
+    example = REPO / "examples" / "articles" / "example-press-release.html"
+    assert main(["ingest", str(example), "--data", str(data_copy.root)]) == 0
+    source = json.loads(next((data_copy.root / "review-log").glob("*.json")).read_text(encoding="utf-8"))["source"]
+    assert main(["accept", "--article", source, "--data", str(data_copy.root)]) == 0
+    _add_company(data_copy, "demo-cell", "Demo Cell")
+    facts = data_copy.facts / f"{source}.trig"
+    assert "Demo Cell Technology Co., Ltd." in facts.read_text(encoding="utf-8")  # declared in an accepted graph
+    assert main(["judge", "bk:demo-cell", "bk:demo-cell-technology-co-ltd", "same", "--data",
+                 str(data_copy.root)]) == 0
+    report = build(data_copy, tmp_path / "out")
+    assert report.conforms
+    from graph import query
+
+    labels = query('SELECT ?l WHERE { bk:demo-cell rdfs:label ?l }', open_store(report.outputs["store"]))
+    assert [str(r[0]) for r in labels.rows] == ["Demo Cell"]
+
+
+def test_decimals_in_two_forms_are_one_value(data_copy, tmp_path):
+    facts = data_copy.facts / "003_a93420692c2367a5.trig"
+    text = facts.read_text(encoding="utf-8")
+    assert "schema:value 11500000000.0 ;" in text
+    facts.write_text(text.replace("schema:value 11500000000.0 ;", 'schema:value "11500000000"^^xsd:decimal ;'),
+                     encoding="utf-8")
+    other = data_copy.facts / "000_f60388011d6d32ce.trig"
+    other.write_text(other.read_text(encoding="utf-8") + '''
+:a98 bkg:quote "Chongqing Municipality, known for the Three Gorges and hot pot, and Sichuan Province, famous for giant panda and also hot pot which has different style from that of Chongqing, are important economic provinces in southwest China, with a total population of more than 110 million, an area of about 570 thousand square kilometers, and a GDP of over 1.2 trillion dollars (in 2022)." .
+:a98 { amt:CNY-11500000000 a schema:MonetaryAmount ; schema:value 11500000000.00 ; schema:currency "CNY" . }
+''', encoding="utf-8")
+    assert build(data_copy, tmp_path / "out").conforms
