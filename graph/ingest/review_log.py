@@ -10,9 +10,14 @@ the two for every article whose candidates are all reviewed:
 * **entities**: the proposed entities (the kinds the gold annotates) against the entities the reviewed facts
   name;
 * **relations**: the proposed relation triples against the reviewed ones with the same properties
-  (``partnerOf`` and ``signedAgreementWith`` in either direction).
+  (``partnerOf`` and ``signedAgreementWith`` in either direction; ``schema:location`` and
+  ``schema:containedInPlace`` as one "located in"), leaving out the places' own hierarchy (a city in its
+  province), which is the gazetteer's knowledge rather than what the article states.
 
-An entity or relation corrected in review counts as a miss of the first pass, as it should.
+A proposed entity is the reviewed one of the same IRI or, where review gave the entity another IRI (a better
+English name, an entity the registry already held under another), the one that has the proposed name among
+its names: the extractor found it, under a name review changed. A relation corrected in review, or an entity
+review did not keep, counts as a miss of the first pass, as it should.
 
 >>> from graph.layout import DataLayout
 >>> report = review_scores(DataLayout.default())
@@ -30,6 +35,7 @@ import pyoxigraph as ox
 
 from ..facts import parse_quads
 from ..layout import DataLayout
+from ..names import normalise
 from ..namespace import BK, BKG, SDO
 from .evaluate import GOLD_TYPES, Score
 from .extractor import Extraction, predicate_of
@@ -44,6 +50,8 @@ RELATION_PROPERTIES = {str(BKG[p]) for p in ("partnerOf", "signedAgreementWith",
 _ATTENDEE_ROLES = {str(BKG[p]) for p in ("exhibitor", "speaker", "keynoteSpeaker", "delegation")}
 _SYMMETRIC = {str(BKG.partnerOf), str(BKG.signedAgreementWith)}
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 _ENTITY_CLASSES = {str(BKG[c]) for c in ("Company", "GovernmentBody", "ResearchInstitution", "Organization",
                                         "Person", "Conference", "IndustrialPark", "InvestmentProject", "Country",
                                         "Province", "City", "District", "AdministrativeArea", "Place")}
@@ -91,6 +99,23 @@ def _reviewed(path: Path, layout: DataLayout) -> tuple[set[str], set[tuple[str, 
 
 
 _REGISTRY_CACHE: dict[Path, tuple[tuple, dict]] = {}
+_NAMES_CACHE: dict[Path, tuple[tuple, dict]] = {}
+
+
+def _registry_names(layout: DataLayout) -> dict[str, set[str]]:
+    """Every registry entity's names (labels and other names, any language), normalised."""
+    files = layout.registry_files
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in files)
+    cached = _NAMES_CACHE.get(layout.root)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    names: dict[str, set[str]] = defaultdict(set)
+    for path in files:
+        for q in parse_quads(path, layout.display(path), "turtle"):
+            if q.predicate.value in (_LABEL, _ALT) and isinstance(q.object, ox.Literal):
+                names[q.subject.value].add(normalise(q.object.value))
+    _NAMES_CACHE[layout.root] = (stamp, names)
+    return names
 
 
 def _registry_classes(layout: DataLayout) -> dict[str, set[str]]:
@@ -108,9 +133,21 @@ def _registry_classes(layout: DataLayout) -> dict[str, set[str]]:
     return classes
 
 
+_PLACES = {str(BKG[c]) for c in ("Country", "Province", "City", "District", "AdministrativeArea", "Place")}
+
+
 def _same(triple: tuple[str, str, str]) -> tuple:
     s, p, o = triple
-    return (p, frozenset((s, o))) if p in _SYMMETRIC else triple
+    p = _LOCATED if p == _CONTAINED else p
+    return (p, frozenset((s, o))) if p in _SYMMETRIC else (s, p, o)
+
+
+_LOCATED, _CONTAINED = str(SDO.location), str(SDO.containedInPlace)
+
+
+def _compared(triples, classes: dict[str, set[str]]) -> set[tuple]:
+    """The relation triples compared: a place's own hierarchy left out, the rest in one form."""
+    return {_same(t) for t in triples if not (t[1] in (_LOCATED, _CONTAINED) and classes.get(t[0], set()) & _PLACES)}
 
 
 def review_scores(layout: DataLayout) -> dict:
@@ -146,9 +183,14 @@ def review_scores(layout: DataLayout) -> dict:
             pending.append(source)
             continue
         entities, relations = _reviewed(facts, layout)
-        proposed_entities = {e["iri"] for e in record["entities"]}
-        proposed = {_same(tuple(r)) for r in record["relations"]}
-        accepted = {_same(r) for r in relations}
+        names = _registry_names(layout)
+        by_name = {name: iri for iri in sorted(entities) for name in names.get(iri, ())}
+        mapped = {e["iri"]: e["iri"] if e["iri"] in entities else by_name.get(normalise(e["label"]), e["iri"])
+                  for e in record["entities"]}
+        proposed_entities = set(mapped.values())
+        classes = _registry_classes(layout)
+        proposed = _compared([(mapped.get(s, s), p, mapped.get(o, o)) for s, p, o in record["relations"]], classes)
+        accepted = _compared(relations, classes)
         scores = {"entities": Score(len(proposed_entities & entities), len(proposed_entities - entities),
                                     len(entities - proposed_entities)),
                   "relations": Score(len(proposed & accepted), len(proposed - accepted), len(accepted - proposed))}
