@@ -1,4 +1,8 @@
-"""Fixtures shared by every test area: the seed graph built once per session."""
+"""Fixtures shared by every test area: the seed graph built once per session.
+
+The seed graph is the shipped data folder cut down to the five seed articles: tests that name what an
+article says stay true as the real corpus grows around them (``tests/curation`` builds the whole corpus).
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,41 @@ from graph.layout import DataLayout, OutputLayout
 REPO = Path(__file__).resolve().parent.parent
 
 
+#: The five seed articles the project started from (their source ids).
+SEED_SOURCES = ("000_f60388011d6d32ce", "001_1c6a60ca744e00b6", "002_14e0f3445d4c3602", "003_a93420692c2367a5",
+                "004_0e69c092427fc0c2")
+
+#: The folders of the data layout that hold one file (or more) per source, named by its id.
+_PER_SOURCE = ("sources", "facts", "registry", "candidates", "review-log")
+
+
+def copy_sources(target: Path, sources=SEED_SOURCES) -> DataLayout:
+    """Copy the shipped data folder to ``target`` keeping only the files of ``sources`` (and the shared ones:
+    ``registry.ttl``, ``judgements.tsv``, the folders' notices); the gold sets stay behind."""
+    shipped = DataLayout.default().root
+    for path in sorted(shipped.rglob("*")):
+        relative = path.relative_to(shipped)
+        if not path.is_file() or relative.parts[0] == "gold":
+            continue
+        if relative.parts[0] in _PER_SOURCE and len(relative.parts) > 1 and path.suffix != ".md" \
+                and path.name.split(".")[0] not in sources:
+            continue
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target / relative)
+    return DataLayout(target)
+
+
 @pytest.fixture(scope="session")
-def seed_output(tmp_path_factory) -> OutputLayout:
-    """The shipped seed data, built once into a temporary output folder."""
+def seed_data(tmp_path_factory) -> DataLayout:
+    """The shipped data folder cut down to the seed articles, read-only."""
+    return copy_sources(tmp_path_factory.mktemp("seed-data") / "data")
+
+
+@pytest.fixture(scope="session")
+def seed_output(seed_data, tmp_path_factory) -> OutputLayout:
+    """The seed data, built once into a temporary output folder."""
     out = OutputLayout(tmp_path_factory.mktemp("seed-build"))
-    graph.build(DataLayout.default(), out)
+    graph.build(seed_data, out)
     return out
 
 
@@ -32,10 +66,8 @@ def seed_store(seed_output):
 
 @pytest.fixture()
 def data_copy(tmp_path) -> DataLayout:
-    """A writable copy of the shipped data folder, for tests that break or extend it."""
-    target = tmp_path / "data"
-    shutil.copytree(DataLayout.default().root, target)
-    return DataLayout(target)
+    """A writable copy of the seed data, for tests that break or extend it."""
+    return copy_sources(tmp_path / "data")
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

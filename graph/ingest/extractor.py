@@ -1,13 +1,18 @@
 """The extractor: an article's text in, its entities, relations, amounts and dates out.
 
-Sentences come from spaCy (a blank English pipeline with a sentencizer; nothing is downloaded), names from
-:mod:`graph.ingest.entities`, links to known entities from :mod:`graph.ingest.resolve`, relations from
-:mod:`graph.ingest.relations`, money and quantities from :mod:`graph.ingest.amounts` and dates from
+An article is read in its language (:mod:`graph.ingest.language`). English: sentences and names from spaCy's
+pinned small English model (:mod:`graph.ingest.english`; rules alone with ``BATTERYKG_RULES_ONLY=1``), names
+also from :mod:`graph.ingest.entities` and :mod:`graph.ingest.model_names`, relations from
+:mod:`graph.ingest.relations` and :mod:`graph.ingest.parse_rules`. Chinese: :mod:`graph.ingest.chinese`
+(sentences, names, people) and :mod:`graph.ingest.chinese_rules`. Both: links to known entities from
+:mod:`graph.ingest.resolve`, money and quantities from :mod:`graph.ingest.amounts`, dates from
 :mod:`graph.ingest.dates`.
 
 >>> result = Extractor().extract("Foo Energy Co., Ltd. will invest 2 billion yuan in Chengdu, Sichuan Province.")
->>> [(e.label, e.kind, e.new) for e in result.entities]
-[('Foo Energy Co., Ltd.', 'Company', True), ('Chengdu City', 'Place', True), ('Sichuan Province', 'Place', False)]
+>>> [(e.label, e.kind) for e in result.entities]
+[('Foo Energy Co., Ltd.', 'Company'), ('Chengdu City', 'Place'), ('Sichuan Province', 'Place')]
+>>> result.entities[0].new   # no registry knows it: proposed with a new IRI
+True
 >>> [(a.value, a.currency) for a, about in result.amounts]
 [(Decimal('2000000000'), 'CNY')]
 """

@@ -70,7 +70,8 @@ def test_duplicates_exits_1_until_each_pair_is_judged_and_judged_pairs_are_not_a
                  str(data_copy.root)]) == 0
     assert main(["duplicates", "--data", str(data_copy.root)]) == 0
     judged = read_judgements(data_copy)
-    assert list(judged.values()) == [("different", "test")]
+    pair = frozenset("https://w3id.org/battery-kg/id/" + slug for slug in ("tecloman", "tecloman-2"))
+    assert judged[pair] == ("different", "test")
 
 
 def test_judging_two_entities_the_same_merges_them_everywhere(data_copy, tmp_path):
@@ -144,6 +145,40 @@ def test_corpus_figures_of_the_built_graph(seed_store):
     assert figures["reviewed_facts"] > 0 and figures["organisations"] <= figures["entities"]
     assert sum(report["languages"].values()) == figures["articles"]
     assert {t["key"] for t in report["targets"]} >= {"articles", "articles_zh", "entities", "reviewed_facts"}
+
+
+def test_an_article_its_page_leaves_undated_counts_in_the_year_of_the_signing_it_reports(data_copy, tmp_path):
+    meta = data_copy.sources / "003_a93420692c2367a5.json"  # reports a signing on 2024-02-20
+    fields = json.loads(meta.read_text(encoding="utf-8"))
+    fields["datePublished"] = "2019-01-01"
+    meta.write_text(json.dumps(fields), encoding="utf-8")
+    dated = corpus_stats(open_store(build(data_copy, tmp_path / "dated").outputs["store"]))
+    del fields["datePublished"]
+    meta.write_text(json.dumps(fields), encoding="utf-8")
+    undated = corpus_stats(open_store(build(data_copy, tmp_path / "undated").outputs["store"]))
+    assert dated["years"]["2019"] == 1 and "2019" not in undated["years"]
+    assert undated["years"]["2024"] == dated["years"]["2024"] + 1
+    assert (dated["figures"]["undated_articles_dated_by_signing"], undated["figures"]["undated_articles_dated_by_signing"]) \
+        == (0, 1)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """The real corpus of data/, built."""
+    report = build(DataLayout.default(), tmp_path_factory.mktemp("corpus"))
+    assert report.conforms
+    return open_store(report.outputs["store"])
+
+
+def test_the_real_corpus_meets_its_targets(corpus_store):
+    report = corpus_stats(corpus_store)
+    assert [t["label"] for t in report["targets"] if not t["met"]] == []
+    assert report["figures"]["reviewed_assertions_without_sentence"] == 0
+    assert set(report["languages"]) == {"en", "zh"}
+
+
+def test_every_likely_duplicate_of_the_real_corpus_is_judged():
+    assert [(p.first, p.second) for p in likely_duplicates(DataLayout.default())] == []
 
 
 def test_stats_prints_the_targets(seed_output, capsys):

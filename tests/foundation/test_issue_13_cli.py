@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import graph
-from graph.layout import DataLayout
 
 
 def test_item_0_a_long_one_line_query_is_query_text_not_a_file_name(cli, seed_output):
@@ -104,6 +103,6 @@ def test_item_7_the_build_lists_sources_without_a_date_or_headline(data_copy, tm
     assert "  003_a93420692c2367a5: no datePublished\n" in summary
 
 
-def test_item_7_the_seed_source_without_a_headline_is_reported(tmp_path):
-    report = graph.build(DataLayout.default(), tmp_path / "out")
+def test_item_7_the_seed_source_without_a_headline_is_reported(seed_data, tmp_path):
+    report = graph.build(seed_data, tmp_path / "out")
     assert report.lacking_metadata == {"004_0e69c092427fc0c2": ["headline"]}

@@ -1,4 +1,5 @@
-"""Shared fixtures of the ingestion tests: a private copy of the data folder and one extractor per session."""
+"""Shared fixtures of the ingestion tests: a private copy of the seed data and one extractor per session, whose
+registry is the seed data's (what the tests expect stays true as the real corpus grows its registry)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,15 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "articles" / "examp
 
 
 @pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor(DataLayout.default())
+def extractor(seed_data) -> Extractor:
+    return Extractor(seed_data)
 
 
 @pytest.fixture
-def data_copy(tmp_path) -> DataLayout:
-    """A copy of the shipped data folder; tests write here, never into data/."""
+def data_copy(tmp_path, seed_data) -> DataLayout:
+    """A copy of the seed data without candidates; tests write here, never into data/."""
     root = tmp_path / "data"
-    shutil.copytree(DataLayout.default().root, root, ignore=shutil.ignore_patterns("candidates"))
+    shutil.copytree(seed_data.root, root, ignore=shutil.ignore_patterns("candidates"))
     (root / "candidates").mkdir()
     return DataLayout(root)
 

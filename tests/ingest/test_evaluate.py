@@ -1,7 +1,10 @@
 """Measured quality on the hand-annotated seed articles."""
 
+import json
+import re
+
 from graph.cli import main
-from graph.ingest.evaluate import evaluate
+from graph.ingest.evaluate import Score, evaluate
 from graph.layout import DataLayout
 
 
@@ -23,3 +26,23 @@ def test_eval_extraction_prints_scores_per_article_and_overall(capsys):
 
 def test_eval_extraction_needs_real_folders(tmp_path, capsys):
     assert main(["eval-extraction", str(tmp_path / "none"), str(tmp_path)]) == 2
+
+
+def test_a_recorded_report_is_printed_by_the_languages_of_its_gold(tmp_path, capsys):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "an-english-article_0123456789abcdef.json").write_text('{"language": "en"}', encoding="utf-8")
+    (gold / "a-chinese-article_0123456789abcdef.json").write_text('{"language": "zh"}', encoding="utf-8")
+    english, chinese = Score(3, 1, 0).as_dict(), Score(0, 0, 2).as_dict()
+    report = {"extractor": "old", "overall": {"entities": Score(3, 1, 2).as_dict()},
+              "articles": {"an-english-article": {"entities": english},  # keys from before ingest named them
+                           "a-chinese-article": {"entities": chinese}}}
+    (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    assert main(["eval-extraction", str(gold), str(tmp_path), "--recorded", str(tmp_path / "report.json")]) == 0
+    out = capsys.readouterr().out
+    assert f"old (recorded in {tmp_path / 'report.json'})" in out
+    assert re.search(r"language en +entities +0\.750 +1\.000 +0\.857 +3 +1 +0", out)
+    assert re.search(r"language zh +entities +1\.000 +0\.000 +0\.000 +0 +0 +2", out)
+    (gold / "a-chinese-article_0123456789abcdef.json").unlink()
+    assert main(["eval-extraction", str(gold), str(tmp_path), "--recorded", str(tmp_path / "report.json")]) == 2
+    assert "article a-chinese-article of the report has no gold file" in capsys.readouterr().err

@@ -92,8 +92,8 @@ def test_a_registry_change_means_a_full_build(editable, large_path):
     assert large_path.build(data, out).changed_sources is None
 
 
-def test_small_graphs_are_always_built_whole(tmp_path):
+def test_small_graphs_are_always_built_whole(seed_data, tmp_path):
     out = tmp_path / "out"
-    graph.build(out=out)
-    report = graph.build(out=out)
+    graph.build(seed_data, out)
+    report = graph.build(seed_data, out)
     assert report.changed_sources is None

@@ -19,10 +19,10 @@ SLOW_IN_RDFLIB = {"active-organisations", "disagreements", "attendance"}
 
 
 @pytest.fixture(scope="module")
-def rdflib_seed() -> Dataset:
+def rdflib_seed(seed_data) -> Dataset:
     """The seed graph's named graphs in rdflib's in-memory Dataset, the default graph being their union."""
     dataset = Dataset(default_union=True)
-    for quad in assemble().dataset.quads((None, None, None, None)):
+    for quad in assemble(seed_data).dataset.quads((None, None, None, None)):
         if quad[3] is not None:
             dataset.add(quad)
     return dataset

@@ -15,9 +15,9 @@ from tests.sparql.conftest import SAVED_WITH_PARAMETERS, comparable
 
 
 @pytest.fixture(scope="module")
-def remote_seed(oxigraph_server, tmp_path_factory, cli):
+def remote_seed(oxigraph_server, tmp_path_factory, cli, seed_data):
     """The Oxigraph server loaded with the seed graph by `batterykg build --store URL`."""
-    done = cli("build", "--quiet", "--out", str(tmp_path_factory.mktemp("remote-build")), "--store", oxigraph_server)
+    done = cli("build", "--quiet", "--data", str(seed_data.root), "--out", str(tmp_path_factory.mktemp("remote-build")), "--store", oxigraph_server)
     assert done.returncode == 0, done.stderr
     store = open_store(oxigraph_server)
     yield store
@@ -190,8 +190,8 @@ def union_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def union_seed(union_server, tmp_path_factory, cli):
-    done = cli("build", "--quiet", "--out", str(tmp_path_factory.mktemp("union-build")), "--store", union_server,
+def union_seed(union_server, tmp_path_factory, cli, seed_data):
+    done = cli("build", "--quiet", "--data", str(seed_data.root), "--out", str(tmp_path_factory.mktemp("union-build")), "--store", union_server,
                env={"BATTERYKG_STORE_SERVER": "union"})
     assert done.returncode == 0, done.stderr
     store = RemoteStore(union_server, server="union")
@@ -281,7 +281,7 @@ def test_a_digest_challenge_is_answered_with_digest_authentication():
 
 
 def test_a_rebuild_replaces_what_the_server_held_and_keeps_other_graphs(remote_seed, oxigraph_server, cli, data_copy,
-                                                                       tmp_path):
+                                                                       tmp_path, seed_data):
     """A source removed from data/ is gone from the server after the next build, from its graphs and from the
     default graph; a graph that is not the project's stays."""
     store = RemoteStore(oxigraph_server)
@@ -304,7 +304,8 @@ def test_a_rebuild_replaces_what_the_server_held_and_keeps_other_graphs(remote_s
         assert store.query('ASK { GRAPH <urn:another-team> { <urn:x> <urn:y> "kept" } }').boolean
     finally:
         store.update("DROP SILENT GRAPH <urn:another-team>")
-        done = cli("build", "--quiet", "--out", str(tmp_path / "seed"), "--store", oxigraph_server)
+        done = cli("build", "--quiet", "--data", str(seed_data.root), "--out", str(tmp_path / "seed"),
+                   "--store", oxigraph_server)
         store.close()
     assert done.returncode == 0, done.stderr
 

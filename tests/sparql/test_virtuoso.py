@@ -21,9 +21,9 @@ TEST_GRAPH = "https://w3id.org/battery-kg/graph/test-virtuoso"
 
 
 @pytest.fixture(scope="module")
-def virtuoso_seed(virtuoso, tmp_path_factory):
+def virtuoso_seed(virtuoso, tmp_path_factory, seed_data):
     """Virtuoso loaded with the seed graph by `batterykg build --store URL/sparql`, read anonymously."""
-    done = run_cli("build", "--quiet", "--out", str(tmp_path_factory.mktemp("virtuoso-build")),
+    done = run_cli("build", "--quiet", "--data", str(seed_data.root), "--out", str(tmp_path_factory.mktemp("virtuoso-build")),
                    "--store", virtuoso.url, env=virtuoso.env())
     assert done.returncode == 0, done.stderr
     store = RemoteStore(virtuoso.url)
@@ -118,7 +118,7 @@ def test_views_are_the_pages_of_the_embedded_store(virtuoso_seed, virtuoso, seed
 
 
 def test_a_rebuild_replaces_the_project_graphs_and_leaves_other_graphs_alone(virtuoso_seed, virtuoso, data_copy,
-                                                                           tmp_path):
+                                                                           tmp_path, seed_data):
     """A source removed from data/ is gone from the server after the next build; another team's graph stays."""
     writer = RemoteStore(virtuoso.url, auth=(virtuoso.user, virtuoso.password))
     partner = {"org": "Liaoning Xingkong Sodium Battery Co., Ltd."}
@@ -140,7 +140,8 @@ def test_a_rebuild_replaces_the_project_graphs_and_leaves_other_graphs_alone(vir
         assert writer._raw_query('ASK { GRAPH <urn:another-team> { <urn:x> <urn:y> "kept" } }').boolean
     finally:
         writer.update("CLEAR SILENT GRAPH <urn:another-team>")
-        done = run_cli("build", "--quiet", "--out", str(tmp_path / "seed"), "--store", virtuoso.url,
+        done = run_cli("build", "--quiet", "--data", str(seed_data.root), "--out", str(tmp_path / "seed"),
+                       "--store", virtuoso.url,
                        env=virtuoso.env())
         writer.close()
     assert done.returncode == 0, done.stderr
