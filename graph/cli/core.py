@@ -194,7 +194,10 @@ def stats_command(
             mark = "ok " if target["met"] else "   "
             typer.echo(f"{mark} {target['value']:>7,}  {target['label']} (target {target['least']:,})")
         typer.echo("articles by language: " + ", ".join(f"{k} {v}" for k, v in report["languages"].items()))
-        typer.echo("articles by year: " + ", ".join(f"{k} {v}" for k, v in report["years"].items()))
+        figures = report["figures"]
+        typer.echo("articles by year: " + ", ".join(f"{k} {v}" for k, v in report["years"].items())
+                   + f"; {figures['undated_articles']} undated ({figures['undated_articles_dated_by_signing']} "
+                   "more, undated on their page, are counted in the year of the latest signing they report)")
         unsourced = report["figures"]["reviewed_assertions_without_sentence"]
         typer.echo(f"reviewed assertions without their sentence: {unsourced}")
     if check_targets and not all(t["met"] for t in report["targets"]):
