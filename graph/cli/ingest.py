@@ -11,7 +11,7 @@ import typer
 from ..errors import UsageError
 from ..ingest.candidates import ingest_article
 from ..ingest.duplicates import judge, likely_duplicates
-from ..ingest.evaluate import evaluate
+from ..ingest.evaluate import evaluate, regroup
 from ..ingest.extractor import Extractor
 from ..ingest.reader import ARTICLE_SUFFIXES, read_article
 from ..ingest.review import accept, reject, review_text
@@ -137,15 +137,24 @@ def eval_extraction_command(
                                      "(bundled gazetteer and company list only): the score on unseen news."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     by_rule: bool = typer.Option(False, "--by-rule", help="Also the precision of each relation rule alone."),
+    recorded: Path | None = typer.Option(None, "--recorded", help="Print this report recorded earlier "
+                                         "(-f json) instead of extracting, its totals per the gold's languages."),
     data: Path | None = DataOption,
 ) -> None:
     """Precision, recall and F1 of typed entities, relations, amounts and dates, per article, per language and
     overall."""
-    report = evaluate(gold_dir, articles_dir, Extractor(data_layout(data), use_registry=not no_registry))
+    if recorded is not None:
+        try:
+            report = regroup(json.loads(recorded.read_text(encoding="utf-8")), gold_dir)
+        except (OSError, ValueError, KeyError) as exc:
+            raise UsageError(f"{recorded}: not a report of eval-extraction -f json ({exc})") from exc
+    else:
+        report = evaluate(gold_dir, articles_dir, Extractor(data_layout(data), use_registry=not no_registry))
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2))
         return
-    typer.echo(f"{report['extractor']}{' (without the registry)' if no_registry else ''}")
+    how = f" (recorded in {recorded})" if recorded else " (without the registry)" if no_registry else ""
+    typer.echo(f"{report['extractor']}{how}")
     rows = list(report["articles"].items()) + [(f"language {lang}", parts) for lang, parts in
                                                report["languages"].items()] + [("overall", report["overall"])]
     width = max(len(name) for name, _ in rows)

@@ -29,9 +29,10 @@ from pathlib import Path
 from ..errors import ParseError, UsageError
 from ..sources import read_source
 from .extractor import Extractor
+from .gazetteer import slugify
 from .reader import ARTICLE_SUFFIXES, clean_text, read_article
 
-__all__ = ["Score", "evaluate", "score_article", "GOLD_TYPES"]
+__all__ = ["Score", "evaluate", "regroup", "score_article", "GOLD_TYPES"]
 
 #: The entity types the gold annotates.
 GOLD_TYPES = {"Company", "GovernmentBody", "Conference", "IndustrialPark", "InvestmentProject", "Place", "Person",
@@ -266,3 +267,32 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
             "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
                           for lang, parts in sorted(languages.items())},
             "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())}}
+
+
+def regroup(report: dict, gold_dir: Path) -> dict:
+    """A report recorded earlier (``eval-extraction -f json``), its totals recomputed per language from its
+    articles' counts and the languages of ``gold_dir``'s gold files: a first measure, kept as it was printed,
+    read by language.
+
+    An article is found under its key, or, for reports taken before ingest named the articles, under the
+    source id that begins with the key's first 40 characters (:func:`graph.ingest.candidates.source_id_for`).
+
+    Raises
+    ------
+    UsageError
+        An article of the report has no gold file in ``gold_dir``.
+    """
+    gold_dir = Path(gold_dir)
+    golds = {path.stem: path for path in gold_dir.glob("*.json")}
+    languages: dict[str, dict[str, Score]] = {}
+    for name, parts in report["articles"].items():
+        path = golds.get(name) or next((p for stem, p in sorted(golds.items())
+                                        if stem.rpartition("_")[0] == slugify(name)[:40]), None)
+        if path is None:
+            raise UsageError(f"article {name} of the report has no gold file in {gold_dir}")
+        language = json.loads(path.read_text(encoding="utf-8")).get("language", "en")
+        totals = languages.setdefault(language, {k: Score() for k in parts})
+        for key, counts in parts.items():
+            totals[key] += Score(counts["tp"], counts["fp"], counts["fn"])
+    return {**report, "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                                    for lang, parts in sorted(languages.items())}}
