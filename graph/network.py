@@ -94,6 +94,7 @@ __all__ = [
     "PLACE_KINDS",
     "local_name",
     "example_nquads",
+    "select_strings",
 ]
 
 _BKG = BASE + "ontology#"
@@ -218,10 +219,17 @@ SELECT ?s ?p ?d WHERE {
 """
 
 
-def _select(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | None, ...]]:
-    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound).
+def select_strings(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | None, ...]]:
+    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound), read straight
+    from Oxigraph on the embedded store.
 
     The columns named in ``iris`` hold IRIs only: a literal or blank node there is ``None``.
+
+    >>> from graph.store import EmbeddedStore
+    >>> store = EmbeddedStore.create(None)
+    >>> store.load_nquads(EXAMPLE)
+    >>> select_strings(store, "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label LIMIT 1")
+    [('https://w3id.org/battery-kg/id/acme', 'Acme')]
     """
     oxigraph = getattr(store, "oxigraph", None)
     if oxigraph is not None:
@@ -244,6 +252,9 @@ def _select(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | 
     checked = [str(name) in iris for name in result.variables]
     return [tuple(None if t is None or (check and not isinstance(t, URIRef)) else str(t)
                   for t, check in zip(row, checked, strict=True)) for row in result.rows]
+
+
+_select = select_strings
 
 
 def _date_range(text: str) -> tuple[dt.date, dt.date] | None:

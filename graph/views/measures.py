@@ -15,7 +15,8 @@ import networkx as nx
 
 from .. import analysis, network
 
-__all__ = ["entity_network", "partnership_network", "pagerank", "betweenness", "communities", "ENTITY_KINDS"]
+__all__ = ["entity_network", "partnership_network", "simple_graph", "pagerank", "betweenness", "communities",
+           "ENTITY_KINDS"]
 
 #: Classes whose instances are entities (nodes of the entity network); other classes are records.
 ENTITY_KINDS = (
@@ -36,6 +37,12 @@ def partnership_network(store) -> nx.Graph:
     """:func:`graph.network.partnership_network`: organisations; edges with ``weight``, ``evidence``,
     ``relations`` and ``sources``."""
     return network.partnership_network(store)
+
+
+def simple_graph(graph: nx.Graph) -> nx.Graph:
+    """One edge per pair, weights summed (:func:`graph.analysis.simple_graph`): measures given it share its
+    igraph copy instead of each making its own."""
+    return analysis.simple_graph(graph)
 
 
 def pagerank(graph: nx.Graph) -> dict:

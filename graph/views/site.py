@@ -4,11 +4,21 @@
 ``out/index.html``                      what the graph holds, top entities, communities, links
 ``out/views/ecosystem.html``            the entity network, coloured by class, sized by PageRank
 ``out/views/partnerships.html``         organisations; width by weight, colour by community
-``out/views/entities/<slug>.html``      each organisation, government body and event: two hops
+``out/views/entities/<slug>.html``      each entity: its two-hop neighbourhood, its facts by year
+``out/views/assets/``                   the one copy of vis-network and our script the pages share
 =====================================  ===========================================================
 
-Every page is self-contained (see :mod:`graph.views.render`) and written atomically as UTF-8; the same
-store gives byte-identical pages.
+Every page is a :class:`graph.views.network.Network` (pyvis) written with ``cdn_resources="local"``: its
+scripts load by relative path from ``views/assets/``, so the site opens from ``file://`` and under
+``batterykg serve`` alike, and a page weighs its data and a few kilobytes. ``self_contained=True`` (the
+CLI's ``--self-contained``) writes every page as one file with everything inlined. Pages are written
+atomically as UTF-8; the same store gives byte-identical pages.
+
+The ecosystem and partnership views carry a year control: edges are dated as :mod:`graph.network` dates
+them (the event or project they touch, else the earliest article stating them), so the view of some years
+is what the analysis projects with ``since``/``until``. A network too big for one page carries its most
+central :data:`VIEW_NODE_LIMIT` nodes and strongest :data:`VIEW_EDGE_LIMIT` edges among them, and says what
+it left out.
 """
 
 from __future__ import annotations
@@ -24,23 +34,47 @@ import networkx as nx
 
 from ..atomic import write_text
 from ..layout import OutputLayout
-from .evidence import assertion_evidence, class_counts, entity_details, label_map, relation_label, source_list
+from ..network import EVENT_KINDS, PROJECT_KINDS, read_network_data
+from .evidence import (
+    assertion_evidence,
+    class_counts,
+    entity_details,
+    label_map,
+    names,
+    relation_label,
+    source_list,
+)
 from .layout import positions
-from .measures import ENTITY_KINDS, betweenness, communities, entity_network, pagerank, partnership_network
-from .render import asset, network_html
+from .measures import (
+    ENTITY_KINDS,
+    betweenness,
+    communities,
+    entity_network,
+    pagerank,
+    partnership_network,
+    simple_graph,
+)
+from .network import asset, write_assets
+from .render import network_view
 
 __all__ = [
     "write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data", "neighbourhood",
-    "induced_subgraph", "NEIGHBOURHOOD_LIMIT", "ENTITY_PAGE_LIMIT",
+    "induced_subgraph", "NEIGHBOURHOOD_LIMIT", "ENTITY_PAGE_LIMIT", "VIEW_NODE_LIMIT", "VIEW_EDGE_LIMIT",
+    "DETAILS_LIMIT", "ASSETS",
 ]
 
-#: At most this many entity pages by default (the highest PageRank first); the seed graph has 25.
-ENTITY_PAGE_LIMIT = 500
-#: Classes that get a page of their own: organisations, government bodies and events.
-ENTITY_PAGE_KINDS = (
-    "Organization", "Company", "GovernmentBody", "ResearchInstitution", "Publisher",
-    "Event", "Conference", "Visit", "SigningCeremony", "ConferenceSeries",
-)
+#: At most this many entity pages by default (the highest PageRank first): every entity up to this many.
+ENTITY_PAGE_LIMIT = 5000
+#: Every entity of the entity network gets a page.
+ENTITY_PAGE_KINDS = ENTITY_KINDS
+#: A site view draws at most this many nodes (the most central) …
+VIEW_NODE_LIMIT = 5000
+#: … and this many edges among them (the strongest, then those of the most central nodes).
+VIEW_EDGE_LIMIT = 20000
+#: Up to this many nodes a view carries every node's facts and sentences; above, a node's are on its page.
+DETAILS_LIMIT = 1000
+#: The folder, under ``views/``, of the scripts and styles the pages share.
+ASSETS = "assets"
 
 
 @dataclass
@@ -50,11 +84,13 @@ class ViewsReport:
     index: Path
     views: list[Path] = field(default_factory=list)
     entities: list[Path] = field(default_factory=list)
+    assets: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
+        shared = f"; scripts shared from {self.assets[0].parent}" if self.assets else "; every page self-contained"
         return (f"views: {self.index}, {len(self.views)} network views and {len(self.entities)} entity pages "
-                f"under {self.index.parent / 'views'} ({self.seconds:.2f} s)")
+                f"under {self.index.parent / 'views'}{shared} ({self.seconds:.2f} s)")
 
 
 def entity_slug(iri: str) -> str:
@@ -84,14 +120,24 @@ class SiteData:
     sources: list
     slugs: dict
     labels: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
 
 
 def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteData:
-    """Networks, scores, facts and sources for the pages (SPARQL over ``store``)."""
-    entities = entity_network(store)
-    partnerships = partnership_network(store)
+    """Networks, scores, facts and sources for the pages (SPARQL over ``store``, read once).
+
+    Entity edges get ``years`` (the years the analysis dates them to: those of the event or project, else of
+    the earliest source; none for registry facts), partnership ties the years of each contribution.
+    """
+    data = read_network_data(store)
+    entities = entity_network(data)
+    partnerships = partnership_network(data)
+    dates, statements = data.statements(True)
+    _date_entity_edges(entities, statements)
+    _date_ties(partnerships, statements, dates)
     groups = communities(partnerships)
-    scores = pagerank(entities)
+    simple = simple_graph(entities)  # one simple graph (and one igraph copy) for both measures
+    scores = pagerank(simple)
     slugs: dict = {}
     taken: set[str] = set()
     candidates = [n for n in entities.nodes if entities.nodes[n].get("kind") in ENTITY_PAGE_KINDS]
@@ -100,30 +146,66 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
     for node in sorted(candidates, key=str):
         slug = base = entity_slug(str(entities.nodes[node].get("iri", node)))
         n = 2
-        while slug.lower() in taken:  # case-insensitive file systems
+        while slug.lower() in taken or slug.lower() == ASSETS:  # case-insensitive file systems
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug.lower())
         slugs[node] = slug
     labels = label_map(store)
     evidence = assertion_evidence(store)
+    dated = {iri: span[0].isoformat() for iri, span in dates.items()
+             if iri in data.kinds and data.kinds[iri][0] in EVENT_KINDS | PROJECT_KINDS}
     return SiteData(
         entities=entities,
         partnerships=partnerships,
         pagerank=scores,
-        betweenness=betweenness(entities),
+        betweenness=betweenness(simple),
         communities=groups,
-        details=entity_details(store, labels=labels, evidence=evidence),
+        details=entity_details(store, labels=labels, evidence=evidence, dates=dated),
         evidence=evidence,
         classes=class_counts(store),
         sources=source_list(store),
         slugs=slugs,
         labels=labels,
+        names=names(store),
     )
 
 
+def _span_years(span) -> list[int]:
+    return list(range(span[0].year, span[1].year + 1)) if span else []
+
+
+def _date_entity_edges(entities: nx.MultiGraph, statements: dict) -> None:
+    """Each relation's ``years``: the span the analysis dates it to (none: a timeless registry fact)."""
+    for _, _, attrs in entities.edges(data=True):
+        edge = statements.get((attrs.get("subject"), attrs.get("relation"), attrs.get("object")))
+        attrs["years"] = _span_years(edge.date) if edge is not None else []
+
+
+def _date_ties(partnerships: nx.Graph, statements: dict, dates: dict) -> None:
+    """Each tie's ``years``: those of its contributions — the event or project it goes through, or the
+    explicit partnership (dated by its earliest source) — so a tie shows in the years the analysis's
+    ``since``/``until`` would count it."""
+    for u, v, attrs in partnerships.edges(data=True):
+        years: set[int] = set()
+        for item in attrs.get("evidence") or ():
+            if item.get("via"):
+                years.update(_span_years(dates.get(item["via"])))
+            else:
+                for a, b in ((u, v), (v, u)):
+                    edge = statements.get((a, item["relation"], b))
+                    if edge is not None:
+                        years.update(_span_years(edge.date))
+        attrs["years"] = sorted(years)
+
+
 def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: str, group: dict | None = None,
-               copy: bool = True):
-    """``graph`` (a copy unless ``copy=False``) with what the page shows on its nodes and edges."""
+               copy: bool = True, details=True, edge_sources=True):
+    """``graph`` (a copy unless ``copy=False``) with what the page shows on its nodes and edges.
+
+    ``details``: ``True`` (every node's facts and sentences), ``False`` (none: they are on the nodes' pages) or a
+    set of the nodes that carry theirs; ``edge_sources`` likewise for the sentences of edges (``True``, ``False``
+    or a set of nodes whose edges carry them).
+    """
     articles = {s["source"]: s for s in site.sources}
     out = graph.copy() if copy else graph
     for node, attrs in out.nodes(data=True):
@@ -131,23 +213,31 @@ def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: st
         detail = site.details.get(iri)
         attrs["size"] = scores.get(node, 0.0)
         if detail is not None:
-            attrs["facts"] = detail.facts
             attrs["key_facts"] = detail.key_facts
-            attrs["sources"] = detail.sources
+            if details is True or (details is not False and node in details):
+                attrs["facts"] = detail.facts
+                attrs["fact_years"] = detail.fact_years
+                attrs["sources"] = detail.sources
+        zh, aliases = site.names.get(iri, (None, []))
+        if zh:
+            attrs["zh"] = zh
+        if aliases:
+            attrs["aliases"] = aliases
         if node in site.slugs:
             attrs["url"] = f"{link_prefix}{site.slugs[node]}.html"
         if group is not None and node in group:
             attrs["group"] = group[node]
     edges = out.edges(keys=True, data=True) if out.is_multigraph() else out.edges(data=True)
-    for *_, attrs in edges:
+    for u, v, *_, attrs in edges:
         sentences = []
-        for assertion in attrs.get("assertions") or ():
-            sentences.extend(site.evidence.get(str(assertion), ()))
-        if not sentences:  # only source ids: name the articles
-            sentences = [{"source": sid, "headline": articles.get(sid, {}).get("headline", ""),
-                          "date": articles.get(sid, {}).get("date", ""),
-                          "publisher": articles.get(sid, {}).get("publisher", ""), "text": ""}
-                         for sid in attrs.get("sources") or ()]
+        if edge_sources is True or (edge_sources is not False and (u in edge_sources or v in edge_sources)):
+            for assertion in attrs.get("assertions") or ():
+                sentences.extend(site.evidence.get(str(assertion), ()))
+            if not sentences:  # only source ids: name the articles
+                sentences = [{"source": sid, "headline": articles.get(sid, {}).get("headline", ""),
+                              "date": articles.get(sid, {}).get("date", ""),
+                              "publisher": articles.get(sid, {}).get("publisher", ""), "text": ""}
+                             for sid in attrs.get("sources") or ()]
         attrs["sources"] = sentences
         if attrs.get("predicate"):  # the property's label: "partner of", not "partnerOf"
             attrs["relation"] = relation_label(attrs["predicate"], site.labels)
@@ -179,8 +269,28 @@ def _links(prefix: str) -> list[tuple[str, str]]:
             ("Partnerships", f"{prefix}views/partnerships.html")]
 
 
+def _most_central(graph: nx.Graph, scores: dict, what: str, measure: str):
+    """``(graph, notice)``: ``graph`` itself when it fits one page, else its :data:`VIEW_NODE_LIMIT` most
+    central nodes and the :data:`VIEW_EDGE_LIMIT` strongest edges among them, and a line saying so."""
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    if nodes <= VIEW_NODE_LIMIT and edges <= VIEW_EDGE_LIMIT:
+        return graph, ""
+    keep = sorted(graph.nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))[:VIEW_NODE_LIMIT]
+    rank = {n: i for i, n in enumerate(keep)}
+    sub = induced_subgraph(graph, keep)
+    if sub.number_of_edges() > VIEW_EDGE_LIMIT:
+        found = sub.edges(keys=True, data=True) if sub.is_multigraph() else sub.edges(data=True)
+        ordered = sorted(found, key=lambda e: (-float(e[-1].get("weight") or 1.0), max(rank[e[0]], rank[e[1]]),
+                                               min(rank[e[0]], rank[e[1]]), str(e[2]) if sub.is_multigraph() else ""))
+        sub.remove_edges_from([e[:-1] for e in ordered[VIEW_EDGE_LIMIT:]])
+    notice = (f"This view shows the {sub.number_of_nodes():,} {what} with the highest {measure} of "
+              f"{nodes:,}, and {sub.number_of_edges():,} of the {edges:,} edges (the strongest among them); "
+              "search the index or the entity pages for the others.")
+    return sub, notice
+
+
 def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
-                entity_pages: int | None = ENTITY_PAGE_LIMIT) -> ViewsReport:
+                entity_pages: int | None = ENTITY_PAGE_LIMIT, self_contained: bool = False) -> ViewsReport:
     """Write the index page, the network views and the entity pages for the graph in ``store``.
 
     Parameters
@@ -188,9 +298,10 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     store : a store (default: the built one, :func:`graph.open_store`)
     out : OutputLayout or folder (default: ``out/``)
     entity_pages : int or None
-        At most this many entity pages, for the organisations, government bodies and events with the
-        highest PageRank (``None``: one for each). Each page carries vis-network (about 0.5 MB), so a big
-        graph would otherwise need gigabytes.
+        At most this many entity pages, for the entities with the highest PageRank (``None``: one for each).
+    self_contained : bool
+        Inline vis-network and our script in every page (about 0.5 MB each) instead of loading them from
+        ``views/assets/``: each page is then a single file that works on its own.
 
     Returns
     -------
@@ -204,36 +315,51 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     store = store if store is not None else open_store(layout.store)
     site = site_data(store, entity_pages=entity_pages)
     report = ViewsReport(index=layout.index)
+    cdn = "in_line" if self_contained else "local"
+    if not self_contained:
+        report.assets = write_assets(layout.views / ASSETS)
     group = {node: i for i, members in enumerate(site.communities) for node in members}
-    pos = positions(site.entities)
 
-    ecosystem = _decorated(site.entities, site, scores=site.pagerank, link_prefix="entities/")
-    page = network_html(ecosystem, title="battery-kg: the ecosystem network",
-                        subtitle=f"{ecosystem.number_of_nodes()} entities, colour and shape by class",
-                        size_measure="PageRank", pos=pos, links=_links("../"))
-    write_text(layout.views / "ecosystem.html", page)
+    drawn, notice = _most_central(site.entities, site.pagerank, "entities", "PageRank")
+    pos = positions(drawn)
+    ecosystem = _decorated(drawn, site, scores=site.pagerank, link_prefix="entities/",
+                           details=drawn.number_of_nodes() <= DETAILS_LIMIT,
+                           edge_sources=drawn.number_of_nodes() <= DETAILS_LIMIT)
+    net = network_view(ecosystem, title="battery-kg: the ecosystem network",
+                       subtitle=f"{site.entities.number_of_nodes()} entities, colour and shape by class",
+                       size_measure="PageRank", pos=pos, links=_links("../"), notice=notice,
+                       cdn_resources=cdn, assets_href=f"{ASSETS}/")
+    net.write_html(str(layout.views / "ecosystem.html"))
     report.views.append(layout.views / "ecosystem.html")
 
     strength = dict(site.partnerships.degree(weight="weight"))
-    partners = _decorated(site.partnerships, site, scores=strength, link_prefix="entities/", group=group)
-    page = network_html(partners, title="battery-kg: the partnership network", color_by="group",
-                        subtitle="organisations; edge width by weight, colour by community, shape by class",
-                        size_measure="weighted degree", edge_labels=False, links=_links("../"))
-    write_text(layout.views / "partnerships.html", page)
+    drawn, notice = _most_central(site.partnerships, strength, "organisations", "weighted degree")
+    partners = _decorated(drawn, site, scores=strength, link_prefix="entities/", group=group,
+                          details=drawn.number_of_nodes() <= DETAILS_LIMIT,
+                          edge_sources=drawn.number_of_nodes() <= DETAILS_LIMIT)
+    net = network_view(partners, title="battery-kg: the partnership network", color_by="group",
+                       subtitle="organisations; edge width by weight, colour by community, shape by class",
+                       size_measure="weighted degree", edge_labels=False, links=_links("../"), notice=notice,
+                       cdn_resources=cdn, assets_href=f"{ASSETS}/")
+    net.write_html(str(layout.views / "partnerships.html"))
     report.views.append(layout.views / "partnerships.html")
 
+    pos = positions(site.entities) if site.entities.number_of_nodes() else {}
     entity_dir = layout.views / "entities"
     for node, slug in sorted(site.slugs.items(), key=lambda item: item[1]):
         near, total = neighbourhood(site.entities, node, site.pagerank)
-        near = _decorated(near, site, scores=site.pagerank, link_prefix="", group=None, copy=False)
+        # the entity's own facts and sentences, and those of its relations; its neighbours' are on their pages
+        near = _decorated(near, site, scores=site.pagerank, link_prefix="", group=None, copy=False,
+                          details={node}, edge_sources={node})
         label = site.entities.nodes[node].get("label", str(node))
         shown = f"the {near.number_of_nodes()} most central of {total}" if total > near.number_of_nodes() else ""
-        page = network_html(near, title=f"{label} — battery-kg",
-                            subtitle=f"{site.entities.nodes[node].get('kind', '')}: its neighbourhood, two hops"
-                                     + (f" ({shown})" if shown else ""),
-                            size_measure="PageRank", pos={n: pos[n] for n in near}, focus=node,
-                            edge_labels=near.number_of_edges() <= 120, links=_links("../../"))
-        write_text(entity_dir / f"{slug}.html", page)
+        net = network_view(near, title=f"{label} — battery-kg",
+                           subtitle=f"{site.entities.nodes[node].get('kind', '')}: its neighbourhood, two hops"
+                                    + (f" ({shown})" if shown else ""),
+                           size_measure="PageRank", pos={n: pos[n] for n in near}, focus=node,
+                           edge_labels=near.number_of_edges() <= 120, links=_links("../../"),
+                           time_control=False, cdn_resources=cdn, assets_href=f"../{ASSETS}/")
+        net.write_html(str(entity_dir / f"{slug}.html"))
         report.entities.append(entity_dir / f"{slug}.html")
     _remove_stale(entity_dir, {p.name for p in report.entities})
 

@@ -161,10 +161,10 @@ def test_views_render_inline_in_a_notebook(height):
 def test_entity_pages_can_be_capped_to_the_most_central(seed_store, tmp_path):
     report = write_views(seed_store, OutputLayout(tmp_path), entity_pages=3)
     site = site_data(seed_store, entity_pages=3)
-    top = sorted((n for n, d in site.entities.nodes(data=True) if d["kind"] in ENTITY_PAGE_KINDS),
-                 key=lambda n: -site.pagerank[n])[:3]
+    eligible = [n for n, d in site.entities.nodes(data=True) if d["kind"] in ENTITY_PAGE_KINDS]
+    top = sorted(eligible, key=lambda n: (-site.pagerank[n], n))[:3]
     assert sorted(p.stem for p in report.entities) == sorted(site.slugs[n] for n in top)
-    assert "(the 3 of 25 with the highest PageRank)" in report.index.read_text(encoding="utf-8")
+    assert f"(the 3 of {len(eligible)} with the highest PageRank)" in report.index.read_text(encoding="utf-8")
 
 
 def test_a_neighbourhood_keeps_the_entity_its_neighbours_then_the_second_hop():
@@ -186,12 +186,18 @@ def test_cli_refuses_a_negative_page_count(cli, seed_output, tmp_path):
     assert done.returncode == 2 and "--entity-pages" in done.stderr
 
 
-def test_index_links_entities_without_a_page_to_the_ecosystem_view_opened_on_them(seed_views):
-    out, _ = seed_views
-    text = out.index.read_text(encoding="utf-8")
+def test_index_links_entities_without_a_page_to_the_ecosystem_view_opened_on_them(seed_store, tmp_path):
+    text = write_views(seed_store, OutputLayout(tmp_path), entity_pages=2).index.read_text(encoding="utf-8")
+    assert "shanghai.html" not in text  # not among the two most central
     shanghai = re.search(r'<a href="([^"]+)"[^>]*>Shanghai</a>', text).group(1)
     assert shanghai == "views/ecosystem.html#node=" + quote(BK + "shanghai", safe="")
+
+
+def test_every_entity_has_a_page_linked_from_the_index(seed_views):
+    out, _ = seed_views
+    text = out.index.read_text(encoding="utf-8")
     assert re.search(r'<a href="views/entities/exencell.html">EXENCELL</a>', text)
+    assert re.search(r'<a href="views/entities/shanghai.html">Shanghai</a>', text)
 
 
 @pytest.mark.parametrize(("url", "linked"), [("https://example.org/acme", True), ("javascript:alert(1)", False)])
