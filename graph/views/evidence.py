@@ -87,8 +87,9 @@ def _year(text) -> int | None:
 def label_map(store) -> dict[str, str]:
     """The English label of every IRI that has one (``rdfs:label``; without an English one, the smallest)."""
     found: dict[str, tuple[bool, str]] = {}
-    for s, label, lang in select_strings(store, "SELECT ?s ?label (LANG(?label) AS ?lang) WHERE { ?s rdfs:label ?label }",
-                                         iris=("s",)):
+    rows = select_strings(store, "SELECT ?s ?label (LANG(?label) AS ?lang) WHERE { ?s rdfs:label ?label }",
+                          iris=("s",))
+    for s, label, lang in rows:
         if s is None or label is None:
             continue
         key = (lang != "en" and not (lang or "").startswith("en-"), label)
@@ -259,13 +260,14 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
             cite(o, a)
         elif prop in _DATE_PROPERTIES or o in values or datatype == _XSD_DATE:
             key_facts[s].add(f"{relation}: {name(o, is_iri)}")
-    for obs, props in observations.items():
-        def joined(prop: str, sep: str = " ") -> str:
-            return sep.join(sorted(name(v, is_iri) for v, is_iri in props.get(prop, [])))
+    def joined(props: dict, prop: str, sep: str = " ") -> str:
+        return sep.join(sorted(name(v, is_iri) for v, is_iri in props.get(prop, [])))
 
-        indicator = joined("indicator") or labels.get(obs, local_name(obs))
-        amount = " ".join(filter(None, [joined("qualifier"), joined("quantity", " and ")]))
-        period = "–".join(sorted(v for v, _ in props.get("startDate", [])) + sorted(v for v, _ in props.get("endDate", [])))
+    for obs, props in observations.items():
+        indicator = joined(props, "indicator") or labels.get(obs, local_name(obs))
+        amount = " ".join(filter(None, [joined(props, "qualifier"), joined(props, "quantity", " and ")]))
+        period = "–".join(sorted(v for v, _ in props.get("startDate", []))
+                          + sorted(v for v, _ in props.get("endDate", [])))
         text = f"{indicator}: {amount}" + (f" ({period})" if period else "")
         for about, _ in props.get("about", []):
             key_facts[about].add(text)
