@@ -156,6 +156,17 @@ def page_html(data: dict, *, inline: bool = True, assets_href: str = "lib/") -> 
     return _PLACEHOLDER.sub(lambda match: parts[match.group(1)], asset("network.html"))
 
 
+def _options_json(value):
+    """pyvis's option objects as the JSON value their ``to_json`` writes (attributes, keys sorted)."""
+    if isinstance(value, dict):
+        return {str(k): _options_json(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [_options_json(v) for v in value]
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return _options_json(vars(value))
+    return value
+
+
 def _check_id(n_id) -> None:
     if not isinstance(n_id, (str, int)):
         raise UsageError(f"node id {n_id!r} is a {type(n_id).__name__}: a node id is a str or an int (as in pyvis)")
@@ -375,10 +386,9 @@ class Network(PyvisNetwork):
     # --- the page ------------------------------------------------------------------------------------------
 
     def options_dict(self) -> dict:
-        """The vis-network options, as the page passes them (pyvis's ``options`` or what ``set_options`` set)."""
-        if isinstance(self.options, dict):
-            return self.options
-        return json.loads(self.options.to_json())
+        """The vis-network options, as the page passes them (pyvis's ``options`` or what ``set_options`` set):
+        what ``options.to_json()`` gives, without its indented text in between."""
+        return _options_json(self.options)
 
     def page_data(self) -> dict:
         """Everything the page draws, ready for JSON: the view's settings, nodes, edges and options."""

@@ -21,6 +21,7 @@ node attribute   meaning
 ``facts``        strings listed in the side panel; ``fact_years``: the year of each (listed by year)
 ``sources``      evidence: dicts with ``source``, ``headline``, ``date``, ``publisher``, ``text``
 ``date``         ISO date of the node itself (an event, a project): when it appears in the year control
+``years``        the years an event or project spans: outside them the year control drops it and its edges
 ``url``          link to the entity's own page, relative to this page
 ``iri``          the entity's IRI
 ===============  ===========================================================================================
@@ -292,6 +293,8 @@ def network_view(
             if own is not None or index[node] in first_year else None
         if year is not None:
             entry["year"] = year
+        if attrs.get("years"):
+            entry["span"] = [min(attrs["years"]), max(attrs["years"])]
         color = style.color
         if attrs.get("group") is not None:
             entry["group"] = int(attrs["group"])
@@ -305,8 +308,9 @@ def network_view(
     directed = graph.is_directed()
     all_years = set()
     for i, ((u, v, relation, d, years), w) in enumerate(zip(edge_items, weights, strict=True)):
-        entry = {"id": i, "relation": relation, "weight": round(w, 4),
-                 "width": round(1.0 + 5.0 * w / top_weight, 2) if weighted else 1.5}
+        entry = {"id": i, "relation": relation}
+        if weighted:  # else every edge has weight 1 and the options' width
+            entry.update(weight=round(w, 4), width=round(1.0 + 5.0 * w / top_weight, 2))
         if directed or ("subject" in d and "object" in d):
             entry["arrows"] = "to"
         refs = sources.refs(_capped(entry, "sources", list(d.get("sources") or ()), SOURCE_LIMIT))
@@ -362,9 +366,12 @@ def _style_options(net: Network, *, physics: bool, large: bool) -> None:
     options.interaction.keyboard = False
     options.layout = {"improvedLayout": False}
     # long names wrap instead of running over their neighbours
-    options.nodes = {"borderWidth": 1, "font": {"size": 13, "face": "system-ui, sans-serif"},
+    options.nodes = {"borderWidth": 1, "labelHighlightBold": False,
+                     "font": {"size": 13, "face": "system-ui, sans-serif"},
                      "widthConstraint": {"maximum": 170}}
     options.edges.selectionWidth = 2
+    options.edges.labelHighlightBold = False  # a selected name keeps its width: it was placed at that width
+    options.edges.width = 1.5
     options.edges.font = {"size": 10, "align": "horizontal", "color": "#555", "strokeWidth": 3}
     options.edges.arrows = {"to": {"enabled": False, "scaleFactor": 0.45}}
 

@@ -134,6 +134,9 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
     partnerships = partnership_network(data)
     dates, statements = data.statements(True)
     _date_entity_edges(entities, statements)
+    for iri, attrs in entities.nodes(data=True):
+        if attrs.get("kind") in EVENT_KINDS | PROJECT_KINDS and iri in dates:
+            attrs["years"] = _span_years(dates[iri])  # dropped, with its edges, from the years outside
     _date_ties(partnerships, statements, dates)
     groups = communities(partnerships)
     simple = simple_graph(entities)  # one simple graph (and one igraph copy) for both measures
@@ -329,7 +332,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
                        subtitle=f"{site.entities.number_of_nodes()} entities, colour and shape by class",
                        size_measure="PageRank", pos=pos, links=_links("../"), notice=notice,
                        cdn_resources=cdn, assets_href=f"{ASSETS}/")
-    net.write_html(str(layout.views / "ecosystem.html"))
+    write_text(layout.views / "ecosystem.html", net.generate_html())
     report.views.append(layout.views / "ecosystem.html")
 
     strength = dict(site.partnerships.degree(weight="weight"))
@@ -341,7 +344,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
                        subtitle="organisations; edge width by weight, colour by community, shape by class",
                        size_measure="weighted degree", edge_labels=False, links=_links("../"), notice=notice,
                        cdn_resources=cdn, assets_href=f"{ASSETS}/")
-    net.write_html(str(layout.views / "partnerships.html"))
+    write_text(layout.views / "partnerships.html", net.generate_html())
     report.views.append(layout.views / "partnerships.html")
 
     pos = positions(site.entities) if site.entities.number_of_nodes() else {}
@@ -359,7 +362,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
                            size_measure="PageRank", pos={n: pos[n] for n in near}, focus=node,
                            edge_labels=near.number_of_edges() <= 120, links=_links("../../"),
                            time_control=False, cdn_resources=cdn, assets_href=f"../{ASSETS}/")
-        net.write_html(str(entity_dir / f"{slug}.html"))
+        write_text(entity_dir / f"{slug}.html", net.generate_html())
         report.entities.append(entity_dir / f"{slug}.html")
     _remove_stale(entity_dir, {p.name for p in report.entities})
 
@@ -386,8 +389,9 @@ def neighbourhood(graph: nx.Graph, node, scores: dict, *, limit: int = NEIGHBOUR
     >>> sorted(sub), total
     ([0, 1, 5], 6)
     """
-    first = set(graph[node]) - {node}
-    second = {m for n in first for m in graph[n]} - first - {node}
+    adjacency = graph._adj
+    first = set(adjacency[node]) - {node}
+    second = {m for n in first for m in adjacency[n]} - first - {node}
 
     def ranked(nodes):
         return sorted(nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))
@@ -399,18 +403,28 @@ def neighbourhood(graph: nx.Graph, node, scores: dict, *, limit: int = NEIGHBOUR
 def induced_subgraph(graph: nx.Graph, nodes) -> nx.Graph:
     """A new graph of ``nodes`` and the edges among them, with copies of their attribute dicts.
 
-    Faster than ``graph.subgraph(nodes).copy()`` on a multigraph, whose view filters every adjacency.
+    Faster than ``graph.subgraph(nodes).copy()`` on a multigraph, whose view filters every adjacency; a hub
+    among ``nodes`` is looked at through the other nodes, not through all its neighbours.
+
+    >>> sub = induced_subgraph(nx.star_graph(100), [0, 1, 2])
+    >>> sorted(sub.edges)
+    [(0, 1), (0, 2)]
     """
-    keep = set(nodes)
+    keep = dict.fromkeys(nodes)
     out = graph.__class__()
-    out.add_nodes_from((n, dict(graph.nodes[n])) for n in nodes)
+    out.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
+    adjacency = graph._adj  # plain dicts: the views' AtlasView wrappers cost more than the work here
+    multi = graph.is_multigraph()
     done = set()
-    for u in nodes:
-        for v, data in graph[u].items():
-            if v not in keep or (v, u) in done:
+    for u in keep:
+        near = adjacency[u]
+        pairs = ((v, near[v]) for v in keep if v in near) if len(near) > len(keep) else \
+            ((v, data) for v, data in near.items() if v in keep)
+        for v, data in pairs:
+            if (v, u) in done:
                 continue
             done.add((u, v))
-            if graph.is_multigraph():
+            if multi:
                 for key, attrs in data.items():
                     out.add_edge(u, v, key=key, **attrs)
             else:

@@ -15,7 +15,7 @@
   var HINT = "Click a node for its facts and sources; click the background to clear.";
   // Keys of a node or an edge that are the view's data, not vis-network options.
   var NODE_DATA = new Set(["kind", "score", "keyFacts", "facts", "factYears", "sources", "url", "iri", "omitted",
-                           "title", "names", "zh", "year", "rank", "index", "search"]);
+                           "title", "names", "zh", "year", "span", "rank", "index", "search"]);
   var EDGE_DATA = new Set(["relation", "evidence", "sources", "omitted", "title", "weight", "years", "index"]);
   var classes = {};
   (data.classes || []).forEach(function (c) { classes[c.kind] = c; });
@@ -71,6 +71,12 @@
     for (var i = 0; i < years.length; i++) { if (years[i] >= yearFrom && years[i] <= yearTo) { return true; } }
     return false;
   }
+  function spanFits(n) { return !n.span || (n.span[1] >= yearFrom && n.span[0] <= yearTo); }
+  function datedIn(e) {
+    // As the analysis's since/until: an edge dated in the window, unless it touches an event or a project
+    // dated outside it (dropped with its edges).
+    return e.years && e.years.length && inWindow(e.years) && spanFits(byId.get(e.from)) && spanFits(byId.get(e.to));
+  }
   function computeTimeShown() {
     // The network as of the chosen years, as the analysis projects it with since/until: dated edges in the
     // window, the nodes they join; nodes with no dated fact appear through timeless edges (a place
@@ -80,9 +86,7 @@
       return;
     }
     var shown = new Set();
-    data.edges.forEach(function (e) {
-      if (e.years && e.years.length && inWindow(e.years)) { shown.add(e.from); shown.add(e.to); }
-    });
+    data.edges.forEach(function (e) { if (datedIn(e)) { shown.add(e.from); shown.add(e.to); } });
     data.nodes.forEach(function (n) {
       if (datedNodes.has(n.id)) { return; }
       if (n.year !== undefined) { if (n.year >= yearFrom && n.year <= yearTo) { shown.add(n.id); } }
@@ -106,7 +110,7 @@
   function edgeShown(e, ids) {
     if (!ids.has(e.from) || !ids.has(e.to)) { return false; }
     if (timeShown === null || !e.years || !e.years.length) { return true; }
-    return inWindow(e.years) || extra.has(e.from) || extra.has(e.to);
+    return datedIn(e) || extra.has(e.from) || extra.has(e.to);
   }
 
   // --- vis-network items -----------------------------------------------------------------------------
@@ -339,7 +343,7 @@
     head.appendChild(document.createTextNode(" — " + relationName(e) + (e.arrows ? " → " : " — ")));
     head.appendChild(nodeLink(byId.get(e.to)));
     panel.appendChild(head);
-    if (data.colorBy === "group") { panel.appendChild(el("div", "weight " + e.weight, "meta")); }
+    if (data.colorBy === "group") { panel.appendChild(el("div", "weight " + (e.weight !== undefined ? e.weight : 1), "meta")); }
     if (e.years && e.years.length) { panel.appendChild(el("div", "dated " + e.years.join(", "), "meta")); }
     if (e.title !== undefined && e.title !== null) { panel.appendChild(el("div", e.title, "title-text")); }
     panel.appendChild(section("Evidence", list(e.evidence), function (f) { return el("li", f); }, omitted(e, "evidence")));
@@ -392,7 +396,7 @@
     return function (box) {
       box.appendChild(el("div", relationName(e) || e.title || "", "tip-title"));
       box.appendChild(el("div", byId.get(e.from).label + (e.arrows ? " → " : " — ") + byId.get(e.to).label, "meta"));
-      if (data.colorBy === "group") { box.appendChild(el("div", "weight " + e.weight, "meta")); }
+      if (data.colorBy === "group") { box.appendChild(el("div", "weight " + (e.weight !== undefined ? e.weight : 1), "meta")); }
       if (e.title !== undefined && e.title !== null && relationName(e)) { box.appendChild(el("div", e.title, "title-text")); }
       var evidence = list(e.evidence);
       if (evidence.length) {
