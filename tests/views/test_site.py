@@ -237,3 +237,38 @@ def test_pages_of_a_chinese_name_are_utf8(tmp_path):
     report = write_views(store, OutputLayout(tmp_path))
     for path in [report.index, *report.views, *report.entities]:
         assert "宁德时代".encode() in path.read_bytes(), path.name
+
+
+def data_bytes(path) -> int:
+    text = path.read_text(encoding="utf-8")
+    return len(re.search(r'<script type="application/json" id="view-data">(.*?)</script>', text, re.S)
+               .group(1).encode())
+
+
+def test_pages_share_one_copy_of_the_scripts_and_weigh_little_more_than_their_data(seed_views):
+    from graph.views.network import ASSET_NAMES, asset
+
+    out, report = seed_views
+    assert sorted(p.name for p in report.assets) == sorted(ASSET_NAMES)
+    assert (out.views / "assets" / "vis-network.min.js").read_text(encoding="utf-8") == asset("vis-network.min.js")
+    for path in [*report.views, *report.entities]:
+        text = path.read_text(encoding="utf-8")
+        prefix = "../" if path.parent.name == "entities" else ""
+        assert f'<script src="{prefix}assets/vis-network.min.js"></script>' in text, path.name
+        assert "vis-network" not in text.split("</head>")[1] and "function" not in text.split("</head>")[0]
+        assert path.stat().st_size - data_bytes(path) <= 150_000, path.name
+
+
+def test_a_self_contained_site_inlines_everything_in_each_page(seed_store, tmp_path):
+    report = write_views(seed_store, OutputLayout(tmp_path), self_contained=True)
+    assert report.assets == [] and not (tmp_path / "views" / "assets").exists()
+    for path in [*report.views, *report.entities]:
+        text = path.read_text(encoding="utf-8")
+        assert "<script src" not in text and "<link" not in text and "@version 9.1.2" in text, path.name
+
+
+def test_cli_writes_a_self_contained_site_on_request(cli, seed_output, tmp_path):
+    done = cli("views", "--self-contained", "--store", str(seed_output.store), "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "every page self-contained" in done.stdout
+    assert "<script src" not in (tmp_path / "views" / "ecosystem.html").read_text(encoding="utf-8")

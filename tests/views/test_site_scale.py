@@ -1,0 +1,56 @@
+"""A site that stays small as the graph grows: a synthetic ecosystem of 1,000 entities (`batterykg synth`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build
+from graph.layout import DataLayout, OutputLayout
+from graph.store import open_store
+from graph.synth import synthesize
+from graph.views import write_views
+from graph.views.site import VIEW_EDGE_LIMIT, VIEW_NODE_LIMIT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory):
+    """1,000 synthetic entities, built, and their views."""
+    root = tmp_path_factory.mktemp("synth-1k")
+    synthesize(root / "data", entities=1000, seed=8)
+    out = OutputLayout(root / "out")
+    build(DataLayout(root / "data"), out)
+    store = open_store(out.store)
+    return store, write_views(store, out)
+
+
+def test_every_entity_gets_its_page_and_the_pages_stay_small(thousand):
+    from graph.views.site import site_data
+
+    store, report = thousand
+    entities = site_data(store).entities
+    assert len(report.entities) == entities.number_of_nodes() > 900
+    total = sum(p.stat().st_size for p in report.entities)
+    assert total <= 60_000_000, f"{total / 1e6:.1f} MB for {len(report.entities)} entity pages"
+    assert max(p.stat().st_size for p in [*report.entities, *report.views]) <= 10_000_000
+
+
+def test_a_network_too_big_for_a_page_keeps_its_most_central_and_says_what_it_left_out(thousand, tmp_path,
+                                                                                    monkeypatch):
+    import json
+    import re
+
+    from graph.views import site
+
+    store, _ = thousand
+    monkeypatch.setattr(site, "VIEW_NODE_LIMIT", 200)
+    monkeypatch.setattr(site, "VIEW_EDGE_LIMIT", 300)
+    report = write_views(store, OutputLayout(tmp_path), entity_pages=10)
+    for path in report.views:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(re.search(r'id="view-data">(.*?)</script>', text, re.S).group(1))
+        assert len(data["nodes"]) == 200 and len(data["edges"]) <= 300, path.name
+        assert re.match(r"This view shows the 200 \w+ with the highest [\w ]+ of [\d,]+, and [\d,]+ of the "
+                        r"[\d,]+ edges", data["notice"]), data["notice"]
+    assert (VIEW_NODE_LIMIT, VIEW_EDGE_LIMIT) == (5000, 20000)
