@@ -30,7 +30,7 @@ from ..network import select_strings
 
 __all__ = [
     "EntityDetails", "entity_details", "assertion_evidence", "local_name", "class_counts", "source_list",
-    "relation_label", "label_map", "names",
+    "relation_label", "label_map", "names", "label_rows",
 ]
 
 _BKG = BASE + "ontology#"
@@ -84,13 +84,21 @@ def _year(text) -> int | None:
     return int(head) if len(head) == 4 and head.isdigit() else None
 
 
-def label_map(store) -> dict[str, str]:
-    """The English label of every IRI that has one (``rdfs:label``; without an English one, the smallest)."""
+_LABELS = """
+    SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {
+      VALUES ?p { rdfs:label skos:altLabel } ?s ?p ?label }"""
+
+
+def _label_rows(store) -> list[tuple]:
+    return select_strings(store, _LABELS, iris=("s",))
+
+
+def label_map(store, rows: list[tuple] | None = None) -> dict[str, str]:
+    """The English label of every IRI that has one (``rdfs:label``; without an English one, the smallest).
+    ``rows``: what :func:`names` read already, to read the labels once."""
     found: dict[str, tuple[bool, str]] = {}
-    rows = select_strings(store, "SELECT ?s ?label (LANG(?label) AS ?lang) WHERE { ?s rdfs:label ?label }",
-                          iris=("s",))
-    for s, label, lang in rows:
-        if s is None or label is None:
+    for s, p, label, lang in _label_rows(store) if rows is None else rows:
+        if s is None or label is None or not p.endswith("#label"):
             continue
         key = (lang != "en" and not (lang or "").startswith("en-"), label)
         if s not in found or key < found[s]:
@@ -98,16 +106,13 @@ def label_map(store) -> dict[str, str]:
     return {s: key[1] for s, key in found.items()}
 
 
-def names(store) -> dict[str, tuple[str | None, list[str]]]:
+def names(store, rows: list[tuple] | None = None) -> dict[str, tuple[str | None, list[str]]]:
     """``{iri: (Chinese name, other names)}`` of every IRI with a Chinese ``rdfs:label`` or a
     ``skos:altLabel``: the Chinese name is its ``rdfs:label@zh`` (any ``zh-*`` tag), the other names its
     ``skos:altLabel`` values in every language and its labels in languages other than English and Chinese."""
     zh: dict[str, str] = {}
     others: dict[str, set] = defaultdict(set)
-    rows = select_strings(store, """
-        SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {
-          VALUES ?p { rdfs:label skos:altLabel } ?s ?p ?label }""", iris=("s",))
-    for s, p, label, lang in rows:
+    for s, p, label, lang in _label_rows(store) if rows is None else rows:
         if s is None or not label:
             continue
         lang = (lang or "").lower()
@@ -125,6 +130,11 @@ def names(store) -> dict[str, tuple[str | None, list[str]]]:
         else:
             others[s].add(label)
     return {s: (zh.get(s), sorted(others.get(s, set()) - {zh.get(s)})) for s in sorted(set(zh) | set(others))}
+
+
+def label_rows(store) -> list[tuple]:
+    """The rows :func:`label_map` and :func:`names` read: pass them to both to read the store once."""
+    return _label_rows(store)
 
 
 def _kinds(store) -> dict[str, str]:
@@ -153,36 +163,45 @@ def _values(store) -> dict[str, str]:
 def assertion_evidence(store) -> dict[str, list[dict]]:
     """The sentences behind each assertion: ``{assertion IRI: [{source, headline, date, publisher, text}]}``,
     in the order the sentences stand in their article."""
+    articles: dict[str, tuple] = {}
     rows = select_strings(store, """
-        SELECT ?a ?id ?headline ?date ?publisher ?text ?start WHERE {
-          ?a a bkg:Assertion ; bkg:source ?article ; bkg:evidence ?sentence .
-          ?sentence schema:text ?text .
-          OPTIONAL { ?sentence bkg:startOffset ?start }
+        SELECT ?article ?id ?headline ?date ?publisher WHERE {
+          ?article a bkg:Article .
           OPTIONAL { ?article bkg:sourceId ?id }
           OPTIONAL { ?article schema:headline ?headline }
           OPTIONAL { ?article schema:datePublished ?date }
           OPTIONAL { ?article schema:publisher/rdfs:label ?publisher }
         }""")
+    for article, sid, headline, date, publisher in sorted(rows, key=lambda row: tuple(v or "" for v in row)):
+        articles.setdefault(article, (sid or "", headline or "", date or "", publisher or ""))  # its first label
+    # the sentences, without repeating their article's four columns on every row
+    rows = select_strings(store, """
+        SELECT ?a ?article ?text ?start WHERE {
+          ?a a bkg:Assertion ; bkg:source ?article ; bkg:evidence ?sentence .
+          ?sentence schema:text ?text .
+          OPTIONAL { ?sentence bkg:startOffset ?start }
+        }""")
+    unknown = ("", "", "", "")
 
     def order(row):
-        a, _, _, _, publisher, text, start = row
-        return a, int(start) if start and start.isdigit() else -1, text, publisher or ""
+        a, article, text, start = row
+        return a, int(start) if start and start.isdigit() else -1, text, articles.get(article, unknown)[3]
 
     found: dict[str, list[dict]] = defaultdict(list)
     seen: dict[str, set] = defaultdict(set)
-    for a, sid, headline, date, publisher, text, _ in sorted(rows, key=order):
-        key = (sid or "", text)
-        if key in seen[a]:  # a second label of the publisher: the first is kept
+    for a, article, text, _ in sorted(rows, key=order):
+        sid, headline, date, publisher = articles.get(article, unknown)
+        key = (sid, text)
+        if key in seen[a]:
             continue
         seen[a].add(key)
-        found[a].append({"source": sid or "", "headline": headline or "", "date": date or "",
-                         "publisher": publisher or "", "text": text})
+        found[a].append({"source": sid, "headline": headline, "date": date, "publisher": publisher, "text": text})
     return found
 
 
 def entity_details(store, *, labels: dict[str, str] | None = None,
                    evidence: dict[str, list[dict]] | None = None,
-                   dates: dict[str, str] | None = None) -> dict[str, EntityDetails]:
+                   dates: dict[str, str] | None = None, only: set[str] | None = None) -> dict[str, EntityDetails]:
     """Facts, key facts (dates, amounts, observations) and source sentences of every entity in the store.
 
     Parameters
@@ -194,6 +213,8 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
         ``{IRI: ISO date}`` of the dated events and projects (:meth:`graph.network.NetworkData.statements`).
         A fact dates from the event or project it touches, else from the earliest article stating it — as
         the network analysis dates edges.
+    only : set of IRIs, optional
+        List the facts and sentences of these entities only (every entity still gets its key facts).
 
     Returns
     -------
@@ -221,6 +242,8 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
         return term
 
     def cite(iri: str, assertion: str) -> None:
+        if only is not None and iri not in only:
+            return
         for item in evidence.get(assertion, ()):
             key = (item["source"], item["text"])
             if key not in cited[iri]:
@@ -234,23 +257,31 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
         return published[assertion]
 
     def add_fact(iri: str, text: str, year: int | None) -> None:
+        if only is not None and iri not in only:
+            return
         known = facts[iri]
         if text not in known or (year is not None and (known[text] is None or year < known[text])):
             known[text] = year
 
+    properties: dict[str, tuple[str, str, bool]] = {}  # predicate → (local name, label, skipped)
     for a, s, p, o, datatype in quads:
         is_iri = datatype is None
-        if kinds.get(s) in _SKIP_SUBJECT_CLASSES or s in values:
+        kind = kinds.get(s)
+        if kind in _SKIP_SUBJECT_CLASSES or s in values:
             continue
-        prop = local_name(p)
-        if kinds.get(s) == "Observation":
+        known = properties.get(p)
+        if known is None:
+            known = properties[p] = (local_name(p), relation_label(p, labels),
+                                     p.endswith("22-rdf-syntax-ns#type") or p.endswith("rdf-schema#label"))
+        prop, relation, skipped = known
+        if kind == "Observation":
             observations[s][prop].append((o, is_iri))
             if prop == "about":
                 cite(o, a)
             continue
-        if p.endswith("22-rdf-syntax-ns#type") or p.endswith("rdf-schema#label"):
+        if skipped or (only is not None and s not in only and (not is_iri or o not in only)
+                       and prop not in _DATE_PROPERTIES and datatype != _XSD_DATE and o not in values):
             continue
-        relation = relation_label(p, labels)
         text = f"{name(s, True)} — {relation} — {name(o, is_iri)}"
         year = _year(dates.get(s) or (dates.get(o) if is_iri else None)) or first_published(a)
         add_fact(s, text, year)

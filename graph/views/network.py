@@ -291,16 +291,18 @@ class Network(PyvisNetwork):
         >>> [e["label"] for e in net.edges]
         ['partner of', 'signed agreement with']
         """
-        for end in (source, to):
-            if end not in self.node_map:
-                raise UsageError(f"non existent node {end!r}: add it before its edges")
-        pairs = self._known_pairs()
+        node_map = self.node_map
+        if source not in node_map or to not in node_map:
+            raise UsageError(f"non existent node {source if source not in node_map else to!r}: add it before "
+                             "its edges")
+        edges = self.edges
+        pairs = self._pairs if self._pairs_of[0] is edges and self._pairs_of[1] == len(edges) else self._known_pairs()
         pair = frozenset((source, to))
         if not self.directed and options.get("id") is None and pair in pairs:
             return
         pairs.add(pair)
-        self.edges.append(Edge(source, to, self.directed, **options).options)
-        self._pairs_of = (self.edges, len(self.edges))
+        edges.append(Edge(source, to, self.directed, **options).options)
+        self._pairs_of = (edges, len(edges))
 
     def neighbors(self, node):
         """The set of nodes joined to ``node`` (pyvis's :meth:`~pyvis.network.Network.neighbors`)."""

@@ -65,8 +65,9 @@ from .network import Network
 from .style import CLASS_STYLES, class_style, community_color
 
 __all__ = [
-    "network_view", "network_html", "view_data", "LARGE_VIEW", "DEFAULT_TOP_N", "PHYSICS_LIMIT",
-    "LIST_LIMIT", "SOURCE_LIMIT", "FOCUS_LIMIT", "LABELLED_LIMIT",
+    "network_view", "network_html", "view_data", "assemble_view", "node_entry", "edge_entry", "edge_list",
+    "first_years", "SourceTable", "LARGE_VIEW", "DEFAULT_TOP_N", "PHYSICS_LIMIT", "LIST_LIMIT", "SOURCE_LIMIT",
+    "FOCUS_LIMIT", "FOCUS_SOURCE_LIMIT", "LABELLED_LIMIT",
 ]
 
 #: Views with more nodes than this get a precomputed layout with physics off and a top-N control.
@@ -82,8 +83,9 @@ LABELLED_LIMIT = 200
 LIST_LIMIT = 30
 #: At most this many source sentences per node or edge on a page.
 SOURCE_LIMIT = 10
-#: At most this many facts and sentences for the node a page is about (its own page lists them).
-FOCUS_LIMIT = 1000
+#: At most this many facts, and sentences, for the node a page is about (its own page lists them).
+FOCUS_LIMIT = 300
+FOCUS_SOURCE_LIMIT = 100
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 _SOURCE_FIELDS = ("source", "text", "headline", "date", "publisher")
@@ -99,7 +101,7 @@ def _scaled(values: list[float]) -> list[float]:
     return [round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt((v - low) / (high - low)), 1) for v in values]
 
 
-class _SourceTable:
+class SourceTable:
     """Evidence sentences, each stored once per page and referred to by number."""
 
     def __init__(self):
@@ -152,8 +154,10 @@ def _edge_years(d: Mapping) -> list[int]:
     return [year] if year is not None else []
 
 
-def _edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
-    """``(u, v, relation, data, years)`` for every edge, one per relation between two nodes."""
+def edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
+    """``(u, v, relation, data, years)`` for every edge of ``graph``, one per relation between two nodes: in the
+    direction it is stated (``subject``, ``object``), else from the node first in ``index``; parallel statements
+    of one relation merged (their ``sources`` and ``assertions`` together)."""
     merged: dict[tuple, tuple] = {}
     undirected = not graph.is_directed()
     for u, v, d in graph.edges(data=True):  # a multigraph gives each parallel edge
@@ -170,7 +174,8 @@ def _edge_list(graph: nx.Graph, index: Mapping) -> list[tuple]:
         years = _edge_years(d)
         if key in merged:  # the same relation stated twice: one edge, all its evidence, all its years
             previous, previous_years = merged[key][3], merged[key][4]
-            previous = dict(previous, sources=list(previous.get("sources") or []) + list(d.get("sources") or []))
+            previous = dict(previous, sources=list(previous.get("sources") or []) + list(d.get("sources") or []),
+                            assertions=list(previous.get("assertions") or []) + list(d.get("assertions") or []))
             merged[key] = (u, v, relation, previous, sorted(set(previous_years) | set(years)))
         else:
             merged[key] = (u, v, relation, d, years)
@@ -187,6 +192,76 @@ def _names(attrs: Mapping, label: str) -> tuple[str | None, list[str]]:
             seen.add(name)
             aliases.append(name)
     return zh, aliases
+
+
+def node_entry(node, attrs: Mapping, *, xy=(0.0, 0.0), color_by: str = "kind", full: bool = False,
+               sources: SourceTable | None = None, first_year: int | None = None) -> dict:
+    """What a page holds of one node: pyvis's ``label``, ``shape``, ``color``, ``x``, ``y`` and the view's own
+    keys (``score``: the raw centrality, scaled into ``size`` by :func:`assemble_view`). ``full``: the node a
+    page is about (up to :data:`FOCUS_LIMIT` facts and sentences, else :data:`LIST_LIMIT` and
+    :data:`SOURCE_LIMIT`). ``first_year``: the year of its first dated edge."""
+    kind = str(attrs.get("kind") or "Thing")
+    style = class_style(kind)
+    label = str(attrs.get("label", node))
+    entry = {"label": label, "shape": style.shape, "color": style.color, "kind": kind,
+             "score": round(float(attrs.get("size") or 0.0), 6), "x": round(float(xy[0]), 1),
+             "y": round(float(xy[1]), 1)}
+    facts_limit, sources_limit = (FOCUS_LIMIT, FOCUS_SOURCE_LIMIT) if full else (LIST_LIMIT, SOURCE_LIMIT)
+    for name, key, limit in (("keyFacts", "key_facts", facts_limit), ("facts", "facts", facts_limit)):
+        values = _capped(entry, name, _strings(attrs.get(key)), limit)
+        if values:
+            entry[name] = values
+    if attrs.get("fact_years") is not None and entry.get("facts"):
+        entry["factYears"] = [None if y is None else int(y) for y in attrs["fact_years"]][:len(entry["facts"])]
+    if attrs.get("sources"):
+        entry["sources"] = (sources or SourceTable()).refs(_capped(entry, "sources", list(attrs["sources"]),
+                                                                   sources_limit))
+    for key in ("url", "iri"):
+        if attrs.get(key):
+            entry[key] = str(attrs[key])
+    zh, aliases = _names(attrs, label)
+    if zh:
+        entry["zh"] = zh
+    if aliases:
+        entry["names"] = aliases
+    own = _year(attrs.get("date"))
+    years = [y for y in (own, first_year) if y is not None]
+    if years:
+        entry["year"] = min(years)
+    if attrs.get("years"):
+        entry["span"] = [min(attrs["years"]), max(attrs["years"])]
+    if attrs.get("group") is not None:
+        entry["group"] = int(attrs["group"])
+        if color_by == "group":
+            entry["color"] = community_color(entry["group"])
+    return entry
+
+
+def edge_entry(relation: str, d: Mapping, years: list[int], *, directed: bool = False,
+               sources: SourceTable | None = None) -> dict:
+    """What a page holds of one edge (its ``id``, ends, ``width`` and final ``weight`` come with the page)."""
+    entry = {"relation": relation, "weight": float(d.get("weight") or 1.0)}
+    if directed or ("subject" in d and "object" in d):
+        entry["arrows"] = "to"
+    if d.get("sources") and sources is not None:
+        entry["sources"] = sources.refs(_capped(entry, "sources", list(d["sources"]), SOURCE_LIMIT))
+    evidence = _capped(entry, "evidence", _strings(d.get("evidence_text")), LIST_LIMIT)
+    if evidence:
+        entry["evidence"] = evidence
+    if years:
+        entry["years"] = years
+    return entry
+
+
+def first_years(edges: Iterable[tuple]) -> dict:
+    """``{node: the year of its first dated edge}`` for ``(u, v, relation, data, years)`` edges."""
+    found: dict = {}
+    for u, v, _, _, years in edges:
+        if years:
+            for end in (u, v):
+                if end not in found or years[0] < found[end]:
+                    found[end] = years[0]
+    return found
 
 
 @paused_gc()
@@ -248,84 +323,58 @@ def network_view(
     index = {node: i for i, node in enumerate(ordered)}
     if pos is None:
         pos = positions(graph)
-    sources = _SourceTable()
-    raw_sizes = [float(graph.nodes[n].get("size") or 0.0) for n in ordered]
-    sizes = _scaled(raw_sizes)
-    large = len(ordered) > LARGE_VIEW
-    edge_items = _edge_list(graph, index)
-    first_year: dict[int, int] = {}
-    for u, v, _, _, years in edge_items:
-        if years:
-            for end in (index[u], index[v]):
-                first_year[end] = min(first_year.get(end, years[0]), years[0])
+    sources = SourceTable()
+    edges = edge_list(graph, index)
+    firsts = first_years(edges)
+    nodes = [(node, node_entry(node, graph.nodes[node], xy=pos.get(node, (0.0, 0.0)), color_by=color_by,
+                               full=node == focus, sources=sources, first_year=firsts.get(node)))
+             for node in ordered]
+    directed = graph.is_directed()
+    edge_entries = [(u, v, edge_entry(relation, d, years, directed=directed, sources=sources))
+                    for u, v, relation, d, years in edges]
+    return assemble_view(nodes, edge_entries, sources, title=title, subtitle=subtitle, color_by=color_by,
+                         size_measure=size_measure, top_n=top_n, edge_labels=edge_labels, focus=focus, links=links,
+                         time_control=time_control, notice=notice, cdn_resources=cdn_resources,
+                         assets_href=assets_href)
+
+
+def assemble_view(nodes: list[tuple], edges: list[tuple], sources: SourceTable, *, title: str, subtitle: str = "",
+                  color_by: str = "kind", size_measure: str = "centrality", top_n: int | None = None,
+                  edge_labels: bool | None = None, focus=None, links: Iterable[tuple[str, str]] = (),
+                  time_control: bool | None = None, notice: str = "", cdn_resources: str = "in_line",
+                  assets_href: str = "lib/") -> Network:
+    """The :class:`~graph.views.network.Network` of entries made by :func:`node_entry` and :func:`edge_entry`:
+    ``nodes`` as ``(node, entry)`` in the order of their ids, ``edges`` as ``(u, v, entry)`` (in any order;
+    drawn in the order of their ends). The entries are not changed, so they can serve several pages."""
+    index = {node: i for i, (node, _) in enumerate(nodes)}
+    sizes = _scaled([entry["score"] for _, entry in nodes])
+    large = len(nodes) > LARGE_VIEW
     net = Network(heading=str(title), cdn_resources=cdn_resources, assets_href=assets_href)
     kinds: dict[str, int] = {}
     groups: dict[int, int] = {}
-    for node, size, raw in zip(ordered, sizes, raw_sizes, strict=True):
-        attrs = graph.nodes[node]
-        kind = str(attrs.get("kind") or "Thing")
-        kinds[kind] = kinds.get(kind, 0) + 1
-        style = class_style(kind)
-        x, y = pos.get(node, (0.0, 0.0))
-        label = str(attrs.get("label", node))
-        entry = {"kind": kind, "size": size, "score": round(raw, 6), "x": round(float(x), 1),
-                 "y": round(float(y), 1)}
-        facts_limit, sources_limit = (FOCUS_LIMIT, FOCUS_LIMIT) if node == focus else (LIST_LIMIT, SOURCE_LIMIT)
-        for name, key, limit in (("keyFacts", "key_facts", facts_limit), ("facts", "facts", facts_limit)):
-            values = _capped(entry, name, _strings(attrs.get(key)), limit)
-            if values:
-                entry[name] = values
-        if attrs.get("fact_years") is not None and entry.get("facts"):
-            entry["factYears"] = [None if y is None else int(y) for y in attrs["fact_years"]][:len(entry["facts"])]
-        refs = sources.refs(_capped(entry, "sources", list(attrs.get("sources") or ()), sources_limit))
-        if refs:
-            entry["sources"] = refs
-        for key in ("url", "iri"):
-            if attrs.get(key):
-                entry[key] = str(attrs[key])
-        zh, aliases = _names(attrs, label)
-        if zh:
-            entry["zh"] = zh
-        if aliases:
-            entry["names"] = aliases
-        own = _year(attrs.get("date"))
-        year = min(y for y in (own, first_year.get(index[node])) if y is not None) \
-            if own is not None or index[node] in first_year else None
-        if year is not None:
-            entry["year"] = year
-        if attrs.get("years"):
-            entry["span"] = [min(attrs["years"]), max(attrs["years"])]
-        color = style.color
-        if attrs.get("group") is not None:
-            entry["group"] = int(attrs["group"])
-            groups[entry["group"]] = groups.get(entry["group"], 0) + 1
-            if color_by == "group":
-                color = community_color(entry["group"])
-        net.add_node(index[node], label=label, shape=style.shape, color=color, **entry)
-    weights = [float(d.get("weight") or 1.0) for _, _, _, d, _ in edge_items]
+    for (node, entry), size in zip(nodes, sizes, strict=True):
+        options = dict(entry, size=size)
+        kinds[options["kind"]] = kinds.get(options["kind"], 0) + 1
+        if "group" in options:
+            groups[options["group"]] = groups.get(options["group"], 0) + 1
+        net.add_node(index[node], label=options.pop("label"), shape=options.pop("shape"),
+                     color=options.pop("color"), **options)
+    ordered = sorted(edges, key=lambda e: (index[e[0]], index[e[1]], e[2]["relation"]))
+    weights = [e[2]["weight"] for e in ordered]
     top_weight = max(weights, default=1.0) or 1.0
     weighted = len(set(weights)) > 1  # widths only say something when the weights differ
-    directed = graph.is_directed()
-    all_years = set()
-    for i, ((u, v, relation, d, years), w) in enumerate(zip(edge_items, weights, strict=True)):
-        entry = {"id": i, "relation": relation}
+    all_years: set[int] = set()
+    for i, (u, v, entry) in enumerate(ordered):
+        options = dict(entry, id=i)
         if weighted:  # else every edge has weight 1 and the options' width
-            entry.update(weight=round(w, 4), width=round(1.0 + 5.0 * w / top_weight, 2))
-        if directed or ("subject" in d and "object" in d):
-            entry["arrows"] = "to"
-        refs = sources.refs(_capped(entry, "sources", list(d.get("sources") or ()), SOURCE_LIMIT))
-        if refs:
-            entry["sources"] = refs
-        evidence = _capped(entry, "evidence", _strings(d.get("evidence_text")), LIST_LIMIT)
-        if evidence:
-            entry["evidence"] = evidence
-        if years:
-            entry["years"] = years
-            all_years.update(years)
-        net.add_edge(index[u], index[v], **entry)
+            options.update(weight=round(entry["weight"], 4), width=round(1.0 + 5.0 * entry["weight"] / top_weight, 2))
+        else:
+            del options["weight"]
+        all_years.update(entry.get("years", ()))
+        net.add_edge(index[u], index[v], **options)
     order = list(CLASS_STYLES)
     legend = sorted(kinds, key=lambda k: (order.index(k) if k in order else len(order), k))
-    _style_options(net, physics=len(ordered) <= PHYSICS_LIMIT, large=large)
+    _style_options(net, physics=len(nodes) <= PHYSICS_LIMIT, large=large)
     show_years = bool(all_years) if time_control is None else bool(time_control and all_years)
     net.page.update({
         "subtitle": str(subtitle),
@@ -336,7 +385,7 @@ def network_view(
         "sources": sources.rows,
         "topN": (top_n or DEFAULT_TOP_N) if large else None,
         "labelled": LABELLED_LIMIT if large else None,
-        "edgeLabels": len(edge_items) <= 80 if edge_labels is None else bool(edge_labels),
+        "edgeLabels": len(ordered) <= 80 if edge_labels is None else bool(edge_labels),
         "focus": index.get(focus) if focus is not None else None,
         "links": [{"text": str(text), "href": str(href)} for text, href in links],
         "years": [min(all_years), max(all_years)] if show_years else None,

@@ -170,15 +170,38 @@ def test_entity_pages_can_be_capped_to_the_most_central(seed_store, tmp_path):
 def test_a_neighbourhood_keeps_the_entity_its_neighbours_then_the_second_hop():
     import networkx as nx
 
-    from graph.views.site import neighbourhood
+    from graph.views.site import Neighbourhoods, induced_subgraph
 
     g = nx.MultiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "e")])
     g.add_edge("a", "b", key="second relation")
-    sub, total = neighbourhood(g, "a", {"c": 1.0}, limit=10)
-    assert sorted(sub) == ["a", "b", "c", "e"] and total == 4
-    assert sub.number_of_edges("a", "b") == 2  # parallel relations kept
-    sub, _ = neighbourhood(g, "a", {}, limit=2)
-    assert sorted(sub) == ["a", "b"]
+    around = Neighbourhoods(g, {"c": 1.0, "e": 0.5})
+    assert around.of("a", limit=10) == (["a", "e", "b", "c"], 2, False)  # by score, then by name
+    assert around.of("a", limit=2) == (["a", "e"], 2, True)
+    assert around.of("a", limit=3) == (["a", "e", "b"], 2, True)  # "c", the second hop, left out
+    sub = induced_subgraph(g, ["a", "b", "c"])
+    assert sub.number_of_edges("a", "b") == 2 and sub.number_of_edges("b", "c") == 1  # parallel relations kept
+
+
+def test_a_hub_page_keeps_its_most_central_neighbours_and_says_so(tmp_path):
+    """A star of 400: the hub's page draws the limit, its own relations first, and says what it left out."""
+    import json
+
+    from graph.views.site import ENTITY_EDGE_LIMIT, NEIGHBOURHOOD_LIMIT
+
+    bk, bkg = "https://w3id.org/battery-kg/id/", "https://w3id.org/battery-kg/ontology#"
+    quads = [f"<{bk}hub> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{bkg}Conference> ."]
+    for i in range(400):
+        quads.append(f"<{bk}c{i}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{bkg}Company> .")
+        quads.append(f"<{bk}hub> <https://schema.org/attendee> <{bk}c{i}> <https://w3id.org/battery-kg/source/s/a{i}> .")
+        quads.append(f"<https://w3id.org/battery-kg/source/s/a{i}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{bkg}Assertion> .")
+    store = EmbeddedStore.create(None)
+    store.load_nquads("\n".join(quads).encode())
+    report = write_views(store, OutputLayout(tmp_path))
+    data = page_data(tmp_path / "views" / "entities" / "hub.html")
+    assert len(data["nodes"]) == NEIGHBOURHOOD_LIMIT and len(data["edges"]) == NEIGHBOURHOOD_LIMIT - 1 <= ENTITY_EDGE_LIMIT
+    assert f"(the {NEIGHBOURHOOD_LIMIT} most central, of its 400 neighbours and theirs)" in data["subtitle"]
+    assert all(data["focus"] in (e["from"], e["to"]) for e in data["edges"])
+    assert len(report.entities) == 401 and json.dumps(data)  # every entity has its page
 
 
 def test_cli_refuses_a_negative_page_count(cli, seed_output, tmp_path):
