@@ -43,9 +43,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
-from pyvis.edge import Edge
 from pyvis.network import Network as PyvisNetwork
-from pyvis.node import Node
 
 from ..atomic import write_bytes, write_text
 from ..errors import UsageError
@@ -233,17 +231,20 @@ class Network(PyvisNetwork):
         >>> net.nodes
         [{'color': '#97c2fc', 'title': '<b>shown as text</b>', 'id': 1, 'label': 'One', 'shape': 'dot'}]
         """
-        _check_id(n_id)
         if n_id in self.node_map:
             return
-        if "group" in options:
-            node = Node(n_id, shape, label=label if label else n_id, font_color=self.font_color, **options)
-        else:
-            node = Node(n_id, shape, label=label if label else n_id, color=color, font_color=self.font_color,
-                        **options)
-        self.nodes.append(node.options)
+        _check_id(n_id)
+        # what pyvis's Node makes, without the object around it
+        if "group" not in options:
+            options = {"color": color, **options}
+        options["id"] = n_id
+        options["label"] = label if label else n_id
+        options["shape"] = shape
+        if self.font_color:
+            options["font"] = {"color": self.font_color}
+        self.nodes.append(options)
         self.node_ids.append(n_id)
-        self.node_map[n_id] = node.options
+        self.node_map[n_id] = options
 
     def add_nodes(self, nodes, **kwargs):
         """Add several nodes; keyword lists (``size``, ``value``, ``title``, ``x``, ``y``, ``label``,
@@ -301,7 +302,12 @@ class Network(PyvisNetwork):
         if not self.directed and options.get("id") is None and pair in pairs:
             return
         pairs.add(pair)
-        edges.append(Edge(source, to, self.directed, **options).options)
+        # what pyvis's Edge makes
+        options["from"] = source
+        options["to"] = to
+        if self.directed and "arrows" not in options:
+            options["arrows"] = "to"
+        edges.append(options)
         self._pairs_of = (edges, len(edges))
 
     def neighbors(self, node):

@@ -207,3 +207,12 @@ def test_json_that_json_cannot_hold_is_written_as_json_can():
     net.add_node(1, extra={"set": {3, 1}, "nan": float("nan")})
     data = json.loads(re.search(r'id="view-data">(.*?)</script>', net.generate_html(), re.S).group(1))
     assert data["nodes"][0]["extra"] == {"set": [1, 3], "nan": None}
+
+
+def test_from_nx_gives_what_pyvis_gives():
+    """Same nodes, same edges, same order, same attributes (on a graph pyvis handles in reasonable time)."""
+    g = nx.les_miserables_graph()
+    theirs, ours = PyvisNetwork(), Network()
+    theirs.from_nx(g.copy())
+    ours.from_nx(g)
+    assert ours.nodes == theirs.nodes and ours.edges == theirs.edges and ours.node_ids == theirs.node_ids
