@@ -401,8 +401,9 @@ def _style_options(net: Network, *, physics: bool, large: bool) -> None:
         net.force_atlas_2based(gravity=-80, spring_length=120, overlap=0.6)
         options.physics.stabilization.iterations = 150
         net.freeze_after_stabilization = True
-    else:
+    else:  # vis-network would still run its 1,000 stabilization rounds, on nodes that do not move
         net.toggle_physics(False)
+        net.toggle_stabilization(False)
     if large:
         options.edges.smooth.enabled = False
     else:

@@ -52,5 +52,5 @@ def test_a_network_too_big_for_a_page_keeps_its_most_central_and_says_what_it_le
         data = json.loads(re.search(r'id="view-data">(.*?)</script>', text, re.S).group(1))
         assert len(data["nodes"]) == 200 and len(data["edges"]) <= 300, path.name
         assert re.match(r"This view shows the 200 \w+ with the highest [\w ]+ of [\d,]+, and [\d,]+ of the "
-                        r"[\d,]+ edges", data["notice"]), data["notice"]
+                        r"[\d,]+ (edges|ties)", data["notice"]), data["notice"]
     assert (VIEW_NODE_LIMIT, VIEW_EDGE_LIMIT) == (5000, 20000)

@@ -606,34 +606,54 @@
   }
   function separateLabels() {
     // Move nodes apart, a little at a time, until no two names overlap (a name keeps its place below its
-    // node): the two governments of the partnership view were drawn on top of each other.
+    // node): the two governments of the partnership view were drawn on top of each other. Boxes are found
+    // through a grid of cells as big as the biggest box, so each pass costs about the number of names.
     var ctx = network.canvas.getContext();
     var boxes = nodes.getIds().map(function (id) { return labelBox(id, ctx); }).filter(Boolean);
+    if (boxes.length < 2) { return false; }
+    var width = 8, height = 8;
+    boxes.forEach(function (b) { width = Math.max(width, b.w + 8); height = Math.max(height, b.h + 8); });
+    function cell(b) { return [Math.floor((b.x + b.dx) / width), Math.floor((b.y + b.dy) / height)]; }
     var moved = false;
     for (var pass = 0; pass < 200; pass++) {
+      var grid = new Map();
+      boxes.forEach(function (b, i) {
+        var key = cell(b).join(",");
+        if (!grid.has(key)) { grid.set(key, []); }
+        grid.get(key).push(i);
+      });
       var changed = false;
       for (var i = 0; i < boxes.length; i++) {
-        for (var j = i + 1; j < boxes.length; j++) {
-          var a = boxes[i], b = boxes[j], o = overlap(a, b, 4);
-          if (!o) { continue; }
-          changed = true;
-          if (o.y <= o.x) {
-            var dy = o.y / 2 + 0.5, up = (a.y + a.dy) <= (b.y + b.dy) ? 1 : -1;
-            a.y -= up * dy; b.y += up * dy;
-          } else {
-            var dx = o.x / 2 + 0.5, left = (a.x + a.dx) <= (b.x + b.dx) ? 1 : -1;
-            a.x -= left * dx; b.x += left * dx;
+        var at = cell(boxes[i]);
+        for (var gx = at[0] - 1; gx <= at[0] + 1; gx++) {
+          for (var gy = at[1] - 1; gy <= at[1] + 1; gy++) {
+            var near = grid.get(gx + "," + gy);
+            if (!near) { continue; }
+            for (var k = 0; k < near.length; k++) {
+              var j = near[k];
+              if (j <= i) { continue; }
+              var a = boxes[i], b = boxes[j], o = overlap(a, b, 4);
+              if (!o) { continue; }
+              changed = true;
+              if (o.y <= o.x) {
+                var dy = o.y / 2 + 0.5, up = (a.y + a.dy) <= (b.y + b.dy) ? 1 : -1;
+                a.y -= up * dy; b.y += up * dy;
+              } else {
+                var dx = o.x / 2 + 0.5, left = (a.x + a.dx) <= (b.x + b.dx) ? 1 : -1;
+                a.x -= left * dx; b.x += left * dx;
+              }
+            }
           }
         }
       }
       if (!changed) { break; }
       moved = true;
     }
-    if (moved) {
-      boxes.forEach(function (b) {
-        network.moveNode(b.id, b.x, b.y);
+    if (moved) {  // one update of the data set: moveNode would redraw the network once per node
+      nodes.update(boxes.map(function (b) {
         var n = byId.get(b.id); n.x = b.x; n.y = b.y;
-      });
+        return { id: b.id, x: b.x, y: b.y };
+      }));
     }
     return moved;
   }
