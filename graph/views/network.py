@@ -44,6 +44,7 @@ from pathlib import Path
 
 import networkx as nx
 from pyvis.network import Network as PyvisNetwork
+from pyvis.physics import Physics
 
 from ..atomic import write_bytes, write_text
 from ..errors import UsageError
@@ -357,15 +358,46 @@ class Network(PyvisNetwork):
         for node in nx.isolates(nx_graph):
             add(node)
 
-    # --- physics helpers pyvis leaves half done ----------------------------------------------------------
+    # --- physics helpers: each can be called again, and after set_options -----------------------------------
+    # pyvis replaces the class Physics.barnesHut (and the others) with its first instance, so a second call
+    # raised "TypeError: 'barnesHut' object is not callable"; and barnes_hut did not make Barnes-Hut the solver.
+
+    def _solver(self, solver: str, settings: type, params: dict) -> None:
+        chosen = vars(settings(params))
+        if isinstance(self.options, dict):
+            physics = self.options.setdefault("physics", {})
+            physics[solver] = chosen
+            physics["solver"] = solver
+        else:
+            setattr(self.options.physics, solver, settings(params))
+            self.options.physics.solver = solver
 
     def barnes_hut(self, gravity=-80000, central_gravity=0.3, spring_length=250, spring_strength=0.001,
                    damping=0.09, overlap=0):
-        """Barnes–Hut physics (pyvis's :meth:`~pyvis.network.Network.barnes_hut`), and make it the solver:
-        pyvis relied on vis-network's default solver, which a view may have changed."""
-        super().barnes_hut(gravity, central_gravity, spring_length, spring_strength, damping, overlap)
-        if not isinstance(self.options, dict):
-            self.options.physics.solver = "barnesHut"
+        """Barnes–Hut physics, made the solver (pyvis's :meth:`~pyvis.network.Network.barnes_hut`)."""
+        self._solver("barnesHut", Physics.barnesHut, locals())
+
+    def force_atlas_2based(self, gravity=-50, central_gravity=0.01, spring_length=100, spring_strength=0.08,
+                           damping=0.4, overlap=0):
+        """ForceAtlas2-based physics (pyvis's :meth:`~pyvis.network.Network.force_atlas_2based`).
+
+        >>> net = Network()
+        >>> net.force_atlas_2based(gravity=-80)
+        >>> net.force_atlas_2based(gravity=-60)   # pyvis: TypeError on the second call
+        >>> net.options_dict()["physics"]["forceAtlas2Based"]["gravitationalConstant"]
+        -60
+        """
+        self._solver("forceAtlas2Based", Physics.forceAtlas2Based, locals())
+
+    def repulsion(self, node_distance=100, central_gravity=0.2, spring_length=200, spring_strength=0.05,
+                  damping=0.09):
+        """Repulsion physics (pyvis's :meth:`~pyvis.network.Network.repulsion`)."""
+        self._solver("repulsion", Physics.Repulsion, locals())
+
+    def hrepulsion(self, node_distance=120, central_gravity=0.0, spring_length=100, spring_strength=0.01,
+                   damping=0.09):
+        """Hierarchical repulsion physics (pyvis's :meth:`~pyvis.network.Network.hrepulsion`)."""
+        self._solver("hierarchicalRepulsion", Physics.hierarchicalRepulsion, locals())
 
     def _physics(self) -> dict:
         if isinstance(self.options, dict):

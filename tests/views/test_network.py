@@ -216,3 +216,22 @@ def test_from_nx_gives_what_pyvis_gives():
     theirs.from_nx(g.copy())
     ours.from_nx(g)
     assert ours.nodes == theirs.nodes and ours.edges == theirs.edges and ours.node_ids == theirs.node_ids
+
+
+def test_the_physics_helpers_can_be_called_again_and_after_set_options():
+    theirs = PyvisNetwork()
+    theirs.barnes_hut()
+    with pytest.raises(TypeError, match="not callable"):  # pyvis replaced its class with the first instance
+        theirs.barnes_hut()
+    net = Network()
+    for _ in range(2):
+        net.barnes_hut(gravity=-100)
+        net.repulsion(node_distance=90)
+        net.hrepulsion()
+        net.force_atlas_2based(gravity=-70)
+    physics = net.options_dict()["physics"]
+    assert physics["solver"] == "forceAtlas2Based" and physics["repulsion"]["nodeDistance"] == 90
+    net.set_options('{"physics": {"enabled": true}}')
+    net.repulsion(node_distance=50)
+    assert net.options_dict()["physics"] == {"enabled": True, "solver": "repulsion", "repulsion": {
+        "nodeDistance": 50, "centralGravity": 0.2, "springLength": 200, "springConstant": 0.05, "damping": 0.09}}
