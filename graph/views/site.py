@@ -39,7 +39,8 @@ from ..analysis.backend import both_halves
 from ..atomic import write_text
 from ..bulk import paused_gc
 from ..layout import OutputLayout
-from ..network import EVENT_KINDS, PROJECT_KINDS, read_network_data
+from ..network import EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, read_network_data
+from ..store import EmbeddedStore
 from .evidence import (
     assertion_evidence,
     class_counts,
@@ -156,6 +157,11 @@ class SiteData:
 INDEX_BETWEENNESS_SAMPLE = 100
 
 
+#: From this many entities on, the texts (labels, sentences, facts) are read by a forked child while this
+#: process weighs the partnership network (see :func:`graph.analysis.backend.both_halves`).
+PARALLEL_READ = 5000
+
+
 def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteData:
     """Networks, scores, facts and sources for the pages (SPARQL over ``store``, read once).
 
@@ -171,26 +177,8 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
     for iri, attrs in entities.nodes(data=True):
         if attrs.get("kind") in EVENT_KINDS | PROJECT_KINDS and iri in dates:
             attrs["years"] = _span_years(dates[iri])  # dropped, with its edges, from the years outside
-    organisations, pairs, weights = partnership_ties(data)
-    strength = np.bincount(pairs.ravel(), weights=np.repeat(weights, 2), minlength=len(organisations)) \
-        if len(pairs) else np.zeros(len(organisations))
-    strength = dict(zip(organisations, np.round(strength, 12).tolist(), strict=True))
-    drawn = _drawn_ties(organisations, pairs, weights, strength)
-    partnerships = partnership_network(data, only=drawn[1] if drawn else None)
-    if drawn:  # the most central organisations are drawn, with a tie or not
-        partnerships.add_nodes_from((n, {k: entities.nodes[n][k] for k in ("iri", "label", "kind")})
-                                    for n in drawn[0] if n not in partnerships)
-    _date_ties(partnerships, statements, dates)
-    groups = communities(partnerships) if not drawn else tie_communities(organisations, pairs, weights)
-    dated = {iri: span[0].isoformat() for iri, span in dates.items()
-             if iri in data.kinds and data.kinds[iri][0] in EVENT_KINDS | PROJECT_KINDS}
-    size = (len(organisations), len(pairs))
-    del data, statements, pairs, weights  # the largest things read: not needed for the pages
     simple = simple_graph(entities)  # one simple graph (and one igraph copy) for both measures
     scores = pagerank(simple)
-    sample = INDEX_BETWEENNESS_SAMPLE if simple.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
-    between = betweenness(simple, sample=sample)
-    del simple
     slugs: dict = {}
     taken: set[str] = set()
     candidates = [n for n in entities.nodes if entities.nodes[n].get("kind") in ENTITY_PAGE_KINDS]
@@ -205,30 +193,59 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
         slugs[node] = slug
     # the facts and sentences the pages list: each entity's on its page, every node's in a view small enough
     listed = {str(entities.nodes[n].get("iri", n)) for n in slugs}
-    if entities.number_of_nodes() <= DETAILS_LIMIT:
-        listed.update(str(d.get("iri", n)) for n, d in entities.nodes(data=True))
-    if partnerships.number_of_nodes() <= DETAILS_LIMIT:
-        listed.update(str(d.get("iri", n)) for n, d in partnerships.nodes(data=True))
+    organisations = [n for n, d in entities.nodes(data=True) if d.get("kind") in ORGANISATION_KINDS]
+    for nodes in (list(entities.nodes), organisations):  # the ecosystem's, the partnership view's
+        if len(nodes) <= DETAILS_LIMIT:
+            listed.update(str(entities.nodes[n].get("iri", n)) for n in nodes)
+    dated = {iri: span[0].isoformat() for iri, span in dates.items()
+             if iri in data.kinds and data.kinds[iri][0] in EVENT_KINDS | PROJECT_KINDS}
+
+    parallel = entities.number_of_nodes() >= PARALLEL_READ
+
+    def part(which: str):
+        if which == "texts":
+            # a forked child reads through a store of its own (a read-only store takes many readers)
+            reader = EmbeddedStore.open(store.path) if parallel and getattr(store, "path", None) else store
+            return _texts(reader, listed, dated)
+        return _partnerships(data, entities, statements, dates), _betweenness(simple)
+
+    if parallel:  # the texts in a child, at the same time
+        (ties, between), texts = both_halves(part, ("networks", "texts"))
+    else:
+        (ties, between), texts = part("networks"), part("texts")
+    return SiteData(entities=entities, pagerank=scores, slugs=slugs, **ties, **between, **texts)
+
+
+def _texts(store, listed: set, dated: dict) -> dict:
+    """Labels, names, sentences, facts, class counts and sources: what the pages say, read with SPARQL."""
     rows = label_rows(store)
     labels = label_map(store, rows)
     evidence = assertion_evidence(store)
-    return SiteData(
-        entities=entities,
-        partnerships=partnerships,
-        strength=strength,
-        partnership_size=size,
-        pagerank=scores,
-        betweenness=between,
-        communities=groups,
-        details=entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed),
-        evidence=evidence,
-        classes=class_counts(store),
-        sources=source_list(store),
-        slugs=slugs,
-        labels=labels,
-        names=names(store, rows),
-        betweenness_sample=sample,
-    )
+    return {"labels": labels, "names": names(store, rows), "evidence": evidence,
+            "details": entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed),
+            "classes": class_counts(store), "sources": source_list(store)}
+
+
+def _partnerships(data, entities: nx.MultiGraph, statements: dict, dates: dict) -> dict:
+    """The partnership network weighed in arrays; its drawn ties as a graph; its communities."""
+    organisations, pairs, weights = partnership_ties(data)
+    strength = np.bincount(pairs.ravel(), weights=np.repeat(weights, 2), minlength=len(organisations)) \
+        if len(pairs) else np.zeros(len(organisations))
+    strength = dict(zip(organisations, np.round(strength, 12).tolist(), strict=True))
+    drawn = _drawn_ties(organisations, pairs, weights, strength)
+    partnerships = partnership_network(data, only=drawn[1] if drawn else None)
+    if drawn:  # the most central organisations are drawn, with a tie or not
+        partnerships.add_nodes_from((n, {k: entities.nodes[n][k] for k in ("iri", "label", "kind")})
+                                    for n in drawn[0] if n not in partnerships)
+    _date_ties(partnerships, statements, dates)
+    groups = communities(partnerships) if not drawn else tie_communities(organisations, pairs, weights)
+    return {"partnerships": partnerships, "strength": strength, "partnership_size": (len(organisations), len(pairs)),
+            "communities": groups}
+
+
+def _betweenness(simple: nx.Graph) -> dict:
+    sample = INDEX_BETWEENNESS_SAMPLE if simple.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
+    return {"betweenness": betweenness(simple, sample=sample), "betweenness_sample": sample}
 
 
 def _drawn_ties(organisations: list, pairs, weights, strength: dict):
@@ -476,9 +493,9 @@ INDEX_LIST_LIMIT = 30
 INDEX_SOURCE_LIMIT = 200
 
 #: At most this many nodes on an entity page: in a big graph two hops from a hub reach nearly everything …
-NEIGHBOURHOOD_LIMIT = 120
+NEIGHBOURHOOD_LIMIT = 100
 #: … and this many edges: the entity's own first, then those of the most central of the others.
-ENTITY_EDGE_LIMIT = 300
+ENTITY_EDGE_LIMIT = 250
 
 
 class Neighbourhoods:
@@ -536,9 +553,11 @@ class EntityPages:
         self.firsts = first_years(self.edges)
         self.pos = pos
         self.neighbourhoods = Neighbourhoods(graph, site.pagerank)
-        self.between: dict[tuple, list[int]] = {}  # (u, v) in index order → the edges between them
+        # node → the nodes after it (in index order) it has edges with → those edges
+        self.between: dict = {}
         for i, (u, v, *_) in enumerate(self.edges):
-            self.between.setdefault((u, v) if self.index[u] < self.index[v] else (v, u), []).append(i)
+            first, second = (u, v) if self.index[u] < self.index[v] else (v, u)
+            self.between.setdefault(first, {}).setdefault(second, []).append(i)
         self._nodes: dict = {}
         self._edge_entries: dict[int, dict] = {}
 
@@ -577,16 +596,23 @@ class EntityPages:
         kept, neighbours, cut = self.neighbourhoods.of(node)
         rank = {n: i for i, n in enumerate(kept)}
         found = []
-        adjacency = self.site.entities._adj
         for u in kept:
-            near = adjacency[u]
-            others = (v for v in kept if v in near) if len(near) > len(kept) else (v for v in near if v in rank)
-            for v in others:
-                if self.index[u] < self.index[v]:
-                    found.extend(self.between.get((u, v), ()))
+            later = self.between.get(u)
+            if not later:
+                continue
+            if len(later) > len(kept):
+                for v in kept:
+                    edges = later.get(v)
+                    if edges:
+                        found.extend(edges)
+            else:
+                for v, edges in later.items():
+                    if v in rank:
+                        found.extend(edges)
         # the entity's own relations first, then those of the most central others
-        found.sort(key=lambda i: (node not in self.edges[i][:2],
-                                  max(rank[self.edges[i][0]], rank[self.edges[i][1]]), i))
+        edges_ = self.edges
+        found.sort(key=lambda i: (node != edges_[i][0] and node != edges_[i][1],
+                                  max(rank[edges_[i][0]], rank[edges_[i][1]]), i))
         chosen = found[:ENTITY_EDGE_LIMIT]
         sources = SourceTable()
         nodes = [(n, node_entry(n, self._attributes(n, full=True), xy=self.pos[n], full=True, sources=sources,

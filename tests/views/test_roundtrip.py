@@ -121,3 +121,10 @@ def test_the_site_is_served_by_batterykg_serve_with_its_shared_scripts(served_vi
         assert served_views + "views/assets/vis-network.min.js" in requests
     finally:
         page.close()
+
+
+def test_a_view_says_what_it_left_out_under_its_heading(tmp_path, open_page):
+    notice = "This view shows the 2 entities with the highest PageRank of 3 <b>and</b> …"
+    network_view(nx.path_graph(2), title="cut", notice=notice).write_html(str(tmp_path / "cut.html"))
+    page = open_page(tmp_path / "cut.html").page
+    assert page.locator("#notice").is_visible() and page.locator("#notice").inner_text() == notice

@@ -54,3 +54,18 @@ def test_a_network_too_big_for_a_page_keeps_its_most_central_and_says_what_it_le
         assert re.match(r"This view shows the 200 \w+ with the highest [\w ]+ of [\d,]+, and [\d,]+ of the "
                         r"[\d,]+ (edges|ties)", data["notice"]), data["notice"]
     assert (VIEW_NODE_LIMIT, VIEW_EDGE_LIMIT) == (5000, 20000)
+
+
+def test_reading_and_writing_in_two_processes_gives_the_same_site(seed_store, tmp_path, monkeypatch):
+    """Big graphs read their texts in a forked child and write half of the pages in another: same bytes."""
+    from graph.views import site
+
+    alone = write_views(seed_store, OutputLayout(tmp_path / "one"))
+    monkeypatch.setattr(site, "PARALLEL_READ", 1)
+    monkeypatch.setattr(site, "PARALLEL_PAGES", 1)
+    both = write_views(seed_store, OutputLayout(tmp_path / "two"))
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert len(files) == len(both.entities) + len(both.views) + len(both.assets) + 1 > 50
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert [p.name for p in alone.entities] == [p.name for p in both.entities]
