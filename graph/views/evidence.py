@@ -38,6 +38,8 @@ _DATE_PROPERTIES = {"startDate", "endDate", "signingDate", "datePublished", "fou
 #: Properties whose object is a node with schema:value (an amount or a quantity).
 _SKIP_SUBJECT_CLASSES = {"MonetaryAmount", "QuantitativeValue"}
 _XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+#: The classes of the records whose triples are read as parts of an entity's facts.
+_RECORD_CLASSES = ("MonetaryAmount", "QuantitativeValue", "Observation")
 
 
 @dataclass
@@ -137,10 +139,15 @@ def label_rows(store) -> list[tuple]:
     return _label_rows(store)
 
 
-def _kinds(store) -> dict[str, str]:
+def _kinds(store, classes: tuple[str, ...] | None = None) -> dict[str, str]:
+    """``{IRI: local name of its class}`` for the instances of our ontology's classes (of ``classes`` only,
+    when given: far fewer rows than every typed sentence, article and assertion)."""
     kinds: dict[str, str] = {}
-    rows = select_strings(store, f"SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), '{_BKG}')) }}",
-                          iris=("s",))
+    if classes is None:
+        query = f"SELECT ?s ?c WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), '{_BKG}')) }}"
+    else:
+        query = f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {' '.join(f'bkg:{c}' for c in classes)} }} ?s a ?c }}"
+    rows = select_strings(store, query, iris=("s",))
     for s, c in sorted(rows, key=lambda row: (row[0] or "", row[1] or "")):
         if s is not None:
             kinds.setdefault(s, local_name(c))
@@ -201,7 +208,8 @@ def assertion_evidence(store) -> dict[str, list[dict]]:
 
 def entity_details(store, *, labels: dict[str, str] | None = None,
                    evidence: dict[str, list[dict]] | None = None,
-                   dates: dict[str, str] | None = None, only: set[str] | None = None) -> dict[str, EntityDetails]:
+                   dates: dict[str, str] | None = None, only: set[str] | None = None,
+                   kinds: dict[str, str] | None = None) -> dict[str, EntityDetails]:
     """Facts, key facts (dates, amounts, observations) and source sentences of every entity in the store.
 
     Parameters
@@ -215,6 +223,9 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
         the network analysis dates edges.
     only : set of IRIs, optional
         List the facts and sentences of these entities only (every entity still gets its key facts).
+    kinds : dict, optional
+        ``{IRI: class local name}`` of the entities (:attr:`graph.network.NetworkData.kinds` has them), when
+        the caller has them: then only amounts and observations are looked up.
 
     Returns
     -------
@@ -222,7 +233,7 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
         ``{iri: EntityDetails}`` for every subject or IRI object of a fact in an assertion graph.
     """
     labels = label_map(store) if labels is None else labels
-    kinds = _kinds(store)
+    kinds = _kinds(store) if kinds is None else {**kinds, **_kinds(store, _RECORD_CLASSES)}
     values = _values(store)
     evidence = assertion_evidence(store) if evidence is None else evidence
     dates = dates or {}

@@ -206,7 +206,7 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
         if which == "texts":
             # a forked child reads through a store of its own (a read-only store takes many readers)
             reader = EmbeddedStore.open(store.path) if parallel and getattr(store, "path", None) else store
-            return _texts(reader, listed, dated)
+            return _texts(reader, listed, dated, {iri: kind for iri, (kind, _) in data.kinds.items()})
         return _partnerships(data, entities, statements, dates), _betweenness(simple)
 
     if parallel:  # the texts in a child, at the same time
@@ -216,13 +216,14 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
     return SiteData(entities=entities, pagerank=scores, slugs=slugs, **ties, **between, **texts)
 
 
-def _texts(store, listed: set, dated: dict) -> dict:
+def _texts(store, listed: set, dated: dict, kinds: dict) -> dict:
     """Labels, names, sentences, facts, class counts and sources: what the pages say, read with SPARQL."""
     rows = label_rows(store)
     labels = label_map(store, rows)
     evidence = assertion_evidence(store)
     return {"labels": labels, "names": names(store, rows), "evidence": evidence,
-            "details": entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed),
+            "details": entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed,
+                                      kinds=kinds),
             "classes": class_counts(store), "sources": source_list(store)}
 
 
