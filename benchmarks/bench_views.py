@@ -7,8 +7,10 @@ with their own figures:
   through pyvis 0.3.2's own (``baseline_s``, on 2,000 nodes: its list scans make it quadratic, 150 s at 10,000);
 - ``write the site``: :func:`graph.write_views` for the seed graph and for each synthetic scale, into an empty
   folder: the index, the two views, every entity page (``pages``), with ``site_mb``, ``entity_pages_mb`` and
-  the largest page (``largest_page_mb``); at 100k it runs as ``batterykg views`` does, in a fresh interpreter,
-  with its peak memory (``peak_rss_mib``: the process and the child that writes half of the pages);
+  the largest page (``largest_page_mb``); ``cpu_s`` is this process's CPU time (from 200 pages on, a forked
+  child writes half of them, and is not counted). At 100k it runs as ``batterykg views`` does, in a fresh
+  interpreter, with the CPU time of it and its children and the largest peak memory among them
+  (``peak_rss_mib``);
 - ``write a view``: laying out and writing one synthetic view of ``n`` nodes and ``2 n`` edges
   (``layout_s`` of it), ``html_mb``;
 - ``draw a view``: from navigation until headless Chromium has drawn it and it answers (``window.kgView.ready``),
