@@ -488,8 +488,12 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     return report
 
 
-#: The index lists at most this many communities, and this many members of each (the most central).
+#: The index lists at most this many communities …
 INDEX_LIST_LIMIT = 30
+#: … and this many members of each (the most central): the index stays a small page on a big graph.
+INDEX_MEMBER_LIMIT = 12
+#: The index links at most this many entity pages of each class (the most central): a page stays small.
+INDEX_ENTITY_LIMIT = 40
 #: The index lists at most this many sources (the most recent).
 INDEX_SOURCE_LIMIT = 200
 
@@ -722,7 +726,7 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
 
     def members(group) -> str:
         ranked = sorted(group, key=lambda n: (-site.pagerank.get(n, 0.0), str(labels[n].get("label", n))))
-        shown = sorted(ranked[:INDEX_LIST_LIMIT], key=lambda n: str(labels[n].get("label", n)))
+        shown = sorted(ranked[:INDEX_MEMBER_LIMIT], key=lambda n: str(labels[n].get("label", n)))
         text = ", ".join(_entity_link(site, n) if n in site.entities else _e(labels[n].get("label", n))
                          for n in shown)
         return text + (f" and {len(group) - len(shown)} more" if len(group) > len(shown) else "")
@@ -762,10 +766,17 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
     by_kind: dict[str, list] = {}
     for node in site.slugs:
         by_kind.setdefault(g.nodes[node].get("kind", ""), []).append(node)
+
+    def listed(nodes: list) -> str:
+        shown = sorted(nodes, key=lambda n: (-site.pagerank.get(n, 0.0), str(n)))[:INDEX_ENTITY_LIMIT]
+        text = " · ".join(_entity_link(site, n) for n in sorted(shown, key=lambda n: str(g.nodes[n].get("label"))))
+        if len(nodes) > len(shown):
+            text += (f" · and {len(nodes) - len(shown)} more (the most central are listed; the "
+                     '<a href="views/ecosystem.html">ecosystem view</a> finds others by name)')
+        return text
+
     parts.append('<h2 id="entities">Entity pages</h2>' + "".join(
-        f"<h3>{_e(kind)}</h3><p>"
-        + " · ".join(_entity_link(site, n) for n in sorted(nodes, key=lambda n: str(g.nodes[n].get("label"))))
-        + "</p>" for kind, nodes in sorted(by_kind.items())))
+        f"<h3>{_e(kind)}</h3><p>{listed(nodes)}</p>" for kind, nodes in sorted(by_kind.items())))
     files = [("battery-kg.trig", "TriG: every named graph"), ("battery-kg.ttl", "Turtle: the union"),
              ("battery-kg.jsonld", "JSON-LD"), ("manifest.json", "build manifest"),
              ("analysis.trig", "analysis results as RDF (scores, communities)")]

@@ -34,6 +34,7 @@ def test_every_entity_gets_its_page_and_the_pages_stay_small(thousand):
     total = sum(p.stat().st_size for p in report.entities)
     assert total <= 60_000_000, f"{total / 1e6:.1f} MB for {len(report.entities)} entity pages"
     assert max(p.stat().st_size for p in [*report.entities, *report.views]) <= 10_000_000
+    assert report.index.stat().st_size <= 150_000  # it links the most central pages of each class
 
 
 def test_a_network_too_big_for_a_page_keeps_its_most_central_and_says_what_it_left_out(thousand, tmp_path,
