@@ -1,25 +1,29 @@
-"""Benchmark of the network views: writing a big view, and drawing one in headless Chromium.
+"""Benchmark of the network views: pyvis's from_nx against ours, the whole site, and drawing in Chromium.
 
-``run(scales)`` returns one dict per scale (number of nodes) with medians over ``repeats`` runs of:
+``run(context)`` returns rows in the runner's format (``scale``, ``name``, ``median_s``, ``spread_s``, ``runs``)
+with their own figures:
 
-- ``layout_s``: the precomputed layout (igraph Fruchterman–Reingold on a grid),
-- ``write_s``: building the page given the layout and writing it, ``write_total_s``: layout and page
-  together (what the 1 s aim is about), with its spread (fastest–slowest run) and its CPU seconds
-  (``write_total_cpu_s``: on a shared machine, the work done whatever else is running),
-- ``html_mb``: the page's size,
-- ``draw_s``: from navigation until the page says it is drawn and responsive (``window.kgView.ready``),
-  ``select_s``: a search that selects a node and redraws its neighbourhood, ``show_all_s``: setting the
-  top-N control to every node and drawing them (medians over ``draw_repeats`` loads; ``None`` without
-  Chromium).
+- ``from_nx``: nodes through :meth:`graph.views.Network.from_nx` (ours, 10,000 nodes and 20,000 edges) and
+  through pyvis 0.3.2's own (``baseline_s``, on 2,000 nodes: its list scans make it quadratic, 150 s at 10,000);
+- ``write the site``: :func:`graph.write_views` for the seed graph and for each synthetic scale, into an empty
+  folder: the index, the two views, every entity page (``pages``), with ``site_mb``, ``entity_pages_mb`` and
+  the largest page (``largest_page_mb``); ``cpu_s`` is this process's CPU time (from 200 pages on, a forked
+  child writes half of them, and is not counted). At 100k it runs as ``batterykg views`` does, in a fresh
+  interpreter, with the CPU time of it and its children and the largest peak memory among them
+  (``peak_rss_mib``);
+- ``write a view``: laying out and writing one synthetic view of ``n`` nodes and ``2 n`` edges
+  (``layout_s`` of it), ``html_mb``;
+- ``draw a view``: from navigation until headless Chromium has drawn it and it answers (``window.kgView.ready``),
+  then ``select_s``: a search that selects a node and redraws its neighbourhood, ``show_all_s``: the top-N
+  control set to every node (medians over ``draw_repeats`` loads; skipped without Chromium).
 
-Synthetic graphs: ``n`` nodes, ``2 n`` edges (G(n, m), seed 1), classes, sizes, one fact and one source
-sentence per node and edge, like the pages of the real graph.
-
-Run: ``python -m benchmarks.bench_views`` (or ``python benchmarks/bench_views.py``).
+Run: ``BENCH_ONLY=views python -m benchmarks`` (or ``python benchmarks/bench_views.py [nodes ...]`` for the
+views of synthetic graphs alone).
 """
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import statistics
@@ -38,6 +42,8 @@ from graph.views.style import CLASS_STYLES
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+#: pyvis's own from_nx is measured on this many nodes (quadratic: 150 s at 10,000).
+PYVIS_BASELINE_NODES = 2_000
 
 
 def synthetic_network(n: int, seed: int = 1) -> nx.MultiGraph:
@@ -59,6 +65,120 @@ def synthetic_network(n: int, seed: int = 1) -> nx.MultiGraph:
                        sources=[{"source": f"s{u % 97}", "headline": f"Headline of article {u % 97}",
                                  "date": "2024-09-02", "text": f"Sentence {u % 997} of the synthetic corpus."}])
     return graph
+
+
+def _row(scale: str, name: str, times: list[float], **extra) -> dict:
+    row = {"scale": scale, "name": name, "median_s": round(statistics.median(times), 3),
+           "spread_s": (round(min(times), 3), round(max(times), 3)), "runs": len(times)}
+    row.update(extra)
+    return row
+
+
+def from_nx_rows(repeats: int) -> list[dict]:
+    """Ours on 10,000 nodes; pyvis's on :data:`PYVIS_BASELINE_NODES` (and ours on as many, for the ratio)."""
+    from pyvis.network import Network as PyvisNetwork
+
+    from graph.views import Network
+
+    def timed(cls, graph) -> list[float]:
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            cls().from_nx(graph.copy())  # pyvis writes into the graph it reads
+            times.append(time.perf_counter() - started)
+        return times
+
+    big = nx.gnm_random_graph(10_000, 20_000, seed=1)
+    small = nx.gnm_random_graph(PYVIS_BASELINE_NODES, 2 * PYVIS_BASELINE_NODES, seed=1)
+    ours_small, theirs = timed(Network, small), timed(PyvisNetwork, small)
+    return [
+        _row("10,000 nodes", "from_nx (graph.views.Network)", timed(Network, big), edges=20_000),
+        _row(f"{PYVIS_BASELINE_NODES:,} nodes", "from_nx (graph.views.Network vs pyvis 0.3.2)", ours_small,
+             edges=2 * PYVIS_BASELINE_NODES, baseline_s=round(statistics.median(theirs), 3),
+             ratio=round(statistics.median(theirs) / statistics.median(ours_small), 1)),
+    ]
+
+
+def _site_figures(report) -> dict:
+    pages = [*report.views, *report.entities]
+    sizes = {p: p.stat().st_size for p in [report.index, *pages, *report.assets]}
+    return {"pages": len(report.entities), "site_mb": round(sum(sizes.values()) / 1e6, 1),
+            "entity_pages_mb": round(sum(sizes[p] for p in report.entities) / 1e6, 1),
+            "largest_page_mb": round(max(sizes[p] for p in pages) / 1e6, 2)}
+
+
+def site_row(scale: str, store_path: Path, repeats: int) -> dict:
+    """:func:`graph.write_views` into an empty folder, ``repeats`` times, in this process."""
+    from graph.layout import OutputLayout
+    from graph.store import open_store
+    from graph.views import write_views
+
+    store = open_store(store_path)
+    times, cpu, report = [], [], None
+    for _ in range(max(1, repeats)):
+        folder = Path(tempfile.mkdtemp(prefix="bench-site-"))
+        try:
+            started, used = time.perf_counter(), time.process_time()
+            report = write_views(store, OutputLayout(folder))
+            times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - used)
+            figures = _site_figures(report)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return _row(scale, "write the site (write_views)", times, cpu_s=round(statistics.median(cpu), 2), **figures)
+
+
+_CLI_RUN = """
+import json, re, resource, time
+from pathlib import Path
+from graph.layout import OutputLayout
+from graph.store import open_store
+from graph.views import write_views
+store = open_store({store!r})
+started, used = time.perf_counter(), time.process_time()
+report = write_views(store, OutputLayout(Path({out!r})))
+seconds, cpu = time.perf_counter() - started, time.process_time() - used
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+pages = [*report.views, *report.entities]
+sizes = {{str(p): p.stat().st_size for p in [report.index, *pages, *report.assets]}}
+hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+print(json.dumps({{"seconds": seconds, "cpu": cpu + children.ru_utime + children.ru_stime,
+                   "child_rss_kib": children.ru_maxrss, "own_rss_kib": hwm, "pages": len(report.entities),
+                   "site": sum(sizes.values()), "entity_pages": sum(sizes[str(p)] for p in report.entities),
+                   "largest": max(sizes[str(p)] for p in pages)}}))
+"""
+
+
+def cli_site_row(scale: str, store_path: Path, repeats: int) -> dict:
+    """``batterykg views``' work in a fresh interpreter (as the command runs it), with its peak memory."""
+    from benchmarks import peak_rss_run
+
+    times, found = [], []
+    for _ in range(max(1, repeats)):
+        folder = Path(tempfile.mkdtemp(prefix="bench-cli-site-"))
+        try:
+            result = peak_rss_run(_CLI_RUN.format(store=str(store_path), out=str(folder)))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        times.append(result["seconds"])
+        found.append(result)
+    last = found[-1]
+    peak = max(max(r["own_rss_kib"], r["child_rss_kib"]) for r in found) / 1024
+    return _row(scale, "batterykg views (whole site, fresh process)", times,
+                cpu_s=round(statistics.median(r["cpu"] for r in found), 1), peak_rss_mib=round(peak),
+                pages=last["pages"], site_mb=round(last["site"] / 1e6, 1),
+                entity_pages_mb=round(last["entity_pages"] / 1e6, 1), largest_page_mb=round(last["largest"] / 1e6, 2))
+
+
+def seed_store_path(work: Path) -> Path:
+    """The shipped seed graph, built under ``work`` (once)."""
+    from graph.build import build
+    from graph.layout import DataLayout, OutputLayout
+
+    out = OutputLayout(work / "seed-out")
+    if not (out.store / "CURRENT").exists():
+        build(DataLayout.default(), out)
+    return out.store
 
 
 def _draw_times(pages: dict[int, Path], repeats: int) -> dict[int, tuple[float, float, float]]:
@@ -101,11 +221,11 @@ def _draw_once(browser, path: Path, n: int) -> tuple[float, float, float]:
         page.close()
 
 
-def run(scales=(1_000, 5_000, 10_000), *, repeats: int = 5, draw_repeats: int = 3,
-        browser: bool = True) -> list[dict]:
-    """Measure the views at each scale (number of nodes); see the module docstring for the fields."""
+def view_rows(scales=(1_000, 5_000, 10_000), *, repeats: int = 5, draw_repeats: int = 3,
+              browser: bool = True) -> list[dict]:
+    """Write, then draw, one synthetic view at each scale (number of nodes)."""
     folder = Path(tempfile.mkdtemp(prefix="bench-views-"))
-    results, pages = [], {}
+    rows, pages = [], {}
     try:
         network_html(nx.path_graph(3), title="warm-up")  # imports and assets, once
         for n in scales:
@@ -116,45 +236,43 @@ def run(scales=(1_000, 5_000, 10_000), *, repeats: int = 5, draw_repeats: int = 
                 wall, cpu = time.perf_counter(), time.process_time()
                 pos = positions(graph)
                 layout_s = time.perf_counter() - wall
-                started = time.perf_counter()
                 write_text(path, network_html(graph, title=f"{n} nodes", pos=pos))
-                runs.append((layout_s, time.perf_counter() - started, time.perf_counter() - wall,
-                             time.process_time() - cpu))
-            totals = [r[2] for r in runs]
+                runs.append((layout_s, time.perf_counter() - wall, time.process_time() - cpu))
             pages[n] = path
-            results.append({"nodes": n, "edges": graph.number_of_edges(), "runs": repeats,
-                            "layout_s": round(statistics.median(r[0] for r in runs), 3),
-                            "write_s": round(statistics.median(r[1] for r in runs), 3),
-                            "write_total_s": round(statistics.median(totals), 3),
-                            "write_total_spread_s": (round(min(totals), 3), round(max(totals), 3)),
-                            "write_total_cpu_s": round(statistics.median(r[3] for r in runs), 3),
-                            "html_mb": round(path.stat().st_size / 1e6, 2), "draw_s": None, "select_s": None,
-                            "show_all_s": None})
+            rows.append(_row(f"{n:,} nodes", "write a view (layout, page)", [r[1] for r in runs],
+                             layout_s=round(statistics.median(r[0] for r in runs), 3),
+                             cpu_s=round(statistics.median(r[2] for r in runs), 3),
+                             html_mb=round(path.stat().st_size / 1e6, 2)))
         if browser:
-            times = _draw_times(pages, draw_repeats)
-            for row in results:
-                if row["nodes"] in times:
-                    row["draw_s"], row["select_s"], row["show_all_s"] = (round(t, 3) for t in times[row["nodes"]])
+            for n, (drawn, selected, every) in _draw_times(pages, draw_repeats).items():
+                rows.append({"scale": f"{n:,} nodes", "name": "draw a view in headless Chromium (until ready)",
+                             "median_s": round(drawn, 3), "runs": draw_repeats, "select_s": round(selected, 3),
+                             "show_all_s": round(every, 3)})
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return results
+    return rows
+
+
+def run(context) -> list[dict]:
+    """Every figure of the module docstring, for the runner's scales (``BENCH_SCALES``)."""
+    quick = context.quick
+    rows = from_nx_rows(1 if quick else 3)
+    rows.append(site_row("seed", seed_store_path(context.work), 1 if quick else 5))
+    for scale in context.scales:
+        store = context.prepared(scale).out / "store"
+        if scale == "100k":
+            rows.append(cli_site_row(scale, store, context.repeats(scale)))
+        else:
+            rows.append(site_row(scale, store, context.repeats(scale)))
+    rows += view_rows(repeats=1 if quick else 5, draw_repeats=1 if quick else 3)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``bench_views.py [nodes ...]``: print the medians at each number of nodes (default 1k, 5k, 10k)."""
+    """``bench_views.py [nodes ...]``: the synthetic views alone, at each number of nodes (default 1k, 5k, 10k)."""
     scales = [int(a) for a in (argv or [])] or [1_000, 5_000, 10_000]
-    rows = run(scales)
-    print(f"{'nodes':>7} {'edges':>7} {'layout s':>9} {'write s':>8} {'total s':>8} {'(spread)':>13} "
-          f"{'cpu s':>6} {'MB':>6} {'draw s':>7} {'select s':>8} {'all s':>6}   (medians of "
-          f"{rows[0]['runs'] if rows else 0} writes, 3 draws)")
-    for r in rows:
-        draw = "-" if r["draw_s"] is None else f"{r['draw_s']:.2f}"
-        select = "-" if r["select_s"] is None else f"{r['select_s']:.2f}"
-        every = "-" if r["show_all_s"] is None else f"{r['show_all_s']:.2f}"
-        low, high = r["write_total_spread_s"]
-        print(f"{r['nodes']:>7} {r['edges']:>7} {r['layout_s']:>9.3f} {r['write_s']:>8.3f} "
-              f"{r['write_total_s']:>8.3f} {f'{low:.2f}–{high:.2f}':>13} {r['write_total_cpu_s']:>6.2f} "
-              f"{r['html_mb']:>6.2f} {draw:>7} {select:>8} {every:>6}")
+    for row in view_rows(scales):
+        print(json.dumps(row))
     if not Path(CHROMIUM).exists():
         print(f"({CHROMIUM} missing: no drawing times)")
     return 0

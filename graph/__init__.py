@@ -62,7 +62,7 @@ from .remote import RemoteStore
 from .sources import Source, load_sources
 from .store import EmbeddedStore, open_store
 from .synth import SynthSummary, synthesize
-from .views import display_view, network_html, write_views
+from .views import Network, display_view, network_html, network_view, write_views
 
 __version__ = "0.1.0"
 
@@ -93,6 +93,8 @@ __all__ = [
     "StoreError",
     "UnknownEntityError",
     "UsageError",
+    "Network",
+    "network_view",
     "network_html",
     "write_views",
     "display_view",

@@ -82,6 +82,7 @@ from .namespace import BASE
 __all__ = [
     "entity_network",
     "partnership_network",
+    "partnership_ties",
     "organisation_event_network",
     "organisation_place_network",
     "organisation_places",
@@ -95,6 +96,7 @@ __all__ = [
     "PLACE_KINDS",
     "local_name",
     "example_nquads",
+    "select_strings",
 ]
 
 _BKG = BASE + "ontology#"
@@ -223,10 +225,17 @@ SELECT ?s ?p ?d WHERE {
 """
 
 
-def _select(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | None, ...]]:
-    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound).
+def select_strings(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | None, ...]]:
+    """SELECT rows as tuples of plain strings (IRIs, lexical forms; ``None`` when unbound), read straight
+    from Oxigraph on the embedded store.
 
     The columns named in ``iris`` hold IRIs only: a literal or blank node there is ``None``.
+
+    >>> from graph.store import EmbeddedStore
+    >>> store = EmbeddedStore.create(None)
+    >>> store.load_nquads(EXAMPLE)
+    >>> select_strings(store, "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label LIMIT 1")
+    [('https://w3id.org/battery-kg/id/acme', 'Acme')]
     """
     oxigraph = getattr(store, "oxigraph", None)
     if oxigraph is not None:
@@ -249,6 +258,9 @@ def _select(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple[str | 
     checked = [str(name) in iris for name in result.variables]
     return [tuple(None if t is None or (check and not isinstance(t, URIRef)) else str(t)
                   for t, check in zip(row, checked, strict=True)) for row in result.rows]
+
+
+_select = select_strings
 
 
 def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
@@ -593,13 +605,17 @@ def _roles(does: int) -> set:
 _TIE_KINDS = [[_tie_kind(_roles(a), _roles(b)) for b in range(4)] for a in range(4)]
 
 
-def partnership_network(store, *, since=None, until=None, within=None, include_candidates=True) -> nx.Graph:
+def partnership_network(store, *, since=None, until=None, within=None, include_candidates=True,
+                        only=None) -> nx.Graph:
     """Organisations tied by partnerships, agreements, shared projects and shared events, weighted.
 
     Parameters
     ----------
     store, since, until, within, include_candidates
         As for :func:`entity_network`.
+    only : set of (IRI, IRI) pairs, optional
+        Only these ties (each pair in sorted order), weighted as in the whole network: what a view draws of a
+        network of a million ties (:func:`partnership_ties` gives the weights of all).
 
     Returns
     -------
@@ -627,10 +643,13 @@ def partnership_network(store, *, since=None, until=None, within=None, include_c
             else:
                 found.append(item)
 
+        kept = None if only is None else {n for pair in only for n in pair}
         for e in sorted(edges.values(), key=lambda e: (e.subject, e.relation, e.object)):
             if e.relation in _EXPLICIT and kinds[e.subject][0] in ORGANISATION_KINDS \
                     and kinds[e.object][0] in ORGANISATION_KINDS:
                 u, v = sorted((e.subject, e.object))
+                if only is not None and (u, v) not in only:
+                    continue
                 # explicit relations between the same pair count once per relation, not once per direction stated
                 item = explicit.get((u, v, e.relation))
                 if item is None:
@@ -650,7 +669,7 @@ def partnership_network(store, *, since=None, until=None, within=None, include_c
                 continue
             weight = round(1.0 / (len(members) - 1), 12)
             label = kinds[hub][1]
-            ordered = sorted(members)
+            ordered = sorted(members) if kept is None else sorted(m for m in members if m in kept)
             does = [2 * bool(members[m] & _ORGANISING) + bool(members[m] & _PARTY) for m in ordered]
             # members of one event mostly share their sources: each distinct set gets a number, and the union of
             # two sets is sorted once per pair of numbers
@@ -663,6 +682,8 @@ def partnership_network(store, *, since=None, until=None, within=None, include_c
                 kinds_u, said_u = _TIE_KINDS[does[x]], said[x]
                 for y in range(x + 1, len(ordered)):
                     v = ordered[y]
+                    if only is not None and (u, v) not in only:
+                        continue
                     key = said_u * width + said[y]
                     sources = merged.get(key)
                     if sources is None:
@@ -678,6 +699,55 @@ def partnership_network(store, *, since=None, until=None, within=None, include_c
         graph.add_nodes_from((n, _node_attrs(n, kinds, dates)) for n in dict.fromkeys(n for pair in ties for n in pair))
         graph.add_edges_from((u, v, _tie_attributes(evidence)) for (u, v), evidence in ties.items())
         return graph
+
+
+def partnership_ties(store, *, since=None, until=None, within=None, include_candidates=True):
+    """The weight of every tie of :func:`partnership_network`, without its evidence: what ranking and
+    community detection need, in arrays, for networks whose million ties would not fit in memory as a graph.
+
+    Returns
+    -------
+    (organisations, pairs, weights)
+        The organisations with a tie (sorted IRIs), an ``(n, 2)`` int array of the indices of each tie's ends
+        (the smaller first, ties sorted) and each tie's weight, as :func:`partnership_network` sums it.
+
+    Examples
+    --------
+    >>> from graph.store import EmbeddedStore
+    >>> store = EmbeddedStore.create(None)
+    >>> store.load_nquads(EXAMPLE)
+    >>> organisations, pairs, weights = partnership_ties(store)
+    >>> [(organisations[a][-4:], organisations[b][-4:], w) for (a, b), w in zip(pairs.tolist(), weights.tolist())]
+    [('acme', 'beta', 1.5), ('acme', 'amma', 0.5), ('beta', 'amma', 0.5)]
+    """
+    import numpy as np
+
+    flt, kinds, dates, edges = _filtered(store, since, until, within, include_candidates)
+    explicit = {(*sorted((e.subject, e.object)), e.relation) for e in edges.values()
+                if e.relation in _EXPLICIT and kinds[e.subject][0] in ORGANISATION_KINDS
+                and kinds[e.object][0] in ORGANISATION_KINDS}
+    hubs = [sorted(members) for members in _participation(edges, kinds).values() if len(members) >= 2]
+    organisations = sorted({n for u, v, _ in explicit for n in (u, v)} | {n for members in hubs for n in members})
+    index = {node: i for i, node in enumerate(organisations)}
+    parts_u, parts_v, parts_w = [], [], []
+    if explicit:
+        ends = np.array([(index[u], index[v]) for u, v, _ in sorted(explicit)], dtype=np.int64)
+        parts_u.append(ends[:, 0])
+        parts_v.append(ends[:, 1])
+        parts_w.append(np.ones(len(ends)))
+    for members in hubs:  # Newman's weighting: each pair of an event's n members gets 1 / (n - 1)
+        ids = np.fromiter((index[m] for m in members), dtype=np.int64, count=len(members))
+        first, second = np.triu_indices(len(ids), k=1)
+        parts_u.append(ids[first])
+        parts_v.append(ids[second])
+        parts_w.append(np.full(len(first), round(1.0 / (len(members) - 1), 12)))
+    if not parts_u:
+        return organisations, np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    keys = np.concatenate(parts_u) * len(organisations) + np.concatenate(parts_v)
+    unique, inverse = np.unique(keys, return_inverse=True)
+    weights = np.round(np.bincount(inverse, weights=np.concatenate(parts_w)), 12)
+    pairs = np.stack([unique // len(organisations), unique % len(organisations)], axis=1)
+    return organisations, pairs, weights
 
 
 def _tie_attributes(evidence: list[dict]) -> dict:

@@ -16,7 +16,7 @@ import networkx as nx
 
 from .backend import choose_backend, simple_graph, to_igraph
 
-__all__ = ["Partition", "communities", "summarise_communities"]
+__all__ = ["Partition", "communities", "summarise_communities", "multilevel"]
 
 
 class Partition(list):
@@ -63,16 +63,8 @@ def communities(graph: nx.Graph, *, seed: int = 42, resolution: float = 1.0, wei
         parts = [set(c) for c in nx.community.louvain_communities(simple, weight="weight", resolution=resolution,
                                                                    seed=seed)]
     else:
-        import igraph as ig
-
         converted, nodes = to_igraph(simple)
-        state = random.getstate()
-        ig.set_random_number_generator(random)
-        random.seed(seed)  # igraph draws from Python's random module
-        try:
-            found = converted.community_multilevel(weights="weight", resolution=resolution)
-        finally:
-            random.setstate(state)
+        found = multilevel(converted, seed=seed, resolution=resolution)
         parts = [{nodes[i] for i in members} for members in found]
         # the same Newman modularity networkx computes (tested equal), in C
         quality = converted.modularity(found.membership, weights="weight", resolution=resolution)
@@ -81,6 +73,26 @@ def communities(graph: nx.Graph, *, seed: int = 42, resolution: float = 1.0, wei
         quality = nx.community.modularity(simple, parts, weight="weight", resolution=resolution) \
             if simple.number_of_edges() else 0.0
     return Partition(parts, float(quality), seed, resolution)
+
+
+def multilevel(converted, *, seed: int = 42, resolution: float = 1.0):
+    """igraph's Louvain (``community_multilevel``) on an igraph graph with a ``weight`` edge attribute, seeded:
+    igraph draws from Python's random module, seeded with ``seed`` for the call (and put back after).
+
+    >>> import igraph as ig
+    >>> g = ig.Graph(n=4, edges=[(0, 1), (2, 3)]); g.es["weight"] = [1.0, 1.0]
+    >>> multilevel(g).membership
+    [0, 0, 1, 1]
+    """
+    import igraph as ig
+
+    state = random.getstate()
+    ig.set_random_number_generator(random)
+    random.seed(seed)
+    try:
+        return converted.community_multilevel(weights="weight", resolution=resolution)
+    finally:
+        random.setstate(state)
 
 
 def summarise_communities(graph: nx.Graph, partition: list, *, places: dict | None = None,

@@ -19,10 +19,15 @@ def views_command(
     store: str | None = StoreOption,
     entity_pages: int = typer.Option(ENTITY_PAGE_LIMIT, "--entity-pages", metavar="N",
                                      help="At most N entity pages, highest PageRank first; -1 for all."),
+    self_contained: bool = typer.Option(False, "--self-contained",
+                                        help="Inline vis-network and the view script in every page (each a "
+                                             "single file, about 0.5 MB more) instead of sharing them from "
+                                             "views/assets/."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success."),
 ) -> None:
     """Write out/index.html, out/views/ecosystem.html, out/views/partnerships.html and
-    out/views/entities/<slug>.html: self-contained pages that open offline from file://.
+    out/views/entities/<slug>.html: pages that open offline from file:// (and under `batterykg serve`),
+    sharing one copy of their scripts in out/views/assets/ (--self-contained: each page on its own).
 
     Exit 2 when the graph has not been built (run `batterykg build` first).
     """
@@ -31,7 +36,7 @@ def views_command(
     if entity_pages < -1:
         raise UsageError(f"--entity-pages {entity_pages}: give a count, or -1 for all")
     report = write_views(store_for(store, out), output_layout(out),
-                         entity_pages=None if entity_pages == -1 else entity_pages)
+                         entity_pages=None if entity_pages == -1 else entity_pages, self_contained=self_contained)
     if not quiet:
         typer.echo(report.summary())
     from ..freshness import notice

@@ -1,5 +1,5 @@
 """The networks and measures the views draw: a thin adapter over :mod:`graph.network` and
-:mod:`graph.analysis`, so the pages depend on four functions only and not on how they are computed.
+:mod:`graph.analysis`, so the pages depend on these functions only and not on how they are computed.
 
 >>> import networkx as nx
 >>> g = nx.Graph([("a", "b"), ("b", "c"), ("d", "e")])
@@ -14,8 +14,10 @@ from __future__ import annotations
 import networkx as nx
 
 from .. import analysis, network
+from ..analysis.communities import multilevel
 
-__all__ = ["entity_network", "partnership_network", "pagerank", "betweenness", "communities", "ENTITY_KINDS"]
+__all__ = ["entity_network", "partnership_network", "partnership_ties", "simple_graph", "pagerank", "betweenness",
+           "communities", "tie_communities", "ENTITY_KINDS"]
 
 #: Classes whose instances are entities (nodes of the entity network); other classes are records.
 ENTITY_KINDS = (
@@ -32,10 +34,21 @@ def entity_network(store) -> nx.MultiGraph:
     return network.entity_network(store)
 
 
-def partnership_network(store) -> nx.Graph:
+def partnership_network(store, *, only=None) -> nx.Graph:
     """:func:`graph.network.partnership_network`: organisations; edges with ``weight``, ``evidence``,
-    ``relations`` and ``sources``."""
-    return network.partnership_network(store)
+    ``relations`` and ``sources`` (``only``: just these ties)."""
+    return network.partnership_network(store, only=only)
+
+
+def partnership_ties(store):
+    """:func:`graph.network.partnership_ties`: ``(organisations, pairs, weights)`` of every tie, in arrays."""
+    return network.partnership_ties(store)
+
+
+def simple_graph(graph: nx.Graph) -> nx.Graph:
+    """One edge per pair, weights summed (:func:`graph.analysis.simple_graph`): measures given it share its
+    igraph copy instead of each making its own."""
+    return analysis.simple_graph(graph)
 
 
 def pagerank(graph: nx.Graph) -> dict:
@@ -43,9 +56,10 @@ def pagerank(graph: nx.Graph) -> dict:
     return dict(analysis.pagerank(graph)) if graph.number_of_nodes() else {}
 
 
-def betweenness(graph: nx.Graph) -> dict:
-    """Normalised betweenness of every node (:func:`graph.analysis.betweenness`)."""
-    return dict(analysis.betweenness(graph)) if graph.number_of_nodes() else {}
+def betweenness(graph: nx.Graph, *, sample: int | None = None) -> dict:
+    """Normalised betweenness of every node (:func:`graph.analysis.betweenness`; estimated from ``sample``
+    sources when given)."""
+    return dict(analysis.betweenness(graph, sample=sample)) if graph.number_of_nodes() else {}
 
 
 def communities(graph: nx.Graph, *, seed: int = 42) -> list[set]:
@@ -54,3 +68,22 @@ def communities(graph: nx.Graph, *, seed: int = 42) -> list[set]:
         return []
     found = analysis.communities(graph, seed=seed)
     return sorted((set(c) for c in found), key=lambda c: (-len(c), min(str(n) for n in c)))
+
+
+def tie_communities(organisations: list, pairs, weights, *, seed: int = 42) -> list[set]:
+    """Louvain communities of ties given as arrays (:func:`partnership_ties`), largest first: igraph's
+    multilevel algorithm seeded as :func:`graph.analysis.communities` seeds it, without a networkx graph.
+
+    >>> import numpy as np
+    >>> [sorted(c) for c in tie_communities(["a", "b", "c", "d"], np.array([[0, 1], [2, 3]]), np.ones(2))]
+    [['a', 'b'], ['c', 'd']]
+    """
+    import igraph as ig
+
+    if not organisations:
+        return []
+    converted = ig.Graph(n=len(organisations), edges=pairs.tolist(), directed=False)
+    converted.es["weight"] = weights.tolist()
+    found = multilevel(converted, seed=seed)
+    parts = [{organisations[i] for i in members} for members in found]
+    return sorted(parts, key=lambda c: (-len(c), min(str(n) for n in c)))

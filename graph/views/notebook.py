@@ -1,7 +1,8 @@
 """Views inline in Jupyter: the self-contained page in an ``<iframe srcdoc>``.
 
 The page keeps its own scripts and styles inside the frame, so the notebook's do not interfere, and it
-needs nothing from the network. The page is escaped as an attribute value.
+needs nothing from the network. The page is escaped as an attribute value. A
+:class:`~graph.views.network.Network` shows itself this way when it is the last value of a cell.
 
 >>> import networkx as nx
 >>> shown = display_view(nx.path_graph(2), title="<two>")
@@ -15,7 +16,8 @@ import html
 
 import networkx as nx
 
-from .render import network_html
+from .network import Network, page_html
+from .render import network_view
 
 __all__ = ["display_view", "iframe_html"]
 
@@ -26,14 +28,20 @@ def iframe_html(page: str, *, height: int = 650) -> str:
             f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')
 
 
-def display_view(graph_or_page: nx.Graph | str, *, height: int = 650, **options):
-    """An :class:`IPython.display.HTML` showing a view inline: a page made by
-    :func:`graph.views.network_html`, or a networkx graph (drawn with ``options``; ``title`` required)."""
+def display_view(view: Network | nx.Graph | str, *, height: int = 650, **options):
+    """An :class:`IPython.display.HTML` showing a view inline: a :class:`~graph.views.network.Network`, a page
+    made by :func:`graph.views.network_html`, or a networkx graph (drawn with ``options``; ``title``
+    required). A ``Network`` is always shown self-contained, whatever its ``cdn_resources``."""
     import warnings
 
     from IPython.display import HTML
 
-    page = graph_or_page if isinstance(graph_or_page, str) else network_html(graph_or_page, **options)
+    if isinstance(view, Network):
+        page = page_html(view.page_data(), inline=True)
+    elif isinstance(view, str):
+        page = view
+    else:
+        page = network_view(view, **options).generate_html()
     with warnings.catch_warnings():  # IPython suggests IFrame, which needs a URL; srcdoc needs no file
         warnings.simplefilter("ignore", UserWarning)
         return HTML(iframe_html(page, height=height))

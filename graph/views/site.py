@@ -4,15 +4,26 @@
 ``out/index.html``                      what the graph holds, top entities, communities, links
 ``out/views/ecosystem.html``            the entity network, coloured by class, sized by PageRank
 ``out/views/partnerships.html``         organisations; width by weight, colour by community
-``out/views/entities/<slug>.html``      each organisation, government body and event: two hops
+``out/views/entities/<slug>.html``      each entity: its two-hop neighbourhood, its facts by year
+``out/views/assets/``                   the one copy of vis-network and our script the pages share
 =====================================  ===========================================================
 
-Every page is self-contained (see :mod:`graph.views.render`) and written atomically as UTF-8; the same
-store gives byte-identical pages.
+Every page is a :class:`graph.views.network.Network` (pyvis) written with ``cdn_resources="local"``: its
+scripts load by relative path from ``views/assets/``, so the site opens from ``file://`` and under
+``batterykg serve`` alike, and a page weighs its data and a few kilobytes. ``self_contained=True`` (the
+CLI's ``--self-contained``) writes every page as one file with everything inlined. Pages are written
+atomically as UTF-8; the same store gives byte-identical pages.
+
+The ecosystem and partnership views carry a year control: edges are dated as :mod:`graph.network` dates
+them (the event or project they touch, else the earliest article stating them), so the view of some years
+is what the analysis projects with ``since``/``until``. A network too big for one page carries its most
+central :data:`VIEW_NODE_LIMIT` nodes and strongest :data:`VIEW_EDGE_LIMIT` edges among them, and says what
+it left out.
 """
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 import time
@@ -21,26 +32,62 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import networkx as nx
+import numpy as np
 
+from ..analysis import EXACT_BETWEENNESS_LIMIT
+from ..analysis.backend import both_halves
 from ..atomic import write_text
+from ..bulk import paused_gc
 from ..layout import OutputLayout
-from .evidence import assertion_evidence, class_counts, entity_details, label_map, relation_label, source_list
+from ..network import EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, read_network_data
+from ..store import EmbeddedStore
+from .evidence import (
+    assertion_evidence,
+    class_counts,
+    entity_details,
+    label_map,
+    label_rows,
+    names,
+    relation_label,
+    source_list,
+)
 from .layout import positions
-from .measures import ENTITY_KINDS, betweenness, communities, entity_network, pagerank, partnership_network
-from .render import asset, network_html
+from .measures import (
+    ENTITY_KINDS,
+    betweenness,
+    communities,
+    entity_network,
+    pagerank,
+    partnership_network,
+    partnership_ties,
+    simple_graph,
+    tie_communities,
+)
+from .network import asset, write_assets
+from .render import SourceTable, assemble_view, edge_entry, edge_list, first_years, network_view, node_entry
 
 __all__ = [
-    "write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data", "neighbourhood",
-    "induced_subgraph", "NEIGHBOURHOOD_LIMIT", "ENTITY_PAGE_LIMIT",
+    "write_views", "ViewsReport", "ENTITY_PAGE_KINDS", "entity_slug", "SiteData", "site_data", "Neighbourhoods",
+    "EntityPages", "induced_subgraph", "NEIGHBOURHOOD_LIMIT", "ENTITY_EDGE_LIMIT", "ENTITY_PAGE_LIMIT",
+    "VIEW_NODE_LIMIT", "VIEW_EDGE_LIMIT", "DETAILS_LIMIT", "ASSETS",
 ]
 
-#: At most this many entity pages by default (the highest PageRank first); the seed graph has 25.
-ENTITY_PAGE_LIMIT = 500
-#: Classes that get a page of their own: organisations, government bodies and events.
-ENTITY_PAGE_KINDS = (
-    "Organization", "Company", "GovernmentBody", "ResearchInstitution", "Publisher",
-    "Event", "Conference", "Visit", "SigningCeremony", "ConferenceSeries",
-)
+#: At most this many entity pages by default (the highest PageRank first): every entity up to this many.
+ENTITY_PAGE_LIMIT = 5000
+#: Every entity of the entity network gets a page.
+ENTITY_PAGE_KINDS = ENTITY_KINDS
+#: A site view draws at most this many nodes (the most central) …
+VIEW_NODE_LIMIT = 5000
+#: … and this many edges among them (the strongest, then those of the most central nodes).
+VIEW_EDGE_LIMIT = 20000
+#: Up to this many nodes a view carries every node's facts and sentences; above, a node's are on its page.
+DETAILS_LIMIT = 1000
+#: A view too big to carry its edges' sentences lists this many lines of a tie's evidence (the strongest).
+BRIEF_EVIDENCE = 3
+#: From this many entity pages on, two processes write them (see :func:`graph.analysis.backend.both_halves`).
+PARALLEL_PAGES = 200
+#: The folder, under ``views/``, of the scripts and styles the pages share.
+ASSETS = "assets"
 
 
 @dataclass
@@ -50,11 +97,13 @@ class ViewsReport:
     index: Path
     views: list[Path] = field(default_factory=list)
     entities: list[Path] = field(default_factory=list)
+    assets: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
+        shared = f"; scripts shared from {self.assets[0].parent}" if self.assets else "; every page self-contained"
         return (f"views: {self.index}, {len(self.views)} network views and {len(self.entities)} entity pages "
-                f"under {self.index.parent / 'views'} ({self.seconds:.2f} s)")
+                f"under {self.index.parent / 'views'}{shared} ({self.seconds:.2f} s)")
 
 
 def entity_slug(iri: str) -> str:
@@ -71,10 +120,17 @@ def entity_slug(iri: str) -> str:
 
 @dataclass
 class SiteData:
-    """Everything the pages show, read from the store once."""
+    """Everything the pages show, read from the store once.
+
+    ``partnerships`` holds the ties the partnership view draws (with their evidence): all of them when the
+    network fits one page, else the strongest among the most central organisations; ``strength`` (weighted
+    degree) and ``communities`` are those of the whole network, ``partnership_size`` its organisations and ties.
+    """
 
     entities: nx.MultiGraph
     partnerships: nx.Graph
+    strength: dict
+    partnership_size: tuple
     pagerank: dict
     betweenness: dict
     communities: list
@@ -84,14 +140,45 @@ class SiteData:
     sources: list
     slugs: dict
     labels: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    betweenness_sample: int | None = None
+
+    @property
+    def articles(self) -> dict:
+        """``{source id: source}`` of :attr:`sources`."""
+        found = self.__dict__.get("_articles")
+        if found is None:
+            found = self.__dict__["_articles"] = {s["source"]: s for s in self.sources}
+        return found
+
+
+#: Above :data:`graph.analysis.EXACT_BETWEENNESS_LIMIT` entities the index's betweenness is estimated from
+#: this many sources (the analysis uses more; the index lists ten names).
+INDEX_BETWEENNESS_SAMPLE = 100
+
+
+#: From this many entities on, the texts (labels, sentences, facts) are read by a forked child while this
+#: process weighs the partnership network (see :func:`graph.analysis.backend.both_halves`).
+PARALLEL_READ = 5000
 
 
 def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteData:
-    """Networks, scores, facts and sources for the pages (SPARQL over ``store``)."""
-    entities = entity_network(store)
-    partnerships = partnership_network(store)
-    groups = communities(partnerships)
-    scores = pagerank(entities)
+    """Networks, scores, facts and sources for the pages (SPARQL over ``store``, read once).
+
+    Entity edges get ``years`` (the years the analysis dates them to: those of the event or project, else of
+    the earliest source; none for registry facts), events and projects the years they span, partnership ties
+    the years of each contribution. The partnership network is weighed in arrays
+    (:func:`graph.network.partnership_ties`); only the ties a page draws are made into a graph.
+    """
+    data = read_network_data(store)
+    entities = entity_network(data)
+    dates, statements = data.statements(True)
+    _date_entity_edges(entities, statements)
+    for iri, attrs in entities.nodes(data=True):
+        if attrs.get("kind") in EVENT_KINDS | PROJECT_KINDS and iri in dates:
+            attrs["years"] = _span_years(dates[iri])  # dropped, with its edges, from the years outside
+    simple = simple_graph(entities)  # one simple graph (and one igraph copy) for both measures
+    scores = pagerank(simple)
     slugs: dict = {}
     taken: set[str] = set()
     candidates = [n for n in entities.nodes if entities.nodes[n].get("kind") in ENTITY_PAGE_KINDS]
@@ -100,61 +187,181 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
     for node in sorted(candidates, key=str):
         slug = base = entity_slug(str(entities.nodes[node].get("iri", node)))
         n = 2
-        while slug.lower() in taken:  # case-insensitive file systems
+        while slug.lower() in taken or slug.lower() == ASSETS:  # case-insensitive file systems
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug.lower())
         slugs[node] = slug
-    labels = label_map(store)
+    # the facts and sentences the pages list: each entity's on its page, every node's in a view small enough
+    listed = {str(entities.nodes[n].get("iri", n)) for n in slugs}
+    organisations = [n for n, d in entities.nodes(data=True) if d.get("kind") in ORGANISATION_KINDS]
+    for nodes in (list(entities.nodes), organisations):  # the ecosystem's, the partnership view's
+        if len(nodes) <= DETAILS_LIMIT:
+            listed.update(str(entities.nodes[n].get("iri", n)) for n in nodes)
+    dated = {iri: span[0].isoformat() for iri, span in dates.items()
+             if iri in data.kinds and data.kinds[iri][0] in EVENT_KINDS | PROJECT_KINDS}
+
+    parallel = entities.number_of_nodes() >= PARALLEL_READ
+
+    def part(which: str):
+        if which == "texts":
+            # a forked child reads through a store of its own (a read-only store takes many readers)
+            reader = EmbeddedStore.open(store.path) if parallel and getattr(store, "path", None) else store
+            return _texts(reader, listed, dated, {iri: kind for iri, (kind, _) in data.kinds.items()})
+        return _partnerships(data, entities, statements, dates), _betweenness(simple)
+
+    if parallel:  # the texts in a child, at the same time
+        (ties, between), texts = both_halves(part, ("networks", "texts"))
+    else:
+        (ties, between), texts = part("networks"), part("texts")
+    return SiteData(entities=entities, pagerank=scores, slugs=slugs, **ties, **between, **texts)
+
+
+def _texts(store, listed: set, dated: dict, kinds: dict) -> dict:
+    """Labels, names, sentences, facts, class counts and sources: what the pages say, read with SPARQL."""
+    rows = label_rows(store)
+    labels = label_map(store, rows)
     evidence = assertion_evidence(store)
-    return SiteData(
-        entities=entities,
-        partnerships=partnerships,
-        pagerank=scores,
-        betweenness=betweenness(entities),
-        communities=groups,
-        details=entity_details(store, labels=labels, evidence=evidence),
-        evidence=evidence,
-        classes=class_counts(store),
-        sources=source_list(store),
-        slugs=slugs,
-        labels=labels,
-    )
+    return {"labels": labels, "names": names(store, rows), "evidence": evidence,
+            "details": entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed,
+                                      kinds=kinds),
+            "classes": class_counts(store), "sources": source_list(store)}
+
+
+def _partnerships(data, entities: nx.MultiGraph, statements: dict, dates: dict) -> dict:
+    """The partnership network weighed in arrays; its drawn ties as a graph; its communities."""
+    organisations, pairs, weights = partnership_ties(data)
+    strength = np.bincount(pairs.ravel(), weights=np.repeat(weights, 2), minlength=len(organisations)) \
+        if len(pairs) else np.zeros(len(organisations))
+    strength = dict(zip(organisations, np.round(strength, 12).tolist(), strict=True))
+    drawn = _drawn_ties(organisations, pairs, weights, strength)
+    partnerships = partnership_network(data, only=drawn[1] if drawn else None)
+    if drawn:  # the most central organisations are drawn, with a tie or not
+        partnerships.add_nodes_from((n, {k: entities.nodes[n][k] for k in ("iri", "label", "kind")})
+                                    for n in drawn[0] if n not in partnerships)
+    _date_ties(partnerships, statements, dates)
+    groups = communities(partnerships) if not drawn else tie_communities(organisations, pairs, weights)
+    return {"partnerships": partnerships, "strength": strength, "partnership_size": (len(organisations), len(pairs)),
+            "communities": groups}
+
+
+def _betweenness(simple: nx.Graph) -> dict:
+    sample = INDEX_BETWEENNESS_SAMPLE if simple.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
+    return {"betweenness": betweenness(simple, sample=sample), "betweenness_sample": sample}
+
+
+def _drawn_ties(organisations: list, pairs, weights, strength: dict):
+    """``None`` when the partnership network fits one page; else ``(nodes, pairs)``: its
+    :data:`VIEW_NODE_LIMIT` strongest organisations and the :data:`VIEW_EDGE_LIMIT` strongest ties among them
+    (then those of the most central), as IRI pairs in sorted order."""
+    if len(organisations) <= VIEW_NODE_LIMIT and len(pairs) <= VIEW_EDGE_LIMIT:
+        return None
+    top = sorted(organisations, key=lambda n: (-strength[n], n))[:VIEW_NODE_LIMIT]
+    rank = np.full(len(organisations), len(organisations), dtype=np.int64)
+    index = {n: i for i, n in enumerate(organisations)}
+    rank[[index[n] for n in top]] = np.arange(len(top))
+    ends = rank[pairs] if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+    among = np.flatnonzero((ends < len(top)).all(axis=1))
+    order = np.lexsort((ends[among].min(axis=1), ends[among].max(axis=1), -weights[among]))[:VIEW_EDGE_LIMIT]
+    chosen = pairs[among[order]]
+    return top, {(organisations[u], organisations[v]) for u, v in chosen.tolist()}
+
+
+def _span_years(span) -> list[int]:
+    return list(range(span[0].year, span[1].year + 1)) if span else []
+
+
+def _date_entity_edges(entities: nx.MultiGraph, statements: dict) -> None:
+    """Each relation's ``years``: the span the analysis dates it to (none: a timeless registry fact)."""
+    spans: dict = {}
+    for _, _, attrs in entities.edges(data=True):
+        edge = statements.get((attrs.get("subject"), attrs.get("relation"), attrs.get("object")))
+        span = edge.date if edge is not None else None
+        years = spans.get(span)
+        if years is None:
+            years = spans[span] = _span_years(span)
+        attrs["years"] = years  # one list per span, shared: never changed
+
+
+def _date_ties(partnerships: nx.Graph, statements: dict, dates: dict) -> None:
+    """Each tie's ``years``: those of its contributions — the event or project it goes through, or the
+    explicit partnership (dated by its earliest source) — so a tie shows in the years the analysis's
+    ``since``/``until`` would count it."""
+    for u, v, attrs in partnerships.edges(data=True):
+        years: set[int] = set()
+        for item in attrs.get("evidence") or ():
+            if item.get("via"):
+                years.update(_span_years(dates.get(item["via"])))
+            else:
+                for a, b in ((u, v), (v, u)):
+                    edge = statements.get((a, item["relation"], b))
+                    if edge is not None:
+                        years.update(_span_years(edge.date))
+        attrs["years"] = sorted(years)
 
 
 def _decorated(graph: nx.Graph, site: SiteData, *, scores: dict, link_prefix: str, group: dict | None = None,
-               copy: bool = True):
-    """``graph`` (a copy unless ``copy=False``) with what the page shows on its nodes and edges."""
-    articles = {s["source"]: s for s in site.sources}
+               copy: bool = True, details=True, edge_sources=True):
+    """``graph`` (a copy unless ``copy=False``) with what the page shows on its nodes and edges.
+
+    ``details``: ``True`` (every node's facts and sentences), ``False`` (none: they are on the nodes' pages) or a
+    set of the nodes that carry theirs; ``edge_sources`` likewise for the sentences of edges (``True``, ``False``
+    or a set of nodes whose edges carry them).
+    """
     out = graph.copy() if copy else graph
     for node, attrs in out.nodes(data=True):
         iri = str(attrs.get("iri", node))
         detail = site.details.get(iri)
         attrs["size"] = scores.get(node, 0.0)
         if detail is not None:
-            attrs["facts"] = detail.facts
             attrs["key_facts"] = detail.key_facts
-            attrs["sources"] = detail.sources
+            if details is True or (details is not False and node in details):
+                attrs["facts"] = detail.facts
+                attrs["fact_years"] = detail.fact_years
+                attrs["sources"] = detail.sources
+        zh, aliases = site.names.get(iri, (None, []))
+        if zh:
+            attrs["zh"] = zh
+        if aliases:
+            attrs["aliases"] = aliases
         if node in site.slugs:
             attrs["url"] = f"{link_prefix}{site.slugs[node]}.html"
         if group is not None and node in group:
             attrs["group"] = group[node]
     edges = out.edges(keys=True, data=True) if out.is_multigraph() else out.edges(data=True)
-    for *_, attrs in edges:
-        sentences = []
-        for assertion in attrs.get("assertions") or ():
-            sentences.extend(site.evidence.get(str(assertion), ()))
-        if not sentences:  # only source ids: name the articles
-            sentences = [{"source": sid, "headline": articles.get(sid, {}).get("headline", ""),
-                          "date": articles.get(sid, {}).get("date", ""),
-                          "publisher": articles.get(sid, {}).get("publisher", ""), "text": ""}
-                         for sid in attrs.get("sources") or ()]
-        attrs["sources"] = sentences
-        if attrs.get("predicate"):  # the property's label: "partner of", not "partnerOf"
-            attrs["relation"] = relation_label(attrs["predicate"], site.labels)
-        elif attrs.get("relations"):
-            attrs["relation"] = ", ".join(_readable(r) for r in attrs["relations"])
-        attrs["evidence_text"] = [_evidence_text(e) for e in attrs.get("evidence") or ()]
+    for u, v, *_, attrs in edges:
+        included = edge_sources is True or (edge_sources is not False and (u in edge_sources or v in edge_sources))
+        attrs["sources"] = _sentences(attrs, site) if included else []
+        attrs["relation"] = _relation(attrs, site)
+        evidence = attrs.get("evidence") or ()
+        if not included and len(evidence) > BRIEF_EVIDENCE:  # a big view: the strongest few, and how many more
+            strongest = sorted(evidence, key=lambda e: -float(e.get("weight") or 0.0))[:BRIEF_EVIDENCE]
+            attrs["evidence_text"] = [_evidence_text(e) for e in strongest] + [
+                f"… and {len(evidence) - BRIEF_EVIDENCE} more (on the partners' pages)"]
+        else:
+            attrs["evidence_text"] = [_evidence_text(e) for e in evidence]
     return out
+
+
+def _sentences(attrs, site: SiteData) -> list[dict]:
+    """The sentences behind an edge (its assertions'), else the articles it names."""
+    sentences = []
+    for assertion in attrs.get("assertions") or ():
+        sentences.extend(site.evidence.get(str(assertion), ()))
+    if sentences:
+        return sentences
+    return [{"source": sid, "headline": site.articles.get(sid, {}).get("headline", ""),
+             "date": site.articles.get(sid, {}).get("date", ""),
+             "publisher": site.articles.get(sid, {}).get("publisher", ""), "text": ""}
+            for sid in attrs.get("sources") or ()]
+
+
+def _relation(attrs, site: SiteData) -> str:
+    """The name an edge shows: its property's label ("partner of", not "partnerOf"), or its kinds of tie."""
+    if attrs.get("predicate"):
+        return relation_label(attrs["predicate"], site.labels)
+    if attrs.get("relations"):
+        return ", ".join(_readable(r) for r in attrs["relations"])
+    return str(attrs.get("relation", ""))
 
 
 def _readable(relation: str) -> str:
@@ -179,8 +386,29 @@ def _links(prefix: str) -> list[tuple[str, str]]:
             ("Partnerships", f"{prefix}views/partnerships.html")]
 
 
+def _most_central(graph: nx.Graph, scores: dict, what: str, measure: str):
+    """``(graph, notice)``: ``graph`` itself when it fits one page, else its :data:`VIEW_NODE_LIMIT` most
+    central nodes and the :data:`VIEW_EDGE_LIMIT` strongest edges among them, and a line saying so."""
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    if nodes <= VIEW_NODE_LIMIT and edges <= VIEW_EDGE_LIMIT:
+        return graph, ""
+    keep = sorted(graph.nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))[:VIEW_NODE_LIMIT]
+    rank = {n: i for i, n in enumerate(keep)}
+    sub = induced_subgraph(graph, keep)
+    if sub.number_of_edges() > VIEW_EDGE_LIMIT:
+        found = sub.edges(keys=True, data=True) if sub.is_multigraph() else sub.edges(data=True)
+        ordered = sorted(found, key=lambda e: (-float(e[-1].get("weight") or 1.0), max(rank[e[0]], rank[e[1]]),
+                                               min(rank[e[0]], rank[e[1]]), str(e[2]) if sub.is_multigraph() else ""))
+        sub.remove_edges_from([e[:-1] for e in ordered[VIEW_EDGE_LIMIT:]])
+    notice = (f"This view shows the {sub.number_of_nodes():,} {what} with the highest {measure} of "
+              f"{nodes:,}, and {sub.number_of_edges():,} of the {edges:,} edges (the strongest among them); "
+              "search the index or the entity pages for the others.")
+    return sub, notice
+
+
+@paused_gc()  # nothing here makes reference cycles: the collector would rescan the whole graph again and again
 def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
-                entity_pages: int | None = ENTITY_PAGE_LIMIT) -> ViewsReport:
+                entity_pages: int | None = ENTITY_PAGE_LIMIT, self_contained: bool = False) -> ViewsReport:
     """Write the index page, the network views and the entity pages for the graph in ``store``.
 
     Parameters
@@ -188,9 +416,10 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     store : a store (default: the built one, :func:`graph.open_store`)
     out : OutputLayout or folder (default: ``out/``)
     entity_pages : int or None
-        At most this many entity pages, for the organisations, government bodies and events with the
-        highest PageRank (``None``: one for each). Each page carries vis-network (about 0.5 MB), so a big
-        graph would otherwise need gigabytes.
+        At most this many entity pages, for the entities with the highest PageRank (``None``: one for each).
+    self_contained : bool
+        Inline vis-network and our script in every page (about 0.5 MB each) instead of loading them from
+        ``views/assets/``: each page is then a single file that works on its own.
 
     Returns
     -------
@@ -204,37 +433,54 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     store = store if store is not None else open_store(layout.store)
     site = site_data(store, entity_pages=entity_pages)
     report = ViewsReport(index=layout.index)
+    cdn = "in_line" if self_contained else "local"
+    if not self_contained:
+        report.assets = write_assets(layout.views / ASSETS)
     group = {node: i for i, members in enumerate(site.communities) for node in members}
-    pos = positions(site.entities)
 
-    ecosystem = _decorated(site.entities, site, scores=site.pagerank, link_prefix="entities/")
-    page = network_html(ecosystem, title="battery-kg: the ecosystem network",
-                        subtitle=f"{ecosystem.number_of_nodes()} entities, colour and shape by class",
-                        size_measure="PageRank", pos=pos, links=_links("../"))
-    write_text(layout.views / "ecosystem.html", page)
+    drawn, notice = _most_central(site.entities, site.pagerank, "entities", "PageRank")
+    pos = positions(drawn)
+    ecosystem = _decorated(drawn, site, scores=site.pagerank, link_prefix="entities/",
+                           details=drawn.number_of_nodes() <= DETAILS_LIMIT,
+                           edge_sources=drawn.number_of_nodes() <= DETAILS_LIMIT)
+    net = network_view(ecosystem, title="battery-kg: the ecosystem network",
+                       subtitle=f"{site.entities.number_of_nodes()} entities, colour and shape by class",
+                       size_measure="PageRank", pos=pos, links=_links("../"), notice=notice,
+                       cdn_resources=cdn, assets_href=f"{ASSETS}/")
+    write_text(layout.views / "ecosystem.html", net.generate_html())
     report.views.append(layout.views / "ecosystem.html")
 
-    strength = dict(site.partnerships.degree(weight="weight"))
-    partners = _decorated(site.partnerships, site, scores=strength, link_prefix="entities/", group=group)
-    page = network_html(partners, title="battery-kg: the partnership network", color_by="group",
-                        subtitle="organisations; edge width by weight, colour by community, shape by class",
-                        size_measure="weighted degree", edge_labels=False, links=_links("../"))
-    write_text(layout.views / "partnerships.html", page)
+    drawn = site.partnerships
+    nodes, ties = site.partnership_size
+    notice = "" if (drawn.number_of_nodes(), drawn.number_of_edges()) == (nodes, ties) else (
+        f"This view shows the {drawn.number_of_nodes():,} organisations with the highest weighted degree of "
+        f"{nodes:,}, and {drawn.number_of_edges():,} of the {ties:,} ties (the strongest among them); search "
+        "the index or the entity pages for the others.")
+    partners = _decorated(drawn, site, scores=site.strength, link_prefix="entities/", group=group,
+                          details=drawn.number_of_nodes() <= DETAILS_LIMIT,
+                          edge_sources=drawn.number_of_nodes() <= DETAILS_LIMIT)
+    net = network_view(partners, title="battery-kg: the partnership network", color_by="group",
+                       subtitle="organisations; edge width by weight, colour by community, shape by class",
+                       size_measure="weighted degree", edge_labels=False, links=_links("../"), notice=notice,
+                       cdn_resources=cdn, assets_href=f"{ASSETS}/")
+    write_text(layout.views / "partnerships.html", net.generate_html())
     report.views.append(layout.views / "partnerships.html")
 
+    pages = EntityPages(site, positions(site.entities) if site.entities.number_of_nodes() else {})
     entity_dir = layout.views / "entities"
-    for node, slug in sorted(site.slugs.items(), key=lambda item: item[1]):
-        near, total = neighbourhood(site.entities, node, site.pagerank)
-        near = _decorated(near, site, scores=site.pagerank, link_prefix="", group=None, copy=False)
-        label = site.entities.nodes[node].get("label", str(node))
-        shown = f"the {near.number_of_nodes()} most central of {total}" if total > near.number_of_nodes() else ""
-        page = network_html(near, title=f"{label} — battery-kg",
-                            subtitle=f"{site.entities.nodes[node].get('kind', '')}: its neighbourhood, two hops"
-                                     + (f" ({shown})" if shown else ""),
-                            size_measure="PageRank", pos={n: pos[n] for n in near}, focus=node,
-                            edge_labels=near.number_of_edges() <= 120, links=_links("../../"))
-        write_text(entity_dir / f"{slug}.html", page)
-        report.entities.append(entity_dir / f"{slug}.html")
+    order = sorted(site.slugs.items(), key=lambda item: item[1])
+
+    def write(part) -> int:
+        for node, slug in part:
+            net = pages.page(node, links=_links("../../"), cdn_resources=cdn, assets_href=f"../{ASSETS}/")
+            write_text(entity_dir / f"{slug}.html", net.generate_html())
+        return len(part)
+
+    if len(order) >= PARALLEL_PAGES:  # each page on its own: half of them in a forked child, on the other core
+        both_halves(write, (order[::2], order[1::2]))
+    else:
+        write(order)
+    report.entities = [entity_dir / f"{slug}.html" for _, slug in order]
     _remove_stale(entity_dir, {p.name for p in report.entities})
 
     write_text(layout.index, index_html(site, layout))
@@ -245,49 +491,180 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     return report
 
 
-#: The index lists at most this many communities, and this many members of each (the most central).
+#: The index lists at most this many communities …
 INDEX_LIST_LIMIT = 30
+#: … and this many members of each (the most central): the index stays a small page on a big graph.
+INDEX_MEMBER_LIMIT = 12
+#: The index links at most this many entity pages of each class (the most central): a page stays small.
+INDEX_ENTITY_LIMIT = 40
 #: The index lists at most this many sources (the most recent).
 INDEX_SOURCE_LIMIT = 200
 
-#: At most this many nodes on an entity page: in a big graph two hops from a hub reach nearly everything.
-NEIGHBOURHOOD_LIMIT = 300
+#: At most this many nodes on an entity page: in a big graph two hops from a hub reach nearly everything …
+NEIGHBOURHOOD_LIMIT = 100
+#: … and this many edges: the entity's own first, then those of the most central of the others.
+ENTITY_EDGE_LIMIT = 250
 
 
-def neighbourhood(graph: nx.Graph, node, scores: dict, *, limit: int = NEIGHBOURHOOD_LIMIT):
-    """The two-hop neighbourhood of ``node``, cut to ``limit`` nodes: the node, then its neighbours, then
-    the second hop, each by decreasing score. Returns the subgraph and the size of the uncut neighbourhood.
+class Neighbourhoods:
+    """Two-hop neighbourhoods in ``graph``, ranked by ``scores``: the node, its neighbours, then theirs, each
+    by decreasing score, cut to a number of nodes. Each node's neighbours are ranked once, and the second hop
+    is merged from those rankings, so a hub among the neighbours costs what is kept, not its degree.
 
     >>> g = nx.star_graph(5)
-    >>> sub, total = neighbourhood(g, 1, {n: n for n in g}, limit=3)
-    >>> sorted(sub), total
-    ([0, 1, 5], 6)
+    >>> Neighbourhoods(g, {n: n for n in g}).of(1, limit=3)
+    ([1, 0, 5], 1, True)
     """
-    first = set(graph[node]) - {node}
-    second = {m for n in first for m in graph[n]} - first - {node}
 
-    def ranked(nodes):
-        return sorted(nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))
+    def __init__(self, graph: nx.Graph, scores: dict):
+        self.adjacency = graph._adj
+        self.key = {n: (-scores.get(n, 0.0), str(n)) for n in graph}
+        self._ranked: dict = {}
 
-    keep = ([node] + ranked(first) + ranked(second))[:limit]
-    return induced_subgraph(graph, keep), 1 + len(first) + len(second)
+    def ranked(self, node) -> list:
+        """The neighbours of ``node``, the highest score first."""
+        found = self._ranked.get(node)
+        if found is None:
+            found = self._ranked[node] = sorted((m for m in self.adjacency[node] if m != node),
+                                                key=self.key.__getitem__)
+        return found
+
+    def of(self, node, limit: int = NEIGHBOURHOOD_LIMIT) -> tuple[list, int, bool]:
+        """``(nodes, neighbours, cut)``: the kept nodes in rank order (``node`` first), how many neighbours
+        ``node`` has, and whether anything of the two hops was left out."""
+        first = self.ranked(node)
+        keep = [node, *first[:limit - 1]]
+        cut = len(first) > limit - 1
+        if not cut:
+            seen = set(keep)
+            for other in heapq.merge(*(self.ranked(n) for n in first), key=self.key.__getitem__):
+                if other in seen:
+                    continue
+                if len(keep) == limit:
+                    cut = True
+                    break
+                seen.add(other)
+                keep.append(other)
+        return keep, len(first), cut
+
+
+class EntityPages:
+    """The entity pages of a site: every node and edge of the entity network formatted once
+    (:func:`~graph.views.render.node_entry`, :func:`~graph.views.render.edge_entry`), each page assembled from
+    those of its neighbourhood, with the facts and sentences of its own entity and relations."""
+
+    def __init__(self, site: SiteData, pos: dict):
+        self.site = site
+        graph = site.entities
+        self.index = {node: i for i, node in enumerate(sorted(graph.nodes, key=str))}
+        self.edges = edge_list(graph, self.index)
+        self.firsts = first_years(self.edges)
+        self.pos = pos
+        self.neighbourhoods = Neighbourhoods(graph, site.pagerank)
+        # node → the nodes after it (in index order) it has edges with → those edges
+        self.between: dict = {}
+        for i, (u, v, *_) in enumerate(self.edges):
+            first, second = (u, v) if self.index[u] < self.index[v] else (v, u)
+            self.between.setdefault(first, {}).setdefault(second, []).append(i)
+        self._nodes: dict = {}
+        self._edge_entries: dict[int, dict] = {}
+
+    def _attributes(self, node, *, full: bool) -> dict:
+        attrs = dict(self.site.entities.nodes[node], size=self.site.pagerank.get(node, 0.0))
+        iri = str(attrs.get("iri", node))
+        detail = self.site.details.get(iri)
+        if detail is not None:
+            attrs["key_facts"] = detail.key_facts
+            if full:
+                attrs.update(facts=detail.facts, fact_years=detail.fact_years, sources=detail.sources)
+        attrs["zh"], attrs["aliases"] = self.site.names.get(iri, (None, []))
+        if node in self.site.slugs:
+            attrs["url"] = f"{self.site.slugs[node]}.html"
+        return attrs
+
+    def _node(self, node) -> dict:
+        entry = self._nodes.get(node)
+        if entry is None:
+            entry = self._nodes[node] = node_entry(node, self._attributes(node, full=False), xy=self.pos[node],
+                                                   first_year=self.firsts.get(node))
+        return entry
+
+    def _edge(self, i: int, sources: SourceTable | None = None) -> dict:
+        u, v, relation, d, years = self.edges[i]
+        if sources is not None:  # one of the entity's own relations: with its sentences
+            return edge_entry(_relation(d, self.site), dict(d, sources=_sentences(d, self.site)),
+                              years, sources=sources)
+        entry = self._edge_entries.get(i)
+        if entry is None:
+            entry = self._edge_entries[i] = edge_entry(_relation(d, self.site), d, years)
+        return entry
+
+    def page(self, node, *, links, cdn_resources: str, assets_href: str):
+        """The :class:`~graph.views.network.Network` of ``node``'s page."""
+        kept, neighbours, cut = self.neighbourhoods.of(node)
+        rank = {n: i for i, n in enumerate(kept)}
+        found = []
+        for u in kept:
+            later = self.between.get(u)
+            if not later:
+                continue
+            if len(later) > len(kept):
+                for v in kept:
+                    edges = later.get(v)
+                    if edges:
+                        found.extend(edges)
+            else:
+                for v, edges in later.items():
+                    if v in rank:
+                        found.extend(edges)
+        # the entity's own relations first, then those of the most central others
+        edges_ = self.edges
+        found.sort(key=lambda i: (node != edges_[i][0] and node != edges_[i][1],
+                                  max(rank[edges_[i][0]], rank[edges_[i][1]]), i))
+        chosen = found[:ENTITY_EDGE_LIMIT]
+        sources = SourceTable()
+        nodes = [(n, node_entry(n, self._attributes(n, full=True), xy=self.pos[n], full=True, sources=sources,
+                                first_year=self.firsts.get(n)) if n == node else self._node(n))
+                 for n in sorted(kept, key=str)]
+        edges = [(self.edges[i][0], self.edges[i][1],
+                  self._edge(i, sources if node in self.edges[i][:2] else None)) for i in chosen]
+        attrs = self.site.entities.nodes[node]
+        label = attrs.get("label", str(node))
+        shown = ""
+        if cut or len(found) > len(chosen):
+            shown = (f" (the {len(kept)} most central, of its {neighbours} neighbours and theirs"
+                     + (f"; {len(chosen)} of {len(found)} relations" if len(found) > len(chosen) else "") + ")")
+        return assemble_view(nodes, edges, sources, title=f"{label} — battery-kg",
+                             subtitle=f"{attrs.get('kind', '')}: its neighbourhood, two hops{shown}",
+                             size_measure="PageRank", focus=node, edge_labels=len(chosen) <= 120, links=links,
+                             time_control=False, cdn_resources=cdn_resources, assets_href=assets_href)
 
 
 def induced_subgraph(graph: nx.Graph, nodes) -> nx.Graph:
     """A new graph of ``nodes`` and the edges among them, with copies of their attribute dicts.
 
-    Faster than ``graph.subgraph(nodes).copy()`` on a multigraph, whose view filters every adjacency.
+    Faster than ``graph.subgraph(nodes).copy()`` on a multigraph, whose view filters every adjacency; a hub
+    among ``nodes`` is looked at through the other nodes, not through all its neighbours.
+
+    >>> sub = induced_subgraph(nx.star_graph(100), [0, 1, 2])
+    >>> sorted(sub.edges)
+    [(0, 1), (0, 2)]
     """
-    keep = set(nodes)
+    keep = dict.fromkeys(nodes)
     out = graph.__class__()
-    out.add_nodes_from((n, dict(graph.nodes[n])) for n in nodes)
+    out.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
+    adjacency = graph._adj  # plain dicts: the views' AtlasView wrappers cost more than the work here
+    multi = graph.is_multigraph()
     done = set()
-    for u in nodes:
-        for v, data in graph[u].items():
-            if v not in keep or (v, u) in done:
+    for u in keep:
+        near = adjacency[u]
+        pairs = ((v, near[v]) for v in keep if v in near) if len(near) > len(keep) else \
+            ((v, data) for v, data in near.items() if v in keep)
+        for v, data in pairs:
+            if (v, u) in done:
                 continue
             done.add((u, v))
-            if graph.is_multigraph():
+            if multi:
                 for key, attrs in data.items():
                     out.add_edge(u, v, key=key, **attrs)
             else:
@@ -324,14 +701,13 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
     eligible = sum(1 for _, d in g.nodes(data=True) if d.get("kind") in ENTITY_PAGE_KINDS)
     capped = f" (the {len(site.slugs)} of {eligible} with the highest PageRank)" if eligible > len(site.slugs) else ""
     parts = [f"<p>{g.number_of_nodes()} entities and {g.number_of_edges()} relations in the entity network; "
-             f"{site.partnerships.number_of_nodes()} organisations and {site.partnerships.number_of_edges()} "
+             f"{site.partnership_size[0]} organisations and {site.partnership_size[1]} "
              f"ties in the partnership network; {len(site.sources)} sources.</p>"]
     parts.append("<h2>Views</h2><ul>"
                  '<li><a href="views/ecosystem.html">Ecosystem</a>: the entity network</li>'
                  '<li><a href="views/partnerships.html">Partnerships</a>: organisations, weighted ties, '
                  "communities</li>"
-                 f'<li><a href="#entities">Entity pages</a>: {len(site.slugs)} organisations, government '
-                 f"bodies and events{capped}</li></ul>"
+                 f'<li><a href="#entities">Entity pages</a>: {len(site.slugs)} entities{capped}</li></ul>'
                  "<p>In a view: search by name, untick a class in the legend to hide it, hover a node or an edge "
                  "for its facts and the sentences they come from, click a node to highlight its neighbours and "
                  "list its facts, relations and sources. The pages work offline, straight from disk.</p>")
@@ -347,12 +723,13 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
     parts.append('<h2>Top entities</h2><p>The most central entities of the entity network: PageRank (who is '
                  'linked to by the well linked) and betweenness (who sits on the paths between others).</p>'
                  '<div class="columns">' + top(site.pagerank, "PageRank")
-                 + top(site.betweenness, "Betweenness") + "</div>")
-    labels = site.partnerships.nodes
+                 + top(site.betweenness, "Betweenness" + (f" (estimated from {site.betweenness_sample} sources)"
+                                                          if site.betweenness_sample else "")) + "</div>")
+    labels = site.entities.nodes
 
     def members(group) -> str:
         ranked = sorted(group, key=lambda n: (-site.pagerank.get(n, 0.0), str(labels[n].get("label", n))))
-        shown = sorted(ranked[:INDEX_LIST_LIMIT], key=lambda n: str(labels[n].get("label", n)))
+        shown = sorted(ranked[:INDEX_MEMBER_LIMIT], key=lambda n: str(labels[n].get("label", n)))
         text = ", ".join(_entity_link(site, n) if n in site.entities else _e(labels[n].get("label", n))
                          for n in shown)
         return text + (f" and {len(group) - len(shown)} more" if len(group) > len(shown) else "")
@@ -392,10 +769,17 @@ def index_html(site: SiteData, layout: OutputLayout) -> str:
     by_kind: dict[str, list] = {}
     for node in site.slugs:
         by_kind.setdefault(g.nodes[node].get("kind", ""), []).append(node)
+
+    def listed(nodes: list) -> str:
+        shown = sorted(nodes, key=lambda n: (-site.pagerank.get(n, 0.0), str(n)))[:INDEX_ENTITY_LIMIT]
+        text = " · ".join(_entity_link(site, n) for n in sorted(shown, key=lambda n: str(g.nodes[n].get("label"))))
+        if len(nodes) > len(shown):
+            text += (f" · and {len(nodes) - len(shown)} more (the most central are listed; the "
+                     '<a href="views/ecosystem.html">ecosystem view</a> finds others by name)')
+        return text
+
     parts.append('<h2 id="entities">Entity pages</h2>' + "".join(
-        f"<h3>{_e(kind)}</h3><p>"
-        + " · ".join(_entity_link(site, n) for n in sorted(nodes, key=lambda n: str(g.nodes[n].get("label"))))
-        + "</p>" for kind, nodes in sorted(by_kind.items())))
+        f"<h3>{_e(kind)}</h3><p>{listed(nodes)}</p>" for kind, nodes in sorted(by_kind.items())))
     files = [("battery-kg.trig", "TriG: every named graph"), ("battery-kg.ttl", "Turtle: the union"),
              ("battery-kg.jsonld", "JSON-LD"), ("manifest.json", "build manifest"),
              ("analysis.trig", "analysis results as RDF (scores, communities)")]

@@ -90,3 +90,35 @@ def open_page(browser):
     yield _open
     for result in opened:
         result.page.close()
+
+
+@pytest.fixture(scope="session")
+def served_views(seed_output, seed_views):
+    """`batterykg serve` on the seed store, serving the seed views; yields its base URL."""
+    import select
+    import subprocess
+    import sys
+    import time
+
+    out, _ = seed_views
+    process = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--port", "0", "--workers", "1",
+                                "--out", str(out.root), "--store", str(seed_output.store)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = None
+    deadline = time.monotonic() + 60
+    while url is None and time.monotonic() < deadline and process.poll() is None:
+        if select.select([process.stdout], [], [], 1.0)[0]:
+            line = process.stdout.readline()
+            if "query page: " in line:
+                url = line.rsplit("query page: ", 1)[1].strip(" )\n")
+    try:
+        if url is None:
+            raise RuntimeError(f"batterykg serve did not start: {process.stderr.read() if process.poll() else ''}")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)

@@ -177,7 +177,7 @@ def test_a_large_view_has_physics_off_and_a_top_n_control(tmp_path, open_page):
     path = tmp_path / "large.html"
     write_text(path, network_html(g, title="large"))
     page = open_page(path).page
-    assert page.evaluate("window.kgView.data.physics") is False
+    assert page.evaluate("window.kgView.network.physics.options.enabled") is False
     assert drawn_counts(page)[0] == DEFAULT_TOP_N
     assert page.locator("#top-control").is_visible()
     page.fill("#top-n", "1500")
@@ -225,14 +225,20 @@ def test_hovering_an_edge_names_its_relation_and_its_source_sentence(seed_views,
 def test_relations_read_in_the_direction_they_are_stated(seed_views, open_page):
     out, _ = seed_views
     page = open_page(out.views / "entities" / "exencell.html").page
-    relations = page.locator("#panel h3:text('Relations') + ul").inner_text()
+    relations = page.locator("#panel .by-year").inner_text()
     assert "Jeff You — works for — EXENCELL" in relations
     assert "EXENCELL — partner of — Tecloman" in relations
     assert "EXENCELL Mianyang Factory — operator — EXENCELL" in relations
+    # the other end of a relation links to it
+    page.locator("#panel .by-year a", has_text="Tecloman").first.click()
+    assert page.locator("#panel h2").inner_text() == "Tecloman"
 
 
-def test_an_index_link_opens_the_ecosystem_view_on_that_entity(seed_views, open_page):
-    out, report = seed_views
+def test_an_index_link_opens_the_ecosystem_view_on_that_entity(seed_store, tmp_path, open_page):
+    from graph.layout import OutputLayout
+    from graph.views import write_views
+
+    report = write_views(seed_store, OutputLayout(tmp_path), entity_pages=2)  # Shanghai gets no page
     opened = open_page(report.index, wait=False)
     page = opened.page
     page.get_by_role("link", name="Shanghai", exact=True).first.click()
@@ -274,6 +280,8 @@ def test_every_page_of_a_hostile_graph_shows_its_text_and_runs_nothing(tmp_path,
         page.wait_for_function(READY, timeout=30_000)
         page.evaluate(f"window.kgView.search({HOSTILE!r})")
         assert page.locator("#panel h2").inner_text() == HOSTILE, path.name
+        if path in report.entities:  # a page lists the sentences of its own entity and its relations
+            page.evaluate("window.kgView.select(window.kgView.data.focus)")
         assert "</script><script>alert(2)</script>" in page.locator("#panel").inner_text(), path.name
         if path.name == "acme.html":  # the hostile entity's own page: its name is the heading and the title
             assert page.locator("#heading").inner_text() == page.title() == f"{HOSTILE} — battery-kg"

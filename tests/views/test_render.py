@@ -97,9 +97,10 @@ def test_node_size_follows_the_centrality():
 
 def test_small_views_settle_with_physics_large_ones_have_physics_off_and_top_n():
     small = view_data(nx.path_graph(PHYSICS_LIMIT), title="t")
-    assert small["physics"] is True and small["topN"] is None
+    assert small["options"]["physics"]["enabled"] is True and small["freeze"] is True and small["topN"] is None
+    assert small["options"]["physics"]["solver"] == "forceAtlas2Based"
     large = view_data(nx.path_graph(LARGE_VIEW + 1), title="t")
-    assert large["physics"] is False and large["topN"] == DEFAULT_TOP_N
+    assert large["options"]["physics"]["enabled"] is False and large["topN"] == DEFAULT_TOP_N
     assert len({(n["x"], n["y"]) for n in large["nodes"]}) > LARGE_VIEW // 2  # a real, precomputed layout
 
 

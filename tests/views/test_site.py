@@ -161,24 +161,47 @@ def test_views_render_inline_in_a_notebook(height):
 def test_entity_pages_can_be_capped_to_the_most_central(seed_store, tmp_path):
     report = write_views(seed_store, OutputLayout(tmp_path), entity_pages=3)
     site = site_data(seed_store, entity_pages=3)
-    top = sorted((n for n, d in site.entities.nodes(data=True) if d["kind"] in ENTITY_PAGE_KINDS),
-                 key=lambda n: -site.pagerank[n])[:3]
+    eligible = [n for n, d in site.entities.nodes(data=True) if d["kind"] in ENTITY_PAGE_KINDS]
+    top = sorted(eligible, key=lambda n: (-site.pagerank[n], n))[:3]
     assert sorted(p.stem for p in report.entities) == sorted(site.slugs[n] for n in top)
-    assert "(the 3 of 25 with the highest PageRank)" in report.index.read_text(encoding="utf-8")
+    assert f"(the 3 of {len(eligible)} with the highest PageRank)" in report.index.read_text(encoding="utf-8")
 
 
 def test_a_neighbourhood_keeps_the_entity_its_neighbours_then_the_second_hop():
     import networkx as nx
 
-    from graph.views.site import neighbourhood
+    from graph.views.site import Neighbourhoods, induced_subgraph
 
     g = nx.MultiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "e")])
     g.add_edge("a", "b", key="second relation")
-    sub, total = neighbourhood(g, "a", {"c": 1.0}, limit=10)
-    assert sorted(sub) == ["a", "b", "c", "e"] and total == 4
-    assert sub.number_of_edges("a", "b") == 2  # parallel relations kept
-    sub, _ = neighbourhood(g, "a", {}, limit=2)
-    assert sorted(sub) == ["a", "b"]
+    around = Neighbourhoods(g, {"c": 1.0, "e": 0.5})
+    assert around.of("a", limit=10) == (["a", "e", "b", "c"], 2, False)  # by score, then by name
+    assert around.of("a", limit=2) == (["a", "e"], 2, True)
+    assert around.of("a", limit=3) == (["a", "e", "b"], 2, True)  # "c", the second hop, left out
+    sub = induced_subgraph(g, ["a", "b", "c"])
+    assert sub.number_of_edges("a", "b") == 2 and sub.number_of_edges("b", "c") == 1  # parallel relations kept
+
+
+def test_a_hub_page_keeps_its_most_central_neighbours_and_says_so(tmp_path):
+    """A star of 400: the hub's page draws the limit, its own relations first, and says what it left out."""
+    import json
+
+    from graph.views.site import ENTITY_EDGE_LIMIT, NEIGHBOURHOOD_LIMIT
+
+    bk, bkg = "https://w3id.org/battery-kg/id/", "https://w3id.org/battery-kg/ontology#"
+    quads = [f"<{bk}hub> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{bkg}Conference> ."]
+    for i in range(400):
+        quads.append(f"<{bk}c{i}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{bkg}Company> .")
+        quads.append(f"<{bk}hub> <https://schema.org/attendee> <{bk}c{i}> <https://w3id.org/battery-kg/source/s/a{i}> .")
+        quads.append(f"<https://w3id.org/battery-kg/source/s/a{i}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{bkg}Assertion> .")
+    store = EmbeddedStore.create(None)
+    store.load_nquads("\n".join(quads).encode())
+    report = write_views(store, OutputLayout(tmp_path))
+    data = page_data(tmp_path / "views" / "entities" / "hub.html")
+    assert len(data["nodes"]) == NEIGHBOURHOOD_LIMIT and len(data["edges"]) == NEIGHBOURHOOD_LIMIT - 1 <= ENTITY_EDGE_LIMIT
+    assert f"(the {NEIGHBOURHOOD_LIMIT} most central, of its 400 neighbours and theirs)" in data["subtitle"]
+    assert all(data["focus"] in (e["from"], e["to"]) for e in data["edges"])
+    assert len(report.entities) == 401 and json.dumps(data)  # every entity has its page
 
 
 def test_cli_refuses_a_negative_page_count(cli, seed_output, tmp_path):
@@ -186,12 +209,18 @@ def test_cli_refuses_a_negative_page_count(cli, seed_output, tmp_path):
     assert done.returncode == 2 and "--entity-pages" in done.stderr
 
 
-def test_index_links_entities_without_a_page_to_the_ecosystem_view_opened_on_them(seed_views):
-    out, _ = seed_views
-    text = out.index.read_text(encoding="utf-8")
+def test_index_links_entities_without_a_page_to_the_ecosystem_view_opened_on_them(seed_store, tmp_path):
+    text = write_views(seed_store, OutputLayout(tmp_path), entity_pages=2).index.read_text(encoding="utf-8")
+    assert "shanghai.html" not in text  # not among the two most central
     shanghai = re.search(r'<a href="([^"]+)"[^>]*>Shanghai</a>', text).group(1)
     assert shanghai == "views/ecosystem.html#node=" + quote(BK + "shanghai", safe="")
+
+
+def test_every_entity_has_a_page_linked_from_the_index(seed_views):
+    out, _ = seed_views
+    text = out.index.read_text(encoding="utf-8")
     assert re.search(r'<a href="views/entities/exencell.html">EXENCELL</a>', text)
+    assert re.search(r'<a href="views/entities/shanghai.html">Shanghai</a>', text)
 
 
 @pytest.mark.parametrize(("url", "linked"), [("https://example.org/acme", True), ("javascript:alert(1)", False)])
@@ -231,3 +260,38 @@ def test_pages_of_a_chinese_name_are_utf8(tmp_path):
     report = write_views(store, OutputLayout(tmp_path))
     for path in [report.index, *report.views, *report.entities]:
         assert "宁德时代".encode() in path.read_bytes(), path.name
+
+
+def data_bytes(path) -> int:
+    text = path.read_text(encoding="utf-8")
+    return len(re.search(r'<script type="application/json" id="view-data">(.*?)</script>', text, re.S)
+               .group(1).encode())
+
+
+def test_pages_share_one_copy_of_the_scripts_and_weigh_little_more_than_their_data(seed_views):
+    from graph.views.network import ASSET_NAMES, asset
+
+    out, report = seed_views
+    assert sorted(p.name for p in report.assets) == sorted(ASSET_NAMES)
+    assert (out.views / "assets" / "vis-network.min.js").read_text(encoding="utf-8") == asset("vis-network.min.js")
+    for path in [*report.views, *report.entities]:
+        text = path.read_text(encoding="utf-8")
+        prefix = "../" if path.parent.name == "entities" else ""
+        assert f'<script src="{prefix}assets/vis-network.min.js"></script>' in text, path.name
+        assert "vis-network" not in text.split("</head>")[1] and "function" not in text.split("</head>")[0]
+        assert path.stat().st_size - data_bytes(path) <= 150_000, path.name
+
+
+def test_a_self_contained_site_inlines_everything_in_each_page(seed_store, tmp_path):
+    report = write_views(seed_store, OutputLayout(tmp_path), self_contained=True)
+    assert report.assets == [] and not (tmp_path / "views" / "assets").exists()
+    for path in [*report.views, *report.entities]:
+        text = path.read_text(encoding="utf-8")
+        assert "<script src" not in text and "<link" not in text and "@version 9.1.2" in text, path.name
+
+
+def test_cli_writes_a_self_contained_site_on_request(cli, seed_output, tmp_path):
+    done = cli("views", "--self-contained", "--store", str(seed_output.store), "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "every page self-contained" in done.stdout
+    assert "<script src" not in (tmp_path / "views" / "ecosystem.html").read_text(encoding="utf-8")
