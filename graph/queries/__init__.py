@@ -15,7 +15,7 @@ nothing, so the question is answered for everything; given a value (other than `
 that value only — the way a question with tens of thousands of rows on a large graph is asked.
 
 >>> [q.name for q in list_saved()][:3]
-['active-organisations', 'attendance', 'disagreements']
+['active-organisations', 'attendance', 'companies-in-both-places']
 >>> partners = load_saved("partners")
 >>> partners.question
 'Who are the partners of an organisation, and which sentence of which article says so?'

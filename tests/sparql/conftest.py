@@ -237,6 +237,7 @@ SAVED_WITH_PARAMETERS = [
     ("active-organisations", {"min": "1"}),
     ("observations", {"entity": "Sichuan"}),
     ("fact-sources", {"subject": "2024 World Power Battery Conference", "predicate": "schema:endDate"}),
+    ("companies-in-both-places", {"first": "Sichuan", "second": "Mianyang"}),
 ]
 
 

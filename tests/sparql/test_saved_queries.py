@@ -80,6 +80,97 @@ def test_signed_investment_by_city(seed_store):
         ("Dazhou City", Decimal("11500000000"), 1)]
 
 
+def test_signed_investment_by_city_and_year(seed_store):
+    records = run_saved("investment-by-city-and-year", {}, seed_store).records()
+    assert [(r["year"], r["cityLabel"], r["provinceLabel"], r["investmentCNY"], r["projects"]) for r in records] == [
+        (2024, "Dazhou City", "Sichuan Province", Decimal("11500000000"), 1)]
+
+
+def _registry_store(turtle: str) -> EmbeddedStore:
+    """A store holding ``turtle`` (our prefixes predeclared) in the registry graph and the union default graph."""
+    from rdflib import Dataset
+
+    prefixes = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items())
+    dataset = Dataset()
+    dataset.graph(URIRef("https://w3id.org/battery-kg/graph/registry")).parse(data=prefixes + turtle, format="turtle")
+    store = EmbeddedStore.create(None)
+    store.load_nquads(_union(dataset.serialize(format="nquads")))
+    return store
+
+
+_MONEY = """
+bk:sc a bkg:Province ; rdfs:label "Sichuan Province"@en, "四川省"@zh .
+bk:cq a bkg:Province ; rdfs:label "Chongqing Municipality"@en .
+bk:c1 a bkg:City ; rdfs:label "First City"@en, "一市"@zh ; schema:containedInPlace bk:sc .
+bk:park a bkg:IndustrialPark ; rdfs:label "A Park"@en ; schema:containedInPlace bk:c1 .
+bk:d1 a bkg:District ; rdfs:label "A District"@en ; schema:containedInPlace bk:cq .
+bk:gz a bkg:IndustrialPark ; rdfs:label "Two-Province Area"@en ; schema:containedInPlace bk:sc, bk:cq .
+bk:ev a bkg:SigningCeremony ; schema:startDate "2023-05-05"^^xsd:date .
+bk:ev2 a bkg:SigningCeremony .
+bk:p1 a bkg:InvestmentProject ; bkg:plannedInvestment bk:m100 ; bkg:signingDate "2022-03-01"^^xsd:date ;
+    schema:location bk:d1 .
+bk:p2 a bkg:InvestmentProject ; bkg:plannedInvestment bk:m200, bk:m300 ; bkg:signedAt bk:ev ; schema:location bk:park .
+bk:p3 a bkg:InvestmentProject ; bkg:plannedInvestment bk:m50 ; bkg:signedAt bk:ev2 ; schema:location bk:c1 .
+bk:p4 a bkg:InvestmentProject ; bkg:plannedInvestment bk:m100 ; schema:location bk:c1 .
+bk:p5 a bkg:InvestmentProject ; bkg:plannedInvestment bk:m50 ; bkg:signingDate "2026-01-14"^^xsd:date ;
+    schema:location bk:gz .
+bk:p6 a bkg:InvestmentProject ; bkg:plannedInvestment bk:m300usd ; bkg:signingDate "2022-03-01"^^xsd:date ;
+    schema:location bk:c1 .
+bk:m50 a schema:MonetaryAmount ; schema:value 50.0 ; schema:currency "CNY" .
+bk:m100 a schema:MonetaryAmount ; schema:value 100.0 ; schema:currency "CNY" .
+bk:m200 a schema:MonetaryAmount ; schema:value 200.0 ; schema:currency "CNY" .
+bk:m300 a schema:MonetaryAmount ; schema:value 300.0 ; schema:currency "CNY" .
+bk:m300usd a schema:MonetaryAmount ; schema:value 300.0 ; schema:currency "USD" .
+"""
+
+
+def test_signed_investment_by_city_and_year_dates_each_project_by_its_signing():
+    records = run_saved("investment-by-city-and-year", {}, _registry_store(_MONEY)).records()
+    assert [(r["year"], r["cityLabel"], r["provinceLabel"], r["investmentCNY"], r["projects"]) for r in records] == [
+        (None, "First City", "Sichuan Province", Decimal("50"), 1),  # signed at an event no source dates
+        (2022, "A District", "Chongqing Municipality", Decimal("100"), 1),  # in Chongqing, the district
+        (2023, "First City", "Sichuan Province", Decimal("300"), 1),  # the event's year; the largest amount
+        (2026, "Two-Province Area", "Chongqing Municipality", Decimal("50"), 1),  # under both provinces
+        (2026, "Two-Province Area", "Sichuan Province", Decimal("50"), 1),
+    ]  # p4 (never signed) and p6 (in USD) are not counted
+
+
+def test_companies_in_both_sichuan_and_chongqing_on_the_seed_graph_are_none(seed_store):
+    assert run_saved("companies-in-both-places", {}, seed_store).rows == []
+
+
+def test_a_company_in_a_province_and_a_city_of_it(seed_store):
+    records = run_saved("companies-in-both-places", {"first": "Sichuan", "second": "Mianyang"}, seed_store).records()
+    # it operates the EXENCELL Mianyang Factory, in Mianyang, in Sichuan
+    assert [(r["companyLabel"], r["inFirst"], r["firstVia"], r["inSecond"], r["secondVia"]) for r in records] == [
+        ("EXENCELL", 1, "facility", 1, "facility")]
+
+
+_PRESENCE = """
+bk:sc a bkg:Province ; rdfs:label "Sichuan Province"@en .
+bk:cq a bkg:Province ; rdfs:label "Chongqing Municipality"@en .
+bk:c1 a bkg:City ; rdfs:label "First City"@en ; schema:containedInPlace bk:sc .
+bk:d1 a bkg:District ; rdfs:label "A District"@en ; schema:containedInPlace bk:cq .
+bk:park a bkg:IndustrialPark ; rdfs:label "A Park"@en ; schema:containedInPlace bk:d1 .
+bk:a a bkg:Company ; rdfs:label "Alpha"@en, "阿尔法"@zh .
+bk:b a bkg:Company ; rdfs:label "Beta"@en ; schema:location bk:park .
+bk:c a bkg:Company ; rdfs:label "Gamma"@en ; schema:location bk:c1 .
+bk:g a bkg:GovernmentBody ; rdfs:label "A Government"@en ; schema:location bk:c1, bk:d1 .
+bk:p1 a bkg:InvestmentProject ; rdfs:label "Project in First City"@en ; bkg:party bk:a ; bkg:investor bk:b ;
+    schema:location bk:c1 .
+bk:f1 a bkg:Facility ; rdfs:label "Plant in A District"@en ; bkg:operator bk:a ; schema:location bk:d1 .
+"""
+
+
+def test_companies_present_in_both_places_through_projects_facilities_and_locations():
+    records = run_saved("companies-in-both-places", {"first": "bk:sc", "second": "bk:cq"},
+                        _registry_store(_PRESENCE)).records()
+    assert [(r["companyLabel"], r["inFirst"], r["firstVia"], r["inSecond"], r["secondVia"]) for r in records] == [
+        ("Alpha", 1, "project", 1, "facility"),  # a party of a project in one, runs a plant in the other
+        ("Beta", 1, "project", 1, "location"),  # invests in one, is in a park of the other
+    ]  # Gamma is in one place only; a government body is not a company
+
+
 def test_projects_by_technology(seed_store):
     records = run_saved("projects-by-technology", {}, seed_store).records()
     assert [(r["technologyLabel"], r["projects"]) for r in records] == [("Energy storage", 1), ("Sodium-ion battery", 1)]
@@ -297,11 +388,14 @@ def test_an_entity_written_as_its_iri_is_resolved_without_reading_every_name(see
         term_for("entity", "bk:no-such-entity", seed_store)
 
 
-def test_the_party_properties_listed_in_signed_projects_are_bkg_party_and_its_sub_properties(seed_store):
-    listed = re.search(r"VALUES \?partyRole \{([^}]*)\}", load_saved("signed-projects").text).group(1).split()
+@pytest.mark.parametrize("name", ["signed-projects", "companies-in-both-places"])
+def test_the_party_properties_listed_in_a_query_are_bkg_party_and_its_sub_properties(seed_store, name):
+    clauses = re.findall(r"VALUES \?partyRole \{([^}]*)\}", load_saved(name).text)
     closure = seed_store.query("SELECT ?p WHERE { ?p rdfs:subPropertyOf* bkg:party }").rows
-    assert sorted(PREFIXES[name.split(":")[0]] + name.split(":")[1] for name in listed) == \
-        sorted(str(p) for (p,) in closure)
+    assert clauses
+    for clause in clauses:
+        assert sorted(PREFIXES[name.split(":")[0]] + name.split(":")[1] for name in clause.split()) == \
+            sorted(str(p) for (p,) in closure)
 
 
 # Parameters are bound as RDF terms, never pasted into the query.
