@@ -217,3 +217,15 @@ def test_decimals_in_two_forms_are_one_value(data_copy, tmp_path):
 :a98 { amt:CNY-11500000000 a schema:MonetaryAmount ; schema:value 11500000000.00 ; schema:currency "CNY" . }
 ''', encoding="utf-8")
     assert build(data_copy, tmp_path / "out").conforms
+
+
+def test_a_company_that_publishes_its_own_news_is_one_node(corpus_store):
+    # a newsroom publishes under its company's name: a publisher node beside the company would make the
+    # name ambiguous (`batterykg recommend "Tianqi Lithium"`) and split one real thing in two
+    shared = corpus_store.query("""
+        SELECT ?publisher ?entity WHERE {
+          ?publisher a bkg:Publisher ; rdfs:label ?name .
+          ?entity rdfs:label|skos:altLabel ?other .
+          FILTER(?entity != ?publisher && LCASE(STR(?name)) = LCASE(STR(?other)))
+        }""").rows
+    assert shared == []
