@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from .resolve import Knowledge, KnownEntity
 from .spans import Spans
 
-__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp", "headline_spans"]
+__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp", "headline_spans", "abbreviates"]
 
 _NLP = None
 
@@ -62,7 +62,7 @@ TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Form
           r"Chief Representative|Engineer|Researcher|Senior Researcher|Analyst|Economist|Spokesperson|Spokesman|"
           r"Spokeswoman|Official|Expert))")
 _TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
-_PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{2,})"
+_PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,})"
 _GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
 _LOWER_TAIL = r"(?: (?:of|for) [a-z][a-z -]*?(?=[,.;:)]| said| says| and [A-Z]| to | in | on | at |$))?"
 
@@ -110,16 +110,17 @@ PATTERNS = [
         rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?[A-Z][\w'-]+"
         rf"(?:(?:,? (?:and |& )| )[A-Z][\w'-]+){{0,5}}){{0,3}}"), 0),
     ("Company", "legal-form", re.compile(
-        r"\b(?:[A-Z][\w'&-]*(?:\.\w+)*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*(?: \([A-Z][\w ]+\))?,? "
-        r"(?:Co\., ?Ltd\.|Co\.,? Limited|Company Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|"
-        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)(?: (?:Group|Co\., ?Ltd\.|Co\.,? Limited|Limited|Corporation|Inc\.))*"
+        r"\b[A-Z](?:[\w'\u2019&-]*(?:\.\w+)*(?:\s(?:&\s|\([A-Z][\w ]+\)\s)?|-)[A-Z]){0,6}?[\w'\u2019&-]*"
+        r"(?: \([A-Z][\w ]+\))?,? "
+        r"(?:Co\., ?Ltd\.|Co, Ltd\.|Co\.,? Limited|Company Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|"
+        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)(?: (?:Group|Co[.,]{1,2} ?Ltd\.|Co\.,? Limited|Limited|Corporation|Inc\.))*"
         r"(?: \([A-Z][\w ]+\))?"), 0),
     ("Company", "industry-name", re.compile(
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
         r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
-        r"Development|Zone|Park|Project|Factory|Plant|Base))"), 0),
+        r"Development|Zone|Park|Project|Factory|Plant|Base)\b| [A-Z][a-z]+ (?:Project|List|Plan)\b)"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
      "name"),
     ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b"), "name"),
@@ -208,8 +209,37 @@ def _defined_aliases(text: str, end: int) -> list[str]:
     """
     match = _DEFINED_ALIAS.match(text, end)
     if not match or match.group("alias").lower() in _NOT_ALIASES:
+        acronym = _ACRONYM.match(text, end)
+        if acronym and abbreviates(acronym.group("alias"), text[:end]):
+            return [acronym.group("alias")]
         return []
     return [match.group("alias").strip()]
+
+
+_ACRONYM = re.compile(r" \((?P<alias>[A-Z][A-Za-z]{1,7})\)")
+
+
+def abbreviates(acronym: str, words: str) -> bool:
+    """Whether ``acronym`` is made of the initials of the words just before it, in order, its first letter the
+    initial of one of the last eight words: "Development and Reform Commission (DRC)", "value-adjusted cash costs
+    (VACC)", "SVOLT Energy Technology Co., Ltd. (SVOLT)".
+
+    >>> abbreviates("DRC", "Sichuan Provincial Development and Reform Commission")
+    True
+    >>> abbreviates("VACC", "have value-adjusted cash costs"), abbreviates("BYD", "the Chongqing plant")
+    (True, False)
+    """
+    tail = re.findall(r"[A-Za-z][\w'\u2019&]*", words)[-8:]
+    if any(w == acronym for w in tail):
+        return True
+    initials = [w[0].upper() for w in tail if w.lower() not in ("and", "of", "the", "for", "&")]
+    for first in range(len(initials)):
+        if initials[first] != acronym[0].upper():
+            continue
+        remaining = iter(initials[first:])
+        if all(letter.upper() in remaining for letter in acronym) and initials[-1] == acronym[-1].upper():
+            return True
+    return False
 
 
 def _strip_leading(text: str, start: int) -> tuple[str, int]:
@@ -275,6 +305,52 @@ def _same_capitals(name: str, text: str) -> bool:
         return True
     pairs = zip(name.split(), text.split(), strict=False)
     return all(not n[:1].isupper() or t[:1].isupper() for n, t in pairs)
+
+
+_ETHNIC = r"(?:Yi|Tibetan|Qiang|Miao|Tujia|Hui|Zhuang|Mongolian|Naxi|Lisu|Bai|Dai|Dong|Yao|Buyei|Uyghur|Kazakh)"
+# "Mabian Yi Autonomous County", "Shizhu Tujia": the county named with the people it is autonomous for
+_AUTONOMOUS = re.compile(rf" {_ETHNIC}(?: and {_ETHNIC})?(?: Autonomous (?:County|Prefecture))?\b")
+_DIRECTIONS = r"(?:(?:North|South|East|West)(?:ern)?|Central|(?:North|South)(?:east|west)(?:ern)?)"
+_PLACE_WORDS = {"City", "Province", "County", "District", "Prefecture", "Municipality", "Autonomous", "Region",
+                "Town", "Township", "Village", "New", "Area", "Zone"}
+
+
+def _places_in_names(text: str, mentions: list[Mention], headlines: Spans) -> list[Mention]:
+    """Places as a name's part: "Shenzhen Stock Exchange", "Chengdu-Chongqing Economic Circle", "Qinghai-Tibet
+    Plateau", "Sichuan Zichen" name no province or city, so the place is not a mention of its own; "Mabian Yi" is
+    Mabian County under its autonomous name; "Eastern China", "Southwest China" are regions, not the country.
+
+    >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+    >>> text = "BYD left Eastern China for the Chengdu-Chongqing area, said the Shenzhen Stock Exchange."
+    >>> [(m.text, m.kind, m.rule) for m in recognise(text) if m.kind == "Place"]
+    [('Eastern China', 'Place', 'region')]
+    """
+    found = []
+    for m in mentions:
+        if m.kind != "Place" or m.text.split()[-1] in _PLACE_WORDS or headlines.overlaps(m.start, m.end):
+            found.append(m)
+            continue
+        autonomous = _AUTONOMOUS.match(text, m.end)
+        if autonomous:
+            found.append(replace(m, end=autonomous.end(), text=text[m.start:autonomous.end()]))
+            continue
+        region = re.search(rf"(?<![\w-]){_DIRECTIONS} $", text[max(0, m.start - 20):m.start])
+        if region and m.known is not None and m.known.cls == "Country":
+            start = m.start - len(region.group(0))
+            found.append(Mention(start, m.end, text[start:m.end], "Place", None, "region"))
+            continue
+        if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"[A-Za-z]-$", text[max(0, m.start - 2):m.start]):
+            continue  # "Chengdu-Chongqing", "Qinghai-Tibet"
+        following = re.match(r" (?:[A-Z][a-z]+|[A-Z]{2,})\b", text[m.end:m.end + 30])
+        if following and following.group(0).strip() not in _PLACE_WORDS and \
+                following.group(0).strip().lower() not in _SMALL_WORDS:
+            continue  # "Shenzhen Stock Exchange", "Sichuan Zichen"
+        before = text[max(0, m.start - 40):m.start]
+        preceding = re.search(r"(?<=[\w,] )([A-Z][a-z]+|[A-Z]{2,}) $", before)
+        if preceding and preceding.group(1).lower() not in _LEADING | _SMALL_WORDS:
+            continue  # "State Grid Sichuan", "Kangding Jiajika": a place inside a name
+        found.append(m)
+    return found
 
 
 class EntityRecogniser:
@@ -343,8 +419,8 @@ class EntityRecogniser:
                 words, start = _strip_leading(text[start:end], start)
                 words = words.rstrip(" ,")
                 end = start + len(words)
-                if len(words) < 3 or "\n" in words:
-                    continue
+                if len(words) < 3 or "\n" in words or words.lower() in _LEADING:
+                    continue  # "Recently, an investor ...": a sentence's first word, no name
                 if kind == "Company" and rule == "industry-name":
                     core = [w for w in words.split() if w.lower() not in _GENERIC_NAME_WORDS]
                     if not core or len(words.split()) < 2:
@@ -389,6 +465,10 @@ class EntityRecogniser:
                 continue
             if mention.end > mention.start and taken.add(mention.start, mention.end):
                 chosen.append(mention)
+        chosen = _places_in_names(text, chosen, headline_spans(text))
+        taken = Spans()
+        for mention in chosen:
+            taken.add(mention.start, mention.end)
         # names learnt from the article's own patterns are names wherever they recur in it, and so are the short
         # names a company goes by: defined in brackets ("Omega Energy"), or its name's first words ("Kappa Power")
         learnt: dict[str, tuple[str, str | None]] = {}

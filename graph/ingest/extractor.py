@@ -47,6 +47,10 @@ EXTRACTOR_VERSION = "0.3"
 ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
                 "InvestmentProject", "Place", "Person", "Organization", "Technology"]
 _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
+# capitalised words that name no project of their own ("Phase", "Lithium" in a headline)
+_GENERIC = {"phase", "project", "lithium", "battery", "batteries", "energy", "new", "power", "storage", "mine",
+            "plant", "base", "the", "of", "and", "production", "materials", "material", "cathode", "anode", "lfp",
+            "sodium-ion", "lithium-ion", "gwh", "industrial", "park", "technology"}
 # Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
@@ -510,6 +514,14 @@ class Extractor:
                                _HONORIFIC.match(e.mentions[0][0]) and surname in e.label.split()), None)
                 if target:
                     merged[entity.key] = target.key
+            elif entity.kind == "Person":
+                # "Hongxin Yang" is "Yang Hongxin", his name in the Western order
+                words = sorted(normalise(name).split())
+                target = next((e for e in values if e.kind == "Person" and e is not entity and e.key not in merged
+                               and sorted(normalise(e.label).split()) == words and
+                               e.mentions[0][1] < entity.mentions[0][1]), None)
+                if target:
+                    merged[entity.key] = target.key
             elif entity.kind == "InvestmentProject" and is_chinese(name):
                 # 年产10万吨…生产基地 and 10万吨…生产基地 name one project; so does a name and its tail
                 core = _compared(name).removeprefix("年产")
@@ -522,9 +534,13 @@ class Extractor:
                     merged[entity.key] = target.key
             elif entity.kind == "InvestmentProject":
                 words = {w for w in normalise(name).split() if w not in _STOPWORDS}
+                # "the Lijiagou project" and "the Lijiagou lithium mine project": named after the same proper name
+                proper = {normalise(w) for w in name.split() if w[:1].isupper() and normalise(w) not in _GENERIC}
                 target = next((e for e in values if e.kind == "InvestmentProject" and e is not entity
-                               and e.key not in merged and any({w for w in normalise(n).split() if w not in _STOPWORDS}
-                                                               == words for n in e.names)
+                               and e.key not in merged and any(
+                                   (other := {w for w in normalise(n).split() if w not in _STOPWORDS}) == words or
+                                   (proper and proper <= other and (words <= other or other <= words))
+                                   for n in e.names)
                                and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
                 if target:
                     merged[entity.key] = target.key

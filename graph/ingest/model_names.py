@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import TITLES, Mention
+from .entities import TITLES, Mention, abbreviates
 from .resolve import Knowledge
 
 __all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]
@@ -119,6 +119,19 @@ def _dictionary(doc) -> frozenset[str]:
 _WORDS: frozenset[str] | None = None
 
 
+def _singular(word: str) -> str:
+    """A plural's singular, as far as a capitalised word's lemma does not give it ("Batteries").
+
+    >>> _singular("batteries"), _singular("materials"), _singular("glass")
+    ('battery', 'material', 'glass')
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def _is_common_words(span, knowledge: Knowledge) -> bool:
     """Whether every word of a name is an English dictionary word (or its plural), a function word or a
     place ("Battery Management System", "Capital of Power Batteries"): such a phrase names no company."""
@@ -126,7 +139,7 @@ def _is_common_words(span, knowledge: Knowledge) -> bool:
     for token in span:
         if not token.is_alpha:
             continue
-        if token.is_stop or token.lower_ in words or token.lemma_.lower() in words:
+        if token.is_stop or token.lower_ in words or token.lemma_.lower() in words or _singular(token.lower_) in words:
             continue
         if knowledge.resolve(token.text, "Place") is None:
             return False
@@ -159,6 +172,10 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         kind = kind_of_name(text, ent.label_)
         if kind is None:
             continue
+        before = doc.text[max(0, span.start_char - 80):span.start_char]
+        if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
+                abbreviates(text, before[:-1]):
+            continue  # "value-adjusted cash costs (VACC)": the short form of common words
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
             if knowledge.resolve(text, "Place") is None and (ent.label_ != "GPE" or _is_common_words(span, knowledge)
                                                              or not all(w[:1].isupper() for w in text.split())):
@@ -172,7 +189,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 if span is None:
                     continue
                 text = span.text
-        if kind == "Person" and (len(text.split()) < 2 or _NOT_PERSON.search(text) or
+        if kind == "Person" and (not 2 <= len(text.split()) <= 4 or _NOT_PERSON.search(text) or
                                  not all(w[:1].isupper() for w in text.split()) or
                                  any(knowledge.resolve(w, "Place") for w in text.split()) or
                                  re.search(r"[\d/&]|\bNo\b|-Tech\b", text)):
@@ -223,9 +240,14 @@ def noun_phrase_names(doc) -> list[Mention]:
                 continue  # a plant is a project where its capacity, or the verb building it, says it is one
             if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):
                 continue
+            if token.dep_ == "compound" and token.text[:1].isupper() and token.head.text[:1].isupper():
+                continue  # "the 2025 Grid-Side New Energy Storage Project List": a title going on past the project
+            # "the Anju project", "the Lijiagou project": a project named after its place needs no industry word
+            named = lemma == "project" and len(span) == 2 and span[0].pos_ == "PROPN" and span[0].is_title and \
+                span[0].lower_ not in _dictionary(doc)
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
-                    not _INDUSTRY.search(span.text) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
-                                                           for t in span):
+                    not (_INDUSTRY.search(span.text) or named) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
+                                                                      for t in span):
                 continue
             found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
                                  "noun-phrase-project"))
