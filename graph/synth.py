@@ -215,12 +215,16 @@ def _registry(entities: int, rng: random.Random) -> dict[str, list[_Entity]]:
     techs = _Picker(reg["Technology"], 1.2, rng)
     for name in _PUBLISHERS[:counts["Publisher"]]:
         add("Publisher", "publisher-" + name.lower().replace(" ", "-"), name)
+    short_names: set[str] = set()  # a short name two companies share would make them one to a reader (and the build)
     for i in range(counts["Company"]):
         city = cities.one()
         brand = names.brand()
         label = names.unique(lambda b=brand, c=city: f"{c.alt} {b} {rng.choice(_COMPANY_TRADES)} Co., Ltd.")
-        add("Company", f"company-{i:06d}", label, alt=label.split(" Co.")[0].split(" ", 1)[1] if i % 2 else None,
-            place=city, tech=techs.one())
+        short = label.split(" Co.")[0].split(" ", 1)[1] if i % 2 else None
+        if short in short_names:
+            short = None
+        short_names.add(short)
+        add("Company", f"company-{i:06d}", label, alt=short, place=city, tech=techs.one())
     for i in range(counts["ResearchInstitution"]):
         city = cities.one()
         label = names.unique(lambda c=city: f"{c.alt} {names.brand()} {rng.choice(_INSTITUTES)}")

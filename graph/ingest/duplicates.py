@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,15 +151,24 @@ def _compatible(a: RegistryEntity, b: RegistryEntity) -> bool:
     return a.kind == b.kind or kinds <= {"Company", "Organization"} or kinds <= {"Place", "IndustrialPark"}
 
 
-def _name_evidence(a: RegistryEntity, b: RegistryEntity, knowledge: Knowledge | None) -> tuple[float, list[str]]:
-    """How alike two entities' names are (0–1), and why."""
+# Each name is compared with hundreds of others: its forms are worked out once.
+_normal = lru_cache(maxsize=None)(normalise)
+_core = lru_cache(maxsize=None)(core_name)
+
+
+def _name_evidence(a: RegistryEntity, b: RegistryEntity, knowledge: Knowledge | None,
+                   reading: dict[str, str] | None = None) -> tuple[float, list[str]]:
+    """How alike two entities' names are (0–1), and why.
+
+    ``reading`` keeps the core of each Chinese name read in English, worked out once per name.
+    """
     best, why = 0.0, []
     for x in a.names:
         for y in b.names:
-            nx, ny = normalise(x), normalise(y)
+            nx, ny = _normal(x), _normal(y)
             if nx == ny:
                 return 1.0, [f"the same name: {x!r} / {y!r}"]
-            cx, cy = core_name(x), core_name(y)
+            cx, cy = _core(x), _core(y)
             if cx and cx == cy:
                 best, why = max(best, 0.95), [f"the same name without the legal form: {x!r} / {y!r}"]
                 continue
@@ -174,18 +184,17 @@ def _name_evidence(a: RegistryEntity, b: RegistryEntity, knowledge: Knowledge | 
                 if short and len(" ".join(short)) >= 4 and long_[:len(short)] == short and best < 0.7:
                     best, why = 0.7, [f"one name starts the other: {x!r} / {y!r}"]
     if knowledge is not None:  # across languages: a Chinese name read in pinyin and English terms
-        for x in a.chinese:
-            for y in b.english:
-                ratio = fuzz.token_sort_ratio(core_name(english_name(x, knowledge)), core_name(y)) / 100
-                if ratio >= 0.85 and ratio * 0.85 > best:
-                    best, why = ratio * 0.85, [f"the Chinese name reads like the English one ({ratio:.0%}): "
-                                               f"{x!r} / {y!r}"]
-        for x in b.chinese:
-            for y in a.english:
-                ratio = fuzz.token_sort_ratio(core_name(english_name(x, knowledge)), core_name(y)) / 100
-                if ratio >= 0.85 and ratio * 0.85 > best:
-                    best, why = ratio * 0.85, [f"the Chinese name reads like the English one ({ratio:.0%}): "
-                                               f"{y!r} / {x!r}"]
+        reading = {} if reading is None else reading
+        for zh_side, en_side, flip in ((a, b, False), (b, a, True)):
+            for x in zh_side.chinese:
+                if x not in reading:
+                    reading[x] = core_name(english_name(x, knowledge))
+                for y in en_side.english:
+                    ratio = fuzz.token_sort_ratio(reading[x], _core(y)) / 100
+                    if ratio >= 0.85 and ratio * 0.85 > best:
+                        shown = f"{y!r} / {x!r}" if flip else f"{x!r} / {y!r}"
+                        best, why = ratio * 0.85, [f"the Chinese name reads like the English one ({ratio:.0%}): "
+                                                   f"{shown}"]
     return best, why
 
 
@@ -212,7 +221,7 @@ def likely_duplicates(layout: DataLayout, threshold: float = 0.6, judged: bool =
         if entity.kind != "Technology":
             by_kind[{"Organization": "Company", "IndustrialPark": "Place"}.get(entity.kind, entity.kind)].append(
                 entity)
-    pairs = []
+    pairs, reading = [], {}
     for group in by_kind.values():
         group.sort(key=lambda e: e.iri)
         for i, a in enumerate(group):
@@ -225,7 +234,7 @@ def likely_duplicates(layout: DataLayout, threshold: float = 0.6, judged: bool =
                 if {a.cls, b.cls} == {"Conference", "ConferenceSeries"} or _years(a) and _years(b) and \
                         not _years(a) & _years(b):
                     continue  # an edition and its series, or two editions
-                score, evidence = _name_evidence(a, b, knowledge)
+                score, evidence = _name_evidence(a, b, knowledge, reading)
                 if score < 0.6 or (a.cls != b.cls and score <= 0.7):
                     continue
                 shared = a.neighbours & b.neighbours

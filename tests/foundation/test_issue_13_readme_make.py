@@ -11,9 +11,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_item_18_every_command_block_runs_batterykg_the_same_way():
+    """In the README and the pages of docs/ beside it."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [line for block in re.findall(r"```sh\n(.*?)```", text, re.S) for line in block.splitlines()
-                if re.search(r"(^|\s)(\S*/)?batterykg\s", line)]
+    pages = [text] + [page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md"))]
+    commands = [line for page in pages for block in re.findall(r"```sh\n(.*?)```", page, re.S)
+                for line in block.splitlines() if re.search(r"(^|\s)(\S*/)?batterykg\s", line)]
     assert len(commands) > 20
     bare = [line for line in commands if re.search(r"(^|[\s=])batterykg\s", line.split("#")[0])]
     assert bare == [], bare
