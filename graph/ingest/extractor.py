@@ -328,6 +328,8 @@ class Extractor:
             if entity.cls not in ("City", "District") or not entity.parent or entity.parent not in by_iri:
                 continue
             parent = by_iri[entity.parent]
+            if not entity.resolved and parent.cls == "Country":
+                continue  # a new place put in the country only for want of a nearer one
             for _, start, end in entity.mentions:
                 span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, end))
                 dateline = _DATELINE.match(text, span[0])
@@ -554,6 +556,17 @@ class Extractor:
                                          name in self.recognise.short_names(e.label)), None)
                 if target:
                     merged[entity.key] = target.key
+        # "Liangjiang" is the Liangjiang New Area of the article, where no place of that name is known (the model
+        # may take the bare name for a place or an organisation)
+        for entity in values:
+            if entity.kind not in ("Place", "Company", "Organization") or entity.resolved or entity.key in merged:
+                continue
+            park = next((e for e in values if e.kind == "IndustrialPark" and e.key not in merged and any(
+                re.fullmatch(rf"(?:\w+ )?{re.escape(entity.label)} (?:New Area|New District|High-tech Zone|"
+                             rf"Economic and Technological Development Zone|Economic Development Zone)", n)
+                for n in e.names)), None)
+            if park:
+                merged[entity.key] = park.key
         # a conference named in fewer words (a headline drops the "China (Chengdu)") is the one named in full
         for entity in values:
             if entity.kind != "Conference" or entity.key in merged or entity.resolved:

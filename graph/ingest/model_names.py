@@ -47,7 +47,8 @@ _EVENT = re.compile(r"\b(?:conference|expo|exposition|exhibition|forum|summit|co
 _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|"
                        r"solar|photovoltaic|pv|hydrogen|vehicle|charging|gwh|power|electrode|recycling|"
                        r"cathode|anode|separator|electrolyte|precursor|copper foil|foil|graphite|phosphate|"
-                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin", re.IGNORECASE)
+                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin|tonne|\bton\b",
+                       re.IGNORECASE)
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
             "each", "such", "said", "new"}
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
@@ -211,6 +212,10 @@ def _phrase(head):
     owners = [c for c in head.children if c.dep_ == "poss"]
     if owners:  # "Dingsheng Lithium's 15,000-tonne project": the owner is a name of its own
         left = owners[-1].right_edge.i + 1
+    if head.dep_ == "compound":  # "the Anju project completion ceremony": "Anju" is the project's, not the ceremony's
+        while left > 0 and doc[left - 1].dep_ in ("compound", "nummod") and doc[left - 1].head.i == head.head.i and \
+                doc[left - 1].pos_ in ("PROPN", "NUM"):
+            left -= 1
     start = left
     while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
                               doc[start].lower_ in _LEADING or doc[start].is_punct):

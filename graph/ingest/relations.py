@@ -338,7 +338,7 @@ def located_in(ctx: SentenceContext) -> None:
 
 def place_based(ctx: SentenceContext) -> None:
     """"Hefei-based Foo Co., Ltd.", "Foo, a Hefei-based maker", "Foo, a developer based in Hefei",
-    "Chongqing's Liangjiang New Area"."""
+    "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
     view, ms = ctx.view, ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "Place" and b.kind in ORG and re.fullmatch(r"-based ", view.between(a, b)):
@@ -348,8 +348,9 @@ def place_based(ctx: SentenceContext) -> None:
                 re.match(r"-based\b", view.after(b, 10)):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "place-based")
     for a, b, gap in _pairs(ctx):
-        if a.kind == "Place" and b.kind in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
-            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-possessive")
+        if (a.kind == "Place" and b.kind in ("IndustrialPark", "Facility") or
+                a.kind == "IndustrialPark" and b.kind in ("Place", "Facility")) and gap in ("'s ", "\u2019s "):
+            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-possessive")  # "Liangjiang's Longsheng New City"
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(
                 r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")
