@@ -553,6 +553,11 @@ class EntityRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
+                # the model's guess at a company's short name ("Yahua" taken for a place) yields to the name the
+                # article defined
+                if kind in ("Company", "Organization") and match.span() in at and \
+                        chosen[at[match.span()]].rule == "model" and chosen[at[match.span()]].known is None:
+                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind)
                 elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind, rule="learnt")
         return sorted(chosen, key=lambda m: m.start)

@@ -102,3 +102,119 @@ def test_a_name_before_project_completion_ceremony_stays_with_the_project(extrac
 def test_a_tonnage_project_is_a_project(extractor):
     found = entities(extractor, "Qarun Mining will build a 30,000-ton project in Ya'an.")
     assert any("30,000-ton project" in label and kind == "InvestmentProject" for label, kind in found)
+
+
+# --- relations ----------------------------------------------------------------------------------------------------
+
+
+@needs_model
+def test_partners_listed_together_partner_each_other(extractor):
+    found = relations(extractor, "Holtan Lithium announced it will partner with CATL and Qarun Mining to jointly "
+                                 "invest RMB200 million in a substation project in Kangding.")
+    catl = "Contemporary Amperex Technology Co., Limited"
+    assert {("Holtan Lithium", "partnerOf", catl), ("Holtan Lithium", "partnerOf", "Qarun Mining"),
+            (catl, "partnerOf", "Qarun Mining")} <= found
+
+
+@needs_model
+def test_a_deal_to_supply_to_a_customer_is_an_agreement_with_it(extractor):
+    found = relations(extractor, "Qarun Mining Co Ltd said on Monday it had signed a deal to supply lithium carbonate "
+                                 "to German carmaker Brightwater Motors Inc for the next three years.")
+    assert {("Qarun Mining Co Ltd", "signedAgreementWith", "Brightwater Motors Inc"),
+            ("Qarun Mining Co Ltd", "suppliesTo", "Brightwater Motors Inc")} <= found
+
+
+@needs_model
+def test_who_sources_from_whom_is_supply(extractor):
+    found = relations(extractor, "Brightwater Motors already sources lithium from Qarun Mining, a large producer.")
+    assert ("Qarun Mining", "suppliesTo", "Brightwater Motors") in found
+
+
+@needs_model
+def test_the_producer_with_no_name_is_the_company_of_the_story(extractor):
+    found = relations(extractor, "Lanmoor Sci-Tech plans to build a separator plant in Dazhou. The Chinese "
+                                 "specialty chemicals producer signed a cooperation agreement with the Dazhou "
+                                 "Municipal Government.")
+    assert any(s == "Lanmoor Sci-Tech" and k == "signedAgreementWith" and "Dazhou" in o for s, k, o in found)
+
+
+def test_a_chairman_of_the_firm_works_for_the_company_of_the_story(extractor):
+    found = relations(extractor, "Qarun Mining opened its new plant in Ya'an. Zhou Ming, chairman of the firm, "
+                                 "cut the ribbon.")
+    assert ("Zhou Ming", "worksFor", "Qarun Mining") in found
+
+
+def test_titles_running_into_organisation_names_are_posts_at_each(extractor):
+    found = relations(extractor, "Anna Berg, President SVOLT Europe & Vice President Lanmoor Energy Technology: "
+                                 "\u201cWe are growing fast.\u201d")
+    assert {("Anna Berg", "worksFor", "SVOLT Europe"),
+            ("Anna Berg", "worksFor", "Lanmoor Energy Technology")} <= found
+
+
+def test_its_subsidiary_is_the_sentence_subjects(extractor):
+    found = relations(extractor, "Qarun Mining put the value of the contract, signed by its wholly-owned "
+                                 "subsidiary Ya'an Qarun Lithium, at $600 million.")
+    assert ("Ya'an Qarun Lithium", "subsidiaryOf", "Qarun Mining") in found
+
+
+def test_a_short_name_the_model_took_for_a_place_is_the_company(extractor):
+    result = extractor.extract("Qarun agrees deal to supply lithium\n\nSichuan Qarun Industrial Group Co Ltd said on "
+                               "Tuesday it had signed a deal.\n\nQarun, which is based in southwest China\u2019s "
+                               "Sichuan province, put the value at $600 million.")
+    assert not any(e.label == "Qarun" for e in result.entities)
+    company = next(e for e in result.entities if "Qarun" in e.names)
+    assert len(company.mentions) == 3
+
+
+def test_based_in_a_countrys_province_is_in_the_province(extractor):
+    found = relations(extractor, "Qarun Mining, which is based in southwest China\u2019s Sichuan province, opened a "
+                                 "plant.")
+    assert ("Qarun Mining", "locatedIn", "Sichuan Province") in found
+    assert ("Qarun Mining", "locatedIn", "China") not in found
+
+
+def test_to_be_the_supplier_of_is_supply(extractor):
+    found = relations(extractor, "We expect Qarun Mining will continue to be the major lithium hydroxide supplier of "
+                                 "Brightwater Motors.")
+    assert ("Qarun Mining", "suppliesTo", "Brightwater Motors") in found
+
+
+@needs_model
+def test_sources_from_past_an_aside(extractor):
+    found = relations(extractor, "Brightwater Motors already sources lithium \u2013 an ingredient in batteries \u2013 "
+                                 "from China\u2019s Qarun Mining, one of the biggest producers.")
+    assert ("Qarun Mining", "suppliesTo", "Brightwater Motors") in found
+
+
+def test_no_before_a_number_ends_no_sentence(extractor):
+    text = "The projects mainly include Qarun No. 7 Vein and Tamolo. The mine opened in 2021."
+    assert extractor.extract(text).sentences[0] == (0, text.index(" The mine"))
+
+
+def test_projects_listed_in_a_place_are_in_it(extractor):
+    found = relations(extractor, "At present, the lithium mining projects in Sichuan Province, China mainly include "
+                                 "Tamolo, Qinggang and Zhawu.")
+    assert {(name, "locatedIn", "Sichuan Province") for name in ("Tamolo", "Qinggang", "Zhawu")} <= found
+
+
+@needs_model
+def test_who_signed_an_agreement_to_build_a_project_invests_in_it_even_after_a_dateline(extractor):
+    found = relations(extractor, "Frankfurt/Chengdu, May 3, 2030 \u2013 Lanmoor Energy Technology Co., Ltd. "
+                                 "(Lanmoor), a battery maker headquartered in China, announced that it has signed a "
+                                 "strategic cooperation agreement with the Meishan Municipal Government to build a "
+                                 "40 GWh battery production site in Sichuan Province.")
+    assert any(s.startswith("Lanmoor Energy") and k == "investsIn" and o == "40 GWh battery production site"
+               for s, k, o in found)
+
+
+@needs_model
+def test_the_winner_of_an_auction_for_the_rights_to_a_mine_invests_in_it(extractor):
+    found = relations(extractor, "Qarun Mining won the other auction on Aug. 11 for the exploration rights to the "
+                                 "north Tamolo lithium mine in Jinchuan county.")
+    assert ("Qarun Mining", "investsIn", "north Tamolo lithium mine") in found
+
+
+def test_a_sentence_opening_with_a_place_puts_its_park_there(extractor):
+    found = relations(extractor, "In Lianxi's Baixi New Town, the Qarun Lithium Technology Industrial Park stands as "
+                                 "the largest battery base.")
+    assert ("Qarun Lithium Technology Industrial Park", "locatedIn", "Baixi New Town") in found
