@@ -670,6 +670,8 @@ class RelationFinder:
         #: the company the story is about lately: the last sentence's first company not after a preposition
         #: ("the firm", "the company" in the sentences after it)
         self.current_company: str | None = None
+        #: the place the last sentence that opened with one is about ("邛崃市将…；目前已落户…")
+        self.current_place: str | None = None
         self.parties: list[str] = []
         self.found: list[RelationCandidate] = []
         #: entity key -> (property, [ISO dates], sentence span): when an event took place, a project was signed
@@ -715,6 +717,9 @@ class RelationFinder:
                        None)
         if subject is not None and subject.kind == "Company":
             self.current_company = subject.key
+        opening = next((m for m in view.mentions if m.start - view.start <= 6), None)
+        if opening is not None and opening.kind == "Place" and opening.cls != "Country":
+            self.current_place = opening.key
 
     def _dates(self, ctx: SentenceContext) -> None:
         """An event held on a day (or days), a project signed on a day."""
