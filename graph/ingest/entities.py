@@ -140,7 +140,7 @@ PATTERNS = [
     ("Place", "based-in-place", re.compile(
         r"\b(?:based|headquartered|located) in (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! [A-Z])"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture|New Town|"
-                                        r"New City)\b"), 0),
+                                        r"New City)\b|\b[A-Z][a-z]+ (?:ore field|mining area)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
@@ -518,7 +518,7 @@ class EntityRecogniser:
         # names learnt from the article's own patterns are names wherever they recur in it, and so are the short
         # names a company goes by: defined in brackets ("Omega Energy"), or its name's first words ("Kappa Power")
         learnt: dict[str, tuple[str, str | None]] = {}
-        companies = {m.text for m in chosen if m.kind == "Company" and m.rule != "learnt"}
+        companies = {m.text for m in chosen if m.kind == "Company" and m.rule not in ("learnt", "model")}
         for mention in chosen:  # a project listed by name is that project wherever the name recurs
             if mention.rule == "project-list":
                 learnt.setdefault(mention.text, ("InvestmentProject", None))
@@ -527,6 +527,7 @@ class EntityRecogniser:
             core = _LEGAL_TAIL.sub("", mention.text)
             if mention.kind == "Company" and mention.known is None and core != mention.text and len(core) >= 4:
                 learnt.setdefault(core, ("Company", mention.text))
+        shorts: set[str] = set()  # the short names of the article's companies
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
                                                            "Conference", "IndustrialPark", "Facility") \
@@ -546,6 +547,7 @@ class EntityRecogniser:
                     if not any(other != mention.text and (other == short or other.startswith(short + " "))
                                for other in companies):
                         learnt.setdefault(short, ("Company", mention.text))
+                        shorts.add(short)
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
         for name, (kind, full) in learnt.items():
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
@@ -553,9 +555,9 @@ class EntityRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
-                # the model's guess at a company's short name ("Yahua" taken for a place) yields to the name the
-                # article defined
-                if kind in ("Company", "Organization") and match.span() in at and \
+                # the model's guess at a company's short name ("Yahua" taken for a place) yields to the company
+                # the article names in full
+                if name in shorts and match.span() in at and \
                         chosen[at[match.span()]].rule == "model" and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind)
                 elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:

@@ -218,3 +218,8 @@ def test_a_sentence_opening_with_a_place_puts_its_park_there(extractor):
     found = relations(extractor, "In Lianxi's Baixi New Town, the Qarun Lithium Technology Industrial Park stands as "
                                  "the largest battery base.")
     assert ("Qarun Lithium Technology Industrial Park", "locatedIn", "Baixi New Town") in found
+
+
+def test_an_ore_field_is_a_place(extractor):
+    found = entities(extractor, "The companies will build a substation in the Tamolo ore field, a lithium district.")
+    assert ("Tamolo ore field", "Place") in found
