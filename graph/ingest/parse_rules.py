@@ -324,13 +324,18 @@ def in_place(ctx: SentenceContext) -> None:
             subject = None
         if subject is None and token.lemma_.lower() in _SEATS:
             owners = [c for c in token.children if c.dep_ == "poss"]
-            if not owners and token.dep_ == "dobj" and token.head.lemma_ == "have":  # "X has its headquarters in"
-                owners = _subjects(token.head)
-            found = parsed.mentions(owners, ORG)
+            if all(o.lower_ in ("its", "their") for o in owners) and token.dep_ == "dobj" and \
+                    token.head.lemma_ == "have":  # "X has its headquarters in"
+                found = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]  # "the company has"
+            else:
+                found = parsed.mentions(owners, ORG)
             subject = found[0] if found else None
         if subject is None:
             continue
-        places = parsed.mentions(_preposition_objects([token], {"in", "at"}), PLACEISH)
+        objects = _preposition_objects([token], {"in", "at"})
+        if token.tag_ == "NNS" and any(o.conjuncts for o in objects):
+            continue  # "three production sites in Changzhou, Luoyang and Xiamen": none of them is the company's seat
+        places = parsed.mentions(objects, PLACEISH)
         for place in places[:1]:
             if place.key != subject.key:
                 ctx.add(subject.key, "locatedIn", place.key, 0.65, "parse-in-place")

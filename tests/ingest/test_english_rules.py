@@ -223,3 +223,17 @@ def test_a_sentence_opening_with_a_place_puts_its_park_there(extractor):
 def test_an_ore_field_is_a_place(extractor):
     found = entities(extractor, "The companies will build a substation in the Tamolo ore field, a lithium district.")
     assert ("Tamolo ore field", "Place") in found
+
+
+@needs_model
+def test_the_company_that_has_its_headquarters_somewhere_is_there(extractor):
+    found = relations(extractor, "Qarun Mining opened a plant in Ya'an. According to its own information, the company "
+                                 "emerged from a state-owned miner in 2007, has its headquarters in Luoyang and about "
+                                 "900 employees.")
+    assert ("Qarun Mining", "locatedIn", "Luoyang City") in found
+
+
+@needs_model
+def test_production_sites_in_several_places_are_no_seat(extractor):
+    found = relations(extractor, "To date, Qarun Mining has three production sites in Changzhou, Luoyang and Xiamen.")
+    assert not any(s == "Qarun Mining" and k == "locatedIn" for s, k, _ in found)
