@@ -147,6 +147,39 @@ def _is_common_words(span, knowledge: Knowledge) -> bool:
     return True
 
 
+_COMPANY_VERBS = {"invest", "build", "construct", "supply", "produce", "manufacture", "acquire", "establish",
+                  "operate", "own", "develop"}
+
+
+def _acts_as_company(ent) -> bool:
+    """Whether a name the model took for a person's acts as a company in its sentence: it invests, builds,
+    supplies or owns, or its clause speaks of "its" project ("X held a ceremony for its battery project"); a
+    person with a title before the name does not.
+
+    >>> from graph.ingest.english import english_pipeline
+    >>> pipeline = english_pipeline()
+    >>> if pipeline.statistical:
+    ...     doc = pipeline.nlp("Qingyuan Xinlian held a groundbreaking ceremony for its battery project.")
+    ...     [_acts_as_company(e) for e in doc.ents if e.label_ == "PERSON"] in ([True], [])
+    ... else:
+    ...     True
+    True
+    """
+    root = ent.root
+    doc = ent.doc
+    if ent.start > 0 and re.fullmatch(TITLES, doc[ent.start - 1].text):
+        return False
+    if root.dep_ not in ("nsubj", "conj") or not ent.text[:1].isupper():
+        return False
+    verb = root.head if root.dep_ == "nsubj" else root.head.head
+    if verb.lemma_.lower() in _COMPANY_VERBS:
+        return True
+    if any(c.ent_type_ == "ORG" or c.lemma_.lower() in ("government", "committee", "company", "group")
+           for c in root.conjuncts):
+        return True  # "X and the government of Y district signed": a party beside an organisation
+    return any(t.lower_ == "its" and t.dep_ == "poss" for t in verb.subtree)
+
+
 def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
     """The model's named entities that the extractor takes, with their kinds.
 
@@ -173,6 +206,8 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         kind = kind_of_name(text, ent.label_)
         if kind is None:
             continue
+        if kind == "Person" and _acts_as_company(ent):
+            kind = "Company"  # "Qingyuan Xinlian will invest ...", "... held a ceremony for its project"
         before = doc.text[max(0, span.start_char - 80):span.start_char]
         if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
                 abbreviates(text, before[:-1]):
@@ -263,7 +298,7 @@ def noun_phrase_names(doc) -> list[Mention]:
             pobj = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
             if pobj:  # "the government of Shuangliu district"
                 place = [c for c in pobj[0].children if c.dep_ == "pobj"]
-                if place and place[0].text[:1].isupper():
+                if place and place[0].left_edge.text[:1].isupper():  # "Shuangliu district" heads on "district"
                     span = doc[span.start:place[0].right_edge.i + 1]
             if len(span) >= 2 and any(t.text[:1].isupper() for t in span) and "\n" not in span.text:
                 found.append(Mention(span.start_char, span.end_char, span.text, "GovernmentBody", None,

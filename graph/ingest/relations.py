@@ -569,6 +569,10 @@ def supplies_to(ctx: SentenceContext) -> None:
              and m.kind != "Technology"]  # what is supplied may be a technology's name
     for a, b in zip(goods, goods[1:], strict=False):
         gap = view.between(a, b).lower()
+        if a.kind in ORG and gap.startswith(",") and _GOVERNED.search(view.before(a, 20)):
+            # "X, a subsidiary of Y, will supply cells to Z": X supplies, not Y
+            a = next((m for m in goods if m.kind in ORG and m.start < a.start and
+                      not _GOVERNED.search(view.before(m, 20))), None) or a
         if a.kind in ORG and b.kind in ORG and (
                 re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
                           r"(?:the )?$", gap) or

@@ -237,3 +237,24 @@ def test_the_company_that_has_its_headquarters_somewhere_is_there(extractor):
 def test_production_sites_in_several_places_are_no_seat(extractor):
     found = relations(extractor, "To date, Qarun Mining has three production sites in Changzhou, Luoyang and Xiamen.")
     assert not any(s == "Qarun Mining" and k == "locatedIn" for s, k, _ in found)
+
+
+@needs_model
+def test_a_name_the_model_took_for_a_person_that_acts_as_a_company_is_a_company(extractor):
+    found = entities(extractor, "On June 5, Qingyuan Xinlian held a groundbreaking ceremony for its sodium-ion "
+                                "battery project in Meishan.")
+    assert ("Qingyuan Xinlian", "Company") in found
+
+
+@needs_model
+def test_the_government_of_a_district_written_in_lower_case_is_the_districts_government(extractor):
+    found = relations(extractor, "Qingyuan Xinlian and the government of Shuangliu district signed a cooperation "
+                                 "agreement on Friday.")
+    assert ("Qingyuan Xinlian", "signedAgreementWith", "People's Government of Shuangliu District") in found
+
+
+def test_the_appositive_parent_is_not_the_supplier(extractor):
+    found = relations(extractor, "Qingyuan Xinlian, a subsidiary of Hanfeng Materials, will supply battery cells to "
+                                 "Changan Automobile.")
+    assert ("Hanfeng Materials", "suppliesTo", "Changan Automobile") not in found
+    assert any(s == "Qingyuan Xinlian" and k == "suppliesTo" for s, k, _ in found)
