@@ -154,6 +154,8 @@ _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|锂离子|�
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
+# what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布)")
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
@@ -343,6 +345,9 @@ class ChineseRecogniser:
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             begin = self._extend_left(tokens, match.end() - 1, match.end(), "IndustrialPark", text)
+            head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
+            if head and match.end() - begin - len(head) >= 2:
+                begin += len(head)  # "宣汉县普光镇": the county, then its town
             if begin is not None and match.end() - begin <= 6:
                 found.append(Mention(begin, match.end(), text[begin:match.end()], "Place", None, "zh-town"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
@@ -362,6 +367,9 @@ class ChineseRecogniser:
                 continue
             if mention.kind == "Person" and self.knowledge.resolve(mention.text, "Place") is not None:
                 continue
+            if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
+                taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
+                continue  # 四川日报, 四川在线: a newspaper's name, not the province
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
         # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能

@@ -40,3 +40,13 @@ def test_a_company_partners_each_of_a_list_whose_members_are_no_partners(extract
     found = relations(extractor, "岚峰能源股份有限公司动力电池业务现已与泰岚、奇岳、小岚等知名车企建立了稳定的合作关系。")
     assert {("岚峰能源股份有限公司", "partnerOf", name) for name in ("泰岚", "奇岳", "小岚")} <= found
     assert not any(s in ("泰岚", "奇岳") and k == "partnerOf" for s, k, _ in found)
+
+
+def test_a_town_written_after_its_county_is_the_town_in_the_county(extractor):
+    found = relations(extractor, "记者来到宣汉县岚峰镇，看到项目正在建设。")
+    assert ("岚峰镇", "locatedIn", "Xuanhan County") in found
+
+
+def test_a_place_in_a_newspapers_name_is_no_place_of_the_story(extractor):
+    found = entities(extractor, "来源:四川日报 编辑:顾强\n\n泰岚锂业有限公司的项目开工。")
+    assert ("Sichuan Province", "Place") not in found
