@@ -385,6 +385,14 @@ def place_based(ctx: SentenceContext) -> None:
                                                                view.between(a, b).lower()) and \
                 re.match(r"-based\b", view.after(b, 10)):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "place-based")
+    named = [m for m in ms if m.kind != "Technology"]
+    for a, b in zip(named, named[1:], strict=False):
+        # "U.S. electric vehicle (EV) manufacturer Tesla Inc", "Chinese lithium miner X" (a place before the trade)
+        if a.kind == "Place" and b.kind in ORG and re.fullmatch(
+                r" (?:[\w()-]+ ){0,4}?(?:manufacturer|maker|carmaker|automaker|company|firm|giant|producer|"
+                r"supplier|developer|group|miner) ", view.between(a, b)) and \
+                not re.search(r"\b(?:of|for|to|with|from|in|at|by)\b", view.between(a, b)):
+            ctx.add(b.key, "locatedIn", a.key, 0.6, "place-trade-name")
     for a, b, gap in _pairs(ctx):
         if (a.kind == "Place" and b.kind in ("IndustrialPark", "Facility") or
                 a.kind == "IndustrialPark" and b.kind in ("Place", "Facility")) and gap in ("'s ", "\u2019s "):

@@ -258,3 +258,9 @@ def test_the_appositive_parent_is_not_the_supplier(extractor):
                                  "Changan Automobile.")
     assert ("Hanfeng Materials", "suppliesTo", "Changan Automobile") not in found
     assert any(s == "Qingyuan Xinlian" and k == "suppliesTo" for s, k, _ in found)
+
+
+def test_a_place_before_a_companys_trade_locates_it(extractor):
+    found = relations(extractor, "Qarun Mining will supply lithium to U.S. electric vehicle (EV) manufacturer "
+                                 "Brightwater Motors Inc for five years.")
+    assert ("Brightwater Motors Inc", "locatedIn", "United States") in found
