@@ -114,7 +114,7 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 # names
 
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
-_GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|指挥部)"
+_GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
@@ -147,7 +147,15 @@ _STOP_WORDS = set("""
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
                    "共有 现有 走进 送至 围绕".split())
 # a phrase that describes what a place wants to become is not a project's name
-_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目")
+_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
+# the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
+# 动力电池生产基地) is a kind of project, not one project's name
+_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
+                              r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
+                              r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
+                              r"高端|先进|基地|工厂|的|和|及|与")
+# what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布)")
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
@@ -159,11 +167,12 @@ _PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
-           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人)")
+           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长)")
 _PERSON_AFTER_TITLE = re.compile(_TITLES + rf"(?P<name>[{CJK}]{{2,3}})(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|"
                                  r"主持|宣布|参加|会见|一行|等)")
-_LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}})(?:等)(?:[^，。,；;方]{{0,12}})"
-                   r"(?:企业|公司|龙头|链主|头部企业|知名企业)")
+_LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
+                   rf"(?:[^，。,；;方]{{0,12}})"
+                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
 
 
 def _tokens(tokenizer, text: str):
@@ -302,7 +311,8 @@ class ChineseRecogniser:
                         end = match.start() + inner.start()
                 begin = self._strip_places(text, begin, end, kind)
                 name = text[begin:end]
-                if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name)):
+                if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name) or
+                                                    not _GENERIC_PROJECT.sub("", name[:-len(match.group(0))])):
                     continue
                 if len(name) - len(match.group(0)) < 2 and kind != "Conference":
                     continue
@@ -335,6 +345,9 @@ class ChineseRecogniser:
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             begin = self._extend_left(tokens, match.end() - 1, match.end(), "IndustrialPark", text)
+            head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
+            if head and match.end() - begin - len(head) >= 2:
+                begin += len(head)  # "宣汉县普光镇": the county, then its town
             if begin is not None and match.end() - begin <= 6:
                 found.append(Mention(begin, match.end(), text[begin:match.end()], "Place", None, "zh-town"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
@@ -354,6 +367,9 @@ class ChineseRecogniser:
                 continue
             if mention.kind == "Person" and self.knowledge.resolve(mention.text, "Place") is not None:
                 continue
+            if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
+                taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
+                continue  # 四川日报, 四川在线: a newspaper's name, not the province
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
         # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能

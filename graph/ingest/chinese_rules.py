@@ -170,8 +170,10 @@ def located(ctx: SentenceContext) -> None:
             subject = ctx.project
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
-    for trigger in re.finditer(r"落户|入驻|引进|引入", text):  # "邛崃市…已落户融捷锂业、上海璞泰来等企业"
-        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
+    for trigger in re.finditer(r"落户|落地|入驻|引进|引入", text):  # "邛崃市…已落户融捷锂业、上海璞泰来等企业"
+        places = [m.key for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
+        if not places and ctx.finder.current_place and re.match(r"[^，,。]{0,6}$", text[:trigger.start()]):
+            places = [ctx.finder.current_place]  # "邛崃市将…；目前已落户…": the place the sentence before is about
         following = [m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end()]
         if not places or not following or following[0].kind not in ORG or \
                 ctx.view.offset(following[0]) - trigger.end() > 2:
@@ -182,7 +184,7 @@ def located(ctx: SentenceContext) -> None:
                 break
             run.append(m)
         for company in run:
-            ctx.add(company.key, "locatedIn", places[0].key, 0.6, "zh-settled-in")
+            ctx.add(company.key, "locatedIn", places[-1], 0.6, "zh-settled-in")  # the place nearest the verb
     for trigger in re.finditer(r"在\s*", text):
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
         if not places or ctx.view.offset(places[0]) != trigger.end():
@@ -265,7 +267,7 @@ def subsidiary(ctx: SentenceContext) -> None:
 
 _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|总工程师|创始人|董事|"
                     r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|主任|副主任|局长|副局长|厅长|副厅长|"
-                    r"秘书长|会长|副会长|理事长|负责人|院士)")
+                    r"秘书长|会长|副会长|理事长|负责人|院士|指挥长|副指挥长)")
 
 
 def works_for(ctx: SentenceContext) -> None:
@@ -303,6 +305,14 @@ def partners(ctx: SentenceContext) -> None:
             continue
         run = runs[-1]
         if len(text[run[-1].end - ctx.view.start:match.start()]) > 6:
+            continue
+        # "A…已与B、C、D等车企建立合作关系": A partners each of the list, whose members are no partners of each other
+        opener = re.search(r"(?:与|同|跟)\s*$", ctx.view.before(run[0], 4))
+        if opener and "、" in _between(ctx, run[0], run[1]):
+            subject = [m.key for m in ctx.mentions if m.kind in ORG and m.end < run[0].start] or \
+                [key for key in [ctx.finder.current_company] if key]  # "公司…已与…": the story's company
+            for partner in run if subject else []:
+                ctx.add(subject[-1], "partnerOf", partner.key, 0.65, "zh-partners-with-list")
             continue
         for i, a in enumerate(run):
             for b in run[i + 1:]:

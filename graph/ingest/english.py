@@ -61,13 +61,21 @@ class EnglishPipeline:
 LONGEST_SENTENCE = 120
 
 
+#: Abbreviations the tokenizer splits from their full stop, which then ends no sentence before a number
+#: ("Jiajika No. 134 Vein")
+NUMBERED = {"No", "Nos", "no", "Art", "Vol", "Fig", "Ch", "Para"}
+
+
 def _split_at_line_breaks(doc):
     """A line break ends a sentence (headlines, datelines, list items); so does a run of
-    :data:`LONGEST_SENTENCE` words without one."""
+    :data:`LONGEST_SENTENCE` words without one; "No." before a number does not."""
     run = 0
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
+        elif token.i >= 2 and doc[token.i - 1].text == "." and doc[token.i - 2].text in NUMBERED and \
+                token.text[:1].isdigit():
+            token.is_sent_start = False
         run = 0 if token.is_sent_start else run + 1
         if run >= LONGEST_SENTENCE:
             token.is_sent_start = True

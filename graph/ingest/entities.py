@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from .resolve import Knowledge, KnownEntity
 from .spans import Spans
 
-__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp", "headline_spans"]
+__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp", "headline_spans", "abbreviates"]
 
 _NLP = None
 
@@ -52,7 +52,7 @@ class Mention:
 
 
 _CAP = r"(?:[A-Z][\w'\u2019&.-]*|\([A-Z][\w ]*\))"
-_CONN = r"(?:,? (?:and |& |of |on |for |the |de )?|-)"
+_CONN = r"(?:,? (?:and |& |of |on |for |de )?| the |-)"  # ", the" opens an apposition, not a name's next word
 _CAP_CHAIN = rf"(?:{_CAP}{_CONN})*?"
 TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Former|Co-)[ -]?)*"
           r"(?:Chairman|Chairwoman|Chairperson|President|CEO|CFO|CTO|COO|Chief [A-Z][a-z]+ Officer|Co-founder|"
@@ -62,7 +62,7 @@ TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Form
           r"Chief Representative|Engineer|Researcher|Senior Researcher|Analyst|Economist|Spokesperson|Spokesman|"
           r"Spokeswoman|Official|Expert))")
 _TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
-_PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]{2,})"
+_PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,})"
 _GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
 _LOWER_TAIL = r"(?: (?:of|for) [a-z][a-z -]*?(?=[,.;:)]| said| says| and [A-Z]| to | in | on | at |$))?"
 
@@ -110,16 +110,19 @@ PATTERNS = [
         rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?[A-Z][\w'-]+"
         rf"(?:(?:,? (?:and |& )| )[A-Z][\w'-]+){{0,5}}){{0,3}}"), 0),
     ("Company", "legal-form", re.compile(
-        r"\b(?:[A-Z][\w'&-]*(?:\.\w+)*(?:\s(?:&\s)?|-)){0,6}?[A-Z][\w'&-]*(?: \([A-Z][\w ]+\))?,? "
-        r"(?:Co\., ?Ltd\.|Co\.,? Limited|Company Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|"
-        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)(?: (?:Group|Co\., ?Ltd\.|Co\.,? Limited|Limited|Corporation|Inc\.))*"
+        r"\b[A-Z](?:[\w'\u2019&-]*(?:\.\w+)*(?<!-)(?:\s(?:&\s|\([A-Z][\w ]+\)\s)?|-)[A-Z]){0,6}?[\w'\u2019&-]*"
+        r"(?: \([A-Z][\w ]+\))?,? "
+        r"(?:Co\., ?Ltd\.|Co, Ltd\.|Co\.,? Limited|Company Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|"
+        r"Corporation|Group|"
+        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)(?: (?:Group|Co[.,]{1,2} ?Ltd\.|Co\.,? Limited|Limited|Corporation|Inc\.))*"
         r"(?: \([A-Z][\w ]+\))?"), 0),
     ("Company", "industry-name", re.compile(
-        r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Energy|Power|"
+        r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Sci-Tech|Hi-Tech|"
+        r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
         r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
-        r"Development|Zone|Park|Project|Factory|Plant|Base))"), 0),
+        r"Development|Zone|Park|Project|Factory|Plant|Base)\b| [A-Z][a-z]+ (?:Project|List|Plan)\b)"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
      "name"),
     ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b"), "name"),
@@ -136,7 +139,8 @@ PATTERNS = [
         r"carmaker|subsidiary|affiliate|unit|joint venture)\b"), "name"),
     ("Place", "based-in-place", re.compile(
         r"\b(?:based|headquartered|located) in (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! [A-Z])"), "name"),
-    ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture)\b"), 0),
+    ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture|New Town|"
+                                        r"New City)\b|\b[A-Z][a-z]+ (?:ore field|mining area)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
@@ -208,8 +212,37 @@ def _defined_aliases(text: str, end: int) -> list[str]:
     """
     match = _DEFINED_ALIAS.match(text, end)
     if not match or match.group("alias").lower() in _NOT_ALIASES:
+        acronym = _ACRONYM.match(text, end)
+        if acronym and abbreviates(acronym.group("alias"), text[:end]):
+            return [acronym.group("alias")]
         return []
     return [match.group("alias").strip()]
+
+
+_ACRONYM = re.compile(r" \((?P<alias>[A-Z][A-Za-z]{1,7})\)")
+
+
+def abbreviates(acronym: str, words: str) -> bool:
+    """Whether ``acronym`` is made of the initials of the words just before it, in order, its first letter the
+    initial of one of the last eight words: "Development and Reform Commission (DRC)", "value-adjusted cash costs
+    (VACC)", "SVOLT Energy Technology Co., Ltd. (SVOLT)".
+
+    >>> abbreviates("DRC", "Sichuan Provincial Development and Reform Commission")
+    True
+    >>> abbreviates("VACC", "have value-adjusted cash costs"), abbreviates("BYD", "the Chongqing plant")
+    (True, False)
+    """
+    tail = re.findall(r"[A-Za-z][\w'\u2019&]*", words)[-8:]
+    if any(w == acronym for w in tail):
+        return True
+    initials = [w[0].upper() for w in tail if w.lower() not in ("and", "of", "the", "for", "&")]
+    for first in range(len(initials)):
+        if initials[first] != acronym[0].upper():
+            continue
+        remaining = iter(initials[first:])
+        if all(letter.upper() in remaining for letter in acronym) and initials[-1] == acronym[-1].upper():
+            return True
+    return False
 
 
 def _strip_leading(text: str, start: int) -> tuple[str, int]:
@@ -275,6 +308,94 @@ def _same_capitals(name: str, text: str) -> bool:
         return True
     pairs = zip(name.split(), text.split(), strict=False)
     return all(not n[:1].isupper() or t[:1].isupper() for n, t in pairs)
+
+
+_ETHNIC = r"(?:Yi|Tibetan|Qiang|Miao|Tujia|Hui|Zhuang|Mongolian|Naxi|Lisu|Bai|Dai|Dong|Yao|Buyei|Uyghur|Kazakh)"
+# "Mabian Yi Autonomous County", "Shizhu Tujia": the county named with the people it is autonomous for
+_AUTONOMOUS = re.compile(rf" {_ETHNIC}(?: and {_ETHNIC})?(?: Autonomous (?:County|Prefecture))?\b")
+_DIRECTIONS = r"(?:(?:North|South|East|West)(?:ern)?|Central|(?:North|South)(?:east|west)(?:ern)?)"
+_PLACE_WORDS = {"City", "Province", "County", "District", "Prefecture", "Municipality", "Autonomous", "Region",
+                "Town", "Township", "Village", "New", "Area", "Zone"}
+
+
+def _places_in_names(text: str, mentions: list[Mention], headlines: Spans) -> list[Mention]:
+    """Places as a name's part: "Shenzhen Stock Exchange", "Chengdu-Chongqing Economic Circle", "Qinghai-Tibet
+    Plateau", "Sichuan Zichen" name no province or city, so the place is not a mention of its own; "Mabian Yi" is
+    Mabian County under its autonomous name; "Eastern China", "Southwest China" are regions, not the country.
+
+    >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+    >>> text = "BYD left Eastern China for the Chengdu-Chongqing area, said the Shenzhen Stock Exchange."
+    >>> [(m.text, m.kind, m.rule) for m in recognise(text) if m.kind == "Place"]
+    [('Eastern China', 'Place', 'region')]
+    """
+    found = []
+    for m in mentions:
+        if m.kind != "Place" or m.text.split()[-1] in _PLACE_WORDS or headlines.overlaps(m.start, m.end):
+            found.append(m)
+            continue
+        suffix = re.match(r" (city|county|district|province|prefecture)\b", text[m.end:m.end + 12])
+        if suffix and m.known is not None and m.known.label.lower().endswith(suffix.group(1)):
+            m = replace(m, end=m.end + suffix.end(), text=text[m.start:m.end + suffix.end()])  # "Yaan city"
+        autonomous = _AUTONOMOUS.match(text, m.end)
+        if autonomous:
+            found.append(replace(m, end=autonomous.end(), text=text[m.start:autonomous.end()]))
+            continue
+        region = re.search(rf"(?<![\w-]){_DIRECTIONS} $", text[max(0, m.start - 20):m.start])
+        if region and m.known is not None and m.known.cls == "Country":
+            start = m.start - len(region.group(0))
+            found.append(Mention(start, m.end, text[start:m.end], "Place", None, "region"))
+            continue
+        if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"[A-Za-z]-$", text[max(0, m.start - 2):m.start]):
+            continue  # "Chengdu-Chongqing", "Qinghai-Tibet"
+        following = re.match(r" (?:[A-Z][a-z]+|[A-Z]{2,})\b", text[m.end:m.end + 30])
+        if following and following.group(0).strip() not in _PLACE_WORDS and \
+                following.group(0).strip().lower() not in _SMALL_WORDS:
+            continue  # "Shenzhen Stock Exchange", "Sichuan Zichen"
+        before = text[max(0, m.start - 40):m.start]
+        preceding = re.search(r"(?<=[\w,] )([A-Z][a-z]+|[A-Z]{2,}) $", before)
+        if preceding and preceding.group(1).lower() not in _LEADING | _SMALL_WORDS:
+            continue  # "State Grid Sichuan", "Kangding Jiajika": a place inside a name
+        found.append(m)
+    return found
+
+
+# "the spodumene projects of X, Y and Z", "new projects such as X and Y", "the mining projects in Sichuan mainly
+# include X, Y and Z": the names listed are the projects'
+_PROJECT_LIST = re.compile(r"\bprojects (?:of |(?:[^.;:\n]{0,50}?\b)?(?:such as|include|includes|including|like) )")
+_LIST_ITEM = re.compile(r"[A-Z][\w'\u2019-]*(?:\.\d+\w*)?(?: [A-Z][\w'\u2019-]*(?:\.\d+\w*)?)*"
+                        r"(?=,|\.|;|:|\)| and | or | are | were | is | was | owned | with |$)")
+
+
+def _listed_projects(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names listed as examples of projects are projects, whatever the model took them for (a mine named after
+    its place, "Yelonggou", is no place of the story); a known company in the list ("projects of CATL") keeps
+    its kind, and so does the list's item.
+
+    >>> text = "New projects such as Cuola and Murong are under construction."
+    >>> [(m.text, m.kind) for m in _listed_projects(text, [Mention(21, 26, "Cuola", "Company")])]
+    [('Cuola', 'InvestmentProject'), ('Murong', 'InvestmentProject')]
+    """
+    found = list(mentions)
+    for trigger in _PROJECT_LIST.finditer(text):
+        position = trigger.end()
+        while True:
+            item = _LIST_ITEM.match(text, position)
+            if not item:
+                break
+            start, end = item.start(), item.end()
+            if re.search(r"['\u2019]s?$", text[start:end]):
+                break
+            inside = [m for m in found if m.start < end and m.end > start]
+            if any(m.known is not None and m.kind != "Place" or m.kind in ("Company", "Organization")
+                   and m.end - m.start > end - start for m in inside):
+                break
+            found = [m for m in found if m not in inside]
+            found.append(Mention(start, end, text[start:end], "InvestmentProject", None, "project-list"))
+            separator = re.match(r",? (?:and )?|, ", text[end:end + 6])
+            if not separator:
+                break
+            position = end + separator.end()
+    return sorted(found, key=lambda m: m.start)
 
 
 class EntityRecogniser:
@@ -343,8 +464,8 @@ class EntityRecogniser:
                 words, start = _strip_leading(text[start:end], start)
                 words = words.rstrip(" ,")
                 end = start + len(words)
-                if len(words) < 3 or "\n" in words:
-                    continue
+                if len(words) < 3 or "\n" in words or words.lower() in _LEADING:
+                    continue  # "Recently, an investor ...": a sentence's first word, no name
                 if kind == "Company" and rule == "industry-name":
                     core = [w for w in words.split() if w.lower() not in _GENERIC_NAME_WORDS]
                     if not core or len(words.split()) < 2:
@@ -389,9 +510,24 @@ class EntityRecogniser:
                 continue
             if mention.end > mention.start and taken.add(mention.start, mention.end):
                 chosen.append(mention)
+        chosen = _places_in_names(text, chosen, headline_spans(text))
+        chosen = _listed_projects(text, chosen)
+        taken = Spans()
+        for mention in chosen:
+            taken.add(mention.start, mention.end)
         # names learnt from the article's own patterns are names wherever they recur in it, and so are the short
         # names a company goes by: defined in brackets ("Omega Energy"), or its name's first words ("Kappa Power")
         learnt: dict[str, tuple[str, str | None]] = {}
+        companies = {m.text for m in chosen if m.kind == "Company" and m.rule not in ("learnt", "model")}
+        for mention in chosen:  # a project listed by name is that project wherever the name recurs
+            if mention.rule == "project-list":
+                learnt.setdefault(mention.text, ("InvestmentProject", None))
+        # "Albemarle" is Albemarle Corp., not the first word of Albemarle Sichuan New Material Co. Ltd.
+        for mention in chosen:
+            core = _LEGAL_TAIL.sub("", mention.text)
+            if mention.kind == "Company" and mention.known is None and core != mention.text and len(core) >= 4:
+                learnt.setdefault(core, ("Company", mention.text))
+        shorts: set[str] = set()  # the short names of the article's companies
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
                                                            "Conference", "IndustrialPark", "Facility") \
@@ -406,7 +542,12 @@ class EntityRecogniser:
                     learnt.setdefault(alias, (mention.kind, mention.text))
             if mention.kind == "Company" and mention.known is None:
                 for short in self.short_names(mention.text):
-                    learnt.setdefault(short, ("Company", mention.text))
+                    # "Tianqi" is short for none of Tianqi Lithium (Suining) Co., Ltd., Tianqi Lithium (Shehong)
+                    # Co., Ltd. and Tianqi Lithium Corporation when the article names them all
+                    if not any(other != mention.text and (other == short or other.startswith(short + " "))
+                               for other in companies):
+                        learnt.setdefault(short, ("Company", mention.text))
+                        shorts.add(short)
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
         for name, (kind, full) in learnt.items():
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
@@ -414,6 +555,13 @@ class EntityRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
+                # the model's guess at a company's short name ("Yahua" taken for a place) yields to the company
+                # the article names in full
+                if name in shorts and match.span() in at and \
+                        chosen[at[match.span()]].rule == "model" and chosen[at[match.span()]].known is None:
+                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind)
+                elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:
+                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind, rule="learnt")
         return sorted(chosen, key=lambda m: m.start)
 
     def short_names(self, name: str) -> list[str]:
@@ -426,9 +574,13 @@ class EntityRecogniser:
 'Kappa Power Technology']
         """
         core = _LEGAL_TAIL.sub("", name).split()
-        lead = 0  # the place words the name starts with ("Leshan" in "Leshan Kappa Power")
-        while lead < len(core) - 1 and self.knowledge.resolve(core[lead], "Place") is not None:
-            lead += 1
+        lead = 0  # the place words the name starts with ("Leshan" in "Leshan Kappa Power", "Inner Mongolia")
+        while lead < len(core) - 1:
+            size = next((n for n in (2, 1) if lead + n < len(core) and
+                         self.knowledge.resolve(" ".join(core[lead:lead + n]), "Place") is not None), 0)
+            if not size:
+                break
+            lead += size
         found: list[str] = []
         for start in dict.fromkeys((0, lead)):
             words = core[start:]

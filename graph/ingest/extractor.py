@@ -47,6 +47,10 @@ EXTRACTOR_VERSION = "0.3"
 ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
                 "InvestmentProject", "Place", "Person", "Organization", "Technology"]
 _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
+# capitalised words that name no project of their own ("Phase", "Lithium" in a headline)
+_GENERIC = {"phase", "project", "lithium", "battery", "batteries", "energy", "new", "power", "storage", "mine",
+            "plant", "base", "the", "of", "and", "production", "materials", "material", "cathode", "anode", "lfp",
+            "sodium-ion", "lithium-ion", "gwh", "industrial", "park", "technology"}
 # Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
@@ -324,6 +328,8 @@ class Extractor:
             if entity.cls not in ("City", "District") or not entity.parent or entity.parent not in by_iri:
                 continue
             parent = by_iri[entity.parent]
+            if not entity.resolved and parent.cls == "Country":
+                continue  # a new place put in the country only for want of a nearer one
             for _, start, end in entity.mentions:
                 span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, end))
                 dateline = _DATELINE.match(text, span[0])
@@ -510,6 +516,14 @@ class Extractor:
                                _HONORIFIC.match(e.mentions[0][0]) and surname in e.label.split()), None)
                 if target:
                     merged[entity.key] = target.key
+            elif entity.kind == "Person":
+                # "Hongxin Yang" is "Yang Hongxin", his name in the Western order
+                words = sorted(normalise(name).split())
+                target = next((e for e in values if e.kind == "Person" and e is not entity and e.key not in merged
+                               and sorted(normalise(e.label).split()) == words and
+                               e.mentions[0][1] < entity.mentions[0][1]), None)
+                if target:
+                    merged[entity.key] = target.key
             elif entity.kind == "InvestmentProject" and is_chinese(name):
                 # 年产10万吨…生产基地 and 10万吨…生产基地 name one project; so does a name and its tail
                 core = _compared(name).removeprefix("年产")
@@ -522,9 +536,13 @@ class Extractor:
                     merged[entity.key] = target.key
             elif entity.kind == "InvestmentProject":
                 words = {w for w in normalise(name).split() if w not in _STOPWORDS}
+                # "the Lijiagou project" and "the Lijiagou lithium mine project": named after the same proper name
+                proper = {normalise(w) for w in name.split() if w[:1].isupper() and normalise(w) not in _GENERIC}
                 target = next((e for e in values if e.kind == "InvestmentProject" and e is not entity
-                               and e.key not in merged and any({w for w in normalise(n).split() if w not in _STOPWORDS}
-                                                               == words for n in e.names)
+                               and e.key not in merged and any(
+                                   (other := {w for w in normalise(n).split() if w not in _STOPWORDS}) == words or
+                                   (proper and proper <= other and (words <= other or other <= words))
+                                   for n in e.names)
                                and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
                 if target:
                     merged[entity.key] = target.key
@@ -538,6 +556,17 @@ class Extractor:
                                          name in self.recognise.short_names(e.label)), None)
                 if target:
                     merged[entity.key] = target.key
+        # "Liangjiang" is the Liangjiang New Area of the article, where no place of that name is known (the model
+        # may take the bare name for a place or an organisation)
+        for entity in values:
+            if entity.kind not in ("Place", "Company", "Organization") or entity.resolved or entity.key in merged:
+                continue
+            park = next((e for e in values if e.kind == "IndustrialPark" and e.key not in merged and any(
+                re.fullmatch(rf"(?:\w+ )?{re.escape(entity.label)} (?:New Area|New District|High-tech Zone|"
+                             rf"Economic and Technological Development Zone|Economic Development Zone)", n)
+                for n in e.names)), None)
+            if park:
+                merged[entity.key] = park.key
         # a conference named in fewer words (a headline drops the "China (Chengdu)") is the one named in full
         for entity in values:
             if entity.kind != "Conference" or entity.key in merged or entity.resolved:

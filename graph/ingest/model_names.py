@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import TITLES, Mention
+from .entities import TITLES, Mention, abbreviates
 from .resolve import Knowledge
 
 __all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]
@@ -47,7 +47,8 @@ _EVENT = re.compile(r"\b(?:conference|expo|exposition|exhibition|forum|summit|co
 _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|"
                        r"solar|photovoltaic|pv|hydrogen|vehicle|charging|gwh|power|electrode|recycling|"
                        r"cathode|anode|separator|electrolyte|precursor|copper foil|foil|graphite|phosphate|"
-                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin", re.IGNORECASE)
+                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin|tonne|\bton\b",
+                       re.IGNORECASE)
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
             "each", "such", "said", "new"}
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
@@ -119,6 +120,19 @@ def _dictionary(doc) -> frozenset[str]:
 _WORDS: frozenset[str] | None = None
 
 
+def _singular(word: str) -> str:
+    """A plural's singular, as far as a capitalised word's lemma does not give it ("Batteries").
+
+    >>> _singular("batteries"), _singular("materials"), _singular("glass")
+    ('battery', 'material', 'glass')
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def _is_common_words(span, knowledge: Knowledge) -> bool:
     """Whether every word of a name is an English dictionary word (or its plural), a function word or a
     place ("Battery Management System", "Capital of Power Batteries"): such a phrase names no company."""
@@ -126,11 +140,44 @@ def _is_common_words(span, knowledge: Knowledge) -> bool:
     for token in span:
         if not token.is_alpha:
             continue
-        if token.is_stop or token.lower_ in words or token.lemma_.lower() in words:
+        if token.is_stop or token.lower_ in words or token.lemma_.lower() in words or _singular(token.lower_) in words:
             continue
         if knowledge.resolve(token.text, "Place") is None:
             return False
     return True
+
+
+_COMPANY_VERBS = {"invest", "build", "construct", "supply", "produce", "manufacture", "acquire", "establish",
+                  "operate", "own", "develop"}
+
+
+def _acts_as_company(ent) -> bool:
+    """Whether a name the model took for a person's acts as a company in its sentence: it invests, builds,
+    supplies or owns, or its clause speaks of "its" project ("X held a ceremony for its battery project"); a
+    person with a title before the name does not.
+
+    >>> from graph.ingest.english import english_pipeline
+    >>> pipeline = english_pipeline()
+    >>> if pipeline.statistical:
+    ...     doc = pipeline.nlp("Qingyuan Xinlian held a groundbreaking ceremony for its battery project.")
+    ...     [_acts_as_company(e) for e in doc.ents if e.label_ == "PERSON"] in ([True], [])
+    ... else:
+    ...     True
+    True
+    """
+    root = ent.root
+    doc = ent.doc
+    if ent.start > 0 and re.fullmatch(TITLES, doc[ent.start - 1].text):
+        return False
+    if root.dep_ not in ("nsubj", "conj") or not ent.text[:1].isupper():
+        return False
+    verb = root.head if root.dep_ == "nsubj" else root.head.head
+    if verb.lemma_.lower() in _COMPANY_VERBS:
+        return True
+    if any(c.ent_type_ == "ORG" or c.lemma_.lower() in ("government", "committee", "company", "group")
+           for c in root.conjuncts):
+        return True  # "X and the government of Y district signed": a party beside an organisation
+    return any(t.lower_ == "its" and t.dep_ == "poss" for t in verb.subtree)
 
 
 def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
@@ -159,6 +206,12 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         kind = kind_of_name(text, ent.label_)
         if kind is None:
             continue
+        if kind == "Person" and _acts_as_company(ent):
+            kind = "Company"  # "Qingyuan Xinlian will invest ...", "... held a ceremony for its project"
+        before = doc.text[max(0, span.start_char - 80):span.start_char]
+        if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
+                abbreviates(text, before[:-1]):
+            continue  # "value-adjusted cash costs (VACC)": the short form of common words
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
             if knowledge.resolve(text, "Place") is None and (ent.label_ != "GPE" or _is_common_words(span, knowledge)
                                                              or not all(w[:1].isupper() for w in text.split())):
@@ -172,7 +225,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 if span is None:
                     continue
                 text = span.text
-        if kind == "Person" and (len(text.split()) < 2 or _NOT_PERSON.search(text) or
+        if kind == "Person" and (not 2 <= len(text.split()) <= 4 or _NOT_PERSON.search(text) or
                                  not all(w[:1].isupper() for w in text.split()) or
                                  any(knowledge.resolve(w, "Place") for w in text.split()) or
                                  re.search(r"[\d/&]|\bNo\b|-Tech\b", text)):
@@ -194,6 +247,10 @@ def _phrase(head):
     owners = [c for c in head.children if c.dep_ == "poss"]
     if owners:  # "Dingsheng Lithium's 15,000-tonne project": the owner is a name of its own
         left = owners[-1].right_edge.i + 1
+    if head.dep_ == "compound":  # "the Anju project completion ceremony": "Anju" is the project's, not the ceremony's
+        while left > 0 and doc[left - 1].dep_ in ("compound", "nummod") and doc[left - 1].head.i == head.head.i and \
+                doc[left - 1].pos_ in ("PROPN", "NUM"):
+            left -= 1
     start = left
     while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
                               doc[start].lower_ in _LEADING or doc[start].is_punct):
@@ -223,9 +280,14 @@ def noun_phrase_names(doc) -> list[Mention]:
                 continue  # a plant is a project where its capacity, or the verb building it, says it is one
             if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):
                 continue
+            if token.dep_ == "compound" and token.text[:1].isupper() and token.head.text[:1].isupper():
+                continue  # "the 2025 Grid-Side New Energy Storage Project List": a title going on past the project
+            # "the Anju project", "the Lijiagou project": a project named after its place needs no industry word
+            named = lemma == "project" and len(span) == 2 and span[0].pos_ == "PROPN" and span[0].is_title and \
+                span[0].lower_ not in _dictionary(doc)
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
-                    not _INDUSTRY.search(span.text) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
-                                                           for t in span):
+                    not (_INDUSTRY.search(span.text) or named) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
+                                                                      for t in span):
                 continue
             found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
                                  "noun-phrase-project"))
@@ -236,7 +298,7 @@ def noun_phrase_names(doc) -> list[Mention]:
             pobj = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
             if pobj:  # "the government of Shuangliu district"
                 place = [c for c in pobj[0].children if c.dep_ == "pobj"]
-                if place and place[0].text[:1].isupper():
+                if place and place[0].left_edge.text[:1].isupper():  # "Shuangliu district" heads on "district"
                     span = doc[span.start:place[0].right_edge.i + 1]
             if len(span) >= 2 and any(t.text[:1].isupper() for t in span) and "\n" not in span.text:
                 found.append(Mention(span.start_char, span.end_char, span.text, "GovernmentBody", None,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .relations import EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
+from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
 __all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary"]
 
@@ -37,6 +37,7 @@ _ORGANISE = {"organize", "organise", "sponsor", "co-organize", "co-organise", "u
 _ATTEND = {"attend", "participate", "join", "visit", "exhibit", "showcase", "address"}
 _SUPPLY = {"supply", "deliver", "provide", "ship", "sell"}
 _ACQUIRE = {"acquire", "buy", "purchase"}
+_SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"xcomp", "advcl", "conj", "relcl", "ccomp", "pcomp"}
@@ -65,7 +66,8 @@ class _Parsed:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i in self.by_token:
                     candidate = self.by_token[child.i]
-                    if candidate.kind in ("InvestmentProject", "IndustrialPark", "Facility"):
+                    if candidate.kind in ("InvestmentProject", "IndustrialPark", "Facility") or \
+                            token.lower_.rstrip(".") in _LEGAL_WORDS and candidate.kind in ORG:  # "Tesla Inc"
                         return candidate
         return found
 
@@ -96,6 +98,46 @@ def _subjects(verb):
     return []
 
 
+_PRONOUNS = {"it", "they"}
+_LEGAL_WORDS = {"inc", "ltd", "corp", "co", "limited", "plc", "llc", "ag", "gmbh"}
+_DESCRIPTIONS = {"company", "firm", "group", "producer", "maker", "manufacturer", "developer", "enterprise",
+                 "supplier"}
+
+
+def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
+    """The mentions a verb's subject names: "it" / "they" in a clause of a verb with a named subject ("X
+    announced it will partner with Y") are that subject; "the (chemicals) producer", "the company" with no
+    name is the company the story is about."""
+    if not _subjects(verb) and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and \
+            verb.head.lemma_.lower() in _AGREEMENT:
+        verb = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head  # "signed a deal to build Y"
+    tokens = _subjects(verb)
+    found = parsed.mentions(tokens)
+    if found:
+        return found
+    if any(t.lower_ in _PRONOUNS for t in tokens):
+        head = verb
+        while head.dep_ in _CLAUSE_DEPS and head.head is not head:
+            head = head.head
+            outer = parsed.mentions(_subjects(head), ORG | {"Person"})
+            if outer:
+                return outer
+        if head.dep_ == "ROOT" and not any(t.lower_ in _PRONOUNS or t.lemma_.lower() in _DESCRIPTIONS
+                                           for t in _subjects(head)):
+            # a dateline before the name ("Chengdu, October 12 – X announced that it ..."): the parser took no
+            # name for the subject
+            view = parsed.ctx.view
+            before = [m for m in parsed.ctx.mentions if m.kind in ORG and m.end <= head.idx and
+                      not _GOVERNED.search(view.before(m, 20))]
+            if before:
+                return before[:1]
+    company = parsed.ctx.finder.current_company
+    if company and any(t.lemma_.lower() in _DESCRIPTIONS and t.i not in parsed.by_token and
+                       any(c.lower_ in ("the", "this") for c in t.children) for t in tokens):
+        return [SentenceMention(0, 0, "", company, "Company", "")]
+    return []
+
+
 def _preposition_objects(tokens, words: set[str]):
     """The objects of the prepositions ``words`` attached to any of ``tokens`` (and "by" agents)."""
     found = []
@@ -122,7 +164,7 @@ def verb_relations(ctx: SentenceContext) -> None:
         lemma = verb.lemma_.lower()
         subject_tokens = _subjects(verb)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        subjects = parsed.mentions(subject_tokens)
+        subjects = _resolved_subjects(parsed, verb)
         objects = _objects(verb)
         holders = [verb, *objects]
         agents = parsed.mentions(_preposition_objects([verb], {"by"}), ORG)
@@ -134,6 +176,15 @@ def verb_relations(ctx: SentenceContext) -> None:
                                   for t in o.subtree)
             parties = [m for m in subjects if m.kind in ORG]
             partners = parsed.mentions(_preposition_objects(holders, {"with"}), ORG)
+            # "X signed a deal to supply lithium hydroxide to Y": Y is the other party, and X's customer
+            supply = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "xcomp") and
+                      c.lemma_.lower() in _SUPPLY]
+            customers = parsed.mentions(_preposition_objects(supply, {"to"}), ORG)
+            if customers and not partners and not passive:
+                partners = customers
+                for a in (m for m in subjects if m.kind in ORG):
+                    for b in customers:
+                        add(a.key, "suppliesTo", b.key, 0.65, "parse-signed-to-supply")
             if passive:
                 between = _preposition_objects(holders, {"between", "by"})
                 parties = parsed.mentions(between, ORG)
@@ -222,10 +273,20 @@ def verb_relations(ctx: SentenceContext) -> None:
 
         elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects):
             winners = [m for m in subjects if m.kind in ORG]  # "X won the exploration rights to the Y mine"
-            won = parsed.mentions(_preposition_objects(objects + [verb], {"to", "of", "for"}), {"InvestmentProject"})
+            rights = _preposition_objects(objects + [verb], {"to", "of", "for"})
+            # "won the auction for the exploration rights to the Y mine"
+            won = parsed.mentions(rights + _preposition_objects(rights, {"to", "of"}), {"InvestmentProject"})
             for winner in winners:
                 for project in won:
                     add(winner.key, "investsIn", project.key, 0.65, "parse-wins-rights")
+
+        elif lemma in _SOURCE and not parsed.mentions(objects, {"Company"}):
+            # "Y (already) sources / buys lithium from X": X supplies Y
+            buyers = [m for m in subjects if m.kind in ORG]
+            described = [c for o in objects for c in o.children if c.dep_ == "appos"]  # "lithium – an ingredient –"
+            for supplier in parsed.mentions(_preposition_objects(holders + described, {"from"}), ORG):
+                for buyer in buyers:
+                    add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-sources-from")
 
         elif lemma in _ACQUIRE:
             buyers = [m for m in subjects if m.kind == "Company"]
@@ -241,6 +302,10 @@ def verb_relations(ctx: SentenceContext) -> None:
                     [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
             for a, b in pairs:
                 add(a.key, "partnerOf", b.key, 0.7, "parse-partners")
+            if actors:  # "X will partner with Y and Z to jointly invest": the three are partners
+                for i, a in enumerate(partners):
+                    for b in partners[i + 1:]:
+                        add(a.key, "partnerOf", b.key, 0.6, "parse-partners-together")
 
 
 _SEATS = {"facility", "plant", "factory", "base", "headquarters", "headquarter", "site", "operation", "campus",
@@ -259,13 +324,18 @@ def in_place(ctx: SentenceContext) -> None:
             subject = None
         if subject is None and token.lemma_.lower() in _SEATS:
             owners = [c for c in token.children if c.dep_ == "poss"]
-            if not owners and token.dep_ == "dobj" and token.head.lemma_ == "have":  # "X has its headquarters in"
-                owners = _subjects(token.head)
-            found = parsed.mentions(owners, ORG)
+            if all(o.lower_ in ("its", "their") for o in owners) and token.dep_ == "dobj" and \
+                    token.head.lemma_ == "have":  # "X has its headquarters in"
+                found = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]  # "the company has"
+            else:
+                found = parsed.mentions(owners, ORG)
             subject = found[0] if found else None
         if subject is None:
             continue
-        places = parsed.mentions(_preposition_objects([token], {"in", "at"}), PLACEISH)
+        objects = _preposition_objects([token], {"in", "at"})
+        if token.tag_ == "NNS" and any(o.conjuncts for o in objects):
+            continue  # "three production sites in Changzhou, Luoyang and Xiamen": none of them is the company's seat
+        places = parsed.mentions(objects, PLACEISH)
         for place in places[:1]:
             if place.key != subject.key:
                 ctx.add(subject.key, "locatedIn", place.key, 0.65, "parse-in-place")

@@ -36,6 +36,11 @@ EVENT = {"Conference", "Event"}
 PLACEISH = {"Place", "IndustrialPark", "Facility"}
 _TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
+# "Name, President SVOLT Europe": a press release's title runs straight into the organisation's name
+_TITLE_BEFORE = re.compile(rf",? (?P<title>{TITLES}) ")
+_AND_TITLE = re.compile(rf" ?(?:,|and|&) (?P<title>{TITLES})(?: (?:of|at) (?:the )?| )")
+# "Name, chairman of the firm": the company the story is about
+_TITLE_OF_THE_FIRM = re.compile(rf",? (?:the )?(?P<title>{TITLES}) of (?:the|this) (?:company|firm|group|enterprise)\b")
 _DIRECTION = r"(?:(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)? )?"
 
 
@@ -135,13 +140,26 @@ def works_for(ctx: SentenceContext) -> None:
     for i, m in enumerate(ms):
         if m.kind != "Person":
             continue
-        for other in ms[i + 1:i + 3]:
+        for j, other in enumerate(ms[i + 1:i + 3], start=i + 1):
             if other.kind in ORG:
-                match = _TITLE_OF.match(view.between(m, other))
+                match = _TITLE_OF.match(view.between(m, other)) or _TITLE_BEFORE.fullmatch(view.between(m, other))
                 if match:
                     ctx.add(m.key, "worksFor", other.key, 0.85, "name-title-of-org", jobTitle=match.group("title"))
                     ctx.employers.add(other.key)
+                    # "Name, President X Europe & Vice President X Energy": a second post at a second organisation
+                    for previous, more in zip(ms[j:], ms[j + 1:j + 3], strict=False):
+                        second = _AND_TITLE.fullmatch(view.between(previous, more))
+                        if more.kind not in ORG or not second:
+                            break
+                        ctx.add(m.key, "worksFor", more.key, 0.8, "name-title-of-org", jobTitle=second.group("title"))
+                        ctx.employers.add(more.key)
                     break
+        firm = _TITLE_OF_THE_FIRM.match(view.after(m, 120))
+        if firm and ctx.finder.current_company and not any(o.kind in ORG for o in ms[i + 1:i + 2] if
+                                                           o.start - m.end < firm.end()):
+            ctx.add(m.key, "worksFor", ctx.finder.current_company, 0.7, "name-title-of-the-firm",
+                    jobTitle=firm.group("title"))
+            ctx.employers.add(ctx.finder.current_company)
         if i > 0 and ms[i - 1].kind in ORG:
             match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}),? ", view.between(ms[i - 1], m))
             if match:
@@ -319,6 +337,24 @@ def province_in_country(ctx: SentenceContext) -> None:
             ctx.add(m.key, "locatedIn", country.key, 0.5, "province-in-country")
 
 
+def fronted_place(ctx: SentenceContext) -> None:
+    """"In Liangjiang's Longsheng New City, the X Industrial Park stands as ...": a sentence that opens with a
+    place puts the project, park or facility it is about there."""
+    view, ms = ctx.view, ctx.mentions
+    opening = re.match(r"(?:In|At|Located in) (?:the )?", view.text)
+    if not opening or not ms or view.offset(ms[0]) != opening.end():
+        return
+    i = 0
+    while i + 1 < len(ms) and ms[i + 1].kind in PLACEISH and view.between(ms[i], ms[i + 1]) in ("'s ", "\u2019s ",
+                                                                                                 " of "):
+        i += 1
+    place, following = ms[i], ms[i + 1] if i + 1 < len(ms) else None
+    if place.kind in PLACEISH and following is not None and \
+            following.kind in ("InvestmentProject", "IndustrialPark", "Facility") and \
+            re.fullmatch(r",\s*(?:the |a |an |its )?", view.between(place, following)):
+        ctx.add(following.key, "locatedIn", place.key, 0.65, "fronted-place")
+
+
 def located_in(ctx: SentenceContext) -> None:
     """A project or company located / landed / built in a place or park."""
     located = re.search(r"\b(?:located|landed|settled|based|built|set up|established|sited|construct\w*) in\b",
@@ -332,13 +368,15 @@ def located_in(ctx: SentenceContext) -> None:
                   and not _GOVERNED.search(view.before(m, 20))]
         subject = before[-1].key if before else None
     targets = [m for m in ms if m.kind in PLACEISH and view.offset(m) > located.start()]
+    if len(targets) > 1 and targets[0].cls == "Country" and view.between(*targets[:2]) in ("'s ", "\u2019s "):
+        targets = targets[1:]  # "based in southwest China's Sichuan province": in the province
     if subject and targets:
         ctx.add(subject, "locatedIn", targets[0].key, 0.7, "located-in")
 
 
 def place_based(ctx: SentenceContext) -> None:
     """"Hefei-based Foo Co., Ltd.", "Foo, a Hefei-based maker", "Foo, a developer based in Hefei",
-    "Chongqing's Liangjiang New Area"."""
+    "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
     view, ms = ctx.view, ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "Place" and b.kind in ORG and re.fullmatch(r"-based ", view.between(a, b)):
@@ -347,9 +385,18 @@ def place_based(ctx: SentenceContext) -> None:
                                                                view.between(a, b).lower()) and \
                 re.match(r"-based\b", view.after(b, 10)):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "place-based")
+    named = [m for m in ms if m.kind != "Technology"]
+    for a, b in zip(named, named[1:], strict=False):
+        # "U.S. electric vehicle (EV) manufacturer Tesla Inc", "Chinese lithium miner X" (a place before the trade)
+        if a.kind == "Place" and b.kind in ORG and re.fullmatch(
+                r" (?:[\w()-]+ ){0,4}?(?:manufacturer|maker|carmaker|automaker|company|firm|giant|producer|"
+                r"supplier|developer|group|miner) ", view.between(a, b)) and \
+                not re.search(r"\b(?:of|for|to|with|from|in|at|by)\b", view.between(a, b)):
+            ctx.add(b.key, "locatedIn", a.key, 0.6, "place-trade-name")
     for a, b, gap in _pairs(ctx):
-        if a.kind == "Place" and b.kind in ("IndustrialPark", "Facility") and gap in ("'s ", "\u2019s "):
-            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-possessive")
+        if (a.kind == "Place" and b.kind in ("IndustrialPark", "Facility") or
+                a.kind == "IndustrialPark" and b.kind in ("Place", "Facility")) and gap in ("'s ", "\u2019s "):
+            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-possessive")  # "Liangjiang's Longsheng New City"
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(
                 r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")
@@ -447,7 +494,7 @@ def joint_venture(ctx: SentenceContext) -> None:
 
 def teamed_up_with(ctx: SentenceContext) -> None:
     """"X teamed up / partnered / cooperated with Y (and Z)"; "the cooperation between the two sides"."""
-    team = re.search(r"\b(?:teamed up with|partnered with|partnering with|joined hands with|join hands with|"
+    team = re.search(r"\b(?:teamed up with|partner(?:s|ed|ing)? with|joined hands with|join hands with|"
                      r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
                      r"work(?:ed)? closely with)\b", ctx.lower)
     if team:
@@ -456,6 +503,15 @@ def teamed_up_with(ctx: SentenceContext) -> None:
         if before:
             for m in after:
                 ctx.add(before[-1].key, "partnerOf", m.key, 0.7, "teamed-up-with")
+            # "X will partner with Y and Z": the ones listed together are partners too
+            listed = after[:1]
+            for m in after[1:]:
+                if not re.fullmatch(r",? (?:and |as well as )?(?:the )?|, ", ctx.view.between(listed[-1], m)):
+                    break
+                listed.append(m)
+            for i, a in enumerate(listed):
+                for b in listed[i + 1:]:
+                    ctx.add(a.key, "partnerOf", b.key, 0.6, "partners-listed-together")
     parties = ctx.finder.parties
     if parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", ctx.lower):
         ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")
@@ -497,6 +553,14 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
                 ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "subsidiary-of")
             elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
                 ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "subsidiary-of")
+    # "X ..., signed by its wholly-owned subsidiary Y": Y is the sentence subject's
+    view, ms = ctx.view, ctx.mentions
+    subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    for m in ms:
+        if subject is not None and m.kind in ORG and m is not subject and m.start > subject.end and re.search(
+                r"\bits (?:(?:wholly|fully|majority)[- ]owned )?(?:subsidiary|unit|affiliate),? $", view.before(m, 60)):
+            ctx.add(m.key, "subsidiaryOf", subject.key, 0.7, "its-subsidiary")
+    for a, b, gap in _pairs(ctx):
         appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
                                   r"of (?:the )?", gap)
         if a.kind in ORG and b.kind == "Technology" and ("," not in gap or appositive) and re.search(
@@ -513,13 +577,42 @@ def supplies_to(ctx: SentenceContext) -> None:
              and m.kind != "Technology"]  # what is supplied may be a technology's name
     for a, b in zip(goods, goods[1:], strict=False):
         gap = view.between(a, b).lower()
+        if a.kind in ORG and gap.startswith(",") and _GOVERNED.search(view.before(a, 20)):
+            # "X, a subsidiary of Y, will supply cells to Z": X supplies, not Y
+            a = next((m for m in goods if m.kind in ORG and m.start < a.start and
+                      not _GOVERNED.search(view.before(m, 20))), None) or a
         if a.kind in ORG and b.kind in ORG and (
                 re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
                           r"(?:the )?$", gap) or
-                re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) (?:the )?", gap)):
+                re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) (?:the )?", gap) or
+                # "X will continue to be the major lithium hydroxide supplier of Y"
+                re.fullmatch(r" (?:(?:will|would) )?(?:continue to )?(?:be|is|was|remains?|became|becomes) "
+                             r"(?:a|an|the|its) [\w -]{0,60}?\bsupplier (?:to|of) (?:the )?", gap)):
             ctx.add(a.key, "suppliesTo", b.key, 0.7, "supplies-to")
             if under_deal:
                 ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "under-the-agreement")
+
+
+_PROJECTS_IN = re.compile(r"\bprojects (?:[\w-]+ ){0,3}?in (?:the )?$")
+_LIST_OPENS = re.compile(r"^(?:,? (?:[\w-]+ ){0,3}?)?(?:mainly |primarily |chiefly )?(?:include|includes|including|"
+                         r"such as|are|were)\b")
+
+
+def projects_listed_in_place(ctx: SentenceContext) -> None:
+    """"The lithium mining projects in Sichuan Province, China mainly include X, Y and Z": each is in the place."""
+    view, ms = ctx.view, ctx.mentions
+    for i, m in enumerate(ms):
+        if m.kind not in PLACEISH or not _PROJECTS_IN.search(view.before(m, 60).lower()):
+            continue
+        j, last = i + 1, m
+        while j < len(ms) and ms[j].kind == "Place" and re.fullmatch(r",\s*", view.between(last, ms[j])):
+            last, j = ms[j], j + 1  # "Sichuan Province, China"
+        if not _LIST_OPENS.match(view.text[last.end - view.start:].lower()):
+            continue
+        for project in ms[j:]:
+            if project.kind != "InvestmentProject":
+                break
+            ctx.add(project.key, "locatedIn", m.key, 0.65, "projects-listed-in-place")
 
 
 def project_and_place(ctx: SentenceContext) -> None:
@@ -542,9 +635,9 @@ def project_and_place(ctx: SentenceContext) -> None:
 #: The surface rules, in the order they run (later rules read the ``employers`` and ``roles`` earlier ones set).
 SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
-    place_comma_chain, place_a_city_in, province_in_country, located_in, agreement_between, signed_with,
-    x_and_y_signed, joint_venture, teamed_up_with, invest_in, place_based, subsidiary_and_products, supplies_to,
-    project_and_place,
+    place_comma_chain, place_a_city_in, province_in_country, fronted_place, located_in, agreement_between,
+    signed_with, x_and_y_signed, joint_venture, teamed_up_with, invest_in, place_based, subsidiary_and_products,
+    supplies_to, projects_listed_in_place, project_and_place,
 ]
 
 
@@ -586,6 +679,11 @@ class RelationFinder:
         self.phrasing = phrasing
         self.current_event: str | None = None
         self.current_project: str | None = None
+        #: the company the story is about lately: the last sentence's first company not after a preposition
+        #: ("the firm", "the company" in the sentences after it)
+        self.current_company: str | None = None
+        #: the place the last sentence that opened with one is about ("邛崃市将…；目前已落户…")
+        self.current_place: str | None = None
         self.parties: list[str] = []
         self.found: list[RelationCandidate] = []
         #: entity key -> (property, [ISO dates], sentence span): when an event took place, a project was signed
@@ -627,6 +725,13 @@ class RelationFinder:
             self.current_event = ctx.events[-1].key
         if ctx.projects:
             self.current_project = ctx.projects[-1].key
+        subject = next((m for m in view.mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))),
+                       None)
+        if subject is not None and subject.kind == "Company":
+            self.current_company = subject.key
+        opening = next((m for m in view.mentions if m.start - view.start <= 6), None)
+        if opening is not None and opening.kind == "Place" and opening.cls != "Country":
+            self.current_place = opening.key
 
     def _dates(self, ctx: SentenceContext) -> None:
         """An event held on a day (or days), a project signed on a day."""

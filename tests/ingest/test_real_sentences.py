@@ -123,3 +123,139 @@ def test_a_government_written_as_a_phrase_is_the_places_government(extractor, te
     government = next(e for e in result.entities if e.kind == "GovernmentBody")
     assert (government.label, government.governs) == ("People's Government of Zigong City",
                                                        "https://w3id.org/battery-kg/id/zigong")
+
+
+# --- names: what is a name's part, what is a name's short form, how names are written -------------------------
+
+@pytest.mark.parametrize("text, not_a_place", [
+    # KEDA Group company news (Tongliang cathode project)
+    ("Tongliang District is located at a key position on the central axis of the Chengdu-Chongqing Economic Circle.",
+     "Chengdu City"),
+    # Tiger Brokers news (Guanghua Sci-Tech filing)
+    ("Guangdong Guanghua Sci-Tech (SHE:002741) plans to construct a lithium battery materials plant in Dazhou "
+     "High-tech Industrial Park, China for 1 billion yuan, according to a Shenzhen Stock Exchange filing on Friday.",
+     "Shenzhen City"),
+    # CRU Group, 2024
+    ("Situated in the western part of Sichuan Province, it is geologically located on the eastern margin of the "
+     "Qinghai-Tibet Plateau.", "Qinghai Province"),
+    # Tianqi Lithium, 2023-10-27
+    ("Reporters from numerous media inside and outside Sichuan province, including Economic Information Daily, "
+     "Southern Weekly, Shanxi Economic Daily, and Sichuan Economic Daily, visited high-quality enterprises in Suining.",
+     "Shanxi Province"),
+    # Sichuan Zichen Technology company news, 2023-03-09
+    ("Yu Xian, deputy general manager of Sichuan Zichen Technology Co., Ltd. said so. Liu Gang visited Sichuan "
+     "Zichen to oversee the construction.", "Sichuan Province"),
+])
+def test_a_place_inside_a_longer_name_is_no_place_of_the_story(extractor, text, not_a_place):
+    assert (not_a_place, "Place") not in entities(extractor, text)
+
+
+def test_a_capitalised_direction_and_a_country_name_a_region(extractor):
+    # CleanTechnica, 2019-02-26
+    found = entities(extractor, "BYD has officially broken ground at its new Chongqing battery plant in a move that "
+                                "diversifies its battery cell production capacity beyond its older factories in "
+                                "Eastern China.")
+    assert ("Eastern China", "Place") in found and ("China", "Place") not in found
+
+
+def test_an_autonomous_county_under_its_autonomous_name_is_the_county(extractor):
+    # EnergyTrend, 2022-11-02
+    result = extractor.extract("The existing industry chain stretches from the phosphate mines in Mabian Yi and "
+                               "Yibing to the facilities for processing LFP cathode materials in Yibin.")
+    county = next(e for e in result.entities if e.label == "Mabian County")
+    assert [m[0] for m in county.mentions] == ["Mabian Yi"]
+
+
+def test_daofu_is_the_county_under_its_pinyin_name(extractor):
+    # CRU Group, 2024
+    found = entities(extractor, "Situated in the western part of Sichuan Province, at the junction of three counties "
+                                "– Kangding, Yajiang, and Daofu – it is located on the eastern margin of the plateau.")
+    assert ("Dawu County", "Place") in found
+
+
+def test_legal_forms_with_a_bracketed_place_a_comma_or_a_curly_apostrophe(extractor):
+    # ENR (Engineering News-Record), 2024
+    found = entities(extractor, "Lead Design Firm: Fluor (China) Engineering & Construction Co. Ltd.\n"
+                                "Subcontractors: Zhongshi Chemical Engineering Construction Co. Ltd.; Nantong "
+                                "Construction Group Co, Ltd.; Jiangsu Qi\u2019an Construction Group Co. Ltd.")
+    assert {("Fluor (China) Engineering & Construction Co. Ltd.", "Company"),
+            ("Nantong Construction Group Co, Ltd.", "Company"),
+            ("Jiangsu Qi\u2019an Construction Group Co. Ltd.", "Company")} <= found
+
+
+def test_an_acronym_in_brackets_is_the_short_name_of_the_body_before_it(extractor):
+    # China Energy Storage Alliance (CNESA), 2025-07-14
+    result = extractor.extract("The Sichuan Provincial Development and Reform Commission (DRC) and the Sichuan Energy "
+                               "Bureau have officially released the list. The DRC said so.")
+    commission = next(e for e in result.entities if e.kind == "GovernmentBody" and "Reform" in e.label)
+    assert "DRC" in commission.names
+    assert not any(e.label == "DRC" for e in result.entities)
+
+
+@needs_model
+def test_an_acronym_of_common_words_names_nothing(extractor):
+    # CRU Group, 2024
+    found = entities(extractor, "Currently, Sichuan\u2019s operating spodumene projects positioned below the 50th "
+                                "percentile line on the cost curve have value-adjusted cash costs (VACC) below $500 /dmt.")
+    assert not any(label == "VACC" for label, _ in found)
+
+
+def test_a_hyphenated_given_name_is_a_person(extractor):
+    # SVOLT press release, 2021-10-12
+    found = entities(extractor, "Kai-Uwe Wollenhaupt, President SVOLT Europe & Vice President SVOLT Energy Technology: "
+                                "\u201cSVOLT is expanding its production capacities at a very fast pace.")
+    assert ("Kai-Uwe Wollenhaupt", "Person") in found
+
+
+def test_a_chinese_name_in_western_order_is_the_same_person(extractor):
+    # SVOLT press release, 2021-10-12
+    result = extractor.extract("Yang Hongxin, President and General Manager of SVOLT, attended the signing ceremony "
+                               "in Chengdu.\nHongxin Yang, SVOLT President and General Manager: \u201cSVOLT considers "
+                               "Sichuan important.\u201d")
+    people = [e for e in result.entities if e.kind == "Person"]
+    assert len(people) == 1 and set(people[0].names) == {"Yang Hongxin", "Hongxin Yang"}
+
+
+def test_a_sentence_adverb_before_an_appositive_is_no_company(extractor):
+    # SMM, 2025-11-29
+    found = entities(extractor, "Recently, an investor inquired with Sichuan Energy Power on an investor interaction "
+                                "platform about the Lijiagou mine.")
+    assert not any(label == "Recently" for label, _ in found)
+
+
+@needs_model
+@pytest.mark.parametrize("text, not_a_name", [
+    # EqualOcean, 2023-09-26
+    ("As of November 2022, Yibin's production of power batteries accounts for 12.6% of the national total, it is "
+     "known as the \"Capital of Power Batteries in China\".", "Capital of Power Batteries"),
+    # China Energy Storage Alliance (CNESA), 2025-07-14
+    ("Issued under official document Chuan Fa Gai Neng Yuan [2025] No. 309, the notification underscores the "
+     "province\u2019s commitment to grid-side energy storage.", "Chuan Fa Gai Neng Yuan"),
+    # electrive.com, 2021-04-23
+    ("The state-owned company claims to produce lithium-ion batteries with NCM and LFP chemistry \u2013 in the order "
+     "of 100 GWh per year.", "NCM"),
+    # China Energy Storage Alliance (CNESA), 2025-07-14
+    ("The Sichuan Provincial Development and Reform Commission and the Sichuan Energy Bureau have officially "
+     "released the \u201c2025 Grid-Side New Energy Storage Project List,\u201d comprising 27 storage projects across "
+     "the province.", "Energy Storage Project"),
+])
+def test_phrases_of_common_words_documents_and_chemistries_are_no_names(extractor, text, not_a_name):
+    assert not any(label == not_a_name for label, kind in entities(extractor, text) if kind != "Technology")
+
+
+def test_a_title_going_on_past_an_industry_name_is_no_company(extractor):
+    # China Energy Storage Alliance (CNESA), 2025-07-14
+    found = entities(extractor, "The Sichuan Energy Bureau has officially released the \u201c2025 Grid-Side New "
+                                "Energy Storage Project List,\u201d comprising 27 storage projects across the province.")
+    assert not any("Grid" in label for label, _ in found)
+
+
+@needs_model
+def test_a_project_named_after_its_place_is_one_project_under_its_names(extractor):
+    # SMM, 2025-11-29
+    result = extractor.extract("Recently, an investor inquired with Sichuan Energy Power about the Lijiagou mine. The "
+                               "company stated that the Lijiagou lithium mine project had basically reached its design "
+                               "capacity. The company clarified that the Lijiagou project focuses on mining.")
+    projects = [e for e in result.entities if e.kind == "InvestmentProject"]
+    assert len(projects) == 1
+    assert {"Lijiagou mine", "Lijiagou lithium mine project", "Lijiagou project"} <= set(projects[0].names)

@@ -1,0 +1,52 @@
+"""Chinese name and relation rules, each on an invented sentence in the shape of real news (the development set's
+errors suggested the rules; the sentences are made up)."""
+
+
+def entities(extractor, text):
+    return {(e.label, e.kind) for e in extractor.extract(text).entities}
+
+
+def relations(extractor, text):
+    found = extractor.extract(text).as_dict()["relations"]
+    return {(r["subject"], r["kind"], r["object"]) for r in found}
+
+
+def test_a_project_named_only_with_common_words_is_no_project(extractor):
+    found = entities(extractor, "今年全市共有12个电网侧储能项目和8个用户侧储能项目开工，锂电产业重点项目进展顺利。")
+    assert not any(kind == "InvestmentProject" for _, kind in found)
+
+
+def test_a_project_with_a_quantity_or_a_name_is_a_project(extractor):
+    found = entities(extractor, "泰岚公司年产5万吨磷酸铁锂新材料项目在马边开工。")
+    assert any(kind == "InvestmentProject" and "5万吨" in label for label, kind in found)
+
+
+def test_a_deputy_commander_is_a_person_with_a_title(extractor):
+    found = entities(extractor, "园区建设指挥部副指挥长周明远介绍,园区已引进企业20家。")
+    assert ("周明远", "Person") in found
+
+
+def test_companies_listed_with_a_count_are_companies_settled_in_the_place_before_the_verb(extractor):
+    found = relations(extractor, "目前,以汽车产业园为核心,宜宾已落地泰岚汽车、岚峰汽车、奇岳商用车3家整车企业。")
+    assert {(name, "locatedIn", "Yibin City") for name in ("泰岚汽车", "岚峰汽车", "奇岳商用车")} <= found
+
+
+def test_companies_settled_in_the_place_of_the_sentence_before(extractor):
+    found = relations(extractor, "据悉,邛崃市将新能源电池作为重要方向；目前已落户泰岚锂业、岚峰电缆等重点企业40余家。")
+    assert {("泰岚锂业", "locatedIn", "Qionglai City"), ("岚峰电缆", "locatedIn", "Qionglai City")} <= found
+
+
+def test_a_company_partners_each_of_a_list_whose_members_are_no_partners(extractor):
+    found = relations(extractor, "岚峰能源股份有限公司动力电池业务现已与泰岚、奇岳、小岚等知名车企建立了稳定的合作关系。")
+    assert {("岚峰能源股份有限公司", "partnerOf", name) for name in ("泰岚", "奇岳", "小岚")} <= found
+    assert not any(s in ("泰岚", "奇岳") and k == "partnerOf" for s, k, _ in found)
+
+
+def test_a_town_written_after_its_county_is_the_town_in_the_county(extractor):
+    found = relations(extractor, "记者来到宣汉县岚峰镇，看到项目正在建设。")
+    assert ("岚峰镇", "locatedIn", "Xuanhan County") in found
+
+
+def test_a_place_in_a_newspapers_name_is_no_place_of_the_story(extractor):
+    found = entities(extractor, "来源:四川日报 编辑:顾强\n\n泰岚锂业有限公司的项目开工。")
+    assert ("Sichuan Province", "Place") not in found
