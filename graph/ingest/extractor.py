@@ -42,7 +42,7 @@ from .spans import Spans
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.3"
+EXTRACTOR_VERSION = "0.4"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
                 "InvestmentProject", "Place", "Person", "Organization", "Technology"]
@@ -182,7 +182,7 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.3
+        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.4
         (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
