@@ -209,29 +209,28 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
         if which == "texts":
             # a forked child reads through a store of its own (a read-only store takes many readers)
             reader = EmbeddedStore.open(store.path) if parallel and getattr(store, "path", None) else store
-            # betweenness and the layout here too: the partnership network is the longer half (at 1M triples,
-            # 27 CPU seconds against 18 for the texts alone)
-            laid_out = positions(entities) if entities.number_of_nodes() else {}
-            return _texts(reader, listed, dated, {iri: kind for iri, (kind, _) in data.kinds.items()}), \
-                _betweenness(simple), laid_out
-        return _partnerships(data, entities, statements, dates)
+            return _texts(reader, listed, dated, {iri: kind for iri, (kind, _) in data.kinds.items()})
+        # the other half: networks, measures, the layout and the short lists (at 1M triples, about 16 CPU
+        # seconds against 16 for the texts)
+        laid_out = {"positions": positions(entities) if entities.number_of_nodes() else {}}
+        return {**_partnerships(data, entities, statements, dates), **_betweenness(simple), **laid_out,
+                "classes": class_counts(store), "sources": source_list(store)}
 
     if parallel:  # the texts in a child, at the same time
-        ties, (texts, between, laid_out) = both_halves(part, ("networks", "texts"))
+        networks, texts = both_halves(part, ("networks", "texts"))
     else:
-        ties, (texts, between, laid_out) = part("networks"), part("texts")
-    return SiteData(entities=entities, pagerank=scores, slugs=slugs, positions=laid_out, **ties, **between, **texts)
+        networks, texts = part("networks"), part("texts")
+    return SiteData(entities=entities, pagerank=scores, slugs=slugs, **networks, **texts)
 
 
 def _texts(store, listed: set, dated: dict, kinds: dict) -> dict:
-    """Labels, names, sentences, facts, class counts and sources: what the pages say, read with SPARQL."""
+    """Labels, names, sentences and facts: what the pages say, read with SPARQL."""
     rows = label_rows(store)
     labels = label_map(store, rows)
     evidence = assertion_evidence(store)
     return {"labels": labels, "names": names(store, rows), "evidence": evidence,
             "details": entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed,
-                                      kinds=kinds),
-            "classes": class_counts(store), "sources": source_list(store)}
+                                      kinds=kinds)}
 
 
 def _partnerships(data, entities: nx.MultiGraph, statements: dict, dates: dict) -> dict:
