@@ -210,7 +210,7 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
             # a forked child reads through a store of its own (a read-only store takes many readers)
             reader = EmbeddedStore.open(store.path) if parallel and getattr(store, "path", None) else store
             return _texts(reader, listed, dated, {iri: kind for iri, (kind, _) in data.kinds.items()})
-        # the other half: networks, measures, the layout and the short lists (at 1M triples, about 16 CPU
+        # the other half: networks, measures, the layout and the short lists (at 1M triples, about 14 CPU
         # seconds against 16 for the texts)
         laid_out = {"positions": positions(entities) if entities.number_of_nodes() else {}}
         return {**_partnerships(data, entities, statements, dates), **_betweenness(simple), **laid_out,
