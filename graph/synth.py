@@ -185,6 +185,8 @@ def _registry(entities: int, rng: random.Random) -> dict[str, list[_Entity]]:
     def add(cls: str, iri: str, label: str, **kw) -> _Entity:
         entity = _Entity(iri=iri, cls=cls, label=label, **kw)
         names.used.add(label)
+        if kw.get("alt"):  # a city's brand must not be a province's name ("Hebei" twice is one name to a reader)
+            names.used.add(kw["alt"])
         reg[cls].append(entity)
         return entity
 

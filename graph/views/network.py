@@ -120,12 +120,15 @@ def script_json(value) -> str:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError):
         text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_SCRIPT_ESCAPES)
+    for char, escaped in _SCRIPT_ESCAPES:
+        if char in text:  # each a scan in C: str.translate looks every character up in a dict (8 times slower)
+            text = text.replace(char, escaped)
+    return text
 
 
-#: What :func:`script_json` escapes, in one pass over the text.
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                                 "\u2029": "\\u2029"})
+#: What :func:`script_json` escapes (none of the escapes holds a character escaped after it).
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                   ("\u2029", "\\u2029"))
 
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -314,6 +317,29 @@ class Network(PyvisNetwork):
             options["arrows"] = "to"
         edges.append(options)
         self._pairs_of = (edges, len(edges))
+
+    def extend_edges(self, edges: list[dict]) -> None:
+        """Add edges given as the dicts :meth:`add_edge` makes: each with its own ``id``, ``from`` and ``to``
+        (nodes already added) and its options. The bulk path of a view's edges: no keyword arguments unpacked
+        again, no pair looked up (an edge with an ``id`` is always added).
+
+        >>> net = Network()
+        >>> net.add_nodes(["a", "b"])
+        >>> net.extend_edges([{"label": "partner of", "id": 0, "from": "a", "to": "b"}])
+        >>> net.add_edge("b", "a")                    # the pair is known: ignored, as in pyvis
+        >>> [(e["from"], e["to"]) for e in net.edges]
+        [('a', 'b')]
+        """
+        node_map = self.node_map
+        for edge in edges:
+            if edge.get("id") is None:
+                raise UsageError(f"extend_edges: edge {edge!r} has no id (add it with add_edge)")
+            for end in (edge["from"], edge["to"]):
+                if end not in node_map:
+                    raise UsageError(f"non existent node {end!r}: add it before its edges")
+            if self.directed and "arrows" not in edge:
+                edge["arrows"] = "to"
+        self.edges.extend(edges)  # the pairs add_edge checks are read again from the list when next needed
 
     def neighbors(self, node):
         """The set of nodes joined to ``node`` (pyvis's :meth:`~pyvis.network.Network.neighbors`)."""

@@ -364,14 +364,20 @@ def assemble_view(nodes: list[tuple], edges: list[tuple], sources: SourceTable, 
     top_weight = max(weights, default=1.0) or 1.0
     weighted = len(set(weights)) > 1  # widths only say something when the weights differ
     all_years: set[int] = set()
+    made = []
     for i, (u, v, entry) in enumerate(ordered):
         options = dict(entry, id=i)
         if weighted:  # else every edge has weight 1 and the options' width
             options.update(weight=round(entry["weight"], 4), width=round(1.0 + 5.0 * entry["weight"] / top_weight, 2))
         else:
             del options["weight"]
-        all_years.update(entry.get("years", ()))
-        net.add_edge(index[u], index[v], **options)
+        years = entry.get("years")
+        if years:
+            all_years.update(years)
+        options["from"] = index[u]
+        options["to"] = index[v]
+        made.append(options)
+    net.extend_edges(made)
     order = list(CLASS_STYLES)
     legend = sorted(kinds, key=lambda k: (order.index(k) if k in order else len(order), k))
     _style_options(net, physics=len(nodes) <= PHYSICS_LIMIT, large=large)

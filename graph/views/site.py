@@ -142,6 +142,9 @@ class SiteData:
     labels: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     betweenness_sample: int | None = None
+    #: ``{node: (x, y)}`` of every entity (:func:`~graph.views.layout.positions` of :attr:`entities`): where the
+    #: entity pages draw them.
+    positions: dict = field(default_factory=dict)
 
     @property
     def articles(self) -> dict:
@@ -207,24 +210,28 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
             # a forked child reads through a store of its own (a read-only store takes many readers)
             reader = EmbeddedStore.open(store.path) if parallel and getattr(store, "path", None) else store
             return _texts(reader, listed, dated, {iri: kind for iri, (kind, _) in data.kinds.items()})
-        return _partnerships(data, entities, statements, dates), _betweenness(simple)
+        # the other half: networks, measures, the layout and the short lists (at 1M triples, about 14 CPU
+        # seconds against 16 for the texts)
+        laid_out = {"positions": positions(entities) if entities.number_of_nodes() else {}}
+        return {**_partnerships(data, entities, statements, dates), **_betweenness(simple), **laid_out,
+                "classes": class_counts(store), "sources": source_list(store)}
 
     if parallel:  # the texts in a child, at the same time
-        (ties, between), texts = both_halves(part, ("networks", "texts"))
+        networks, texts = both_halves(part, ("networks", "texts"))
     else:
-        (ties, between), texts = part("networks"), part("texts")
-    return SiteData(entities=entities, pagerank=scores, slugs=slugs, **ties, **between, **texts)
+        networks, texts = part("networks"), part("texts")
+    simple.clear()  # see the end of write_views: a graph left to the collector costs a sweep of the heap
+    return SiteData(entities=entities, pagerank=scores, slugs=slugs, **networks, **texts)
 
 
 def _texts(store, listed: set, dated: dict, kinds: dict) -> dict:
-    """Labels, names, sentences, facts, class counts and sources: what the pages say, read with SPARQL."""
+    """Labels, names, sentences and facts: what the pages say, read with SPARQL."""
     rows = label_rows(store)
     labels = label_map(store, rows)
     evidence = assertion_evidence(store)
     return {"labels": labels, "names": names(store, rows), "evidence": evidence,
             "details": entity_details(store, labels=labels, evidence=evidence, dates=dated, only=listed,
-                                      kinds=kinds),
-            "classes": class_counts(store), "sources": source_list(store)}
+                                      kinds=kinds)}
 
 
 def _partnerships(data, entities: nx.MultiGraph, statements: dict, dates: dict) -> dict:
@@ -439,6 +446,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     group = {node: i for i, members in enumerate(site.communities) for node in members}
 
     drawn, notice = _most_central(site.entities, site.pagerank, "entities", "PageRank")
+    drawn_views = [drawn] if drawn is not site.entities else []
     pos = positions(drawn)
     ecosystem = _decorated(drawn, site, scores=site.pagerank, link_prefix="entities/",
                            details=drawn.number_of_nodes() <= DETAILS_LIMIT,
@@ -466,7 +474,7 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     write_text(layout.views / "partnerships.html", net.generate_html())
     report.views.append(layout.views / "partnerships.html")
 
-    pages = EntityPages(site, positions(site.entities) if site.entities.number_of_nodes() else {})
+    pages = EntityPages(site, site.positions)
     entity_dir = layout.views / "entities"
     order = sorted(site.slugs.items(), key=lambda item: item[1])
 
@@ -487,6 +495,11 @@ def write_views(store=None, out: OutputLayout | Path | str | None = None, *,
     from ..freshness import record
 
     record(layout, "views")  # made from the graph built now (graph.freshness)
+    # a networkx graph and its views refer to each other: emptied here, while the collector is paused, the
+    # networks' millions of nodes, edges and attributes go by reference counting, instead of in the collector's
+    # sweep of every object made since it was paused, when it comes back on (3 s at 1M triples)
+    for graph in (site.entities, site.partnerships, ecosystem, partners, *drawn_views):
+        graph.clear()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -603,25 +616,21 @@ class EntityPages:
         """The :class:`~graph.views.network.Network` of ``node``'s page."""
         kept, neighbours, cut = self.neighbourhoods.of(node)
         rank = {n: i for i, n in enumerate(kept)}
+        kept_set = rank.keys()
+        # the edges among the kept nodes, each keyed to come in this order: the entity's own relations first,
+        # then those of the most central others (the key is made once per pair of nodes, not once per edge)
         found = []
         for u in kept:
             later = self.between.get(u)
             if not later:
                 continue
-            if len(later) > len(kept):
-                for v in kept:
-                    edges = later.get(v)
-                    if edges:
-                        found.extend(edges)
-            else:
-                for v, edges in later.items():
-                    if v in rank:
-                        found.extend(edges)
-        # the entity's own relations first, then those of the most central others
-        edges_ = self.edges
-        found.sort(key=lambda i: (node != edges_[i][0] and node != edges_[i][1],
-                                  max(rank[edges_[i][0]], rank[edges_[i][1]]), i))
-        chosen = found[:ENTITY_EDGE_LIMIT]
+            ru, own = rank[u], u == node
+            for v in later.keys() & kept_set:  # in C, through the smaller of the two (a hub has thousands)
+                rv = rank[v]
+                away, top = not (own or v == node), ru if ru > rv else rv
+                found.extend((away, top, i) for i in later[v])
+        found.sort()
+        chosen = [i for _, _, i in found[:ENTITY_EDGE_LIMIT]]
         sources = SourceTable()
         nodes = [(n, node_entry(n, self._attributes(n, full=True), xy=self.pos[n], full=True, sources=sources,
                                 first_year=self.firsts.get(n)) if n == node else self._node(n))
