@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 GUARD = REPO.parent / "shared" / "tools" / "holdout-guard"
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(not GUARD.exists(), reason=f"no holdout guard at {GUARD} (outside the team's workplace)")
 def test_no_article_of_the_data_is_one_of_the_hidden_evaluation_set():
     result = subprocess.run([str(GUARD), "--data", str(DataLayout.default().root)], capture_output=True, text=True)
