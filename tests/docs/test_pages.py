@@ -107,3 +107,34 @@ def test_every_command_shown_names_a_verb_and_options_it_has():
         options = {name for param in verb.params for name in (*param.opts, *param.secondary_opts)}
         used = {word.split("=", 1)[0] for word in words[1:] if re.match(r"--?[a-zA-Z]", word)}
         assert used <= options, f"{page.name}: `batterykg {' '.join(words)}`: no option {sorted(used - options)}"
+
+
+def test_every_file_of_the_repository_the_pages_name_exists():
+    """Paths in backticks (``graph/network.py``, ``tests/sparql/w3c/``, ``graph/queries/*.rq``): a page that
+    names a module moved or a test renamed fails here."""
+    named = {(page.name, path) for page in PAGES
+             for path in re.findall(r"`((?:graph|tests|benchmarks|ontology|notebooks|examples)/[^`\s]*)`",
+                                    page.read_text(encoding="utf-8"))}
+    assert len(named) > 20
+    missing = sorted((name, path) for name, path in named if not any(ROOT.glob(path.rstrip("/"))))
+    assert missing == [], missing
+
+
+def test_every_python_name_the_pages_give_is_there():
+    """Dotted names in backticks (``graph.build.LARGE_GRAPH_TRIPLES``, ``graph.query``) import and resolve."""
+    import importlib
+
+    named = {name for page in PAGES
+             for name in re.findall(r"`(graph(?:\.[A-Za-z_]\w*)+)", page.read_text(encoding="utf-8"))}
+    assert len(named) > 10
+    for name in sorted(named):
+        parts = name.split(".")
+        for cut in range(len(parts), 0, -1):
+            try:
+                value = importlib.import_module(".".join(parts[:cut]))
+            except ModuleNotFoundError:
+                continue
+            for attribute in parts[cut:]:
+                assert hasattr(value, attribute), f"`{name}`: {'.'.join(parts[:cut])} has no {attribute}"
+                value = getattr(value, attribute)
+            break
