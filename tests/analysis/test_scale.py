@@ -60,6 +60,7 @@ def hubbed():
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 @pytest.mark.parametrize("hub_degree", [0, 4, 12, 40, None, 10_000])
 def test_sparse_brokerage_is_networkx_definitions_whatever_counts_as_a_hub(hubbed, seed, hub_degree):

@@ -178,6 +178,7 @@ def test_the_real_corpus_meets_its_targets(corpus_store):
     assert set(report["languages"]) == {"en", "zh"}
 
 
+@pytest.mark.slow
 def test_every_likely_duplicate_of_the_real_corpus_is_judged():
     assert [(p.first, p.second) for p in likely_duplicates(DataLayout.default())] == []
 
