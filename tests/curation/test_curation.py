@@ -101,6 +101,7 @@ def test_an_unknown_entity_or_judgement_is_refused(data_copy, capsys):
     assert main(["judge", "bk:tecloman", "bk:exencell", "maybe", "--data", str(data_copy.root)]) == 2
 
 
+@pytest.mark.slow  # end to end: ingest, reject, accept, then the review log
 def test_the_review_log_compares_the_first_pass_with_what_review_kept(data_copy, capsys):
     from rdflib.namespace import Namespace
 
