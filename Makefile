@@ -57,7 +57,7 @@ views: setup
 test: setup browser virtuoso
 	$(BIN)/python -m pytest
 
-# The quick inner loop (under a minute): every test but those that start a process, a server, a browser or a
+# The quick inner loop: every test but those that start a process, a server, a browser or a
 # notebook, or are slow; the marks are declared in pyproject.toml and given in tests/conftest.py.
 FAST := not (subprocess or server or browser or notebook or slow)
 test-fast: setup
