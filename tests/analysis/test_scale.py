@@ -33,6 +33,9 @@ from graph.network import read_network_data
 
 from .conftest import bk, partners_trig, store_from_trig
 
+#: Graphs of thousands of nodes, each computed two ways: seconds per test, for `make test`.
+pytestmark = pytest.mark.slow
+
 centrality = importlib.import_module("graph.analysis.centrality")  # the module (the package re-exports a function)
 
 
@@ -60,7 +63,6 @@ def hubbed():
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 @pytest.mark.parametrize("hub_degree", [0, 4, 12, 40, None, 10_000])
 def test_sparse_brokerage_is_networkx_definitions_whatever_counts_as_a_hub(hubbed, seed, hub_degree):
