@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup build analyze views notebooks bench lint clean browser virtuoso
+.PHONY: run test test-fast setup build analyze views notebooks bench lint clean browser virtuoso
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ views: setup
 
 test: setup browser virtuoso
 	$(BIN)/python -m pytest
+
+# The quick inner loop: every test but those that start a process, a server, a browser or a
+# notebook, or are slow; the marks are declared in pyproject.toml and given in tests/conftest.py.
+FAST := not (subprocess or server or browser or notebook or slow)
+test-fast: setup
+	$(BIN)/python -m pytest -m "$(FAST)"
 
 notebooks: setup
 	$(BIN)/python notebooks/execute.py out/notebooks

@@ -57,7 +57,7 @@ ENTITY_CLASSES = [
 #: Above this many triples a graph is *large*: our shapes compiled to SPARQL validate it in Oxigraph, and its
 #: next builds may be incremental. Up to it (the seed data, unit-test data), pySHACL, the reference, validates;
 #: the real corpus (about 21,000 triples) is large: pySHACL would take 9 s where Oxigraph takes 1 s, and
-#: ``tests/foundation/test_shacl_engines.py`` keeps the two engines in agreement.
+#: ``tests/build/test_shacl_engines.py`` keeps the two engines in agreement.
 LARGE_GRAPH_TRIPLES = 10_000
 
 #: Bump when the same inputs would build a different graph, so an incremental build never reuses old work.

@@ -5,7 +5,7 @@ triples and grows faster than the graph; pyrudof (Rust) needed 55 s and 8.6 GB f
 of a shape is a question a SPARQL engine answers well — *which focus nodes lack a label?* — so here every
 constraint compiles to one SELECT that returns the focus nodes (and values) that break it, and Oxigraph
 answers it over its indexes. :mod:`graph.validate` uses pySHACL, the reference, for small graphs and this for
-large ones; ``tests/foundation/test_shacl_engines.py`` checks that both report the same violations.
+large ones; ``tests/build/test_shacl_engines.py`` checks that both report the same violations.
 
 What compiles (everything else raises :class:`UnsupportedShape` when the shapes are read, so nothing is
 skipped silently):

@@ -2,7 +2,7 @@
 entities, organisations, reviewed facts and the cities and districts of Sichuan and Chongqing with a project
 or facility.
 
-``batterykg stats`` prints them; ``tests/foundation/test_stats.py`` checks them on a built graph.
+``batterykg stats`` prints them; ``tests/curation/test_curation.py`` checks them on a built graph.
 """
 
 from __future__ import annotations

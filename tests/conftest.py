@@ -2,6 +2,11 @@
 
 The seed graph is the shipped data folder cut down to the five seed articles: tests that name what an
 article says stay true as the real corpus grows around them (``tests/curation`` builds the whole corpus).
+
+Tests that start a process are marked (``subprocess``, ``server``, ``browser``, ``notebook``; ``slow`` for the
+rest that take seconds), so that ``make test-fast`` can leave them out: a test that uses one of
+:data:`PROCESS_FIXTURES`, directly or through another fixture, gets its mark here; a test that starts a process
+itself says so with ``pytestmark`` or a decorator.
 """
 
 from __future__ import annotations
@@ -80,3 +85,24 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
 @pytest.fixture()
 def cli():
     return run_cli
+
+
+#: Fixtures that start a process, and the mark a test that uses them gets.
+PROCESS_FIXTURES = {
+    "cli": "subprocess",              # `batterykg` as a user runs it
+    "endpoint": "server",             # `batterykg serve` (tests/sparql)
+    "served_views": "server",         # `batterykg serve` serving the views (tests/views)
+    "oxigraph_server": "server",      # the `oxigraph` binary (tests/sparql)
+    "virtuoso": "server",             # a private Virtuoso (tests/sparql)
+    "browser": "browser",             # Debian's chromium through Playwright (tests/views)
+    "corpus_store": "slow",           # the whole real corpus, built (tests/curation)
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            if fixture in PROCESS_FIXTURES:
+                item.add_marker(PROCESS_FIXTURES[fixture])
+        if item.path.suffix == ".ipynb":  # nbmake runs each notebook in a kernel of its own
+            item.add_marker("notebook")

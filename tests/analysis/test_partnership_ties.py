@@ -21,7 +21,7 @@ def synthetic(tmp_path_factory):
     return read_network_data(open_store(out.store))
 
 
-@pytest.mark.parametrize("which", ["seed", "synthetic"])
+@pytest.mark.parametrize("which", ["seed", pytest.param("synthetic", marks=pytest.mark.slow)])
 def test_the_arrays_hold_the_weights_of_the_graph(which, seed_store, request):
     store = seed_store if which == "seed" else request.getfixturevalue("synthetic")
     graph = partnership_network(store)
@@ -34,6 +34,7 @@ def test_the_arrays_hold_the_weights_of_the_graph(which, seed_store, request):
     assert all(u < v for u, v in pairs.tolist())
 
 
+@pytest.mark.slow
 def test_only_some_ties_keep_their_weights_and_evidence(synthetic):
     whole = partnership_network(synthetic)
     chosen = sorted(tuple(sorted(e)) for e in whole.edges)[::7]

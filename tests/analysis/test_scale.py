@@ -33,6 +33,9 @@ from graph.network import read_network_data
 
 from .conftest import bk, partners_trig, store_from_trig
 
+#: Graphs of thousands of nodes, each computed two ways: seconds per test, for `make test`.
+pytestmark = pytest.mark.slow
+
 centrality = importlib.import_module("graph.analysis.centrality")  # the module (the package re-exports a function)
 
 

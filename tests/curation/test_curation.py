@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 GUARD = REPO.parent / "shared" / "tools" / "holdout-guard"
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(not GUARD.exists(), reason=f"no holdout guard at {GUARD} (outside the team's workplace)")
 def test_no_article_of_the_data_is_one_of_the_hidden_evaluation_set():
     result = subprocess.run([str(GUARD), "--data", str(DataLayout.default().root)], capture_output=True, text=True)
@@ -100,6 +101,7 @@ def test_an_unknown_entity_or_judgement_is_refused(data_copy, capsys):
     assert main(["judge", "bk:tecloman", "bk:exencell", "maybe", "--data", str(data_copy.root)]) == 2
 
 
+@pytest.mark.slow  # end to end: ingest, reject, accept, then the review log
 def test_the_review_log_compares_the_first_pass_with_what_review_kept(data_copy, capsys):
     from rdflib.namespace import Namespace
 
@@ -177,6 +179,7 @@ def test_the_real_corpus_meets_its_targets(corpus_store):
     assert set(report["languages"]) == {"en", "zh"}
 
 
+@pytest.mark.slow
 def test_every_likely_duplicate_of_the_real_corpus_is_judged():
     assert [(p.first, p.second) for p in likely_duplicates(DataLayout.default())] == []
 

@@ -62,6 +62,7 @@ def test_a_model_with_other_weights_is_refused_for_the_rules(monkeypatch, capsys
         english.english_pipeline.cache_clear()
 
 
+@pytest.mark.subprocess
 def test_the_rule_only_path_runs_and_says_so():
     code = ("from graph.ingest.extractor import Extractor; e = Extractor(); "
             "r = e.extract('Alpha Energy Co., Ltd. will supply cells to Beta Motors Co., Ltd.'); "

@@ -100,6 +100,7 @@ def test_bylines_and_contacts_are_not_people_of_the_story(extractor):
     assert people == {"Zhou Lan"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", ["Aaa Bbb, Ccc and Ddd Eee of Fff ", "THE QUICK BROWN FOX JUMPS OVER THE DOG "])
 def test_long_title_case_or_upper_case_text_takes_linear_time(extractor, line):
     import time

@@ -3,12 +3,17 @@
 import json
 import shutil
 
+import pytest
+
 from graph import open_store, query
 from graph.build import build
 from graph.cli import main
 from graph.ingest.candidates import source_id_for
 from graph.ingest.extractor import EXTRACTOR_NAME, EXTRACTOR_VERSION
 from graph.ingest.reader import read_article
+
+#: End to end: each test ingests a whole article, most accept and build it (seconds each).
+pytestmark = pytest.mark.slow
 
 KINDS = {"Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject",
          "Place", "Person", "Organization", "Technology"}

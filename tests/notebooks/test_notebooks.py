@@ -141,6 +141,7 @@ def fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.notebook
 @pytest.mark.slow
 def test_adding_an_article_leaves_the_repository_data_unchanged(monkeypatch):
     """Notebook 05 ingests an invented article: into a copy of the data folder, never into data/."""

@@ -13,6 +13,8 @@ from graph.remote import ChallengeAuth, RemoteStore
 from graph.store import open_store
 from tests.sparql.conftest import SAVED_WITH_PARAMETERS, comparable
 
+pytestmark = pytest.mark.server
+
 
 @pytest.fixture(scope="module")
 def remote_seed(oxigraph_server, tmp_path_factory, cli, seed_data):

@@ -14,6 +14,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+pytestmark = pytest.mark.server
+
 COMPANIES = 'SELECT ?c ?label WHERE { ?c a bkg:Company ; rdfs:label ?label FILTER(lang(?label) = "en") } ORDER BY ?label'
 EXENCELL = "CONSTRUCT { bk:exencell ?p ?o } WHERE { bk:exencell ?p ?o }"
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

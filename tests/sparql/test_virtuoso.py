@@ -16,6 +16,8 @@ from graph.remote import UNION_GRAPH, RemoteStore
 from tests.conftest import run_cli
 from tests.sparql.conftest import SAVED_WITH_PARAMETERS, comparable
 
+pytestmark = [pytest.mark.server, pytest.mark.subprocess]
+
 VIRTRDF = "http://www.openlinksw.com/schemas/virtrdf#"
 TEST_GRAPH = "https://w3id.org/battery-kg/graph/test-virtuoso"
 

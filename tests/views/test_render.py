@@ -114,6 +114,7 @@ def test_color_by_group_gives_each_community_a_legend_entry():
         view_data(g, title="t", color_by="size")
 
 
+@pytest.mark.slow
 def test_writing_a_view_grows_linearly_not_quadratically():
     """pyvis's add_node/add_edge took 150 s for 10,000 nodes; ours is linear, about 1 s (bench_views.py).
 

@@ -182,6 +182,7 @@ def test_a_neighbourhood_keeps_the_entity_its_neighbours_then_the_second_hop():
     assert sub.number_of_edges("a", "b") == 2 and sub.number_of_edges("b", "c") == 1  # parallel relations kept
 
 
+@pytest.mark.slow
 def test_a_hub_page_keeps_its_most_central_neighbours_and_says_so(tmp_path):
     """A star of 400: the hub's page draws the limit, its own relations first, and says what it left out."""
     import json

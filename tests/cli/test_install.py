@@ -11,6 +11,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.subprocess
 @pytest.mark.slow
 def test_wheel_install_builds_the_graph_from_another_folder(tmp_path):
     wheel_dir = tmp_path / "wheel"

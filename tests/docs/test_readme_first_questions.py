@@ -1,4 +1,4 @@
-"""The README's "First questions" tell what the real graph says (issue 15, item 6): every command there runs
+"""The first questions (docs/first-questions.md, linked from the README's) tell what the real graph says (issue 15, item 6): every command there runs
 on the shipped data, every output excerpt is what it prints, and every figure of the prose is printed by one
 of the commands — so the section cannot go stale silently when the data changes."""
 
@@ -19,8 +19,8 @@ BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘┳┻╇━─┼┬┴├┤
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def section(title: str = "First questions") -> str:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+def section(title: str = "First questions", page: str = "docs/first-questions.md") -> str:
+    text = (REPO / page).read_text(encoding="utf-8")
     start = text.index(f"\n## {title}\n")
     return text[start:text.find("\n## ", start + 1)]
 
@@ -61,16 +61,22 @@ def printed(tmp_path_factory) -> list[tuple[str, list[str], str]]:
     return answers
 
 
+def test_the_readme_asks_them_and_links_the_answers():
+    text = section(page="README.md")
+    assert "(docs/first-questions.md)" in text and "--saved investment-by-city-and-year" in text
+
+
 def test_the_section_asks_the_questions_of_the_issue():
     text = section()
     assert len(questions(text)) >= 5
     for command in ("analyze --network partnership -m betweenness", "-m communities",
                     "--saved investment-by-city-and-year", "--saved companies-in-both-places", "--until"):
         assert command in text, command
-    assert "(notebooks/06-the-regional-chain.ipynb)" in text
+    assert "notebooks/06-the-regional-chain.ipynb)" in text
 
 
 @pytest.mark.slow
+@pytest.mark.subprocess
 def test_every_excerpt_is_what_its_command_prints(printed):
     for commands, excerpt, stdout in printed:
         shown = normal(stdout)
@@ -79,6 +85,7 @@ def test_every_excerpt_is_what_its_command_prints(printed):
 
 
 @pytest.mark.slow
+@pytest.mark.subprocess
 def test_every_figure_of_the_prose_is_printed_by_a_command(printed):
     tokens = {number for _, _, stdout in printed for number in NUMBER.findall(stdout)}
     figures = NUMBER.findall(prose(section()))

@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -30,6 +32,7 @@ def test_item_19_every_phony_target_has_a_rule():
     assert set(phony) <= defined, set(phony) - defined
 
 
+@pytest.mark.subprocess
 def test_item_19_make_views_and_analyze_run_the_verbs():
     for target, verb in (("views", "batterykg views"), ("analyze", "batterykg analyze")):
         dry = subprocess.run(["make", "-n", "-C", str(ROOT), target], capture_output=True, text=True, timeout=60)

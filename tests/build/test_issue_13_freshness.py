@@ -13,6 +13,8 @@ import pytest
 from graph.freshness import NOTICE_ID, graph_hash
 from graph.layout import DataLayout
 
+pytestmark = pytest.mark.subprocess
+
 
 @pytest.fixture(scope="module")
 def run_then_build(tmp_path_factory):
@@ -64,6 +66,7 @@ def test_querying_the_missing_analysis_graph_warns(run_then_build, cli):
     assert plain.stderr == ""
 
 
+@pytest.mark.server
 def test_serve_warns_at_start(run_then_build):
     from tests.sparql.conftest import start_serve, stop
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
@@ -56,6 +58,7 @@ def test_the_standard_vocabulary_questions_find_our_data(cli, seed_output):
         assert len(result.stdout.strip().splitlines()) > 10, sparql
 
 
+@pytest.mark.subprocess
 def test_the_python_example_runs(seed_output, tmp_path):
     (code,) = blocks(section("Your first SPARQL question"), "python")
     env = {**os.environ, "BATTERYKG_OUT": str(seed_output.root)}

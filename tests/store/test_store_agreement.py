@@ -18,6 +18,10 @@ from graph.store import prepare_query
 SLOW_IN_RDFLIB = {"active-organisations", "disagreements", "attendance"}
 
 
+#: rdflib's own engine answers each saved question in about a second: the comparison is for `make test`.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def rdflib_seed(seed_data) -> Dataset:
     """The seed graph's named graphs in rdflib's in-memory Dataset, the default graph being their union."""
