@@ -11,7 +11,7 @@ about 10k, 100k and 1M triples), each figure measured in a fresh process with it
   on a copy of the built output; its ``stage: …`` rows are the seconds of its parts, from the same runs:
   ``read`` (the SPARQL SELECTs, once), ``analyse <network>`` (projection and every measure of one network),
   ``write RDF: N-Triples`` (the analysis graph as text), ``write RDF: TriG`` (``analysis.trig``), ``write
-  RDF: into the store`` (:meth:`graph.store.EmbeddedStore.add_graph`), ``write tables`` (the CSV files);
+  RDF: into the store`` (:meth:`graph.store.embedded.EmbeddedStore.add_graph`), ``write tables`` (the CSV files);
 - one child that times each step on its own: ``read`` (the SPARQL SELECTs of
   :func:`graph.network.read_network_data`, their rows turned into Python), ``statements`` (merged and
   dated), ``<network> network`` (the networkx graph; ``nodes``, ``edges``), ``places``, then per network

@@ -56,11 +56,9 @@ from .network import (
     partnership_network,
     read_network_data,
 )
-from .queries import list_saved, load_saved, run_saved
-from .query import QueryResult, query
-from .remote import RemoteStore
 from .sources import Source, load_sources
-from .store import EmbeddedStore, open_store
+from .sparql import list_saved, load_saved, query, run_saved
+from .store import EmbeddedStore, QueryResult, RemoteStore, open_store
 from .synth import SynthSummary, synthesize
 from .views import Network, display_view, network_html, network_view, write_views
 

@@ -3,7 +3,7 @@
 The dataset has one named graph per assertion (the facts one sentence states) plus the ontology, registry
 and provenance graphs. The provenance graph describes every article, every evidence sentence (text and
 character offsets) and every assertion (its sentence, source, status and confidence). The store holds the
-named graphs and, as its default graph, their union (see :mod:`graph.store`).
+named graphs and, as its default graph, their union (see :mod:`graph.store.embedded`).
 
 Every build reads its inputs with Oxigraph's parsers into chunks (:mod:`graph.assembly`), loads them into a
 new store beside the old one, validates, writes the files chunk by chunk (:mod:`graph.exports`) and only then
@@ -42,6 +42,7 @@ from .errors import DataNotConformError, StoreError
 from .layout import DataLayout, OutputLayout, ontology_file, shapes_file
 from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, source_iri
 from .sources import read_source
+from .store.remote import RemoteStore
 from .validate import Violation, compiled_shapes, name_files, validate, validate_store
 
 __all__ = ["build", "check", "assemble", "BuildReport", "ENTITY_CLASSES", "LARGE_GRAPH_TRIPLES"]
@@ -409,7 +410,7 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
     A large graph (over :data:`LARGE_GRAPH_TRIPLES` triples) is rebuilt *incrementally* when it can be
     (``incremental=True``, no ``remote``, same ontology, shapes and registry, few sources changed). The outputs
     are the same as a full build's. With ``remote`` (a SPARQL endpoint URL), the graph also replaces what that
-    remote store held (see :mod:`graph.remote`). On any failure the previous outputs are left as they were.
+    remote store held (see :mod:`graph.store.remote`). On any failure the previous outputs are left as they were.
     """
     layout = data if isinstance(data, DataLayout) else DataLayout(Path(data)) if data else DataLayout.default()
     layout.require()
@@ -458,8 +459,6 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         if assembly.problems or violations:
             raise _not_conform(assembly.problems + [str(v) for v in violations])
         if remote:
-            from .remote import RemoteStore
-
             remote_store = RemoteStore(remote)
             try:
                 remote_store.replace_all(named + union_bytes)

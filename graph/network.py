@@ -2,7 +2,7 @@
 
 Every projection reads the built graph with SPARQL only, so it works on the embedded store and on a remote
 SPARQL endpoint alike (on the embedded store, the solutions are read straight from Oxigraph, without the
-detour through SPARQL JSON results and rdflib terms that :meth:`~graph.query.QueryResult.rows` takes).
+detour through SPARQL JSON results and rdflib terms that :meth:`~graph.store.results.QueryResult.rows` takes).
 Nodes are entity IRIs (strings) with attributes ``iri``, ``label`` and
 ``kind`` (the local name of the entity's most specific class); edges say which relations join two entities
 and which sources state them. Literals never become nodes.

@@ -25,9 +25,8 @@ from rdflib.namespace import SH
 
 from .layout import ontology_file, shapes_file
 from .namespace import PROVENANCE_GRAPH
-from .query import compact
 from .shacl import CompiledShapes, compile_shapes
-from .terms import to_rdflib
+from .terms import compact, to_rdflib
 
 __all__ = ["Violation", "validate", "validate_store", "name_files", "load_ontology", "load_shapes",
            "compiled_shapes"]

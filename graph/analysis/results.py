@@ -262,7 +262,7 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     """Write the runs: the analysis graph into ``output.root / "analysis.trig"`` and into the store, the tables
     into ``output.tables``.
 
-    ``store`` is a writable :class:`~graph.store.EmbeddedStore`; by default the store at ``output.store`` is
+    ``store`` is a writable :class:`~graph.store.embedded.EmbeddedStore`; by default the store at ``output.store`` is
     opened for writing (no other process may hold it then). A remote store is not written to: load
     ``analysis.trig`` into it.
     """
@@ -304,7 +304,7 @@ def _trig(ntriples: bytes) -> bytes:
 
     from ..build import LARGE_GRAPH_TRIPLES
     from ..namespace import PREFIXES
-    from ..serialize import to_trig
+    from ..terms import to_trig
 
     if ntriples.count(b"\n") <= LARGE_GRAPH_TRIPLES:
         dataset = Dataset()

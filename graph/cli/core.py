@@ -11,8 +11,8 @@ import typer
 from ..build import build, check
 from ..errors import DataNotConformError, UsageError
 from ..layout import DataLayout, OutputLayout
-from ..query import FORMATS, GRAPH_FORMATS
 from ..store import open_store
+from ..store.results import FORMATS, GRAPH_FORMATS
 from . import app
 
 DataOption = typer.Option(None, "--data", help="The data folder (default: the shipped data, or $BATTERYKG_DATA).")
@@ -97,7 +97,7 @@ def query_command(
         raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     target = store_for(store, out)
     if saved:
-        from ..queries import run_saved
+        from ..sparql.saved import run_saved
 
         result = run_saved(saved, dict(_split_param(p) for p in param), target)
     else:

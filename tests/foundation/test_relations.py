@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF, SDO, XSD
 from graph.build import assemble
 from graph.layout import ontology_file
 from graph.namespace import BK, BKG
-from graph.query import compact
+from graph.terms import compact
 from graph.validate import validate
 
 EXAMPLES = [

@@ -12,9 +12,8 @@ from rdflib import Graph, URIRef
 
 from graph.assembly import assemble
 from graph.layout import DataLayout
-from graph.query import compact
 from graph.shacl import UnsupportedShape, compile_shapes
-from graph.terms import to_rdflib
+from graph.terms import compact, to_rdflib
 from graph.validate import load_shapes, validate
 
 PREFIXES = """@prefix ex: <http://example.org/> . @prefix sh: <http://www.w3.org/ns/shacl#> .
