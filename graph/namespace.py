@@ -39,6 +39,8 @@ __all__ = [
     "entity_iri",
     "source_iri",
     "sparql_prologue",
+    "ENTITY_CLASSES",
+    "ORGANISATION_CLASSES",
 ]
 
 BASE = "https://w3id.org/battery-kg/"
@@ -136,6 +138,25 @@ class BKG(DefinedNamespace):
     modularity: URIRef
     parameters: URIRef
 
+
+#: The classes (local names in :class:`BKG`) whose members are entities of the ecosystem, most specific first:
+#: an entity's kind is the first that applies. The build counts entities by it, the projections give nodes
+#: their ``kind`` by it, the views tell entities from records by it, and the extractor's kinds are among it.
+#:
+#: >>> ENTITY_CLASSES.index("Company") < ENTITY_CLASSES.index("Organization") < ENTITY_CLASSES.index("Publisher")
+#: True
+ENTITY_CLASSES = (
+    "Company", "GovernmentBody", "ResearchInstitution", "Organization",
+    "Person",
+    "SigningCeremony", "Visit", "Conference", "ConferenceSeries", "Event",
+    "InvestmentProject",
+    "IndustrialPark", "Facility",
+    "District", "City", "Province", "Country", "AdministrativeArea", "Place",
+    "Technology",
+    "Publisher",
+)
+#: The entity classes of organisations: the nodes of the partnership network.
+ORGANISATION_CLASSES = frozenset({"Company", "GovernmentBody", "ResearchInstitution", "Organization"})
 
 BK = Namespace(BASE + "id/")
 SOURCE = Namespace(BASE + "source/")
