@@ -33,6 +33,14 @@ from .analysis import (
     weighted_degree,
     write_analysis,
 )
+from .analysis.projections import (
+    ACTOR_KINDS,
+    entity_network,
+    organisation_event_network,
+    organisation_place_network,
+    partnership_network,
+    read_network_data,
+)
 from .build import BuildReport, assemble, build
 from .entities import resolve_entity
 from .errors import (
@@ -48,14 +56,6 @@ from .errors import (
 from .ingest import Extractor, accept, evaluate, ingest_article, read_article, reject
 from .layout import DataLayout, OutputLayout
 from .namespace import BK, BKG, PREFIXES
-from .network import (
-    ACTOR_KINDS,
-    entity_network,
-    organisation_event_network,
-    organisation_place_network,
-    partnership_network,
-    read_network_data,
-)
 from .sources import Source, load_sources
 from .sparql import list_saved, load_saved, query, run_saved
 from .store import EmbeddedStore, QueryResult, RemoteStore, open_store

@@ -40,6 +40,7 @@ __all__ = [
     "source_iri",
     "sparql_prologue",
     "ENTITY_CLASSES",
+    "local_name",
     "ORGANISATION_CLASSES",
 ]
 
@@ -207,6 +208,15 @@ def source_iri(source_id: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/battery-kg/source/000_f60388011d6d32ce')
     """
     return SOURCE[source_id]
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: ``…/ontology#partnerOf`` → ``partnerOf``.
+
+    >>> local_name("https://schema.org/organizer")
+    'organizer'
+    """
+    return re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
 
 
 def curie(iri: str) -> str:

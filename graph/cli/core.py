@@ -1,4 +1,4 @@
-"""Verbs for the graph itself: ``build``, ``validate``, ``query``, ``run``."""
+"""Verbs for the graph itself: ``build``, ``validate``, ``query``, ``stats`` (``run`` is in :mod:`graph.cli.run`)."""
 
 from __future__ import annotations
 
@@ -155,20 +155,6 @@ def _split_param(text: str) -> tuple[str, str]:
         raise UsageError(f"--param {text!r}: write NAME=VALUE")
     name, value = text.split("=", 1)
     return name.strip(), value
-
-
-@app.command("run")
-def run_command(data: Path | None = DataOption, out: Path | None = OutOption) -> None:
-    """Build the graph, run the analysis and write the views (what `make run` does)."""
-    report = build(data_layout(data), output_layout(out))
-    report.out_of_date = []  # the stages below refresh what the build left out of date
-    typer.echo(report.summary())
-    for stage in RUN_STAGES:
-        stage(data_layout(data), output_layout(out))
-
-
-#: Further stages of `batterykg run`, appended by the modules that provide them (analysis, views).
-RUN_STAGES: list = []
 
 
 @app.command("stats")

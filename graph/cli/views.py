@@ -10,7 +10,7 @@ from ..errors import UsageError
 from ..layout import DataLayout, OutputLayout
 from ..views.site import ENTITY_PAGE_LIMIT
 from . import app
-from .core import RUN_STAGES, OutOption, StoreOption, output_layout, store_for
+from .core import OutOption, StoreOption, output_layout, store_for
 
 
 @app.command("views")
@@ -51,6 +51,3 @@ def views_stage(data_layout: DataLayout, output: OutputLayout) -> None:
     from ..views import write_views
 
     typer.echo(write_views(open_store(output.store), output).summary())
-
-
-RUN_STAGES.append(views_stage)

@@ -175,7 +175,7 @@ def test_item_12_every_local_link_of_the_served_index_answers(seed_output, tmp_p
     for name in ("store", "battery-kg.trig", "battery-kg.ttl", "battery-kg.jsonld", "manifest.json"):
         source = seed_output.root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, out / name)
-    from graph.cli.analysis import run_analysis
+    from graph.analysis.run import run_analysis
     from graph.layout import OutputLayout
     from graph.store import EmbeddedStore
 
