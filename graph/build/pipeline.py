@@ -29,7 +29,6 @@ import pyoxigraph as ox
 
 from .. import atomic, freshness
 from ..layout import DataLayout, OutputLayout
-from ..store.remote import RemoteStore
 from . import exports
 from .assembly import assemble, files_for
 from .incremental import build_incremental
@@ -140,6 +139,8 @@ def build(data: Path | DataLayout | None = None, out: Path | OutputLayout | None
         if assembly.problems or violations:
             raise not_conform(assembly.problems + [str(v) for v in violations])
         if remote:
+            from ..store.remote import RemoteStore  # httpx only when a remote store is asked for
+
             remote_store = RemoteStore(remote)
             try:
                 remote_store.replace_all(named + union_bytes)

@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
@@ -126,6 +125,8 @@ def validate(data: Graph, origins: Mapping, shapes: Graph | None = None) -> list
 
     ``origins`` maps each triple to the files it came from, so each violation can name its file.
     """
+    from pyshacl import validate as shacl_validate  # half a second to import: only small graphs need it
+
     conforms, report, _text = shacl_validate(
         data, shacl_graph=shapes if shapes is not None else load_shapes(), ont_graph=load_ontology(),
         inference="none", abort_on_first=False, allow_warnings=True, meta_shacl=False, advanced=True,

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import typer
 
-from ..analysis.run import run_analysis
 from ..errors import NotConnectedError, UsageError
 from ..layout import DataLayout, OutputLayout
-from ..store import open_store
 from . import app
 from .core import OutOption, StoreOption, store_for
 
@@ -289,4 +287,7 @@ def recommend_command(
 
 def analysis_stage(data_layout: DataLayout, output: OutputLayout) -> None:
     """The analysis stage of `batterykg run`: right after the build, before the views."""
+    from ..analysis.run import run_analysis
+    from ..store import open_store
+
     run_analysis(open_store(output.store), output, echo=typer.echo)

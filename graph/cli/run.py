@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..build import build
 from . import app
 from .analysis import analysis_stage
 from .core import DataOption, OutOption, data_layout, output_layout
@@ -21,6 +20,8 @@ RUN_STAGES = (analysis_stage, views_stage)
 @app.command("run")
 def run_command(data: Path | None = DataOption, out: Path | None = OutOption) -> None:
     """Build the graph, run the analysis and write the views (what `make run` does)."""
+    from ..build import build
+
     report = build(data_layout(data), output_layout(out))
     report.out_of_date = []  # the stages below refresh what the build left out of date
     typer.echo(report.summary())

@@ -14,7 +14,15 @@ from __future__ import annotations
 from .base import Store, prepare_query
 from .embedded import EmbeddedStore
 from .location import open_store
-from .remote import RemoteStore
 from .results import QueryResult
 
 __all__ = ["Store", "EmbeddedStore", "RemoteStore", "QueryResult", "open_store", "prepare_query"]
+
+
+def __getattr__(name: str):
+    # RemoteStore brings httpx, which only a remote store needs: imported when first asked for (PEP 562).
+    if name == "RemoteStore":
+        from .remote import RemoteStore
+
+        return RemoteStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,6 @@ from pathlib import Path
 from ..layout import OutputLayout
 from .base import Store
 from .embedded import EmbeddedStore
-from .remote import RemoteStore
 
 __all__ = ["open_store"]
 
@@ -28,5 +27,7 @@ def open_store(location: str | Path | None = None) -> Store:
     if location is None:
         location = OutputLayout.default().store
     if str(location).startswith(("http://", "https://")):
+        from .remote import RemoteStore  # httpx only when a remote store is asked for
+
         return RemoteStore(str(location))
     return EmbeddedStore.open(Path(location))
