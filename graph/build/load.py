@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,31 +20,6 @@ from ..layout import OutputLayout
 from .report import Timer
 
 __all__ = ["StoreLoad", "staging_dir", "record_store_size", "compact_or_reload", "STORE_SLACK"]
-
-
-
-#: What a child process runs to bulk-load a new store (argv: store, N-Quads file, N-Triples file): the named
-#: graphs and the union in two threads of its own, so that the build's own work goes on meanwhile.
-_LOAD_STORE = """
-import sys, threading, pyoxigraph as ox
-store = ox.Store(sys.argv[1])
-named_format, union_format = (getattr(ox.RdfFormat, name) for name in sys.argv[4:6])
-errors = []
-def load(path, fmt):
-    try:
-        store.bulk_load(path=path, format=fmt)
-    except BaseException as exc:
-        errors.append(exc)
-threads = [threading.Thread(target=load, args=(sys.argv[2], named_format)),
-           threading.Thread(target=load, args=(sys.argv[3], union_format))]
-for thread in threads:
-    thread.start()
-for thread in threads:
-    thread.join()
-if errors:
-    sys.exit(f"cannot load the store: {errors[0]}")
-store.flush()
-"""
 
 
 class StoreLoad:
@@ -68,7 +44,9 @@ class StoreLoad:
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
             self._files.append(name)
-        self._process = subprocess.Popen([sys.executable, "-c", _LOAD_STORE, str(path), *self._files, *formats],
+        # isolated (-I): the script's folder is not put on sys.path, and only pyoxigraph is imported
+        child = files("graph.build") / "load_child.py"
+        self._process = subprocess.Popen([sys.executable, "-I", str(child), str(path), *self._files, *formats],
                                          stderr=subprocess.PIPE)
 
     def join(self) -> ox.Store:
