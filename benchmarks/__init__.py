@@ -114,7 +114,8 @@ def _code_version() -> str:
     import importlib
 
     digest = hashlib.sha256()
-    for name in ("graph.synth", "graph.build", "graph.assembly", "graph.exports"):
+    for name in ("graph.synth", "graph.build.pipeline", "graph.build.incremental", "graph.build.load",
+                 "graph.build.manifest", "graph.build.report", "graph.build.assembly", "graph.build.exports"):
         digest.update(Path(importlib.import_module(name).__file__).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -127,8 +128,8 @@ def prepare(scale: str, work: Path) -> Prepared:
     """
     import pyoxigraph as ox
 
-    from graph.assembly import assemble
     from graph.build import build
+    from graph.build.assembly import assemble
     from graph.layout import DataLayout
     from graph.synth import synthesize
 

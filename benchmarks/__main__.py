@@ -22,7 +22,7 @@ from pathlib import Path
 from . import SCALES, BenchContext
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["build", "store_size", "store", "queries", "analysis", "views", "ingest"]
+MODULES = ["build", "store_size", "store", "queries", "analysis", "views", "ingest", "cli"]
 
 NOTES = [
     "- Every scale is built by `batterykg build`'s own code (`benchmarks.prepare`), from a synthetic data folder "

@@ -6,14 +6,14 @@ about 10k, 100k and 1M triples), each figure measured in a fresh process with it
 - ``analyze``: the command as a user runs it, ``batterykg analyze --store STORE`` (the entity network, PageRank
   and betweenness), from the interpreter's start to its exit; ``analyze partnership``: ``--network
   partnership`` with every measure and section (centrality, brokers, communities, ties);
-- ``analysis stage``: what ``batterykg run`` does after the build (:func:`graph.cli.analysis.run_analysis`):
+- ``analysis stage``: what ``batterykg run`` does after the build (:func:`graph.analysis.run.run_analysis`):
   both networks, every measure, the analysis graph into the store and ``analysis.trig``, the CSV tables —
   on a copy of the built output; its ``stage: …`` rows are the seconds of its parts, from the same runs:
   ``read`` (the SPARQL SELECTs, once), ``analyse <network>`` (projection and every measure of one network),
   ``write RDF: N-Triples`` (the analysis graph as text), ``write RDF: TriG`` (``analysis.trig``), ``write
-  RDF: into the store`` (:meth:`graph.store.EmbeddedStore.add_graph`), ``write tables`` (the CSV files);
+  RDF: into the store`` (:meth:`graph.store.embedded.EmbeddedStore.add_graph`), ``write tables`` (the CSV files);
 - one child that times each step on its own: ``read`` (the SPARQL SELECTs of
-  :func:`graph.network.read_network_data`, their rows turned into Python), ``statements`` (merged and
+  :func:`graph.analysis.projections.read_network_data`, their rows turned into Python), ``statements`` (merged and
   dated), ``<network> network`` (the networkx graph; ``nodes``, ``edges``), ``places``, then per network
   ``simple graph``, ``igraph copy``, each centrality measure (betweenness exact up to 5,000 nodes, sampled
   above; closeness likewise), ``Louvain`` (with its modularity), ``brokers`` (constraint and effective
@@ -62,9 +62,9 @@ import json, time
 from pathlib import Path
 import graph
 import graph.analysis
-import graph.network
+import graph.analysis.projections
 from graph.analysis import results
-from graph.cli.analysis import run_analysis
+from graph.analysis.run import run_analysis
 from graph.layout import OutputLayout
 from graph.store import EmbeddedStore
 seconds = {{}}
@@ -80,7 +80,7 @@ def timing(owner, attribute, name):
         return value
     setattr(owner, attribute, timed)
 
-timing(graph.network, "read_network_data", "stage: read")
+timing(graph.analysis.projections, "read_network_data", "stage: read")
 timing(graph.analysis, "analyse", lambda args: f"stage: analyse {{args[1]}}")
 timing(results, "analysis_ntriples", "stage: write RDF: N-Triples")
 timing(results, "_trig", "stage: write RDF: TriG")
@@ -106,7 +106,7 @@ def steps(store_path: str) -> dict:
     import graph
     from graph import analysis
     from graph.analysis import backend, brokers
-    from graph.network import organisation_places, read_network_data
+    from graph.analysis.projections import organisation_places, read_network_data
 
     seconds: dict = {}
     sizes: dict = {}

@@ -11,7 +11,7 @@
   file into a ``Dataset``, validate the union with pySHACL, write TriG, Turtle and JSON-LD with rdflib —
   capped at ``BASELINE_CAP_S`` (ten minutes; a capped baseline shows ``> N`` as its ratio);
 - ``validate``: the union of the scale's graph, in memory, judged by our shapes compiled to SPARQL in
-  Oxigraph (:mod:`graph.shacl`) against pySHACL on an rdflib ``Graph`` (capped at ``BASELINE_CAP_S``);
+  Oxigraph (:mod:`graph.build.shacl`) against pySHACL on an rdflib ``Graph`` (capped at ``BASELINE_CAP_S``);
 - ``add one article``: an incremental :func:`graph.build` after one new article (five sentences about hubs
   and new entities' neighbours) is added to the built graph; its baseline is the full build of the same
   scale. Each run starts from a fresh copy of the built output; peak memory is the build process's.
@@ -99,7 +99,7 @@ print(json.dumps({{"seconds": time.perf_counter() - started, "stages": report.se
 
 _VALIDATE = """
 import json, time, pyoxigraph as ox
-from graph.validate import compiled_shapes
+from graph.build.validate import compiled_shapes
 store = ox.Store()
 store.bulk_load(path={path!r}, format=ox.RdfFormat.TURTLE)
 started = time.perf_counter()
@@ -111,7 +111,7 @@ _VALIDATE_PYSHACL = """
 import json, signal, time
 from rdflib import Graph
 from pyshacl import validate
-from graph.validate import load_shapes
+from graph.build.validate import load_shapes
 
 def stop(*_):
     raise TimeoutError

@@ -8,7 +8,7 @@ bound to the synthetic hubs (:data:`benchmarks.bench_store.HUBS`), its optional 
 unbound — the whole answer — and :data:`VARIANTS` are timed too: the questions of many rows asked as an analyst
 asks them at scale, of one entity or one year. With ``split``, an embedded store also gets ``oxigraph_p50_ms``
 (pyoxigraph's ``Store.query`` and iterating its solutions: the engine alone) and ``rows_p50_ms`` (making
-:attr:`~graph.query.QueryResult.rows`, rdflib terms, from the answer).
+:attr:`~graph.store.results.QueryResult.rows`, rdflib terms, from the answer).
 
 ``endpoint_throughput(store, clients=8, queries=100)`` starts ``batterykg serve`` on a store folder, sends
 ``clients`` × ``queries`` saved queries from as many threads, and returns queries per second, p50 and p95.
@@ -42,9 +42,13 @@ from benchmarks import timed  # noqa: E402
 from benchmarks.bench_store import saved_queries  # noqa: E402
 from graph.build import build  # noqa: E402
 from graph.layout import DataLayout, OutputLayout  # noqa: E402
-from graph.queries import bind_values, list_saved, load_saved, term_for  # noqa: E402
-from graph.query import QueryResult  # noqa: E402
-from graph.store import EmbeddedStore, open_store, prepare_query  # noqa: E402
+from graph.sparql.saved import bind_values, list_saved, load_saved, term_for  # noqa: E402
+from graph.store import (  # noqa: E402
+    EmbeddedStore,
+    QueryResult,  # noqa: E402
+    open_store,
+    prepare_query,
+)
 
 #: Saved questions timed again on synthetic graphs with these parameters (bk: names are synthetic hubs).
 VARIANTS = [

@@ -5,7 +5,7 @@
 - ``load``: the scale's named-graph N-Quads into an Oxigraph store (``bulk_load``) on disk, as the build
   keeps it, and in memory, against ``rdflib.Dataset().parse(...)`` in memory — each in a fresh process, with
   its peak memory;
-- ``query <name>``: each saved query (:mod:`graph.queries`, entity parameters bound to the scale's hubs) on
+- ``query <name>``: each saved query (:mod:`graph.sparql.saved`, entity parameters bound to the scale's hubs) on
   the built store through :meth:`graph.EmbeddedStore.query`, against rdflib's own SPARQL engine on a
   ``Dataset(default_union=True)`` holding the same quads; ``agree`` says whether both gave the same rows
   (compared as multisets of values, so 1.0 and 1.00 are equal). rdflib runs in one child process with a
@@ -41,7 +41,7 @@ def saved_queries() -> dict[str, str]:
     from rdflib import URIRef
 
     from graph.namespace import BK
-    from graph.queries import bind_values, list_saved
+    from graph.sparql.saved import bind_values, list_saved
 
     texts = {}
     for saved in list_saved():

@@ -8,61 +8,16 @@ A flat public API over the modules, in the manner of networkx::
     ...                      graph.open_store(report.outputs["store"]))
     >>> int(result.rows[0][0]) > 5
     True
+
+Each name is imported when it is first used (PEP 562), so ``import graph`` and ``batterykg --help`` do not pay for
+pySHACL, networkx, numpy or pyvis until a command needs them.
 """
 
 from __future__ import annotations
 
-from .analysis import (
-    analyse,
-    articulation_points,
-    betweenness,
-    bridges,
-    broker_table,
-    centrality,
-    centrality_table,
-    closeness,
-    communities,
-    connection_paths,
-    constraint,
-    degree,
-    effective_size,
-    eigenvector,
-    pagerank,
-    recommend_partners,
-    strongest_ties,
-    weighted_degree,
-    write_analysis,
-)
-from .build import BuildReport, assemble, build
-from .entities import resolve_entity
-from .errors import (
-    DataNotConformError,
-    KGError,
-    NotBuiltError,
-    ParseError,
-    QueryError,
-    StoreError,
-    UnknownEntityError,
-    UsageError,
-)
-from .ingest import Extractor, accept, evaluate, ingest_article, read_article, reject
-from .layout import DataLayout, OutputLayout
-from .namespace import BK, BKG, PREFIXES
-from .network import (
-    ACTOR_KINDS,
-    entity_network,
-    organisation_event_network,
-    organisation_place_network,
-    partnership_network,
-    read_network_data,
-)
-from .queries import list_saved, load_saved, run_saved
-from .query import QueryResult, query
-from .remote import RemoteStore
-from .sources import Source, load_sources
-from .store import EmbeddedStore, open_store
-from .synth import SynthSummary, synthesize
-from .views import Network, display_view, network_html, network_view, write_views
+import importlib
+import sys
+import types
 
 __version__ = "0.1.0"
 
@@ -134,4 +89,68 @@ __all__ = [
     "SynthSummary",
 ]
 
-# Later modules (analysis, views, sparql, ingest) extend the public API here.
+#: Where each public name lives (package-relative module → its names).
+_SOURCES = {
+    "analysis": (
+        "analyse", "articulation_points", "betweenness", "bridges", "broker_table", "centrality",
+        "centrality_table", "closeness", "communities", "connection_paths", "constraint", "degree",
+        "effective_size", "eigenvector", "pagerank", "recommend_partners", "strongest_ties", "weighted_degree",
+        "write_analysis",
+    ),
+    "analysis.projections": (
+        "ACTOR_KINDS", "entity_network", "organisation_event_network", "organisation_place_network",
+        "partnership_network", "read_network_data",
+    ),
+    "build": ("BuildReport", "assemble", "build"),
+    "entities": ("resolve_entity",),
+    "errors": (
+        "DataNotConformError", "KGError", "NotBuiltError", "ParseError", "QueryError", "StoreError",
+        "UnknownEntityError", "UsageError",
+    ),
+    "ingest": ("Extractor", "accept", "evaluate", "ingest_article", "read_article", "reject"),
+    "layout": ("DataLayout", "OutputLayout"),
+    "namespace": ("BK", "BKG", "PREFIXES"),
+    "sources": ("Source", "load_sources"),
+    "sparql": ("list_saved", "load_saved", "query", "run_saved"),
+    "store": ("EmbeddedStore", "QueryResult", "RemoteStore", "open_store"),
+    "synth": ("SynthSummary", "synthesize"),
+    "views": ("Network", "display_view", "network_html", "network_view", "write_views"),
+}
+_HOME = {name: module for module, names in _SOURCES.items() for name in names}
+
+
+def __getattr__(name: str):
+    """The public name ``name``, imported on first use (then kept); a sub-package by its name too."""
+    module = _HOME.get(name)
+    if module is None:
+        if name.startswith("_"):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    setattr(sys.modules[__name__], name, value)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
+
+class _FlatFront(types.ModuleType):
+    """The ``graph`` module: ``graph.build`` stays the function ``build`` when the ``graph.build`` package loads.
+
+    Importing a sub-package sets it as an attribute of its parent; with eager imports the function, imported
+    afterwards, took the name back. Loaded lazily, the package would come later and shadow the function.
+    """
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _HOME and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _FlatFront

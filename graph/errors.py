@@ -9,6 +9,7 @@ Exit codes follow pySHACL: 0 ok, 1 the data does not conform or a check failed, 
 from __future__ import annotations
 
 __all__ = [
+    "NotConnectedError",
     "KGError",
     "ParseError",
     "DataNotConformError",
@@ -65,3 +66,9 @@ class StoreError(KGError):
 
 class UsageError(KGError):
     """The command was called with arguments that do not fit."""
+
+
+class NotConnectedError(KGError):
+    """Two entities have no path between them (a check that failed: exit 1)."""
+
+    exit_code = 1

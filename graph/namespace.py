@@ -39,6 +39,9 @@ __all__ = [
     "entity_iri",
     "source_iri",
     "sparql_prologue",
+    "ENTITY_CLASSES",
+    "local_name",
+    "ORGANISATION_CLASSES",
 ]
 
 BASE = "https://w3id.org/battery-kg/"
@@ -137,6 +140,25 @@ class BKG(DefinedNamespace):
     parameters: URIRef
 
 
+#: The classes (local names in :class:`BKG`) whose members are entities of the ecosystem, most specific first:
+#: an entity's kind is the first that applies. The build counts entities by it, the projections give nodes
+#: their ``kind`` by it, the views tell entities from records by it, and the extractor's kinds are among it.
+#:
+#: >>> ENTITY_CLASSES.index("Company") < ENTITY_CLASSES.index("Organization") < ENTITY_CLASSES.index("Publisher")
+#: True
+ENTITY_CLASSES = (
+    "Company", "GovernmentBody", "ResearchInstitution", "Organization",
+    "Person",
+    "SigningCeremony", "Visit", "Conference", "ConferenceSeries", "Event",
+    "InvestmentProject",
+    "IndustrialPark", "Facility",
+    "District", "City", "Province", "Country", "AdministrativeArea", "Place",
+    "Technology",
+    "Publisher",
+)
+#: The entity classes of organisations: the nodes of the partnership network.
+ORGANISATION_CLASSES = frozenset({"Company", "GovernmentBody", "ResearchInstitution", "Organization"})
+
 BK = Namespace(BASE + "id/")
 SOURCE = Namespace(BASE + "source/")
 GRAPH = Namespace(BASE + "graph/")
@@ -186,6 +208,15 @@ def source_iri(source_id: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/battery-kg/source/000_f60388011d6d32ce')
     """
     return SOURCE[source_id]
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: ``…/ontology#partnerOf`` → ``partnerOf``.
+
+    >>> local_name("https://schema.org/organizer")
+    'organizer'
+    """
+    return re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
 
 
 def curie(iri: str) -> str:

@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from .layout import ontology_file, shapes_file
-from .query import compact
+from .terms import compact
 
 __all__ = ["render", "main"]
 

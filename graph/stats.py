@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .query import query
+from .sparql import query
 
 __all__ = ["corpus_stats", "TARGETS", "Target"]
 

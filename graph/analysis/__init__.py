@@ -1,4 +1,4 @@
-"""Network analysis of the projections of :mod:`graph.network`: centrality, brokers, communities,
+"""Network analysis of the projections of :mod:`graph.analysis.projections`: centrality, brokers, communities,
 partnerships, paths, and the results written back as RDF and tables.
 
 >>> import networkx as nx

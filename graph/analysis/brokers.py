@@ -24,10 +24,6 @@ __all__ = ["DENSE_LIMIT", "constraint", "effective_size", "articulation_points",
            "BROKER_MEASURES"]
 
 
-def _simple(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
-    return simple_graph(graph, weight)
-
-
 #: Up to this many nodes, constraint and effective size are computed with dense numpy matrices (fast on the dense
 #: partnership networks that big events make); above, with the sparse computation of :func:`_two_step_sums`.
 DENSE_LIMIT = 2_500
@@ -56,7 +52,7 @@ def constraint(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
     (tested equal), with matrices: dense up to :data:`DENSE_LIMIT` nodes, sparse above, which makes it a matter
     of seconds on networks of a million ties.
     """
-    simple = _simple(graph, weight)
+    simple = simple_graph(graph, weight)
     if 0 < simple.number_of_nodes() <= DENSE_LIMIT and simple.number_of_edges():
         nodes, _, p, adjacent = _dense(simple)
         values = (((p + p @ p) ** 2) * adjacent).sum(axis=1)
@@ -70,7 +66,7 @@ def effective_size(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
     ``e(i) = Σ_j (1 − Σ_q p_iq m_jq)`` where ``m_jq`` is j's tie to q over j's strongest tie (as
     :func:`networkx.effective_size` defines it for weighted graphs; equal to ``n − 2t/n`` without weights).
     """
-    simple = _simple(graph, weight)
+    simple = simple_graph(graph, weight)
     if 0 < simple.number_of_nodes() <= DENSE_LIMIT and simple.number_of_edges():
         nodes, w, p, adjacent = _dense(simple)
         m = w / w.max(axis=1)[:, None]  # j's tie to q over j's strongest tie
@@ -81,7 +77,7 @@ def effective_size(graph: nx.Graph, *, weight: str | None = "weight") -> dict:
 
 def _brokerage(graph: nx.Graph) -> tuple[dict, dict]:
     """``(constraint, effective size)``: both at once (on big graphs they share their one sparse pass)."""
-    simple = _simple(graph)
+    simple = simple_graph(graph)
     if 0 < simple.number_of_nodes() <= DENSE_LIMIT and simple.number_of_edges():
         return constraint(simple), effective_size(simple)
     return _sparse_brokerage(simple)
@@ -296,7 +292,7 @@ def _hub_degree(degrees) -> int:
 
 def articulation_points(graph: nx.Graph, *, backend: str = "auto") -> list:
     """Nodes whose removal disconnects their component, sorted (igraph's search above the size threshold)."""
-    simple = _simple(graph)
+    simple = simple_graph(graph)
     if choose_backend(simple, backend) == "networkx":
         return sorted(nx.articulation_points(simple), key=str)
     converted, nodes = to_igraph(simple)
@@ -306,7 +302,7 @@ def articulation_points(graph: nx.Graph, *, backend: str = "auto") -> list:
 def bridges(graph: nx.Graph, *, backend: str = "auto") -> list[tuple]:
     """Edges whose removal disconnects their component, each as a sorted pair, sorted (igraph's search above
     the size threshold)."""
-    simple = _simple(graph)
+    simple = simple_graph(graph)
     if choose_backend(simple, backend) == "networkx":
         found = nx.bridges(simple)
     else:

@@ -62,14 +62,9 @@ EXACT_CLOSENESS_LIMIT = EXACT_BETWEENNESS_LIMIT
 CLOSENESS_SAMPLE = 500
 
 
-def _simple(graph: nx.Graph, weight: str | None = "weight") -> nx.Graph:
-    # always a fresh simple graph: parallel relations summed, a missing weight counted as 1
-    return simple_graph(graph, weight)
-
-
 def degree(graph: nx.Graph) -> dict:
     """Degree centrality: distinct neighbours over ``n - 1``."""
-    simple = _simple(graph)
+    simple = simple_graph(graph)
     if simple.number_of_nodes() <= 1:
         return {node: 0.0 for node in simple}
     return nx.degree_centrality(simple)
@@ -77,7 +72,7 @@ def degree(graph: nx.Graph) -> dict:
 
 def weighted_degree(graph: nx.Graph, weight: str = "weight") -> dict:
     """Strength: the sum of the weights of a node's edges (parallel relations each count)."""
-    return {node: float(value) for node, value in _simple(graph, weight).degree(weight="weight")}
+    return {node: float(value) for node, value in simple_graph(graph, weight).degree(weight="weight")}
 
 
 def betweenness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = None, seed: int = 42) -> dict:
@@ -87,7 +82,7 @@ def betweenness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = 
     given, it is estimated from ``sample`` (default :data:`BETWEENNESS_SAMPLE`) source nodes drawn with
     ``seed`` (Brandes and Pich, 2007): the paths from those sources, scaled by ``n / sample``.
     """
-    simple = _simple(graph)
+    simple = simple_graph(graph)
     n = simple.number_of_nodes()
     if n == 0:
         return {}
@@ -124,7 +119,7 @@ def closeness(graph: nx.Graph, *, backend: str = "auto", sample: int | None = No
     total distance to the part is the sum of its distances to the pivots scaled by ``size / pivots``; smaller
     parts stay exact. Both backends draw the same pivots and give the same estimate.
     """
-    simple = _simple(graph)
+    simple = simple_graph(graph)
     n = simple.number_of_nodes()
     if n == 0:
         return {}
@@ -211,7 +206,7 @@ def _distance_sums(simple: nx.Graph, engine: str, index: dict, pivots: list[int]
 
 def eigenvector(graph: nx.Graph, *, weight: str = "weight", backend: str = "auto") -> dict:
     """Weighted eigenvector centrality, scaled to unit Euclidean norm (as networkx does)."""
-    simple = _simple(graph, weight)
+    simple = simple_graph(graph, weight)
     if simple.number_of_nodes() == 0:
         return {}
     if simple.number_of_edges() == 0:
@@ -237,7 +232,7 @@ def pagerank(graph: nx.Graph, *, weight: str = "weight", alpha: float = 0.85, ba
     The networkx path is a power iteration written out here (networkx's own needs SciPy, which we do not
     install); igraph's PRPACK solves the same system exactly.
     """
-    simple = _simple(graph, weight)
+    simple = simple_graph(graph, weight)
     n = simple.number_of_nodes()
     if n == 0:
         return {}
@@ -316,7 +311,7 @@ def centrality_table(graph: nx.Graph, measures=("pagerank", "betweenness", "degr
 
     ``normalised`` is the score over the highest score of that measure, to :data:`NORMALISED_DIGITS` places
     (exactly 1.0 for the top node); ``top`` keeps the first ``top`` rows of each measure. With ``kinds`` (say
-    :data:`~graph.network.ACTOR_KINDS`), only nodes of those kinds are ranked and shown; their scores are
+    :data:`~graph.analysis.projections.ACTOR_KINDS`), only nodes of those kinds are ranked and shown; their scores are
     computed on the whole graph, every other node included.
 
     >>> import networkx as nx
@@ -326,7 +321,7 @@ def centrality_table(graph: nx.Graph, measures=("pagerank", "betweenness", "degr
     """
     with paused_gc():
         rows: list[dict] = []
-        simple = _simple(graph)  # once for every measure (and converted to igraph once)
+        simple = simple_graph(graph)  # once for every measure (and converted to igraph once)
         for measure in measures:
             options = {"backend": backend} if measure in ("betweenness", "closeness", "eigenvector", "pagerank") else {}
             scores = centrality(simple, measure, **options)

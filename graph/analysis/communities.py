@@ -102,7 +102,7 @@ def summarise_communities(graph: nx.Graph, partition: list, *, places: dict | No
     ``places`` maps a node to the labels of the places it is tied to (for example from
     :func:`graph.organisation_place_network`); without it, the places are the place nodes of the community.
     """
-    from ..network import PLACE_KINDS
+    from .projections import PLACE_KINDS
 
     simple = simple_graph(graph)
     rows = []

@@ -1,7 +1,7 @@
 """How two entities are connected: the shortest paths between them, each hop with the sentence behind it.
 
 >>> from graph.store import EmbeddedStore
->>> from graph.network import EXAMPLE
+>>> from graph.example_graphs import EXAMPLE
 >>> store = EmbeddedStore.create(None)
 >>> store.load_nquads(EXAMPLE)
 >>> [path.text() for path in connection_paths(store, "Beta", "Gamma")]
@@ -121,8 +121,7 @@ def excluded_kinds(store, classes) -> set[str]:
     >>> sorted(excluded_kinds(store, ["AdministrativeArea"]))
     ['AdministrativeArea', 'City', 'Country', 'District', 'Province']
     """
-    from ..namespace import PREFIXES
-    from ..network import local_name
+    from ..namespace import PREFIXES, local_name
 
     subclasses: dict[str, set[str]] = {}
     for cls, sub in store.query(_CLASSES).rows:
@@ -165,7 +164,7 @@ def connection_paths(store, a: str, b: str, *, network: nx.MultiGraph | None = N
         Empty when the two are not connected. Each hop lists the relations joining its two entities, the
         direction they are stated in, their sources and the sentences that state them.
     """
-    from ..network import entity_network
+    from .projections import entity_network
 
     excluded = excluded_kinds(store, exclude_kinds) if exclude_kinds else set()
     start, end = resolve_entity(store, a), resolve_entity(store, b)

@@ -262,7 +262,7 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     """Write the runs: the analysis graph into ``output.root / "analysis.trig"`` and into the store, the tables
     into ``output.tables``.
 
-    ``store`` is a writable :class:`~graph.store.EmbeddedStore`; by default the store at ``output.store`` is
+    ``store`` is a writable :class:`~graph.store.embedded.EmbeddedStore`; by default the store at ``output.store`` is
     opened for writing (no other process may hold it then). A remote store is not written to: load
     ``analysis.trig`` into it.
     """
@@ -299,14 +299,14 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
 
 def _trig(ntriples: bytes) -> bytes:
     """The analysis graph as TriG: rdflib's canonical writer for small graphs (as the build writes its own
-    outputs), Oxigraph's above :data:`graph.build.LARGE_GRAPH_TRIPLES` (triples in the order written)."""
+    outputs), Oxigraph's above :data:`graph.build.validate.LARGE_GRAPH_TRIPLES` (triples in the order written)."""
     import pyoxigraph as ox
 
-    from ..build import LARGE_GRAPH_TRIPLES
+    from ..build.validate import is_large
     from ..namespace import PREFIXES
-    from ..serialize import to_trig
+    from ..terms import to_trig
 
-    if ntriples.count(b"\n") <= LARGE_GRAPH_TRIPLES:
+    if not is_large(ntriples.count(b"\n")):
         dataset = Dataset()
         dataset.graph(ANALYSIS_GRAPH).parse(data=ntriples, format="nt")
         return to_trig(dataset).encode("utf-8")

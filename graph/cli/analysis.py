@@ -10,10 +10,10 @@ from pathlib import Path
 
 import typer
 
-from ..errors import KGError, UsageError
+from ..errors import NotConnectedError, UsageError
 from ..layout import DataLayout, OutputLayout
 from . import app
-from .core import RUN_STAGES, OutOption, StoreOption, store_for
+from .core import OutOption, StoreOption, store_for
 
 NETWORKS = ("entity", "partnership", "organisation-event", "organisation-place")
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -27,7 +27,7 @@ TopOption = typer.Option(10, "--top", "-n", help="How many rows per measure.")
 
 
 def _project(store, network: str, since, until, within, reviewed_only):
-    from .. import network as projections
+    from ..analysis import projections
 
     functions = {"entity": projections.entity_network, "partnership": projections.partnership_network,
                  "organisation-event": projections.organisation_event_network,
@@ -60,12 +60,6 @@ def _table(title: str, columns: list[str], rows: list[list]) -> str:
 
 def _number(value) -> str:
     return f"{value:.4f}" if isinstance(value, float) else str(value)
-
-
-class NotConnectedError(KGError):
-    """Two entities have no path between them (a check that failed: exit 1)."""
-
-    exit_code = 1
 
 
 BROKER_NAMES = ("constraint", "effective_size")
@@ -115,8 +109,8 @@ def analyze_command(
         strongest_ties,
         summarise_communities,
     )
+    from ..analysis.projections import ACTOR_KINDS, read_network_data
     from ..bulk import paused_gc
-    from ..network import ACTOR_KINDS, read_network_data
 
     _check_format(fmt)
     _check_network(network)  # before the store is read: a typo should not wait for a national graph
@@ -144,7 +138,7 @@ def analyze_command(
             result["modularity"] = round(partition.modularity, 6)
             places = None
             if network != "entity":
-                from ..network import organisation_places
+                from ..analysis.projections import organisation_places
 
                 places = organisation_places(data, since=since, until=until, within=within,
                                              include_candidates=not reviewed_only)
@@ -222,7 +216,7 @@ def path_command(
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}: use table or json")
-    from ..network import entity_network
+    from ..analysis.projections import entity_network
 
     target = store_for(store, out)
     network = entity_network(target, since=since, until=until, include_candidates=not reviewed_only)
@@ -291,45 +285,9 @@ def recommend_command(
                            for r in rows]).rstrip("\n"))
 
 
-def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, echo=typer.echo) -> list:
-    """Analyse the entity and partnership networks of ``store``, write out/tables/*.csv and the analysis graph
-    (into ``writable``, else the store at ``output.store`` opened for writing), and print the top entities by
-    PageRank and by betweenness. Returns the runs."""
-    from ..analysis import analyse, write_analysis
-    from ..bulk import paused_gc
-    from ..network import entity_network, organisation_places, partnership_network, read_network_data
-
-    with paused_gc():  # millions of objects are made and kept: see graph.bulk
-        data = read_network_data(store)  # read once, projected three times
-        places = organisation_places(data)
-        runs = [analyse(entity_network(data), "entity"),
-                analyse(partnership_network(data), "partnership", places=places)]
-        del data
-        if writable is None:
-            store.close()
-        written = write_analysis(runs, output, store=writable)
-    from ..network import ACTOR_KINDS
-
-    for run in runs:
-        # the entity network's summary names who brokers: actors, scored on the whole network
-        actors = run.network == "entity"
-        for measure in ("pagerank", "betweenness"):
-            rows = [row for row in run.centrality if row["measure"] == measure
-                    and (not actors or row["kind"] in ACTOR_KINDS)][:top]
-            names = ", ".join(f"{row['label']} ({row['score']:.3f})" for row in rows if row["score"] > 0) \
-                or "(all zero)"
-            echo(f"top {run.network} {'actors ' if actors else ''}by {measure}: {names}")
-    echo("(actors: organisations, government bodies and people, scored on the whole entity network; "
-         "`batterykg analyze --rank all` ranks every node)")
-    echo(f"analysis: {len(written) - 1} tables in {output.tables}, analysis graph in {written['analysis']}")
-    return runs
-
-
 def analysis_stage(data_layout: DataLayout, output: OutputLayout) -> None:
     """The analysis stage of `batterykg run`: right after the build, before the views."""
+    from ..analysis.run import run_analysis
     from ..store import open_store
 
-    run_analysis(open_store(output.store), output)
-
-
-RUN_STAGES.append(analysis_stage)
+    run_analysis(open_store(output.store), output, echo=typer.echo)

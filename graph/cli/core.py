@@ -1,4 +1,4 @@
-"""Verbs for the graph itself: ``build``, ``validate``, ``query``, ``run``."""
+"""Verbs for the graph itself: ``build``, ``validate``, ``query``, ``stats`` (``run`` is in :mod:`graph.cli.run`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from pathlib import Path
 
 import typer
 
-from ..build import build, check
 from ..errors import DataNotConformError, UsageError
 from ..layout import DataLayout, OutputLayout
-from ..query import FORMATS, GRAPH_FORMATS
-from ..store import open_store
+from ..store.results import FORMATS
 from . import app
 
 DataOption = typer.Option(None, "--data", help="The data folder (default: the shipped data, or $BATTERYKG_DATA).")
@@ -38,6 +36,8 @@ def store_for(store: str | None, out: Path | None):
     """
     import os
 
+    from ..store import open_store
+
     return open_store(store or os.environ.get("BATTERYKG_STORE") or output_layout(out).store)
 
 
@@ -56,6 +56,8 @@ def build_command(
     Exit 1 when the data does not conform (each violation with its file), 2 for unreadable input.
     A failed build leaves the previous outputs untouched.
     """
+    from ..build import build
+
     store = store or _remote_from_environment()
     if store and not store.startswith(("http://", "https://")):
         raise UsageError(f"--store {store!r}: build loads into a SPARQL endpoint URL (http:// or https://)")
@@ -74,6 +76,8 @@ def _remote_from_environment() -> str | None:
 @app.command("validate")
 def validate_command(data: Path | None = DataOption) -> None:
     """Validate the data against the shapes without writing anything. Exit 1 if it does not conform."""
+    from ..build import check
+
     lines = check(data_layout(data))
     if lines:
         lines = list(dict.fromkeys(lines))
@@ -93,11 +97,13 @@ def query_command(
 ) -> None:
     """Ask the built graph a SPARQL question. SELECT/ASK as table, csv, tsv, json or xml; CONSTRUCT/DESCRIBE
     as turtle, ntriples or jsonld. Prefixes bkg, bk, schema, rdf, rdfs, owl, skos, prov, xsd, sh are predeclared."""
+    from ..store.results import GRAPH_FORMATS
+
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     target = store_for(store, out)
     if saved:
-        from ..queries import run_saved
+        from ..sparql.saved import run_saved
 
         result = run_saved(saved, dict(_split_param(p) for p in param), target)
     else:
@@ -155,20 +161,6 @@ def _split_param(text: str) -> tuple[str, str]:
         raise UsageError(f"--param {text!r}: write NAME=VALUE")
     name, value = text.split("=", 1)
     return name.strip(), value
-
-
-@app.command("run")
-def run_command(data: Path | None = DataOption, out: Path | None = OutOption) -> None:
-    """Build the graph, run the analysis and write the views (what `make run` does)."""
-    report = build(data_layout(data), output_layout(out))
-    report.out_of_date = []  # the stages below refresh what the build left out of date
-    typer.echo(report.summary())
-    for stage in RUN_STAGES:
-        stage(data_layout(data), output_layout(out))
-
-
-#: Further stages of `batterykg run`, appended by the modules that provide them (analysis, views).
-RUN_STAGES: list = []
 
 
 @app.command("stats")

@@ -9,18 +9,12 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from ..ingest.candidates import ingest_article
-from ..ingest.duplicates import judge, likely_duplicates
-from ..ingest.evaluate import evaluate, regroup
-from ..ingest.extractor import Extractor
-from ..ingest.reader import ARTICLE_SUFFIXES, read_article
-from ..ingest.review import accept, reject, review_text
-from ..ingest.review_log import review_scores
 from . import app
 from .core import DataOption, data_layout
 
 
 def _article_files(paths: list[Path]) -> list[Path]:
+    from ..ingest.reader import ARTICLE_SUFFIXES
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -52,6 +46,10 @@ def ingest_command(
     """Read articles, extract candidate facts and write them to data/candidates/ (with the article text in
     data/sources/). Metadata comes from the options, front matter or HTML meta tags, or is asked for.
     Exit 2 for an unreadable file (named in the message); nothing is written for it."""
+    from ..ingest.candidates import ingest_article
+    from ..ingest.extractor import Extractor
+    from ..ingest.reader import read_article
+
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}: use text or json")
     if no_registry and not dry_run:
@@ -96,6 +94,8 @@ def review_command(
     data: Path | None = DataOption,
 ) -> None:
     """List the candidate facts awaiting review, grouped by article, new entities first, with their sentences."""
+    from ..ingest.review import review_text
+
     typer.echo(review_text(data_layout(data), article))
 
 
@@ -107,6 +107,8 @@ def accept_command(
 ) -> None:
     """Move candidates into data/facts/<id>.trig as reviewed facts (quote kept) and their new entities into
     data/registry.ttl."""
+    from ..ingest.review import accept
+
     if not ids and not article:
         raise UsageError("name candidate ids or --article SOURCE_ID")
     outcome = accept(data_layout(data), list(ids or []), article)
@@ -122,6 +124,8 @@ def reject_command(
     data: Path | None = DataOption,
 ) -> None:
     """Drop candidates; re-ingesting the article will not propose them again."""
+    from ..ingest.review import reject
+
     if not ids and not article:
         raise UsageError("name candidate ids or --article SOURCE_ID")
     outcome = reject(data_layout(data), list(ids or []), article)
@@ -143,6 +147,9 @@ def eval_extraction_command(
 ) -> None:
     """Precision, recall and F1 of typed entities, relations, amounts and dates, per article, per language and
     overall."""
+    from ..ingest.evaluate import evaluate, regroup
+    from ..ingest.extractor import Extractor
+
     if recorded is not None:
         try:
             report = regroup(json.loads(recorded.read_text(encoding="utf-8")), gold_dir)
@@ -181,6 +188,8 @@ def duplicates_command(
     """Likely duplicate entities of the registry and the pending candidates, with the evidence for each pair
     (names in both languages, shared neighbours, the same place) and the judgement it suggests. Settle each
     with `batterykg judge`; run it before every accept. Exit 1 when a pair is left to judge."""
+    from ..ingest.duplicates import likely_duplicates
+
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}: use table or json")
     if not 0 <= threshold <= 1:
@@ -210,6 +219,8 @@ def judge_command(
 ) -> None:
     """Record a judgement about a likely duplicate pair in data/judgements.tsv. `same` merges the second entity
     into the first everywhere (its names become other names; owl:sameAs keeps its IRI)."""
+    from ..ingest.duplicates import judge
+
     layout = data_layout(data)
     for path in judge(layout, first, second, judgement, note):
         typer.echo(f"  wrote {layout.display(path)}")
@@ -223,6 +234,8 @@ def review_log_command(
     """The extractor's first pass against what review accepted: precision, recall and F1 of entities and
     relations, per article, per language (all, and only the articles the extractor was not tuned on) and in all
     (the articles whose review is finished)."""
+    from ..ingest.review_log import review_scores
+
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}: use table or json")
     report = review_scores(data_layout(data))

@@ -16,7 +16,7 @@ def queries_command(
     show: str | None = typer.Argument(None, help="Print the SPARQL text of this saved query."),
 ) -> None:
     """List the saved questions with their parameters; run one with `batterykg query --saved NAME --param k=v`."""
-    from ..queries import list_saved, load_saved
+    from ..sparql.saved import list_saved, load_saved
 
     if show:
         typer.echo(load_saved(show).text, nl=False)
@@ -55,7 +55,7 @@ def serve_command(
     Safe by default: loopback only, updates refused (403), a time limit and a memory ceiling per query (503),
     a row cap (422), a request size cap (413), no FROM (403) and no SERVICE (403). Stop it with Ctrl-C.
     """
-    from ..server import ServerSettings, parse_size, serve
+    from ..sparql.server import ServerSettings, parse_size, serve
 
     layout = output_layout(out)
     if store and store.startswith(("http://", "https://")):

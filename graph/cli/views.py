@@ -8,17 +8,18 @@ import typer
 
 from ..errors import UsageError
 from ..layout import DataLayout, OutputLayout
-from ..views.site import ENTITY_PAGE_LIMIT
 from . import app
-from .core import RUN_STAGES, OutOption, StoreOption, output_layout, store_for
+from .core import OutOption, StoreOption, output_layout, store_for
 
 
 @app.command("views")
 def views_command(
     out: Path | None = OutOption,
     store: str | None = StoreOption,
-    entity_pages: int = typer.Option(ENTITY_PAGE_LIMIT, "--entity-pages", metavar="N",
-                                     help="At most N entity pages, highest PageRank first; -1 for all."),
+    entity_pages: int | None = typer.Option(
+        None, "--entity-pages", metavar="N", show_default=False,
+        help="At most N entity pages, highest PageRank first (default: "
+             "graph.views.site.ENTITY_PAGE_LIMIT); -1 for all."),
     self_contained: bool = typer.Option(False, "--self-contained",
                                         help="Inline vis-network and the view script in every page (each a "
                                              "single file, about 0.5 MB more) instead of sharing them from "
@@ -31,8 +32,11 @@ def views_command(
 
     Exit 2 when the graph has not been built (run `batterykg build` first).
     """
-    from ..views import write_views
+    from ..views import write_views  # the views are imported only when drawn
+    from ..views.site import ENTITY_PAGE_LIMIT
 
+    if entity_pages is None:
+        entity_pages = ENTITY_PAGE_LIMIT
     if entity_pages < -1:
         raise UsageError(f"--entity-pages {entity_pages}: give a count, or -1 for all")
     report = write_views(store_for(store, out), output_layout(out),
@@ -51,6 +55,3 @@ def views_stage(data_layout: DataLayout, output: OutputLayout) -> None:
     from ..views import write_views
 
     typer.echo(write_views(open_store(output.store), output).summary())
-
-
-RUN_STAGES.append(views_stage)

@@ -12,7 +12,7 @@ invents a broker. As in OpenSanctions' nomenklatura, the check proposes pairs wi
 * ``different``: two things; the pair is not proposed again;
 * ``parent-subsidiary``: the first owns the second; not proposed again (a sentence that says so is a fact).
 
-The build fails when two entities of one class share a normalised name (:func:`graph.assembly.duplicate_names`).
+The build fails when two entities of one class share a normalised name (:func:`graph.build.assembly.duplicate_names`).
 
 >>> from graph.layout import DataLayout
 >>> [p for p in likely_duplicates(DataLayout.default()) if p.score > 0.99]

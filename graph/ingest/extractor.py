@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..layout import DataLayout
-from ..namespace import BK
+from ..namespace import BK, ENTITY_CLASSES
 from .amounts import Amount, find_amounts
 from .chinese import ChineseRecogniser, chinese_sentences, english_name, is_chinese, language_of, to_simplified
 from .chinese_rules import CHINESE_PHRASING, CHINESE_RULES
@@ -44,8 +44,9 @@ __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTR
 EXTRACTOR_NAME = "battery-kg-extractor"
 EXTRACTOR_VERSION = "0.4"
 #: The entity kinds the extractor reports.
-ENTITY_KINDS = ["Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility",
-                "InvestmentProject", "Place", "Person", "Organization", "Technology"]
+ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
+    "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
+    "Person", "Organization", "Technology"}]
 _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
 # capitalised words that name no project of their own ("Phase", "Lithium" in a headline)
 _GENERIC = {"phase", "project", "lithium", "battery", "batteries", "energy", "new", "power", "storage", "mine",

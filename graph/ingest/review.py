@@ -21,7 +21,7 @@ from ..errors import UsageError
 from ..facts import parse_rdf_file, read_facts
 from ..layout import DataLayout
 from ..namespace import BKG, SOURCE
-from ..query import compact
+from ..terms import compact
 from .candidates import Candidate, read_rejected, rejected_path, render_trig
 from .changes import FileChanges
 

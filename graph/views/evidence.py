@@ -2,8 +2,9 @@
 
 Views never parse Turtle: everything here comes from the store, from the assertion graphs
 (``GRAPH ?a { ?s ?p ?o }``) and the provenance graph that links each assertion to its sentences. Rows are
-read as plain strings (:func:`graph.network.select_strings`), straight from Oxigraph.
+read as plain strings (:func:`graph.analysis.projections.select_strings`), straight from Oxigraph.
 
+>>> from graph.example_graphs import SMALL_EXAMPLE
 >>> from graph.store import EmbeddedStore
 >>> store = EmbeddedStore.create(None)
 >>> store.load_nquads(SMALL_EXAMPLE)
@@ -25,8 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from ..namespace import BASE
-from ..network import select_strings
+from ..analysis.projections import select_strings
+from ..namespace import BASE, local_name
 
 __all__ = [
     "EntityDetails", "entity_details", "assertion_evidence", "local_name", "class_counts", "source_list",
@@ -53,11 +54,6 @@ class EntityDetails:
     key_facts: list[str] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     fact_years: list[int | None] = field(default_factory=list)
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI: ``.../ontology#partnerOf`` → ``partnerOf``."""
-    return re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
 
 
 def relation_label(iri: str, labels: dict[str, str] | None = None) -> str:
@@ -218,13 +214,15 @@ def entity_details(store, *, labels: dict[str, str] | None = None,
     labels, evidence : optional
         :func:`label_map` and :func:`assertion_evidence` of the store, when the caller has them already.
     dates : dict, optional
-        ``{IRI: ISO date}`` of the dated events and projects (:meth:`graph.network.NetworkData.statements`).
+        ``{IRI: ISO date}`` of the dated events and projects
+        (:meth:`~graph.analysis.projections.NetworkData.statements`).
         A fact dates from the event or project it touches, else from the earliest article stating it — as
         the network analysis dates edges.
     only : set of IRIs, optional
         List the facts and sentences of these entities only (every entity still gets its key facts).
     kinds : dict, optional
-        ``{IRI: class local name}`` of the entities (:attr:`graph.network.NetworkData.kinds` has them), when
+        ``{IRI: class local name}`` of the entities (:attr:`~graph.analysis.projections.NetworkData.kinds` has them),
+        when
         the caller has them: then only amounts and observations are looked up.
 
     Returns
@@ -352,34 +350,3 @@ def source_list(store) -> list[dict]:
     found = [{"source": i or "", "headline": h or "", "date": d or "", "publisher": p or "", "url": u or "",
               "assertions": int(n)} for i, h, d, p, u, n in rows]
     return sorted(found, key=lambda s: (s["date"], s["source"], s["headline"], s["publisher"], s["url"]))
-
-
-def _example_nquads() -> bytes:
-    """A tiny store for the examples: two companies, one partnership, one sentence."""
-    bk, bkg, src = BASE + "id/", BASE + "ontology#", BASE + "source/s1"
-    rdf_type, label = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label"
-    registry, provenance = BASE + "graph/registry", BASE + "graph/provenance"
-    quads = [
-        (f"<{bk}acme>", f"<{rdf_type}>", f"<{bkg}Company>", registry),
-        (f"<{bk}acme>", f"<{label}>", '"Acme"@en', registry),
-        (f"<{bk}acme>", f"<{label}>", '"阿克米"@zh', registry),
-        (f"<{bk}acme>", "<http://www.w3.org/2004/02/skos/core#altLabel>", '"ACME Ltd"@en', registry),
-        (f"<{bk}beta>", f"<{rdf_type}>", f"<{bkg}Company>", registry),
-        (f"<{bk}beta>", f"<{label}>", '"Beta Corp"@en', registry),
-        (f"<{bkg}partnerOf>", f"<{label}>", '"partner of"@en', BASE + "graph/ontology"),
-        (f"<{bk}acme>", f"<{bkg}partnerOf>", f"<{bk}beta>", f"{src}/a01"),
-        (f"<{src}/a01>", f"<{rdf_type}>", f"<{bkg}Assertion>", provenance),
-        (f"<{src}/a01>", f"<{bkg}source>", f"<{src}>", provenance),
-        (f"<{src}/a01>", f"<{bkg}evidence>", f"<{src}/s1>", provenance),
-        (f"<{src}/s1>", "<https://schema.org/text>", '"Acme and Beta Corp agreed to work together."', provenance),
-        (f"<{src}>", f"<{rdf_type}>", f"<{bkg}Article>", provenance),
-        (f"<{src}>", f"<{bkg}sourceId>", '"s1"', provenance),
-        (f"<{src}>", "<https://schema.org/headline>", '"Acme teams up"', provenance),
-        (f"<{src}>", "<https://schema.org/datePublished>", '"2024-03-05"^^<http://www.w3.org/2001/XMLSchema#date>',
-         provenance),
-    ]
-    # each quad in its named graph and in the default graph (the store's materialised union)
-    return "".join(f"{s} {p} {o} <{g}> .\n{s} {p} {o} .\n" for s, p, o, g in quads).encode()
-
-
-SMALL_EXAMPLE = _example_nquads()

@@ -1,4 +1,4 @@
-"""The networks and measures the views draw: a thin adapter over :mod:`graph.network` and
+"""The networks and measures the views draw: a thin adapter over :mod:`graph.analysis.projections` and
 :mod:`graph.analysis`, so the pages depend on these functions only and not on how they are computed.
 
 >>> import networkx as nx
@@ -13,36 +13,33 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .. import analysis, network
+from .. import analysis
+from ..analysis import projections
 from ..analysis.communities import multilevel
+from ..namespace import ENTITY_CLASSES
 
 __all__ = ["entity_network", "partnership_network", "partnership_ties", "simple_graph", "pagerank", "betweenness",
            "communities", "tie_communities", "ENTITY_KINDS"]
 
 #: Classes whose instances are entities (nodes of the entity network); other classes are records.
-ENTITY_KINDS = (
-    "Organization", "Company", "GovernmentBody", "ResearchInstitution", "Publisher", "Person",
-    "Event", "Conference", "Visit", "SigningCeremony", "ConferenceSeries", "InvestmentProject",
-    "IndustrialPark", "Facility", "Place", "AdministrativeArea", "Country", "Province", "City", "District",
-    "Technology",
-)
+ENTITY_KINDS = ENTITY_CLASSES
 
 
 def entity_network(store) -> nx.MultiGraph:
-    """:func:`graph.network.entity_network`: nodes with ``iri``, ``label``, ``kind``; one edge per relation
+    """:func:`graph.analysis.projections.entity_network`: nodes with ``iri``, ``label``, ``kind``; one edge per relation
     with ``relation``, ``predicate``, ``subject``, ``object``, ``sources`` and ``assertions``."""
-    return network.entity_network(store)
+    return projections.entity_network(store)
 
 
 def partnership_network(store, *, only=None) -> nx.Graph:
-    """:func:`graph.network.partnership_network`: organisations; edges with ``weight``, ``evidence``,
+    """:func:`graph.analysis.projections.partnership_network`: organisations; edges with ``weight``, ``evidence``,
     ``relations`` and ``sources`` (``only``: just these ties)."""
-    return network.partnership_network(store, only=only)
+    return projections.partnership_network(store, only=only)
 
 
 def partnership_ties(store):
-    """:func:`graph.network.partnership_ties`: ``(organisations, pairs, weights)`` of every tie, in arrays."""
-    return network.partnership_ties(store)
+    """:func:`~graph.analysis.projections.partnership_ties`: ``(organisations, pairs, weights)`` of every tie."""
+    return projections.partnership_ties(store)
 
 
 def simple_graph(graph: nx.Graph) -> nx.Graph:

@@ -14,7 +14,7 @@ scripts load by relative path from ``views/assets/``, so the site opens from ``f
 CLI's ``--self-contained``) writes every page as one file with everything inlined. Pages are written
 atomically as UTF-8; the same store gives byte-identical pages.
 
-The ecosystem and partnership views carry a year control: edges are dated as :mod:`graph.network` dates
+The ecosystem and partnership views carry a year control: edges are dated as :mod:`graph.analysis.projections` dates
 them (the event or project they touch, else the earliest article stating them), so the view of some years
 is what the analysis projects with ``since``/``until``. A network too big for one page carries its most
 central :data:`VIEW_NODE_LIMIT` nodes and strongest :data:`VIEW_EDGE_LIMIT` edges among them, and says what
@@ -36,10 +36,10 @@ import numpy as np
 
 from ..analysis import EXACT_BETWEENNESS_LIMIT
 from ..analysis.backend import both_halves
+from ..analysis.projections import EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, read_network_data
 from ..atomic import write_text
 from ..bulk import paused_gc
 from ..layout import OutputLayout
-from ..network import EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, read_network_data
 from ..store import EmbeddedStore
 from .evidence import (
     assertion_evidence,
@@ -171,7 +171,7 @@ def site_data(store, *, entity_pages: int | None = ENTITY_PAGE_LIMIT) -> SiteDat
     Entity edges get ``years`` (the years the analysis dates them to: those of the event or project, else of
     the earliest source; none for registry facts), events and projects the years they span, partnership ties
     the years of each contribution. The partnership network is weighed in arrays
-    (:func:`graph.network.partnership_ties`); only the ties a page draws are made into a graph.
+    (:func:`graph.analysis.projections.partnership_ties`); only the ties a page draws are made into a graph.
     """
     data = read_network_data(store)
     entities = entity_network(data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network import example_nquads
+from graph.example_graphs import example_nquads
 from graph.store import EmbeddedStore
 
 PREFIXES = """

@@ -10,9 +10,9 @@ import pytest
 
 import graph
 import graph.analysis
+from graph.analysis.projections import ACTOR_KINDS
 from graph.cli import main
 from graph.errors import UsageError
-from graph.network import ACTOR_KINDS
 
 
 def _run(capsys, *args):
@@ -87,7 +87,7 @@ def test_item_21_rank_all_shows_every_node_and_scores_are_the_same(seed_output, 
 
 
 def test_item_21_the_run_summary_names_actors(seed_output, capsys):
-    from graph.cli.analysis import run_analysis
+    from graph.analysis.run import run_analysis
 
     store = graph.open_store(seed_output.store)
     printed: list[str] = []

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 import graph
+from graph.analysis.projections import (
+    entity_network,
+    organisation_event_network,
+    organisation_place_network,
+    partnership_network,
+)
 from graph.errors import UnknownEntityError, UsageError
-from graph.network import entity_network, organisation_event_network, organisation_place_network, partnership_network
 
 from .conftest import bk, store_from_trig
 

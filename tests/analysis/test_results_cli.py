@@ -19,7 +19,7 @@ from .conftest import bk
 @pytest.fixture(scope="module")
 def analysed(seed_output, tmp_path_factory):
     """A copy of the built seed graph with the analysis written into it by the run stage."""
-    from graph.cli.analysis import run_analysis
+    from graph.analysis.run import run_analysis
 
     out = OutputLayout(tmp_path_factory.mktemp("analysed"))
     shutil.copytree(seed_output.store, out.store)

@@ -28,8 +28,8 @@ from graph.analysis import (
     results,
     strongest_ties,
 )
+from graph.analysis.projections import read_network_data
 from graph.namespace import BKG
-from graph.network import read_network_data
 
 from .conftest import bk, partners_trig, store_from_trig
 

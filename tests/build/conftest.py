@@ -11,6 +11,8 @@ from graph.layout import DataLayout, OutputLayout
 from graph.synth import synthesize
 
 build_module = importlib.import_module("graph.build")
+#: Where the large-graph threshold lives, read at each build (graph.build.validate.is_large).
+threshold_module = importlib.import_module("graph.build.validate")
 
 
 @pytest.fixture(scope="session")
@@ -24,20 +26,20 @@ def synth_data(tmp_path_factory) -> DataLayout:
 @pytest.fixture()
 def large_path(monkeypatch):
     """Builds take the large-graph path (Oxigraph writers, incremental rebuilds) whatever their size."""
-    monkeypatch.setattr(build_module, "LARGE_GRAPH_TRIPLES", 0)
+    monkeypatch.setattr(threshold_module, "LARGE_GRAPH_TRIPLES", 0)
     return build_module
 
 
 @pytest.fixture(scope="session")
 def synth_built(tmp_path_factory, synth_data) -> OutputLayout:
     """The synthetic folder built once on the large-graph path (a template: copy it before rebuilding)."""
-    saved = build_module.LARGE_GRAPH_TRIPLES
-    build_module.LARGE_GRAPH_TRIPLES = 0
+    saved = threshold_module.LARGE_GRAPH_TRIPLES
+    threshold_module.LARGE_GRAPH_TRIPLES = 0
     try:
         out = OutputLayout(tmp_path_factory.mktemp("synth-built") / "out")
         build_module.build(synth_data, out)
     finally:
-        build_module.LARGE_GRAPH_TRIPLES = saved
+        threshold_module.LARGE_GRAPH_TRIPLES = saved
     return out
 
 

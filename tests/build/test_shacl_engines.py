@@ -1,4 +1,4 @@
-"""Issue 8: our shapes compiled to SPARQL (graph.shacl, for large graphs) report what pySHACL reports.
+"""Issue 8: our shapes compiled to SPARQL (graph.build.shacl, for large graphs) report what pySHACL reports.
 
 pySHACL is the reference; every SHACL feature the compiler translates is exercised here on data that breaks
 it and data that keeps it, and so is every constraint of ontology/shapes.ttl on mutations of the seed data.
@@ -10,12 +10,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from graph.assembly import assemble
+from graph.build.assembly import assemble
+from graph.build.shacl import UnsupportedShape, compile_shapes
+from graph.build.validate import load_shapes, validate
 from graph.layout import DataLayout
-from graph.query import compact
-from graph.shacl import UnsupportedShape, compile_shapes
-from graph.terms import to_rdflib
-from graph.validate import load_shapes, validate
+from graph.terms import compact, to_rdflib
 
 PREFIXES = """@prefix ex: <http://example.org/> . @prefix sh: <http://www.w3.org/ns/shacl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .

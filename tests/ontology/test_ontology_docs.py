@@ -10,10 +10,10 @@ from rdflib.namespace import OWL, RDF, SH
 
 from graph import ontology_doc
 from graph.layout import ontology_file, shapes_file
-from graph.query import compact
+from graph.terms import compact
 
 TESTS = Path(__file__).resolve().parents[1]
-QUERIES = Path(ontology_doc.__file__).resolve().parent / "queries"
+QUERIES = Path(ontology_doc.__file__).resolve().parent / "sparql" / "saved"
 
 
 def coverage_rows() -> list[list[str]]:
@@ -58,7 +58,7 @@ def test_every_term_and_shape_the_table_names_exists():
 def test_every_saved_query_the_table_names_exists():
     for row in coverage_rows():
         for name in names(row[3]):
-            assert (QUERIES / f"{name}.rq").is_file(), f"{row[0]}: no saved query graph/queries/{name}.rq"
+            assert (QUERIES / f"{name}.rq").is_file(), f"{row[0]}: no saved query graph/sparql/saved/{name}.rq"
 
 
 def test_every_test_the_table_names_exists():

@@ -9,10 +9,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SDO, XSD
 
 from graph.build import assemble
+from graph.build.validate import validate
 from graph.layout import ontology_file
 from graph.namespace import BK, BKG
-from graph.query import compact
-from graph.validate import validate
+from graph.terms import compact
 
 EXAMPLES = [
     ("bkg:partnerOf", "EXENCELL", "Tecloman"),

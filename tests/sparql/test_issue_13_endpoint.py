@@ -147,7 +147,7 @@ def test_item_11_a_query_past_the_memory_ceiling_fails_and_its_worker_is_replace
 def test_item_11_the_default_ceiling_is_a_quarter_of_memory_over_the_workers(cli, served_out):
     import psutil
 
-    from graph.server import ServerSettings
+    from graph.sparql.server import ServerSettings
 
     assert ServerSettings(store=".", workers=4).memory_ceiling() == psutil.virtual_memory().total // 16
     assert ServerSettings(store=".", max_memory=2**28).memory_ceiling() == 2**28
@@ -175,7 +175,7 @@ def test_item_12_every_local_link_of_the_served_index_answers(seed_output, tmp_p
     for name in ("store", "battery-kg.trig", "battery-kg.ttl", "battery-kg.jsonld", "manifest.json"):
         source = seed_output.root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, out / name)
-    from graph.cli.analysis import run_analysis
+    from graph.analysis.run import run_analysis
     from graph.layout import OutputLayout
     from graph.store import EmbeddedStore
 
@@ -329,7 +329,7 @@ def test_rdflib_sparqlstore_csv_and_tsv(endpoint, return_format):
 
 
 def test_service_targets_and_clauses_are_read_outside_strings():
-    from graph.server import dataset_clauses, service_targets
+    from graph.sparql.server import dataset_clauses, service_targets
 
     assert service_targets('SELECT * { ?s ?p "SERVICE <http://x/>" }') == []
     assert dataset_clauses("SELECT ?service WHERE { ?service ?p ?o }") == []

@@ -8,9 +8,9 @@ import subprocess
 import pytest
 
 from graph.errors import QueryError, StoreError
-from graph.queries import list_saved, run_saved
-from graph.remote import ChallengeAuth, RemoteStore
+from graph.sparql.saved import list_saved, run_saved
 from graph.store import open_store
+from graph.store.remote import ChallengeAuth, RemoteStore
 from tests.sparql.conftest import SAVED_WITH_PARAMETERS, comparable
 
 pytestmark = pytest.mark.server

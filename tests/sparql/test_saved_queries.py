@@ -11,7 +11,7 @@ from rdflib import URIRef
 import graph.entities
 from graph.errors import UnknownEntityError, UsageError
 from graph.namespace import PREFIXES
-from graph.queries import _parse, list_saved, load_saved, run_saved, term_for
+from graph.sparql.saved import _parse, list_saved, load_saved, run_saved, term_for
 from graph.store import EmbeddedStore
 
 BK = "https://w3id.org/battery-kg/id/"

@@ -216,7 +216,7 @@ def test_the_views_are_served_and_nothing_else(endpoint):
 
 @pytest.mark.parametrize("name", ["partners", "events", "within-place"])
 def test_saved_queries_run_on_the_endpoint(endpoint, seed_store, name):
-    from graph.queries import load_saved
+    from graph.sparql.saved import load_saved
 
     text = load_saved(name).text
     body = ask(endpoint, text).json()
@@ -252,7 +252,7 @@ def test_the_default_time_limit_is_ten_seconds():
     import typer
 
     from graph.cli import app
-    from graph.server import ServerSettings
+    from graph.sparql.server import ServerSettings
 
     serve = typer.main.get_command(app).commands["serve"]
     defaults = {param.name: param.default for param in serve.params}

@@ -11,8 +11,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from graph.errors import QueryError, StoreError
-from graph.queries import list_saved, run_saved
-from graph.remote import UNION_GRAPH, RemoteStore
+from graph.sparql.saved import list_saved, run_saved
+from graph.store.remote import UNION_GRAPH, RemoteStore
 from tests.conftest import run_cli
 from tests.sparql.conftest import SAVED_WITH_PARAMETERS, comparable
 

@@ -10,7 +10,7 @@ from rdflib.plugins.sparql.sparql import NotBoundError
 
 from benchmarks.bench_store import canonical
 from graph.build import assemble
-from graph.queries import list_saved
+from graph.sparql.saved import list_saved
 from graph.store import prepare_query
 
 #: rdflib's engine takes from ten seconds to minutes on these, even on the seed graph; ``make bench`` compares

@@ -6,7 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.network import entity_network
+from graph.analysis.projections import entity_network
 from graph.views import Network, network_view
 
 pytestmark = pytest.mark.browser

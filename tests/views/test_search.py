@@ -72,7 +72,7 @@ def test_an_alias_finds_its_entity_before_names_that_merely_start_with_it(seed_v
 
 def chinese_store() -> EmbeddedStore:
     """The small example (Acme: 阿克米, also "ACME Ltd") and a second company with a Chinese name only."""
-    from graph.views.evidence import SMALL_EXAMPLE
+    from graph.example_graphs import SMALL_EXAMPLE
 
     extra = ('<https://w3id.org/battery-kg/id/beta> <http://www.w3.org/2000/01/rdf-schema#label> "贝塔"@zh-Hans '
              "<https://w3id.org/battery-kg/graph/registry> .\n"

@@ -103,7 +103,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 def hostile_store() -> EmbeddedStore:
     """A company whose name is markup, stated by an article whose headline is markup."""
-    from graph.views.evidence import SMALL_EXAMPLE
+    from graph.example_graphs import SMALL_EXAMPLE
 
     quads = SMALL_EXAMPLE.decode().replace('"Acme"@en', json.dumps(HOSTILE) + "@en") \
         .replace('"Acme teams up"', json.dumps("</script><script>alert(2)</script>"))
@@ -141,7 +141,7 @@ def test_cli_writes_the_views_and_exits_2_without_a_built_graph(cli, seed_output
 
 
 def test_batterykg_run_writes_the_views_after_the_build():
-    from graph.cli.core import RUN_STAGES
+    from graph.cli.run import RUN_STAGES
     from graph.cli.views import views_stage
 
     assert views_stage in RUN_STAGES
@@ -226,7 +226,7 @@ def test_every_entity_has_a_page_linked_from_the_index(seed_views):
 
 @pytest.mark.parametrize(("url", "linked"), [("https://example.org/acme", True), ("javascript:alert(1)", False)])
 def test_index_links_an_article_headline_to_its_url_only_for_http(tmp_path, url, linked):
-    from graph.views.evidence import SMALL_EXAMPLE
+    from graph.example_graphs import SMALL_EXAMPLE
 
     quads = SMALL_EXAMPLE.decode() + f'<https://w3id.org/battery-kg/source/s1> <https://schema.org/url> "{url}" .\n'
     store = EmbeddedStore.create(None)
@@ -254,7 +254,7 @@ def test_sentences_name_their_article_its_publisher_and_date(seed_views):
 
 
 def test_pages_of_a_chinese_name_are_utf8(tmp_path):
-    from graph.views.evidence import SMALL_EXAMPLE
+    from graph.example_graphs import SMALL_EXAMPLE
 
     store = EmbeddedStore.create(None)
     store.load_nquads(SMALL_EXAMPLE.decode().replace('"Beta Corp"@en', '"宁德时代"@en').encode())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network import entity_network, partnership_network
+from graph.analysis.projections import entity_network, partnership_network
 from graph.views.evidence import label_map, relation_label
 
 pytestmark = pytest.mark.browser

@@ -1,5 +1,5 @@
 """The graph's files — TriG (every named graph), Turtle (their union) and JSON-LD — written chunk by chunk (see
-:mod:`graph.assembly`), so that a build of a large graph which changed a few sources rewrites a few chunks.
+:mod:`graph.build.assembly`), so that a build of a large graph which changed a few sources rewrites a few chunks.
 
 Each file is a header, the chunks in order (ontology, registry, publishers, then the sources by id) and a
 footer. Oxigraph serialises each chunk; the lengths of every chunk in every file are kept in the build's
@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from . import atomic
-from .layout import OutputLayout
-from .namespace import PREFIXES
+from .. import atomic
+from ..layout import OutputLayout
+from ..namespace import PREFIXES
 
 __all__ = ["RenderedChunk", "render_chunk", "assemble_files", "splice_files", "write_files", "file_sizes", "EXPORTS",
            "union_lines"]

@@ -4,7 +4,7 @@ pySHACL evaluates shapes node by node in Python: on this project's shapes it nee
 triples and grows faster than the graph; pyrudof (Rust) needed 55 s and 8.6 GB for 890,000. Each constraint
 of a shape is a question a SPARQL engine answers well — *which focus nodes lack a label?* — so here every
 constraint compiles to one SELECT that returns the focus nodes (and values) that break it, and Oxigraph
-answers it over its indexes. :mod:`graph.validate` uses pySHACL, the reference, for small graphs and this for
+answers it over its indexes. :mod:`graph.build.validate` uses pySHACL, the reference, for small graphs and this for
 large ones; ``tests/build/test_shacl_engines.py`` checks that both report the same violations.
 
 What compiles (everything else raises :class:`UnsupportedShape` when the shapes are read, so nothing is
@@ -12,7 +12,7 @@ skipped silently):
 
 - targets: ``sh:targetClass`` (with the sub-classes the data graph states), ``sh:targetNode``,
   ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``; ``sh:deactivated``; ``sh:severity`` (only violations are
-  reported, as :func:`graph.validate.validate` reports them);
+  reported, as :func:`graph.build.validate.validate` reports them);
 - paths: an IRI, ``sh:inversePath``, ``sh:oneOrMorePath``, ``sh:zeroOrMorePath``, ``sh:zeroOrOnePath``,
   ``sh:alternativePath`` and sequences;
 - on a property: ``sh:minCount``, ``sh:maxCount``, ``sh:hasValue``, ``sh:qualifiedValueShape`` with

@@ -1,15 +1,16 @@
-"""SPARQL over the built graph: results as tables, standard formats, or rdflib terms.
+"""The answer every store gives to a query: a table, a yes/no or a graph, and its standard formats.
 
->>> from graph.store import EmbeddedStore
->>> store = EmbeddedStore.create(None)
->>> store.load_nquads(b'<https://w3id.org/battery-kg/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en .\\n')
->>> result = query("SELECT ?label WHERE { bk:x rdfs:label ?label }", store)
->>> result.variables, [str(row[0]) for row in result.rows]
-(['label'], ['X'])
+It lives with the store protocol, not with the :func:`graph.query` front door, so the stores that make it
+and the front door that returns it import it from here, one way.
+
+>>> result = QueryResult.from_sparql_json(b'{"head": {"vars": ["label"]}, "results": {"bindings": '
+...                                       b'[{"label": {"type": "literal", "value": "X", "xml:lang": "en"}}]}}')
+>>> result.variables, result.rows
+(['label'], [(rdflib.term.Literal('X', lang='en'),)])
 >>> print(result.serialize("csv").decode().strip())
 label
 X
->>> query("ASK { bk:x ?p ?o }", store).boolean
+>>> QueryResult.from_sparql_json(b'{"head": {}, "boolean": true}').boolean
 True
 """
 
@@ -23,9 +24,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .namespace import curie
+from ..terms import compact, to_turtle
 
-__all__ = ["QueryResult", "query", "FORMATS", "GRAPH_FORMATS", "compact"]
+__all__ = ["QueryResult", "FORMATS", "GRAPH_FORMATS"]
 
 #: Output formats of ``batterykg query`` and the media types they stand for.
 FORMATS = {
@@ -48,34 +49,6 @@ _RESULT_FORMATS = {
 _GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
 #: The formats of CONSTRUCT and DESCRIBE results; the others are for SELECT and ASK.
 GRAPH_FORMATS = tuple(_GRAPH_FORMATS)
-
-
-def to_rdflib(term) -> Node | None:
-    """An rdflib term for a pyoxigraph term."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def compact(term: Node | None) -> str:
-    """A short display form: ``bk:exencell`` for IRIs we have prefixes for, the text of literals.
-
-    >>> compact(URIRef("https://w3id.org/battery-kg/id/exencell"))
-    'bk:exencell'
-    """
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return curie(str(term))
-    return str(term)
 
 
 class QueryResult:
@@ -176,8 +149,6 @@ class QueryResult:
             if fmt == "ntriples":
                 return self._payload
             if fmt == "turtle":
-                from .serialize import to_turtle
-
                 return to_turtle(self.graph).encode("utf-8")
             quads = ox.parse(self._payload, format=ox.RdfFormat.N_TRIPLES)
             return ox.serialize(quads, format=_GRAPH_FORMATS[fmt])
@@ -228,11 +199,3 @@ def _json_term(value: dict | None) -> Node | None:
     if "datatype" in value:
         return Literal(value["value"], datatype=URIRef(value["datatype"]))
     return Literal(value["value"])
-
-
-def query(sparql: str, store=None, *, timeout: float | None = None) -> QueryResult:
-    """Run ``sparql`` on ``store`` (default: the built graph). Our prefixes are predeclared."""
-    from .store import open_store
-
-    store = store if store is not None else open_store()
-    return store.query(sparql, timeout=timeout)

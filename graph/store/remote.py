@@ -1,6 +1,6 @@
 """The graph in a remote SPARQL 1.1 server (Oxigraph, Virtuoso; Fuseki and GraphDB untested), for shared deployments.
 
-:class:`RemoteStore` offers what :class:`~graph.store.EmbeddedStore` offers — ``query``, ``load_nquads``,
+:class:`RemoteStore` offers what :class:`~graph.store.embedded.EmbeddedStore` offers — ``query``, ``load_nquads``,
 ``add_graph``, ``close`` — over HTTP: SPARQL 1.1 Query, SPARQL 1.1 Update (loading, clearing) and the Graph
 Store Protocol (replacing one named graph). Every call has a real time limit — on the whole call, not on
 each read, so a server that trickles its answer a byte at a time is cut off too — and every failure is a
@@ -8,7 +8,7 @@ each read, so a server that trickles its answer a byte at a time is cut off too 
 :class:`~graph.errors.QueryError` with the server's message).
 
 **Where the union lives.** The embedded store's default graph is the RDF merge of all the project's graphs
-(see :mod:`graph.store`); a remote store answers from the same, by one of three layouts (its
+(see :mod:`graph.store.embedded`); a remote store answers from the same, by one of three layouts (its
 :class:`ServerProfile`, :data:`PROFILES`):
 
 - ``standard`` — a server whose default graph is a plain graph of its own (Oxigraph started without
@@ -75,9 +75,10 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError, UsageError
-from .namespace import BASE, GRAPH
-from .store import HIDDEN_TEXT, dataset_clause, prepare_query, query_form, solution_limit
+from ..errors import QueryError, StoreError, UsageError
+from ..namespace import BASE, GRAPH
+from .base import HIDDEN_TEXT, dataset_clause, prepare_query, query_form, solution_limit, syntax_message
+from .results import QueryResult
 
 __all__ = ["RemoteStore", "ServerProfile", "PROFILES", "server_profile", "endpoints", "ChallengeAuth",
            "bind_graph_names", "standard_results", "UNION_GRAPH", "DEFAULT_TIMEOUT"]
@@ -312,7 +313,7 @@ class RemoteStore:
     # -- queries ------------------------------------------------------------------------------------------
 
     def query(self, sparql: str, *, timeout: float | None = None):
-        """Run ``sparql`` (our prefixes predeclared) and return a :class:`~graph.query.QueryResult`.
+        """Run ``sparql`` (our prefixes predeclared) and return a :class:`~graph.store.results.QueryResult`.
 
         Unless the query names its own dataset (``FROM``, ``FROM NAMED``), its default graph is the union
         of the project's graphs, as on the embedded store.
@@ -329,8 +330,6 @@ class RemoteStore:
         return self._answer(prepare_query(sparql), {}, sparql, timeout)
 
     def _answer(self, text: str, params: dict, sparql: str, timeout: float | None):
-        from .query import QueryResult
-
         accept = _ACCEPT_GRAPH if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else _ACCEPT_SOLUTIONS
         response = self._send("POST", self.query_url, timeout=timeout, data={"query": text, **params},
                               headers={"Accept": accept})
@@ -602,9 +601,7 @@ def bind_graph_names(sparql: str) -> str:
 def _server_message(text: str) -> str:
     """The server's message about a malformed query, with line numbers of the user's query (the prologue adds
     one line) and without the query text that Virtuoso repeats after it."""
-    from .store import _syntax_message
-
     message = text.strip().split("\n\nSPARQL query:", 1)[0].strip()
     if re.search(r"\bline \d+:", message):  # Virtuoso: "SPARQL compiler, line 3: syntax error at ..."
         return re.sub(r"\bline (\d+):", lambda m: f"line {max(int(m.group(1)) - 1, 1)}:", message, count=1)
-    return _syntax_message(message)
+    return syntax_message(message)

@@ -2,7 +2,7 @@
 
 Every projection reads the built graph with SPARQL only, so it works on the embedded store and on a remote
 SPARQL endpoint alike (on the embedded store, the solutions are read straight from Oxigraph, without the
-detour through SPARQL JSON results and rdflib terms that :meth:`~graph.query.QueryResult.rows` takes).
+detour through SPARQL JSON results and rdflib terms that :meth:`~graph.store.results.QueryResult.rows` takes).
 Nodes are entity IRIs (strings) with attributes ``iri``, ``label`` and
 ``kind`` (the local name of the entity's most specific class); edges say which relations join two entities
 and which sources state them. Literals never become nodes.
@@ -53,6 +53,7 @@ it goes through, its weight, its sources), ``sources`` all their source ids.
 >>> from graph.store import EmbeddedStore
 >>> from graph.namespace import BK
 >>> store = EmbeddedStore.create(None)
+>>> from graph.example_graphs import EXAMPLE
 >>> store.load_nquads(EXAMPLE)
 >>> acme, beta, expo = (str(BK[slug]) for slug in ("acme", "beta", "expo"))
 >>> g = partnership_network(store)
@@ -76,8 +77,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .bulk import paused_gc
-from .namespace import BASE
+from ..bulk import paused_gc
+from ..entities import resolve_entity
+from ..errors import UsageError
+from ..namespace import BASE, ENTITY_CLASSES, ORGANISATION_CLASSES, local_name
+from ..store.base import prepare_query
 
 __all__ = [
     "entity_network",
@@ -94,8 +98,6 @@ __all__ = [
     "ACTOR_KINDS",
     "EVENT_KINDS",
     "PLACE_KINDS",
-    "local_name",
-    "example_nquads",
     "select_strings",
 ]
 
@@ -103,17 +105,8 @@ _BKG = BASE + "ontology#"
 _SCHEMA = "https://schema.org/"
 
 #: Classes whose instances are nodes, most specific first (an entity's ``kind`` is the first that applies).
-ENTITY_KINDS = (
-    "Company", "GovernmentBody", "ResearchInstitution", "Organization",
-    "Person",
-    "SigningCeremony", "Visit", "Conference", "ConferenceSeries", "Event",
-    "InvestmentProject",
-    "IndustrialPark", "Facility",
-    "District", "City", "Province", "Country", "AdministrativeArea", "Place",
-    "Technology",
-    "Publisher",
-)
-ORGANISATION_KINDS = frozenset({"Company", "GovernmentBody", "ResearchInstitution", "Organization"})
+ENTITY_KINDS = ENTITY_CLASSES
+ORGANISATION_KINDS = ORGANISATION_CLASSES
 #: Who acts: organisations, government bodies and people. ``analyze`` ranks them by default on the entity
 #: network, where topics, places and events are bridges too but are not *who* brokers.
 ACTOR_KINDS = ORGANISATION_KINDS | {"Person"}
@@ -128,15 +121,6 @@ _ATTENDING = frozenset({"attendee", "exhibitor", "speaker", "keynoteSpeaker", "d
 _PARTY = frozenset({"party", "investor"})
 _EXPLICIT = frozenset({"partnerOf", "signedAgreementWith"})
 _LOCATING = frozenset({"location", "containedInPlace", "governs", "visited"})
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI: ``…/ontology#partnerOf`` → ``partnerOf``.
-
-    >>> local_name("https://schema.org/organizer")
-    'organizer'
-    """
-    return re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
 
 
 @dataclass(frozen=True)
@@ -233,6 +217,7 @@ def select_strings(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple
 
     >>> from graph.store import EmbeddedStore
     >>> store = EmbeddedStore.create(None)
+    >>> from graph.example_graphs import EXAMPLE
     >>> store.load_nquads(EXAMPLE)
     >>> select_strings(store, "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label LIMIT 1")
     [('https://w3id.org/battery-kg/id/acme', 'Acme')]
@@ -240,8 +225,6 @@ def select_strings(store, sparql: str, iris: tuple[str, ...] = ()) -> list[tuple
     oxigraph = getattr(store, "oxigraph", None)
     if oxigraph is not None:
         import pyoxigraph as ox
-
-        from .store import prepare_query
 
         solutions = oxigraph.query(prepare_query(sparql))
         names = [v.value for v in solutions.variables]
@@ -286,8 +269,6 @@ def _as_date(value) -> dt.date | None:
         return value
     found = _date_range(str(value))
     if found is None:
-        from .errors import UsageError
-
         raise UsageError(f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
     return found[0]
 
@@ -302,8 +283,6 @@ def _make_filter(store, since, until, within, include_candidates) -> NetworkFilt
         until_date = until_date if isinstance(until_date, dt.date) else until_date[1]
     place = None
     if within is not None:
-        from .entities import resolve_entity
-
         place = resolve_entity(store, within)
     return NetworkFilter(since_date, until_date, place, bool(include_candidates))
 
@@ -554,6 +533,7 @@ def entity_network(store, *, since=None, until=None, within=None, include_candid
     >>> from graph.store import EmbeddedStore
     >>> from graph.namespace import BK
     >>> store = EmbeddedStore.create(None)
+    >>> from graph.example_graphs import EXAMPLE
     >>> store.load_nquads(EXAMPLE)
     >>> acme, beta, expo = (str(BK[slug]) for slug in ("acme", "beta", "expo"))
     >>> g = entity_network(store)
@@ -715,6 +695,7 @@ def partnership_ties(store, *, since=None, until=None, within=None, include_cand
     --------
     >>> from graph.store import EmbeddedStore
     >>> store = EmbeddedStore.create(None)
+    >>> from graph.example_graphs import EXAMPLE
     >>> store.load_nquads(EXAMPLE)
     >>> organisations, pairs, weights = partnership_ties(store)
     >>> [(organisations[a][-4:], organisations[b][-4:], w) for (a, b), w in zip(pairs.tolist(), weights.tolist())]
@@ -771,6 +752,7 @@ def organisation_event_network(store, *, since=None, until=None, within=None,
     >>> from graph.store import EmbeddedStore
     >>> from graph.namespace import BK
     >>> store = EmbeddedStore.create(None)
+    >>> from graph.example_graphs import EXAMPLE
     >>> store.load_nquads(EXAMPLE)
     >>> acme, expo = str(BK.acme), str(BK.expo)
     >>> g = organisation_event_network(store)
@@ -845,40 +827,3 @@ class _BipartiteTies:
                                               "weight": 1.0})
                              for (member, other), (relations, sources) in self.ties.items())
         return graph
-
-
-#: A small graph for the examples, in TriG: Acme organises the Expo (2024), where Beta and Gamma exhibit (source
-#: s2); Acme and Beta are partners (source s1, published 2023). Loaded as the build loads data: every fact in its
-#: assertion graph and in the default (union) graph.
-EXAMPLE_TRIG = """
-PREFIX bkg: <https://w3id.org/battery-kg/ontology#>
-PREFIX bk: <https://w3id.org/battery-kg/id/>
-PREFIX src: <https://w3id.org/battery-kg/source/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-bk:acme a bkg:Company ; rdfs:label "Acme"@en .
-bk:beta a bkg:Company ; rdfs:label "Beta"@en .
-bk:gamma a bkg:Company ; rdfs:label "Gamma"@en .
-bk:expo a bkg:Conference ; rdfs:label "Expo"@en .
-src:s1 a bkg:Article ; bkg:sourceId "s1" ; schema:datePublished "2023-06-01"^^xsd:date .
-src:s2 a bkg:Article ; bkg:sourceId "s2" ; schema:datePublished "2024-05-02"^^xsd:date .
-<https://w3id.org/battery-kg/source/s1/a01> a bkg:Assertion ; bkg:status bkg:Reviewed ; bkg:source src:s1 .
-<https://w3id.org/battery-kg/source/s2/a01> a bkg:Assertion ; bkg:status bkg:Reviewed ; bkg:source src:s2 .
-<https://w3id.org/battery-kg/source/s1/a01> { bk:acme bkg:partnerOf bk:beta . }
-<https://w3id.org/battery-kg/source/s2/a01> {
-    bk:expo schema:startDate "2024-05-01"^^xsd:date ; schema:organizer bk:acme ; bkg:exhibitor bk:beta, bk:gamma .
-}
-"""
-
-
-def example_nquads(trig: str = EXAMPLE_TRIG) -> bytes:
-    """N-Quads of a TriG text, each named graph's triples repeated in the default graph (as the build does)."""
-    import pyoxigraph as ox
-
-    quads = list(ox.parse(trig.encode("utf-8"), format=ox.RdfFormat.TRIG))
-    union = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
-    return ox.serialize(quads + union, format=ox.RdfFormat.N_QUADS)
-
-
-EXAMPLE = example_nquads()

@@ -39,8 +39,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..errors import UsageError
-from ..namespace import IRI_TEXT, PREFIXES
+from ...entities import resolve_entity
+from ...errors import UsageError
+from ...namespace import IRI_TEXT, PREFIXES
+from ...store.location import open_store
 
 __all__ = ["SavedQuery", "Parameter", "list_saved", "load_saved", "run_saved", "bind_values", "term_for",
            "PARAMETER_KINDS", "ANY"]
@@ -156,8 +158,6 @@ def term_for(kind: str, value: str, store) -> Node:
     graph.errors.UsageError: 'yesterday' is not a date: write YYYY-MM-DD
     """
     if kind == "entity":
-        from ..entities import resolve_entity
-
         return URIRef(resolve_entity(store, value))
     if kind == "iri":
         return _expand_iri(value)
@@ -198,7 +198,7 @@ def run_saved(name: str, params: dict[str, str] | None = None, store=None, *, ti
     """Run the saved query ``name`` with ``params`` (NAME → text) on ``store`` (default: the built graph).
 
     Parameters not given take their default; an optional parameter (default ``any``) left out, or given as
-    ``any``, restricts nothing. Returns a :class:`~graph.query.QueryResult`.
+    ``any``, restricts nothing. Returns a :class:`~graph.store.results.QueryResult`.
 
     Raises
     ------
@@ -207,8 +207,6 @@ def run_saved(name: str, params: dict[str, str] | None = None, store=None, *, ti
     UnknownEntityError
         An entity parameter names no entity (the error lists the closest names).
     """
-    from ..store import open_store
-
     saved = load_saved(name)
     params = dict(params or {})
     known = {p.name: p for p in saved.params}

@@ -28,12 +28,12 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, RDFS, SDO, SKOS, XSD
 
-from .facts import Assertion, has_blank_node, load_assertions, parse_quads, read_facts
-from .layout import DataLayout, ontology_file
-from .names import shared_names
-from .namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, SOURCE, curie, source_iri
-from .sources import Source, load_sources, read_source
-from .terms import rdflib_triple, to_rdflib
+from ..facts import Assertion, has_blank_node, load_assertions, parse_quads, read_facts
+from ..layout import DataLayout, ontology_file
+from ..names import shared_names
+from ..namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, SOURCE, curie, source_iri
+from ..sources import Source, load_sources, read_source
+from ..terms import rdflib_triple, to_rdflib
 
 __all__ = ["Assembly", "Chunk", "assemble", "assemble_sources", "sentence_iri", "ONTOLOGY_DISPLAY"]
 

@@ -56,14 +56,18 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from .errors import UsageError
-from .store import dataset_clause, dataset_clauses
+from ..errors import NotBuiltError, UsageError
+from ..store.base import dataset_clause, dataset_clauses, prepare_query, syntax_message
+from ..store.results import QueryResult
+from .saved import list_saved
 
 __all__ = ["ServerSettings", "SparqlServer", "WorkerPool", "serve", "choose_format", "dataset_clause",
            "dataset_clauses", "service_targets", "service_refusal", "FORMAT_NAMES", "default_memory_per_query",
@@ -299,8 +303,6 @@ class QueryRequest:
 
 def _answer(store, request: QueryRequest, max_rows: int) -> tuple[int, str, bytes]:
     """Run one query in a worker: (status, content type, body)."""
-    from .query import QueryResult
-    from .store import _syntax_message, prepare_query
 
     options = {}
     if request.base_iri:
@@ -312,7 +314,7 @@ def _answer(store, request: QueryRequest, max_rows: int) -> tuple[int, str, byte
     try:
         result = store.query(prepare_query(request.sparql), **options)
     except SyntaxError as exc:
-        return 400, _TEXT, _syntax_message(exc, request.sparql).encode()
+        return 400, _TEXT, syntax_message(exc, request.sparql).encode()
     except (OSError, ValueError, RuntimeError) as exc:
         return 400, _TEXT, f"the query cannot be answered: {exc}".encode()
     kind = ("select" if isinstance(result, ox.QuerySolutions) else
@@ -419,7 +421,7 @@ class WorkerPool:
 
     def __init__(self, store_path: Path, size: int = 4, max_rows: int = 10_000, max_memory: int | None = None):
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["graph.server"])
+        self._context.set_forkserver_preload(["graph.sparql.server"])
         self._store_path = str(store_path)
         self._max_rows = max_rows
         self.max_memory = max_memory or default_memory_per_query(size)
@@ -537,148 +539,12 @@ _STATIC_MEDIA = {".html": "text/html; charset=utf-8", ".js": "text/javascript; c
                  ".svg": "image/svg+xml", ".csv": "text/csv; charset=utf-8"}
 
 
-_PAGE_HTML = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>battery-kg SPARQL</title>
-<link rel="stylesheet" href="page.css">
-<script src="page.js" defer></script>
-</head>
-<body>
-<header><h1>battery-kg SPARQL</h1>
-<nav id="views"></nav></header>
-<main>
-<label for="saved">Saved question</label>
-<select id="saved"><option value="">(write your own query)</option></select>
-<p id="question"></p>
-<textarea id="query" spellcheck="false" rows="14">
-SELECT ?entity ?label WHERE {
-  ?entity a bkg:Company ; rdfs:label ?label FILTER(lang(?label) = "en")
-} ORDER BY ?label</textarea>
-<p><button id="run" type="button">Run</button> <span id="status" role="status"></span></p>
-<p class="hint">Prefixes bkg, bk, schema, rdfs, skos, prov, xsd and more are predeclared. The endpoint is
-<code>/sparql</code> (SPARQL 1.1 Protocol).</p>
-<div id="results"></div>
-</main>
-</body>
-</html>
-"""
-
-_PAGE_JS = """"use strict";
-// Results are data: every value goes into the page with textContent, never as HTML.
-const $ = (id) => document.getElementById(id);
-let saved = [];
-
-function show(term) {
-  if (!term) return "";
-  return term.value;
-}
-
-function table(data) {
-  const out = $("results");
-  out.replaceChildren();
-  if ("boolean" in data) {
-    const p = document.createElement("p");
-    p.textContent = data.boolean ? "yes" : "no";
-    out.appendChild(p);
-    return 1;
-  }
-  const vars = data.head.vars;
-  const t = document.createElement("table");
-  const head = t.createTHead().insertRow();
-  for (const v of vars) {
-    const th = document.createElement("th");
-    th.textContent = v;
-    head.appendChild(th);
-  }
-  const body = t.createTBody();
-  for (const row of data.results.bindings) {
-    const tr = body.insertRow();
-    for (const v of vars) tr.insertCell().textContent = show(row[v]);
-  }
-  out.appendChild(t);
-  return data.results.bindings.length;
-}
-
-async function run() {
-  $("status").textContent = "running...";
-  $("results").replaceChildren();
-  const started = performance.now();
-  try {
-    const response = await fetch("sparql", {
-      method: "POST",
-      headers: {"Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json, application/n-triples;q=0.9"},
-      body: new URLSearchParams({query: $("query").value}),
-    });
-    const text = await response.text();
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (!response.ok) {
-      $("results").replaceChildren();
-      $("status").textContent = "error " + response.status + ": " + text;
-      return;
-    }
-    const type = response.headers.get("Content-Type") || "";
-    if (type.startsWith("application/sparql-results+json")) {
-      const n = table(JSON.parse(text));
-      $("status").textContent = n + " row(s) in " + seconds + " s";
-    } else {
-      const pre = document.createElement("pre");
-      pre.textContent = text;
-      $("results").replaceChildren(pre);
-      $("status").textContent = "graph result in " + seconds + " s";
-    }
-  } catch (error) {
-    $("status").textContent = "failed: " + error;
-  }
-}
-
-async function load() {
-  $("run").addEventListener("click", run);
-  $("query").addEventListener("keydown", (e) => { if (e.key === "Enter" && e.ctrlKey) run(); });
-  saved = await (await fetch("queries.json")).json();
-  for (const q of saved) {
-    const option = document.createElement("option");
-    option.value = q.name;
-    option.textContent = q.name + " - " + q.question;
-    $("saved").appendChild(option);
-  }
-  $("saved").addEventListener("change", () => {
-    const q = saved.find((s) => s.name === $("saved").value);
-    $("question").textContent = q ? q.question : "";
-    if (q) $("query").value = q.text;
-  });
-  const views = await (await fetch("views.json")).json();
-  for (const path of views) {
-    const a = document.createElement("a");
-    a.href = path;
-    a.textContent = path === "index.html" ? "views" : path.slice(6, -5);
-    $("views").appendChild(a);
-  }
-}
-
-document.addEventListener("DOMContentLoaded", load);
-"""
-
-_PAGE_CSS = """body { font-family: system-ui, sans-serif; margin: 1em 2em; color: #222; }
-header { display: flex; align-items: baseline; gap: 2em; flex-wrap: wrap; }
-nav a { margin-right: 0.8em; }
-select, textarea { width: 100%; box-sizing: border-box; }
-textarea { font-family: ui-monospace, monospace; font-size: 0.9em; }
-table { border-collapse: collapse; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; }
-#question { font-style: italic; }
-.hint { color: #666; font-size: 0.85em; }
-pre { white-space: pre-wrap; }
-"""
-
-
+@cache
 def _page_assets() -> dict[str, tuple[str, bytes]]:
-    return {"page.html": ("text/html; charset=utf-8", _PAGE_HTML.encode()),
-            "page.js": ("text/javascript; charset=utf-8", _PAGE_JS.encode()),
-            "page.css": ("text/css; charset=utf-8", _PAGE_CSS.encode())}
+    """The query page: its HTML, script and style, files of :mod:`graph.sparql` in ``page/``."""
+    folder = files("graph.sparql") / "page"
+    return {name: (_STATIC_MEDIA[Path(name).suffix], (folder / name).read_bytes())
+            for name in ("page.html", "page.js", "page.css")}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -751,8 +617,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, media, body)
 
     def _saved_queries(self) -> None:
-        from .queries import list_saved
-
         listed = [{"name": q.name, "question": q.question, "text": q.text,
                    "params": [{"name": p.name, "kind": p.kind, "default": p.default, "description": p.description}
                               for p in q.params]} for q in list_saved()]
@@ -943,7 +807,6 @@ class SparqlServer(ThreadingHTTPServer):
 
 def serve(settings: ServerSettings, ready=None) -> None:
     """Serve until interrupted (Ctrl-C or SIGTERM). ``ready(url)`` is called once it listens."""
-    from .errors import NotBuiltError
 
     if not Path(settings.store).exists():
         raise NotBuiltError(f"no graph at {settings.store}: run `batterykg build` first")
