@@ -5,12 +5,12 @@ with their own figures:
 
 - ``from_nx``: nodes through :meth:`graph.views.Network.from_nx` (ours, 10,000 nodes and 20,000 edges) and
   through pyvis 0.3.2's own (``baseline_s``, on 2,000 nodes: its list scans make it quadratic, 150 s at 10,000);
-- ``write the site``: :func:`graph.write_views` for the seed graph and for each synthetic scale, into an empty
-  folder: the index, the two views, every entity page (``pages``), with ``site_mb``, ``entity_pages_mb`` and
-  the largest page (``largest_page_mb``); ``cpu_s`` is this process's CPU time (from 200 pages on, a forked
-  child writes half of them, and is not counted). At 100k it runs as ``batterykg views`` does, in a fresh
-  interpreter, with the CPU time of it and its children and the largest peak memory among them
-  (``peak_rss_mib``);
+- ``write the site``: :func:`graph.write_views` for the five seed articles (``seed``), the shipped corpus
+  (``corpus``) and each synthetic scale, into an empty folder: the index, the two views, every entity page
+  (``pages``), with ``site_mb``, ``entity_pages_mb`` and the largest page (``largest_page_mb``); ``cpu_s`` is this
+  process's CPU time (from 200 pages on, a forked child writes half of them, and is not counted). At 100k it runs as
+  ``batterykg views`` does, in a fresh interpreter, with the CPU time of it and its children and the largest peak
+  memory among them (``peak_rss_mib``);
 - ``write a view``: laying out and writing one synthetic view of ``n`` nodes and ``2 n`` edges
   (``layout_s`` of it), ``html_mb``;
 - ``draw a view``: from navigation until headless Chromium has drawn it and it answers (``window.kgView.ready``),
@@ -170,14 +170,20 @@ def cli_site_row(scale: str, store_path: Path, repeats: int) -> dict:
                 entity_pages_mb=round(last["entity_pages"] / 1e6, 1), largest_page_mb=round(last["largest"] / 1e6, 2))
 
 
-def seed_store_path(work: Path) -> Path:
-    """The shipped seed graph, built under ``work`` (once)."""
+def shipped_store_path(work: Path, seeds_only: bool) -> Path:
+    """The graph of the shipped data folder — or of the five seed articles alone (the issue's "seed site"
+    target) — built under ``work`` once."""
     from graph.build import build
     from graph.layout import DataLayout, OutputLayout
 
-    out = OutputLayout(work / "seed-out")
+    name = "seed" if seeds_only else "corpus"
+    out = OutputLayout(work / f"{name}-out")
     if not (out.store / "CURRENT").exists():
-        build(DataLayout.default(), out)
+        data = DataLayout.default()
+        if seeds_only:
+            shutil.rmtree(work / "seed-data", ignore_errors=True)
+            data = data.with_sources(work / "seed-data")
+        build(data, out)
     return out.store
 
 
@@ -257,7 +263,8 @@ def run(context) -> list[dict]:
     """Every figure of the module docstring, for the runner's scales (``BENCH_SCALES``)."""
     quick = context.quick
     rows = from_nx_rows(1 if quick else 3)
-    rows.append(site_row("seed", seed_store_path(context.work), 1 if quick else 5))
+    rows.append(site_row("seed", shipped_store_path(context.work, seeds_only=True), 1 if quick else 5))
+    rows.append(site_row("corpus", shipped_store_path(context.work, seeds_only=False), 1 if quick else 3))
     for scale in context.scales:
         store = context.prepared(scale).out / "store"
         if scale == "100k":

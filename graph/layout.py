@@ -14,13 +14,22 @@ current folder, or ``--out`` / ``BATTERYKG_OUT``.
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import as_file, files
 from pathlib import Path
 
-__all__ = ["DataLayout", "OutputLayout", "ontology_files", "ontology_file", "shapes_file"]
+__all__ = ["DataLayout", "OutputLayout", "SEED_SOURCES", "ontology_files", "ontology_file", "shapes_file"]
+
+#: The five seed articles the project started from (their source ids): tests and benchmarks about what they say
+#: build them alone (:meth:`DataLayout.with_sources`), so they stay true as the corpus grows.
+SEED_SOURCES = ("000_f60388011d6d32ce", "001_1c6a60ca744e00b6", "002_14e0f3445d4c3602", "003_a93420692c2367a5",
+                "004_0e69c092427fc0c2")
+
+#: The folders of a data folder that hold one file (or more) per source, named by its id.
+_PER_SOURCE = ("sources", "facts", "registry", "candidates", "review-log")
 
 
 def _package_dir(name: str) -> Path:
@@ -79,6 +88,27 @@ class DataLayout:
     def registry_part(self, source_id: str) -> Path:
         """The registry file of the entities that source ``source_id`` brought."""
         return self.registry_folder / f"{source_id}.ttl"
+
+    def with_sources(self, target: Path, sources=SEED_SOURCES) -> DataLayout:
+        """A copy of this data folder at ``target`` holding only the files of ``sources`` and the shared ones
+        (``registry.ttl``, ``judgements.tsv``, the folders' notices); the gold sets stay behind.
+
+        >>> import tempfile
+        >>> seeds = DataLayout.default().with_sources(Path(tempfile.mkdtemp()) / "data")
+        >>> sorted(p.stem for p in seeds.sources.glob("*.txt")) == sorted(SEED_SOURCES)
+        True
+        """
+        target = Path(target)
+        for path in sorted(self.root.rglob("*")):
+            relative = path.relative_to(self.root)
+            if not path.is_file() or relative.parts[0] == "gold":
+                continue
+            if relative.parts[0] in _PER_SOURCE and len(relative.parts) > 1 and path.suffix != ".md" \
+                    and path.name.split(".")[0] not in sources:
+                continue
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / relative)
+        return DataLayout(target)
 
     @contextmanager
     def lock(self):

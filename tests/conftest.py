@@ -12,7 +12,6 @@ itself says so with ``pytestmark`` or a decorator.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,33 +19,14 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.layout import DataLayout, OutputLayout
+from graph.layout import SEED_SOURCES, DataLayout, OutputLayout
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-#: The five seed articles the project started from (their source ids).
-SEED_SOURCES = ("000_f60388011d6d32ce", "001_1c6a60ca744e00b6", "002_14e0f3445d4c3602", "003_a93420692c2367a5",
-                "004_0e69c092427fc0c2")
-
-#: The folders of the data layout that hold one file (or more) per source, named by its id.
-_PER_SOURCE = ("sources", "facts", "registry", "candidates", "review-log")
-
-
 def copy_sources(target: Path, sources=SEED_SOURCES) -> DataLayout:
-    """Copy the shipped data folder to ``target`` keeping only the files of ``sources`` (and the shared ones:
-    ``registry.ttl``, ``judgements.tsv``, the folders' notices); the gold sets stay behind."""
-    shipped = DataLayout.default().root
-    for path in sorted(shipped.rglob("*")):
-        relative = path.relative_to(shipped)
-        if not path.is_file() or relative.parts[0] == "gold":
-            continue
-        if relative.parts[0] in _PER_SOURCE and len(relative.parts) > 1 and path.suffix != ".md" \
-                and path.name.split(".")[0] not in sources:
-            continue
-        (target / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target / relative)
-    return DataLayout(target)
+    """The shipped data folder copied to ``target`` with only the files of ``sources`` (the seeds by default)."""
+    return DataLayout.default().with_sources(target, sources)
 
 
 @pytest.fixture(scope="session")
