@@ -148,8 +148,59 @@ def _headlines(results: dict[str, list[dict]]) -> list[str]:
     return lines
 
 
+def _sections(text: str) -> dict[str, str]:
+    """A BENCHMARKS.md cut at its ``## `` headings: heading → the section's text (the part before them: ``""``)."""
+    parts = text.split("\n## ")
+    found = {"": parts[0]}
+    for part in parts[1:]:
+        found[part.split("\n", 1)[0]] = "## " + part
+    return found
+
+
+def merged(previous: str, fresh: str, names: list[str], note: str) -> str:
+    r"""``previous`` with the sections of ``names`` taken from ``fresh`` (a partial run's file), each saying how and
+    when it was measured; every other section stays as it was.
+
+    >>> old = "# B\n\n## build\n\nold build\n\n## views\n\nold views\n\n## Notes\n\nn\n"
+    >>> new = "# B\n\n## views\n\nabout views\n\nnew views\n\n## Notes\n\nn\n"
+    >>> print(merged(old, new, ["views"], "Measured on its own."))
+    # B
+    <BLANKLINE>
+    ## build
+    <BLANKLINE>
+    old build
+    <BLANKLINE>
+    ## views
+    <BLANKLINE>
+    about views
+    <BLANKLINE>
+    Measured on its own.
+    <BLANKLINE>
+    new views
+    <BLANKLINE>
+    ## Notes
+    <BLANKLINE>
+    n
+    <BLANKLINE>
+    """
+    kept, new = _sections(previous), _sections(fresh)
+    notes = kept.pop("Notes", None)
+    for name in names:
+        for heading in (name, f"{name}: failed"):
+            if heading not in new:
+                kept.pop(heading, None)
+            elif heading.endswith(": failed"):
+                kept[heading] = new[heading]
+            else:  # in its place when the file had it, else before the notes
+                title, doc, rest = (new[heading].split("\n\n", 2) + ["", ""])[:3]
+                kept[heading] = "\n\n".join(x for x in (title, doc, note, rest) if x)
+    if notes is not None:
+        kept["Notes"] = notes
+    return "\n".join(text.rstrip("\n") + "\n" for text in kept.values())
+
+
 def _write(target: Path, work: Path, context: BenchContext, scales: list[str], results: dict, errors: dict,
-           seconds: dict) -> None:
+           seconds: dict, partial: bool = False) -> None:
     lines = ["# Benchmarks", "",
              "Written by `make bench` (`python -m benchmarks`); every figure below was measured in that run. "
              "Times are wall-clock seconds: the median of the runs and their spread (min–max). "
@@ -173,7 +224,14 @@ def _write(target: Path, work: Path, context: BenchContext, scales: list[str], r
     for name, text in errors.items():
         lines += [f"## {name}: failed", "", "```", text.strip()[-3000:], "```", ""]
     lines += ["## Notes", "", *NOTES, ""]
-    target.write_text("\n".join(lines), encoding="utf-8")
+    text = "\n".join(lines)
+    if partial and target.exists():  # a run of some modules replaces their sections and keeps the others
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        note = (f"This section was measured on its own by `BENCH_SCALES={','.join(scales)} "
+                f"BENCH_ONLY={','.join(seconds)} python -m benchmarks` ({when}; "
+                + ", ".join(f"{k} {v:.0f} s" for k, v in seconds.items()) + ").")
+        text = merged(target.read_text(encoding="utf-8"), text, list(seconds), note)
+    target.write_text(text, encoding="utf-8")
     (work / "results.json").write_text(json.dumps({"results": results, "errors": errors}, indent=1, default=str))
 
 
@@ -184,6 +242,7 @@ def main() -> int:
         print(f"unknown scale {unknown}: use {', '.join(SCALES)}", file=sys.stderr)
         return 2
     only = [m.strip() for m in os.environ.get("BENCH_ONLY", "").split(",") if m.strip()] or MODULES
+    partial = only != MODULES
     work = ROOT / "out" / "bench"
     work.mkdir(parents=True, exist_ok=True)
     context = BenchContext(scales=scales, work=work, quick=os.environ.get("BENCH_QUICK") == "1")
@@ -207,10 +266,10 @@ def main() -> int:
         seconds[name] = time.perf_counter() - started
         print(f"bench: {name} done in {seconds[name]:.0f} s", file=sys.stderr, flush=True)
         _write(Path(os.environ.get("BENCH_OUT", ROOT / "BENCHMARKS.md")), work, context, scales, results, errors,
-               seconds)  # so far, in case a later module is interrupted
+               seconds, partial)  # so far, in case a later module is interrupted
 
     target = Path(os.environ.get("BENCH_OUT", ROOT / "BENCHMARKS.md"))
-    _write(target, work, context, scales, results, errors, seconds)
+    _write(target, work, context, scales, results, errors, seconds, partial)
     print(f"bench: wrote {target}", file=sys.stderr)
     return 1 if errors else 0
 
