@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -175,15 +176,42 @@ _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
 
 
-def _tokens(tokenizer, text: str):
-    """jieba's words with their part-of-speech flags and offsets (``tokenizer``: a ``POSTokenizer``)."""
+class _Tokens(list):
+    """jieba's words as ``(start, end, word, flag)``, one after the other, found by offset in log time (a long
+    article has tens of thousands of words, and every name looks up the words around it)."""
+
+    def __init__(self, tokens):
+        super().__init__(tokens)
+        self.starts = [t[0] for t in self]
+
+    def at(self, offset: int) -> int | None:
+        """The index of the word that holds ``offset``, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        return index if index >= 0 and self[index][0] <= offset < self[index][1] else None
+
+    def within(self, start: int, end: int) -> list[tuple]:
+        """The words wholly inside ``start``–``end``."""
+        first = bisect_left(self.starts, start)
+        last = bisect_right(self.starts, end)
+        return [t for t in self[first:last] if t[1] <= end]
+
+
+def _tokens(tokenizer, text: str) -> _Tokens:
+    """jieba's words with their part-of-speech flags and offsets (``tokenizer``: a ``POSTokenizer``).
+
+    >>> tokens = _Tokens([(0, 2, "宜宾", "ns"), (2, 3, "市", "n"), (3, 5, "签约", "v")])
+    >>> tokens.at(2), tokens.at(4), tokens.at(5)
+    (1, 2, None)
+    >>> [t[2] for t in tokens.within(2, 5)]
+    ['市', '签约']
+    """
     offset = 0
     tokens = []
     for pair in tokenizer.cut(text, HMM=True):
         word = pair.word
         tokens.append((offset, offset + len(word), word, pair.flag))
         offset += len(word)
-    return tokens
+    return _Tokens(tokens)
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +260,7 @@ class ChineseRecogniser:
     def _extend_left(self, tokens, start: int, end: int, kind: str, text: str) -> int | None:
         """Where a name that ends at ``end`` with a suffix starting at ``start`` begins."""
         begin = start
-        index = next((i for i, t in enumerate(tokens) if t[0] <= start < t[1]), None)
+        index = tokens.at(start)
         if index is None:
             return None
         if tokens[index][0] < start:  # the suffix starts inside a word: the word belongs to the name
@@ -321,7 +349,7 @@ class ChineseRecogniser:
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
         if self._department is not None:
             for match in self._department.finditer(text):
-                inner = [t for t in tokens if match.start() <= t[0] and t[1] <= match.end()]
+                inner = tokens.within(match.start(), match.end())
                 if any(t[2] in _STOP_WORDS or (t[3] == "v" and len(t[2]) > 1) for t in inner):
                     continue  # "东兴区围绕贯彻落实省委" is no department
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,

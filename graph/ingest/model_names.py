@@ -189,6 +189,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
     names in a title-case headline are left to the names the story's body establishes (``headlines``).
     """
     found = []
+    whole = doc.text  # spaCy joins every token's text on each read of Doc.text: read once, not once a name
     for ent in doc.ents:
         span = _trim(ent)
         text = span.text
@@ -208,7 +209,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
             continue
         if kind == "Person" and _acts_as_company(ent):
             kind = "Company"  # "Qingyuan Xinlian will invest ...", "... held a ceremony for its project"
-        before = doc.text[max(0, span.start_char - 80):span.start_char]
+        before = whole[max(0, span.start_char - 80):span.start_char]
         if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
                 abbreviates(text, before[:-1]):
             continue  # "value-adjusted cash costs (VACC)": the short form of common words
