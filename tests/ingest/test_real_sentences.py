@@ -259,3 +259,287 @@ def test_a_project_named_after_its_place_is_one_project_under_its_names(extracto
     projects = [e for e in result.entities if e.kind == "InvestmentProject"]
     assert len(projects) == 1
     assert {"Lijiagou mine", "Lijiagou lithium mine project", "Lijiagou project"} <= set(projects[0].names)
+
+
+# --- the second round's rules (extractor 0.4; their invented-sentence tests are in test_english_rules.py and
+# test_chinese_rules.py), each on a real sentence of the development set -----------------------------------------
+
+YAHUA = "Sichuan Yahua Industrial Group"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Profit by Pakistan Today (Reuters), 2020-12-29: a deal to supply to a customer is an agreement with it
+    ("BEIJING: China\u2019s Sichuan Yahua Industrial Group Co Ltd said on Tuesday it had signed a deal to supply "
+     "battery-grade lithium hydroxide to U.S. electric vehicle (EV) manufacturer Tesla Inc for the next five years.",
+     {(YAHUA, "signedAgreementWith", "Tesla"), (YAHUA, "suppliesTo", "Tesla")}),
+    # Profit by Pakistan Today (Reuters), 2020-12-29: who sources from whom, past an aside
+    ("Tesla, which started delivering the first vehicles from its gigafactory in Shanghai in December last year, "
+     "already sources lithium \u2013 an ingredient in EV batteries \u2013 from China\u2019s Ganfeng Lithium, one of "
+     "the world\u2019s biggest producers of the commodity.", {("Ganfeng Lithium", "suppliesTo", "Tesla")}),
+    # SVOLT press release, 2021-10-12: an agreement signed to build a project, after a dateline
+    ("Frankfurt am Main/Chengdu, October 12, 2021 \u2013 SVOLT Energy Technology Co., Ltd. (SVOLT), a global "
+     "high-tech company headquartered in China, announced that it has signed a strategic cooperation agreement with "
+     "Chengdu Municipal Government to build a 60 GWh battery production site in the Sichuan Province.",
+     {("SVOLT Energy Technology", "investsIn", "60 GWh battery production site")}),
+    # Yicai Global, 2023: the winner of an auction for the rights to a mine
+    ("Sichuan Energy Investment Holding won the other auction on Aug. 11 for the exploration rights to the north "
+     "Lijiagou lithium mine in Jinchuan county, Sichuan for CNY1 billion, more than 1,700 times the starting bid "
+     "price of CNY570,000 (USD78,578), the province\u2019s public resource trading platform announced.",
+     {("Sichuan Energy Investment Group", "investsIn", "north Lijiagou lithium mine")}),
+    # electrive.com, 2021-04-23: "the company ... has its headquarters in X" is the story's company
+    ("CALB had already announced in January that it intended to double its production capacity to 200 GWh \u201cin "
+     "the near future\u201d. According to its own information, the company emerged from a state-owned subcontractor "
+     "in 2007, has its headquarters in Luoyang and about 1,700 employees worldwide.",
+     {("CALB", "locatedIn", "Luoyang City")}),
+    # itiger (Guanghua Sci-Tech filing): the producer with no name is the company of the story
+    ("Guangdong Guanghua Sci-Tech (SHE:002741) plans to construct a lithium battery materials plant in Dazhou "
+     "High-tech Industrial Park, China for 1 billion yuan, according to a Shenzhen Stock Exchange filing on Friday.\n"
+     "The plant, which will be constructed in two phases, will produce 100,000 tons of high-performance lithium "
+     "battery materials every year.\n"
+     "The Chinese advanced specialty chemicals producer signed a cooperation agreement with the Dazhou High-tech "
+     "Industrial Park Management Committee to obtain legal rights for the project, such as trademark and technology, "
+     "the filing said.",
+     {("Guangdong Guanghua Sci-Tech", "signedAgreementWith", "Dazhou High-tech Industrial Park Management Committee")}),
+], ids=["signed-to-supply", "sources-from", "after-a-dateline", "wins-auction", "has-its-headquarters",
+        "producer-no-name"])
+@needs_model
+def test_round_two_parse_rules_on_real_english_sentences(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found
+
+
+@needs_model
+def test_production_sites_in_several_places_are_no_seat_on_a_real_sentence(extractor):
+    # electrive.com, 2021-04-23
+    found = relations(extractor, "To date, CALB has three production sites in Changzhou in Jiangsu province, Luoyang "
+                                 "and Xiamen.")
+    assert not any(s == "CALB" and k == "locatedIn" for s, k, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CRU Group, 2024: partners listed together partner each other
+    ("On 19 March 2024, Tianqi Lithium announced it will partner with CATL and Chengxin Lithium to jointly invest "
+     "RMB300 million in a 220 kV power infrastructure project in Gyabjeka ore field, also known as Jiajika.",
+     {("Tianqi Lithium", "partnerOf", "Contemporary Amperex Technology Co., Limited"),
+      ("Contemporary Amperex Technology Co., Limited", "partnerOf", "Chengxin Lithium")}),
+    # iChongqing, 2022-08-02: a chairman of the firm works for the company of the story
+    ("Invested in the project, Ganfeng Lithium is the largest lithium compound manufacturer in China and the world's "
+     "largest metal lithium and lithium hydroxide manufacturer.\n\nLi Liangbin, chairman of the firm, introduced the "
+     "Ganfeng new lithium battery technology industrial park.", {("Li Liangbin", "worksFor", "Ganfeng Lithium")}),
+    # Profit by Pakistan Today (Reuters), 2020-12-29: a place before a company's trade locates it
+    ("BEIJING: China\u2019s Sichuan Yahua Industrial Group Co Ltd said on Tuesday it had signed a deal to supply "
+     "battery-grade lithium hydroxide to U.S. electric vehicle (EV) manufacturer Tesla Inc for the next five years.",
+     {("Tesla", "locatedIn", "United States")}),
+    # Mysteel, 2025: projects listed in a place are in it
+    ("At present, the lithium mining projects in Sichuan Province, China mainly include Jiajika No.134 Vein, "
+     "Yelonggou, Lijiagou and Dangba Township.",
+     {(name, "locatedIn", "Sichuan Province") for name in ("Jiajika No.134 Vein", "Yelonggou", "Lijiagou",
+                                                            "Dangba Township")}),
+], ids=["partners-together", "chairman-of-the-firm", "place-trade-name", "projects-listed-in-place"])
+def test_round_two_surface_rules_on_real_english_sentences(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found
+
+
+# surface rules on sentences whose names (SVOLT Europe, Yahua, Longsheng New City) only the model finds
+@pytest.mark.parametrize("text, expected", [
+    # SVOLT press release, 2021-10-12: titles running into organisation names are posts at each
+    ("Kai-Uwe Wollenhaupt, President SVOLT Europe & Vice President SVOLT Energy Technology: \u201cAs a leading "
+     "high-tech company in the battery industry, SVOLT is expanding its production capacities at a very fast pace.",
+     {("Kai-Uwe Wollenhaupt", "worksFor", "SVOLT Europe"),
+      ("Kai-Uwe Wollenhaupt", "worksFor", "SVOLT Energy Technology")}),
+    # Profit by Pakistan Today (Reuters), 2020-12-29: its subsidiary is the sentence subject's; based in a country's
+    # province is in the province
+    ("Yahua, which is based in southwest China\u2019s Sichuan province, put the total value of the contract, signed "
+     "by its wholly-owned subsidiary Yaan Lithium, at $630-$880 million over 2021-25, a Shenzhen Stock Exchange "
+     "filing showed.", {("Yaan Lithium", "subsidiaryOf", "Yahua"), ("Yahua", "locatedIn", "Sichuan Province")}),
+    # iChongqing, 2024-02-22 (its first paragraph and the one naming the park): a sentence opening with a place puts
+    # its park there; a park's possessive puts the area in the park
+    ("Chongqing - A visit to Changan Automobile's facility in the Liangjiang New Area reveals local businesses "
+     "ushering in the new year with a surge in productivity and an ambitious outlook for progress.\n"
+     "In Liangjiang's Longsheng New City, the Chongqing Ganfeng Lithium Technology Industrial Park stands as China's "
+     "leading solid-state battery production facility.",
+     {("Chongqing Ganfeng Lithium Technology Industrial Park", "locatedIn", "Longsheng New City"),
+      ("Longsheng New City", "locatedIn", "Liangjiang New Area")}),
+], ids=["second-post", "its-subsidiary", "fronted-place"])
+@needs_model
+def test_round_two_surface_rules_on_names_the_model_finds(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found
+
+
+@needs_model
+def test_based_in_a_countrys_province_is_not_in_the_country_on_a_real_sentence(extractor):
+    # Profit by Pakistan Today (Reuters), 2020-12-29
+    found = relations(extractor, "Yahua, which is based in southwest China\u2019s Sichuan province, put the total "
+                                 "value of the contract, signed by its wholly-owned subsidiary Yaan Lithium, at "
+                                 "$630-$880 million over 2021-25, a Shenzhen Stock Exchange filing showed.")
+    assert ("Yahua", "locatedIn", "China") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # itiger (Guanghua Sci-Tech filing): Sci-Tech ends a company name
+    ("Guangdong Guanghua Sci-Tech (SHE:002741) plans to construct a lithium battery materials plant in Dazhou "
+     "High-tech Industrial Park, China for 1 billion yuan, according to a Shenzhen Stock Exchange filing on Friday.",
+     {("Guangdong Guanghua Sci-Tech", "Company")}),
+    # SVOLT press release, 2021-10-12: a new town is a place
+    ("The proposed site is located in Jianzhou New Town district in eastern Chengdu and covers an area of about 2,500 "
+     "hectares.", {("Jianzhou New Town", "Place")}),
+    # Mysteel, 2025: names listed as projects are projects
+    ("As for development progress, new projects such as Cuola and Murong are currently under construction.",
+     {("Cuola", "InvestmentProject"), ("Murong", "InvestmentProject")}),
+    ("At present, the lithium mining projects in Sichuan Province, China mainly include Jiajika No.134 Vein, "
+     "Yelonggou, Lijiagou and Dangba Township.",
+     {("Yelonggou", "InvestmentProject"), ("Lijiagou", "InvestmentProject"), ("Dangba Township", "InvestmentProject")}),
+    # CRU Group, 2024: an ore field is a place
+    ("On 19 March 2024, Tianqi Lithium announced it will partner with CATL and Chengxin Lithium to jointly invest "
+     "RMB300 million in a 220 kV power infrastructure project in Gyabjeka ore field, also known as Jiajika.",
+     {("Gyabjeka ore field", "Place")}),
+    # iChongqing, 2024-02-22: ", the" opens an apposition, not a name's next word
+    ("In Liangjiang's Longsheng New City, the Chongqing Ganfeng Lithium Technology Industrial Park stands as China's "
+     "leading solid-state battery production facility.",
+     {("Longsheng New City", "Place"), ("Chongqing Ganfeng Lithium Technology Industrial Park", "IndustrialPark")}),
+], ids=["sci-tech", "new-town", "projects-such-as", "projects-include", "ore-field", "comma-the"])
+def test_round_two_name_rules_on_real_english_sentences(extractor, text, expected):
+    found = entities(extractor, text)
+    assert expected <= found, found
+
+
+@needs_model
+@pytest.mark.parametrize("text, expected", [
+    # Tianqi Lithium, 2023-10-27: a name before "project completion ceremony" stays with the project
+    ("Chinese media visit Tianqi in Suining and the Anju project completion ceremony is about to be held",
+     ("Anju project", "InvestmentProject")),
+    # SMM, 2025-11-29: a tonnage project is a project
+    ("Among this, Dingsheng Lithium's 15,000-tonne project is already operational, and the newly built De'a Lithium "
+     "Industry annual 30,000-tonne lithium salt project successfully produced qualified battery-grade lithium salt "
+     "products on July 31, 2025, and achieved its first sales.", ("15,000-tonne project", "InvestmentProject")),
+], ids=["completion-ceremony", "tonnage-project"])
+def test_round_two_model_name_rules_on_real_english_sentences(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_a_known_place_takes_the_lowercase_city_after_it_on_a_real_sentence(extractor):
+    # Profit by Pakistan Today (Reuters), 2020-12-29
+    result = extractor.extract("In May this year, Yahua put a 20,000 tonnes per year lithium hydroxide plant in Yaan "
+                               "city into operation, more than doubling its previous capacity, even as prices "
+                               "languished at multi-year lows amid oversupply and a knock to lithium demand brought "
+                               "about by the COVID-19 pandemic.")
+    yaan = next(e for e in result.entities if e.label == "Ya'an City")
+    assert [m[0] for m in yaan.mentions] == ["Yaan city"]
+
+
+def test_a_listed_project_is_a_project_wherever_its_name_recurs_on_real_sentences(extractor):
+    # Mysteel, 2025
+    result = extractor.extract("As for development progress, new projects such as Cuola and Murong are currently "
+                               "under construction. Cuola's concentrator has resumed construction and plans full-scale "
+                               "advancement in 2025. Murong has obtained a mining license for 3 million tonnes of raw "
+                               "ore, with designed LCE capacity of 70,000 tonnes.")
+    murong = next(e for e in result.entities if e.label == "Murong")
+    assert murong.kind == "InvestmentProject" and len(murong.mentions) == 2
+
+
+def test_a_first_word_shared_by_several_companies_is_short_for_none_on_a_real_article(extractor):
+    # Tianqi Lithium, 2023-10-27 (its headline and first paragraph)
+    result = extractor.extract(
+        "Chinese media visit Tianqi in Suining and the Anju project completion ceremony is about to be held\n"
+        "Author:admin Time:2023-10-27 Source :tianqilithium Font Size:big middle small\n\n"
+        "Recently, multiple authoritative media in China gathered in Sichuan, experiencing the province\u2019s ideas "
+        "and measures implemented for high-quality development and delving into the thriving momentum of the lithium "
+        "battery industry in Suining. During this period, Tianqi Lithium (Suining) Co., Ltd. and Tianqi Lithium "
+        "(Shehong) Co., Ltd. became the focus of media attention of the journalists.")
+    companies = [e for e in result.entities if e.kind == "Company"]
+    assert len(companies) == 2
+    assert not any("Tianqi" in e.names for e in companies)
+
+
+def test_a_two_word_place_at_the_start_of_a_real_name_is_not_its_short_name(extractor):
+    # Yicai Global, 2023: "Anhui Dazhong New Energy Investment, a wholly owned subsidiary of Inner Mongolia Dazhong
+    # Mining, won the exploration rights yesterday to the Jiada lithium mine"
+    short = extractor.recognise.short_names("Inner Mongolia Dazhong Mining")
+    assert "Inner Mongolia" not in short and "Dazhong Mining" in short
+
+
+@needs_model
+def test_a_short_place_name_is_the_new_area_named_after_it_on_real_sentences(extractor):
+    # iChongqing, 2024-02-22 (its first paragraph and the one naming the park)
+    result = extractor.extract("Chongqing - A visit to Changan Automobile's facility in the Liangjiang New Area "
+                               "reveals local businesses ushering in the new year with a surge in productivity and an "
+                               "ambitious outlook for progress.\nIn Liangjiang's Longsheng New City, the Chongqing "
+                               "Ganfeng Lithium Technology Industrial Park stands as China's leading solid-state "
+                               "battery production facility.")
+    assert not any(e.label == "Liangjiang" for e in result.entities)
+    area = next(e for e in result.entities if e.label == "Liangjiang New Area")
+    assert "Liangjiang" in area.names
+
+
+def test_a_company_without_its_legal_form_is_that_company_not_its_subsidiarys_on_a_real_article(extractor):
+    # ENR (Engineering News-Record), 2024 (three of its lines)
+    result = extractor.extract(
+        "Owner: Albemarle Sichuan New Material Co. Ltd.\n"
+        "This next-generation factory in China, owned by U.S.-based Albemarle Corp. to convert lithium ore into 50,000 "
+        "tons per year of battery-grade lithium hydroxide for electric vehicle batteries, is the first to be "
+        "internationally designed in the country.\n"
+        "Albemarle, the world\u2019s largest lithium producer, has other conversion plants underway or planned in "
+        "China but paused building a $1.3-billion refinery in South Carolina and partially halted an Australia "
+        "expansion, with global lithium prices falling, it told investors in mid-November.")
+    parent = next(e for e in result.entities if e.label == "Albemarle Corp.")
+    assert "Albemarle" in parent.names
+
+
+def test_no_before_a_number_ends_no_sentence_on_a_real_sentence(extractor):
+    # China Energy Storage Alliance (CNESA), 2025-07-14
+    text = ("Issued under official document Chuan Fa Gai Neng Yuan [2025] No. 309, the notification underscores the "
+            "province\u2019s commitment to grid-side energy storage as a means of enhancing system stability and "
+            "optimizing resource allocation.")
+    assert extractor.extract(text).sentences == [(0, len(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 四川在线, 2021-06-18: companies listed with a count are settled in the place before the verb
+    ("目前,以三江新区汽车产业园为核心,宜宾已落地吉利汽车、凯翼汽车、奇瑞新能源汽车、奇瑞商用车4家整车企业和30余家新能源汽车三电核心企业、汽车零部件企业。",
+     {(name, "locatedIn", "Yibin City") for name in ("Geely", "凯翼汽车", "奇瑞新能源汽车", "奇瑞商用车")}),
+    # 华西都市报, 2022-12-26: companies settled in the place of the clause before the semicolon
+    ("据悉,邛崃市将新能源电池、半导体材料产业作为推进制造业强市的重要方向,聚焦两大前沿科技产业发展趋势,精准绘制产业图谱,按照“链主聚集链属、头部带动集群”模式,"
+     "动态发布产业机会清单,与天府新区采取“总部+基地”“研发+生产”模式,共建创新链、产业链,繁荣产业发展生态;目前已落户融捷锂业、上海璞泰来、明超电缆、百克晶芯片等重点企业"
+     "40余家,正全力打造世界级新能源电池材料生产基地,助力成都建设千亿锂电产业。",
+     {(name, "locatedIn", "Qionglai City") for name in ("融捷锂业", "上海璞泰来", "明超电缆", "百克晶芯片")}),
+    # 每日经济新闻, 2022-07-29: a company (here "公司", the story's) partners each of a list
+    ("据了解,惠州亿纬锂能股份有限公司是一家专注于锂电池创新发展的国家级高新技术企业,业务涉及消费电池和动力电池、锂离子电池、电力系统方案等多个领域。"
+     "公司动力电池业务现已与戴姆勒、现代、小鹏等知名车企建立了稳定的合作关系,并获得宝马、戴姆勒等车企海外定点供货。",
+     {("EVE Energy", "partnerOf", name) for name in ("Mercedes-Benz", "现代", "小鹏")}),
+    # 四川日报, 2021-05-24: a town written after its county is the town in the county
+    ("5月21日,宣汉县普光镇“大湾3井”井口,来自地下3000-4000米深处的富锂钾卤水不间断涌出。", {("普光镇", "locatedIn", "Xuanhan County")}),
+], ids=["settled-with-a-count", "settled-after-semicolon", "partners-each-of-a-list", "town-after-county"])
+def test_round_two_chinese_relation_rules_on_real_sentences(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found
+
+
+def test_a_chinese_list_of_partners_are_no_partners_of_each_other_on_a_real_sentence(extractor):
+    # 每日经济新闻, 2022-07-29
+    found = relations(extractor, "据了解,惠州亿纬锂能股份有限公司是一家专注于锂电池创新发展的国家级高新技术企业,业务涉及消费电池和动力电池、锂离子电池、电力系统方案等多个领域。"
+                                 "公司动力电池业务现已与戴姆勒、现代、小鹏等知名车企建立了稳定的合作关系,并获得宝马、戴姆勒等车企海外定点供货。")
+    assert not any(s in ("Mercedes-Benz", "现代", "小鹏") and k == "partnerOf" for s, k, _ in found)
+
+
+def test_a_deputy_commander_is_a_person_on_a_real_sentence(extractor):
+    # 四川日报, 2021-05-24
+    found = entities(extractor, "宣汉县锂钾综合开发产业园建设指挥部副指挥长周相生介绍,宣汉拥有全国首个海相富锂钾资源矿,预测1116平方公里范围内储藏20.9亿立方米富锂钾卤水,"
+                                "同时还有估算含硫酸钾10亿吨以上的新型杂卤石矿。")
+    assert ("周相生", "Person") in found
+
+
+def test_a_chinese_project_named_only_with_common_words_is_no_project_on_a_real_sentence(extractor):
+    # 科技日报, 2023-07-12
+    found = entities(extractor, "“重庆合川发电公司新型储能电站项目的独立储能顶峰能力为24万千瓦,建成后将成为重庆乃至西部地区最大的电网侧储能项目,"
+                                "可为重庆区域用电高峰时段电力保供提供有力支撑。”国家电投重庆公司相关负责人介绍。")
+    assert ("重庆合川发电公司新型储能电站项目", "InvestmentProject") in found
+    assert not any(kind == "InvestmentProject" and "电网侧" in label for label, kind in found)
+
+
+def test_a_place_in_a_newspapers_name_is_no_place_on_a_real_dateline(extractor):
+    # 四川在线, 2021-06-18 (the headline and the line under it)
+    found = entities(extractor, "四川时代动力电池一期项目正式投运\n\n2021-06-18 06:39:56来源:四川日报编辑:顾强")
+    assert ("四川时代动力电池一期项目", "InvestmentProject") in found
+    assert ("Sichuan Province", "Place") not in found
