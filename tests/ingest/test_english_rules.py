@@ -79,6 +79,7 @@ def test_a_two_word_place_at_the_start_of_a_name_is_not_its_short_name(extractor
     assert "Qarun Mining" in recognise.short_names("Inner Mongolia Qarun Mining Co., Ltd.")
 
 
+@needs_model
 def test_a_short_place_name_is_the_new_area_named_after_it(extractor):
     result = extractor.extract("The plant will be built in Chongqing's Lianxi New Area. Battery makers have moved to "
                                "Lianxi since 2020.")
@@ -144,6 +145,7 @@ def test_a_chairman_of_the_firm_works_for_the_company_of_the_story(extractor):
     assert ("Zhou Ming", "worksFor", "Qarun Mining") in found
 
 
+@needs_model
 def test_titles_running_into_organisation_names_are_posts_at_each(extractor):
     found = relations(extractor, "Anna Berg, President SVOLT Europe & Vice President Lanmoor Energy Technology: "
                                  "\u201cWe are growing fast.\u201d")
@@ -214,6 +216,7 @@ def test_the_winner_of_an_auction_for_the_rights_to_a_mine_invests_in_it(extract
     assert ("Qarun Mining", "investsIn", "north Tamolo lithium mine") in found
 
 
+@needs_model
 def test_a_sentence_opening_with_a_place_puts_its_park_there(extractor):
     found = relations(extractor, "In Lianxi's Baixi New Town, the Qarun Lithium Technology Industrial Park stands as "
                                  "the largest battery base.")
@@ -260,6 +263,7 @@ def test_the_appositive_parent_is_not_the_supplier(extractor):
     assert any(s == "Qingyuan Xinlian" and k == "suppliesTo" for s, k, _ in found)
 
 
+@needs_model
 def test_a_place_before_a_companys_trade_locates_it(extractor):
     found = relations(extractor, "Qarun Mining will supply lithium to U.S. electric vehicle (EV) manufacturer "
                                  "Brightwater Motors Inc for five years.")
