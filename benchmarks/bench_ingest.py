@@ -8,8 +8,8 @@ folder of articles into a copy of the data folder.
 - per language and size (characters): ``extract_s`` and ``kchars_per_s`` for one article of that size (the data
   folder's articles of that language, repeated), with the entities, relations and amounts found, as the
   median of three runs;
-- ``ingest_s`` for ingesting the five seed texts as new articles (files under a temporary folder) into a
-  temporary copy of ``data/``, and ``reingest_s`` for doing it again (nothing changes).
+- ``ingest_s`` for ingesting every text of the data folder (the real corpus) as new articles (files under a
+  temporary folder) into a temporary copy of ``data/``, and ``reingest_s`` for doing it again (nothing changes).
 
 Run: ``python -m benchmarks.bench_ingest`` (or ``python benchmarks/bench_ingest.py``).
 """
@@ -80,7 +80,7 @@ def run(sizes=(3_000, 20_000, 200_000)) -> list[dict]:
             written = 0
             for path in sorted(inbox.iterdir()):
                 written += len(ingest_article(read_article(path), target, extractor).written)
-            results.append({"name": f"{step} the seed texts as new articles", f"{step}_s":
+            results.append({"name": f"{step} the data folder's texts as new articles", f"{step}_s":
                             round(time.perf_counter() - started, 3),
                             "articles": len(list(inbox.iterdir())), "files_written": written})
     return results
