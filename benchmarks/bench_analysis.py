@@ -65,7 +65,7 @@ import graph.analysis
 import graph.analysis.projections
 from graph.analysis import results
 from graph.analysis.run import run_analysis
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.store import EmbeddedStore
 seconds = {{}}
 

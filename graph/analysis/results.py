@@ -289,8 +289,8 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     written = {"analysis": trig}
     for path in write_tables(runs, output.tables):
         written[path.stem] = path
+    from ..folders import OutputLayout
     from ..freshness import record
-    from ..layout import OutputLayout
 
     record(output if isinstance(output, OutputLayout) else OutputLayout(Path(output.root)), "analysis",
            *(("store-analysis",) if own else ()))

@@ -3,7 +3,7 @@ the built graph, write the tables and the analysis graph, and say who ranks high
 
 >>> import pathlib, tempfile
 >>> from graph.example_graphs import EXAMPLE
->>> from graph.layout import OutputLayout
+>>> from graph.folders import OutputLayout
 >>> from graph.store import EmbeddedStore
 >>> store = EmbeddedStore.create(None)
 >>> store.load_nquads(EXAMPLE)
@@ -15,7 +15,7 @@ the built graph, write the tables and the analysis graph, and say who ranks high
 from __future__ import annotations
 
 from ..bulk import paused_gc
-from ..layout import OutputLayout
+from ..folders import OutputLayout
 from .projections import ACTOR_KINDS, entity_network, organisation_places, partnership_network, read_network_data
 from .results import analyse, write_analysis
 

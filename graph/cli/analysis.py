@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from ..errors import NotConnectedError, UsageError
-from ..layout import DataLayout, OutputLayout
+from ..folders import DataLayout, OutputLayout
 from . import app
 from .core import OutOption, StoreOption, store_for
 

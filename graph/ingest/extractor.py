@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..namespace import BK, ENTITY_CLASSES
 from .amounts import Amount, find_amounts
 from .chinese import ChineseRecogniser, chinese_sentences, english_name, is_chinese, language_of, to_simplified

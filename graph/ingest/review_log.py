@@ -19,7 +19,7 @@ English name, an entity the registry already held under another), the one that h
 its names: the extractor found it, under a name review changed. A relation corrected in review, or an entity
 review did not keep, counts as a miss of the first pass, as it should.
 
->>> from graph.layout import DataLayout
+>>> from graph.folders import DataLayout
 >>> report = review_scores(DataLayout.default())
 >>> sorted(report["overall"])
 ['entities', 'relations']
@@ -34,7 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..facts import parse_quads
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..names import normalise
 from ..namespace import BK, BKG, SDO
 from .evaluate import GOLD_TYPES, Score

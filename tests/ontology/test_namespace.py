@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from graph.layout import ontology_file
+from graph.folders import ontology_file
 from graph.namespace import BKG
 
 
