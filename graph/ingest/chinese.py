@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .entities import Mention
+from .recogniser import Mention
 from .resolve import Knowledge
 from .spans import Spans
 
