@@ -59,7 +59,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from ..bulk import paused_gc
+from ..analysis.backend import paused_gc
 from .network import Network
 from .positions import positions
 from .style import CLASS_STYLES, class_style, community_color

@@ -35,10 +35,9 @@ import networkx as nx
 import numpy as np
 
 from ..analysis import EXACT_BETWEENNESS_LIMIT
-from ..analysis.backend import both_halves
+from ..analysis.backend import both_halves, paused_gc
 from ..analysis.projections import EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, read_network_data
 from ..atomic import write_text
-from ..bulk import paused_gc
 from ..folders import OutputLayout
 from ..store import EmbeddedStore
 from .evidence import (

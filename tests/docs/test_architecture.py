@@ -21,7 +21,7 @@ MAP = ROOT / "docs" / "architecture.md"
 
 #: The layers of docs/architecture.md, lowest first: a module may import its own package and lower layers.
 LAYERS = [
-    ["errors", "namespace", "terms", "folders", "atomic", "bulk", "names", "example_graphs"],
+    ["errors", "namespace", "terms", "folders", "atomic", "names", "example_graphs"],
     ["sources", "facts", "synth", "freshness", "entities", "ontology_doc", "store"],
     ["build", "sparql", "ingest"],
     ["analysis", "stats"],
