@@ -130,7 +130,7 @@ def prepare(scale: str, work: Path) -> Prepared:
 
     from graph.build import build
     from graph.build.assembly import assemble
-    from graph.layout import DataLayout
+    from graph.folders import DataLayout
     from graph.synth import synthesize
 
     entities = SCALES[scale]

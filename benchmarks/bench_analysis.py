@@ -65,7 +65,7 @@ import graph.analysis
 import graph.analysis.projections
 from graph.analysis import results
 from graph.analysis.run import run_analysis
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.store import EmbeddedStore
 seconds = {{}}
 
@@ -117,7 +117,7 @@ def steps(store_path: str) -> dict:
         seconds[name] = time.perf_counter() - started
         return value
 
-    gc.disable()  # as the commands run (see graph.bulk): no collection between the steps
+    gc.disable()  # as the commands run (see graph.analysis.backend.paused_gc): no collection between the steps
     store = graph.open_store(store_path)
     data = timed("read", read_network_data, store)
     timed("statements", data.statements, True)

@@ -127,7 +127,7 @@ _RDFLIB_BUILD = """
 import json, pathlib, signal, time
 from rdflib import Dataset, Graph
 from pyshacl import validate
-from graph.layout import ontology_file, shapes_file
+from graph.folders import ontology_file, shapes_file
 
 def stop(*_):
     raise TimeoutError

@@ -65,7 +65,7 @@ def _modules(code: str, cwd: str, baseline: str | None = None) -> int:
 
 def run(repeat: int = REPEAT, baseline: str | None = None) -> list[dict]:
     from graph.build import build
-    from graph.layout import OutputLayout
+    from graph.folders import OutputLayout
 
     baseline = baseline or os.environ.get("BENCH_CLI_BASELINE") or None
     with tempfile.TemporaryDirectory(prefix="bench-cli-") as folder:

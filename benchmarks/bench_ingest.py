@@ -24,10 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from graph.folders import DataLayout
 from graph.ingest.candidates import ingest_article
 from graph.ingest.extractor import Extractor
 from graph.ingest.reader import clean_text, read_article
-from graph.layout import DataLayout
 
 
 def _corpus(layout: DataLayout, language: str) -> str:

@@ -41,7 +41,7 @@ if __package__ in (None, ""):  # run as a script: the benchmarks package sits be
 from benchmarks import timed  # noqa: E402
 from benchmarks.bench_store import saved_queries  # noqa: E402
 from graph.build import build  # noqa: E402
-from graph.layout import DataLayout, OutputLayout  # noqa: E402
+from graph.folders import DataLayout, OutputLayout  # noqa: E402
 from graph.sparql.saved import bind_values, list_saved, load_saved, term_for  # noqa: E402
 from graph.store import (  # noqa: E402
     EmbeddedStore,

@@ -36,7 +36,7 @@ import networkx as nx
 
 from graph.atomic import write_text
 from graph.views import network_html
-from graph.views.layout import positions
+from graph.views.positions import positions
 from graph.views.style import CLASS_STYLES
 
 CHROMIUM = "/usr/bin/chromium"
@@ -109,7 +109,7 @@ def _site_figures(report) -> dict:
 
 def site_row(scale: str, store_path: Path, repeats: int) -> dict:
     """:func:`graph.write_views` into an empty folder, ``repeats`` times, in this process."""
-    from graph.layout import OutputLayout
+    from graph.folders import OutputLayout
     from graph.store import open_store
     from graph.views import write_views
 
@@ -131,7 +131,7 @@ def site_row(scale: str, store_path: Path, repeats: int) -> dict:
 _CLI_RUN = """
 import json, re, resource, time
 from pathlib import Path
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.store import open_store
 from graph.views import write_views
 store = open_store({store!r})
@@ -174,7 +174,7 @@ def shipped_store_path(work: Path, seeds_only: bool) -> Path:
     """The graph of the shipped data folder — or of the five seed articles alone (the issue's "seed site"
     target) — built under ``work`` once."""
     from graph.build import build
-    from graph.layout import DataLayout, OutputLayout
+    from graph.folders import DataLayout, OutputLayout
 
     name = "seed" if seeds_only else "corpus"
     out = OutputLayout(work / f"{name}-out")

@@ -6,7 +6,7 @@ Its IRI lies under the source's IRI (``.../source/<id>/a01``). In the file's def
 has ``bkg:quote`` — the exact text of its sentence(s) — and, for extracted candidates, ``bkg:status
 bkg:Extracted`` and ``bkg:confidence``.
 
->>> from graph.layout import DataLayout
+>>> from graph.folders import DataLayout
 >>> layout = DataLayout.default()
 >>> assertions, problems = read_facts(layout.facts / "000_f60388011d6d32ce.trig", layout)
 >>> problems
@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import ParseError
-from .layout import DataLayout
+from .folders import DataLayout
 from .namespace import BKG, SOURCE
 from .terms import rdflib_triple, to_rdflib
 

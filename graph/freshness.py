@@ -9,7 +9,7 @@ built: the build's summary lists what it left out of date and marks the index pa
 ``views``, ``query`` (of the analysis graph) and ``serve`` say so on stderr.
 
 >>> import tempfile, pathlib
->>> from graph.layout import OutputLayout
+>>> from graph.folders import OutputLayout
 >>> out = OutputLayout(pathlib.Path(tempfile.mkdtemp()))
 >>> _ = out.manifest.write_text('{"triples": 1}')
 >>> _ = out.index.write_text("<html><body>\\n<h1>views</h1></body></html>")
@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .atomic import write_text
-from .layout import OutputLayout
+from .folders import OutputLayout
 
 __all__ = ["DerivedOutput", "DERIVED", "graph_hash", "record", "forget", "stale", "notice", "mark_index",
            "after_build", "analysis_graph_notice", "reads_analysis", "NOTICE_ID"]

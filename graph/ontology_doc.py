@@ -19,7 +19,7 @@ import sys
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from .layout import ontology_file, shapes_file
+from .folders import ontology_file, shapes_file
 from .terms import compact
 
 __all__ = ["render", "main"]

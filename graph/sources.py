@@ -5,7 +5,7 @@ The id of a source is its file name without extension. The metadata file holds `
 it was read in (``en`` or ``zh``) and, when the same story is on several sites, ``sameAs``: the URLs of the
 other copies.
 
->>> from graph.layout import DataLayout
+>>> from graph.folders import DataLayout
 >>> sources = load_sources(DataLayout.default())
 >>> src = sources["002_14e0f3445d4c3602"]
 >>> src.publisher, src.date_published.isoformat()
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ParseError
-from .layout import DataLayout
+from .folders import DataLayout
 
 __all__ = ["Source", "load_sources", "read_source", "SOURCE_ID_PATTERN"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .namespace import ENTITY_CLASSES, ORGANISATION_CLASSES
 from .sparql import query
 
 __all__ = ["corpus_stats", "TARGETS", "Target"]
@@ -35,8 +36,12 @@ TARGETS = [
     Target("places_with_projects", "cities or districts of Sichuan and Chongqing with a project or facility", 20),
 ]
 
-_ENTITY_CLASSES = "bkg:Organization bkg:Person bkg:Event bkg:ConferenceSeries bkg:Place bkg:InvestmentProject " \
-                  "bkg:Technology"
+#: The entity classes an entity of the ecosystem may have: every one but Publisher. A publisher is where
+#: articles come from, counted under ``publishers``; it counts as an entity only when it is an organisation of
+#: the ecosystem too (a company that also publishes news), which the query below checks.
+_ENTITY_CLASSES = " ".join(f"bkg:{c}" for c in ENTITY_CLASSES if c != "Publisher")
+#: The organisation classes (a publisher is not one: see above).
+_ORGANISATION_CLASSES = " ".join(f"bkg:{c}" for c in sorted(ORGANISATION_CLASSES))
 
 
 def _one(sparql: str, store) -> int:
@@ -85,12 +90,12 @@ def corpus_stats(store) -> dict:
     entities = _one(f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
         VALUES ?top {{ {_ENTITY_CLASSES} }} ?e a ?c . ?c rdfs:subClassOf* ?top .
         FILTER NOT EXISTS {{ ?e a bkg:Publisher .
-                             FILTER NOT EXISTS {{ ?e a ?other . ?other rdfs:subClassOf* bkg:Organization .
-                                                 FILTER(?other != bkg:Publisher) }} }}
+                             FILTER NOT EXISTS {{ VALUES ?organisation {{ {_ORGANISATION_CLASSES} }}
+                                                 ?e a ?other . ?other rdfs:subClassOf* ?organisation }} }}
         FILTER(STRSTARTS(STR(?e), STR(bk:))) }}""", store)
-    organisations = _one("""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
-        ?e a ?c . ?c rdfs:subClassOf* bkg:Organization . FILTER(?c != bkg:Publisher)
-        FILTER(STRSTARTS(STR(?e), STR(bk:))) }""", store)
+    organisations = _one(f"""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+        VALUES ?top {{ {_ORGANISATION_CLASSES} }} ?e a ?c . ?c rdfs:subClassOf* ?top .
+        FILTER(STRSTARTS(STR(?e), STR(bk:))) }}""", store)
     reviewed = _one("""SELECT (COUNT(*) AS ?n) WHERE {
         ?g bkg:status bkg:Reviewed . GRAPH ?g { ?s ?p ?o } }""", store)
     unsourced = _one("""SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {

@@ -109,7 +109,8 @@ class _Entity:
     series: _Entity | None = None
 
 
-def _lit(text: str) -> str:
+def _turtle_string(text: str) -> str:
+    """``text`` as a Turtle string literal (quoted, its backslashes, quotes and newlines escaped)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
@@ -160,7 +161,7 @@ class _Names:
         return name
 
 
-def _counts(entities: int) -> dict[str, int]:
+def _entities_per_class(entities: int) -> dict[str, int]:
     """How many entities of each class a folder of ``entities`` entities holds."""
     share = {"Province": 0.004, "City": 0.03, "District": 0.035, "IndustrialPark": 0.02, "Facility": 0.02,
              "ResearchInstitution": 0.03, "Person": 0.14, "ConferenceSeries": 0.005, "Conference": 0.05,
@@ -178,7 +179,7 @@ def _counts(entities: int) -> dict[str, int]:
 
 
 def _registry(entities: int, rng: random.Random) -> dict[str, list[_Entity]]:
-    counts = _counts(entities)
+    counts = _entities_per_class(entities)
     names = _Names(rng)
     reg: dict[str, list[_Entity]] = {cls: [] for cls in counts}
 
@@ -280,9 +281,9 @@ def _registry_turtle(reg: dict[str, list[_Entity]]) -> str:
            ""]
     for cls, members in reg.items():
         for e in members:
-            lines = [f"bk:{e.iri} a bkg:{cls} ;", f"    rdfs:label {_lit(e.label)}@en"]
+            lines = [f"bk:{e.iri} a bkg:{cls} ;", f"    rdfs:label {_turtle_string(e.label)}@en"]
             if e.alt:
-                lines.append(f"    skos:altLabel {_lit(e.alt)}@en")
+                lines.append(f"    skos:altLabel {_turtle_string(e.alt)}@en")
             if e.place is not None and cls in ("Province", "City", "District", "IndustrialPark", "Facility"):
                 lines.append(f"    schema:containedInPlace bk:{e.place.iri}")
             elif e.place is not None and cls in ("Company", "ResearchInstitution"):
@@ -301,7 +302,8 @@ class _Article:
         self.sentences: list[str] = []
         self.graphs: list[list[str]] = []
 
-    def state(self, sentence: str, triples: list[str]) -> None:
+    def add_sentence(self, sentence: str, triples: list[str]) -> None:
+        """Add ``sentence`` to the article's text and ``triples`` (Turtle) as the assertion it states."""
         self.sentences.append(sentence)
         self.graphs.append(triples)
 
@@ -309,7 +311,7 @@ class _Article:
         out = [header, f"@prefix :       <https://w3id.org/battery-kg/source/{self.source_id}/> .", ""]
         for n, (sentence, triples) in enumerate(zip(self.sentences, self.graphs, strict=True), start=1):
             name = f":a{n:02d}"
-            out.append(f"{name} bkg:quote {_lit(sentence)} .")
+            out.append(f"{name} bkg:quote {_turtle_string(sentence)} .")
             out.append(name + " {\n" + "".join(f"    {t} .\n" for t in triples) + "}\n")
         return "\n".join(out)
 
@@ -323,23 +325,26 @@ _FACTS_HEADER = "\n".join([
 ])
 
 
-def _state_something(article: _Article, rng: random.Random, pick: dict[str, _Picker]) -> None:
-    """Add one sentence of a randomly chosen kind to ``article``, with the facts it states."""
+def _add_random_news_sentence(article: _Article, rng: random.Random, pick: dict[str, _Picker]) -> None:
+    """Add to ``article`` one sentence of news of a randomly chosen kind (a partnership, a project signed, a
+    conference held or attended, a speech, a visit, what a company produces, a signing ceremony), with the facts
+    it states."""
     kind = rng.choices(["partner", "project", "conference", "attend", "speech", "visit", "produce", "signing"],
                        weights=[18, 14, 12, 18, 12, 8, 10, 8])[0]
     if kind == "partner":
         a, b = pick["organization"].distinct(2)
         tech = a.tech or pick["technology"].one()
-        article.state(f"{a.label} and {b.label} signed a strategic cooperation agreement on "
-                      f"{tech.label.lower()}.",
-                      [f"bk:{a.iri} bkg:signedAgreementWith bk:{b.iri}", f"bk:{a.iri} bkg:partnerOf bk:{b.iri}"])
+        article.add_sentence(f"{a.label} and {b.label} signed a strategic cooperation agreement on "
+                             f"{tech.label.lower()}.",
+                             [f"bk:{a.iri} bkg:signedAgreementWith bk:{b.iri}",
+                              f"bk:{a.iri} bkg:partnerOf bk:{b.iri}"])
     elif kind == "project":
         project = pick["project"].one()
         parties = pick["company"].distinct(rng.choice([1, 2, 2, 3]))
         billions = project.date.toordinal() % 97 + 1 if project.date else 1
         amount = f"amt:CNY-{billions}000000000"
         names = ", ".join(p.label for p in parties[:-1]) + (" and " if len(parties) > 1 else "") + parties[-1].label
-        article.state(
+        article.add_sentence(
             f"{names} signed the {project.label} in {project.place.label} on {project.date.isoformat()}, "
             f"with a planned total investment of {billions} billion yuan.",
             [f"bk:{project.iri} bkg:party " + ", ".join(f"bk:{p.iri}" for p in parties),
@@ -351,7 +356,7 @@ def _state_something(article: _Article, rng: random.Random, pick: dict[str, _Pic
     elif kind == "conference":
         event = pick["conference"].one()
         organizer = pick["government"].one()
-        article.state(
+        article.add_sentence(
             f"The {event.label} was held in {event.place.label} on {event.date.isoformat()}, organized by "
             f"{organizer.label}.",
             [f'bk:{event.iri} schema:startDate "{event.date.isoformat()}"^^xsd:date',
@@ -364,22 +369,22 @@ def _state_something(article: _Article, rng: random.Random, pick: dict[str, _Pic
         role = rng.choice(["schema:attendee", "schema:attendee", "bkg:exhibitor"])
         names = ", ".join(g.label for g in guests[:-1]) + " and " + guests[-1].label
         verb = "attended" if role == "schema:attendee" else "exhibited at"
-        article.state(f"Representatives of {names} {verb} the {event.label}.",
-                      [f"bk:{event.iri} {role} " + ", ".join(f"bk:{g.iri}" for g in guests)])
+        article.add_sentence(f"Representatives of {names} {verb} the {event.label}.",
+                             [f"bk:{event.iri} {role} " + ", ".join(f"bk:{g.iri}" for g in guests)])
     elif kind == "speech":
         person = pick["person"].one()
         event = pick["conference"].one()
-        article.state(
+        article.add_sentence(
             f"{person.label}, {person.title} of {person.employer.label}, delivered a keynote speech at the "
             f"{event.label}.",
             [f"bk:{person.iri} schema:worksFor bk:{person.employer.iri}",
-             f"bk:{person.iri} schema:jobTitle {_lit(person.title)}",
+             f"bk:{person.iri} schema:jobTitle {_turtle_string(person.title)}",
              f"bk:{event.iri} bkg:keynoteSpeaker bk:{person.iri}"])
     elif kind == "visit":
         visit = pick["visit"].one()
         guest = pick["government"].one()
         host = pick["company"].one()
-        article.state(
+        article.add_sentence(
             f"A delegation from {guest.label} visited {host.label} in {visit.place.label} on "
             f"{visit.date.isoformat()}.",
             [f"bk:{visit.iri} bkg:delegation bk:{guest.iri}", f"bk:{visit.iri} bkg:visited bk:{host.iri}",
@@ -389,7 +394,7 @@ def _state_something(article: _Article, rng: random.Random, pick: dict[str, _Pic
         facility = pick["facility"].one()
         company = pick["company"].one()
         tech = company.tech or pick["technology"].one()
-        article.state(
+        article.add_sentence(
             f"{company.label} produces {tech.label.lower()} products at the {facility.label} in "
             f"{facility.place.label}.",
             [f"bk:{company.iri} bkg:produces bk:{tech.iri}", f"bk:{facility.iri} bkg:operator bk:{company.iri}"])
@@ -397,7 +402,7 @@ def _state_something(article: _Article, rng: random.Random, pick: dict[str, _Pic
         ceremony = pick["signing"].one()
         company = pick["company"].one()
         government = pick["government"].one()
-        article.state(
+        article.add_sentence(
             f"At the {ceremony.label} on {ceremony.date.isoformat()}, {company.label} signed an investment "
             f"agreement with {government.label}.",
             [f"bk:{ceremony.iri} schema:attendee bk:{company.iri}, bk:{government.iri}",
@@ -432,7 +437,7 @@ def _profiles(unmentioned: list[_Entity], pick: dict[str, _Picker]) -> list[tupl
                 out.append(("Among the industry's executives are " + "; ".join(
                     f"{e.label}, {e.title} of {e.employer.label}" for e in group) + ".",
                     [t for e in group for t in (f"bk:{e.iri} schema:worksFor bk:{e.employer.iri}",
-                                                f"bk:{e.iri} schema:jobTitle {_lit(e.title)}")]))
+                                                f"bk:{e.iri} schema:jobTitle {_turtle_string(e.title)}")]))
             elif cls in ("Province", "City", "District", "IndustrialPark", "Facility"):
                 out.append((" ".join(f"{e.label} lies in {e.place.label}." for e in group),
                             [f"bk:{e.iri} schema:containedInPlace bk:{e.place.iri}" for e in group]))
@@ -464,11 +469,13 @@ def _profiles(unmentioned: list[_Entity], pick: dict[str, _Picker]) -> list[tupl
     return out
 
 
-def _mentioned(article: _Article) -> set[str]:
+def _entities_mentioned(article: _Article) -> set[str]:
+    """The registry entities (local names under ``bk:``) the article's facts name."""
     return {name for triples in article.graphs for t in triples for name in re.findall(r"bk:([\w-]+)", t)}
 
 
-def _prepare(out: Path) -> None:
+def _clear_output_folder(out: Path) -> None:
+    """Empty ``sources/`` and ``facts/`` of ``out``, refusing a non-empty folder that synth did not write."""
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise UsageError(f"{out} is not empty and was not written by `batterykg synth`: name a new folder")
     for name in ("sources", "facts"):
@@ -504,7 +511,7 @@ def synthesize(out: Path, entities: int = 1000, seed: int = 0) -> SynthSummary:
     if entities < 200:
         raise UsageError(f"--entities {entities} is too small: give at least 200")
     out = Path(out)
-    _prepare(out)
+    _clear_output_folder(out)
     rng = random.Random(seed)
     reg = _registry(entities, rng)
     (out / "registry.ttl").write_text(_registry_turtle(reg), encoding="utf-8")
@@ -529,13 +536,13 @@ def synthesize(out: Path, entities: int = 1000, seed: int = 0) -> SynthSummary:
     for n in range(sources):
         article = _Article(f"syn{n:06d}")
         for _ in range(rng.randint(3, 8)):
-            _state_something(article, rng, pick)
+            _add_random_news_sentence(article, rng, pick)
         articles.append(article)
-    mentioned = set().union(*(_mentioned(a) for a in articles))
+    mentioned = set().union(*(_entities_mentioned(a) for a in articles))
     unmentioned = [e for members in reg.values() for e in members
                    if e.iri not in mentioned and e.cls != "Publisher"]
     for number, (sentence, triples) in enumerate(_profiles(unmentioned, pick)):
-        articles[number % len(articles)].state(sentence, triples)
+        articles[number % len(articles)].add_sentence(sentence, triples)
     assertions = fact_lines = 0
     for n, article in enumerate(articles):
         source_id = article.source_id

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.layout import SEED_SOURCES, DataLayout, OutputLayout
+from graph.folders import SEED_SOURCES, DataLayout, OutputLayout
 
 REPO = Path(__file__).resolve().parent.parent
 

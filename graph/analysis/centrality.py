@@ -32,9 +32,8 @@ import warnings
 
 import networkx as nx
 
-from ..bulk import paused_gc
 from ..errors import UsageError
-from .backend import EXACT_BETWEENNESS_LIMIT, both_halves, choose_backend, simple_graph, to_igraph
+from .backend import EXACT_BETWEENNESS_LIMIT, both_halves, choose_backend, paused_gc, simple_graph, to_igraph
 
 __all__ = [
     "degree",

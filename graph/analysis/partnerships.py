@@ -18,9 +18,8 @@ import math
 
 import networkx as nx
 
-from ..bulk import paused_gc
 from ..errors import UnknownEntityError, UsageError
-from .backend import simple_graph
+from .backend import paused_gc, simple_graph
 
 __all__ = ["strongest_ties", "recommend_partners", "LINK_PREDICTORS"]
 

@@ -77,11 +77,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..bulk import paused_gc
 from ..entities import resolve_entity
 from ..errors import UsageError
 from ..namespace import BASE, ENTITY_CLASSES, ORGANISATION_CLASSES, local_name
 from ..store.base import prepare_query
+from .backend import paused_gc
 
 __all__ = [
     "entity_network",

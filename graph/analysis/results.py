@@ -32,9 +32,8 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import PROV
 
-from ..bulk import paused_gc
 from ..namespace import ANALYSIS_GRAPH, BASE, BK, BKG
-from .backend import simple_graph
+from .backend import paused_gc, simple_graph
 from .brokers import articulation_points, bridges, broker_table
 from .centrality import CENTRALITY_MEASURES, centrality_table, estimated_measures
 from .communities import Partition, communities, summarise_communities
@@ -289,8 +288,8 @@ def write_analysis(runs: list[AnalysisRun], output, *, store=None) -> dict[str, 
     written = {"analysis": trig}
     for path in write_tables(runs, output.tables):
         written[path.stem] = path
+    from ..folders import OutputLayout
     from ..freshness import record
-    from ..layout import OutputLayout
 
     record(output if isinstance(output, OutputLayout) else OutputLayout(Path(output.root)), "analysis",
            *(("store-analysis",) if own else ()))

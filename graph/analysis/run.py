@@ -3,7 +3,7 @@ the built graph, write the tables and the analysis graph, and say who ranks high
 
 >>> import pathlib, tempfile
 >>> from graph.example_graphs import EXAMPLE
->>> from graph.layout import OutputLayout
+>>> from graph.folders import OutputLayout
 >>> from graph.store import EmbeddedStore
 >>> store = EmbeddedStore.create(None)
 >>> store.load_nquads(EXAMPLE)
@@ -14,8 +14,8 @@ the built graph, write the tables and the analysis graph, and say who ranks high
 
 from __future__ import annotations
 
-from ..bulk import paused_gc
-from ..layout import OutputLayout
+from ..folders import OutputLayout
+from .backend import paused_gc
 from .projections import ACTOR_KINDS, entity_network, organisation_places, partnership_network, read_network_data
 from .results import analyse, write_analysis
 
@@ -26,7 +26,7 @@ def run_analysis(store, output: OutputLayout, *, writable=None, top: int = 5, ec
     """Analyse the entity and partnership networks of ``store``, write out/tables/*.csv and the analysis graph
     (into ``writable``, else the store at ``output.store`` opened for writing), and print the top entities by
     PageRank and by betweenness. Returns the runs."""
-    with paused_gc():  # millions of objects are made and kept: see graph.bulk
+    with paused_gc():  # millions of objects are made and kept: see graph.analysis.backend.paused_gc
         data = read_network_data(store)  # read once, projected three times
         places = organisation_places(data)
         runs = [analyse(entity_network(data), "entity"),

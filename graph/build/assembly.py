@@ -29,7 +29,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, RDFS, SDO, SKOS, XSD
 
 from ..facts import Assertion, has_blank_node, load_assertions, parse_quads, read_facts
-from ..layout import DataLayout, ontology_file
+from ..folders import DataLayout, ontology_file
 from ..names import shared_names
 from ..namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, SOURCE, curie, source_iri
 from ..sources import Source, load_sources, read_source

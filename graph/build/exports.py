@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from .. import atomic
-from ..layout import OutputLayout
+from ..folders import OutputLayout
 from ..namespace import PREFIXES
 
 __all__ = ["RenderedChunk", "render_chunk", "assemble_files", "splice_files", "write_files", "file_sizes", "EXPORTS",

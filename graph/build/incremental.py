@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from .. import atomic, freshness
-from ..layout import DataLayout, OutputLayout
+from ..folders import DataLayout, OutputLayout
 from ..namespace import BK, BKG, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, REGISTRY_GRAPH, source_iri
 from ..sources import read_source
 from . import exports

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from .. import atomic
 from ..errors import StoreError
-from ..layout import OutputLayout
+from ..folders import OutputLayout
 from .report import Timer
 
 __all__ = ["StoreLoad", "staging_dir", "record_store_size", "compact_or_reload", "STORE_SLACK"]

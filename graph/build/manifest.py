@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .. import atomic
-from ..layout import DataLayout, OutputLayout, ontology_file, shapes_file
+from ..folders import DataLayout, OutputLayout, ontology_file, shapes_file
 from .assembly import source_ids
 from .report import BuildReport
 

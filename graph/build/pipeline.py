@@ -28,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .. import atomic, freshness
-from ..layout import DataLayout, OutputLayout
+from ..folders import DataLayout, OutputLayout
 from . import exports
 from .assembly import assemble, files_for
 from .incremental import build_incremental

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF
 
 from ..errors import DataNotConformError
-from ..layout import OutputLayout
+from ..folders import OutputLayout
 from ..namespace import BK, BKG, ENTITY_CLASSES, PROVENANCE_GRAPH
 from .assembly import Chunk
 from .validate import Violation

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from ..layout import ontology_file, shapes_file
+from ..folders import ontology_file, shapes_file
 from ..namespace import PROVENANCE_GRAPH
 from ..terms import compact, to_rdflib
 from .shacl import CompiledShapes, compile_shapes

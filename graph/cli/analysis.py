@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from ..errors import NotConnectedError, UsageError
-from ..layout import DataLayout, OutputLayout
+from ..folders import DataLayout, OutputLayout
 from . import app
 from .core import OutOption, StoreOption, store_for
 
@@ -109,8 +109,8 @@ def analyze_command(
         strongest_ties,
         summarise_communities,
     )
+    from ..analysis.backend import paused_gc
     from ..analysis.projections import ACTOR_KINDS, read_network_data
-    from ..bulk import paused_gc
 
     _check_format(fmt)
     _check_network(network)  # before the store is read: a typo should not wait for a national graph
@@ -122,7 +122,7 @@ def analyze_command(
     for name in measure:
         if name not in known:
             raise UsageError(f"unknown measure {name!r}: use one of {', '.join(sorted(known))}")
-    with paused_gc():  # millions of objects are made and kept: see graph.bulk
+    with paused_gc():  # millions of objects are made and kept: see graph.analysis.backend.paused_gc
         target = store_for(store, out)
         data = read_network_data(target)  # read once: the community summaries project again
         graph = _project(data, network, since, until, within, reviewed_only)

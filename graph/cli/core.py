@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..errors import DataNotConformError, UsageError
-from ..layout import DataLayout, OutputLayout
+from ..folders import DataLayout, OutputLayout
 from ..store.results import FORMATS
 from . import app
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from ..layout import DataLayout, OutputLayout
+from ..folders import DataLayout, OutputLayout
 from . import app
 from .core import OutOption, StoreOption, output_layout, store_for
 

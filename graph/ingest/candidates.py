@@ -25,7 +25,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..errors import UsageError
 from ..facts import read_facts
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..namespace import AMOUNT, BK, BKG, SOURCE, source_iri
 from .changes import FileChanges
 from .chinese import english_name, is_chinese, to_simplified

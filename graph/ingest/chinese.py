@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
-from .entities import Mention
+from .recogniser import Mention
 from .resolve import Knowledge
 from .spans import Spans
 

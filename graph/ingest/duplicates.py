@@ -14,7 +14,7 @@ invents a broker. As in OpenSanctions' nomenklatura, the check proposes pairs wi
 
 The build fails when two entities of one class share a normalised name (:func:`graph.build.assembly.duplicate_names`).
 
->>> from graph.layout import DataLayout
+>>> from graph.folders import DataLayout
 >>> [p for p in likely_duplicates(DataLayout.default()) if p.score > 0.99]
 []
 """
@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from ..errors import UsageError
 from ..facts import parse_quads
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..names import core_name, normalise
 from ..namespace import BK, curie
 from .changes import FileChanges

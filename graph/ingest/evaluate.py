@@ -228,7 +228,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
 
     Examples
     --------
-    >>> from graph.layout import DataLayout
+    >>> from graph.folders import DataLayout
     >>> layout = DataLayout.default()
     >>> report = evaluate(layout.gold, layout.sources)
     >>> sorted(report["overall"]), report["overall"]["amounts"]["f1"] > 0.9

@@ -2,7 +2,7 @@
 
 An article is read in its language (:mod:`graph.ingest.language`). English: sentences and names from spaCy's
 pinned small English model (:mod:`graph.ingest.english`; rules alone with ``BATTERYKG_RULES_ONLY=1``), names
-also from :mod:`graph.ingest.entities` and :mod:`graph.ingest.model_names`, relations from
+also from :mod:`graph.ingest.recogniser` and :mod:`graph.ingest.model_names`, relations from
 :mod:`graph.ingest.relations` and :mod:`graph.ingest.parse_rules`. Chinese: :mod:`graph.ingest.chinese`
 (sentences, names, people) and :mod:`graph.ingest.chinese_rules`. Both: links to known entities from
 :mod:`graph.ingest.resolve`, money and quantities from :mod:`graph.ingest.amounts`, dates from
@@ -24,17 +24,17 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..namespace import BK, ENTITY_CLASSES
 from .amounts import Amount, find_amounts
 from .chinese import ChineseRecogniser, chinese_sentences, english_name, is_chinese, language_of, to_simplified
 from .chinese_rules import CHINESE_PHRASING, CHINESE_RULES
 from .dates import DateMention, find_dates
 from .english import english_pipeline
-from .entities import EntityRecogniser, Mention, headline_spans
 from .gazetteer import slugify
 from .model_names import model_names, noun_phrase_names
 from .parse_rules import PARSE_RULES
+from .recogniser import EntityRecogniser, Mention, headline_spans
 from .relations import ENGLISH_PHRASING, SURFACE_RULES, RelationCandidate, RelationFinder, SentenceMention, SentenceView
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans

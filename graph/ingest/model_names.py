@@ -2,7 +2,7 @@
 parks and governments by what they are ("the 50,000-ton precursor integration project", "the government of
 Shuangliu district", "Zigong municipal government").
 
-They fill the gaps the known names and the name patterns of :mod:`graph.ingest.entities` leave: a mention
+They fill the gaps the known names and the name patterns of :mod:`graph.ingest.recogniser` leave: a mention
 here never overlaps one found there. Each gets the extractor's kind from its words (a name ending in
 "Government" is a government body whatever label the model gave it).
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import TITLES, Mention, abbreviates
+from .recogniser import TITLES, Mention, abbreviates
 from .resolve import Knowledge
 
 __all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .entities import TITLES
+from .recogniser import TITLES
 
 __all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder", "Phrasing",
            "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES"]

@@ -26,7 +26,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from ..facts import parse_rdf_file
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..names import core_name, normalise
 from ..namespace import BK, BKG
 from .gazetteer import TECHNOLOGIES, load_companies, load_places, slugify

@@ -19,7 +19,7 @@ from rdflib.namespace import RDF
 
 from ..errors import UsageError
 from ..facts import parse_rdf_file, read_facts
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..namespace import BKG, SOURCE
 from ..terms import compact
 from .candidates import Candidate, read_rejected, rejected_path, render_trig

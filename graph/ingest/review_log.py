@@ -19,7 +19,7 @@ English name, an entity the registry already held under another), the one that h
 its names: the extractor found it, under a name review changed. A relation corrected in review, or an entity
 review did not keep, counts as a miss of the first pass, as it should.
 
->>> from graph.layout import DataLayout
+>>> from graph.folders import DataLayout
 >>> report = review_scores(DataLayout.default())
 >>> sorted(report["overall"])
 ['entities', 'relations']
@@ -34,9 +34,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..facts import parse_quads
-from ..layout import DataLayout
+from ..folders import DataLayout
 from ..names import normalise
-from ..namespace import BK, BKG, SDO
+from ..namespace import BK, BKG, ORGANISATION_CLASSES, SDO
 from .evaluate import GOLD_TYPES, Score
 from .extractor import Extraction, predicate_of
 
@@ -52,9 +52,15 @@ _SYMMETRIC = {str(BKG.partnerOf), str(BKG.signedAgreementWith)}
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-_ENTITY_CLASSES = {str(BKG[c]) for c in ("Company", "GovernmentBody", "ResearchInstitution", "Organization",
-                                        "Person", "Conference", "IndustrialPark", "InvestmentProject", "Country",
-                                        "Province", "City", "District", "AdministrativeArea", "Place")}
+
+#: Places, country down to district: their hierarchy is the gazetteer's knowledge (left out of the relation
+#: scores), and the gold's kind ``Place`` stands for any of them.
+_PLACES = {str(BKG[c]) for c in ("Country", "Province", "City", "District", "AdministrativeArea", "Place")}
+#: The classes of the reviewed entities the first pass is scored on: those of the kinds the gold annotates
+#: (GOLD_TYPES), as the registry types them: the kind ``Organization`` stands for every organisation class, and
+#: ``Place`` for the places above. Deliberately narrower than ENTITY_CLASSES: no events other than conferences,
+#: no facilities, technologies or publishers, which the gold does not annotate and the log does not record.
+_ENTITY_CLASSES = {str(BKG[c]) for c in GOLD_TYPES | ORGANISATION_CLASSES} | _PLACES
 
 
 def review_log_path(layout: DataLayout, source_id: str) -> Path:
@@ -133,7 +139,6 @@ def _registry_classes(layout: DataLayout) -> dict[str, set[str]]:
     return classes
 
 
-_PLACES = {str(BKG[c]) for c in ("Country", "Province", "City", "District", "AdministrativeArea", "Place")}
 
 
 def _same(triple: tuple[str, str, str]) -> tuple:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..layout import OutputLayout
+from ..folders import OutputLayout
 from .base import Store
 from .embedded import EmbeddedStore
 

@@ -20,9 +20,9 @@ Any networkx graph can be drawn the same way, and the :class:`Network` returned 
 from __future__ import annotations
 
 from .evidence import EntityDetails, entity_details
-from .layout import positions
-from .network import Network, script_json
-from .notebook import display_view, iframe_html
+from .network import Network, iframe_html, script_json
+from .notebook import display_view
+from .positions import positions
 from .render import DEFAULT_TOP_N, LARGE_VIEW, network_html, network_view, view_data
 from .site import ENTITY_PAGE_KINDS, ViewsReport, entity_slug, write_views
 from .style import CLASS_STYLES, class_style

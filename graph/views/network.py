@@ -49,8 +49,8 @@ from pyvis.physics import Physics
 from ..atomic import write_bytes, write_text
 from ..errors import UsageError
 
-__all__ = ["Network", "script_json", "page_html", "write_assets", "asset", "ASSET_NAMES", "INLINE_CSP",
-           "SHARED_CSP"]
+__all__ = ["Network", "script_json", "page_html", "iframe_html", "write_assets", "asset", "ASSET_NAMES",
+           "INLINE_CSP", "SHARED_CSP"]
 
 #: The files a page loads: vis-network's script and style (read from pyvis's package), our script and style.
 ASSET_NAMES = ("vis-network.min.js", "vis-network.css", "view.js", "view.css")
@@ -160,6 +160,20 @@ def page_html(data: dict, *, inline: bool = True, assets_href: str = "lib/") -> 
              "script": script, "data": script_json(data)}
     # One pass over the template: text put in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda match: parts[match.group(1)], asset("network.html"))
+
+
+def iframe_html(page: str, *, height: int = 650) -> str:
+    """An ``<iframe>`` whose ``srcdoc`` is ``page`` (escaped), sandboxed to scripts only: how a notebook shows
+    a page inline (:meth:`Network._repr_html_`, :func:`graph.views.display_view`).
+
+    >>> frame = iframe_html('<p title="x">a & b</p>', height=80)
+    >>> frame.split(" sandbox")[0]
+    '<iframe srcdoc="&lt;p title=&quot;x&quot;&gt;a &amp; b&lt;/p&gt;"'
+    >>> 'sandbox="allow-scripts"' in frame, "height:80px" in frame
+    (True, True)
+    """
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')
 
 
 def _options_json(value):
@@ -510,7 +524,5 @@ class Network(PyvisNetwork):
 
     def _repr_html_(self) -> str:
         """Jupyter shows the network inline: the self-contained page in an ``<iframe srcdoc>``."""
-        from .notebook import iframe_html
-
         height = int(str(self.height)[:-2]) if re.fullmatch(r"\d+px", str(self.height)) else 650
         return iframe_html(page_html(self.page_data(), inline=True), height=height)

@@ -1,8 +1,9 @@
 """Views inline in Jupyter: the self-contained page in an ``<iframe srcdoc>``.
 
 The page keeps its own scripts and styles inside the frame, so the notebook's do not interfere, and it
-needs nothing from the network. The page is escaped as an attribute value. A
-:class:`~graph.views.network.Network` shows itself this way when it is the last value of a cell.
+needs nothing from the network. The page is escaped as an attribute value
+(:func:`~graph.views.network.iframe_html`). A :class:`~graph.views.network.Network` shows itself the same way
+when it is the last value of a cell (its ``_repr_html_``).
 
 >>> import networkx as nx
 >>> shown = display_view(nx.path_graph(2), title="<two>")
@@ -12,20 +13,12 @@ True
 
 from __future__ import annotations
 
-import html
-
 import networkx as nx
 
-from .network import Network, page_html
+from .network import Network, iframe_html, page_html
 from .render import network_view
 
-__all__ = ["display_view", "iframe_html"]
-
-
-def iframe_html(page: str, *, height: int = 650) -> str:
-    """An ``<iframe>`` whose ``srcdoc`` is ``page`` (escaped), sandboxed to scripts only."""
-    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
-            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>')
+__all__ = ["display_view"]
 
 
 def display_view(view: Network | nx.Graph | str, *, height: int = 650, **options):

@@ -59,9 +59,9 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from ..bulk import paused_gc
-from .layout import positions
+from ..analysis.backend import paused_gc
 from .network import Network
+from .positions import positions
 from .style import CLASS_STYLES, class_style, community_color
 
 __all__ = [
@@ -294,7 +294,7 @@ def network_view(
     size_measure : str
         Name of the centrality in ``size``, for the legend.
     pos : mapping, optional
-        ``{node: (x, y)}``; computed with :func:`graph.views.layout.positions` when missing.
+        ``{node: (x, y)}``; computed with :func:`graph.views.positions.positions` when missing.
     top_n : int, optional
         For large views: how many nodes to show at first (default :data:`DEFAULT_TOP_N`).
     edge_labels : bool, optional

@@ -35,11 +35,10 @@ import networkx as nx
 import numpy as np
 
 from ..analysis import EXACT_BETWEENNESS_LIMIT
-from ..analysis.backend import both_halves
+from ..analysis.backend import both_halves, paused_gc
 from ..analysis.projections import EVENT_KINDS, ORGANISATION_KINDS, PROJECT_KINDS, read_network_data
 from ..atomic import write_text
-from ..bulk import paused_gc
-from ..layout import OutputLayout
+from ..folders import OutputLayout
 from ..store import EmbeddedStore
 from .evidence import (
     assertion_evidence,
@@ -51,7 +50,6 @@ from .evidence import (
     relation_label,
     source_list,
 )
-from .layout import positions
 from .measures import (
     ENTITY_KINDS,
     betweenness,
@@ -64,6 +62,7 @@ from .measures import (
     tie_communities,
 )
 from .network import asset, write_assets
+from .positions import positions
 from .render import SourceTable, assemble_view, edge_entry, edge_list, first_years, network_view, node_entry
 
 __all__ = [
@@ -142,7 +141,7 @@ class SiteData:
     labels: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     betweenness_sample: int | None = None
-    #: ``{node: (x, y)}`` of every entity (:func:`~graph.views.layout.positions` of :attr:`entities`): where the
+    #: ``{node: (x, y)}`` of every entity (:func:`~graph.views.positions.positions` of :attr:`entities`): where the
     #: entity pages draw them.
     positions: dict = field(default_factory=dict)
 

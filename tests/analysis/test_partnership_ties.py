@@ -7,7 +7,7 @@ import pytest
 
 from graph.analysis.projections import partnership_network, partnership_ties, read_network_data
 from graph.build import build
-from graph.layout import DataLayout, OutputLayout
+from graph.folders import DataLayout, OutputLayout
 from graph.store import open_store
 from graph.synth import synthesize
 

@@ -10,7 +10,7 @@ import pytest
 
 import graph
 from graph.analysis import analyse, analysis_graph, write_analysis
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.namespace import BKG
 
 from .conftest import bk

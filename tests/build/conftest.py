@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from graph.layout import DataLayout, OutputLayout
+from graph.folders import DataLayout, OutputLayout
 from graph.synth import synthesize
 
 build_module = importlib.import_module("graph.build")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from graph.layout import DataLayout
+from graph.folders import DataLayout
 
 
 def test_a_large_graph_conforms(synth_data, large_path):

@@ -8,7 +8,7 @@ import pytest
 
 import graph
 from graph.errors import DataNotConformError
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 
 OUTPUTS = ("battery-kg.trig", "battery-kg.ttl", "battery-kg.jsonld", "manifest.json")
 NEW_SENTENCE = "Representatives of a new partner attended the conference."

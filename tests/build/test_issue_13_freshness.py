@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
+from graph.folders import DataLayout
 from graph.freshness import NOTICE_ID, graph_hash
-from graph.layout import DataLayout
 
 pytestmark = pytest.mark.subprocess
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.layout import DataLayout
+from graph.folders import DataLayout
 from graph.sources import load_sources
 
 

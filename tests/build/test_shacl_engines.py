@@ -13,7 +13,7 @@ from rdflib import Graph, URIRef
 from graph.build.assembly import assemble
 from graph.build.shacl import UnsupportedShape, compile_shapes
 from graph.build.validate import load_shapes, validate
-from graph.layout import DataLayout
+from graph.folders import DataLayout
 from graph.terms import compact, to_rdflib
 
 PREFIXES = """@prefix ex: <http://example.org/> . @prefix sh: <http://www.w3.org/ns/shacl#> .

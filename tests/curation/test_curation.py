@@ -12,9 +12,9 @@ import pytest
 from graph import open_store
 from graph.build import build
 from graph.cli import main
+from graph.folders import DataLayout
 from graph.ingest.duplicates import likely_duplicates, read_judgements
 from graph.ingest.review_log import review_scores
-from graph.layout import DataLayout
 from graph.stats import corpus_stats
 
 REPO = Path(__file__).resolve().parents[2]

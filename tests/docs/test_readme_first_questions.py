@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph import build
-from graph.layout import DataLayout
+from graph.folders import DataLayout
 
 REPO = Path(__file__).resolve().parents[2]
 BOX = re.compile(r"[│┃┏┓┗┛┡┩└┘┳┻╇━─┼┬┴├┤]")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.folders import DataLayout
 from graph.ingest.extractor import Extractor
-from graph.layout import DataLayout
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "articles" / "example-press-release.html"
 

@@ -4,8 +4,8 @@ import json
 import re
 
 from graph.cli import main
+from graph.folders import DataLayout
 from graph.ingest.evaluate import Score, evaluate
-from graph.layout import DataLayout
 
 
 def test_the_extractor_meets_the_quality_targets_on_the_seed_gold(extractor):

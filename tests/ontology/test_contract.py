@@ -193,7 +193,7 @@ def test_an_article_url_is_a_schema_url(data_copy, tmp_path):
     import json
 
     import graph
-    from graph.layout import OutputLayout
+    from graph.folders import OutputLayout
 
     meta_path = data_copy.sources / "003_a93420692c2367a5.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, SH
 
 from graph import ontology_doc
-from graph.layout import ontology_file, shapes_file
+from graph.folders import ontology_file, shapes_file
 from graph.terms import compact
 
 TESTS = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from rdflib.namespace import OWL, RDF, SDO, XSD
 
 from graph.build import assemble
 from graph.build.validate import validate
-from graph.layout import ontology_file
+from graph.folders import ontology_file
 from graph.namespace import BK, BKG
 from graph.terms import compact
 
@@ -181,7 +181,7 @@ UNSHAPED = {"bkg:AnalysisRun", "bkg:Score", "bkg:Community", "bkg:FactStatus"}
 
 def test_every_class_of_the_ontology_is_the_target_of_a_shape():
     """Directly or through a super-class: sh:targetClass applies to the instances of sub-classes too."""
-    from graph.layout import shapes_file
+    from graph.folders import shapes_file
 
     ontology = Graph().parse(ontology_file())
     shapes = Graph().parse(shapes_file())

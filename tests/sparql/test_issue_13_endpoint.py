@@ -176,7 +176,7 @@ def test_item_12_every_local_link_of_the_served_index_answers(seed_output, tmp_p
         source = seed_output.root / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, out / name)
     from graph.analysis.run import run_analysis
-    from graph.layout import OutputLayout
+    from graph.folders import OutputLayout
     from graph.store import EmbeddedStore
 
     layout = OutputLayout(out)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.views import write_views
 
 #: Debian's chromium; BATTERYKG_CHROMIUM names another binary (the test of the skip-or-fail rule uses it).

@@ -235,7 +235,7 @@ def test_relations_read_in_the_direction_they_are_stated(seed_views, open_page):
 
 
 def test_an_index_link_opens_the_ecosystem_view_on_that_entity(seed_store, tmp_path, open_page):
-    from graph.layout import OutputLayout
+    from graph.folders import OutputLayout
     from graph.views import write_views
 
     report = write_views(seed_store, OutputLayout(tmp_path), entity_pages=2)  # Shanghai gets no page
@@ -266,7 +266,7 @@ def test_a_hub_says_how_many_facts_and_sentences_it_left_out(tmp_path, open_page
 
 
 def test_every_page_of_a_hostile_graph_shows_its_text_and_runs_nothing(tmp_path, open_page):
-    from graph.layout import OutputLayout
+    from graph.folders import OutputLayout
     from graph.views import write_views
 
     from .test_site import hostile_store

@@ -235,3 +235,16 @@ def test_the_physics_helpers_can_be_called_again_and_after_set_options():
     net.repulsion(node_distance=50)
     assert net.options_dict()["physics"] == {"enabled": True, "solver": "repulsion", "repulsion": {
         "nodeDistance": 50, "centralGravity": 0.2, "springLength": 200, "springConstant": 0.05, "damping": 0.09}}
+
+
+def test_a_network_shows_itself_in_a_notebook_as_its_self_contained_page_in_a_frame():
+    """The last value of a notebook cell: Jupyter calls ``_repr_html_`` (docs/views.md, notebook 03)."""
+    import html
+
+    net = Network(height="300px", heading=HOSTILE, cdn_resources="local")
+    net.add_node("a", label=HOSTILE)
+    shown = net._repr_html_()
+    assert shown.startswith('<iframe srcdoc="') and "height:300px" in shown
+    assert "<script" not in shown and HOSTILE not in shown  # the whole page is one escaped attribute
+    page = html.unescape(shown.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0])
+    assert "<script src" not in page and INLINE_CSP in page  # self-contained whatever cdn_resources says

@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from graph.atomic import write_text
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.store import EmbeddedStore
 from graph.views import network_html, write_views
 

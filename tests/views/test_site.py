@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from graph.layout import OutputLayout
+from graph.folders import OutputLayout
 from graph.store import EmbeddedStore
 from graph.views import write_views
 from graph.views.evidence import entity_details

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.build import build
-from graph.layout import DataLayout, OutputLayout
+from graph.folders import DataLayout, OutputLayout
 from graph.store import open_store
 from graph.synth import synthesize
 from graph.views import write_views

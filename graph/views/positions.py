@@ -29,7 +29,7 @@ import random
 import networkx as nx
 import numpy as np
 
-from ..bulk import paused_gc
+from ..analysis.backend import paused_gc
 
 __all__ = ["positions"]
 
