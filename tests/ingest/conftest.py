@@ -9,9 +9,24 @@ from pathlib import Path
 import pytest
 
 from graph.folders import DataLayout
+from graph.ingest.english import english_pipeline
 from graph.ingest.extractor import Extractor
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "articles" / "example-press-release.html"
+
+#: For the cases that need the English model's names or parse (skipped on the rule-only path).
+needs_model = pytest.mark.skipif(not english_pipeline().statistical, reason="the English model is not installed")
+
+
+def entities(extractor, text) -> set[tuple[str, str]]:
+    """What the extractor finds in ``text``: each entity's label and kind."""
+    return {(e.label, e.kind) for e in extractor.extract(text).entities}
+
+
+def relations(extractor, text, date=None) -> set[tuple[str, str, str]]:
+    """What the extractor relates in ``text``: each relation's subject, kind and object."""
+    found = extractor.extract(text, date).as_dict()["relations"]
+    return {(r["subject"], r["kind"], r["object"]) for r in found}
 
 
 @pytest.fixture(scope="session")

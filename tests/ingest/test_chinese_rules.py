@@ -1,14 +1,7 @@
 """Chinese name and relation rules, each on an invented sentence in the shape of real news (the development set's
 errors suggested the rules; the sentences are made up)."""
 
-
-def entities(extractor, text):
-    return {(e.label, e.kind) for e in extractor.extract(text).entities}
-
-
-def relations(extractor, text):
-    found = extractor.extract(text).as_dict()["relations"]
-    return {(r["subject"], r["kind"], r["object"]) for r in found}
+from .conftest import entities, relations
 
 
 def test_a_project_named_only_with_common_words_is_no_project(extractor):

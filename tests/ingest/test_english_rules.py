@@ -3,18 +3,7 @@ errors suggested the rules; the sentences here are made up, so they test the rul
 
 import pytest
 
-from graph.ingest.english import english_pipeline
-
-needs_model = pytest.mark.skipif(not english_pipeline().statistical, reason="the English model is not installed")
-
-
-def entities(extractor, text):
-    return {(e.label, e.kind) for e in extractor.extract(text).entities}
-
-
-def relations(extractor, text):
-    found = extractor.extract(text).as_dict()["relations"]
-    return {(r["subject"], r["kind"], r["object"]) for r in found}
+from .conftest import entities, needs_model, relations
 
 
 def test_an_apposition_after_a_comma_and_the_is_not_part_of_the_name(extractor):

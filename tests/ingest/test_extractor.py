@@ -4,14 +4,7 @@ import datetime as dt
 
 import pytest
 
-
-def entities(extractor, text):
-    return {(e.label, e.kind) for e in extractor.extract(text).entities}
-
-
-def relations(extractor, text, date=None):
-    found = extractor.extract(text, date).as_dict()["relations"]
-    return {(r["subject"], r["kind"], r["object"]) for r in found}
+from .conftest import entities, relations
 
 
 @pytest.mark.parametrize("text, name, kind", [

@@ -5,19 +5,7 @@ import datetime as dt
 
 import pytest
 
-from graph.ingest.english import english_pipeline
-
-
-def relations(extractor, text, date=None):
-    found = extractor.extract(text, date).as_dict()["relations"]
-    return {(r["subject"], r["kind"], r["object"]) for r in found}
-
-
-def entities(extractor, text):
-    return {(e.label, e.kind) for e in extractor.extract(text).entities}
-
-
-needs_model = pytest.mark.skipif(not english_pipeline().statistical, reason="the English model is not installed")
+from .conftest import entities, needs_model, relations
 
 
 @pytest.mark.parametrize("text, expected", [
