@@ -89,7 +89,7 @@ def _reviewed(path: Path, layout: DataLayout) -> tuple[set[str], set[tuple[str, 
     """The entities and relation triples of one article's reviewed facts."""
     quads = parse_quads(path, layout.display(path), "trig")
     named = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
-    registry = _registry_classes(layout)
+    registry, _ = _registry(layout)
     entities, relations = set(), set()
     for q in named:
         s, p, o = q.subject.value, q.predicate.value, q.object
@@ -104,41 +104,27 @@ def _reviewed(path: Path, layout: DataLayout) -> tuple[set[str], set[tuple[str, 
     return entities, relations
 
 
-_REGISTRY_CACHE: dict[Path, tuple[tuple, dict]] = {}
-_NAMES_CACHE: dict[Path, tuple[tuple, dict]] = {}
+_REGISTRY_CACHE: dict[Path, tuple[tuple, tuple[dict, dict]]] = {}
 
 
-def _registry_names(layout: DataLayout) -> dict[str, set[str]]:
-    """Every registry entity's names (labels and other names, any language), normalised."""
-    files = layout.registry_files
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in files)
-    cached = _NAMES_CACHE.get(layout.root)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    names: dict[str, set[str]] = defaultdict(set)
-    for path in files:
-        for q in parse_quads(path, layout.display(path), "turtle"):
-            if q.predicate.value in (_LABEL, _ALT) and isinstance(q.object, ox.Literal):
-                names[q.subject.value].add(normalise(q.object.value))
-    _NAMES_CACHE[layout.root] = (stamp, names)
-    return names
-
-
-def _registry_classes(layout: DataLayout) -> dict[str, set[str]]:
+def _registry(layout: DataLayout) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Every registry entity's classes, and its names (labels and other names, any language) normalised: read in
+    one pass, again only when a registry file changed."""
     files = layout.registry_files
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in files)
     cached = _REGISTRY_CACHE.get(layout.root)
     if cached and cached[0] == stamp:
         return cached[1]
     classes: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for path in files:
         for q in parse_quads(path, layout.display(path), "turtle"):
             if q.predicate.value == _TYPE:
                 classes[q.subject.value].add(q.object.value)
-    _REGISTRY_CACHE[layout.root] = (stamp, classes)
-    return classes
-
-
+            elif q.predicate.value in (_LABEL, _ALT) and isinstance(q.object, ox.Literal):
+                names[q.subject.value].add(normalise(q.object.value))
+    _REGISTRY_CACHE[layout.root] = (stamp, (classes, names))
+    return classes, names
 
 
 def _same(triple: tuple[str, str, str]) -> tuple:
@@ -188,12 +174,11 @@ def review_scores(layout: DataLayout) -> dict:
             pending.append(source)
             continue
         entities, relations = _reviewed(facts, layout)
-        names = _registry_names(layout)
+        classes, names = _registry(layout)
         by_name = {name: iri for iri in sorted(entities) for name in names.get(iri, ())}
         mapped = {e["iri"]: e["iri"] if e["iri"] in entities else by_name.get(normalise(e["label"]), e["iri"])
                   for e in record["entities"]}
         proposed_entities = set(mapped.values())
-        classes = _registry_classes(layout)
         proposed = _compared([(mapped.get(s, s), p, mapped.get(o, o)) for s, p, o in record["relations"]], classes)
         accepted = _compared(relations, classes)
         scores = {"entities": Score(len(proposed_entities & entities), len(proposed_entities - entities),
