@@ -19,20 +19,15 @@ from pathlib import Path
 import pytest
 
 import graph
-from graph.folders import SEED_SOURCES, DataLayout, OutputLayout
+from graph.folders import DataLayout, OutputLayout
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def copy_sources(target: Path, sources=SEED_SOURCES) -> DataLayout:
-    """The shipped data folder copied to ``target`` with only the files of ``sources`` (the seeds by default)."""
-    return DataLayout.default().with_sources(target, sources)
 
 
 @pytest.fixture(scope="session")
 def seed_data(tmp_path_factory) -> DataLayout:
     """The shipped data folder cut down to the seed articles, read-only."""
-    return copy_sources(tmp_path_factory.mktemp("seed-data") / "data")
+    return DataLayout.default().with_sources(tmp_path_factory.mktemp("seed-data") / "data")
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +47,7 @@ def seed_store(seed_output):
 @pytest.fixture()
 def data_copy(tmp_path) -> DataLayout:
     """A writable copy of the seed data, for tests that break or extend it."""
-    return copy_sources(tmp_path / "data")
+    return DataLayout.default().with_sources(tmp_path / "data")
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
