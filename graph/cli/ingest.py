@@ -141,6 +141,8 @@ def eval_extraction_command(
                                      "(bundled gazetteer and company list only): the score on unseen news."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     by_rule: bool = typer.Option(False, "--by-rule", help="Also the precision of each relation rule alone."),
+    show_errors: bool = typer.Option(False, "--errors", help="Also, per article, what the extraction missed and "
+                                     "what it found that the gold has not (the rule behind each relation)."),
     recorded: Path | None = typer.Option(None, "--recorded", help="Print this report recorded earlier "
                                          "(-f json) instead of extracting, its totals per the gold's languages."),
     data: Path | None = DataOption,
@@ -176,6 +178,15 @@ def eval_extraction_command(
         typer.echo(f"{'rule':<{width}} {'P':>6} {'tp':>4} {'fp':>4}")
         for rule, s in report["rules"].items():
             typer.echo(f"{rule:<{width}} {s['precision']:>6.3f} {s['tp']:>4} {s['fp']:>4}")
+    if show_errors:
+        if "errors" not in report:
+            raise UsageError(f"{recorded}: this recorded report has no errors (recorded before --errors existed)")
+        for name, parts in report["errors"].items():
+            lines = [f"  {which} {part[:-1] if part != 'entities' else 'entity'}: {item}"
+                     for part, found in parts.items() for which in ("missed", "false") for item in found[which]]
+            if lines:
+                typer.echo(f"\n{name}")
+                typer.echo("\n".join(lines))
 
 
 @app.command("duplicates")

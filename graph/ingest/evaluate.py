@@ -80,14 +80,29 @@ def _gold_names(entity: dict) -> set[str]:
     return {_norm(entity["name"]), *(_norm(a) for a in entity.get("aliases", []))}
 
 
-def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None) -> dict[str, Score]:
+def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
+                  errors: dict[str, dict[str, list[str]]] | None = None) -> dict[str, Score]:
     """Score one article's extraction against its gold annotations.
 
     ``rules``, when given, collects for each relation rule the relations it proposed that match the gold (tp)
-    and those that do not (fp): how precise each rule is alone.
+    and those that do not (fp): how precise each rule is alone. ``errors``, when given, receives for each part
+    what the gold has and the extraction missed (``missed``) and what the extraction has and the gold has not
+    (``false``), as readable lines.
+
+    >>> from graph.ingest.extractor import Extractor
+    >>> gold = {"entities": [{"name": "CATL", "type": "Company"}, {"name": "Yibin", "type": "Place"}],
+    ...         "relations": [{"subject": "CATL", "predicate": "investsIn", "object": "Yibin"}],
+    ...         "amounts": [], "dates": []}
+    >>> errors = {}
+    >>> scores = score_article(gold, Extractor(use_registry=False).extract("CATL opened an office."), errors=errors)
+    >>> errors["entities"]["missed"], errors["relations"]["missed"]
+    (['Yibin [Place]'], ['CATL -investsIn-> Yibin'])
     """
     scores = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
     rules = {} if rules is None else rules
+    errors = {} if errors is None else errors
+    for part in scores:
+        errors[part] = {"missed": [], "false": []}
     gold_entities = gold.get("entities", [])
     predicted = [e for e in extraction.entities if e.kind in GOLD_TYPES]
     names_of = {e.key: {_norm(n) for n in e.names} for e in extraction.entities}
@@ -106,12 +121,13 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None)
         if fresh:
             scores["entities"].tp += 1
             matched.update(hits)
-        elif not hits:
-            scores["entities"].fp += 1
-        # a second entity for an already matched gold entity is a duplicate: counted as a false positive
         else:
+            # no gold entity, or a second entity for an already matched one (a duplicate)
             scores["entities"].fp += 1
-    scores["entities"].fn = sum(1 for i, g in enumerate(gold_entities) if not g.get("optional") and i not in matched)
+            errors["entities"]["false"].append(f"{entity.label} [{entity.kind}]" + (" (duplicate)" if hits else ""))
+    missed = [g for i, g in enumerate(gold_entities) if not g.get("optional") and i not in matched]
+    scores["entities"].fn = len(missed)
+    errors["entities"]["missed"] = [f"{g['name']} [{g['type']}]" for g in missed]
 
     name_sets = [_gold_names(g) for g in gold_entities]
     optional = {i for i, g in enumerate(gold_entities) if g.get("optional")}
@@ -124,6 +140,7 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None)
         gold_relations.append((gold_index(r["subject"]), r["predicate"], gold_index(r["object"]), bool(r.get("uncertain"))))  # noqa: E501
     found_relations = set()
     rule_of: dict[tuple, str] = {}
+    shown_as: dict[tuple, str] = {}
     for r in extraction.relations:
         subject = next((i for i in gold_of(r.subject)), None)
         obj = next((i for i in gold_of(r.object)), None)
@@ -132,6 +149,8 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None)
             continue
         found_relations.add((subject, r.kind, obj))
         rule_of.setdefault((subject, r.kind, obj), r.rule)
+        shown_as.setdefault((subject, r.kind, obj), f"{extraction.entity(r.subject).label} -{r.kind}-> "
+                            f"{extraction.entity(r.object).label} ({r.rule})")
     used = set()
     for subject, kind, obj in sorted(found_relations, key=str):
         hit = next((j for j, (gs, gk, go, _) in enumerate(gold_relations) if gk == kind and subject is not None and (
@@ -140,13 +159,17 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None)
         if hit is None:
             scores["relations"].fp += 1
             rule.fp += 1
+            errors["relations"]["false"].append(shown_as[(subject, kind, obj)])
         elif gold_relations[hit][3] or hit in used:
             used.add(hit)
         else:
             used.add(hit)
             scores["relations"].tp += 1
             rule.tp += 1
-    scores["relations"].fn = sum(1 for j, r in enumerate(gold_relations) if not r[3] and j not in used)
+    missed = [j for j, r in enumerate(gold_relations) if not r[3] and j not in used]
+    scores["relations"].fn = len(missed)
+    errors["relations"]["missed"] = [f"{r['subject']} -{r['predicate']}-> {r['object']}"
+                                     for j, r in enumerate(gold.get("relations", [])) if j in missed]
 
     gold_amounts = gold.get("amounts", [])
     seen = set()
@@ -170,14 +193,18 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None)
                 break
         if hit is None:
             scores["amounts"].fp += 1
+            errors["amounts"]["false"].append(f"{amount.text} = {amount.value} {amount.currency or amount.unit}")
         else:
             taken.add(hit)
             scores["amounts"].tp += 1
     scores["amounts"].fn = len(gold_amounts) - len(taken)
+    errors["amounts"]["missed"] = [f"{g['text']} = {g['value']} {g.get('currency') or g.get('unit')}"
+                                   for j, g in enumerate(gold_amounts) if j not in taken]
 
     gold_dates = set(gold.get("dates", []))
     found_dates = {d.value for d in extraction.dates}
     scores["dates"] = Score(len(gold_dates & found_dates), len(found_dates - gold_dates), len(gold_dates - found_dates))
+    errors["dates"] = {"missed": sorted(gold_dates - found_dates), "false": sorted(found_dates - gold_dates)}
     return scores
 
 
@@ -216,10 +243,11 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     -------
     dict
         ``{"extractor": name, "articles": {id: {part: scores}}, "overall": {part: scores}, "languages":
-        {language: {part: scores}}, "rules": {rule: scores}}`` where a part is entities, relations, amounts or
-        dates and scores hold tp, fp, fn, precision, recall and f1; an article's language is its gold file's
-        ``language``, else the one the extractor read it in; ``rules`` counts, for each relation rule, the
-        relations it proposed that the gold has (tp) and has not (fp).
+        {language: {part: scores}}, "rules": {rule: scores}, "errors": {id: {part: {"missed": [...], "false":
+        [...]}}}}`` where a part is entities, relations, amounts or dates and scores hold tp, fp, fn, precision,
+        recall and f1; an article's language is its gold file's ``language``, else the one the extractor read it
+        in; ``rules`` counts, for each relation rule, the relations it proposed that the gold has (tp) and has
+        not (fp); ``errors`` lists what each article's extraction missed and what it has that the gold has not.
 
     Raises
     ------
@@ -244,6 +272,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
     languages: dict[str, dict[str, Score]] = {}
     rules: dict[str, Score] = {}
+    errors: dict[str, dict] = {}
     for gold_path in sorted(gold_dir.glob("*.json")):
         article = _article_text(articles_dir, gold_path.stem)
         if article is None:
@@ -253,7 +282,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
         except json.JSONDecodeError as exc:
             raise ParseError(f"{gold_path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
         extraction = extractor.extract(*article)
-        scores = score_article(gold, extraction, rules)
+        scores = score_article(gold, extraction, rules, errors.setdefault(gold_path.stem, {}))
         language = languages.setdefault(gold.get("language") or extraction.language,
                                         {k: Score() for k in overall})
         for key, score in scores.items():
@@ -266,7 +295,8 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
             "overall": {k: v.as_dict() for k, v in overall.items()},
             "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
                           for lang, parts in sorted(languages.items())},
-            "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())}}
+            "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())},
+            "errors": errors}
 
 
 def regroup(report: dict, gold_dir: Path) -> dict:

@@ -46,3 +46,31 @@ def test_a_recorded_report_is_printed_by_the_languages_of_its_gold(tmp_path, cap
     (gold / "a-chinese-article_0123456789abcdef.json").unlink()
     assert main(["eval-extraction", str(gold), str(tmp_path), "--recorded", str(tmp_path / "report.json")]) == 2
     assert "article a-chinese-article of the report has no gold file" in capsys.readouterr().err
+
+
+def test_eval_extraction_errors_list_each_miss_and_each_false_find(tmp_path, capsys):
+    gold, articles = tmp_path / "gold", tmp_path / "articles"
+    gold.mkdir()
+    articles.mkdir()
+    (articles / "signing.md").write_text("---\ntitle: A signing\ndate: 2031-05-02\n---\n"
+                                         "BYD signed an agreement with CATL in Yibin on May 1.\n",
+                                         encoding="utf-8")
+    (gold / "signing.json").write_text(json.dumps({
+        "language": "en",
+        "entities": [{"name": "CATL", "type": "Company"}, {"name": "BYD", "type": "Company"},
+                     {"name": "Yibin", "type": "Place"}, {"name": "Shuangliu", "type": "Place"}],
+        "relations": [{"subject": "CATL", "predicate": "investsIn", "object": "Yibin"}],
+        "amounts": [{"text": "5 billion yuan", "value": 5000000000, "currency": "CNY"}],
+        "dates": ["2031-05-01", "2030"]}), encoding="utf-8")
+    assert main(["eval-extraction", str(gold), str(articles), "--no-registry", "--errors"]) == 0
+    out = capsys.readouterr().out
+    errors = out[out.index("\nsigning\n"):]
+    assert "  missed entity: Shuangliu [Place]" in errors
+    assert "  missed relation: CATL -investsIn-> Yibin" in errors
+    assert "  missed amount: 5 billion yuan = 5000000000 CNY" in errors
+    assert "  missed date: 2030" in errors
+    assert re.search(r"  false relation: .+ -signedAgreementWith-> .+ \([a-z-]+\)\n", errors)
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"extractor": "old", "articles": {}, "overall": {}}), encoding="utf-8")
+    assert main(["eval-extraction", str(gold), str(articles), "--recorded", str(report), "--errors"]) == 2
+    assert "has no errors" in capsys.readouterr().err
