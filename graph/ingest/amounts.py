@@ -31,7 +31,8 @@ _CURRENCY_WORDS = [
     (r"yen", "JPY"), (r"won", "KRW"), (r"(?:british )?pounds?(?: sterling)?", "GBP"),
     (r"dirhams?", "AED"), (r"rupees?", "INR"), (r"ringgit", "MYR"), (r"baht", "THB"),
 ]
-_CURRENCY_PREFIX = [(r"US\$|USD|U\.S\.\$", "USD"), (r"HK\$|HKD", "HKD"), (r"RMB|CNY|¥|￥", "CNY"),
+_CURRENCY_PREFIX = [(r"US\$|USD|U\.S\.\$", "USD"), (r"HK\$|HKD", "HKD"), (r"C\$|CAD", "CAD"),
+                    (r"A\$|AUD", "AUD"), (r"RMB|CNY|¥|￥", "CNY"),
                     (r"EUR|€", "EUR"), (r"GBP|£", "GBP"), (r"JPY", "JPY"), (r"\$", "USD")]
 _UNITS = {"gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "twh": "TWh", "gw": "GW", "mw": "MW", "kw": "kW",
           "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "gigawatt-hour": "GWh", "megawatt-hours": "MWh",
@@ -41,7 +42,11 @@ _UNITS = {"gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "twh": "TWh", "gw": "GW", "m
           "square kilometres": "square kilometers", "sq km": "square kilometers", "km2": "square kilometers",
           "square meters": "square meters", "square metres": "square meters", "mu": "mu", "hectares": "hectares",
           "acres": "acres", "%": "percent", "percent": "percent", "per cent": "percent", "ah": "Ah",
-          "wh/kg": "Wh/kg", "km": "km", "kilometers": "km"}
+          "wh/kg": "Wh/kg", "km": "km", "kilometers": "km",
+          "tpy": "tons", "tpa": "tons", "t/a": "tons", "tpd": "tons", "kt": "tons", "ktpy": "tons", "ktpa": "tons",
+          "kt/a": "tons", "kta": "tons"}
+# units that carry a scale of their own: "20ktpy" is 20,000 tonnes a year
+_UNIT_FACTORS = {"kt": 1000, "ktpy": 1000, "ktpa": 1000, "kt/a": 1000, "kta": 1000}
 _PEOPLE = {"people", "persons", "experts", "executives", "employees", "workers", "staff", "talents",
            "residents", "participants", "guests", "representatives", "delegates", "attendees", "scholars",
            "academicians", "entrepreneurs", "officials", "researchers", "engineers", "students"}
@@ -49,13 +54,14 @@ _NOT_COUNTS = {"years", "months", "days", "hours", "minutes", "seconds", "weeks"
                "sessions", "decades", "others", "ones", "was", "is", "has", "its", "this", "as", "us"}
 _QUALIFIERS = ["more than", "over", "nearly", "about", "approximately", "around", "at least", "less than",
                "up to", "exceeding", "almost", "some", "roughly"]
-_NUMBER = r"(?<![\w.+/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?"  # noqa: E501
-_SCALE = r"(?:[\s\u00a0-]*(?P<scale>hundred million|ten thousand|thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kKmMbBT])\b)?"  # noqa: E501
+# a range ("5,000-10,000 yuan", "$630-$880 million") is read as its lower bound
+_NUMBER = r"(?<![\w.,+/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?:US\$|\$|RMB\s?)?(?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"  # noqa: E501
+_SCALE = r"(?:[\s\u00a0-]*(?P<scale>(?i:hundred million|ten thousand|thousand|million|billion|trillion|mln|bln|bn|mn|tn)|[kKmMbBT])\b)?"  # noqa: E501
 _SPACE = r"[\s\u00a0]*"
 _JOIN = r"(?:[\s\u00a0]*|-)"  # "8.6-bln-yuan" in a headline
 
 _MONEY_PREFIX = re.compile(
-    r"(?P<cur>" + "|".join(p for p, _ in _CURRENCY_PREFIX) + r")" + _SPACE + _NUMBER.replace(r"(?<![\w.+/-])", "")
+    r"(?P<cur>" + "|".join(p for p, _ in _CURRENCY_PREFIX) + r")" + _SPACE + _NUMBER.replace(r"(?<![\w.,+/-])", "")
     + _SCALE + r"(?![\w])")
 _MONEY_SUFFIX = re.compile(
     _NUMBER + _SCALE + _JOIN + r"(?P<word>" + "|".join(p for p, _ in _CURRENCY_WORDS) + r")\b", re.IGNORECASE)
@@ -184,7 +190,8 @@ def find_amounts(text: str) -> list[Amount]:
         scale = match.group("scale")
         if scale and len(scale) == 1 and unit not in ("percent",):
             continue  # "5 m" is metres, not millions
-        add(match, parse_number(match.group("num"), scale), unit=unit)
+        factor = _UNIT_FACTORS.get(match.group("unit").lower(), 1) if match.group("unit") else 1
+        add(match, parse_number(match.group("num"), scale) * factor, unit=unit)
     for match in _COUNT.finditer(text):
         noun = match.group("noun").lower()
         mods = match.group("mods").split()

@@ -231,13 +231,50 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                                  any(knowledge.resolve(w, "Place") for w in text.split()) or
                                  re.search(r"[\d/&]|\bNo\b|-Tech\b", text)):
             continue
+        if kind == "Company":
+            listed = _LISTED.match(text)
+            if listed:  # "Shanghai-listed Putailai New Energy": the exchange is no part of the name
+                span = doc.char_span(span.start_char + listed.end(), span.end_char, alignment_mode="contract")
+                if span is None:
+                    continue
+                text = span.text
         if kind == "Company" and (text.isupper() and len(text) > 12 or len(text) < 3 or "/" in text or
                                   re.search(r"\d", text) or _STREET.search(text) or
                                   text.split()[0].lower() in ("local", "photo", "source", "editor") or
-                                  _is_common_words(span, knowledge)):
-            continue  # a shouted headline, a fragment, a byline, a street, a phrase of common words
+                                  _is_common_words(span, knowledge) or
+                                  _bare_acronym(text, whole, span.start_char, span.end_char)):
+            continue  # a shouted headline, a fragment, a byline, a street, a phrase of common words, a credit
+        if kind == "Company" and _TWO_NAMES.fullmatch(text):
+            # "AVZ Minerals and Dathcom Mining": two companies the model took for one
+            first, second = _TWO_NAMES.fullmatch(text).group(1, 2)
+            found.append(Mention(span.start_char, span.start_char + len(first), first, kind, None, "model"))
+            start = span.end_char - len(second)
+            found.append(Mention(start, span.end_char, second, kind, None, "model"))
+            continue
         found.append(Mention(span.start_char, span.end_char, text, kind, None, "model"))
     return found
+
+
+_LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
+_TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
+_COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \
+                 r"automaker|brand|corporation|investor)"
+
+
+def _bare_acronym(text: str, whole: str, start: int, end: int) -> bool:
+    """Whether a short all-capitals name nothing describes as a company: a photo credit ("CFP"), a wire
+    ("NNA"), a term ("ESG", "NCA"). "AVZ, an Australian listed mining company" and "mining company AVZ" stay.
+
+    >>> _bare_acronym("CFP", "Photo: CFP", 7, 10), _bare_acronym("AVZ", "AVZ, a mining company", 0, 3)
+    (True, False)
+    """
+    if not (text.isupper() and text.isalpha() and len(text) <= 4):
+        return False
+    after, before = whole[end:end + 60], whole[max(0, start - 40):start]
+    described = re.match(rf",? (?:an? |the )(?:[\w-]+ ){{0,4}}?{_COMPANY_NOUNS}\b", after) or \
+        re.search(rf"\b{_COMPANY_NOUNS} $", before) or \
+        re.match(r" (?:Co|Corp|Inc|Ltd|Group|Limited|Holdings)\b", after)
+    return not described
 
 
 def _phrase(head):

@@ -246,14 +246,16 @@ def abbreviates(acronym: str, words: str) -> bool:
 
 
 def _strip_leading(text: str, start: int) -> tuple[str, int]:
-    """Drop sentence words and a "<place>-based" from the front of a name.
+    """Drop sentence words and a "<place>-based" or "<exchange>-listed" from the front of a name.
 
     >>> _strip_leading("The Hefei-based Foo Cell Co., Ltd.", 0)
     ('Foo Cell Co., Ltd.', 16)
+    >>> _strip_leading("Shanghai-listed Foo New Energy", 0)
+    ('Foo New Energy', 16)
     """
     while True:
         head, _, rest = text.partition(" ")
-        if rest and (head.lower().strip(",") in _LEADING or re.fullmatch(r"[A-Z][\w'-]*-based", head)):
+        if rest and (head.lower().strip(",") in _LEADING or re.fullmatch(r"[A-Z][\w'-]*-(?:based|listed)", head)):
             start += len(head) + 1
             text = rest
             continue

@@ -41,6 +41,8 @@ _TITLE_BEFORE = re.compile(rf",? (?P<title>{TITLES}) ")
 _AND_TITLE = re.compile(rf" ?(?:,|and|&) (?P<title>{TITLES})(?: (?:of|at) (?:the )?| )")
 # "Name, chairman of the firm": the company the story is about
 _TITLE_OF_THE_FIRM = re.compile(rf",? (?:the )?(?P<title>{TITLES}) of (?:the|this) (?:company|firm|group|enterprise)\b")
+# "Wang Jing, a research supervisor from X": a role in lower-case words, at an organisation
+_ROLE_AT = re.compile(r",? (?:a|an) (?P<role>(?:[a-z-]+ ){1,4}?)(?:from|at|with) (?:the )?")
 _DIRECTION = r"(?:(?:south|north|east|west|central|southwest|southeast|northwest|northeast)(?:ern)? )?"
 
 
@@ -165,8 +167,17 @@ def works_for(ctx: SentenceContext) -> None:
             if match:
                 ctx.add(m.key, "worksFor", ms[i - 1].key, 0.8, "org-title-name", jobTitle=match.group("title"))
                 ctx.employers.add(ms[i - 1].key)
-        title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
+        if i > 0 and ms[i - 1].kind in ORG and re.fullmatch(r"(?:'s|’s) ", view.between(ms[i - 1], m)) and \
+                re.match(r",? (?:told|said|says|explained|noted|added|stressed)\b", view.after(m, 20)):
+            # "CATL's Yang Weiping told Jiemian News": the organisation's own person
+            ctx.add(m.key, "worksFor", ms[i - 1].key, 0.7, "org-possessive-person")
+            ctx.employers.add(ms[i - 1].key)
         following = ms[i + 1] if i + 1 < len(ms) else None
+        role = following and following.kind in ORG and _ROLE_AT.fullmatch(view.between(m, following))
+        if role:
+            ctx.add(m.key, "worksFor", following.key, 0.7, "name-role-at-org", jobTitle=role.group("role"))
+            ctx.employers.add(following.key)
+        title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
         if title and following and following.kind in ORG and re.fullmatch(r" (?:of|at) (?:the )?",
                                                                           view.between(m, following)):
             ctx.add(m.key, "worksFor", following.key, 0.8, "title-name-of-org", jobTitle=title.group("title"))
@@ -241,7 +252,8 @@ def hosts_actively(ctx: SentenceContext) -> None:
 _ATTEND = re.compile(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
                      r"(?:keynote )?speech\w*|keynote(?: speaker| speech| address| report)?|speaker|"
                      r"guests? of hono(?:u)?r|attracted|"
-                     r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together)\b")
+                     r"exhibitors?|exhibited|showcased|present at|joined|gathered|brought together|"
+                     r"(?:said|spoke|speaking|remarked|noted|told reporters) at)\b")
 
 
 def attendance(ctx: SentenceContext) -> None:
@@ -306,6 +318,21 @@ def place_comma_chain(ctx: SentenceContext) -> None:
             indirect = a.kind != "Place" and chain and b.key != chain[0]
             if (b.key in chain or not chain) and not indirect:
                 ctx.add(a.key, "locatedIn", b.key, 0.75, "place-comma-chain")
+
+
+def park_of_place(ctx: SentenceContext) -> None:
+    """"Liangjiang New Area of southwest China's Chongqing Municipality", "the Sanjiang New Area of Yibin": a
+    park, project or facility "of" a place is in it."""
+    view, ms = ctx.view, ctx.mentions
+    for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
+        if a.kind not in ("IndustrialPark", "InvestmentProject", "Facility") or b.kind != "Place" or \
+                not re.fullmatch(rf" of (?:the )?{_DIRECTION}", view.between(a, b)):
+            continue
+        following = ms[i + 2] if i + 2 < len(ms) else None
+        if b.cls == "Country" and following is not None and following.kind == "Place" and \
+                view.between(b, following) in ("'s ", "\u2019s "):
+            b = following  # "of southwest China's Chongqing Municipality": in Chongqing
+        ctx.add(a.key, "locatedIn", b.key, 0.7, "park-of-place")
 
 
 def place_a_city_in(ctx: SentenceContext) -> None:
@@ -400,6 +427,14 @@ def place_based(ctx: SentenceContext) -> None:
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(
                 r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")
+        elif a.kind in ORG and b.kind == "Place" and re.fullmatch(
+                r",? (?:which is |that is |is |was )?(?:based|headquartered) in (?:the )?", gap):
+            ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")  # "X, based in Taixing", "X based in the US"
+        if a.kind in PLACEISH and b.kind == "Place" and re.fullmatch(
+                r",? in the (?:[\w-]+ ){0,3}?(?:province|city|county|prefecture|region|municipality) of ", gap):
+            ctx.add(a.key, "locatedIn", b.key, 0.7, "in-the-province-of")  # "Taixing in the eastern province of X"
+        if b.kind in ORG and a.kind == "Place" and a.cls in ("Country", "Province") and gap in ("'s ", "\u2019s "):
+            ctx.add(b.key, "locatedIn", a.key, 0.6, "country-possessive-org")  # "Australia's AVZ Minerals"
 
 
 def _pairs(ctx: SentenceContext):
@@ -468,8 +503,8 @@ def x_and_y_signed(ctx: SentenceContext) -> None:
     """"X and Y signed an agreement" (when no "with" follows)."""
     if _SIGNED_WITH.search(ctx.lower):
         return
-    joint = re.search(r"\b(?:signed|sign|inked|concluded)\b[^.;]*?\b(?:agreement|contract|memorandum|mou|deal)\b",
-                      ctx.lower)
+    joint = re.search(r"\b(?:signed|sign|inked|concluded|entered into|enter into)\b[^.;]*?\b(?:agreement|contract|"
+                      r"memorandum|mou|deal)\b", ctx.lower)
     if not joint:
         return
     before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < joint.start()]
@@ -490,6 +525,67 @@ def joint_venture(ctx: SentenceContext) -> None:
     before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < venture.start()]
     if len(before) >= 2 and re.fullmatch(r",? and ", ctx.view.between(before[-2], before[-1])):
         ctx.add(before[-2].key, "partnerOf", before[-1].key, 0.7, "joint-venture")
+
+
+def _listed_after(ctx: SentenceContext, first: int, kinds: set[str]) -> list[SentenceMention]:
+    """The mentions of ``kinds`` listed from mention index ``first`` on: "A, B and C", "A, B, and C"."""
+    ms, listed = ctx.mentions, []
+    for m in ms[first:]:
+        if m.kind not in kinds:
+            break
+        if listed and not re.fullmatch(r",? (?:and |as well as )?(?:the )?|, ", ctx.view.between(listed[-1], m)):
+            break
+        listed.append(m)
+    return listed
+
+
+_VENTURE_OF = re.compile(r"\s*(?:,|[—–]|-{1,2}|\(|\bis\b)\s*(?:a |an |the )?(?:[\w-]+ ){0,3}?joint venture "
+                         r"(?:company )?(?:of|between|by|formed by|set up by|established by|founded by) (?:the )?$")
+
+
+def joint_venture_of(ctx: SentenceContext) -> None:
+    """"Yibin Tianyi Lithium — a joint venture of Canmax, CATL and Tianyuan Group —": each founder invests in
+    the venture, and the founders are partners."""
+    ms = ctx.mentions
+    for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
+        if a.kind not in ORG or b.kind not in ORG or not _VENTURE_OF.match(ctx.view.between(a, b)):
+            continue
+        founders = _listed_after(ctx, i + 1, ORG)
+        for founder in founders:
+            ctx.add(founder.key, "investsIn", a.key, 0.7, "joint-venture-of")
+        for j, x in enumerate(founders):
+            for y in founders[j + 1:]:
+                ctx.add(x.key, "partnerOf", y.key, 0.65, "joint-venture-of")
+
+
+_STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|bought|buys|has|had|owns?) (?:an? )?(?:[\d.]+ ?(?:%|"
+                    r"per ?cent|percent) |controlling |minority |majority )?(?:equity )?stake (?:in|of)|"
+                    r"(?:became|becomes|become) (?:a |the )?(?:new |largest |major |strategic )?shareholder (?:of|in)|"
+                    r"(?:has |have |had )?invested in (?:[\w-]+ ){0,6}?(?:companies|firms|startups|start-ups)?,? "
+                    r"?(?:including|such as)?)\s+(?:the )?(?:[\w-]+ ){0,5}?$")
+
+
+def stake_in(ctx: SentenceContext) -> None:
+    """"X holds a 9% stake in Y", "X became a new shareholder of Y", "X has invested in several companies,
+    including A, B and C": X invests in each company (an investor's portfolio, not a project)."""
+    view, ms = ctx.view, ctx.mentions
+    for i, m in enumerate(ms):
+        if m.kind != "Company":
+            continue
+        before = view.text[:m.start - view.start]
+        stake = _STAKE.search(before)
+        if not stake or (i > 0 and ms[i - 1].end - view.start > stake.start() and ms[i - 1].kind in ORG and
+                         not any(o.kind in ORG and o.end - view.start <= stake.start() for o in ms[:i - 1])):
+            continue
+        owners = [o for o in ms[:i] if o.kind in ORG and o.end - view.start <= stake.start()
+                  and not _GOVERNED.search(view.before(o, 20))]
+        owner = owners[-1].key if owners else (ctx.finder.current_company if re.match(
+            r"(?:it|the company|the firm|the group)\b", ctx.lower) else None)
+        if owner is None:
+            continue
+        for company in _listed_after(ctx, i, {"Company"}):
+            ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
+        return
 
 
 def teamed_up_with(ctx: SentenceContext) -> None:
@@ -551,6 +647,16 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
                     re.fullmatch(r",? (?:is |was )?(?:(?:majority|wholly|fully)[- ])?(?:owned|controlled) by "
                                  r"(?:the )?", gap):
                 ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "subsidiary-of")
+            elif re.fullmatch(r",? (?:(?:is|was) )?(?:a|an) (?:wholly[- ]owned |majority[- ]owned )?", gap) and \
+                    re.match(r" (?:subsidiary|unit|affiliate)\b", ctx.view.after(b, 12)):
+                ctx.add(a.key, "subsidiaryOf", b.key, 0.75, "a-parent-subsidiary")  # "X, a CATL subsidiary"
+            elif re.fullmatch(r",? (?:(?:is|was) )?(?:a|an) (?:wholly[- ]owned )?(?:subsidiary|unit|affiliate) of "
+                              r"(?:another |an |a )?(?:[\w-]+ ){1,3}?(?:conglomerate|group|company|firm) ", gap) or \
+                    re.fullmatch(r",? (?:a|an) (?:[\w-]+ ){0,6}?(?:company|firm|unit|arm|subsidiary|business|"
+                                 r"venture) (?:(?:wholly|majority|fully|partly)[- ])?owned by (?:the )?", gap):
+                # "SK On is a subsidiary of another South Korean conglomerate SK Group",
+                # "LG International, an investment and trading company owned by LG Group"
+                ctx.add(a.key, "subsidiaryOf", b.key, 0.7, "described-subsidiary-of")
             elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
                 ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "subsidiary-of")
     # "X ..., signed by its wholly-owned subsidiary Y": Y is the sentence subject's
@@ -582,8 +688,11 @@ def supplies_to(ctx: SentenceContext) -> None:
             a = next((m for m in goods if m.kind in ORG and m.start < a.start and
                       not _GOVERNED.search(view.before(m, 20))), None) or a
         if a.kind in ORG and b.kind in ORG and (
-                re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?)\b[^.;]*\bto "
-                          r"(?:the )?$", gap) or
+                re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?|ship(?:s|ped)?|"
+                          r"provides?|provided|sells?|sold)\b[^.;]*\bto (?:the )?$", gap) or
+                # "Yahua to Provide LG Chem with 30,000 Tons of Lithium Hydroxide"
+                re.fullmatch(r" (?:to |will |would |(?:has |have )?agreed to )?(?:provide|provides|supply|supplies) "
+                             r"(?:the )?", gap) and re.match(r" with\b", view.after(b, 6)) or
                 re.fullmatch(r",? (?:a |the )?(?:key |major )?supplier (?:to|of) (?:the )?", gap) or
                 # "X will continue to be the major lithium hydroxide supplier of Y"
                 re.fullmatch(r" (?:(?:will|would) )?(?:continue to )?(?:be|is|was|remains?|became|becomes) "
@@ -591,6 +700,14 @@ def supplies_to(ctx: SentenceContext) -> None:
             ctx.add(a.key, "suppliesTo", b.key, 0.7, "supplies-to")
             if under_deal:
                 ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "under-the-agreement")
+        elif a.kind in ORG and b.kind in ORG and not _GOVERNED.search(view.before(a, 20)) and re.fullmatch(
+                r" (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?(?:[\w-]+ ){0,4}?"
+                r"orders? (?:from|by) (?:the )?", gap):
+            ctx.add(a.key, "suppliesTo", b.key, 0.65, "order-from")  # "X secured an order from Tesla"
+        elif a.kind in ORG and b.kind in ORG and re.search(r"\bofftake (?:agreement|deal|contract) with (?:the )?$",
+                                                           gap) and "," not in gap:
+            ctx.add(b.key, "suppliesTo", a.key, 0.65, "offtake-with")  # the buyer's offtake deal with a miner
+            ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "offtake-with")
 
 
 _PROJECTS_IN = re.compile(r"\bprojects (?:[\w-]+ ){0,3}?in (?:the )?$")
@@ -635,9 +752,9 @@ def project_and_place(ctx: SentenceContext) -> None:
 #: The surface rules, in the order they run (later rules read the ``employers`` and ``roles`` earlier ones set).
 SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
-    place_comma_chain, place_a_city_in, province_in_country, fronted_place, located_in, agreement_between,
-    signed_with, x_and_y_signed, joint_venture, teamed_up_with, invest_in, place_based, subsidiary_and_products,
-    supplies_to, projects_listed_in_place, project_and_place,
+    place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
+    agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, teamed_up_with,
+    invest_in, place_based, subsidiary_and_products, supplies_to, projects_listed_in_place, project_and_place,
 ]
 
 

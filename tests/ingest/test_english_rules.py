@@ -257,3 +257,50 @@ def test_a_place_before_a_companys_trade_locates_it(extractor):
     found = relations(extractor, "Qarun Mining will supply lithium to U.S. electric vehicle (EV) manufacturer "
                                  "Brightwater Motors Inc for five years.")
     assert ("Brightwater Motors Inc", "locatedIn", "United States") in found
+
+
+def test_the_founders_of_a_joint_venture_invest_in_it_and_are_partners(extractor):
+    found = relations(extractor, "Qiyuan Lithium Co., Ltd. \u2014 a joint venture of Lanmoor Mining Co., Ltd., Hexi "
+                                 "Materials Co., Ltd. and Baixi Holdings Co., Ltd. \u2014 opened a plant.")
+    assert {("Lanmoor Mining Co., Ltd.", "investsIn", "Qiyuan Lithium Co., Ltd."),
+            ("Baixi Holdings Co., Ltd.", "investsIn", "Qiyuan Lithium Co., Ltd."),
+            ("Lanmoor Mining Co., Ltd.", "partnerOf", "Hexi Materials Co., Ltd.")} <= found
+
+
+def test_an_investors_portfolio_listed_after_invested_in(extractor):
+    found = relations(extractor, "Lanmoor Capital Co., Ltd. has invested in several battery companies, including "
+                                 "Hexi Materials Co., Ltd. and Baixi Holdings Co., Ltd.")
+    assert {("Lanmoor Capital Co., Ltd.", "investsIn", "Hexi Materials Co., Ltd."),
+            ("Lanmoor Capital Co., Ltd.", "investsIn", "Baixi Holdings Co., Ltd.")} <= found
+
+
+@needs_model  # the name without a title is the model's
+def test_an_organisations_person_who_speaks_works_for_it(extractor):
+    found = relations(extractor, "Lanmoor Mining Co., Ltd.'s Li Wei said the mine would open in May.")
+    assert ("Li Wei", "worksFor", "Lanmoor Mining Co., Ltd.") in found
+
+
+def test_to_provide_a_customer_with_goods_is_to_supply_it(extractor):
+    found = relations(extractor, "Lanmoor Mining Co., Ltd. to provide Hexi Materials Co., Ltd. with 30,000 tons of "
+                                 "lithium hydroxide")
+    assert ("Lanmoor Mining Co., Ltd.", "suppliesTo", "Hexi Materials Co., Ltd.") in found
+
+
+def test_two_parties_that_entered_into_an_agreement_signed_it(extractor):
+    found = relations(extractor, "Lanmoor Mining Co., Ltd. and Hexi Materials Co., Ltd. have entered into a "
+                                 "long-term supply agreement.")
+    assert ("Lanmoor Mining Co., Ltd.", "signedAgreementWith", "Hexi Materials Co., Ltd.") in found
+
+
+@needs_model
+def test_a_bare_acronym_is_no_company_but_a_described_one_is(extractor):
+    found = entities(extractor, "The new plant opened in Yibin on Monday. Photo: CFP. Baixi Lithium bought ore from "
+                                "AVZ, an Australian listed mining company.")
+    names = {label for label, kind in found if kind == "Company"}
+    assert "CFP" not in names and "AVZ" in names
+
+
+def test_the_exchange_a_company_is_listed_on_is_no_part_of_its_name(extractor):
+    found = entities(extractor, "Lanmoor Capital has backed Shanghai-listed Qiyuan New Energy.")
+    names = {label for label, kind in found if kind == "Company"}
+    assert "Qiyuan New Energy" in names and not any(name.startswith("Shanghai-listed") for name in names)

@@ -534,3 +534,77 @@ def test_a_place_in_a_newspapers_name_is_no_place_on_a_real_dateline(extractor):
     found = entities(extractor, "四川时代动力电池一期项目正式投运\n\n2021-06-18 06:39:56来源:四川日报编辑:顾强")
     assert ("四川时代动力电池一期项目", "InvestmentProject") in found
     assert ("Sichuan Province", "Place") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # China Daily, 2022-07-22: "X, a <parent> subsidiary"
+    ("Employees work at a battery production facility of Sichuan Times New Energy Technology Co Ltd, a CATL "
+     "subsidiary, in Yibin, Sichuan province.",
+     ("Sichuan Times New Energy Technology Co Ltd", "subsidiaryOf", "Contemporary Amperex Technology Co., Limited")),
+    # EnergyTrend, 2023: a subsidiary of a described parent
+    ("SK On is a subsidiary of another South Korean conglomerate SK Group, and it focuses on EV power batteries.",
+     ("SK On", "subsidiaryOf", "SK Group")),
+    # Fastmarkets, 2020-08-05: "a ... company owned by"
+    ("Sichuan Zhiyuan Lithium, a wholly-owned subsidiary of Guangdong Weihua Corp, has signed a supply agreement for "
+     "micro-grade lithium hydroxide with LG international Corp, an investment and trading company owned by LG Group.",
+     ("LG international Corp", "subsidiaryOf", "LG Group")),
+    # EnergyTrend, 2023: an order won is a customer supplied
+    ("Also, Yahua Industrial Group disclosed in December 2020 that Yahua Lithium had secured an order from Tesla for "
+     "battery-grade lithium hydroxide.", ("Yahua Lithium", "suppliesTo", "Tesla")),
+    # Green Car Congress, 2020: an offtake agreement is the miner's supply to the buyer
+    ("Yibin Tianyi Lithium has a 5-year offtake agreement with Pilbara to take up to 75ktpy of spodumene "
+     "concentrate, with an initial 60kt to be supplied in 2020.", ("Pilbara", "suppliesTo", "Tianyi Lithium")),
+    # ZXZC, 2021: a new shareholder invests
+    ("Last month, CATL became a new shareholder of a private investment firm Suzhou CATH Energy Technologies, "
+     "according to the company information inquiry platform Tianyancha.",
+     ("Contemporary Amperex Technology Co., Limited", "investsIn", "Suzhou CATH Energy Technologies")),
+    # NNA, 2020: "based in X in the eastern coastal province of Y"
+    ("Changhong Sunpower New Energy, based in Taixing in the eastern coastal province of Jiangsu, is undertaking the "
+     "project in two phases, with the first for scheduled operation in the second half of 2021, the statement said.",
+     ("Taixing", "locatedIn", "Jiangsu Province")),
+    # PR Newswire, 2023-09-06: a park "of" a place
+    ("The China Smart Expo was held from Sept. 4 to 6 in Liangjiang New Area of southwest China's Chongqing "
+     "Municipality.", ("Liangjiang New Area", "locatedIn", "Chongqing Municipality")),
+    # Reuters, 2020: a country's company
+    ("China\u2019s Sichuan Yahua Industrial Group said on Tuesday it had put a new 20,000 tonnes per year lithium "
+     "hydroxide plant into production.", ("Sichuan Yahua Industrial Group", "locatedIn", "China")),
+])
+@needs_model  # the names of these companies are the model's
+def test_round_three_english_rules_on_real_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # China Daily, 2022-07-22: a role in lower-case words "from" an organisation
+    pytest.param("With the anticipated boom in NEV sales globally in the coming years, said Wang Jing, a research "
+                 "supervisor from Shanghai Chaos Investment Group, the need for power batteries-a key component of "
+                 "NEVs-is apparent.", ("Wang Jing", "worksFor", "Shanghai Chaos Investment Group"),
+                 marks=needs_model),  # the person's name is the model's
+    # CnEVPost, 2021: "said at" the forum is attending it
+    ("Zeng Yuqun, chairman and CEO of CATL, said at the 2021 China EV100 Forum that the growth of capacity supply in "
+     "the global lithium battery market chain is relatively slow, and the effective supply is insufficient.",
+     ("Zeng Yuqun", "attends", "2021 China EV100 Forum")),
+])
+def test_round_three_english_rules_on_real_sentences_either_path(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # Fastmarkets, 2020: a range is its lower bound, with its currency
+    ("Prices rose to 45,000-51,000 yuan per tonne.", [("45,000-51,000 yuan", 45000, "CNY")]),
+    # Pakistan Today, 2020: a range of dollars and one of tonnes
+    ("The deal is worth $630-$880 million for 63,000-88,000 tonnes.",
+     [("$630-$880 million", 630000000, "USD"), ("63,000-88,000 tonnes", 63000, "tons")]),
+    # Green Car Congress, 2020: kilotonnes a year
+    ("It has formally commissioned a 20ktpy lithium hydroxide plant.", [("20ktpy", 20000, "tons")]),
+    # ENR: "50KT/A"
+    ("Albemarle 50KT/A Lithium Hydroxide Battery Material Plant", [("50KT/A", 50000, "tons")]),
+    # ZXZC, 2021: Canadian dollars
+    ("CATL offered C$376.8 million for Millennial Lithium.", [("C$376.8 million", 376800000, "CAD")]),
+    # EnergyTrend, 2022: a headline's capitalised scale
+    ("Tianyuan\u2019s \u201cRMB 50 Billion Li-Ion Battery Investment Plan\u201d", [("RMB 50 Billion", 50000000000, "CNY")]),
+])
+def test_round_three_amounts_on_real_phrases(text, amounts):
+    from graph.ingest.amounts import find_amounts
+
+    assert [(a.text, a.value, a.currency or a.unit) for a in find_amounts(text)] == amounts
