@@ -22,7 +22,7 @@ from .spans import Spans
 
 __all__ = ["Amount", "find_amounts", "parse_number"]
 
-_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mln": 10**6,
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mln": 10**6, "mil": 10**6,
            "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "t": 10**12,
            "ten thousand": 10**4, "hundred million": 10**8}
 _CURRENCY_WORDS = [
@@ -56,7 +56,7 @@ _QUALIFIERS = ["more than", "over", "nearly", "about", "approximately", "around"
                "up to", "exceeding", "almost", "some", "roughly"]
 # a range ("5,000-10,000 yuan", "$630-$880 million") is read as its lower bound
 _NUMBER = r"(?<![\w.,+/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(?:US\$|\$|RMB\s?)?(?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"  # noqa: E501
-_SCALE = r"(?:[\s\u00a0-]*(?P<scale>(?i:hundred million|ten thousand|thousand|million|billion|trillion|mln|bln|bn|mn|tn)|[kKmMbBT])\b)?"  # noqa: E501
+_SCALE = r"(?:[\s\u00a0-]*(?P<scale>(?i:hundred million|ten thousand|thousand|million|billion|trillion|mln|bln|bn|mn|tn|mil(?=\.))|[kKmMbBT])\b)?"  # noqa: E501
 _SPACE = r"[\s\u00a0]*"
 _JOIN = r"(?:[\s\u00a0]*|-)"  # "8.6-bln-yuan" in a headline
 

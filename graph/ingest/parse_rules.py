@@ -67,8 +67,8 @@ class _Parsed:
                 if child.dep_ in ("compound", "amod", "nmod") and child.i in self.by_token:
                     candidate = self.by_token[child.i]
                     if candidate.kind in ("InvestmentProject", "IndustrialPark", "Facility") or \
-                            token.lower_.rstrip(".") in _LEGAL_WORDS and candidate.kind in ORG:  # "Tesla Inc"
-                        return candidate
+                            token.lower_.rstrip(".") in _LEGAL_WORDS | {"group"} and candidate.kind in ORG:
+                        return candidate  # "Tesla Inc", "Sichuan Changhong Electric Co. group"
         return found
 
     def mentions(self, tokens, kinds=None) -> list[SentenceMention]:
@@ -131,6 +131,13 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
                       not _GOVERNED.search(view.before(m, 20))]
             if before:
                 return before[:1]
+    if verb.dep_ == "ROOT" and tokens and all(t.text.isupper() and t.i not in parsed.by_token for t in tokens):
+        # "TOKYO, NNA – X will invest ...": the parser took the dateline for the subject; the name after it is
+        view = parsed.ctx.view
+        before = [m for m in parsed.ctx.mentions if m.kind in ORG and m.end <= verb.idx and
+                  not _GOVERNED.search(view.before(m, 20))]
+        if before:
+            return before[:1]
     company = parsed.ctx.finder.current_company
     if company and any(t.lemma_.lower() in _DESCRIPTIONS and t.i not in parsed.by_token and
                        any(c.lower_ in ("the", "this") for c in t.children) for t in tokens):
@@ -206,7 +213,11 @@ def verb_relations(ctx: SentenceContext) -> None:
 
         elif lemma in _INVEST:
             investors = [m for m in subjects if m.kind in ORG]
-            targets = parsed.mentions(_preposition_objects(holders, {"in", "into"}))
+            # "invest 1.9 billion yuan in building a battery plant": what the gerund builds
+            gerunds = [c for t in holders for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
+                       for c in p.children if c.dep_ == "pcomp"]
+            targets = parsed.mentions(_preposition_objects(holders, {"in", "into"}) + [o for g in gerunds
+                                                                                     for o in _objects(g)])
             for target in targets:
                 if target.kind == "InvestmentProject":
                     for investor in investors:

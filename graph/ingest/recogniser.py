@@ -120,7 +120,7 @@ PATTERNS = [
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Sci-Tech|Hi-Tech|"
         r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
-        r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?)\b"
+        r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?|Capital|Minerals|Resources|Metals)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base)\b| [A-Z][a-z]+ (?:Project|List|Plan)\b)"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
@@ -164,7 +164,8 @@ _NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "
 _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",
                        "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
                        "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",
-                       "auto", "motor", "motors", "automobile", "sodium", "national", "world"}
+                       "auto", "motor", "motors", "automobile", "sodium", "national", "world", "capital", "resources",
+                       "minerals", "metals", "natural", "mineral", "human", "financial"}
 
 
 # Patterns that end in a keyword are only tried near that keyword: a chain of capitalised words scanned from

@@ -561,29 +561,30 @@ def joint_venture_of(ctx: SentenceContext) -> None:
 _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|bought|buys|has|had|owns?) (?:an? )?(?:[\d.]+ ?(?:%|"
                     r"per ?cent|percent) |controlling |minority |majority )?(?:equity )?stake (?:in|of)|"
                     r"(?:became|becomes|become) (?:a |the )?(?:new |largest |major |strategic )?shareholder (?:of|in)|"
-                    r"(?:has |have |had )?invested in (?:[\w-]+ ){0,6}?(?:companies|firms|startups|start-ups)?,? "
-                    r"?(?:including|such as)?)\s+(?:the )?(?:[\w-]+ ){0,5}?$")
+                    r"invested in [^.;]{0,100}?\b(?:including|such as|like)|invested in)\b")
+# between two companies of a list: "A, B and C", "A, and Shanghai-listed B"
+_LIST_GAP = re.compile(r",? (?:and |as well as )?(?:the )?(?:[A-Z][\w-]*-listed )?|, ")
 
 
 def stake_in(ctx: SentenceContext) -> None:
     """"X holds a 9% stake in Y", "X became a new shareholder of Y", "X has invested in several companies,
     including A, B and C": X invests in each company (an investor's portfolio, not a project)."""
     view, ms = ctx.view, ctx.mentions
-    for i, m in enumerate(ms):
-        if m.kind != "Company":
-            continue
-        before = view.text[:m.start - view.start]
-        stake = _STAKE.search(before)
-        if not stake or (i > 0 and ms[i - 1].end - view.start > stake.start() and ms[i - 1].kind in ORG and
-                         not any(o.kind in ORG and o.end - view.start <= stake.start() for o in ms[:i - 1])):
-            continue
-        owners = [o for o in ms[:i] if o.kind in ORG and o.end - view.start <= stake.start()
+    for stake in _STAKE.finditer(ctx.lower):
+        owners = [o for o in ms if o.kind in ORG and o.end - view.start <= stake.start()
                   and not _GOVERNED.search(view.before(o, 20))]
         owner = owners[-1].key if owners else (ctx.finder.current_company if re.match(
             r"(?:it|the company|the firm|the group)\b", ctx.lower) else None)
-        if owner is None:
+        companies = [m for m in ms if m.kind == "Company" and m.start - view.start >= stake.end()]
+        if owner is None or not companies or \
+                len(view.text[stake.end():companies[0].start - view.start]) > 60:
             continue
-        for company in _listed_after(ctx, i, {"Company"}):
+        listed = companies[:1]
+        for m in companies[1:]:
+            if not _LIST_GAP.fullmatch(view.between(listed[-1], m)):
+                break
+            listed.append(m)
+        for company in listed:
             ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
         return
 

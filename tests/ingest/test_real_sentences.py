@@ -608,3 +608,21 @@ def test_round_three_amounts_on_real_phrases(text, amounts):
     from graph.ingest.amounts import find_amounts
 
     assert [(a.text, a.value, a.currency or a.unit) for a in find_amounts(text)] == amounts
+
+
+@needs_model
+def test_a_dateline_the_parser_took_for_the_subject_gives_way_to_the_company_on_a_real_sentence(extractor):
+    # NNA, 2020-04-21: "invest ... in building" a plant, after a dateline the parser read as the subject
+    found = relations(extractor, "Photo by mohamed Abdelgaffar from Pexels\n\nTOKYO, NNA \u2013 Major Chinese home electronics maker Sichuan Changhong Electric "
+                                 "Co. group will invest 1.958 billion yuan ($28 million) in building a lithium ion "
+                                 "battery plant to cash in on growing global demand.")
+    assert ("Sichuan Changhong Electric Co.", "investsIn", "lithium ion battery plant") in found
+
+
+def test_an_investors_portfolio_on_a_real_sentence(extractor):
+    # Asia Financial, 2023: companies listed after "invested in ... including", across "-listed" prefixes
+    found = relations(extractor, "Legend Capital has invested in several new economy companies focusing on energy, "
+                                 "including Shenzhen-listed Wuxi Lead Intelligent, CNGR Advanced Materials and Colibri "
+                                 "Technologies, and Shanghai-listed Putailai New Energy and Hymson Laser.")
+    assert {("Legend Capital", "investsIn", "CNGR Advanced Materials"),
+            ("Legend Capital", "investsIn", "Putailai New Energy")} <= found
