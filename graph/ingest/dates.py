@@ -51,8 +51,11 @@ _PATTERNS = [
     ("zh-md", re.compile(r"(?<![\d年.])(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"
                          r"(?:\s*(?:-|–|—|至|到|~)\s*(?P<day2>[0-3]?\d)\s*[日号])?")),
     ("zh-year", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\s*[产度均])")),
-    # a year alone: in 2022, since 2019, (in 2022)
-    ("year", re.compile(r"(?:\b(?:in|since|by|from|until|of|before|after|end of|year)\s+|\()"
+    # a month of a year: the year ("in August 2022")
+    ("month-year", re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)),
+    # a year alone: in 2022, since 2019, (in 2022), from 2023 to 2026, in early 2021
+    ("year", re.compile(r"(?:\b(?:in|since|by|from|until|till|to|through|during|between|and|of|before|after|"
+                        r"end of|year|early|late|mid-?|fiscal|FY)\s*|\()"
                         r"(?P<year>(?:19|20)\d{2})\b(?![-/.]\d|\s*(?:yuan|GWh|MWh|units|projects))",
                         re.IGNORECASE)),
 ]
@@ -168,6 +171,10 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 values = [(reference + dt.timedelta(days=shift)).isoformat()]
             elif kind == "year":
                 start = match.start("year")
+                values = [groups["year"]]
+            elif kind == "month-year":
+                if not groups["month"][0].isupper():
+                    continue
                 values = [groups["year"]]
             if not values:
                 continue

@@ -46,3 +46,16 @@ def test_may_the_verb_is_not_a_month():
 
 def test_parse_date_reads_a_dateline():
     assert parse_date("Updated: Nov 02,2023 5:30 PM") == dt.date(2023, 11, 2)
+
+
+def test_a_month_of_a_year_gives_the_year():
+    # as the gold annotates it: a month without its day names the year only (Electrive, 2023: "in August 2022")
+    assert [d.value for d in find_dates("an agreement concluded in August 2022 stipulates")] == ["2022"]
+    assert find_dates("you may 2020 be right") == []
+
+
+def test_years_of_a_span_and_of_a_season():
+    # EnergyTrend, 2023: "during the period from 2023 to 2026"; NNA, 2020: "the second half of 2021"
+    assert [d.value for d in find_dates("during the period from 2023 to 2026")] == ["2023", "2026"]
+    assert [d.value for d in find_dates("operation in early 2021")] == ["2021"]
+    assert find_dates("sales rose to 2025 units") == []
