@@ -315,7 +315,8 @@ def place_comma_chain(ctx: SentenceContext) -> None:
                 re.fullmatch(rf",\s*{_DIRECTION}", view.between(a, b)):
             chain = ctx.finder.ancestors(a.key)
             # "the Sanjiang New Area of Yibin, Sichuan Province": the park is in Yibin, which is in Sichuan
-            indirect = a.kind != "Place" and chain and b.key != chain[0]
+            # ("the Suining Economic and Technological Development Zone, Sichuan Province": in the province)
+            indirect = a.kind != "Place" and chain and b.key != chain[0] and re.search(r"\bof\b", a.text)
             if (b.key in chain or not chain) and not indirect:
                 ctx.add(a.key, "locatedIn", b.key, 0.75, "place-comma-chain")
 
@@ -408,7 +409,7 @@ def place_based(ctx: SentenceContext) -> None:
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "Place" and b.kind in ORG and re.fullmatch(r"-based ", view.between(a, b)):
             ctx.add(b.key, "locatedIn", a.key, 0.7, "place-based-prefix")
-        if a.kind in ORG and b.kind == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the) ",
+        if a.kind in ORG and b.kind == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the)(?: [a-z]+){0,2}? ",
                                                                view.between(a, b).lower()) and \
                 re.match(r"-based\b", view.after(b, 10)):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "place-based")

@@ -304,3 +304,15 @@ def test_the_exchange_a_company_is_listed_on_is_no_part_of_its_name(extractor):
     found = entities(extractor, "Lanmoor Capital has backed Shanghai-listed Qiyuan New Energy.")
     names = {label for label, kind in found if kind == "Company"}
     assert "Qiyuan New Energy" in names and not any(name.startswith("Shanghai-listed") for name in names)
+
+
+def test_a_park_then_its_province_after_a_comma_is_in_the_province(extractor):
+    # ("the Sanjiang New Area of Yibin, Sichuan Province" stays in Yibin: the "of" names the nearer place)
+    found = relations(extractor, "The plant stands in the Suining Economic and Technological Development Zone, Sichuan "
+                                 "Province.")
+    assert ("Suining Economic and Technological Development Zone", "locatedIn", "Sichuan Province") in found
+
+
+def test_the_only_place_based_company(extractor):
+    found = relations(extractor, "Qiyuan Motors Co., Ltd., the only Sichuan-based EV brand, has a factory there.")
+    assert ("Qiyuan Motors Co., Ltd.", "locatedIn", "Sichuan Province") in found
