@@ -43,3 +43,13 @@ def test_a_town_written_after_its_county_is_the_town_in_the_county(extractor):
 def test_a_place_in_a_newspapers_name_is_no_place_of_the_story(extractor):
     found = entities(extractor, "来源:四川日报 编辑:顾强\n\n泰岚锂业有限公司的项目开工。")
     assert ("Sichuan Province", "Place") not in found
+
+
+def test_a_name_after_a_title_is_the_shortest_the_words_after_it_allow(extractor):
+    found = entities(extractor, "岚峰区区委书记周明在致辞中说,项目进展顺利。")
+    assert ("周明", "Person") in found and not any(label == "周明在" for label, _ in found)
+
+
+def test_a_bureau_named_by_its_level_alone_employs_the_person_after_its_title(extractor):
+    found = relations(extractor, "省经济合作局局长司马岚峰出席签约仪式。")
+    assert ("司马岚峰", "worksFor", "省经济合作局") in found
