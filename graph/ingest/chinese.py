@@ -325,9 +325,12 @@ class ChineseRecogniser:
                     (before[2] in _STOP_WORDS or before[3] in ("v", "vn", "p", "c", "i", "l"))):
                 continue  # "全省", "成都市委": the level word belongs to the word before it
             inner = tokens.within(match.start() + 1, match.end())
-            if any(t[2] in _STOP_WORDS or (t[3] == "v" and len(t[2]) > 1 and t[2] not in _NAME_VERBS)
-                   for t in inner):
-                continue
+            if any((t[2] in _STOP_WORDS and (len(t[2]) == 1 or t[3] not in ("n", "vn"))) or
+                   (t[3] == "v" and len(t[2]) > 1 and t[2] not in _NAME_VERBS) for t in inner):
+                continue  # a function word or a verb: "市将加快…办"; a noun is the bureau's (经济合作局)
+            last = tokens.at(match.end() - 1)
+            if last is not None and (tokens[last][2] in _STOP_WORDS or tokens[last][3] == "v"):
+                continue  # "市场布局": the last character is a word's (布局), no bureau's
             found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None, "zh-bare-body"))
         return found
 
