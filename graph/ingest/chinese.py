@@ -123,7 +123,8 @@ _PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基�
 _CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会)"
 _ORGANISATION_SUFFIX = r"(?:大学|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|检测中心|科学院|工程院)"
 _SUFFIXES = [
-    ("Company", re.compile(_COMPANY_SUFFIX)),
+    # a company's legal form, after the place of a regional company if any: 中创新航科技(四川)有限公司
+    ("Company", re.compile(rf"(?:[(（][{CJK}]{{2,4}}[)）])?(?:有限公司|有限责任公司|股份有限公司)|{_COMPANY_SUFFIX}")),
     ("GovernmentBody", re.compile(_GOVERNMENT_SUFFIX)),
     ("IndustrialPark", re.compile(_PARK_SUFFIX)),
     ("InvestmentProject", re.compile(_PROJECT_SUFFIX)),
@@ -174,6 +175,13 @@ _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|�
 _BARE_BODY = re.compile(
     rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
     rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+# the short names of the departments a place's government has, taught to jieba as words so that their
+# characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
+_DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息化厅 经济和信息化局 经济和信息化委员会 发改委 发展改革委 发改局 "
+                "发展和改革委员会 商务厅 商务局 商务委 科技厅 科技局 财政厅 财政局 自然资源厅 自然资源局 生态环境厅 生态环境局 "
+                "投促局 投资促进局 经合局 经济合作局 招商局 国资委 教育厅 教育局 教委 住建厅 住建局 应急管理局 市场监管局 "
+                "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
+                "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
 _PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
@@ -259,6 +267,8 @@ class ChineseRecogniser:
         for name in names:
             if is_chinese(name):
                 self.tokenizer.add_word(name, freq=2000, tag="nt")
+        for department in _DEPARTMENTS:
+            self.tokenizer.add_word(department, freq=2000, tag="nt")
         ordered = sorted(names, key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)

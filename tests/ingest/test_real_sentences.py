@@ -572,3 +572,15 @@ def test_a_park_described_by_its_ambition_is_no_park_on_a_real_sentence(extracto
     # 四川日报, 2021-05-24
     found = entities(extractor, "老井重获新生,得益于宣汉县布局钾盐矿资源综合开发,正积极建成全国首个深部卤水锂钾综合开发示范园和千亿产业园区。")
     assert not any(kind == "IndustrialPark" for _, kind in found)
+
+
+def test_a_regional_companys_place_in_brackets_is_in_its_name_on_a_real_sentence(extractor):
+    # cn.dailyeconomic.com, 2024-02-28
+    found = relations(extractor, "中创新航科技(四川)有限公司生产基地负责人田召告诉记者,成眉基地均采用了行业最先进工艺技术水平的生产线。")
+    assert ("田召", "worksFor", "中创新航科技(四川)有限公司") in found
+
+
+def test_a_departments_short_name_is_one_word_on_a_real_sentence(extractor):
+    # cn.dailyeconomic.com, 2024-02-28
+    found = entities(extractor, "据四川省经信厅消息,中创新航科技(四川)有限公司位于眉山基地的模组车间内,橘红色的机械臂上下挥舞。")
+    assert ("四川省经信厅", "GovernmentBody") in found
