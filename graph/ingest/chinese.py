@@ -187,7 +187,7 @@ _PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
-           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长)")
+           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO)")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
 _PERSON_AFTER_TITLE = re.compile(
@@ -235,6 +235,26 @@ def _tokens(tokenizer, text: str) -> _Tokens:
         tokens.append((offset, offset + len(word), word, pair.flag))
         offset += len(word)
     return _Tokens(tokens)
+
+
+_PARK_BODY = re.compile(rf"(?P<park>[{CJK}]{{2,}}?{_PARK_SUFFIX})(?:建设指挥部|指挥部|管委会|管理委员会|党工委|临时党委|党委|"
+                        r"工委|管理局|服务中心)$")
+
+
+def _parks_inside(chosen: list[Mention]) -> list[Mention]:
+    """The park a body of its own is named after: 遂潼园区 in 遂潼园区临时党委, 宣汉县锂钾综合开发产业园 in
+    宣汉县锂钾综合开发产业园建设指挥部 (the park is an entity of the story as well as the body that runs it).
+
+    >>> [m.text for m in _parks_inside([Mention(0, 8, "遂潼园区临时党委", "GovernmentBody", None, "zh-suffix")])]
+    ['遂潼园区']
+    """
+    found = []
+    for mention in chosen:
+        park = _PARK_BODY.match(mention.text) if mention.kind == "GovernmentBody" and mention.known is None else None
+        if park:
+            found.append(Mention(mention.start, mention.start + park.end("park"), park.group("park"), "IndustrialPark",
+                                 None, "zh-park-of-body", inside=mention.start))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -476,6 +496,7 @@ class ChineseRecogniser:
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
         chosen += self._owners_inside(chosen, learnt)
+        chosen += _parks_inside(chosen)
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
 
     def _owners_inside(self, chosen: list[Mention], learnt: dict) -> list[Mention]:

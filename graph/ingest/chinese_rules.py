@@ -270,6 +270,21 @@ _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经
                     r"秘书长|会长|副会长|理事长|负责人|院士|指挥长|副指挥长)")
 
 
+# a title as the gap between an organisation and a person writes it: titles joined by 、 or 兼, each maybe led by
+# a few words of its own ("党组成员、机关党委书记", "董事长兼CEO", "生产基地负责人")
+_TITLE_GAP = re.compile(rf"\s*(?:的)?(?:(?:[{CJK}]{{0,6}}?(?:{_TITLE.pattern}|成员|委员|总监|主席|专员|经理|工程师)|"
+                        r"CEO|CTO|CFO|COO|总工)\s*[、兼和及]?\s*)+")
+
+
+def _is_title_gap(gap: str) -> bool:
+    """Whether the words between an organisation and a person are that person's title(s) there.
+
+    >>> _is_title_gap("党组成员、机关党委书记"), _is_title_gap("董事长兼CEO"), _is_title_gap("签约,总经理")
+    (True, True, False)
+    """
+    return bool(_TITLE_GAP.fullmatch(gap)) and not re.search(r"[，,。；;与]", gap) and len(gap) <= 16
+
+
 def works_for(ctx: SentenceContext) -> None:
     """"A董事长B", "A党委书记、董事长B"."""
     ms = ctx.mentions
@@ -278,9 +293,29 @@ def works_for(ctx: SentenceContext) -> None:
             gap = _between(ctx, a, b)
             if re.fullmatch(rf"\s*(?:的)?(?:{_TITLE.pattern}[、,，和及兼]?)+\s*", gap) or (
                     len(gap) <= 8 and re.search(r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|专员|工程师)$", gap)
-                    and not re.search(r"[，,。；;与和]", gap)):
+                    and not re.search(r"[，,。；;与和]", gap)) or _is_title_gap(gap):
                 ctx.add(b.key, "worksFor", a.key, 0.85, "zh-org-title-name", jobTitle=gap.strip("的 、,，"))
                 ctx.employers.add(a.key)
+
+
+def works_for_each_office(ctx: SentenceContext) -> None:
+    """"遂宁市委副书记、遂潼园区临时党委书记景临", "四川省政协副主席、省地方金融监督管理局局长欧阳泽华": a person
+    whose offices are listed before the name, each an organisation with its title, works for each of them (the
+    organisation next to the name is :func:`works_for`'s)."""
+    ms = ctx.mentions
+    for i, person in enumerate(ms):
+        if person.kind != "Person" or i < 2 or ms[i - 1].kind not in ORG or \
+                not _is_title_gap(_between(ctx, ms[i - 1], person)):
+            continue
+        j = i - 1
+        while j >= 1 and ms[j - 1].kind in ORG:
+            gap = _between(ctx, ms[j - 1], ms[j])
+            if not (gap.rstrip().endswith("、") and _is_title_gap(gap.rstrip()[:-1])):
+                break
+            ctx.add(person.key, "worksFor", ms[j - 1].key, 0.8, "zh-offices-listed",
+                    jobTitle=gap.rstrip()[:-1].strip("的 "))
+            ctx.employers.add(ms[j - 1].key)
+            j -= 1
 
 
 def supplies(ctx: SentenceContext) -> None:
@@ -332,6 +367,6 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
+    works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
     project_and_place,
 ]

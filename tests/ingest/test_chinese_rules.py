@@ -53,3 +53,8 @@ def test_a_name_after_a_title_is_the_shortest_the_words_after_it_allow(extractor
 def test_a_bureau_named_by_its_level_alone_employs_the_person_after_its_title(extractor):
     found = relations(extractor, "省经济合作局局长司马岚峰出席签约仪式。")
     assert ("司马岚峰", "worksFor", "省经济合作局") in found
+
+
+def test_a_person_works_for_each_office_listed_before_the_name(extractor):
+    found = relations(extractor, "宜宾市委副书记、岚峰新区管委会主任周明出席仪式。")
+    assert {("周明", "worksFor", "宜宾市委"), ("周明", "worksFor", "岚峰新区管委会")} <= found

@@ -584,3 +584,18 @@ def test_a_departments_short_name_is_one_word_on_a_real_sentence(extractor):
     # cn.dailyeconomic.com, 2024-02-28
     found = entities(extractor, "据四川省经信厅消息,中创新航科技(四川)有限公司位于眉山基地的模组车间内,橘红色的机械臂上下挥舞。")
     assert ("四川省经信厅", "GovernmentBody") in found
+
+
+def test_offices_listed_before_a_name_each_employ_the_person_on_a_real_sentence(extractor):
+    # news.cdc.net.cn, 2022-11-01: "org title、org title name" and "org 董事长兼CEO name"
+    found = relations(extractor, "遂宁市委书记李江,省经济合作局党组成员、机关党委书记李骏,遂宁市委副书记、遂潼园区临时党委书记景临,"
+                                 "蜂巢能源董事长兼CEO杨红新以及相关企业代表出席了投产仪式。")
+    assert {("李骏", "worksFor", "省经济合作局"), ("景临", "worksFor", "遂宁市委"),
+            ("杨红新", "worksFor", "SVOLT Energy Technology")} <= found
+    assert ("李江", "worksFor", "省经济合作局") not in found
+
+
+def test_the_park_a_body_is_named_after_is_a_park_on_a_real_sentence(extractor):
+    # news.cdc.net.cn, 2022-11-01
+    found = entities(extractor, "遂宁市委副书记、遂潼园区临时党委书记景临,蜂巢能源董事长兼CEO杨红新以及相关企业代表出席了投产仪式。")
+    assert ("遂潼园区", "IndustrialPark") in found
