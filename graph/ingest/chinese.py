@@ -421,7 +421,8 @@ class ChineseRecogniser:
                     continue
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
-                if len(name) - len(match.group(0)) < 2 and kind != "Conference":
+                # the suffix as the name ends with it: "经开区", not "经开区(龙泉驿区)" whose district was cut off
+                if len(name) - (end - match.start()) < 2 and kind != "Conference":
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府

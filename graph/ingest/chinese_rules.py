@@ -191,14 +191,28 @@ def located(ctx: SentenceContext) -> None:
             continue
         place = _most_specific(ctx, places)
         rest = text[place.end - ctx.view.start:]
-        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局)", rest)
+        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局|启动|动工|开建|奠基)", rest)
         if not verb:
             continue
         targets = [m for m in ctx.mentions if m.kind in things and m.start > place.end]
         subject = targets[0].key if targets and targets[0].kind in ("InvestmentProject", "Conference", "Event") \
-            else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else ctx.project)
+            else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else
+                  _project_before(ctx, trigger.start()) or ctx.project)
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.65, "zh-in-place")
+            park = _park_before_bracket(ctx, places, place)
+            if park is not None:
+                ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def _project_before(ctx: SentenceContext, before: int) -> str | None:
+    """The project whose name ends just before sentence offset ``before``, maybe followed by 建设 or 正式:
+    "亿纬锂能成都动力储能电池一期项目建设在成都经开区正式启动"."""
+    projects = [m for m in ctx.mentions if m.kind == "InvestmentProject" and ctx.view.offset(m) < before]
+    if projects and re.fullmatch(r"\s*(?:建设|工程|正式|将|已|也)?\s*",
+                                 ctx.view.text[projects[-1].end - ctx.view.start:before]):
+        return projects[-1].key
+    return None
 
 
 def _most_specific(ctx: SentenceContext, places: list[SentenceMention]) -> SentenceMention:
@@ -209,6 +223,17 @@ def _most_specific(ctx: SentenceContext, places: list[SentenceMention]) -> Sente
             break
         place = following
     return place
+
+
+def _park_before_bracket(ctx: SentenceContext, places: list[SentenceMention], place: SentenceMention) \
+        -> SentenceMention | None:
+    """The park a district in brackets follows, the same area under its other name: 成都经开区 in
+    "成都经开区(龙泉驿区)" (a thing there is in both)."""
+    index = places.index(place)
+    if index and places[index - 1].kind == "IndustrialPark" and \
+            _between(ctx, places[index - 1], place).strip() in ("(", "（"):
+        return places[index - 1]
+    return None
 
 
 def hosted(ctx: SentenceContext) -> None:

@@ -58,3 +58,9 @@ def test_a_bureau_named_by_its_level_alone_employs_the_person_after_its_title(ex
 def test_a_person_works_for_each_office_listed_before_the_name(extractor):
     found = relations(extractor, "宜宾市委副书记、岚峰新区管委会主任周明出席仪式。")
     assert {("周明", "worksFor", "宜宾市委"), ("周明", "worksFor", "岚峰新区管委会")} <= found
+
+
+def test_a_project_started_in_a_park_named_with_its_district_is_in_both(extractor):
+    found = relations(extractor, "泰岚锂业年产5万吨正极材料项目在宜宾经开区(叙州区)正式动工。")
+    assert {("泰岚锂业年产5万吨正极材料项目", "locatedIn", "宜宾经开区"),
+            ("泰岚锂业年产5万吨正极材料项目", "locatedIn", "Xuzhou District")} <= found

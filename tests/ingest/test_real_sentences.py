@@ -599,3 +599,10 @@ def test_the_park_a_body_is_named_after_is_a_park_on_a_real_sentence(extractor):
     # news.cdc.net.cn, 2022-11-01
     found = entities(extractor, "遂宁市委副书记、遂潼园区临时党委书记景临,蜂巢能源董事长兼CEO杨红新以及相关企业代表出席了投产仪式。")
     assert ("遂潼园区", "IndustrialPark") in found
+
+
+def test_a_project_started_in_a_park_with_its_district_in_brackets_on_a_real_sentence(extractor):
+    # 每日经济新闻 (nbd.com.cn), 2022-07-29: the project before 在, the verb 启动, the park and its district
+    found = relations(extractor, "7月29日,亿纬锂能成都动力储能电池一期项目建设在成都经开区(龙泉驿区)正式启动。")
+    assert {("亿纬锂能成都动力储能电池一期项目", "locatedIn", "成都经开区"),
+            ("亿纬锂能成都动力储能电池一期项目", "locatedIn", "Longquanyi District")} <= found
