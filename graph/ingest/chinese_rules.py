@@ -74,6 +74,9 @@ def signed(ctx: SentenceContext) -> None:
         lead = ctx.view.text[:run[0].start - ctx.view.start]
         split = re.search(r"分别(?:与|和|同)\s*$", lead)
         head = None
+        venue = _signed_at(ctx, run, lead)
+        if venue:  # "A在成都与B签署": 成都 is where, A and B sign
+            head, parties, split = venue[0], venue[1], None
         if split:  # "A分别与B、C签约": A signs with each
             previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
             head = previous[-1] if previous else None
@@ -95,6 +98,19 @@ def signed(ctx: SentenceContext) -> None:
             for party in {p for pair in pairs for p in pair}:
                 if party.kind == "Company":
                     ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
+
+
+def _signed_at(ctx: SentenceContext, run: list[SentenceMention], lead: str):
+    """"A在成都与B签署…": the place after 在 is where the signing was, not a party; A (the party before 在)
+    signs with the rest of the run. ``(A, rest)``, or ``None`` when the run does not start so."""
+    if len(run) < 2 or run[0].kind != "Place" or not re.search(r"在\s*$", lead) or \
+            not re.fullmatch(r"\s*(?:与|和|同|跟)\s*", _between(ctx, run[0], run[1])):
+        return None
+    signers = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
+    if not signers or not re.fullmatch(r"[^，,。；;]{0,8}?在\s*", ctx.view.text[signers[-1].end - ctx.view.start:
+                                                                              run[0].start - ctx.view.start]):
+        return None
+    return signers[-1], run[1:]
 
 
 def invests(ctx: SentenceContext) -> None:

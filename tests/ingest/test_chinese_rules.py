@@ -64,3 +64,9 @@ def test_a_project_started_in_a_park_named_with_its_district_is_in_both(extracto
     found = relations(extractor, "泰岚锂业年产5万吨正极材料项目在宜宾经开区(叙州区)正式动工。")
     assert {("泰岚锂业年产5万吨正极材料项目", "locatedIn", "宜宾经开区"),
             ("泰岚锂业年产5万吨正极材料项目", "locatedIn", "Xuzhou District")} <= found
+
+
+def test_the_place_of_a_signing_is_no_party_to_it(extractor):
+    found = relations(extractor, "泰岚锂业有限公司在成都与宜宾市人民政府签署投资协议。")
+    assert ("泰岚锂业有限公司", "signedAgreementWith", "People's Government of Yibin City") in found
+    assert not any("Chengdu City" in (s, o) for s, _, o in found)
