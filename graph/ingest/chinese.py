@@ -116,14 +116,15 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
-_DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委)"
+_DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
 _PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基地|产业化基地)"
 _CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会)"
 _ORGANISATION_SUFFIX = r"(?:大学|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|检测中心|科学院|工程院)"
 _SUFFIXES = [
-    ("Company", re.compile(_COMPANY_SUFFIX)),
+    # a company's legal form, after the place of a regional company if any: 中创新航科技(四川)有限公司
+    ("Company", re.compile(rf"(?:[(（][{CJK}]{{2,4}}[)）])?(?:有限公司|有限责任公司|股份有限公司)|{_COMPANY_SUFFIX}")),
     ("GovernmentBody", re.compile(_GOVERNMENT_SUFFIX)),
     ("IndustrialPark", re.compile(_PARK_SUFFIX)),
     ("InvestmentProject", re.compile(_PROJECT_SUFFIX)),
@@ -160,17 +161,39 @@ _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新�
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
-                "凌牛聂关房左甘祝包宁尚符舒阮柏纪梅童凡葛晏车谷伍岳邢詹季")
+                "凌牛聂关房左甘祝包宁尚符舒阮柏纪梅童凡葛晏车谷伍岳邢詹季景骆褚蓝卜单殷郎苗焦鲁喻饶邬樊齐申翟屈毕温俞傅蒲冉游鄢")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "司徒", "慕容", "尉迟", "夏侯", "公孙")
 # a word that ends in a title's last characters: 车间主任, 事务经理, 建设负责人, 副指挥长
 _TITLE_END = r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|总经理|专员|工程师|秘书|委员)$"
+# verbs that name what a park, a body or a company does, and so are part of its name: 锂钾综合开发产业园,
+# 经济发展局, 循环经济示范园 (any other two-character verb ends a name met going leftwards)
+_NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研发", "检测", "回收", "应用", "服务"}
+# a body of "the" province, city, district or county, the place left to the story: 省委, 市教委, 省经济合作局,
+# 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government so written
+# (省委, 市政府) only before a title ("市委、区委有关会议精神" names no one body), a department also in a list
+_BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|委员|成员|负责人|秘书长|主任)"
+_BARE_BODY = re.compile(
+    rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
+    rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+# the short names of the departments a place's government has, taught to jieba as words so that their
+# characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
+_DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息化厅 经济和信息化局 经济和信息化委员会 发改委 发展改革委 发改局 "
+                "发展和改革委员会 商务厅 商务局 商务委 科技厅 科技局 财政厅 财政局 自然资源厅 自然资源局 生态环境厅 生态环境局 "
+                "投促局 投资促进局 经合局 经济合作局 招商局 国资委 教育厅 教育局 教委 住建厅 住建局 应急管理局 市场监管局 "
+                "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
+                "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
 _PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
-           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长)")
-_PERSON_AFTER_TITLE = re.compile(_TITLES + rf"(?P<name>[{CJK}]{{2,3}})(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|"
-                                 r"主持|宣布|参加|会见|一行|等)")
+           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO)")
+# a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
+# words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
+_PERSON_AFTER_TITLE = re.compile(
+    _TITLES + "(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
+    r"(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|主持|宣布|参加|会见|一行|等|在|及|以及|与|告诉|透露|强调|认为|坦言|"
+    r"带队|陪同|见证|讲话|发言|分别|一同|共同)")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
@@ -214,6 +237,26 @@ def _tokens(tokenizer, text: str) -> _Tokens:
     return _Tokens(tokens)
 
 
+_PARK_BODY = re.compile(rf"(?P<park>[{CJK}]{{2,}}?{_PARK_SUFFIX})(?:建设指挥部|指挥部|管委会|管理委员会|党工委|临时党委|党委|"
+                        r"工委|管理局|服务中心)$")
+
+
+def _parks_inside(chosen: list[Mention]) -> list[Mention]:
+    """The park a body of its own is named after: 遂潼园区 in 遂潼园区临时党委, 宣汉县锂钾综合开发产业园 in
+    宣汉县锂钾综合开发产业园建设指挥部 (the park is an entity of the story as well as the body that runs it).
+
+    >>> [m.text for m in _parks_inside([Mention(0, 8, "遂潼园区临时党委", "GovernmentBody", None, "zh-suffix")])]
+    ['遂潼园区']
+    """
+    found = []
+    for mention in chosen:
+        park = _PARK_BODY.match(mention.text) if mention.kind == "GovernmentBody" and mention.known is None else None
+        if park:
+            found.append(Mention(mention.start, mention.start + park.end("park"), park.group("park"), "IndustrialPark",
+                                 None, "zh-park-of-body", inside=mention.start))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _base_tokenizer():
     import jieba
@@ -244,6 +287,8 @@ class ChineseRecogniser:
         for name in names:
             if is_chinese(name):
                 self.tokenizer.add_word(name, freq=2000, tag="nt")
+        for department in _DEPARTMENTS:
+            self.tokenizer.add_word(department, freq=2000, tag="nt")
         ordered = sorted(names, key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
@@ -275,7 +320,7 @@ class ChineseRecogniser:
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
                     kind == "InvestmentProject" and flag == "q")) or (
-                    flag == "v" and len(word) > 1 and kind != "InvestmentProject"):
+                    flag == "v" and len(word) > 1 and kind != "InvestmentProject" and word not in _NAME_VERBS):
                 break  # a two-character verb (走进, 围绕, 调研) ends a name; a one-character one may be in it (金汇能)
             if kind != "InvestmentProject" and number and not (kind == "Conference" and re.fullmatch(
                     r"(?:19|20)\d{2}(?:年)?", word)):
@@ -286,6 +331,38 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    @staticmethod
+    def _bare_bodies(text: str, tokens) -> list[Mention]:
+        """Bodies named by their level alone, their place left to the story: "省委书记王晓晖" (省委),
+        "经与市教委、市科技局共同研究" (市教委, 市科技局), "省经济合作局党组成员" (省经济合作局).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> [m.text for m in recognise._bare_bodies("经与市教委、市科技局共同研究", _tokens(recognise.tokenizer,
+        ...                                           "经与市教委、市科技局共同研究"))]
+        ['市教委', '市科技局']
+        """
+        found = []
+        for level in re.finditer("[省市区县]", text):
+            match = _BARE_BODY.match(text, level.start())
+            if match is None:
+                continue
+            start = match.start()
+            index = tokens.at(start)
+            before = tokens[index - 1] if index else None
+            if start and _CJK_CHAR.match(text[start - 1]) and not (
+                    index is not None and tokens[index][0] == start and before is not None and
+                    (before[2] in _STOP_WORDS or before[3] in ("v", "vn", "p", "c", "i", "l"))):
+                continue  # "全省", "成都市委": the level word belongs to the word before it
+            inner = tokens.within(match.start() + 1, match.end())
+            if any((t[2] in _STOP_WORDS and (len(t[2]) == 1 or t[3] not in ("n", "vn"))) or
+                   (t[3] == "v" and len(t[2]) > 1 and t[2] not in _NAME_VERBS) for t in inner):
+                continue  # a function word or a verb: "市将加快…办"; a noun is the bureau's (经济合作局)
+            last = tokens.at(match.end() - 1)
+            if last is not None and (tokens[last][2] in _STOP_WORDS or tokens[last][3] == "v"):
+                continue  # "市场布局": the last character is a word's (布局), no bureau's
+            found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None, "zh-bare-body"))
+        return found
 
     def _names_a_place(self, name: str) -> bool:
         """Whether a name holds a place: a known one, or a word ending in a division (省, 市, 县, 区, 州, 镇)."""
@@ -342,7 +419,10 @@ class ChineseRecogniser:
                 if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name) or
                                                     not _GENERIC_PROJECT.sub("", name[:-len(match.group(0))])):
                     continue
-                if len(name) - len(match.group(0)) < 2 and kind != "Conference":
+                if kind == "IndustrialPark" and _DESCRIPTION.search(name):
+                    continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
+                # the suffix as the name ends with it: "经开区", not "经开区(龙泉驿区)" whose district was cut off
+                if len(name) - (end - match.start()) < 2 and kind != "Conference":
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
@@ -350,10 +430,11 @@ class ChineseRecogniser:
         if self._department is not None:
             for match in self._department.finditer(text):
                 inner = tokens.within(match.start(), match.end())
-                if any(t[2] in _STOP_WORDS or (t[3] == "v" and len(t[2]) > 1) for t in inner):
-                    continue  # "东兴区围绕贯彻落实省委" is no department
+                if any((t[2] in _STOP_WORDS and t[2] != "和") or (t[3] == "v" and len(t[2]) > 1) for t in inner):
+                    continue  # "东兴区围绕贯彻落实省委" is no department; "经济和信息化局" is one
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
+        found += self._bare_bodies(text, tokens)
         for match in _LIST.finditer(text):
             offset = match.start("items")
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
@@ -365,7 +446,7 @@ class ChineseRecogniser:
                     found.append(Mention(start, end, words, "Company", None, "zh-list"))
         for match in _PERSON_AFTER_TITLE.finditer(text):
             name = match.group("name")
-            if name[0] in _SURNAMES and name not in _STOP_WORDS:
+            if (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)) and name not in _STOP_WORDS:
                 found.append(Mention(match.start("name"), match.end("name"), name, "Person", None, "zh-title-name"))
         for previous, token in zip(tokens, tokens[1:], strict=False):  # "车间主任李远勇": jieba's name after a title
             if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
@@ -416,6 +497,7 @@ class ChineseRecogniser:
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
         chosen += self._owners_inside(chosen, learnt)
+        chosen += _parks_inside(chosen)
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
 
     def _owners_inside(self, chosen: list[Mention], learnt: dict) -> list[Mention]:
@@ -489,8 +571,6 @@ _GLOSSARY = [
     ("联盟", "Alliance"), ("省", "Province"), ("市", "City"), ("区", "District"), ("县", "County"),
 ]
 
-
-_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "司徒", "慕容", "尉迟", "夏侯", "公孙")
 
 
 def _pinyin_words(chunk: str) -> str:

@@ -74,6 +74,9 @@ def signed(ctx: SentenceContext) -> None:
         lead = ctx.view.text[:run[0].start - ctx.view.start]
         split = re.search(r"分别(?:与|和|同)\s*$", lead)
         head = None
+        venue = _signed_at(ctx, run, lead)
+        if venue:  # "A在成都与B签署": 成都 is where, A and B sign
+            head, parties, split = venue[0], venue[1], None
         if split:  # "A分别与B、C签约": A signs with each
             previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
             head = previous[-1] if previous else None
@@ -95,6 +98,19 @@ def signed(ctx: SentenceContext) -> None:
             for party in {p for pair in pairs for p in pair}:
                 if party.kind == "Company":
                     ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
+
+
+def _signed_at(ctx: SentenceContext, run: list[SentenceMention], lead: str):
+    """"A在成都与B签署…": the place after 在 is where the signing was, not a party; A (the party before 在)
+    signs with the rest of the run. ``(A, rest)``, or ``None`` when the run does not start so."""
+    if len(run) < 2 or run[0].kind != "Place" or not re.search(r"在\s*$", lead) or \
+            not re.fullmatch(r"\s*(?:与|和|同|跟)\s*", _between(ctx, run[0], run[1])):
+        return None
+    signers = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
+    if not signers or not re.fullmatch(r"[^，,。；;]{0,8}?在\s*", ctx.view.text[signers[-1].end - ctx.view.start:
+                                                                              run[0].start - ctx.view.start]):
+        return None
+    return signers[-1], run[1:]
 
 
 def invests(ctx: SentenceContext) -> None:
@@ -191,14 +207,28 @@ def located(ctx: SentenceContext) -> None:
             continue
         place = _most_specific(ctx, places)
         rest = text[place.end - ctx.view.start:]
-        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局)", rest)
+        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局|启动|动工|开建|奠基)", rest)
         if not verb:
             continue
         targets = [m for m in ctx.mentions if m.kind in things and m.start > place.end]
         subject = targets[0].key if targets and targets[0].kind in ("InvestmentProject", "Conference", "Event") \
-            else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else ctx.project)
+            else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else
+                  _project_before(ctx, trigger.start()) or ctx.project)
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.65, "zh-in-place")
+            park = _park_before_bracket(ctx, places, place)
+            if park is not None:
+                ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def _project_before(ctx: SentenceContext, before: int) -> str | None:
+    """The project whose name ends just before sentence offset ``before``, maybe followed by 建设 or 正式:
+    "亿纬锂能成都动力储能电池一期项目建设在成都经开区正式启动"."""
+    projects = [m for m in ctx.mentions if m.kind == "InvestmentProject" and ctx.view.offset(m) < before]
+    if projects and re.fullmatch(r"\s*(?:建设|工程|正式|将|已|也)?\s*",
+                                 ctx.view.text[projects[-1].end - ctx.view.start:before]):
+        return projects[-1].key
+    return None
 
 
 def _most_specific(ctx: SentenceContext, places: list[SentenceMention]) -> SentenceMention:
@@ -209,6 +239,17 @@ def _most_specific(ctx: SentenceContext, places: list[SentenceMention]) -> Sente
             break
         place = following
     return place
+
+
+def _park_before_bracket(ctx: SentenceContext, places: list[SentenceMention], place: SentenceMention) \
+        -> SentenceMention | None:
+    """The park a district in brackets follows, the same area under its other name: 成都经开区 in
+    "成都经开区(龙泉驿区)" (a thing there is in both)."""
+    index = places.index(place)
+    if index and places[index - 1].kind == "IndustrialPark" and \
+            _between(ctx, places[index - 1], place).strip() in ("(", "（"):
+        return places[index - 1]
+    return None
 
 
 def hosted(ctx: SentenceContext) -> None:
@@ -270,6 +311,21 @@ _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经
                     r"秘书长|会长|副会长|理事长|负责人|院士|指挥长|副指挥长)")
 
 
+# a title as the gap between an organisation and a person writes it: titles joined by 、 or 兼, each maybe led by
+# a few words of its own ("党组成员、机关党委书记", "董事长兼CEO", "生产基地负责人")
+_TITLE_GAP = re.compile(rf"\s*(?:的)?(?:(?:[{CJK}]{{0,6}}?(?:{_TITLE.pattern}|成员|委员|总监|主席|专员|经理|工程师)|"
+                        r"CEO|CTO|CFO|COO|总工)\s*[、兼和及]?\s*)+")
+
+
+def _is_title_gap(gap: str) -> bool:
+    """Whether the words between an organisation and a person are that person's title(s) there.
+
+    >>> _is_title_gap("党组成员、机关党委书记"), _is_title_gap("董事长兼CEO"), _is_title_gap("签约,总经理")
+    (True, True, False)
+    """
+    return bool(_TITLE_GAP.fullmatch(gap)) and not re.search(r"[，,。；;与]", gap) and len(gap) <= 16
+
+
 def works_for(ctx: SentenceContext) -> None:
     """"A董事长B", "A党委书记、董事长B"."""
     ms = ctx.mentions
@@ -278,9 +334,29 @@ def works_for(ctx: SentenceContext) -> None:
             gap = _between(ctx, a, b)
             if re.fullmatch(rf"\s*(?:的)?(?:{_TITLE.pattern}[、,，和及兼]?)+\s*", gap) or (
                     len(gap) <= 8 and re.search(r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|专员|工程师)$", gap)
-                    and not re.search(r"[，,。；;与和]", gap)):
+                    and not re.search(r"[，,。；;与和]", gap)) or _is_title_gap(gap):
                 ctx.add(b.key, "worksFor", a.key, 0.85, "zh-org-title-name", jobTitle=gap.strip("的 、,，"))
                 ctx.employers.add(a.key)
+
+
+def works_for_each_office(ctx: SentenceContext) -> None:
+    """"遂宁市委副书记、遂潼园区临时党委书记景临", "四川省政协副主席、省地方金融监督管理局局长欧阳泽华": a person
+    whose offices are listed before the name, each an organisation with its title, works for each of them (the
+    organisation next to the name is :func:`works_for`'s)."""
+    ms = ctx.mentions
+    for i, person in enumerate(ms):
+        if person.kind != "Person" or i < 2 or ms[i - 1].kind not in ORG or \
+                not _is_title_gap(_between(ctx, ms[i - 1], person)):
+            continue
+        j = i - 1
+        while j >= 1 and ms[j - 1].kind in ORG:
+            gap = _between(ctx, ms[j - 1], ms[j])
+            if not (gap.rstrip().endswith("、") and _is_title_gap(gap.rstrip()[:-1])):
+                break
+            ctx.add(person.key, "worksFor", ms[j - 1].key, 0.8, "zh-offices-listed",
+                    jobTitle=gap.rstrip()[:-1].strip("的 "))
+            ctx.employers.add(ms[j - 1].key)
+            j -= 1
 
 
 def supplies(ctx: SentenceContext) -> None:
@@ -332,6 +408,6 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
+    works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
     project_and_place,
 ]

@@ -43,3 +43,30 @@ def test_a_town_written_after_its_county_is_the_town_in_the_county(extractor):
 def test_a_place_in_a_newspapers_name_is_no_place_of_the_story(extractor):
     found = entities(extractor, "来源:四川日报 编辑:顾强\n\n泰岚锂业有限公司的项目开工。")
     assert ("Sichuan Province", "Place") not in found
+
+
+def test_a_name_after_a_title_is_the_shortest_the_words_after_it_allow(extractor):
+    found = entities(extractor, "岚峰区区委书记周明在致辞中说,项目进展顺利。")
+    assert ("周明", "Person") in found and not any(label == "周明在" for label, _ in found)
+
+
+def test_a_bureau_named_by_its_level_alone_employs_the_person_after_its_title(extractor):
+    found = relations(extractor, "省经济合作局局长司马岚峰出席签约仪式。")
+    assert ("司马岚峰", "worksFor", "省经济合作局") in found
+
+
+def test_a_person_works_for_each_office_listed_before_the_name(extractor):
+    found = relations(extractor, "宜宾市委副书记、岚峰新区管委会主任周明出席仪式。")
+    assert {("周明", "worksFor", "宜宾市委"), ("周明", "worksFor", "岚峰新区管委会")} <= found
+
+
+def test_a_project_started_in_a_park_named_with_its_district_is_in_both(extractor):
+    found = relations(extractor, "泰岚锂业年产5万吨正极材料项目在宜宾经开区(叙州区)正式动工。")
+    assert {("泰岚锂业年产5万吨正极材料项目", "locatedIn", "宜宾经开区"),
+            ("泰岚锂业年产5万吨正极材料项目", "locatedIn", "Xuzhou District")} <= found
+
+
+def test_the_place_of_a_signing_is_no_party_to_it(extractor):
+    found = relations(extractor, "泰岚锂业有限公司在成都与宜宾市人民政府签署投资协议。")
+    assert ("泰岚锂业有限公司", "signedAgreementWith", "People's Government of Yibin City") in found
+    assert not any("Chengdu City" in (s, o) for s, _, o in found)

@@ -626,3 +626,82 @@ def test_an_investors_portfolio_on_a_real_sentence(extractor):
                                  "Technologies, and Shanghai-listed Putailai New Energy and Hymson Laser.")
     assert {("Legend Capital", "investsIn", "CNGR Advanced Materials"),
             ("Legend Capital", "investsIn", "Putailai New Energy")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cbcu.com.cn: the shortest name the words after it allow ("谭庆在致辞中说")
+    ("铜梁区区委书记谭庆在致辞中说,江苏厚生是国内少数具备全系基膜、涂覆隔膜规模化研发、生产能力的制造商,是新晋“独角兽”企业。",
+     ("谭庆", "worksFor", "铜梁区区委")),
+    # cdbroad.com.cn, 2021-02-01: a compound surname, and a provincial bureau named by its level alone
+    ("四川省政协副主席、省地方金融监督管理局局长欧阳泽华出席签约仪式。", ("欧阳泽华", "worksFor", "省地方金融监督管理局")),
+    # 四川在线, 2021-06-18: the provincial people's congress by its level alone
+    ("省人大常委会副主任彭琳出席投运仪式,并宣布项目正式投运。", ("彭琳", "worksFor", "省人大常委会")),
+    # 四川日报, 2021-05-24: a county bureau whose name holds 和
+    ("”宣汉县经济和信息化局局长潘传勤介绍,“双方将共建世界级新能源新材料产业基地,对宣汉锂钾资源综合开发注入强劲动能。",
+     ("潘传勤", "worksFor", "宣汉县经济和信息化局")),
+    # 四川日报, 2021-05-24: 开发 names what the park does and is part of the name
+    ("宣汉县锂钾综合开发产业园建设指挥部副指挥长周相生介绍,宣汉拥有全国首个海相富锂钾资源矿。",
+     ("周相生", "worksFor", "宣汉县锂钾综合开发产业园建设指挥部")),
+], ids=["name-before-zai", "compound-surname-bare-bureau", "bare-congress", "bureau-with-he", "verb-in-park-name"])
+def test_round_three_chinese_people_and_bodies_on_real_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_bodies_named_by_their_level_alone_on_a_real_sentence(extractor):
+    # 重庆市经济和信息化委员会 (jjxxw.cq.gov.cn), 2025-06-10
+    found = entities(extractor, "经与市教委、市人力社保局、市国资委、市科技局共同研究办理,现答复如下:")
+    assert {(name, "GovernmentBody") for name in ("市教委", "市人力社保局", "市国资委", "市科技局")} <= found
+
+
+def test_a_party_committee_by_its_level_alone_only_before_a_title_on_a_real_sentence(extractor):
+    # 东兴融媒 (内江), 2022-09-28
+    found = entities(extractor, "东兴区围绕贯彻落实省委书记王晓晖深入内江调研强调要求和市委、区委有关会议精神,高效统筹疫情防控和经济社会发展。")
+    assert ("省委", "GovernmentBody") in found
+    assert ("市委", "GovernmentBody") not in found and ("区委", "GovernmentBody") not in found
+
+
+def test_a_park_described_by_its_ambition_is_no_park_on_a_real_sentence(extractor):
+    # 四川日报, 2021-05-24
+    found = entities(extractor, "老井重获新生,得益于宣汉县布局钾盐矿资源综合开发,正积极建成全国首个深部卤水锂钾综合开发示范园和千亿产业园区。")
+    assert not any(kind == "IndustrialPark" for _, kind in found)
+
+
+def test_a_regional_companys_place_in_brackets_is_in_its_name_on_a_real_sentence(extractor):
+    # cn.dailyeconomic.com, 2024-02-28
+    found = relations(extractor, "中创新航科技(四川)有限公司生产基地负责人田召告诉记者,成眉基地均采用了行业最先进工艺技术水平的生产线。")
+    assert ("田召", "worksFor", "中创新航科技(四川)有限公司") in found
+
+
+def test_a_departments_short_name_is_one_word_on_a_real_sentence(extractor):
+    # cn.dailyeconomic.com, 2024-02-28
+    found = entities(extractor, "据四川省经信厅消息,中创新航科技(四川)有限公司位于眉山基地的模组车间内,橘红色的机械臂上下挥舞。")
+    assert ("四川省经信厅", "GovernmentBody") in found
+
+
+def test_offices_listed_before_a_name_each_employ_the_person_on_a_real_sentence(extractor):
+    # news.cdc.net.cn, 2022-11-01: "org title、org title name" and "org 董事长兼CEO name"
+    found = relations(extractor, "遂宁市委书记李江,省经济合作局党组成员、机关党委书记李骏,遂宁市委副书记、遂潼园区临时党委书记景临,"
+                                 "蜂巢能源董事长兼CEO杨红新以及相关企业代表出席了投产仪式。")
+    assert {("李骏", "worksFor", "省经济合作局"), ("景临", "worksFor", "遂宁市委"),
+            ("杨红新", "worksFor", "SVOLT Energy Technology")} <= found
+    assert ("李江", "worksFor", "省经济合作局") not in found
+
+
+def test_the_park_a_body_is_named_after_is_a_park_on_a_real_sentence(extractor):
+    # news.cdc.net.cn, 2022-11-01
+    found = entities(extractor, "遂宁市委副书记、遂潼园区临时党委书记景临,蜂巢能源董事长兼CEO杨红新以及相关企业代表出席了投产仪式。")
+    assert ("遂潼园区", "IndustrialPark") in found
+
+
+def test_a_project_started_in_a_park_with_its_district_in_brackets_on_a_real_sentence(extractor):
+    # 每日经济新闻 (nbd.com.cn), 2022-07-29: the project before 在, the verb 启动, the park and its district
+    found = relations(extractor, "7月29日,亿纬锂能成都动力储能电池一期项目建设在成都经开区(龙泉驿区)正式启动。")
+    assert {("亿纬锂能成都动力储能电池一期项目", "locatedIn", "成都经开区"),
+            ("亿纬锂能成都动力储能电池一期项目", "locatedIn", "Longquanyi District")} <= found
+
+
+def test_the_place_a_signing_was_in_is_no_party_on_a_real_sentence(extractor):
+    # cdbroad.com.cn, 2021-02-01: "A在成都与B签署"
+    found = relations(extractor, "1月27日,蜂巢能源科技有限公司在成都与遂宁市正式签署战略合作协议,将斥资70亿元在遂宁经开区建设20GWh动力电池工厂。")
+    assert ("蜂巢能源科技有限公司", "signedAgreementWith", "Suining City") in found
+    assert not any("Chengdu City" in (s, o) and k == "signedAgreementWith" for s, k, o in found)
