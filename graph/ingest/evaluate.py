@@ -7,8 +7,8 @@ and dates. Scoring rules:
   the gold name or an alias (case- and whitespace-insensitive) and the type is the same. Optional gold
   entities count neither way; kinds the gold does not annotate (Technology, Facility, Event) are left out.
 * **relations**: subject, relation kind and object match (names as above; partnerOf and
-  signedAgreementWith in either direction). Uncertain gold relations count neither way, nor do predicted
-  relations that touch an optional or unannotated entity.
+  signedAgreementWith in either direction). Uncertain gold relations and those of an optional entity count
+  neither way, nor do predicted relations that touch an optional or unannotated entity.
 * **amounts**: same value and same currency (money), or same value and overlapping text (quantities).
 * **dates**: the ISO values as sets.
 
@@ -137,7 +137,10 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
 
     gold_relations = []
     for r in gold.get("relations", []):
-        gold_relations.append((gold_index(r["subject"]), r["predicate"], gold_index(r["object"]), bool(r.get("uncertain"))))  # noqa: E501
+        subject, obj = gold_index(r["subject"]), gold_index(r["object"])
+        # a relation of an optional entity counts neither way, as a predicted one touching it does not count
+        neutral = bool(r.get("uncertain")) or subject in optional or obj in optional
+        gold_relations.append((subject, r["predicate"], obj, neutral))
     found_relations = set()
     rule_of: dict[tuple, str] = {}
     shown_as: dict[tuple, str] = {}

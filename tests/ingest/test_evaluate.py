@@ -74,3 +74,16 @@ def test_eval_extraction_errors_list_each_miss_and_each_false_find(tmp_path, cap
     report.write_text(json.dumps({"extractor": "old", "articles": {}, "overall": {}}), encoding="utf-8")
     assert main(["eval-extraction", str(gold), str(articles), "--recorded", str(report), "--errors"]) == 2
     assert "has no errors" in capsys.readouterr().err
+
+
+def test_a_gold_relation_of_an_optional_entity_counts_neither_way():
+    from graph.ingest.evaluate import score_article
+    from graph.ingest.extractor import Extractor
+
+    gold = {"entities": [{"name": "Li Wei", "type": "Person"},
+                         {"name": "Sichuan Provincial Party Committee", "type": "GovernmentBody", "optional": True}],
+            "relations": [{"subject": "Li Wei", "predicate": "worksFor",
+                           "object": "Sichuan Provincial Party Committee"}],
+            "amounts": [], "dates": []}
+    scores = score_article(gold, Extractor(use_registry=False).extract("Li Wei spoke."))
+    assert (scores["relations"].tp, scores["relations"].fn) == (0, 0)
