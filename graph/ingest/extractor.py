@@ -372,9 +372,11 @@ class Extractor:
         places = {normalise(name): e for e in entities.values() if e.kind == "Place" for name in e.names}
         for park in [e for e in entities.values() if e.kind in ("IndustrialPark", "Facility")]:
             words = normalise(park.label).split()
+            # only a place the name says the park is "of": a place that merely starts the name ("Chongqing
+            # Liangjiang New Area") is a location the name implies, which the gold leaves out or calls uncertain
             for size in (3, 2, 1):
-                found = next((places[" ".join(words[i:i + size])] for i in range(len(words) - size + 1)
-                              if " ".join(words[i:i + size]) in places), None)
+                found = next((places[" ".join(words[i:i + size])] for i in range(1, len(words) - size + 1)
+                              if " ".join(words[i:i + size]) in places and words[i - 1] == "of"), None)
                 if found:
                     span = next((r.sentence for r in finder.found if park.key in (r.subject, r.object)), None)
                     mention = park.mentions[0]

@@ -30,7 +30,7 @@ _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
 _INVEST = {"invest"}
 _BUILD = {"build", "construct", "establish", "set", "launch", "develop", "open", "start", "begin", "break",
-          "kick", "put", "expand"}
+          "kick", "put", "expand", "commission", "complete", "own", "operate"}
 _LOCATE = {"locate", "settle", "land", "site", "base", "situate", "headquarter", "house"}
 _HOST = {"host", "co-host", "cohost"}
 _ORGANISE = {"organize", "organise", "sponsor", "co-organize", "co-organise", "undertake", "co-sponsor"}
@@ -87,6 +87,8 @@ def _subjects(verb):
     while verb is not None and verb.i not in seen:
         seen.add(verb.i)
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects and verb.dep_ == "relcl" and all(c.lower_ in ("which", "that", "who") for c in subjects):
+            return [verb.head]  # "a company which owns the project": the noun the clause describes
         if subjects:
             return subjects
         if verb.dep_ == "relcl":  # "X, which signed ...": the noun the clause describes
@@ -113,6 +115,10 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
         verb = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head  # "signed a deal to build Y"
     tokens = _subjects(verb)
     found = parsed.mentions(tokens)
+    if found:
+        return found
+    # "AVZ, an Australian listed mining company which owns the project": the company the noun stands beside
+    found = parsed.mentions([t.head for t in tokens if t.dep_ == "appos"])
     if found:
         return found
     if any(t.lower_ in _PRONOUNS for t in tokens):
@@ -229,8 +235,12 @@ def verb_relations(ctx: SentenceContext) -> None:
             builders = [m for m in (agents if passive else subjects) if m.kind in ORG]
             built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
                                                                                   "IndustrialPark"})
-            if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children):
-                built = []
+            if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children) and \
+                    not (lemma == "put" and any(p.lower_ == "into" and any(o.lemma_ in ("production", "operation",
+                                                                                      "service", "use")
+                                                                          for o in p.children)
+                                                for p in verb.children if p.dep_ == "prep")):
+                built = []  # "put X into production" is a project of the subject's; "put forward" is none
             places = parsed.mentions(_preposition_objects([verb, *objects] + subject_tokens, {"in", "at"}),
                                      PLACEISH)
             for thing in built:

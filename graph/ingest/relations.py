@@ -509,12 +509,15 @@ def x_and_y_signed(ctx: SentenceContext) -> None:
     if not joint:
         return
     before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < joint.start()]
-    if len(before) >= 2 and re.fullmatch(r",? and ", ctx.view.between(before[-2], before[-1])):
+    # "X (Ya'an) and Y": a place in brackets after a name is the name's
+    if len(before) >= 2 and re.fullmatch(r"(?: \([^()]{1,30}\))?,? and ", ctx.view.between(before[-2], before[-1])):
         x, y = before[-2].key, before[-1].key
         ctx.add(x, "signedAgreementWith", y, 0.75, "x-and-y-signed")
         ctx.finder.parties = [x, y]
         if re.search(r"\b(?:cooperation|strategic|partnership)\b", ctx.lower[joint.start():joint.end()]):
             ctx.add(x, "partnerOf", y, 0.65, "x-and-y-signed-cooperation")
+        if re.search(r"\b(?:supply|offtake) (?:agreement|contract|deal)\b", ctx.lower[joint.start():joint.end()]):
+            ctx.add(x, "suppliesTo", y, 0.55, "x-and-y-signed-supply")  # the seller is named first
 
 
 def joint_venture(ctx: SentenceContext) -> None:

@@ -316,3 +316,33 @@ def test_a_park_then_its_province_after_a_comma_is_in_the_province(extractor):
 def test_the_only_place_based_company(extractor):
     found = relations(extractor, "Qiyuan Motors Co., Ltd., the only Sichuan-based EV brand, has a factory there.")
     assert ("Qiyuan Motors Co., Ltd.", "locatedIn", "Sichuan Province") in found
+
+
+def test_a_park_named_of_a_place_is_in_it_but_one_a_place_only_starts_is_not_by_its_name(extractor):
+    found = relations(extractor, "Suining says the Qiyuan Lithium Industrial Park of Suining hosts five plants.")
+    assert ("Qiyuan Lithium Industrial Park of Suining", "locatedIn", "Suining City") in found
+    found = relations(extractor, "Suining says work began at the Suining Qiyuan Lithium Industrial Park on Monday.")
+    assert not any(kind == "locatedIn" and subject.startswith("Suining Qiyuan") for subject, kind, _ in found)
+
+
+@needs_model
+def test_a_plant_commissioned_or_put_into_production_is_the_companys_project(extractor):
+    found = relations(extractor, "Qiyuan Lithium Co., Ltd. has formally commissioned a 20ktpy lithium hydroxide plant "
+                                 "in Yibin.")
+    assert ("Qiyuan Lithium Co., Ltd.", "investsIn", "20ktpy lithium hydroxide plant") in found
+    found = relations(extractor, "Hexi Materials Co., Ltd. put its 50,000-ton cathode plant into production.")
+    assert ("Hexi Materials Co., Ltd.", "investsIn", "50,000-ton cathode plant") in found
+
+
+@needs_model
+def test_the_company_a_relative_clause_describes_owns_the_project(extractor):
+    found = relations(extractor, "Baixi bought ore from Qiyuan Mining Co., Ltd., a listed mining company which owns "
+                                 "the Lanmoor lithium project in Ganzi.")
+    assert ("Qiyuan Mining Co., Ltd.", "investsIn", "Lanmoor lithium project") in found
+
+
+def test_two_parties_of_a_supply_agreement_the_first_with_its_place_in_brackets(extractor):
+    found = relations(extractor, "Qiyuan Lithium (Ya\u2019an) and Hexi Materials Co., Ltd. have entered into a "
+                                 "long-term supply agreement.")
+    assert {("Qiyuan Lithium", "signedAgreementWith", "Hexi Materials Co., Ltd."),
+            ("Qiyuan Lithium", "suppliesTo", "Hexi Materials Co., Ltd.")} <= found
