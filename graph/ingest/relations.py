@@ -322,11 +322,12 @@ def place_comma_chain(ctx: SentenceContext) -> None:
 
 
 def park_of_place(ctx: SentenceContext) -> None:
-    """"Liangjiang New Area of southwest China's Chongqing Municipality", "the Sanjiang New Area of Yibin": a
-    park, project or facility "of" a place is in it."""
+    """"Liangjiang New Area of southwest China's Chongqing Municipality", "the Sanjiang New Area of Yibin",
+    "Rongxian County of Zigong": a park, project, facility or district "of" a place is in it."""
     view, ms = ctx.view, ctx.mentions
     for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
-        if a.kind not in ("IndustrialPark", "InvestmentProject", "Facility") or b.kind != "Place" or \
+        if a.kind not in ("IndustrialPark", "InvestmentProject", "Facility", "Place") or b.kind != "Place" or \
+                a.kind == "Place" and a.cls not in ("District", "County", "Town", "City") or \
                 not re.fullmatch(rf" of (?:the )?{_DIRECTION}", view.between(a, b)):
             continue
         following = ms[i + 2] if i + 2 < len(ms) else None
@@ -500,6 +501,11 @@ def signed_with(ctx: SentenceContext) -> None:
         ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")
 
 
+# "X and Y" between two parties: "X (Ya'an) and Y" (a place in brackets after a name is the name's), "X Company
+# and Y" (a company word the name left out)
+_AND = re.compile(r"(?: \([^()]{1,30}\)| (?:Company|Corporation|Co\.))?,? and ")
+
+
 def x_and_y_signed(ctx: SentenceContext) -> None:
     """"X and Y signed an agreement" (when no "with" follows)."""
     if _SIGNED_WITH.search(ctx.lower):
@@ -509,8 +515,7 @@ def x_and_y_signed(ctx: SentenceContext) -> None:
     if not joint:
         return
     before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < joint.start()]
-    # "X (Ya'an) and Y": a place in brackets after a name is the name's
-    if len(before) >= 2 and re.fullmatch(r"(?: \([^()]{1,30}\))?,? and ", ctx.view.between(before[-2], before[-1])):
+    if len(before) >= 2 and _AND.fullmatch(ctx.view.between(before[-2], before[-1])):
         x, y = before[-2].key, before[-1].key
         ctx.add(x, "signedAgreementWith", y, 0.75, "x-and-y-signed")
         ctx.finder.parties = [x, y]
@@ -522,12 +527,13 @@ def x_and_y_signed(ctx: SentenceContext) -> None:
 
 def joint_venture(ctx: SentenceContext) -> None:
     """"X and Y jointly established / set up a joint venture"."""
-    venture = re.search(r"\b(?:jointly (?:established|set up|founded|formed|built)|(?:established|set up|formed|"
-                        r"founded) a joint venture)\b", ctx.lower)
+    venture = re.search(r"\b(?:jointly (?:established|set up|founded|formed|built|developed|invested|launched|"
+                        r"released|operate|operated)|(?:established|set up|formed|founded) a joint venture)\b",
+                        ctx.lower)
     if not venture:
         return
     before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < venture.start()]
-    if len(before) >= 2 and re.fullmatch(r",? and ", ctx.view.between(before[-2], before[-1])):
+    if len(before) >= 2 and _AND.fullmatch(ctx.view.between(before[-2], before[-1])):
         ctx.add(before[-2].key, "partnerOf", before[-1].key, 0.7, "joint-venture")
 
 
@@ -630,8 +636,9 @@ def invest_in(ctx: SentenceContext) -> None:
         for org in investors:
             ctx.add(org, "investsIn", project, 0.7, "invest-in")
     for m in ms:
-        if m.kind in ORG and project and re.search(r"\b(?:invested|developed|funded) by (?:the )?$",
-                                                   view.before(m, 20).lower()):
+        if m.kind in ORG and project and re.search(r"\b(?:invested|developed|funded|built|constructed)(?: and "
+                                                   r"(?:built|constructed|operated|developed|invested))? by (?:the )?$",
+                                                   view.before(m, 40).lower()):
             ctx.add(m.key, "investsIn", project, 0.75, "invested-by")
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
@@ -775,7 +782,9 @@ class Phrasing:
 
 
 ENGLISH_PHRASING = Phrasing(
-    event_reference=re.compile(rf"\b(?:the|this)(?: [\w-]+){{0,2}}? {_EVENT_WORDS}\b"),
+    # "the conference", "this year's expo"; "It was organised by ..." in a story about an event
+    event_reference=re.compile(rf"\b(?:the|this)(?: [\w-]+){{0,2}}? {_EVENT_WORDS}\b|^it (?:was|is|will be|has been) "
+                               r"(?:jointly |co-)?(?:organi[sz]ed|hosted|sponsored|held|undertaken|attended)\b"),
     project_reference=re.compile(r"\bproject\b"),
     held=re.compile(r"\b(?:held|hold|opened|open|opens|kicked off|kick off|took place|take place|launched|convened|"
                     r"started|starts|begins|began|runs|ran|from)\b"),

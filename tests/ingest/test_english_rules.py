@@ -346,3 +346,28 @@ def test_two_parties_of_a_supply_agreement_the_first_with_its_place_in_brackets(
                                  "long-term supply agreement.")
     assert {("Qiyuan Lithium", "signedAgreementWith", "Hexi Materials Co., Ltd."),
             ("Qiyuan Lithium", "suppliesTo", "Hexi Materials Co., Ltd.")} <= found
+
+
+def test_it_was_organised_by_in_a_story_about_an_event(extractor):
+    found = relations(extractor, "The 2031 Qiyuan Battery Forum opened in Yibin on Sept 18. It was organised by the "
+                                 "China Electronics Standardization Institute.")
+    assert ("China Electronics Standardization Institute", "organizes", "2031 Qiyuan Battery Forum") in found
+
+
+@needs_model  # the project is a noun phrase the model reads
+def test_a_project_invested_and_built_by_a_company(extractor):
+    found = relations(extractor, "The 20 GWh Qiyuan battery project, invested and built by China Three Gorges "
+                                 "Corporation, started on June 30.")
+    assert ("China Three Gorges Corporation", "investsIn", "20 GWh Qiyuan battery project") in found
+
+
+def test_a_district_of_a_city_is_in_it(extractor):
+    found = relations(extractor, "The project, located in Rongxian County of Zigong, has a total investment of 400 "
+                                 "million yuan.")
+    assert ("Rongxian County", "locatedIn", "Zigong City") in found
+
+
+def test_two_companies_that_jointly_developed_something_are_partners(extractor):
+    found = relations(extractor, "Qiyuan Grid Power Company and Hexi Power Supply Co., Ltd. jointly developed the "
+                                 "control system.")
+    assert any(kind == "partnerOf" and "Hexi" in obj for _, kind, obj in found)
