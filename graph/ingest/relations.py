@@ -391,7 +391,8 @@ def located_in(ctx: SentenceContext) -> None:
     if not located:
         return
     view, ms = ctx.view, ctx.mentions
-    subject = ctx.project
+    # companies are based somewhere, projects are located: "X, based in Taixing, is undertaking the project"
+    subject = ctx.project if not located.group(0).startswith("based") else None
     if subject is None and not _THING_SUBJECT.match(view.text):
         before = [m for m in ms if m.kind in (ORG | {"Facility"}) and view.offset(m) < located.start()
                   and not _GOVERNED.search(view.before(m, 20))]

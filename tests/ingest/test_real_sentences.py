@@ -705,3 +705,16 @@ def test_the_place_a_signing_was_in_is_no_party_on_a_real_sentence(extractor):
     found = relations(extractor, "1月27日,蜂巢能源科技有限公司在成都与遂宁市正式签署战略合作协议,将斥资70亿元在遂宁经开区建设20GWh动力电池工厂。")
     assert ("蜂巢能源科技有限公司", "signedAgreementWith", "Suining City") in found
     assert not any("Chengdu City" in (s, o) and k == "signedAgreementWith" for s, k, o in found)
+
+
+@needs_model
+def test_a_company_based_somewhere_puts_it_there_not_the_project_it_undertakes_on_a_real_sentence(extractor):
+    # NNA, 2020-04-21: the story's project is named two sentences before
+    found = relations(extractor, "Major Chinese home electronics maker Sichuan Changhong Electric Co. group will "
+                                 "invest 1.958 billion yuan ($28 million) in building a lithium ion battery plant. "
+                                 "Changhong Sunpower New Energy, based in Taixing in the eastern coastal province of "
+                                 "Jiangsu, is undertaking the project in two phases, with the first for scheduled "
+                                 "operation in the second half of 2021, the statement said.")
+    assert ("Changhong Sunpower New Energy", "locatedIn", "Taixing") in found
+    assert not any(kind == "locatedIn" and obj == "Taixing" and subject != "Changhong Sunpower New Energy"
+                   for subject, kind, obj in found)
