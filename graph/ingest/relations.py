@@ -713,6 +713,12 @@ def supplies_to(ctx: SentenceContext) -> None:
             ctx.add(a.key, "suppliesTo", b.key, 0.7, "supplies-to")
             if under_deal:
                 ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "under-the-agreement")
+        elif a.kind in ORG and b.kind in ORG and re.search(
+                r"\b(?:equipped with|powered by|(?:will |to )?(?:use|uses|used|using|adopt|adopts|adopted|install|"
+                r"installs|installed|carry|carries)) (?:the |its )?$", gap) and "," not in gap and \
+                re.match(r"(?:['\u2019]s)? (?:[\w-]+ ){0,2}?(?:batteries|battery packs|cells|battery cells|packs)\b",
+                         view.after(b, 40)):
+            ctx.add(b.key, "suppliesTo", a.key, 0.6, "equipped-with")  # "Aito vehicles equipped with CATL batteries"
         elif a.kind in ORG and b.kind in ORG and not _GOVERNED.search(view.before(a, 20)) and re.fullmatch(
                 r" (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?(?:[\w-]+ ){0,4}?"
                 r"orders? (?:from|by) (?:the )?", gap):

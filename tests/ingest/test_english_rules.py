@@ -371,3 +371,11 @@ def test_two_companies_that_jointly_developed_something_are_partners(extractor):
     found = relations(extractor, "Qiyuan Grid Power Company and Hexi Power Supply Co., Ltd. jointly developed the "
                                  "control system.")
     assert any(kind == "partnerOf" and "Hexi" in obj for _, kind, obj in found)
+
+
+def test_vehicles_equipped_with_a_companys_batteries_are_its_customers(extractor):
+    found = relations(extractor, "Qiyuan Motors Co., Ltd. adopted Hexi Power Co., Ltd. battery packs.")
+    assert ("Hexi Power Co., Ltd.", "suppliesTo", "Qiyuan Motors Co., Ltd.") in found
+    found = relations(extractor, "The Qiyuan Motors Co., Ltd. vehicles will be equipped with Hexi Power Co., Ltd. "
+                                 "batteries by 2027.")
+    assert ("Hexi Power Co., Ltd.", "suppliesTo", "Qiyuan Motors Co., Ltd.") in found
