@@ -147,12 +147,12 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "共有 现有 走进 送至 围绕".split())
+                   "共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
 # 动力电池生产基地) is a kind of project, not one project's name
-_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
+_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|氢能|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
@@ -182,6 +182,25 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
                 "投促局 投资促进局 经合局 经济合作局 招商局 国资委 教育厅 教育局 教委 住建厅 住建局 应急管理局 市场监管局 "
                 "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
                 "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
+# verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
+# 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业)
+_OPENERS = re.compile("(?:推动|推进|培育|共建|保障|支持|扶持|鼓励|引导|标志着|标志|争创|创建|打造|依托|加快|加大|带动|助力|促进|吸引|"
+                      "引进|引入|围绕|聚焦|壮大|做强|做大|服务|帮助|推广|建成|成为|积极|实施|发挥|构建|形成|建立|深化|加强|落实|"
+                      "对接|承接|招引|争取|在建|新建|拟建|续建)+")
+
+
+def _after_openers(text: str, begin: int, before: int) -> int:
+    """Where a name starts once the verbs that open its clause are left out: 重庆太蓝新能源有限公司 in
+    培育重庆太蓝新能源有限公司 (``before``: where its suffix starts; at least two characters are left before it).
+
+    >>> text = "推动力扬工业"
+    >>> text[_after_openers(text, 0, len(text)):]
+    '力扬工业'
+    """
+    opener = _OPENERS.match(text, begin)
+    return opener.end() if opener and before - opener.end() >= 2 else begin
+
+
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
 _PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
@@ -197,6 +216,28 @@ _PERSON_AFTER_TITLE = re.compile(
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
+
+
+# "…有限公司(以下简称“佰思格公司”)", "(简称国家电投重庆公司)": the short name an article defines for the name before it
+_DEFINED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?(?P<short>[^”\"」』()（）,，、]{2,15}?)"
+                            r"[”\"」』]?\s*[)）]")
+
+
+def _defined_short_names(text: str, chosen: list[Mention]) -> dict[str, tuple[str, str]]:
+    """The short names an article defines in brackets after a name, each with the kind and the text of the name
+    it stands for.
+
+    >>> full = Mention(0, 14, "四川佰思格新材料科技有限公司", "Company", None, "zh-suffix")
+    >>> _defined_short_names("四川佰思格新材料科技有限公司(以下简称“佰思格公司”)年产", [full])
+    {'佰思格公司': ('Company', '四川佰思格新材料科技有限公司')}
+    """
+    ends = {m.end: m for m in chosen if m.inside is None and m.kind != "Person"}
+    defined = {}
+    for match in _DEFINED_SHORT.finditer(text):
+        named = ends.get(match.start())
+        if named is not None and match.group("short") != named.text:
+            defined.setdefault(match.group("short"), (named.kind, named.text))
+    return defined
 
 
 class _Tokens(list):
@@ -414,6 +455,7 @@ class ChineseRecogniser:
                     inner = re.search(r"[(（]([^()（）]+)[)）]$", match.group(0))
                     if inner and self.knowledge.resolve(inner.group(1), "Place") is not None:
                         end = match.start() + inner.start()
+                begin = _after_openers(text, begin, match.start())
                 begin = self._strip_places(text, begin, end, kind)
                 name = text[begin:end]
                 if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name) or
@@ -440,7 +482,7 @@ class ChineseRecogniser:
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
                 start, end = offset + item.start(), offset + item.end()
                 if n == 0:  # the first item starts where the words before the list end
-                    start = self._extend_left(tokens, end, end, "Company", text) or start
+                    start = _after_openers(text, self._extend_left(tokens, end, end, "Company", text) or start, end)
                 words = text[start:end]
                 if len(words) >= 2 and not re.search(r"[的是在与和]", words) and words not in _STOP_WORDS:
                     found.append(Mention(start, end, words, "Company", None, "zh-list"))
@@ -481,8 +523,9 @@ class ChineseRecogniser:
                 continue  # 四川日报, 四川在线: a newspaper's name, not the province
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
-        # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能
-        learnt: dict[str, tuple[str, str | None]] = {}
+        # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能; the name the article says it
+        # will use ("…有限公司(以下简称“佰思格公司”)") is the same entity's
+        learnt: dict[str, tuple[str, str | None]] = dict(_defined_short_names(text, chosen))
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind != "Person":
                 learnt.setdefault(mention.text, (mention.kind, None))

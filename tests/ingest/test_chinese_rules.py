@@ -70,3 +70,14 @@ def test_the_place_of_a_signing_is_no_party_to_it(extractor):
     found = relations(extractor, "泰岚锂业有限公司在成都与宜宾市人民政府签署投资协议。")
     assert ("泰岚锂业有限公司", "signedAgreementWith", "People's Government of Yibin City") in found
     assert not any("Chengdu City" in (s, o) for s, _, o in found)
+
+
+def test_a_short_name_defined_in_brackets_is_the_same_entity(extractor):
+    text = "泰岚锂业科技有限公司(以下简称“岚峰公司”)年产5万吨正极材料项目开工。岚峰公司负责人介绍,项目年底投产。"
+    companies = [{t for t, _, _ in e.mentions} for e in extractor.extract(text).entities if e.kind == "Company"]
+    assert any({"泰岚锂业科技有限公司", "岚峰公司"} <= names for names in companies), companies
+
+
+def test_a_verb_opening_the_clause_is_not_in_the_name(extractor):
+    found = entities(extractor, "全市将培育泰岚锂业科技有限公司等一批企业,双方共建岚峰锂电材料生产基地。")
+    assert {("泰岚锂业科技有限公司", "Company"), ("岚峰锂电材料生产基地", "InvestmentProject")} <= found

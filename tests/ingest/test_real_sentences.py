@@ -705,3 +705,28 @@ def test_the_place_a_signing_was_in_is_no_party_on_a_real_sentence(extractor):
     found = relations(extractor, "1月27日,蜂巢能源科技有限公司在成都与遂宁市正式签署战略合作协议,将斥资70亿元在遂宁经开区建设20GWh动力电池工厂。")
     assert ("蜂巢能源科技有限公司", "signedAgreementWith", "Suining City") in found
     assert not any("Chengdu City" in (s, o) and k == "signedAgreementWith" for s, k, o in found)
+
+
+def test_a_short_name_defined_in_brackets_is_the_same_entity_on_a_real_sentence(extractor):
+    # 科技日报 (stdaily.com), 2023-07-12: "(以下简称国家电投重庆公司)" and the short name used later
+    text = ("7月10日,科技日报记者从国家电投集团重庆电力有限公司(以下简称国家电投重庆公司)获悉,该公司筹备建设的重庆合川发电公司"
+            "新型储能电站项目将在8月初投用。”国家电投重庆公司相关负责人介绍。")
+    companies = [{t for t, _, _ in e.mentions} for e in extractor.extract(text).entities if e.kind == "Company"]
+    assert any({"国家电投集团重庆电力有限公司", "国家电投重庆公司"} <= names for names in companies), companies
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # 重庆市经济和信息化委员会 (jjxxw.cq.gov.cn), 2025-06-10
+    ("实施高新技术企业和科技型企业“双倍增”行动计划,培育重庆太蓝新能源有限公司等一批高新技术企业和科技型企业,"
+     "促进我市固态电池产业创新主体实现量质齐升。",
+     ("重庆太蓝新能源有限公司", "Company"), "培育重庆太蓝新能源有限公司"),
+    # 聚达网 (juda.cn), 2019-10-18: jieba reads 推动力|扬工业
+    ("协议还提出,将依托动力电池回收利用试点,推动力扬工业、新锂想材料、绿然电源等动力电池相关产业与企业的深度融合和产业链协同发展。",
+     ("力扬工业", "Company"), "推动力扬工业"),
+    # 四川日报 via cnbzol.com, 2022-12-21
+    ("其迅速进展与当地的大力支持密不可分——项目所在地宜宾三江新区表示,将进一步做深服务,为宜宾打造全球一流动力电池产业集群贡献力量。",
+     ("宜宾三江新区", "IndustrialPark"), "项目所在地宜宾三江新区"),
+], ids=["verb", "verb-jieba-joins-to-the-name", "noun-of-place"])
+def test_the_verb_or_noun_before_a_name_is_not_in_it_on_real_sentences(extractor, text, name, wrong):
+    found = entities(extractor, text)
+    assert name in found and not any(label == wrong for label, _ in found), found
