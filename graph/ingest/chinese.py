@@ -152,7 +152,7 @@ _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 �
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
 # 动力电池生产基地) is a kind of project, not one project's name
-_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|氢能|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
+_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
@@ -202,7 +202,7 @@ def _after_openers(text: str, begin: int, before: int) -> int:
 
 
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
-_PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
+_PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
@@ -238,6 +238,13 @@ def _defined_short_names(text: str, chosen: list[Mention]) -> dict[str, tuple[st
         if named is not None and match.group("short") != named.text:
             defined.setdefault(match.group("short"), (named.kind, named.text))
     return defined
+
+
+# a stock code in brackets after a name: 川发龙蟒(002312.SZ), 宁德时代(300750), 天齐锂业（股票代码：002466）; a bare
+# number only as the codes of Shenzhen and Shanghai run (a postcode, 610000, is none)
+_TICKER = re.compile(r"[(（]\s*(?:(?:股票代码|证券代码|A股|H股)\s*[:：]?\s*)?(?:(?:SZ|SH|BJ|HK|SHE|SZSE|SSE|HKEX)\s*[:：.]?\s*)?"
+                     r"(?:\d{6}(?=\s*\.\s*(?:SZ|SH|BJ))|00[0-3]\d{3}|30[01]\d{3}|60[0-5]\d{3}|68[89]\d{3}|\d{4,5}(?=\.HK))"
+                     r"(?:\s*\.\s*(?:SZ|SH|BJ|HK))?\s*[)）]")
 
 
 class _Tokens(list):
@@ -477,6 +484,11 @@ class ChineseRecogniser:
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)
+        for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
+            begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
+            if begin is not None and match.start() - begin >= 2:
+                begin = _after_openers(text, begin, match.start())
+                found.append(Mention(begin, match.start(), text[begin:match.start()], "Company", None, "zh-ticker"))
         for match in _LIST.finditer(text):
             offset = match.start("items")
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):

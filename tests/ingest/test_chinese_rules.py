@@ -81,3 +81,14 @@ def test_a_short_name_defined_in_brackets_is_the_same_entity(extractor):
 def test_a_verb_opening_the_clause_is_not_in_the_name(extractor):
     found = entities(extractor, "全市将培育泰岚锂业科技有限公司等一批企业,双方共建岚峰锂电材料生产基地。")
     assert {("泰岚锂业科技有限公司", "Company"), ("岚峰锂电材料生产基地", "InvestmentProject")} <= found
+
+
+def test_a_name_before_a_stock_code_is_a_company_and_a_postcode_is_none(extractor):
+    found = entities(extractor, "岚峰锂能(300999)发布公告。地址:岚峰市泰岚路1号(610000)。")
+    assert ("岚峰锂能", "Company") in found
+    assert not any("泰岚路" in label for label, _ in found)
+
+
+def test_the_company_a_clause_opens_with_invests_in_what_it_builds(extractor):
+    found = relations(extractor, "泰岚锂能股份有限公司发布公告,公司计划投资50亿元建设岚峰锂电材料项目和岚峰储能电站项目。")
+    assert {("泰岚锂能股份有限公司", "investsIn", p) for p in ("岚峰锂电材料项目", "岚峰储能电站项目")} <= found

@@ -730,3 +730,19 @@ def test_a_short_name_defined_in_brackets_is_the_same_entity_on_a_real_sentence(
 def test_the_verb_or_noun_before_a_name_is_not_in_it_on_real_sentences(extractor, text, name, wrong):
     found = entities(extractor, text)
     assert name in found and not any(label == wrong for label, _ in found), found
+
+
+def test_a_name_before_its_stock_code_is_a_company_on_a_real_sentence(extractor):
+    # 中国电池工业协会 (chinabattery.org), 2022-02-22, relaying a 川发龙蟒 announcement
+    found = entities(extractor, "川发龙蟒(002312.SZ)发布公告,公司计划在德阳-阿坝生态经济产业园(以下简称“德阿产业园”)投资120亿元建设"
+                                "德阳川发龙蟒锂电新能源材料项目。")
+    assert ("川发龙蟒", "Company") in found
+
+
+def test_the_company_a_clause_opens_with_invests_in_each_project_listed_on_a_real_sentence(extractor):
+    # 科技日报 (stdaily.com), 2023-07-12: "该公司筹备建设的X项目、Y项目、Z项目等"; power plants are energy projects
+    found = relations(extractor, "7月10日,科技日报记者从国家电投集团重庆电力有限公司(以下简称国家电投重庆公司)获悉,该公司筹备建设的"
+                                 "重庆合川发电公司新型储能电站项目、重庆璧山综合智慧零碳电厂比亚迪光储项目、长寿综合智慧零碳电厂望变项目等3个"
+                                 "迎峰度夏顶峰重点电源项目将在8月初投用,确保重庆今年8月初实现3个项目合计30万千瓦顶峰能力,助力重庆市能源保供。")
+    assert {("国家电投集团重庆电力有限公司", "investsIn", project) for project in (
+        "重庆合川发电公司新型储能电站项目", "重庆璧山综合智慧零碳电厂比亚迪光储项目", "长寿综合智慧零碳电厂望变项目")} <= found
