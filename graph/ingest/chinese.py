@@ -114,6 +114,9 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------------------------
 # names
 
+# a company named by what it is, not who: 合资公司, 子公司, 上市公司 (jieba's words, or these words alone)
+_GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|分|上市|国有|民营|外资|科技型|龙头|新能源|整车|电池|材料|"
+                              r"投资|平台|项目|运营|本|该|这家|一家|多家|各)(?:子)?(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
@@ -363,6 +366,10 @@ class ChineseRecogniser:
             if len(word) > 1 and word[0] in "和与及同跟" and flag == "nr":  # jieba's 和明超: 和 + 明超
                 begin = t0 + 1
                 break
+            if word in ("-", "－", "—") and 0 < i and begin == t1 and self._is_place(tokens[i - 1]) and \
+                    self._is_place(tokens[i + 1]):
+                begin = t0  # "德阳-阿坝生态经济产业园": two places joined by a dash name one park
+                continue
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
@@ -379,6 +386,11 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    def _is_place(self, token: tuple) -> bool:
+        """Whether one of jieba's words is a known place's name or tagged as one."""
+        known = self._known.get(token[2])
+        return token[3] == "ns" or (known is not None and known.kind == "Place")
 
     @staticmethod
     def _bare_bodies(text: str, tokens) -> list[Mention]:
@@ -475,6 +487,8 @@ class ChineseRecogniser:
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
+                if kind == "Company" and _GENERIC_COMPANY.fullmatch(name):
+                    continue  # "合资公司", "子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
         if self._department is not None:
             for match in self._department.finditer(text):
@@ -507,6 +521,9 @@ class ChineseRecogniser:
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
+            last = tokens.at(match.end() - 1)
+            if last is not None and tokens[last][1] > match.end():
+                continue  # the division word starts a word of its own: 马边|乡村振兴, 城镇化
             begin = self._extend_left(tokens, match.end() - 1, match.end(), "IndustrialPark", text)
             head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
             if head and match.end() - begin - len(head) >= 2:

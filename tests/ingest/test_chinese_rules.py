@@ -92,3 +92,13 @@ def test_a_name_before_a_stock_code_is_a_company_and_a_postcode_is_none(extracto
 def test_the_company_a_clause_opens_with_invests_in_what_it_builds(extractor):
     found = relations(extractor, "泰岚锂能股份有限公司发布公告,公司计划投资50亿元建设岚峰锂电材料项目和岚峰储能电站项目。")
     assert {("泰岚锂能股份有限公司", "investsIn", p) for p in ("岚峰锂电材料项目", "岚峰储能电站项目")} <= found
+
+
+def test_a_company_named_by_what_it_is_and_a_word_starting_with_a_division_are_no_names(extractor):
+    found = entities(extractor, "泰岚锂业有限公司与岚峰汽车成立合资公司,助力岚峰乡村振兴。")
+    assert not any(label in ("合资公司", "岚峰乡") for label, _ in found), found
+
+
+def test_two_places_joined_by_a_dash_name_one_park(extractor):
+    found = entities(extractor, "项目位于成都-阿坝锂电产业园。")
+    assert ("成都-阿坝锂电产业园", "IndustrialPark") in found

@@ -746,3 +746,22 @@ def test_the_company_a_clause_opens_with_invests_in_each_project_listed_on_a_rea
                                  "迎峰度夏顶峰重点电源项目将在8月初投用,确保重庆今年8月初实现3个项目合计30万千瓦顶峰能力,助力重庆市能源保供。")
     assert {("国家电投集团重庆电力有限公司", "investsIn", project) for project in (
         "重庆合川发电公司新型储能电站项目", "重庆璧山综合智慧零碳电厂比亚迪光储项目", "长寿综合智慧零碳电厂望变项目")} <= found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # 蜀道集团 (shudaojt.com), 2023-08-02: 乡 starts 乡村 (countryside), no township's name ends there
+    ("项目建成后,将形成年产5万吨的电池级磷酸铁锂正极材料的产能规模,向市场供应高性能、低成本、高稳定性的正极材料产品,带动就业超300人,"
+     "为马边乡村振兴和县域经济社会发展贡献力量。", "马边乡"),
+    # 四川日报 via cnbzol.com, 2022-12-21: a joint venture named by what it is
+    ("作为产业链分工合作、共进共赢的标杆,时代吉利动力电池有限公司是宁德时代与吉利汽车旗下新能源汽车企业极氪汽车于2019年成立的合资公司,"
+     "相关项目于2020年落子宜宾,计划建设年产15吉瓦时动力电池生产线及相关配套。", "合资公司"),
+], ids=["division-word-starting-a-word", "company-named-by-what-it-is"])
+def test_words_that_only_look_like_names_are_none_on_real_sentences(extractor, text, wrong):
+    assert not any(label == wrong for label, _ in entities(extractor, text))
+
+
+def test_two_places_joined_by_a_dash_name_one_park_on_a_real_sentence(extractor):
+    # 中国电池工业协会 (chinabattery.org), 2022-02-22
+    found = entities(extractor, "川发龙蟒(002312.SZ)发布公告,公司计划在德阳-阿坝生态经济产业园(以下简称“德阿产业园”)投资120亿元建设"
+                                "德阳川发龙蟒锂电新能源材料项目。")
+    assert ("德阳-阿坝生态经济产业园", "IndustrialPark") in found
