@@ -186,10 +186,11 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
                 "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
                 "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
 # verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
-# 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业)
+# 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业);
+# nor with a distance (送至5公里外汉威…有限公司锂钾项目)
 _OPENERS = re.compile("(?:推动|推进|培育|共建|保障|支持|扶持|鼓励|引导|标志着|标志|争创|创建|打造|依托|加快|加大|带动|助力|促进|吸引|"
                       "引进|引入|围绕|聚焦|壮大|做强|做大|服务|帮助|推广|建成|成为|积极|实施|发挥|构建|形成|建立|深化|加强|落实|"
-                      "对接|承接|招引|争取|在建|新建|拟建|续建)+")
+                      "对接|承接|招引|争取|在建|新建|拟建|续建|\\d+(?:\\.\\d+)?(?:公里|千米|米)(?:以外|外|处))+")
 
 
 def _after_openers(text: str, begin: int, before: int) -> int:
@@ -582,11 +583,21 @@ class ChineseRecogniser:
             if mention.kind not in ("InvestmentProject", "IndustrialPark") or mention.known is not None:
                 continue
             name = mention.text
-            head = re.match(rf"[{CJK}]{{2,6}}?(?:集团|公司)", name)
+            head = re.match(rf"[{CJK}]{{2,6}}?(?:集团|公司)|[{CJK}]{{2,14}}?(?:[(（][{CJK}]{{2,4}}[)）])?"
+                            r"(?:有限责任公司|股份有限公司|有限公司)", name)
             owner = head.group(0) if head and len(head.group(0)) < len(name) - 3 else None
             if owner is None:
                 owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
                             default=None)
+            if owner is None:  # "江苏厚生新能源锂电池隔膜生产西南基地项目": a place, then the company's short name
+                place = self._leading_place(name, "Company") or next(
+                    (p for p in sorted(self._known, key=len, reverse=True) if name.startswith(p) and
+                     self._known[p].kind == "Place"), None)
+                short = max((n for n in companies if place and name.startswith(n, len(place)) and
+                             learnt.get(n, (0, None))[1]), key=len, default=None)
+                if short and len(place) + len(short) < len(name) - 3:
+                    owner = place + short
+                    learnt = {**learnt, owner: ("Company", learnt[short][1])}
             if owner:
                 known = companies.get(owner)
                 found.append(Mention(mention.start, mention.start + len(owner), owner, "Company", known,

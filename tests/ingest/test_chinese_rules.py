@@ -102,3 +102,8 @@ def test_a_company_named_by_what_it_is_and_a_word_starting_with_a_division_are_n
 def test_two_places_joined_by_a_dash_name_one_park(extractor):
     found = entities(extractor, "项目位于成都-阿坝锂电产业园。")
     assert ("成都-阿坝锂电产业园", "IndustrialPark") in found
+
+
+def test_a_project_named_after_its_company_with_a_place_before_the_short_name_is_its_investment(extractor):
+    found = relations(extractor, "宜宾泰岚新材料科技有限公司发布公告。四川泰岚新材料正极材料生产基地项目开工。")
+    assert ("宜宾泰岚新材料科技有限公司", "investsIn", "四川泰岚新材料正极材料生产基地项目") in found, found

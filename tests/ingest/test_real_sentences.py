@@ -765,3 +765,17 @@ def test_two_places_joined_by_a_dash_name_one_park_on_a_real_sentence(extractor)
     found = entities(extractor, "川发龙蟒(002312.SZ)发布公告,公司计划在德阳-阿坝生态经济产业园(以下简称“德阿产业园”)投资120亿元建设"
                                 "德阳川发龙蟒锂电新能源材料项目。")
     assert ("德阳-阿坝生态经济产业园", "IndustrialPark") in found
+
+
+def test_a_company_named_inside_a_project_with_its_legal_form_is_found_on_a_real_sentence(extractor):
+    # 四川日报 (repost on xiangzhen.org), 2021-05-24: a distance before the name, the company's full name inside
+    found = entities(extractor, "这些卤水将很快送至5公里外汉威新能源发展有限公司锂钾项目中试基地,碳酸锂、钾盐等产品将从中分离。")
+    assert ("汉威新能源发展有限公司", "Company") in found
+    assert not any(label.startswith("5公里") for label, _ in found)
+
+
+def test_a_project_named_with_a_place_and_a_companys_short_name_is_its_investment_on_real_sentences(extractor):
+    # cbcu.com.cn: "江苏厚生新能源…项目" is 江苏 + 厚生新能源, the short name of 江苏厚生新能源科技有限公司
+    found = relations(extractor, "4月6日,江苏厚生新能源锂电池隔膜生产西南基地项目签约活动举行,标志着该项目正式落户重庆市铜梁区。"
+                                 "江苏厚生新能源科技有限公司董事长史新昆提到,锂电池隔膜生产西南基地项目落户铜梁,是江苏厚生战略发展的需要。")
+    assert ("江苏厚生新能源科技有限公司", "investsIn", "江苏厚生新能源锂电池隔膜生产西南基地项目") in found
