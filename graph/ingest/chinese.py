@@ -114,6 +114,9 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------------------------
 # names
 
+# a company named by what it is, not who: 合资公司, 子公司, 上市公司 (jieba's words, or these words alone)
+_GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|分|上市|国有|民营|外资|科技型|龙头|新能源|整车|电池|材料|"
+                              r"投资|平台|项目|运营|本|该|这家|一家|多家|各)(?:子)?(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
@@ -147,12 +150,12 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "共有 现有 走进 送至 围绕".split())
+                   "共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
 # 动力电池生产基地) is a kind of project, not one project's name
-_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
+_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
@@ -182,8 +185,28 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
                 "投促局 投资促进局 经合局 经济合作局 招商局 国资委 教育厅 教育局 教委 住建厅 住建局 应急管理局 市场监管局 "
                 "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
                 "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
+# verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
+# 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业);
+# nor with a distance (送至5公里外汉威…有限公司锂钾项目)
+_OPENERS = re.compile("(?:推动|推进|培育|共建|保障|支持|扶持|鼓励|引导|标志着|标志|争创|创建|打造|依托|加快|加大|带动|助力|促进|吸引|"
+                      "引进|引入|围绕|聚焦|壮大|做强|做大|服务|帮助|推广|建成|成为|积极|实施|发挥|构建|形成|建立|深化|加强|落实|"
+                      "对接|承接|招引|争取|在建|新建|拟建|续建|\\d+(?:\\.\\d+)?(?:公里|千米|米)(?:以外|外|处))+")
+
+
+def _after_openers(text: str, begin: int, before: int) -> int:
+    """Where a name starts once the verbs that open its clause are left out: 重庆太蓝新能源有限公司 in
+    培育重庆太蓝新能源有限公司 (``before``: where its suffix starts; at least two characters are left before it).
+
+    >>> text = "推动力扬工业"
+    >>> text[_after_openers(text, 0, len(text)):]
+    '力扬工业'
+    """
+    opener = _OPENERS.match(text, begin)
+    return opener.end() if opener and before - opener.end() >= 2 else begin
+
+
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
-_PROJECT_WORDS = re.compile(r"电池|储能|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
+_PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
@@ -197,6 +220,35 @@ _PERSON_AFTER_TITLE = re.compile(
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
+
+
+# "…有限公司(以下简称“佰思格公司”)", "(简称国家电投重庆公司)": the short name an article defines for the name before it
+_DEFINED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?(?P<short>[^”\"」』()（）,，、]{2,15}?)"
+                            r"[”\"」』]?\s*[)）]")
+
+
+def _defined_short_names(text: str, chosen: list[Mention]) -> dict[str, tuple[str, str]]:
+    """The short names an article defines in brackets after a name, each with the kind and the text of the name
+    it stands for.
+
+    >>> full = Mention(0, 14, "四川佰思格新材料科技有限公司", "Company", None, "zh-suffix")
+    >>> _defined_short_names("四川佰思格新材料科技有限公司(以下简称“佰思格公司”)年产", [full])
+    {'佰思格公司': ('Company', '四川佰思格新材料科技有限公司')}
+    """
+    ends = {m.end: m for m in chosen if m.inside is None and m.kind != "Person"}
+    defined = {}
+    for match in _DEFINED_SHORT.finditer(text):
+        named = ends.get(match.start())
+        if named is not None and match.group("short") != named.text:
+            defined.setdefault(match.group("short"), (named.kind, named.text))
+    return defined
+
+
+# a stock code in brackets after a name: 川发龙蟒(002312.SZ), 宁德时代(300750), 天齐锂业（股票代码：002466）; a bare
+# number only as the codes of Shenzhen and Shanghai run (a postcode, 610000, is none)
+_TICKER = re.compile(r"[(（]\s*(?:(?:股票代码|证券代码|A股|H股)\s*[:：]?\s*)?(?:(?:SZ|SH|BJ|HK|SHE|SZSE|SSE|HKEX)\s*[:：.]?\s*)?"
+                     r"(?:\d{6}(?=\s*\.\s*(?:SZ|SH|BJ))|00[0-3]\d{3}|30[01]\d{3}|60[0-5]\d{3}|68[89]\d{3}|\d{4,5}(?=\.HK))"
+                     r"(?:\s*\.\s*(?:SZ|SH|BJ|HK))?\s*[)）]")
 
 
 class _Tokens(list):
@@ -315,6 +367,10 @@ class ChineseRecogniser:
             if len(word) > 1 and word[0] in "和与及同跟" and flag == "nr":  # jieba's 和明超: 和 + 明超
                 begin = t0 + 1
                 break
+            if word in ("-", "－", "—") and 0 < i and begin == t1 and self._is_place(tokens[i - 1]) and \
+                    self._is_place(tokens[i + 1]):
+                begin = t0  # "德阳-阿坝生态经济产业园": two places joined by a dash name one park
+                continue
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
@@ -331,6 +387,11 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    def _is_place(self, token: tuple) -> bool:
+        """Whether one of jieba's words is a known place's name or tagged as one."""
+        known = self._known.get(token[2])
+        return token[3] == "ns" or (known is not None and known.kind == "Place")
 
     @staticmethod
     def _bare_bodies(text: str, tokens) -> list[Mention]:
@@ -414,6 +475,7 @@ class ChineseRecogniser:
                     inner = re.search(r"[(（]([^()（）]+)[)）]$", match.group(0))
                     if inner and self.knowledge.resolve(inner.group(1), "Place") is not None:
                         end = match.start() + inner.start()
+                begin = _after_openers(text, begin, match.start())
                 begin = self._strip_places(text, begin, end, kind)
                 name = text[begin:end]
                 if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name) or
@@ -426,6 +488,8 @@ class ChineseRecogniser:
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
+                if kind == "Company" and _GENERIC_COMPANY.fullmatch(name):
+                    continue  # "合资公司", "子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
         if self._department is not None:
             for match in self._department.finditer(text):
@@ -435,12 +499,17 @@ class ChineseRecogniser:
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)
+        for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
+            begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
+            if begin is not None and match.start() - begin >= 2:
+                begin = _after_openers(text, begin, match.start())
+                found.append(Mention(begin, match.start(), text[begin:match.start()], "Company", None, "zh-ticker"))
         for match in _LIST.finditer(text):
             offset = match.start("items")
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
                 start, end = offset + item.start(), offset + item.end()
                 if n == 0:  # the first item starts where the words before the list end
-                    start = self._extend_left(tokens, end, end, "Company", text) or start
+                    start = _after_openers(text, self._extend_left(tokens, end, end, "Company", text) or start, end)
                 words = text[start:end]
                 if len(words) >= 2 and not re.search(r"[的是在与和]", words) and words not in _STOP_WORDS:
                     found.append(Mention(start, end, words, "Company", None, "zh-list"))
@@ -453,6 +522,9 @@ class ChineseRecogniser:
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
+            last = tokens.at(match.end() - 1)
+            if last is not None and tokens[last][1] > match.end():
+                continue  # the division word starts a word of its own: 马边|乡村振兴, 城镇化
             begin = self._extend_left(tokens, match.end() - 1, match.end(), "IndustrialPark", text)
             head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
             if head and match.end() - begin - len(head) >= 2:
@@ -481,8 +553,9 @@ class ChineseRecogniser:
                 continue  # 四川日报, 四川在线: a newspaper's name, not the province
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
-        # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能
-        learnt: dict[str, tuple[str, str | None]] = {}
+        # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能; the name the article says it
+        # will use ("…有限公司(以下简称“佰思格公司”)") is the same entity's
+        learnt: dict[str, tuple[str, str | None]] = dict(_defined_short_names(text, chosen))
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind != "Person":
                 learnt.setdefault(mention.text, (mention.kind, None))
@@ -510,11 +583,21 @@ class ChineseRecogniser:
             if mention.kind not in ("InvestmentProject", "IndustrialPark") or mention.known is not None:
                 continue
             name = mention.text
-            head = re.match(rf"[{CJK}]{{2,6}}?(?:集团|公司)", name)
+            head = re.match(rf"[{CJK}]{{2,6}}?(?:集团|公司)|[{CJK}]{{2,14}}?(?:[(（][{CJK}]{{2,4}}[)）])?"
+                            r"(?:有限责任公司|股份有限公司|有限公司)", name)
             owner = head.group(0) if head and len(head.group(0)) < len(name) - 3 else None
             if owner is None:
                 owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
                             default=None)
+            if owner is None:  # "江苏厚生新能源锂电池隔膜生产西南基地项目": a place, then the company's short name
+                place = self._leading_place(name, "Company") or next(
+                    (p for p in sorted(self._known, key=len, reverse=True) if name.startswith(p) and
+                     self._known[p].kind == "Place"), None)
+                short = max((n for n in companies if place and name.startswith(n, len(place)) and
+                             learnt.get(n, (0, None))[1]), key=len, default=None)
+                if short and len(place) + len(short) < len(name) - 3:
+                    owner = place + short
+                    learnt = {**learnt, owner: ("Company", learnt[short][1])}
             if owner:
                 known = companies.get(owner)
                 found.append(Mention(mention.start, mention.start + len(owner), owner, "Company", known,

@@ -6,6 +6,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 =============================================  ===================================================
 "A与B签约" / "A与B签署…协议", "A分别与B、C签约"  signedAgreementWith (战略合作 also partnerOf)
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
+"A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会"                                 attends
@@ -135,7 +136,47 @@ def invests(ctx: SentenceContext) -> None:
             continue
         if re.search(r"[。；;]", text[trigger.start():project.start - ctx.view.start]):
             continue
-        ctx.add(investor.key, "investsIn", project.key, 0.7, "zh-invests")
+        for listed in _with_listed(ctx, project):
+            ctx.add(investor.key, "investsIn", listed.key, 0.7, "zh-invests")
+
+
+def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceMention]:
+    """A project and the projects listed after it: "X项目、Y项目、Z项目等3个项目" (each is what the verb before says)."""
+    run = [first]
+    for m in ctx.mentions[ctx.mentions.index(first) + 1:]:
+        if m.kind != "InvestmentProject" or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", _between(ctx, run[-1], m)):
+            break
+        run.append(m)
+    return run
+
+
+# "该公司", "公司" opening a clause: the company the sentence or the story is about
+_THE_COMPANY = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:“\"—\s]))(?:该公司|本公司|公司|该企业)")
+
+
+def the_company_invests(ctx: SentenceContext) -> None:
+    """"…从国家电投集团重庆电力有限公司获悉,该公司筹备建设的X项目、Y项目…", "川发龙蟒发布公告,公司计划在Z投资…建设X项目":
+    the company a clause opens with by reference (the one named last before, else the story's) invests in what
+    the clause builds."""
+    text = ctx.view.text
+    for match in _THE_COMPANY.finditer(text):
+        if any(ctx.view.offset(m) <= match.start() < ctx.view.offset(m) + len(m.text) for m in ctx.mentions):
+            continue  # 公司 ending a name
+        verb = re.match(r"[^，,。；;]{0,40}?(?:投资建设|投资新建|投资兴建|筹备建设|筹建|投建|建设|新建|投资)(?:的)?",
+                        text[match.end():])
+        if not verb:
+            continue
+        after = match.end() + verb.end()
+        projects = [m for m in ctx.mentions if m.kind == "InvestmentProject" and ctx.view.offset(m) >= after]
+        if not projects or re.search(r"[，,。；;]", text[after:ctx.view.offset(projects[0])]) or \
+                ctx.view.offset(projects[0]) - after > 12:
+            continue
+        named = [m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) + len(m.text) <= match.start()]
+        investor = named[-1].key if named else ctx.finder.current_company
+        if investor is None:
+            continue
+        for project in _with_listed(ctx, projects[0]):
+            ctx.add(investor, "investsIn", project.key, 0.65, "zh-the-company-invests")
 
 
 def company_then_project(ctx: SentenceContext) -> None:
@@ -408,6 +449,6 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests, located, subsidiary, supplies, partners, place_chain,
-    project_and_place,
+    works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
+    the_company_invests, located, subsidiary, supplies, partners, place_chain, project_and_place,
 ]

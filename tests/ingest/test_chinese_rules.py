@@ -70,3 +70,40 @@ def test_the_place_of_a_signing_is_no_party_to_it(extractor):
     found = relations(extractor, "泰岚锂业有限公司在成都与宜宾市人民政府签署投资协议。")
     assert ("泰岚锂业有限公司", "signedAgreementWith", "People's Government of Yibin City") in found
     assert not any("Chengdu City" in (s, o) for s, _, o in found)
+
+
+def test_a_short_name_defined_in_brackets_is_the_same_entity(extractor):
+    text = "泰岚锂业科技有限公司(以下简称“岚峰公司”)年产5万吨正极材料项目开工。岚峰公司负责人介绍,项目年底投产。"
+    companies = [{t for t, _, _ in e.mentions} for e in extractor.extract(text).entities if e.kind == "Company"]
+    assert any({"泰岚锂业科技有限公司", "岚峰公司"} <= names for names in companies), companies
+
+
+def test_a_verb_opening_the_clause_is_not_in_the_name(extractor):
+    found = entities(extractor, "全市将培育泰岚锂业科技有限公司等一批企业,双方共建岚峰锂电材料生产基地。")
+    assert {("泰岚锂业科技有限公司", "Company"), ("岚峰锂电材料生产基地", "InvestmentProject")} <= found
+
+
+def test_a_name_before_a_stock_code_is_a_company_and_a_postcode_is_none(extractor):
+    found = entities(extractor, "岚峰锂能(300999)发布公告。地址:岚峰市泰岚路1号(610000)。")
+    assert ("岚峰锂能", "Company") in found
+    assert not any("泰岚路" in label for label, _ in found)
+
+
+def test_the_company_a_clause_opens_with_invests_in_what_it_builds(extractor):
+    found = relations(extractor, "泰岚锂能股份有限公司发布公告,公司计划投资50亿元建设岚峰锂电材料项目和岚峰储能电站项目。")
+    assert {("泰岚锂能股份有限公司", "investsIn", p) for p in ("岚峰锂电材料项目", "岚峰储能电站项目")} <= found
+
+
+def test_a_company_named_by_what_it_is_and_a_word_starting_with_a_division_are_no_names(extractor):
+    found = entities(extractor, "泰岚锂业有限公司与岚峰汽车成立合资公司,助力岚峰乡村振兴。")
+    assert not any(label in ("合资公司", "岚峰乡") for label, _ in found), found
+
+
+def test_two_places_joined_by_a_dash_name_one_park(extractor):
+    found = entities(extractor, "项目位于成都-阿坝锂电产业园。")
+    assert ("成都-阿坝锂电产业园", "IndustrialPark") in found
+
+
+def test_a_project_named_after_its_company_with_a_place_before_the_short_name_is_its_investment(extractor):
+    found = relations(extractor, "宜宾泰岚新材料科技有限公司发布公告。四川泰岚新材料正极材料生产基地项目开工。")
+    assert ("宜宾泰岚新材料科技有限公司", "investsIn", "四川泰岚新材料正极材料生产基地项目") in found, found

@@ -718,3 +718,77 @@ def test_a_company_based_somewhere_puts_it_there_not_the_project_it_undertakes_o
     assert ("Changhong Sunpower New Energy", "locatedIn", "Taixing") in found
     assert not any(kind == "locatedIn" and obj == "Taixing" and subject != "Changhong Sunpower New Energy"
                    for subject, kind, obj in found)
+
+
+def test_a_short_name_defined_in_brackets_is_the_same_entity_on_a_real_sentence(extractor):
+    # 科技日报 (stdaily.com), 2023-07-12: "(以下简称国家电投重庆公司)" and the short name used later
+    text = ("7月10日,科技日报记者从国家电投集团重庆电力有限公司(以下简称国家电投重庆公司)获悉,该公司筹备建设的重庆合川发电公司"
+            "新型储能电站项目将在8月初投用。”国家电投重庆公司相关负责人介绍。")
+    companies = [{t for t, _, _ in e.mentions} for e in extractor.extract(text).entities if e.kind == "Company"]
+    assert any({"国家电投集团重庆电力有限公司", "国家电投重庆公司"} <= names for names in companies), companies
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # 重庆市经济和信息化委员会 (jjxxw.cq.gov.cn), 2025-06-10
+    ("实施高新技术企业和科技型企业“双倍增”行动计划,培育重庆太蓝新能源有限公司等一批高新技术企业和科技型企业,"
+     "促进我市固态电池产业创新主体实现量质齐升。",
+     ("重庆太蓝新能源有限公司", "Company"), "培育重庆太蓝新能源有限公司"),
+    # 聚达网 (juda.cn), 2019-10-18: jieba reads 推动力|扬工业
+    ("协议还提出,将依托动力电池回收利用试点,推动力扬工业、新锂想材料、绿然电源等动力电池相关产业与企业的深度融合和产业链协同发展。",
+     ("力扬工业", "Company"), "推动力扬工业"),
+    # 四川日报 via cnbzol.com, 2022-12-21
+    ("其迅速进展与当地的大力支持密不可分——项目所在地宜宾三江新区表示,将进一步做深服务,为宜宾打造全球一流动力电池产业集群贡献力量。",
+     ("宜宾三江新区", "IndustrialPark"), "项目所在地宜宾三江新区"),
+], ids=["verb", "verb-jieba-joins-to-the-name", "noun-of-place"])
+def test_the_verb_or_noun_before_a_name_is_not_in_it_on_real_sentences(extractor, text, name, wrong):
+    found = entities(extractor, text)
+    assert name in found and not any(label == wrong for label, _ in found), found
+
+
+def test_a_name_before_its_stock_code_is_a_company_on_a_real_sentence(extractor):
+    # 中国电池工业协会 (chinabattery.org), 2022-02-22, relaying a 川发龙蟒 announcement
+    found = entities(extractor, "川发龙蟒(002312.SZ)发布公告,公司计划在德阳-阿坝生态经济产业园(以下简称“德阿产业园”)投资120亿元建设"
+                                "德阳川发龙蟒锂电新能源材料项目。")
+    assert ("川发龙蟒", "Company") in found
+
+
+def test_the_company_a_clause_opens_with_invests_in_each_project_listed_on_a_real_sentence(extractor):
+    # 科技日报 (stdaily.com), 2023-07-12: "该公司筹备建设的X项目、Y项目、Z项目等"; power plants are energy projects
+    found = relations(extractor, "7月10日,科技日报记者从国家电投集团重庆电力有限公司(以下简称国家电投重庆公司)获悉,该公司筹备建设的"
+                                 "重庆合川发电公司新型储能电站项目、重庆璧山综合智慧零碳电厂比亚迪光储项目、长寿综合智慧零碳电厂望变项目等3个"
+                                 "迎峰度夏顶峰重点电源项目将在8月初投用,确保重庆今年8月初实现3个项目合计30万千瓦顶峰能力,助力重庆市能源保供。")
+    assert {("国家电投集团重庆电力有限公司", "investsIn", project) for project in (
+        "重庆合川发电公司新型储能电站项目", "重庆璧山综合智慧零碳电厂比亚迪光储项目", "长寿综合智慧零碳电厂望变项目")} <= found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # 蜀道集团 (shudaojt.com), 2023-08-02: 乡 starts 乡村 (countryside), no township's name ends there
+    ("项目建成后,将形成年产5万吨的电池级磷酸铁锂正极材料的产能规模,向市场供应高性能、低成本、高稳定性的正极材料产品,带动就业超300人,"
+     "为马边乡村振兴和县域经济社会发展贡献力量。", "马边乡"),
+    # 四川日报 via cnbzol.com, 2022-12-21: a joint venture named by what it is
+    ("作为产业链分工合作、共进共赢的标杆,时代吉利动力电池有限公司是宁德时代与吉利汽车旗下新能源汽车企业极氪汽车于2019年成立的合资公司,"
+     "相关项目于2020年落子宜宾,计划建设年产15吉瓦时动力电池生产线及相关配套。", "合资公司"),
+], ids=["division-word-starting-a-word", "company-named-by-what-it-is"])
+def test_words_that_only_look_like_names_are_none_on_real_sentences(extractor, text, wrong):
+    assert not any(label == wrong for label, _ in entities(extractor, text))
+
+
+def test_two_places_joined_by_a_dash_name_one_park_on_a_real_sentence(extractor):
+    # 中国电池工业协会 (chinabattery.org), 2022-02-22
+    found = entities(extractor, "川发龙蟒(002312.SZ)发布公告,公司计划在德阳-阿坝生态经济产业园(以下简称“德阿产业园”)投资120亿元建设"
+                                "德阳川发龙蟒锂电新能源材料项目。")
+    assert ("德阳-阿坝生态经济产业园", "IndustrialPark") in found
+
+
+def test_a_company_named_inside_a_project_with_its_legal_form_is_found_on_a_real_sentence(extractor):
+    # 四川日报 (repost on xiangzhen.org), 2021-05-24: a distance before the name, the company's full name inside
+    found = entities(extractor, "这些卤水将很快送至5公里外汉威新能源发展有限公司锂钾项目中试基地,碳酸锂、钾盐等产品将从中分离。")
+    assert ("汉威新能源发展有限公司", "Company") in found
+    assert not any(label.startswith("5公里") for label, _ in found)
+
+
+def test_a_project_named_with_a_place_and_a_companys_short_name_is_its_investment_on_real_sentences(extractor):
+    # cbcu.com.cn: "江苏厚生新能源…项目" is 江苏 + 厚生新能源, the short name of 江苏厚生新能源科技有限公司
+    found = relations(extractor, "4月6日,江苏厚生新能源锂电池隔膜生产西南基地项目签约活动举行,标志着该项目正式落户重庆市铜梁区。"
+                                 "江苏厚生新能源科技有限公司董事长史新昆提到,锂电池隔膜生产西南基地项目落户铜梁,是江苏厚生战略发展的需要。")
+    assert ("江苏厚生新能源科技有限公司", "investsIn", "江苏厚生新能源锂电池隔膜生产西南基地项目") in found
