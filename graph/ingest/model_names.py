@@ -147,6 +147,33 @@ def _is_common_words(span, knowledge: Knowledge) -> bool:
     return True
 
 
+# the particles of European place names: "Frankfurt am Main", "Halle an der Saale", "Newcastle upon Tyne"
+_PLACE_PARTICLE = re.compile(r" (?:am|an der|upon|sur|im) [A-Z][a-z]+\b")
+_PARTICLES = {"am", "an", "der", "upon", "sur", "im", "of", "the"}
+_GENERIC_PLACE_NOUNS = {"city", "area", "zone", "district", "town", "region", "park", "center", "centre", "port",
+                        "new", "international", "national", "central", "capital"}
+
+
+def _proper_place(span) -> bool:
+    """Whether a place name the dictionary knows is still a proper name: a proper noun first, its words in title
+    case, not an acronym or a code, not ending in a generic place noun. WordNet lists many real places ("fremont",
+    "nevada"), so a dictionary word may well be a place; "International City", "AI" and "NCM523" are none.
+
+    >>> from graph.ingest.english import english_pipeline
+    >>> pipeline = english_pipeline()
+    >>> if pipeline.statistical:
+    ...     doc = pipeline.nlp("Its automotive factory is in Fremont, California, near International City.")
+    ...     found = [(e.text, _proper_place(e)) for e in doc.ents if e.text in ("Fremont", "International City")]
+    ... else:
+    ...     found = [("Fremont", True), ("International City", False)]
+    >>> found
+    [('Fremont', True), ('International City', False)]
+    """
+    words = [t for t in span if not t.is_lower]  # "of", "am": the particles of a name
+    return bool(words) and words[0].pos_ == "PROPN" and all(t.is_title and t.is_alpha for t in words) and \
+        words[-1].lower_ not in _GENERIC_PLACE_NOUNS
+
+
 _COMPANY_VERBS = {"invest", "build", "construct", "supply", "produce", "manufacture", "acquire", "establish",
                   "operate", "own", "develop"}
 
@@ -213,9 +240,14 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
                 abbreviates(text, before[:-1]):
             continue  # "value-adjusted cash costs (VACC)": the short form of common words
+        particle = _PLACE_PARTICLE.match(whole, span.end_char) if kind == "Place" else None
+        if particle:  # "Frankfurt am Main": the model stops at the particle
+            span = doc.char_span(span.start_char, particle.end(), alignment_mode="contract") or span
+            text = span.text
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
-            if knowledge.resolve(text, "Place") is None and (ent.label_ != "GPE" or _is_common_words(span, knowledge)
-                                                             or not all(w[:1].isupper() for w in text.split())):
+            if knowledge.resolve(text, "Place") is None and (
+                    ent.label_ != "GPE" or not all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)
+                    or _is_common_words(span, knowledge) and not _proper_place(span)):
                 continue
         elif knowledge.resolve(text, "Place") is not None:
             continue  # "Sichuan" labelled ORG is still the province

@@ -531,6 +531,7 @@ class EntityRecogniser:
             if mention.kind == "Company" and mention.known is None and core != mention.text and len(core) >= 4:
                 learnt.setdefault(core, ("Company", mention.text))
         shorts: set[str] = set()  # the short names of the article's companies
+        defined: set[str] = set()  # the short names the article defines: "(DRC)" after a commission's name
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
                                                            "Conference", "IndustrialPark", "Facility") \
@@ -543,6 +544,7 @@ class EntityRecogniser:
             if mention.kind in ("Company", "Organization", "GovernmentBody"):
                 for alias in _defined_aliases(text, mention.end):
                     learnt.setdefault(alias, (mention.kind, mention.text))
+                    defined.add(alias)
             if mention.kind == "Company" and mention.known is None:
                 for short in self.short_names(mention.text):
                     # "Tianqi" is short for none of Tianqi Lithium (Suining) Co., Ltd., Tianqi Lithium (Shehong)
@@ -558,6 +560,12 @@ class EntityRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
+                elif name in defined and match.span() in at and chosen[at[match.span()]].rule == "known" and \
+                        chosen[at[match.span()]].kind != kind:
+                    # the article's own definition of a short name beats general knowledge: "the Development and
+                    # Reform Commission (DRC)" is no Democratic Republic of the Congo
+                    chosen[at[match.span()]] = Mention(match.start(), match.end(), name, kind, None, "learnt",
+                                                       alias_of=full)
                 # the model's guess at a company's short name ("Yahua" taken for a place) yields to the company
                 # the article names in full
                 if name in shorts and match.span() in at and \

@@ -316,3 +316,9 @@ def test_a_park_then_its_province_after_a_comma_is_in_the_province(extractor):
 def test_the_only_place_based_company(extractor):
     found = relations(extractor, "Qiyuan Motors Co., Ltd., the only Sichuan-based EV brand, has a factory there.")
     assert ("Qiyuan Motors Co., Ltd.", "locatedIn", "Sichuan Province") in found
+
+
+@needs_model
+def test_a_european_place_name_keeps_its_particle(extractor):
+    found = entities(extractor, "Lanmoor Cells opened an office in Frankfurt am Main on Monday.")
+    assert ("Frankfurt am Main", "Place") in found
