@@ -56,6 +56,10 @@ _GENERIC = {"phase", "project", "lithium", "battery", "batteries", "energy", "ne
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 # "LESHAN, March 18 (Xinhua) -- ", "Leshan, Oct. 9 — ", "LESHAN, China, May 20, 2031 (GLOBE NEWSWIRE) -- "
+# Credits of pictures: "(Photo/Bishan District)", "(Photo Credit: Sina)", "Photo by X from Pexels", "[Photo provided
+# by X]", "File photo: Reuters": the agency or photographer is no party to the story.
+_CREDIT = re.compile(r"\b(?:photo|image|picture)(?: credits?)?(?:\s*[:/]\s*| by | from | provided (?:by|to) )"
+                     r"[^\n)\]]*", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
@@ -230,12 +234,16 @@ class Extractor:
             in_amounts.add(amount.start, amount.end)
         for line in _BYLINE.finditer(text):
             in_bylines.add(line.start(), line.end())
+        in_credits = Spans()
+        for credit in _CREDIT.finditer(text) if language != "zh" else ():
+            in_credits.add(credit.start(), credit.end())
         # a name inside an amount is a false friend ("U.S." in "13.4 billion U.S. dollars"), except where the
         # amount describes the thing named ("a 20 GWh battery project")
         mentions = [m for m in mentions
                     if (m.kind in ("InvestmentProject", "Facility", "Conference") or
                         not in_amounts.overlaps(m.start, m.end))
-                    and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))]
+                    and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))
+                    and not in_credits.overlaps(m.start, m.end)]
         entities, keyed = self._entities(mentions, text)
         finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities), rules=rules, phrasing=phrasing)
         starts = [m.start for m in mentions]  # mentions and dates are in text order: find a sentence's by bisection

@@ -24,7 +24,7 @@ import re
 from .recogniser import TITLES, Mention, abbreviates
 from .resolve import Knowledge
 
-__all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]
+__all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES", "is_media"]
 
 #: Publishers and wires: named in datelines and credits, never parties to the story.
 MEDIA_NAMES = {
@@ -36,6 +36,21 @@ MEDIA_NAMES = {
     "xinhua net", "xinhuanet", "equalocean", "energytrend", "mysteel", "smm", "yicai global", "pandaily", "enr",
     "fastmarkets", "reuters staff", "cnesa", "seaisi", "the star", "scmp", "south china morning post",
 }
+# What a publisher's name ends in: "Jiemian News", "Sichuan Daily", "Energy Storage Journal" ("Times" is also a
+# company's word: Sichuan Times New Energy)
+_MEDIA_WORDS = re.compile(r"\b(?:News|News Agency|Newswire|Daily|Weekly|Herald|Journal|Magazine|Gazette|Post|"
+                          r"Television|TV|Radio|Broadcasting(?: Group)?)$")
+
+
+def is_media(name: str) -> bool:
+    """Whether a name is a publisher's: a known wire or paper, or a name ending as a publisher's does.
+
+    >>> is_media("Jiemian News"), is_media("Xinhua"), is_media("Jiemian"), is_media("Sichuan Times")
+    (True, True, True, False)
+    """
+    return name.lower() in MEDIA_NAMES or bool(_MEDIA_WORDS.search(name))
+
+
 _GOVERNMENT = re.compile(r"\b(?:government|committee|commission|bureau|department|administration|ministry|"
                          r"council|office|authority|consulate|embassy)\b", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?:university|academy|institute|association|alliance|federation|society|"
@@ -228,7 +243,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
             span = doc.char_span(span.start_char, span.start_char + len(text), alignment_mode="contract")
             if span is None:
                 continue
-        if len(text) < 2 or "\n" in text or not text[:1].isupper() or text.lower() in MEDIA_NAMES or ":" in text \
+        if len(text) < 2 or "\n" in text or not text[:1].isupper() or is_media(text) or ":" in text \
                 or re.search(r"\b(?:and|of|or|the|for)$", text) or re.search(r",(?! ?(?:Ltd|Inc|Limited))", text):
             continue  # a fragment, a list, a ticker
         kind = kind_of_name(text, ent.label_)

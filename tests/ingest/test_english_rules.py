@@ -322,3 +322,11 @@ def test_the_only_place_based_company(extractor):
 def test_a_european_place_name_keeps_its_particle(extractor):
     found = entities(extractor, "Lanmoor Cells opened an office in Frankfurt am Main on Monday.")
     assert ("Frankfurt am Main", "Place") in found
+
+
+def test_a_name_in_a_picture_credit_is_no_entity(extractor):
+    found = entities(extractor, "The cell line of Lanmoor Energy Co., Ltd. in Suining. (Photo/Qiyuan Media Co., Ltd.)\n"
+                                "Workers at the plant. [Photo provided by Baixi Culture Group]")
+    labels = {label for label, _ in found}
+    assert "Lanmoor Energy Co., Ltd." in labels
+    assert "Qiyuan Media Co., Ltd." not in labels and "Baixi Culture Group" not in labels

@@ -730,3 +730,13 @@ def test_the_drc_is_a_country_unless_the_article_defines_it_on_a_real_sentence(e
     found = entities(extractor, "The Sichuan Provincial Development and Reform Commission (DRC) and the Sichuan "
                                 "Energy Bureau have officially released the list. The DRC said so.")
     assert not any(label == "Democratic Republic of the Congo" for label, _ in found)
+
+
+@needs_model
+def test_a_publisher_and_a_picture_agency_are_no_entities_on_a_real_sentence(extractor):
+    # Jiemian, 2023; NNA (Nikkei), 2024: "X News" is a publisher, "from Pexels" a photo credit
+    found = entities(extractor, "But when Jiemian News visited in April, the highway into the city was lined with "
+                                "billboards.\nPhoto by mohamed Abdelgaffar from Pexels\nChanghong Sunpower New Energy "
+                                "Co., its group arm, embarked on the construction of a plant in Mianyang.")
+    labels = {label for label, _ in found}
+    assert "Jiemian News" not in labels and "Pexels" not in labels
