@@ -285,7 +285,8 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 if span is None:
                     continue
                 text = span.text
-        if kind == "Company" and (text.isupper() and len(text) > 12 or len(text) < 3 or "/" in text or
+        if kind == "Company" and (text.isupper() and len(text) > 12 or "/" in text or
+                                  len(text) < 3 and not _described(whole, span.start_char, span.end_char) or
                                   re.search(r"\d", text) or _STREET.search(text) or
                                   text.split()[0].lower() in ("local", "photo", "source", "editor") or
                                   _is_common_words(span, knowledge) or
@@ -305,7 +306,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \
-                 r"automaker|brand|corporation|investor)"
+                 r"automaker|brand|corporation|investor|conglomerate|giant)"
 
 
 def _bare_acronym(text: str, whole: str, start: int, end: int) -> bool:
@@ -317,11 +318,16 @@ def _bare_acronym(text: str, whole: str, start: int, end: int) -> bool:
     """
     if not (text.isupper() and text.isalpha() and len(text) <= 4):
         return False
+    return not _described(whole, start, end)
+
+
+def _described(whole: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a company: "AVZ, an Australian listed mining company", "the
+    South Korean conglomerate LG", "AVZ Ltd"."""
     after, before = whole[end:end + 60], whole[max(0, start - 40):start]
-    described = re.match(rf",? (?:an? |the )(?:[\w-]+ ){{0,4}}?{_COMPANY_NOUNS}\b", after) or \
-        re.search(rf"\b{_COMPANY_NOUNS} $", before) or \
-        re.match(r" (?:Co|Corp|Inc|Ltd|Group|Limited|Holdings)\b", after)
-    return not described
+    return bool(re.match(rf",? (?:an? |the )(?:[\w-]+ ){{0,4}}?{_COMPANY_NOUNS}\b", after) or
+                re.search(rf"\b{_COMPANY_NOUNS} $", before) or
+                re.match(r" (?:Co|Corp|Inc|Ltd|Group|Limited|Holdings)\b", after))
 
 
 def _phrase(head):

@@ -71,7 +71,8 @@ PATTERNS = [
     ("GovernmentBody", "peoples-government", re.compile(
         r"\b(?:The )?People's Government of (?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+"), 0),
     ("GovernmentBody", "management-committee", re.compile(
-        rf"\b(?:{_CAP} ){{0,6}}Management Committee(?: of (?:the )?(?:{_CAP} ?){{1,8}})?"), 0),
+        rf"\b(?:{_CAP} ){{0,6}}(?:Management|Administrative|Administration) Committee"
+        rf"(?: of (?:the )?(?:{_CAP} ?){{1,8}})?"), 0),
     ("GovernmentBody", "local-body", re.compile(
         rf"\b(?:[A-Z][\w'-]+ ){{1,3}}(?:Provincial|Municipal|Prefectural)(?: People's)?"
         rf"(?: (?!(?:City|County|Province|District)\b)(?:[A-Z][\w'-]+|and|&)){{0,5}}? {_GOV_UNIT}"
@@ -134,9 +135,10 @@ PATTERNS = [
         r"developers?|firms|brands|operators?|vendors) \((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
         r"(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})*)\)"), "name"),
     ("Company", "appositive-company", re.compile(
-        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an) (?:[\w-]+ ){0,4}?(?:developer|maker|"
-        r"manufacturer|provider|supplier|producer|operator|integrator|company|firm|start-?up|investor|automaker|"
-        r"carmaker|subsidiary|affiliate|unit|joint venture)\b"), "name"),
+        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|the(?= (?:only|sole|first|largest|biggest|"
+        r"leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|provider|supplier|producer|operator|"
+        r"integrator|company|firm|start-?up|investor|automaker|carmaker|subsidiary|affiliate|unit|joint venture|"
+        r"brand)\b"), "name"),
     ("Place", "based-in-place", re.compile(
         r"\b(?:based|headquartered|located) in (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! [A-Z])"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture|New Town|"

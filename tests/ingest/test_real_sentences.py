@@ -740,3 +740,28 @@ def test_a_publisher_and_a_picture_agency_are_no_entities_on_a_real_sentence(ext
                                 "Co., its group arm, embarked on the construction of a plant in Mianyang.")
     labels = {label for label, _ in found}
     assert "Jiemian News" not in labels and "Pexels" not in labels
+
+
+def test_a_brand_in_apposition_is_a_company_on_a_real_sentence(extractor):
+    # electrive, 2024; Jiemian, 2023: "X, a brand of Y", "X, the only Sichuan-based EV brand"
+    found = entities(extractor, "The battery packs produced there are used in electric cars from Aito, a brand of "
+                                "Seres and Huawei.")
+    assert ("Aito", "Company") in found
+    found = entities(extractor, "Kaiyi, the only Sichuan-based EV brand, has a factory there.")
+    assert ("Kaiyi", "Company") in found
+
+
+@needs_model
+def test_a_two_letter_company_its_sentence_describes_on_a_real_sentence(extractor):
+    # EnergyTrend, 2023
+    found = entities(extractor, "Established in January 1947, LG Chem, which is under the South Korean conglomerate "
+                                "LG, is involved mainly in petrochemicals, advanced materials, sustainability "
+                                "solutions, and life sciences.")
+    assert ("LG", "Company") in found
+
+
+def test_an_administrative_committee_is_a_government_body_on_a_real_sentence(extractor):
+    # PR Newswire (Liangjiang), 2024
+    found = entities(extractor, "The projects cover new energy and new energy storage, according to Chongqing "
+                                "Liangjiang New Area Administrative Committee.")
+    assert ("Chongqing Liangjiang New Area Administrative Committee", "GovernmentBody") in found
