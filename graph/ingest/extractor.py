@@ -52,6 +52,10 @@ _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
 _GENERIC = {"phase", "project", "lithium", "battery", "batteries", "energy", "new", "power", "storage", "mine",
             "plant", "base", "the", "of", "and", "production", "materials", "material", "cathode", "anode", "lfp",
             "sodium-ion", "lithium-ion", "gwh", "industrial", "park", "technology"}
+# the words of parks' names that are no name of their own
+_PARK_WORDS = {"new", "area", "district", "zone", "high", "tech", "hi", "economic", "technological", "development",
+               "industrial", "industry", "park", "and", "of", "the", "science", "technology", "free", "trade", "pilot",
+               "bonded", "base", "cluster", "national", "comprehensive"}
 # Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
@@ -510,6 +514,31 @@ class Extractor:
         china = self.knowledge.resolve("China", "Place")
         return china.iri if china else None
 
+    def _placeless(self, name: str) -> tuple[str, str]:
+        """A name without the places it starts with, and those places; "New District" read as "New Area".
+
+        >>> Extractor(use_registry=False)._placeless("Chongqing Liangjiang New District")
+        ('liangjiang new area', 'chongqing')
+        """
+        words = normalise(name).split()
+        lead = 0
+        while lead < len(words) - 1:
+            size = next((n for n in (2, 1) if lead + n < len(words) and self.knowledge.resolve(
+                " ".join(words[lead:lead + n]), "Place") is not None), 0)
+            if not size:
+                break
+            lead += size
+        core = re.sub(r"\bnew district$", "new area", " ".join(words[lead:]))
+        return core, " ".join(words[:lead])
+
+    @staticmethod
+    def _specific(core: str, kind: str) -> bool:
+        """Whether a name without its place still names one thing: a park by a name of its own ("liangjiang new
+        area", not "high tech zone"), a project by three words or more."""
+        if kind == "InvestmentProject":
+            return len([w for w in core.split() if w not in _STOPWORDS]) >= 3
+        return any(w not in _PARK_WORDS for w in core.split())
+
     def _corefer(self, entities: dict[str, ExtractedEntity]) -> dict[str, str]:
         """Merge new entities into others of the article that name the same thing: "Mr. Tang" into
         "Tang Wenkan", a project named in other words, a conference named without its year."""
@@ -565,6 +594,22 @@ class Extractor:
                                          name in self.recognise.short_names(e.label)), None)
                 if target:
                     merged[entity.key] = target.key
+        # "Liangjiang New Area" is the article's "Chongqing Liangjiang New Area" ("New District" another English for
+        # 新区), "100MW vanadium ... project" its "Neijiang 100MW vanadium ... project": one name with the place it
+        # is in before it, one without (two places before one name are two things)
+        for entity in values:
+            if entity.kind not in ("IndustrialPark", "InvestmentProject") or entity.resolved or \
+                    entity.key in merged or is_chinese(entity.label):
+                continue
+            core, place = self._placeless(entity.label)
+            if not self._specific(core, entity.kind):
+                continue
+            target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
+                           and (e.resolved or e.mentions[0][1] < entity.mentions[0][1]) and any(
+                               other[0] == core and (not place or not other[1] or other[1] == place)
+                               for other in map(self._placeless, e.names))), None)
+            if target:
+                merged[entity.key] = target.key
         # "Liangjiang" is the Liangjiang New Area of the article, where no place of that name is known (the model
         # may take the bare name for a place or an organisation)
         for entity in values:

@@ -69,6 +69,8 @@ _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", 
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
 _GENERIC_PROJECT = {"such", "other", "several", "many", "various", "key", "major", "new", "first", "largest",
                     "biggest", "similar", "relevant", "related", "these", "those", "more"}
+# nouns that end a name of their own: one before a project's head starts another name
+_OTHER_HEADS = {"institute", "center", "centre", "laboratory", "university", "academy", "headquarters"}
 _STREET = re.compile(r"\b(?:Road|Street|Avenue|Lane|Boulevard|Highway|Expressway)$")
 _GOVERNMENT_WORDS = {"municipal", "provincial", "district", "county", "city", "prefectural", "local", "people",
                      "'s", "\u2019s", "autonomous", "township", "town"}
@@ -361,6 +363,9 @@ def noun_phrase_names(doc) -> list[Mention]:
             continue  # "26 energy storage projects" name no one project
         if lemma in ("project", "base", "plant", "site", "factory", "mine"):
             span = _phrase(token)
+            run_on = [t for t in span[:-3] if t.lower_ in _OTHER_HEADS]
+            if run_on:  # "a research institute solid-state battery production base": two things run together
+                span = doc[run_on[-1].i + 1:span.end]
             if lemma == "base" and doc[token.i - 1].lower_ not in ("production", "manufacturing", "industrial",
                                                                     "research"):
                 continue

@@ -330,3 +330,10 @@ def test_a_name_in_a_picture_credit_is_no_entity(extractor):
     labels = {label for label, _ in found}
     assert "Lanmoor Energy Co., Ltd." in labels
     assert "Qiyuan Media Co., Ltd." not in labels and "Baixi Culture Group" not in labels
+
+
+def test_parks_of_one_name_in_two_cities_stay_two(extractor):
+    found = entities(extractor, "Lanmoor Cells will build plants in the Suining Qiyuan New Area and the Yibin Qiyuan "
+                                "New Area; the Qiyuan New Area of Suining comes first.")
+    parks = {label for label, kind in found if kind == "IndustrialPark"}
+    assert {"Suining Qiyuan New Area", "Yibin Qiyuan New Area"} <= parks

@@ -765,3 +765,30 @@ def test_an_administrative_committee_is_a_government_body_on_a_real_sentence(ext
     found = entities(extractor, "The projects cover new energy and new energy storage, according to Chongqing "
                                 "Liangjiang New Area Administrative Committee.")
     assert ("Chongqing Liangjiang New Area Administrative Committee", "GovernmentBody") in found
+
+
+def test_a_park_named_with_and_without_its_city_is_one_park_on_a_real_sentence(extractor):
+    # Seetao, 2022: the caption's "New Area" and the story's "New District" translate one 新区
+    found = entities(extractor, "[Chongqing Liangjiang New Area signed 7 key projects]On May 18, 2022, Chongqing "
+                                "Liangjiang New District signed a contract to introduce 7 energy storage-related "
+                                "projects with a total investment of 10.9 billion yuan.")
+    assert len([label for label, kind in found if kind == "IndustrialPark"]) == 1
+
+
+@needs_model
+def test_a_project_named_with_and_without_its_city_is_one_project_on_a_real_sentence(extractor):
+    # V-Battery, 2024: the headline names the project with its city, the story without
+    found = entities(extractor, "The Neijiang 100MW/400mwh Vanadium Flow Battery Energy Storage Power Station "
+                                "Demonstration Project in Sichuan Has Started Construction\n\nAs the \"main character\" "
+                                "of this on-site promotion activity, the 100MW/400MWh vanadium flow battery energy "
+                                "storage power station demonstration project has started construction.")
+    assert len([label for label, kind in found if kind == "InvestmentProject"]) == 1
+
+
+@needs_model
+def test_a_run_on_of_an_institute_and_a_base_is_the_base_on_a_real_sentence(extractor):
+    # iChongqing, 2024 (no comma between the sub-projects)
+    found = entities(extractor, "The advanced battery research institute project under construction consists of three "
+                                "sub-projects, including a solid-state battery technology research institute "
+                                "solid-state battery production base and the battery Pack system.")
+    assert ("solid-state battery production base", "InvestmentProject") in found
