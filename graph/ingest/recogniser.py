@@ -403,6 +403,55 @@ def _listed_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# "X, which was renamed from Y", "The company, also known as Y": Y is another name of the company named before
+_OTHER_NAME = re.compile(r"\b(?:also|formerly|previously) known as |\b(?:renamed|rebranded) from |\bformerly "
+                         r"(?:called |named )?$", re.IGNORECASE)
+
+
+def _other_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A company's other name ("also known as", "formerly", "renamed from") is the company named before it.
+
+    >>> text = "Qiyuan Power, which was renamed from Baixi Cells Co. in 2017, makes cells."
+    >>> ms = [Mention(0, 12, "Qiyuan Power", "Company"), Mention(37, 51, "Baixi Cells Co.", "Company")]
+    >>> [m.alias_of for m in _other_names(text, ms)]
+    [None, 'Qiyuan Power']
+    """
+    found = list(mentions)
+    renamed: dict[str, str] = {}
+    for i, mention in enumerate(found):
+        if mention.kind != "Company" or mention.known is not None or mention.alias_of is not None or \
+                not _OTHER_NAME.search(text[max(0, mention.start - 25):mention.start]):
+            continue
+        before = next((m for m in reversed(found[:i]) if m.kind == "Company" and m.inside is None and
+                       mention.start - m.end < 400 and m.alias_of is None), None)
+        if before is not None:
+            found[i] = replace(mention, alias_of=before.text)
+            renamed[mention.text] = before.text
+    # the short names of the other name ("Sunpower" of "Jiangsu Sunpower Co.") are the company's too
+    return [replace(m, alias_of=renamed[m.alias_of]) if m.alias_of in renamed else m for m in found]
+
+
+def _surnames(mentions: list[Mention]) -> list[Mention]:
+    """A single word that is the surname of a person named before ("Zhang said", after "Zhang Yunming") is that
+    person, whatever the model took it for.
+
+    >>> ms = [Mention(0, 13, "Zhang Yunming", "Person"), Mention(40, 45, "Zhang", "Company", rule="model")]
+    >>> [(m.kind, m.alias_of) for m in _surnames(ms)]
+    [('Person', None), ('Person', 'Zhang Yunming')]
+    """
+    people: dict[str, str] = {}
+    found = []
+    for mention in mentions:
+        if mention.kind == "Person" and mention.known is None and " " in mention.text:
+            words = mention.text.split()
+            for surname in (words[0], words[-1]):  # Chinese order, or the Western order
+                people.setdefault(surname, mention.text)
+        elif mention.known is None and mention.rule in ("model", "learnt") and mention.text in people:
+            mention = replace(mention, kind="Person", alias_of=people[mention.text])
+        found.append(mention)
+    return found
+
+
 class EntityRecogniser:
     """Find the names of an article: known names first, then the pattern recognisers; longest wins."""
 
@@ -575,7 +624,7 @@ class EntityRecogniser:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind)
                 elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind, rule="learnt")
-        return sorted(chosen, key=lambda m: m.start)
+        return _surnames(_other_names(text, sorted(chosen, key=lambda m: m.start)))
 
     def short_names(self, name: str) -> list[str]:
         """The shorter names a company's full name suggests: its first words, with or without the place it

@@ -792,3 +792,28 @@ def test_a_run_on_of_an_institute_and_a_base_is_the_base_on_a_real_sentence(extr
                                 "sub-projects, including a solid-state battery technology research institute "
                                 "solid-state battery production base and the battery Pack system.")
     assert ("solid-state battery production base", "InvestmentProject") in found
+
+
+def test_a_companys_other_name_is_the_company_on_a_real_sentence(extractor):
+    # Asia Financial, 2023 ("also known as"); NNA, 2021 ("renamed from"): one company under two names
+    found = entities(extractor, "Talent New Energy said its first semi-solid-state power battery production line in "
+                                "Chongqing will be put into production in October this year,\n\nThe company, also "
+                                "known as Chongqing Tailan New Energy, said it is accelerating the mass production.")
+    assert len([label for label, kind in found if kind == "Company"]) == 1
+    found = entities(extractor, "Changhong Sunpower New Energy, which was renamed from Jiangsu Sunpower Co. after the "
+                                "Changhong group took it over in 2017, is known for its Sunpower brand lithium ion "
+                                "batteries.")
+    companies = {label for label, kind in found if kind == "Company"}
+    assert "Jiangsu Sunpower Co." not in companies and "Sunpower" not in companies
+
+
+@needs_model
+def test_a_persons_surname_alone_is_the_person_on_a_real_sentence(extractor):
+    # China Daily, 2022: the model takes the bare surname for an organisation
+    found = entities(extractor, "The total installed capacity of power batteries in China reached 154.5 "
+                                "gigawatt-hours in 2021, a year-on-year hike of 143 percent, accounting for 52 percent "
+                                "of the world's total, said Zhang Yunming, vice-minister of industry and information "
+                                "technology.\n\nIn the first half, China's fast expansion in the power battery industry "
+                                "saw its cumulative installed capacity reach 110.1 GWh, a year-on-year climb of 109.8 "
+                                "percent, Zhang said.")
+    assert ("Zhang Yunming", "Person") in found and not any(label == "Zhang" for label, _ in found)
