@@ -249,7 +249,18 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 or re.search(r"\b(?:and|of|or|the|for)$", text) or re.search(r",(?! ?(?:Ltd|Inc|Limited))", text):
             continue  # a fragment, a list, a ticker
         kind = kind_of_name(text, ent.label_)
-        if kind is None:
+        if kind is None or _LANDFORM.search(text) and kind != "Place":
+            continue  # "Songpan-Garze Orogenic Belt": a landform, no organisation
+        if kind == "GovernmentBody" and all(w.lower() in _BODY_WORDS for w in text.split()):
+            continue  # "Standing Committee" of no one
+        if kind == "Company" and (_MODEL_CODE.search(text) or _MODEL_CODE_AFTER.match(whole, span.end_char)):
+            continue  # a car: "Geely Geometry C", "Deepal SL03"
+        site = _SITE_OF.fullmatch(text) if kind == "Company" else None
+        if site:  # "Shehong Base of Tianqi Lithium": the base is the company's project
+            found.append(Mention(span.start_char, span.start_char + site.end(1), site.group(1), "InvestmentProject",
+                                 None, "model"))
+            start = span.start_char + site.start(2)
+            found.append(Mention(start, span.end_char, site.group(2), "Company", None, "model"))
             continue
         if kind == "Person" and _acts_as_company(ent):
             kind = "Company"  # "Qingyuan Xinlian will invest ...", "... held a ceremony for its project"
@@ -305,6 +316,13 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
     return found
 
 
+_LANDFORM = re.compile(r"\b(?:Belt|Plateau|Basin|Mountains?|Range|River|Valley|Lake|Desert|Fault|Gorge)$")
+_BODY_WORDS = {"standing", "party", "committee", "municipal", "provincial", "county", "district", "city", "people's",
+               "congress", "government", "office", "general", "the", "cpc", "member", "members"}
+# a car's model after its brand: "Geometry C", "SL03", "EV450", "Model 3"
+_MODEL_CODE = re.compile(r" (?:[A-Z]|[A-Z]{0,4}\d+[A-Za-z]*)$")
+_MODEL_CODE_AFTER = re.compile(r" (?:[A-Z]{1,4}\d+[A-Za-z]*|\d{1,3})\b(?![.,]\d| ?(?:GWh|MWh|GW|MW|%|tonnes|tons))")
+_SITE_OF = re.compile(r"([A-Z][\w'-]* (?:Base|Plant|Factory|Mine)) of ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)+)")
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \

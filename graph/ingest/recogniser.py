@@ -123,7 +123,8 @@ PATTERNS = [
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
         r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?|Capital|Minerals|Resources|Metals)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
-        r"Development|Zone|Park|Project|Factory|Plant|Base)\b| [A-Z][a-z]+ (?:Project|List|Plan)\b)"), 0),
+        r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
+        r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
      "name"),
     ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b"), "name"),
@@ -162,7 +163,10 @@ _LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "sinc
             "chairman", "chairwoman", "ceo", "cto", "cfo", "founder", "co-founder", "deputy", "billion", "million",
             "thousand"}
 _NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "Group", "Company", "Government",
-                     "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New"}
+                     "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New",
+                     "Platform", "Center", "Centre", "Base", "Plant", "Project", "Station", "System", "Network",
+                     "Committee", "Bureau", "Office", "Department", "Ministry", "Energy", "Battery", "Lithium",
+                     "Technology", "Power", "Data", "Industry", "Industrial"}
 _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",
                        "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
                        "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",

@@ -817,3 +817,44 @@ def test_a_persons_surname_alone_is_the_person_on_a_real_sentence(extractor):
                                 "saw its cumulative installed capacity reach 110.1 GWh, a year-on-year climb of 109.8 "
                                 "percent, Zhang said.")
     assert ("Zhang Yunming", "Person") in found and not any(label == "Zhang" for label, _ in found)
+
+
+@needs_model
+@pytest.mark.parametrize("text, wrong", [
+    # electrive, 2021: car models after their brands
+    ("Cars incorporating CALB\u2019s battery technology include the GAC Aion S and the GAC Aion V, several Changan "
+     "vehicles, the Geely Emerand EV450, the Geely Geometry C as well as the DFM Fengon E3 and the IA5 from "
+     "GAC-Toyota.", "Geely Geometry C"),
+    # iChongqing, 2024
+    ("The buzz of the assembly line is palpable, with the production of vehicles like the Avatr 11, Avatr 12, and "
+     "Deepal SL03.", "Deepal"),
+    # CRU, 2024: a landform
+    ("This falls in the middle of the Songpan-Garze Orogenic Belt, with an average altitude of 4,400 m above mean "
+     "sea level.", "Songpan-Garze Orogenic Belt"),
+    # Tianqi Lithium, 2023: a committee of no one named
+    ("Liu Huiying, Deputy Secretary and Mayor of Suining Municipal Committee, Tan Xiaozheng, Standing Committee "
+     "Member of Suining Municipal Committee and Secretary of Shehong Municipal Committee, and other leaders "
+     "accompanied the investigation.", "Standing Committee"),
+])
+def test_products_landforms_and_bodies_of_no_one_are_no_entities_on_real_sentences(extractor, text, wrong):
+    assert not any(label == wrong for label, _ in entities(extractor, text))
+
+
+def test_a_platform_named_after_a_company_is_neither_company_nor_person_on_a_real_sentence(extractor):
+    # Tianqi Lithium, 2023
+    found = entities(extractor, "At Tianqi Lithium Battery Big Data Platform, Minister Jin Zhuanglong received "
+                                "comprehensive briefings on the development of the lithium battery industry in Suining "
+                                "and Shehong from Liu Huiying and Tan Xiaozheng.")
+    labels = {label for label, _ in found}
+    assert "Big Data Platform" not in labels and "Tianqi Lithium Battery" not in labels
+    assert ("Jin Zhuanglong", "Person") in found
+
+
+@needs_model
+def test_the_base_of_a_company_names_the_company_on_a_real_sentence(extractor):
+    # Tianqi Lithium, 2023
+    found = entities(extractor, "On August 14, 2023, a delegation led by Jin Zhuanglong, the Party Secretary and "
+                                "Minister of the Ministry of Industry and Information Technology, visited the Shehong "
+                                "Base of Tianqi Lithium corporation for investigation.")
+    assert not any(label.startswith("Shehong Base of") for label, _ in found)
+    assert any(label.startswith("Tianqi Lithium") and kind == "Company" for label, kind in found)
