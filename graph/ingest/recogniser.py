@@ -121,7 +121,8 @@ PATTERNS = [
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Sci-Tech|Hi-Tech|"
         r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
-        r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?|Capital|Minerals|Resources|Metals)\b"
+        r"Intelligent Technology|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|Minerals|Resources|"
+        r"Metals)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
         r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
@@ -144,6 +145,9 @@ PATTERNS = [
         r"\b(?:based|headquartered|located) in (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! [A-Z])"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture|New Town|"
                                         r"New City)\b|\b[A-Z][a-z]+ (?:ore field|mining area)\b"), 0),
+    ("Place", "region-name", re.compile(
+        r"\b(?:[A-Z][\w'-]*[ -]){1,4}(?:Economic Circle|Economic Belt|Economic Rim|Urban Agglomeration|"
+        r"Metropolitan Area|River Delta|Greater Bay Area|Bay Area)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
@@ -271,7 +275,7 @@ def _strip_leading(text: str, start: int) -> tuple[str, int]:
 
 _CHAINS = {"management-committee", "local-body", "national-body", "event-name", "park-name", "facility-name",
            "organization-name", "legal-form", "industry-name", "place-suffix", "office-of-body", "administration",
-           "venue-name", "appositive-company"}
+           "venue-name", "appositive-company", "region-name"}
 # A full stop that ends a sentence inside a chain of capitalised words (not one of an abbreviation: Co., No.)
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)(?<!\bNo)(?<!\bSt)(?<!\bJr)"
                            r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bBros)\.\s+(?=[A-Z])")
@@ -528,6 +532,9 @@ class EntityRecogniser:
                     core = [w for w in words.split() if w.lower() not in _GENERIC_NAME_WORDS]
                     if not core or len(words.split()) < 2:
                         continue
+                    if words.endswith(" Industry") and all(self.knowledge.resolve(w, "Place") or w == "Industry"
+                                                           for w in core):
+                        continue  # "Yibin Lithium Industry" is the city's industry; "De'a Lithium Industry" a firm
                 if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
                     continue
                 end_of_sentence = _SENTENCE_END.search(words) if rule in _CHAINS else None

@@ -337,3 +337,10 @@ def test_parks_of_one_name_in_two_cities_stay_two(extractor):
                                 "New Area; the Qiyuan New Area of Suining comes first.")
     parks = {label for label, kind in found if kind == "IndustrialPark"}
     assert {"Suining Qiyuan New Area", "Yibin Qiyuan New Area"} <= parks
+
+
+def test_a_places_industry_is_no_company(extractor):
+    found = entities(extractor, "Output of the Suining Lithium Industry rose by a third, and Qiyuan Lithium Industry "
+                                "will build a plant there.")
+    companies = {label for label, kind in found if kind == "Company"}
+    assert "Qiyuan Lithium Industry" in companies and "Suining Lithium Industry" not in companies

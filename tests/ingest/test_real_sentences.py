@@ -858,3 +858,18 @@ def test_the_base_of_a_company_names_the_company_on_a_real_sentence(extractor):
                                 "Base of Tianqi Lithium corporation for investigation.")
     assert not any(label.startswith("Shehong Base of") for label, _ in found)
     assert any(label.startswith("Tianqi Lithium") and kind == "Company" for label, kind in found)
+
+
+def test_an_economic_circle_is_a_place_on_a_real_sentence(extractor):
+    # Yicai Global, 2023
+    found = entities(extractor, "The gross domestic product of the Chengdu-Chongqing Economic Circle is expected to "
+                                "have reached CNY8.6 trillion (USD1.17 trillion) last year.")
+    assert ("Chengdu-Chongqing Economic Circle", "Place") in found
+
+
+def test_lithium_industry_ends_a_company_name_on_a_real_sentence(extractor):
+    # SMM, 2024
+    found = entities(extractor, "Among this, Dingsheng Lithium's 15,000-tonne project is already operational, and the "
+                                "newly built De'a Lithium Industry annual 30,000-tonne lithium salt project successfully "
+                                "produced qualified battery-grade lithium salt products.")
+    assert ("De'a Lithium Industry", "Company") in found
