@@ -63,6 +63,15 @@ TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Form
           r"Spokeswoman|Official|Expert))")
 _TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
 _PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,})"
+# the commonest Chinese surnames in pinyin: a name whose surname is written in capitals ("YANG Weiping", as many
+# Chinese releases write it) starts with one
+_PINYIN_SURNAMES = (
+    "WANG|LI|ZHANG|LIU|CHEN|YANG|HUANG|ZHAO|WU|ZHOU|XU|SUN|MA|ZHU|HU|GUO|HE|LIN|GAO|LUO|ZHENG|LIANG|XIE|SONG|TANG|"
+    "HAN|FENG|DENG|CAO|PENG|ZENG|XIAO|TIAN|DONG|PAN|YUAN|CAI|JIANG|YU|DU|YE|CHENG|WEI|SU|LYU|LV|DING|REN|LU|YAO|"
+    "SHEN|ZHONG|CUI|TAN|FAN|LIAO|SHI|JIN|JIA|XIA|FU|FANG|ZOU|XIONG|BAI|MENG|QIN|QIU|HOU|YIN|XUE|YAN|DUAN|LEI|LONG|"
+    "TAO|MAO|HAO|GU|GONG|SHAO|WAN|QIAN|DAI|OU|MO|KONG|XIANG|CHANG|KANG|YI|QIAO|LAI|WEN|HONG|XIN|KE|ZHUANG|LING|NIU|"
+    "NIE|GUAN|ZUO|GAN|BAO|NING|SHANG|SHU|RUAN|JI|MEI|TONG|GE|CHE|YUE|XING|ZHAN|JING|CHU|LAN|BU|SHAN|LANG|MIAO|JIAO|"
+    "RAO|QI|ZHAI|QU|BI|PU|RAN|YOU|OUYANG|SIMA|ZHUGE|SHANGGUAN")
 _GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
 _LOWER_TAIL = r"(?: (?:of|for) [a-z][a-z -]*?(?=[,.;:)]| said| says| and [A-Z]| to | in | on | at |$))?"
 
@@ -130,6 +139,9 @@ PATTERNS = [
      "name"),
     ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b"), "name"),
     ("Person", "title-comma-name", re.compile(rf"\b{TITLES}, (?P<name>{_PERSON_NAME}),"), "name"),
+    ("Person", "capitalised-surname", re.compile(
+        rf"\b(?P<name>(?:{_PINYIN_SURNAMES}) [A-Z][a-z]+(?:-[a-z]+)?)\b(?! (?:[A-Z][a-z]+ )*(?:Co|Ltd|Group|Inc)\b)"),
+     "name"),
     ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
      "name"),
     ("Company", "listed-in-brackets", re.compile(

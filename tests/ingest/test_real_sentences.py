@@ -873,3 +873,9 @@ def test_lithium_industry_ends_a_company_name_on_a_real_sentence(extractor):
                                 "newly built De'a Lithium Industry annual 30,000-tonne lithium salt project successfully "
                                 "produced qualified battery-grade lithium salt products.")
     assert ("De'a Lithium Industry", "Company") in found
+
+
+def test_a_chinese_name_with_its_surname_in_capitals_is_a_person_on_a_real_sentence(extractor):
+    # Jiemian, 2023
+    found = entities(extractor, "CATL\u2019s YANG Weiping told Jiemian News that Yibin suits CATL.")
+    assert ("YANG Weiping", "Person") in found
