@@ -114,7 +114,7 @@ PATTERNS = [
         rf"Zone|Bonded Zone|Industrial Base|Industrial Cluster)(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
     ("Facility", "facility-name", re.compile(
         rf"\b(?:{_CAP} ){{0,3}}{_CAP} (?:Gigafactory|Factory|Plant|Production Base|Manufacturing Base|Power Station|"
-        rf"Energy Storage Station|Research Center|R&D Center)\b"), 0),
+        rf"Energy Storage Station|Research Center|R&D Center|Airport|Railway Station)\b"), 0),
     ("Organization", "organization-name", re.compile(
         rf"\b(?:{_CAP} ){{0,5}}(?:Academy|University|Institute|Association|Alliance|Federation|"
         rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?[A-Z][\w'-]+"
@@ -130,8 +130,8 @@ PATTERNS = [
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Sci-Tech|Hi-Tech|"
         r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
-        r"Intelligent Technology|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|Minerals|Resources|"
-        r"Metals)\b"
+        r"Intelligent Technology|Intelligent|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|"
+        r"Minerals|Resources|Metals)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
         r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
@@ -148,6 +148,9 @@ PATTERNS = [
         r"\b(?:integrators?|manufacturers?|manufacture|suppliers?|makers?|companies|enterprises|producers?|"
         r"developers?|firms|brands|operators?|vendors) \((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
         r"(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})*)\)"), "name"),
+    ("Company", "venture-partners", re.compile(
+        r"\bjoint venture (?:of|between|by|formed by) (?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
+        r"(?:(?:, | and |, and )[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})+)"), "name"),
     ("Company", "appositive-company", re.compile(
         r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|the(?= (?:only|sole|first|largest|biggest|"
         r"leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|provider|supplier|producer|operator|"
@@ -196,7 +199,7 @@ _ANCHORS = {
     "event-name": re.compile(r"Conference|Expo|Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|"
                              r"Convention"),
     "park-name": re.compile(r"Zone|Park|New Area|New District|Industrial Base|Industrial Cluster"),
-    "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center"),
+    "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center|Airport"),
     "venue-name": re.compile(r"Center|Centre|City|Hall"),
     "administration": re.compile(r"Administration|Bureau|Commission"),
     "office-of-body": re.compile(r"Government|Congress|Committee"),
@@ -527,10 +530,15 @@ class EntityRecogniser:
             for match in _matches(pattern, rule, text):
                 if rule in _CHAINS and headlines.overlaps(match.start(), match.start() + 1):
                     continue
-                if rule == "listed-in-brackets":  # "integrators (ACE Battery, Tecloman)": each item a company
+                if rule in ("listed-in-brackets", "venture-partners"):
+                    # "integrators (ACE Battery, Tecloman)", "a joint venture of Canmax, CATL and Tianyuan Group": each
+                    # item a company
                     offset = match.start(group)
-                    for item in re.finditer(r"[^,]+", match.group(group)):
+                    for item in re.finditer(r"(?:(?<=^)|(?<=, )|(?<= and ))(?!and )(?:(?!,? and |, ).)+",
+                                           match.group(group)):
                         words = item.group(0).strip()
+                        if self.knowledge.resolve(words, "Place") is not None:
+                            continue
                         begin = offset + item.start() + item.group(0).index(words)
                         found.append(Mention(begin, begin + len(words), words, kind, None, rule))
                     continue

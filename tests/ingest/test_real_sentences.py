@@ -879,3 +879,22 @@ def test_a_chinese_name_with_its_surname_in_capitals_is_a_person_on_a_real_sente
     # Jiemian, 2023
     found = entities(extractor, "CATL\u2019s YANG Weiping told Jiemian News that Yibin suits CATL.")
     assert ("YANG Weiping", "Person") in found
+
+
+def test_the_partners_of_a_joint_venture_are_companies_on_a_real_sentence(extractor):
+    # Green Car Congress, 2020
+    found = entities(extractor, "Yibin Tianyi Lithium\u2014a joint venture of Canmax, CATL and Tianyuan Group "
+                                "established in 2018\u2014has formally commissioned a 20ktpy lithium hydroxide plant in "
+                                "Yibin, Sichuan province.")
+    assert {("Canmax", "Company"), ("Tianyuan Group", "Company")} <= found
+
+
+def test_intelligent_ends_a_company_name_and_an_airport_is_no_company_on_real_sentences(extractor):
+    # Asia Financial, 2023; Jiemian, 2023
+    found = entities(extractor, "Legend Capital has invested in several new economy companies focusing on energy, "
+                                "including Shenzhen-listed Wuxi Lead Intelligent, CNGR Advanced Materials and Colibri "
+                                "Technologies.")
+    assert ("Wuxi Lead Intelligent", "Company") in found
+    found = entities(extractor, "Exiting Wuliangye Airport \u2013 named after a local baijiu \u2013 are greeted by a "
+                                "huge sculpture of a fermenting jar.")
+    assert not any(label == "Wuliangye" for label, _ in found)
