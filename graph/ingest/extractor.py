@@ -63,7 +63,7 @@ _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edit
 # Credits of pictures: "(Photo/Bishan District)", "(Photo Credit: Sina)", "Photo by X from Pexels", "[Photo provided
 # by X]", "File photo: Reuters": the agency or photographer is no party to the story.
 _CREDIT = re.compile(r"\b(?:photo|image|picture)(?: credits?)?(?:\s*[:/]\s*| by | from | provided (?:by|to) )"
-                     r"[^\n)\]]*", re.IGNORECASE)
+                     r"[^\n)\]]{0,60}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
