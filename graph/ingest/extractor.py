@@ -52,10 +52,18 @@ _STOPWORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "project"}
 _GENERIC = {"phase", "project", "lithium", "battery", "batteries", "energy", "new", "power", "storage", "mine",
             "plant", "base", "the", "of", "and", "production", "materials", "material", "cathode", "anode", "lfp",
             "sodium-ion", "lithium-ion", "gwh", "industrial", "park", "technology"}
+# the words of parks' names that are no name of their own
+_PARK_WORDS = {"new", "area", "district", "zone", "high", "tech", "hi", "economic", "technological", "development",
+               "industrial", "industry", "park", "and", "of", "the", "science", "technology", "free", "trade", "pilot",
+               "bonded", "base", "cluster", "national", "comprehensive"}
 # Lines naming the people behind the page, not in the story: "Editor/Zhao E", "CONTACT: Ms. Hou".
 _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edited by|reporter|written by|"
                      r"by|author|photo|source)\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 # "LESHAN, March 18 (Xinhua) -- ", "Leshan, Oct. 9 — ", "LESHAN, China, May 20, 2031 (GLOBE NEWSWIRE) -- "
+# Credits of pictures: "(Photo/Bishan District)", "(Photo Credit: Sina)", "Photo by X from Pexels", "[Photo provided
+# by X]", "File photo: Reuters": the agency or photographer is no party to the story.
+_CREDIT = re.compile(r"\b(?:photo|image|picture)(?: credits?)?(?:\s*[:/]\s*| by | from | provided (?:by|to) )"
+                     r"[^\n)\]]{0,60}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
@@ -230,12 +238,16 @@ class Extractor:
             in_amounts.add(amount.start, amount.end)
         for line in _BYLINE.finditer(text):
             in_bylines.add(line.start(), line.end())
+        in_credits = Spans()
+        for credit in _CREDIT.finditer(text) if language != "zh" else ():
+            in_credits.add(credit.start(), credit.end())
         # a name inside an amount is a false friend ("U.S." in "13.4 billion U.S. dollars"), except where the
         # amount describes the thing named ("a 20 GWh battery project")
         mentions = [m for m in mentions
                     if (m.kind in ("InvestmentProject", "Facility", "Conference") or
                         not in_amounts.overlaps(m.start, m.end))
-                    and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))]
+                    and not (m.kind == "Person" and in_bylines.overlaps(m.start, m.end))
+                    and not in_credits.overlaps(m.start, m.end)]
         entities, keyed = self._entities(mentions, text)
         finder = RelationFinder(ancestors=lambda key: self._ancestors(key, entities), rules=rules, phrasing=phrasing)
         starts = [m.start for m in mentions]  # mentions and dates are in text order: find a sentence's by bisection
@@ -504,6 +516,31 @@ class Extractor:
         china = self.knowledge.resolve("China", "Place")
         return china.iri if china else None
 
+    def _placeless(self, name: str) -> tuple[str, str]:
+        """A name without the places it starts with, and those places; "New District" read as "New Area".
+
+        >>> Extractor(use_registry=False)._placeless("Chongqing Liangjiang New District")
+        ('liangjiang new area', 'chongqing')
+        """
+        words = normalise(name).split()
+        lead = 0
+        while lead < len(words) - 1:
+            size = next((n for n in (2, 1) if lead + n < len(words) and self.knowledge.resolve(
+                " ".join(words[lead:lead + n]), "Place") is not None), 0)
+            if not size:
+                break
+            lead += size
+        core = re.sub(r"\bnew district$", "new area", " ".join(words[lead:]))
+        return core, " ".join(words[:lead])
+
+    @staticmethod
+    def _specific(core: str, kind: str) -> bool:
+        """Whether a name without its place still names one thing: a park by a name of its own ("liangjiang new
+        area", not "high tech zone"), a project by three words or more."""
+        if kind == "InvestmentProject":
+            return len([w for w in core.split() if w not in _STOPWORDS]) >= 3
+        return any(w not in _PARK_WORDS for w in core.split())
+
     def _corefer(self, entities: dict[str, ExtractedEntity]) -> dict[str, str]:
         """Merge new entities into others of the article that name the same thing: "Mr. Tang" into
         "Tang Wenkan", a project named in other words, a conference named without its year."""
@@ -559,6 +596,22 @@ class Extractor:
                                          name in self.recognise.short_names(e.label)), None)
                 if target:
                     merged[entity.key] = target.key
+        # "Liangjiang New Area" is the article's "Chongqing Liangjiang New Area" ("New District" another English for
+        # 新区), "100MW vanadium ... project" its "Neijiang 100MW vanadium ... project": one name with the place it
+        # is in before it, one without (two places before one name are two things)
+        for entity in values:
+            if entity.kind not in ("IndustrialPark", "InvestmentProject") or entity.resolved or \
+                    entity.key in merged or is_chinese(entity.label):
+                continue
+            core, place = self._placeless(entity.label)
+            if not self._specific(core, entity.kind):
+                continue
+            target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
+                           and (e.resolved or e.mentions[0][1] < entity.mentions[0][1]) and any(
+                               other[0] == core and (not place or not other[1] or other[1] == place)
+                               for other in map(self._placeless, e.names))), None)
+            if target:
+                merged[entity.key] = target.key
         # "Liangjiang" is the Liangjiang New Area of the article, where no place of that name is known (the model
         # may take the bare name for a place or an organisation)
         for entity in values:

@@ -24,7 +24,7 @@ import re
 from .recogniser import TITLES, Mention, abbreviates
 from .resolve import Knowledge
 
-__all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES"]
+__all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES", "is_media"]
 
 #: Publishers and wires: named in datelines and credits, never parties to the story.
 MEDIA_NAMES = {
@@ -36,6 +36,21 @@ MEDIA_NAMES = {
     "xinhua net", "xinhuanet", "equalocean", "energytrend", "mysteel", "smm", "yicai global", "pandaily", "enr",
     "fastmarkets", "reuters staff", "cnesa", "seaisi", "the star", "scmp", "south china morning post",
 }
+# What a publisher's name ends in: "Jiemian News", "Sichuan Daily", "Energy Storage Journal" ("Times" is also a
+# company's word: Sichuan Times New Energy)
+_MEDIA_WORDS = re.compile(r"\b(?:News|News Agency|Newswire|Daily|Weekly|Herald|Journal|Magazine|Gazette|Post|"
+                          r"Television|TV|Radio|Broadcasting(?: Group)?)$")
+
+
+def is_media(name: str) -> bool:
+    """Whether a name is a publisher's: a known wire or paper, or a name ending as a publisher's does.
+
+    >>> is_media("Jiemian News"), is_media("Xinhua"), is_media("Jiemian"), is_media("Sichuan Times")
+    (True, True, True, False)
+    """
+    return name.lower() in MEDIA_NAMES or bool(_MEDIA_WORDS.search(name))
+
+
 _GOVERNMENT = re.compile(r"\b(?:government|committee|commission|bureau|department|administration|ministry|"
                          r"council|office|authority|consulate|embassy)\b", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?:university|academy|institute|association|alliance|federation|society|"
@@ -54,6 +69,8 @@ _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", 
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
 _GENERIC_PROJECT = {"such", "other", "several", "many", "various", "key", "major", "new", "first", "largest",
                     "biggest", "similar", "relevant", "related", "these", "those", "more"}
+# nouns that end a name of their own: one before a project's head starts another name
+_OTHER_HEADS = {"institute", "center", "centre", "laboratory", "university", "academy", "headquarters"}
 _STREET = re.compile(r"\b(?:Road|Street|Avenue|Lane|Boulevard|Highway|Expressway)$")
 _GOVERNMENT_WORDS = {"municipal", "provincial", "district", "county", "city", "prefectural", "local", "people",
                      "'s", "\u2019s", "autonomous", "township", "town"}
@@ -147,6 +164,33 @@ def _is_common_words(span, knowledge: Knowledge) -> bool:
     return True
 
 
+# the particles of European place names: "Frankfurt am Main", "Halle an der Saale", "Newcastle upon Tyne"
+_PLACE_PARTICLE = re.compile(r" (?:am|an der|upon|sur|im) [A-Z][a-z]+\b")
+_PARTICLES = {"am", "an", "der", "upon", "sur", "im", "of", "the"}
+_GENERIC_PLACE_NOUNS = {"city", "area", "zone", "district", "town", "region", "park", "center", "centre", "port",
+                        "new", "international", "national", "central", "capital"}
+
+
+def _proper_place(span) -> bool:
+    """Whether a place name the dictionary knows is still a proper name: a proper noun first, its words in title
+    case, not an acronym or a code, not ending in a generic place noun. WordNet lists many real places ("fremont",
+    "nevada"), so a dictionary word may well be a place; "International City", "AI" and "NCM523" are none.
+
+    >>> from graph.ingest.english import english_pipeline
+    >>> pipeline = english_pipeline()
+    >>> if pipeline.statistical:
+    ...     doc = pipeline.nlp("Its automotive factory is in Fremont, California, near International City.")
+    ...     found = [(e.text, _proper_place(e)) for e in doc.ents if e.text in ("Fremont", "International City")]
+    ... else:
+    ...     found = [("Fremont", True), ("International City", False)]
+    >>> found
+    [('Fremont', True), ('International City', False)]
+    """
+    words = [t for t in span if not t.is_lower]  # "of", "am": the particles of a name
+    return bool(words) and words[0].pos_ == "PROPN" and all(t.is_title and t.is_alpha for t in words) and \
+        words[-1].lower_ not in _GENERIC_PLACE_NOUNS
+
+
 _COMPANY_VERBS = {"invest", "build", "construct", "supply", "produce", "manufacture", "acquire", "establish",
                   "operate", "own", "develop"}
 
@@ -201,11 +245,22 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
             span = doc.char_span(span.start_char, span.start_char + len(text), alignment_mode="contract")
             if span is None:
                 continue
-        if len(text) < 2 or "\n" in text or not text[:1].isupper() or text.lower() in MEDIA_NAMES or ":" in text \
+        if len(text) < 2 or "\n" in text or not text[:1].isupper() or is_media(text) or ":" in text \
                 or re.search(r"\b(?:and|of|or|the|for)$", text) or re.search(r",(?! ?(?:Ltd|Inc|Limited))", text):
             continue  # a fragment, a list, a ticker
         kind = kind_of_name(text, ent.label_)
-        if kind is None:
+        if kind is None or _LANDFORM.search(text) and kind != "Place":
+            continue  # "Songpan-Garze Orogenic Belt": a landform, no organisation
+        if kind == "GovernmentBody" and all(w.lower() in _BODY_WORDS for w in text.split()):
+            continue  # "Standing Committee" of no one
+        if kind == "Company" and (_MODEL_CODE.search(text) or _MODEL_CODE_AFTER.match(whole, span.end_char)):
+            continue  # a car: "Geely Geometry C", "Deepal SL03"
+        site = _SITE_OF.fullmatch(text) if kind == "Company" else None
+        if site:  # "Shehong Base of Tianqi Lithium": the base is the company's project
+            found.append(Mention(span.start_char, span.start_char + site.end(1), site.group(1), "InvestmentProject",
+                                 None, "model"))
+            start = span.start_char + site.start(2)
+            found.append(Mention(start, span.end_char, site.group(2), "Company", None, "model"))
             continue
         if kind == "Person" and _acts_as_company(ent):
             kind = "Company"  # "Qingyuan Xinlian will invest ...", "... held a ceremony for its project"
@@ -213,9 +268,14 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
                 abbreviates(text, before[:-1]):
             continue  # "value-adjusted cash costs (VACC)": the short form of common words
+        particle = _PLACE_PARTICLE.match(whole, span.end_char) if kind == "Place" else None
+        if particle:  # "Frankfurt am Main": the model stops at the particle
+            span = doc.char_span(span.start_char, particle.end(), alignment_mode="contract") or span
+            text = span.text
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
-            if knowledge.resolve(text, "Place") is None and (ent.label_ != "GPE" or _is_common_words(span, knowledge)
-                                                             or not all(w[:1].isupper() for w in text.split())):
+            if knowledge.resolve(text, "Place") is None and (
+                    ent.label_ != "GPE" or not all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)
+                    or _is_common_words(span, knowledge) and not _proper_place(span)):
                 continue
         elif knowledge.resolve(text, "Place") is not None:
             continue  # "Sichuan" labelled ORG is still the province
@@ -238,7 +298,8 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 if span is None:
                     continue
                 text = span.text
-        if kind == "Company" and (text.isupper() and len(text) > 12 or len(text) < 3 or "/" in text or
+        if kind == "Company" and (text.isupper() and len(text) > 12 or "/" in text or
+                                  len(text) < 3 and not _described(whole, span.start_char, span.end_char) or
                                   re.search(r"\d", text) or _STREET.search(text) or
                                   text.split()[0].lower() in ("local", "photo", "source", "editor") or
                                   _is_common_words(span, knowledge) or
@@ -255,10 +316,17 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
     return found
 
 
+_LANDFORM = re.compile(r"\b(?:Belt|Plateau|Basin|Mountains?|Range|River|Valley|Lake|Desert|Fault|Gorge)$")
+_BODY_WORDS = {"standing", "party", "committee", "municipal", "provincial", "county", "district", "city", "people's",
+               "congress", "government", "office", "general", "the", "cpc", "member", "members"}
+# a car's model after its brand: "Geometry C", "SL03", "EV450", "Model 3"
+_MODEL_CODE = re.compile(r" (?:[A-Z]|[A-Z]{0,4}\d+[A-Za-z]*)$")
+_MODEL_CODE_AFTER = re.compile(r" (?:[A-Z]{1,4}\d+[A-Za-z]*|\d{1,3})\b(?![.,]\d| ?(?:GWh|MWh|GW|MW|%|tonnes|tons))")
+_SITE_OF = re.compile(r"([A-Z][\w'-]* (?:Base|Plant|Factory|Mine)) of ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)+)")
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \
-                 r"automaker|brand|corporation|investor)"
+                 r"automaker|brand|corporation|investor|conglomerate|giant)"
 
 
 def _bare_acronym(text: str, whole: str, start: int, end: int) -> bool:
@@ -270,11 +338,16 @@ def _bare_acronym(text: str, whole: str, start: int, end: int) -> bool:
     """
     if not (text.isupper() and text.isalpha() and len(text) <= 4):
         return False
+    return not _described(whole, start, end)
+
+
+def _described(whole: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a company: "AVZ, an Australian listed mining company", "the
+    South Korean conglomerate LG", "AVZ Ltd"."""
     after, before = whole[end:end + 60], whole[max(0, start - 40):start]
-    described = re.match(rf",? (?:an? |the )(?:[\w-]+ ){{0,4}}?{_COMPANY_NOUNS}\b", after) or \
-        re.search(rf"\b{_COMPANY_NOUNS} $", before) or \
-        re.match(r" (?:Co|Corp|Inc|Ltd|Group|Limited|Holdings)\b", after)
-    return not described
+    return bool(re.match(rf",? (?:an? |the )(?:[\w-]+ ){{0,4}}?{_COMPANY_NOUNS}\b", after) or
+                re.search(rf"\b{_COMPANY_NOUNS} $", before) or
+                re.match(r" (?:Co|Corp|Inc|Ltd|Group|Limited|Holdings)\b", after))
 
 
 def _phrase(head):
@@ -308,6 +381,9 @@ def noun_phrase_names(doc) -> list[Mention]:
             continue  # "26 energy storage projects" name no one project
         if lemma in ("project", "base", "plant", "site", "factory", "mine"):
             span = _phrase(token)
+            run_on = [t for t in span[:-3] if t.lower_ in _OTHER_HEADS]
+            if run_on:  # "a research institute solid-state battery production base": two things run together
+                span = doc[run_on[-1].i + 1:span.end]
             if lemma == "base" and doc[token.i - 1].lower_ not in ("production", "manufacturing", "industrial",
                                                                     "research"):
                 continue

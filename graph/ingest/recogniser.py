@@ -63,6 +63,15 @@ TITLES = (r"(?i:(?:(?:Vice|Deputy|Executive|Senior|Honorary|Founding|Acting|Form
           r"Spokeswoman|Official|Expert))")
 _TITLE_CHAIN = rf"{TITLES}(?:(?:,| and| &) {TITLES})*"
 _PERSON_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)? ){1,2}(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,})"
+# the commonest Chinese surnames in pinyin: a name whose surname is written in capitals ("YANG Weiping", as many
+# Chinese releases write it) starts with one
+_PINYIN_SURNAMES = (
+    "WANG|LI|ZHANG|LIU|CHEN|YANG|HUANG|ZHAO|WU|ZHOU|XU|SUN|MA|ZHU|HU|GUO|HE|LIN|GAO|LUO|ZHENG|LIANG|XIE|SONG|TANG|"
+    "HAN|FENG|DENG|CAO|PENG|ZENG|XIAO|TIAN|DONG|PAN|YUAN|CAI|JIANG|YU|DU|YE|CHENG|WEI|SU|LYU|LV|DING|REN|LU|YAO|"
+    "SHEN|ZHONG|CUI|TAN|FAN|LIAO|SHI|JIN|JIA|XIA|FU|FANG|ZOU|XIONG|BAI|MENG|QIN|QIU|HOU|YIN|XUE|YAN|DUAN|LEI|LONG|"
+    "TAO|MAO|HAO|GU|GONG|SHAO|WAN|QIAN|DAI|OU|MO|KONG|XIANG|CHANG|KANG|YI|QIAO|LAI|WEN|HONG|XIN|KE|ZHUANG|LING|NIU|"
+    "NIE|GUAN|ZUO|GAN|BAO|NING|SHANG|SHU|RUAN|JI|MEI|TONG|GE|CHE|YUE|XING|ZHAN|JING|CHU|LAN|BU|SHAN|LANG|MIAO|JIAO|"
+    "RAO|QI|ZHAI|QU|BI|PU|RAN|YOU|OUYANG|SIMA|ZHUGE|SHANGGUAN")
 _GOV_UNIT = r"(?:Government|Committee|Commission|Department|Bureau|Office|Administration|Authority|Ministry)"
 _LOWER_TAIL = r"(?: (?:of|for) [a-z][a-z -]*?(?=[,.;:)]| said| says| and [A-Z]| to | in | on | at |$))?"
 
@@ -71,7 +80,8 @@ PATTERNS = [
     ("GovernmentBody", "peoples-government", re.compile(
         r"\b(?:The )?People's Government of (?:[A-Z][\w'-]+ ){0,3}[A-Z][\w'-]+"), 0),
     ("GovernmentBody", "management-committee", re.compile(
-        rf"\b(?:{_CAP} ){{0,6}}Management Committee(?: of (?:the )?(?:{_CAP} ?){{1,8}})?"), 0),
+        rf"\b(?:{_CAP} ){{0,6}}(?:Management|Administrative|Administration) Committee"
+        rf"(?: of (?:the )?(?:{_CAP} ?){{1,8}})?"), 0),
     ("GovernmentBody", "local-body", re.compile(
         rf"\b(?:[A-Z][\w'-]+ ){{1,3}}(?:Provincial|Municipal|Prefectural)(?: People's)?"
         rf"(?: (?!(?:City|County|Province|District)\b)(?:[A-Z][\w'-]+|and|&)){{0,5}}? {_GOV_UNIT}"
@@ -104,7 +114,7 @@ PATTERNS = [
         rf"Zone|Bonded Zone|Industrial Base|Industrial Cluster)(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
     ("Facility", "facility-name", re.compile(
         rf"\b(?:{_CAP} ){{0,3}}{_CAP} (?:Gigafactory|Factory|Plant|Production Base|Manufacturing Base|Power Station|"
-        rf"Energy Storage Station|Research Center|R&D Center)\b"), 0),
+        rf"Energy Storage Station|Research Center|R&D Center|Airport|Railway Station)\b"), 0),
     ("Organization", "organization-name", re.compile(
         rf"\b(?:{_CAP} ){{0,5}}(?:Academy|University|Institute|Association|Alliance|Federation|"
         rf"Chamber of Commerce|Society|Laboratory|Research Center)(?: (?:of|for) (?:the )?[A-Z][\w'-]+"
@@ -120,27 +130,39 @@ PATTERNS = [
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Sci-Tech|Hi-Tech|"
         r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
-        r"Intelligent Technology|Renewables|Systems|Industries|Mining|Chemicals?|Capital|Minerals|Resources|Metals)\b"
+        r"Intelligent Technology|Intelligent|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|"
+        r"Minerals|Resources|Metals)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
-        r"Development|Zone|Park|Project|Factory|Plant|Base)\b| [A-Z][a-z]+ (?:Project|List|Plan)\b)"), 0),
+        r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
+        r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
      "name"),
     ("Person", "title-name", re.compile(rf"\b{_TITLE_CHAIN} (?P<name>{_PERSON_NAME})\b"), "name"),
     ("Person", "title-comma-name", re.compile(rf"\b{TITLES}, (?P<name>{_PERSON_NAME}),"), "name"),
+    ("Person", "capitalised-surname", re.compile(
+        rf"\b(?P<name>(?:{_PINYIN_SURNAMES}) [A-Z][a-z]+(?:-[a-z]+)?)\b(?! (?:[A-Z][a-z]+ )*(?:Co|Ltd|Group|Inc)\b)"),
+     "name"),
     ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
      "name"),
     ("Company", "listed-in-brackets", re.compile(
         r"\b(?:integrators?|manufacturers?|manufacture|suppliers?|makers?|companies|enterprises|producers?|"
         r"developers?|firms|brands|operators?|vendors) \((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
         r"(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})*)\)"), "name"),
+    ("Company", "venture-partners", re.compile(
+        r"\bjoint venture (?:of|between|by|formed by) (?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
+        r"(?:(?:, | and |, and )[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})+)"), "name"),
     ("Company", "appositive-company", re.compile(
-        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an) (?:[\w-]+ ){0,4}?(?:developer|maker|"
-        r"manufacturer|provider|supplier|producer|operator|integrator|company|firm|start-?up|investor|automaker|"
-        r"carmaker|subsidiary|affiliate|unit|joint venture)\b"), "name"),
+        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|the(?= (?:only|sole|first|largest|biggest|"
+        r"leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|provider|supplier|producer|operator|"
+        r"integrator|company|firm|start-?up|investor|automaker|carmaker|subsidiary|affiliate|unit|joint venture|"
+        r"brand)\b"), "name"),
     ("Place", "based-in-place", re.compile(
         r"\b(?:based|headquartered|located) in (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! [A-Z])"), "name"),
     ("Place", "place-suffix", re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:County|District|Province|Prefecture|New Town|"
                                         r"New City)\b|\b[A-Z][a-z]+ (?:ore field|mining area)\b"), 0),
+    ("Place", "region-name", re.compile(
+        r"\b(?:[A-Z][\w'-]*[ -]){1,4}(?:Economic Circle|Economic Belt|Economic Rim|Urban Agglomeration|"
+        r"Metropolitan Area|River Delta|Greater Bay Area|Bay Area)\b"), 0),
     ("InvestmentProject", "project-phrase", re.compile(
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
@@ -160,7 +182,10 @@ _LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "sinc
             "chairman", "chairwoman", "ceo", "cto", "cfo", "founder", "co-founder", "deputy", "billion", "million",
             "thousand"}
 _NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "Group", "Company", "Government",
-                     "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New"}
+                     "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New",
+                     "Platform", "Center", "Centre", "Base", "Plant", "Project", "Station", "System", "Network",
+                     "Committee", "Bureau", "Office", "Department", "Ministry", "Energy", "Battery", "Lithium",
+                     "Technology", "Power", "Data", "Industry", "Industrial"}
 _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smart", "global", "international",
                        "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
                        "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",
@@ -174,7 +199,7 @@ _ANCHORS = {
     "event-name": re.compile(r"Conference|Expo|Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|"
                              r"Convention"),
     "park-name": re.compile(r"Zone|Park|New Area|New District|Industrial Base|Industrial Cluster"),
-    "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center"),
+    "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center|Airport"),
     "venue-name": re.compile(r"Center|Centre|City|Hall"),
     "administration": re.compile(r"Administration|Bureau|Commission"),
     "office-of-body": re.compile(r"Government|Congress|Committee"),
@@ -265,7 +290,7 @@ def _strip_leading(text: str, start: int) -> tuple[str, int]:
 
 _CHAINS = {"management-committee", "local-body", "national-body", "event-name", "park-name", "facility-name",
            "organization-name", "legal-form", "industry-name", "place-suffix", "office-of-body", "administration",
-           "venue-name", "appositive-company"}
+           "venue-name", "appositive-company", "region-name"}
 # A full stop that ends a sentence inside a chain of capitalised words (not one of an abbreviation: Co., No.)
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bCorp)(?<!\bNo)(?<!\bSt)(?<!\bJr)"
                            r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bBros)\.\s+(?=[A-Z])")
@@ -401,6 +426,55 @@ def _listed_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# "X, which was renamed from Y", "The company, also known as Y": Y is another name of the company named before
+_OTHER_NAME = re.compile(r"\b(?:also|formerly|previously) known as |\b(?:renamed|rebranded) from |\bformerly "
+                         r"(?:called |named )?$", re.IGNORECASE)
+
+
+def _other_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A company's other name ("also known as", "formerly", "renamed from") is the company named before it.
+
+    >>> text = "Qiyuan Power, which was renamed from Baixi Cells Co. in 2017, makes cells."
+    >>> ms = [Mention(0, 12, "Qiyuan Power", "Company"), Mention(37, 51, "Baixi Cells Co.", "Company")]
+    >>> [m.alias_of for m in _other_names(text, ms)]
+    [None, 'Qiyuan Power']
+    """
+    found = list(mentions)
+    renamed: dict[str, str] = {}
+    for i, mention in enumerate(found):
+        if mention.kind != "Company" or mention.known is not None or mention.alias_of is not None or \
+                not _OTHER_NAME.search(text[max(0, mention.start - 25):mention.start]):
+            continue
+        before = next((m for m in reversed(found[:i]) if m.kind == "Company" and m.inside is None and
+                       mention.start - m.end < 400 and m.alias_of is None), None)
+        if before is not None:
+            found[i] = replace(mention, alias_of=before.text)
+            renamed[mention.text] = before.text
+    # the short names of the other name ("Sunpower" of "Jiangsu Sunpower Co.") are the company's too
+    return [replace(m, alias_of=renamed[m.alias_of]) if m.alias_of in renamed else m for m in found]
+
+
+def _surnames(mentions: list[Mention]) -> list[Mention]:
+    """A single word that is the surname of a person named before ("Zhang said", after "Zhang Yunming") is that
+    person, whatever the model took it for.
+
+    >>> ms = [Mention(0, 13, "Zhang Yunming", "Person"), Mention(40, 45, "Zhang", "Company", rule="model")]
+    >>> [(m.kind, m.alias_of) for m in _surnames(ms)]
+    [('Person', None), ('Person', 'Zhang Yunming')]
+    """
+    people: dict[str, str] = {}
+    found = []
+    for mention in mentions:
+        if mention.kind == "Person" and mention.known is None and " " in mention.text:
+            words = mention.text.split()
+            for surname in (words[0], words[-1]):  # Chinese order, or the Western order
+                people.setdefault(surname, mention.text)
+        elif mention.known is None and mention.rule in ("model", "learnt") and mention.text in people:
+            mention = replace(mention, kind="Person", alias_of=people[mention.text])
+        found.append(mention)
+    return found
+
+
 class EntityRecogniser:
     """Find the names of an article: known names first, then the pattern recognisers; longest wins."""
 
@@ -456,10 +530,15 @@ class EntityRecogniser:
             for match in _matches(pattern, rule, text):
                 if rule in _CHAINS and headlines.overlaps(match.start(), match.start() + 1):
                     continue
-                if rule == "listed-in-brackets":  # "integrators (ACE Battery, Tecloman)": each item a company
+                if rule in ("listed-in-brackets", "venture-partners"):
+                    # "integrators (ACE Battery, Tecloman)", "a joint venture of Canmax, CATL and Tianyuan Group": each
+                    # item a company
                     offset = match.start(group)
-                    for item in re.finditer(r"[^,]+", match.group(group)):
+                    for item in re.finditer(r"(?:(?<=^)|(?<=, )|(?<= and ))(?!and )(?:(?!,? and |, ).)+",
+                                           match.group(group)):
                         words = item.group(0).strip()
+                        if self.knowledge.resolve(words, "Place") is not None:
+                            continue
                         begin = offset + item.start() + item.group(0).index(words)
                         found.append(Mention(begin, begin + len(words), words, kind, None, rule))
                     continue
@@ -473,6 +552,9 @@ class EntityRecogniser:
                     core = [w for w in words.split() if w.lower() not in _GENERIC_NAME_WORDS]
                     if not core or len(words.split()) < 2:
                         continue
+                    if words.endswith(" Industry") and all(self.knowledge.resolve(w, "Place") or w == "Industry"
+                                                           for w in core):
+                        continue  # "Yibin Lithium Industry" is the city's industry; "De'a Lithium Industry" a firm
                 if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
                     continue
                 end_of_sentence = _SENTENCE_END.search(words) if rule in _CHAINS else None
@@ -531,6 +613,7 @@ class EntityRecogniser:
             if mention.kind == "Company" and mention.known is None and core != mention.text and len(core) >= 4:
                 learnt.setdefault(core, ("Company", mention.text))
         shorts: set[str] = set()  # the short names of the article's companies
+        defined: set[str] = set()  # the short names the article defines: "(DRC)" after a commission's name
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind in ("Company", "Organization", "GovernmentBody", "Person",
                                                            "Conference", "IndustrialPark", "Facility") \
@@ -543,6 +626,7 @@ class EntityRecogniser:
             if mention.kind in ("Company", "Organization", "GovernmentBody"):
                 for alias in _defined_aliases(text, mention.end):
                     learnt.setdefault(alias, (mention.kind, mention.text))
+                    defined.add(alias)
             if mention.kind == "Company" and mention.known is None:
                 for short in self.short_names(mention.text):
                     # "Tianqi" is short for none of Tianqi Lithium (Suining) Co., Ltd., Tianqi Lithium (Shehong)
@@ -558,6 +642,12 @@ class EntityRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
+                elif name in defined and match.span() in at and chosen[at[match.span()]].rule == "known" and \
+                        chosen[at[match.span()]].kind != kind:
+                    # the article's own definition of a short name beats general knowledge: "the Development and
+                    # Reform Commission (DRC)" is no Democratic Republic of the Congo
+                    chosen[at[match.span()]] = Mention(match.start(), match.end(), name, kind, None, "learnt",
+                                                       alias_of=full)
                 # the model's guess at a company's short name ("Yahua" taken for a place) yields to the company
                 # the article names in full
                 if name in shorts and match.span() in at and \
@@ -565,7 +655,7 @@ class EntityRecogniser:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind)
                 elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind, rule="learnt")
-        return sorted(chosen, key=lambda m: m.start)
+        return _surnames(_other_names(text, sorted(chosen, key=lambda m: m.start)))
 
     def short_names(self, name: str) -> list[str]:
         """The shorter names a company's full name suggests: its first words, with or without the place it

@@ -379,3 +379,31 @@ def test_vehicles_equipped_with_a_companys_batteries_are_its_customers(extractor
     found = relations(extractor, "The Qiyuan Motors Co., Ltd. vehicles will be equipped with Hexi Power Co., Ltd. "
                                  "batteries by 2027.")
     assert ("Hexi Power Co., Ltd.", "suppliesTo", "Qiyuan Motors Co., Ltd.") in found
+
+
+@needs_model
+def test_a_european_place_name_keeps_its_particle(extractor):
+    found = entities(extractor, "Lanmoor Cells opened an office in Frankfurt am Main on Monday.")
+    assert ("Frankfurt am Main", "Place") in found
+
+
+def test_a_name_in_a_picture_credit_is_no_entity(extractor):
+    found = entities(extractor, "The cell line of Lanmoor Energy Co., Ltd. in Suining. (Photo/Qiyuan Media Co., Ltd.)\n"
+                                "Workers at the plant. [Photo provided by Baixi Culture Group]")
+    labels = {label for label, _ in found}
+    assert "Lanmoor Energy Co., Ltd." in labels
+    assert "Qiyuan Media Co., Ltd." not in labels and "Baixi Culture Group" not in labels
+
+
+def test_parks_of_one_name_in_two_cities_stay_two(extractor):
+    found = entities(extractor, "Lanmoor Cells will build plants in the Suining Qiyuan New Area and the Yibin Qiyuan "
+                                "New Area; the Qiyuan New Area of Suining comes first.")
+    parks = {label for label, kind in found if kind == "IndustrialPark"}
+    assert {"Suining Qiyuan New Area", "Yibin Qiyuan New Area"} <= parks
+
+
+def test_a_places_industry_is_no_company(extractor):
+    found = entities(extractor, "Output of the Suining Lithium Industry rose by a third, and Qiyuan Lithium Industry "
+                                "will build a plant there.")
+    companies = {label for label, kind in found if kind == "Company"}
+    assert "Qiyuan Lithium Industry" in companies and "Suining Lithium Industry" not in companies

