@@ -35,7 +35,15 @@ from .gazetteer import slugify
 from .model_names import model_names, noun_phrase_names
 from .parse_rules import PARSE_RULES
 from .recogniser import EntityRecogniser, Mention, headline_spans
-from .relations import ENGLISH_PHRASING, SURFACE_RULES, RelationCandidate, RelationFinder, SentenceMention, SentenceView
+from .relations import (
+    DATELINE,
+    ENGLISH_PHRASING,
+    SURFACE_RULES,
+    RelationCandidate,
+    RelationFinder,
+    SentenceMention,
+    SentenceView,
+)
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans
 
@@ -64,7 +72,6 @@ _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edit
 # by X]", "File photo: Reuters": the agency or photographer is no party to the story.
 _CREDIT = re.compile(r"\b(?:photo|image|picture)(?: credits?)?(?:\s*[:/]\s*| by | from | provided (?:by|to) )"
                      r"[^\n)\]]{0,60}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
-_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
 
@@ -345,7 +352,7 @@ class Extractor:
                 continue  # a new place put in the country only for want of a nearer one
             for _, start, end in entity.mentions:
                 span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, end))
-                dateline = _DATELINE.match(text, span[0])
+                dateline = DATELINE.match(text, span[0])
                 body = dateline.end() if dateline else span[0]
                 listed = re.search(r"\b(?:and|or) other (?:districts|counties|cities|prefectures)\b",
                                    text[span[0]:span[1]])

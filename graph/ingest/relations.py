@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .recogniser import TITLES
 
 __all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder", "Phrasing",
-           "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES"]
+           "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES", "DATELINE"]
 
 #: The relation kinds the extractor proposes.
 RELATION_KINDS = ["partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
@@ -54,6 +54,9 @@ _GOVERNED = re.compile(r"\b(?:of|by|with|from|for|to|at|in|under|between)\s+(?:t
 _THING_SUBJECT = re.compile(r"^(?:the|its|this|a|an|their)\s+(?:[\w-]+\s+){0,3}?(?:project|plant|factory|base|"
                             r"facility|station|mine|line|center|centre|park|cluster)\b", re.IGNORECASE)
 _EVENT_WORDS = r"(?:conference|event|forum|expo|exhibition|summit|fair|congress|meeting|symposium|convention)"
+#: A dateline ("LESHAN, March 18 (Xinhua) --", "Frankfurt am Main/Chengdu, October 12, 2021 –"): where the reporter
+#: was, not where things are.
+DATELINE = re.compile(r"[A-Z][A-Za-z .'/-]{1,60},[^\n]{0,60}?(?:\([^)\n]{1,30}\))?\s*(?:--|\u2014|\u2013)\s*")
 
 
 @dataclass
@@ -453,6 +456,11 @@ def _pairs(ctx: SentenceContext):
 # agreements, partnerships, investment
 
 
+# "X and Y" between two parties: "X (Ya'an) and Y" (a place in brackets after a name is the name's), "X Company
+# and Y" (a company word the name left out)
+_AND = re.compile(r"(?: \([^()]{1,30}\)| (?:Company|Corporation|Co\.))?,? and ")
+
+
 def agreement_between(ctx: SentenceContext) -> None:
     """"An agreement / cooperation between X and Y" (and an investment agreement for the project)."""
     lower = ctx.lower
@@ -461,7 +469,9 @@ def agreement_between(ctx: SentenceContext) -> None:
     if not between:
         return
     after = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) > between.end() - 8]
-    if len(after) < 2 or " and " not in ctx.view.between(after[0], after[1]):
+    # "between X and (the) Y", not "between X and the battery manufacturer ... Y"
+    if len(after) < 2 or not re.fullmatch(_AND.pattern + r"(?:the )?(?:[a-z][\w-]* ){0,3}?",
+                                          ctx.view.between(after[0], after[1])):
         return
     x, y = after[0].key, after[1].key
     if re.search(r"\b(?:agreement|contract|memorandum|mou)\b", lower[:between.end()]):
@@ -500,11 +510,6 @@ def signed_with(ctx: SentenceContext) -> None:
         ctx.add(x, "partnerOf", y, 0.65, "signed-cooperation-with")
     if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
         ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")
-
-
-# "X and Y" between two parties: "X (Ya'an) and Y" (a place in brackets after a name is the name's), "X Company
-# and Y" (a company word the name left out)
-_AND = re.compile(r"(?: \([^()]{1,30}\)| (?:Company|Corporation|Co\.))?,? and ")
 
 
 def x_and_y_signed(ctx: SentenceContext) -> None:
@@ -758,7 +763,9 @@ def project_and_place(ctx: SentenceContext) -> None:
     projects = {m.key for m in ctx.mentions if m.kind == "InvestmentProject"}
     if len(projects) != 1:
         return
-    places = [m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country" and m.cls != "Province"]
+    dateline = DATELINE.match(ctx.view.text)
+    places = [m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country" and m.cls != "Province"
+              and not (dateline and ctx.view.offset(m) < dateline.end())]
     keys = list(dict.fromkeys(m.key for m in places))
     if not keys:
         return

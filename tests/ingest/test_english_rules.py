@@ -407,3 +407,18 @@ def test_a_places_industry_is_no_company(extractor):
                                 "will build a plant there.")
     companies = {label for label, kind in found if kind == "Company"}
     assert "Qiyuan Lithium Industry" in companies and "Suining Lithium Industry" not in companies
+
+
+def test_a_place_in_the_dateline_is_where_the_reporter_was_not_where_the_project_is(extractor):
+    found = relations(extractor, "Frankfurt am Main/Chengdu, October 12, 2031 \u2013 Qiyuan Energy Co., Ltd. will build "
+                                 "the Qiyuan 20 GWh Battery Project.")
+    assert not any(kind == "locatedIn" and obj in ("Chengdu City", "Frankfurt am Main") for _, kind, obj in found)
+
+
+def test_the_parties_of_an_agreement_between_are_named_together(extractor):
+    found = relations(extractor, "An agreement concluded between Qiyuan Motors Co., Ltd. and the battery maker in "
+                                 "2022 says all Hexi Auto Co., Ltd. vehicles will use its cells.")
+    assert not any(kind == "signedAgreementWith" and "Hexi" in subject + obj for subject, kind, obj in found)
+    found = relations(extractor, "An agreement between Qiyuan Motors Co., Ltd. and the local Hexi Power Co., Ltd. was "
+                                 "signed.")
+    assert ("Qiyuan Motors Co., Ltd.", "signedAgreementWith", "Hexi Power Co., Ltd.") in found
