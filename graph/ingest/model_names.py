@@ -65,7 +65,7 @@ _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr
                        r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin|tonne|\bton\b",
                        re.IGNORECASE)
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
-            "each", "such", "said", "new"}
+            "each", "such", "said", "new", "all", "every", "some", "many", "several", "other", "whose"}
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
 _GENERIC_PROJECT = {"such", "other", "several", "many", "various", "key", "major", "new", "first", "largest",
                     "biggest", "similar", "relevant", "related", "these", "those", "more"}
@@ -379,7 +379,7 @@ def noun_phrase_names(doc) -> list[Mention]:
         lemma = token.lemma_.lower()
         if token.tag_ in ("NNS", "NNPS"):
             continue  # "26 energy storage projects" name no one project
-        if lemma in ("project", "base", "plant", "site", "factory", "mine"):
+        if lemma in ("project", "base", "plant", "site", "factory", "mine", "station"):
             span = _phrase(token)
             run_on = [t for t in span[:-3] if t.lower_ in _OTHER_HEADS]
             if run_on:  # "a research institute solid-state battery production base": two things run together
@@ -389,7 +389,9 @@ def noun_phrase_names(doc) -> list[Mention]:
                 continue
             specific = any(t.like_num or t.pos_ == "PROPN" or re.search(r"\d", t.text) for t in span[:-1])
             built = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _BUILT
-            if lemma in ("plant", "site", "factory") and not built and not any(
+            if lemma == "station" and doc[token.i - 1].lower_ not in ("power", "storage", "substation"):
+                continue  # a power or storage station is a project; a bus station is not
+            if lemma in ("plant", "site", "factory", "station") and not built and not any(
                     t.like_num or re.search(r"\d", t.text) for t in span):
                 continue  # a plant is a project where its capacity, or the verb building it, says it is one
             if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):

@@ -180,7 +180,7 @@ _LEADING = {"the", "a", "an", "at", "on", "in", "as", "by", "for", "from", "sinc
             "organizers", "organisers", "experts", "officials", "recently", "currently", "additionally",
             "furthermore", "notably", "previously", "earlier", "later", "overall", "together", "vice", "president",
             "chairman", "chairwoman", "ceo", "cto", "cfo", "founder", "co-founder", "deputy", "billion", "million",
-            "thousand"}
+            "thousand", "all", "every", "each", "some", "many", "several", "other", "such", "whose"}
 _NOT_PERSON_WORDS = {"Province", "City", "County", "District", "Municipality", "Group", "Company", "Government",
                      "China", "Chinese", "Region", "Area", "Zone", "Park", "Conference", "Forum", "The", "New",
                      "Platform", "Center", "Centre", "Base", "Plant", "Project", "Station", "System", "Network",

@@ -422,3 +422,18 @@ def test_the_parties_of_an_agreement_between_are_named_together(extractor):
     found = relations(extractor, "An agreement between Qiyuan Motors Co., Ltd. and the local Hexi Power Co., Ltd. was "
                                  "signed.")
     assert ("Qiyuan Motors Co., Ltd.", "signedAgreementWith", "Hexi Power Co., Ltd.") in found
+
+
+@needs_model
+def test_a_storage_power_station_of_a_size_is_a_project_and_a_bus_station_is_not(extractor):
+    found = relations(extractor, "The 100 MW/200 MWh Qiyuan energy storage power station, invested and built by Hexi "
+                                 "Power Co., Ltd., was connected to the grid on June 30.")
+    assert ("Hexi Power Co., Ltd.", "investsIn", "100 MW/200 MWh Qiyuan energy storage power station") in found
+    assert not any(kind == "InvestmentProject" for _, kind in entities(extractor, "He waited at the bus station."))
+
+
+@needs_model
+def test_all_or_every_before_a_company_is_no_part_of_its_name(extractor):
+    found = entities(extractor, "All Qiyuan Motors Co., Ltd. vehicles will be equipped with Hexi Power Co., Ltd. "
+                                "batteries by 2027.")
+    assert ("Qiyuan Motors Co., Ltd.", "Company") in found
