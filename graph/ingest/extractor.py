@@ -50,7 +50,7 @@ from .spans import Spans
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.4"
+EXTRACTOR_VERSION = "0.5"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
@@ -198,7 +198,7 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.4
+        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.5
         (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
