@@ -136,9 +136,12 @@ def reject_command(
 def eval_extraction_command(
     gold_dir: Path = typer.Argument(..., help="Folder of gold annotations <source id>.json (data/gold)."),
     articles_dir: Path = typer.Argument(..., help="Folder of articles: <source id>.txt + .json (data/sources), or "
-                                      "<source id>.html / .md / .txt files read as `ingest` reads them."),
+                                      "<source id>.html / .md / .txt files read as `ingest` reads them; an article "
+                                      "in neither is looked for in the gold folder's articles/."),
     no_registry: bool = typer.Option(False, "--no-registry", help="Extract without the registry's names "
                                      "(bundled gazetteer and company list only): the score on unseen news."),
+    with_gold: list[Path] = typer.Option(None, "--with-gold", help="Another folder of gold annotations, scored "
+                                         "together with GOLD_DIR (repeatable): held-back sets pooled."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     by_rule: bool = typer.Option(False, "--by-rule", help="Also the precision of each relation rule alone."),
     show_errors: bool = typer.Option(False, "--errors", help="Also, per article, what the extraction missed and "
@@ -158,7 +161,8 @@ def eval_extraction_command(
         except (OSError, ValueError, KeyError) as exc:
             raise UsageError(f"{recorded}: not a report of eval-extraction -f json ({exc})") from exc
     else:
-        report = evaluate(gold_dir, articles_dir, Extractor(data_layout(data), use_registry=not no_registry))
+        report = evaluate([gold_dir, *(with_gold or [])], articles_dir,
+                          Extractor(data_layout(data), use_registry=not no_registry))
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2))
         return

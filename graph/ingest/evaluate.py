@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -228,17 +229,19 @@ def _article_text(articles_dir: Path, name: str) -> tuple[str, dt.date | None] |
     return raw.text, dt.date.fromisoformat(date) if date else None
 
 
-def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = None) -> dict:
+def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Extractor | None = None) -> dict:
     """Score the extractor against gold annotations, per article and overall (micro-averaged).
 
     Parameters
     ----------
-    gold_dir : Path
-        Gold files ``<source id>.json`` (format: ``data/gold/README.md``).
+    gold_dir : Path or sequence of Path
+        Gold files ``<source id>.json`` (format: ``data/gold/README.md``); several folders are scored together
+        (pooled), each article once.
     articles_dir : Path
         Articles ``<source id>.txt`` with their ``.json`` metadata (the date resolves relative dates), or
         article files ``<source id>.html`` / ``.md`` / ``.txt`` read as ``batterykg ingest`` reads them
-        (page furniture dropped, metadata from meta tags or front matter).
+        (page furniture dropped, metadata from meta tags or front matter). An article found in neither is
+        looked for in the gold folder's own ``articles/`` (a set whose articles are not in the corpus).
     extractor : Extractor, optional
         Default: one with the default data folder's registry.
 
@@ -265,9 +268,11 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     >>> sorted(report["overall"]), report["overall"]["amounts"]["f1"] > 0.9
     (['amounts', 'dates', 'entities', 'relations'], True)
     """
-    gold_dir, articles_dir = Path(gold_dir), Path(articles_dir)
-    if not gold_dir.is_dir():
-        raise UsageError(f"{gold_dir}: not a folder of gold annotations")
+    gold_dirs = [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(d) for d in gold_dir]
+    for folder in gold_dirs:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder of gold annotations")
+    articles_dir = Path(articles_dir)
     if not articles_dir.is_dir():
         raise UsageError(f"{articles_dir}: not a folder of articles")
     extractor = extractor or Extractor()
@@ -276,10 +281,14 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
     languages: dict[str, dict[str, Score]] = {}
     rules: dict[str, Score] = {}
     errors: dict[str, dict] = {}
-    for gold_path in sorted(gold_dir.glob("*.json")):
+    for gold_path in sorted(path for folder in gold_dirs for path in folder.glob("*.json")):
         article = _article_text(articles_dir, gold_path.stem)
+        if article is None and (gold_path.parent / "articles").is_dir():
+            article = _article_text(gold_path.parent / "articles", gold_path.stem)
         if article is None:
             continue
+        if gold_path.stem in per_article:
+            raise UsageError(f"{gold_path}: article {gold_path.stem} has a gold file in two of the folders")
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
@@ -293,7 +302,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, extractor: Extractor | None = N
             language[key] += score
         per_article[gold_path.stem] = {k: v.as_dict() for k, v in scores.items()}
     if not per_article:
-        raise UsageError(f"no article of {articles_dir} has a gold file in {gold_dir}")
+        raise UsageError(f"no article of {articles_dir} has a gold file in {', '.join(map(str, gold_dirs))}")
     return {"extractor": extractor.name, "articles": per_article,
             "overall": {k: v.as_dict() for k, v in overall.items()},
             "languages": {lang: {k: v.as_dict() for k, v in parts.items()}

@@ -28,6 +28,25 @@ def test_no_article_of_the_data_is_one_of_the_hidden_evaluation_set():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.subprocess
+@pytest.mark.skipif(not GUARD.exists(), reason=f"no holdout guard at {GUARD} (outside the team's workplace)")
+def test_no_article_a_gold_set_keeps_outside_the_corpus_is_one_of_the_hidden_evaluation_set():
+    articles = sorted(DataLayout.default().gold.glob("*/articles/*.md"))
+    assert articles, "no gold set keeps articles of its own"
+    urls, titles = [], []
+    for path in articles:
+        front = dict(line.split(": ", 1) for line in path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+                     .splitlines()[1:] if ": " in line)
+        assert front.get("url"), f"{path}: no url in its front matter"
+        urls.append(front["url"])
+        titles += [front["title"]] if front.get("title") else []
+    result = subprocess.run([str(GUARD), *urls], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = subprocess.run([str(GUARD), *[arg for title in titles for arg in ("--title", title)]],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _add_company(layout: DataLayout, slug: str, label: str, *aliases: str, zh: str | None = None) -> None:
     names = "".join(f', "{a}"@en' for a in aliases)
     text = f'\nbk:{slug} a bkg:Company ;\n    rdfs:label "{label}"@en' + (f', "{zh}"@zh' if zh else "")

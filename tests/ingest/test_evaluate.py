@@ -87,3 +87,19 @@ def test_a_gold_relation_of_an_optional_entity_counts_neither_way():
             "amounts": [], "dates": []}
     scores = score_article(gold, Extractor(use_registry=False).extract("Li Wei spoke."))
     assert (scores["relations"].tp, scores["relations"].fn) == (0, 0)
+
+
+def test_gold_folders_are_scored_together_and_find_their_own_articles(tmp_path, capsys):
+    for name, text in (("first", "CATL opened a plant in Yibin."), ("second", "BYD opened a plant in Suining.")):
+        folder = tmp_path / name
+        (folder / "articles").mkdir(parents=True)
+        (folder / "articles" / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n{text}\n", encoding="utf-8")
+        (folder / f"{name}.json").write_text(json.dumps({"language": "en", "entities": [], "relations": [],
+                                                         "amounts": [], "dates": []}), encoding="utf-8")
+    empty = tmp_path / "sources"
+    empty.mkdir()
+    assert main(["eval-extraction", str(tmp_path / "first"), str(empty), "--with-gold", str(tmp_path / "second"),
+                 "--no-registry", "-f", "json"]) == 0
+    assert sorted(json.loads(capsys.readouterr().out)["articles"]) == ["first", "second"]
+    assert main(["eval-extraction", str(tmp_path / "first"), str(empty), "--with-gold", str(tmp_path / "none")]) == 2
+    assert "not a folder of gold annotations" in capsys.readouterr().err
