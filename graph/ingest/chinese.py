@@ -116,7 +116,7 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 
 # a company named by what it is, not who: 合资公司, 子公司, 上市公司 (jieba's words, or these words alone)
 _GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|分|上市|国有|民营|外资|科技型|龙头|新能源|整车|电池|材料|"
-                              r"投资|平台|项目|运营|本|该|这家|一家|多家|各)(?:子)?(?:公司|集团|企业)")
+                              r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)(?:子)?(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
@@ -168,6 +168,9 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "司徒", "慕容", "尉迟", "夏侯", "公孙")
 # a word that ends in a title's last characters: 车间主任, 事务经理, 建设负责人, 副指挥长
 _TITLE_END = r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|总经理|专员|工程师|秘书|委员)$"
+# words that are verbs of the story elsewhere but a company's trade right before its legal form: 共济润道投资有限公司,
+# 四川路桥建设集团, 华西能源服务有限公司
+_TRADE_BEFORE_FORM = {"投资", "建设", "服务"}
 # verbs that name what a park, a body or a company does, and so are part of its name: 锂钾综合开发产业园,
 # 经济发展局, 循环经济示范园 (any other two-character verb ends a name met going leftwards)
 _NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研发", "检测", "回收", "应用", "服务"}
@@ -371,6 +374,12 @@ class ChineseRecogniser:
                     self._is_place(tokens[i + 1]):
                 begin = t0  # "德阳-阿坝生态经济产业园": two places joined by a dash name one park
                 continue
+            if kind == "Company" and t1 == begin == start and word in _TRADE_BEFORE_FORM:
+                begin = t0  # "共济润道投资有限公司": the trade before the legal form is the name's, not a verb
+                continue
+            if kind == "Company" and len(word) == 1 and flag in ("q", "d") and i and self._name_fragment(tokens[i - 1]):
+                begin = t0  # jieba cut an unknown name into single characters: 宋|都|基业, 共济|润|道
+                continue
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
@@ -387,6 +396,13 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    @staticmethod
+    def _name_fragment(token: tuple) -> bool:
+        """Whether one of jieba's words is a single character of an unknown name, not a word of the sentence: 宋 in
+        宋|都|基业 (so the adverb 都 after it is the name's too), not 两 in 两|家 or 该 in 该|家."""
+        return len(token[2]) == 1 and token[3] in ("nr", "n", "ns", "nz", "v", "a", "j") and \
+            token[2] not in _STOP_WORDS and bool(_CJK_CHAR.match(token[2]))
 
     def _is_place(self, token: tuple) -> bool:
         """Whether one of jieba's words is a known place's name or tagged as one."""

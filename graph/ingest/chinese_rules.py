@@ -4,7 +4,8 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 (:mod:`graph.ingest.relations`), and proposes relations of the same kinds:
 
 =============================================  ===================================================
-"A与B签约" / "A与B签署…协议", "A分别与B、C签约"  signedAgreementWith (战略合作 also partnerOf)
+"A与B签约" / "A与B签署…协议", "A分别与B、C签约",  signedAgreementWith (战略合作 also partnerOf)
+"A、B与C签订" (A and B each with C)
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
@@ -81,8 +82,11 @@ def signed(ctx: SentenceContext) -> None:
         if split:  # "A分别与B、C签约": A signs with each
             previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
             head = previous[-1] if previous else None
-        pairs = [(head, p) for p in parties] if head else \
-            [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+        if head:
+            pairs = [(head, p) for p in parties]
+        else:
+            pairs = _sides(ctx, parties, ctx.view.text[trigger.start():trigger.start() + 40]) or \
+                [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
         if not pairs:
             continue
         deal = ctx.view.text[trigger.start():trigger.start() + 40]
@@ -99,6 +103,19 @@ def signed(ctx: SentenceContext) -> None:
             for party in {p for pair in pairs for p in pair}:
                 if party.kind == "Company":
                     ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
+
+
+def _sides(ctx: SentenceContext, parties: list[SentenceMention], deal: str) \
+        -> list[tuple[SentenceMention, SentenceMention]]:
+    """"A、B与C签订…协议": the parties listed before 与 are one side and sign with those after it, not with each
+    other (unless the agreement is of three or more parties: 三方协议). The pairs, or none when the run does not
+    read so."""
+    joints = [_between(ctx, a, b).strip() for a, b in zip(parties, parties[1:], strict=False)]
+    ands = [i for i, joint in enumerate(joints) if joint in ("与", "和", "同", "跟")]
+    if len(ands) != 1 or "、" not in joints or re.match(r"[^，,。；;]{0,12}?(?:三方|四方|多方)", deal):
+        return []
+    left, right = parties[:ands[0] + 1], parties[ands[0] + 1:]
+    return [(a, b) for a in left for b in right]
 
 
 def _signed_at(ctx: SentenceContext, run: list[SentenceMention], lead: str):

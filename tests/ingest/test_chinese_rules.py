@@ -107,3 +107,17 @@ def test_two_places_joined_by_a_dash_name_one_park(extractor):
 def test_a_project_named_after_its_company_with_a_place_before_the_short_name_is_its_investment(extractor):
     found = relations(extractor, "宜宾泰岚新材料科技有限公司发布公告。四川泰岚新材料正极材料生产基地项目开工。")
     assert ("宜宾泰岚新材料科技有限公司", "investsIn", "四川泰岚新材料正极材料生产基地项目") in found, found
+
+
+def test_investment_before_a_legal_form_is_the_companys_trade(extractor):
+    found = entities(extractor, "区长周明与岚峰润道投资有限公司董事长李远座谈。")
+    assert ("岚峰润道投资有限公司", "Company") in found
+
+
+def test_the_parties_before_with_are_one_side_of_a_signing(extractor):
+    found = relations(extractor, "岚峰能源有限公司、泰岚锂业有限公司与宜宾市人民政府签署投资协议。")
+    assert {("岚峰能源有限公司", "signedAgreementWith", "People's Government of Yibin City"),
+            ("泰岚锂业有限公司", "signedAgreementWith", "People's Government of Yibin City")} <= found
+    assert ("岚峰能源有限公司", "signedAgreementWith", "泰岚锂业有限公司") not in found
+    found = relations(extractor, "岚峰能源有限公司、泰岚锂业有限公司与宜宾市人民政府签署三方协议。")
+    assert ("岚峰能源有限公司", "signedAgreementWith", "泰岚锂业有限公司") in found

@@ -985,3 +985,20 @@ def test_intelligent_ends_a_company_name_and_an_airport_is_no_company_on_real_se
     found = entities(extractor, "Exiting Wuliangye Airport \u2013 named after a local baijiu \u2013 are greeted by a "
                                 "huge sculpture of a fermenting jar.")
     assert not any(label == "Wuliangye" for label, _ in found)
+
+
+def test_a_company_whose_trade_is_investment_and_whose_name_jieba_cuts_apart_on_a_real_sentence(extractor):
+    # investchn.com (Tongnan), 2023
+    found = relations(extractor, "区委书记文天平,区委副书记、区长李成群与共济润道投资有限公司董事长郑润、"
+                                 "宋都基业投资股份有限公司董事长俞建午一行座谈并见证签约。")
+    assert {("郑润", "worksFor", "共济润道投资有限公司"), ("俞建午", "worksFor", "宋都基业投资股份有限公司")} <= found
+
+
+def test_the_companies_listed_before_with_sign_with_the_party_after_it_on_a_real_sentence(extractor):
+    # investchn.com (Tongnan), 2023
+    found = relations(extractor, "8月22日,共济润道、宋都基业与潼南签订系列项目投资合作协议。区委书记文天平,区委副书记、区长李成群与"
+                                 "共济润道投资有限公司董事长郑润、宋都基业投资股份有限公司董事长俞建午一行座谈并见证签约。")
+    assert {("共济润道投资有限公司", "signedAgreementWith", "Tongnan District"),
+            ("宋都基业投资股份有限公司", "signedAgreementWith", "Tongnan District")} <= found
+    assert not any(kind == "signedAgreementWith" and {s, o} == {"共济润道投资有限公司", "宋都基业投资股份有限公司"}
+                   for s, kind, o in found)
