@@ -5,7 +5,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 
 =============================================  ===================================================
 "A与B签约" / "A与B签署…协议", "A分别与B、C签约",  signedAgreementWith (战略合作 also partnerOf)
-"A、B与C签订" (A and B each with C)
+"A、B与C签订" (A and B each with C), "A昨天与B签约"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
@@ -82,8 +82,9 @@ def signed(ctx: SentenceContext) -> None:
         if split:  # "A分别与B、C签约": A signs with each
             previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
             head = previous[-1] if previous else None
-        if head:
-            pairs = [(head, p) for p in parties]
+        heads = [head] if head else _signers_before_with(ctx, runs)
+        if heads:
+            pairs = [(h, p) for h in heads for p in parties]
         else:
             pairs = _sides(ctx, parties, ctx.view.text[trigger.start():trigger.start() + 40]) or \
                 [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
@@ -103,6 +104,17 @@ def signed(ctx: SentenceContext) -> None:
             for party in {p for pair in pairs for p in pair}:
                 if party.kind == "Company":
                     ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
+
+
+def _signers_before_with(ctx: SentenceContext, runs: list[list[SentenceMention]]) -> list[SentenceMention]:
+    """"A昨天与B签署", "重庆聚焦…行业,同B、C等签订…协议": the parties of the run before 与 / 同, when words stand between
+    them and the run after it (the subject of the clause signs with each party after the preposition)."""
+    if len(runs) < 2:
+        return []
+    between = ctx.view.text[runs[-2][-1].end - ctx.view.start:runs[-1][0].start - ctx.view.start]
+    if len(between) > 40 or not re.fullmatch(r"[^。；;由在与和同跟]*?(?:与|同|跟)\s*", between):
+        return []
+    return runs[-2]
 
 
 def _sides(ctx: SentenceContext, parties: list[SentenceMention], deal: str) \

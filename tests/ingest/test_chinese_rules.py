@@ -121,3 +121,10 @@ def test_the_parties_before_with_are_one_side_of_a_signing(extractor):
     assert ("岚峰能源有限公司", "signedAgreementWith", "泰岚锂业有限公司") not in found
     found = relations(extractor, "岚峰能源有限公司、泰岚锂业有限公司与宜宾市人民政府签署三方协议。")
     assert ("岚峰能源有限公司", "signedAgreementWith", "泰岚锂业有限公司") in found
+
+
+def test_a_party_signs_with_the_party_after_with_when_words_stand_between(extractor):
+    found = relations(extractor, "宜宾市人民政府昨天上午与泰岚锂业有限公司签署投资协议。")
+    assert ("People's Government of Yibin City", "signedAgreementWith", "泰岚锂业有限公司") in found
+    found = relations(extractor, "宜宾市人民政府由泰岚锂业有限公司与岚峰能源有限公司签署协议。")
+    assert ("People's Government of Yibin City", "signedAgreementWith", "泰岚锂业有限公司") not in found

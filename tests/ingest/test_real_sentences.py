@@ -1002,3 +1002,14 @@ def test_the_companies_listed_before_with_sign_with_the_party_after_it_on_a_real
             ("宋都基业投资股份有限公司", "signedAgreementWith", "Tongnan District")} <= found
     assert not any(kind == "signedAgreementWith" and {s, o} == {"共济润道投资有限公司", "宋都基业投资股份有限公司"}
                    for s, kind, o in found)
+
+
+def test_the_subject_of_a_clause_signs_with_the_parties_after_with_on_real_sentences(extractor):
+    # Xinhua (Smart China Expo), 2023; Yybnet (Suining lithium conference), 2021
+    found = relations(extractor, "据介绍,以智博会为平台,今年重庆聚焦智能网联新能源汽车生产研发等重点行业,同中国中车、工业和信息化部电子五所等"
+                                 "多个企业和部门签订了战略合作协议与技术合作协议。")
+    assert {("Chongqing Municipality", "signedAgreementWith", "中国中车"),
+            ("Chongqing Municipality", "partnerOf", "中国中车")} <= found
+    found = relations(extractor, "会前,遂宁“锂产业联盟”与四川时代新能源科技有限公司签订锂电产业协同发展战略合作框架协议,加强与甘孜州阿坝州、"
+                                 "青海格尔木市等锂资源富集地战略合作。")
+    assert ("锂产业联盟", "signedAgreementWith", "四川时代新能源科技有限公司") in found
