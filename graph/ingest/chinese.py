@@ -367,6 +367,17 @@ class ChineseRecogniser:
             begin = tokens[index][0]
         for i in range(index - 1, -1, -1):
             t0, t1, word, flag = tokens[i]
+            if t0 >= begin:
+                continue  # taken with the bracketed place after it
+            if kind == "InvestmentProject" and begin == t1 and word in (")", "）") and i >= 3 and \
+                    tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
+                    _CJK_CHAR.match(tokens[i - 3][2][-1]):
+                begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant
+                continue
+            if kind == "InvestmentProject" and begin == t1 and word == "年" and i >= 2 and tokens[i - 1][2] == "/" and \
+                    tokens[i - 2][3] in ("m", "q"):
+                begin = tokens[i - 1][0]  # "10万吨/年钠电硬碳负极材料生产基地项目": a capacity per year
+                continue
             if len(word) > 1 and word[0] in "和与及同跟" and flag == "nr":  # jieba's 和明超: 和 + 明超
                 begin = t0 + 1
                 break

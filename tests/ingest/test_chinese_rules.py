@@ -128,3 +128,8 @@ def test_a_party_signs_with_the_party_after_with_when_words_stand_between(extrac
     assert ("People's Government of Yibin City", "signedAgreementWith", "泰岚锂业有限公司") in found
     found = relations(extractor, "宜宾市人民政府由泰岚锂业有限公司与岚峰能源有限公司签署协议。")
     assert ("People's Government of Yibin City", "signedAgreementWith", "泰岚锂业有限公司") not in found
+
+
+def test_a_project_name_runs_over_its_county_in_brackets_and_a_capacity_per_year(extractor):
+    found = entities(extractor, "岚峰锂电(富顺)5万吨/年磷酸铁锂正极材料项目近日开工。")
+    assert ("岚峰锂电(富顺)5万吨/年磷酸铁锂正极材料项目", "InvestmentProject") in found

@@ -1013,3 +1013,12 @@ def test_the_subject_of_a_clause_signs_with_the_parties_after_with_on_real_sente
     found = relations(extractor, "会前,遂宁“锂产业联盟”与四川时代新能源科技有限公司签订锂电产业协同发展战略合作框架协议,加强与甘孜州阿坝州、"
                                  "青海格尔木市等锂资源富集地战略合作。")
     assert ("锂产业联盟", "signedAgreementWith", "四川时代新能源科技有限公司") in found
+
+
+def test_a_project_named_by_its_owner_its_county_in_brackets_and_its_plant_on_a_real_sentence(extractor):
+    # Xinhua (Zigong), 2024
+    found = entities(extractor, "其中,包括浙江运达能源(荣县)400MW风电项目、乐普钠电(富顺)10GWh储能系统产品生产项目、"
+                                "广东容钠(自贡)10万吨/年钠电硬碳负极材料生产基地项目等30亿级项目5个。")
+    assert {("浙江运达能源(荣县)400MW风电项目", "InvestmentProject"),
+            ("乐普钠电(富顺)10GWh储能系统产品生产项目", "InvestmentProject"),
+            ("广东容钠(自贡)10万吨/年钠电硬碳负极材料生产基地项目", "InvestmentProject")} <= found
