@@ -214,6 +214,9 @@ _PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO)")
+# the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
+_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO)"
+                             r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
 _PERSON_AFTER_TITLE = re.compile(
@@ -548,6 +551,7 @@ class ChineseRecogniser:
             if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
+        found += self._companies_before_titles(text, tokens, [m for m in found if m.kind == "Person"])
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             last = tokens.at(match.end() - 1)
             if last is not None and tokens[last][1] > match.end():
@@ -562,6 +566,32 @@ class ChineseRecogniser:
         for t0, t1, word, flag in tokens:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):
                 found.append(Mention(t0, t1, word, "Place", None, "zh-place"))
+        return found
+
+    def _companies_before_titles(self, text: str, tokens, people: list[Mention]) -> list[Mention]:
+        """A company named by its short name before the title of a person of it: 太蓝新能源 in
+        "太蓝新能源董事长兼CTO高翔博士现场致辞" (only a company has a 董事长, 总经理 or 总裁).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "会上,岚峰新能源董事长周明致辞。"
+        >>> [m.text for m in recognise._companies_before_titles(text, _tokens(recognise.tokenizer, text),
+        ...                                                      recognise.patterns(text))]
+        ['岚峰新能源']
+        """
+        found = []
+        starts = {m.start for m in people}
+        for title in _COMPANY_TITLES.finditer(text):
+            if title.end() not in starts:
+                continue
+            begin = self._extend_left(tokens, title.start(), title.start(), "Company", text)
+            if begin is None:
+                continue
+            begin = _after_openers(text, begin, title.start())
+            name = text[begin:title.start()]
+            if 2 <= len(name) <= 12 and name not in _STOP_WORDS and not _GENERIC_COMPANY.fullmatch(name) and \
+                    not re.search(rf"{_COMPANY_SUFFIX}$|{_GOVERNMENT_SUFFIX}$|{_DEPARTMENT_SUFFIX}$|[省市区县州的]$", name) \
+                    and self.knowledge.resolve(name, "Place") is None:
+                found.append(Mention(begin, title.start(), name, "Company", None, "zh-company-of-title"))
         return found
 
     def __call__(self, text: str) -> list[Mention]:

@@ -133,3 +133,10 @@ def test_a_party_signs_with_the_party_after_with_when_words_stand_between(extrac
 def test_a_project_name_runs_over_its_county_in_brackets_and_a_capacity_per_year(extractor):
     found = entities(extractor, "岚峰锂电(富顺)5万吨/年磷酸铁锂正极材料项目近日开工。")
     assert ("岚峰锂电(富顺)5万吨/年磷酸铁锂正极材料项目", "InvestmentProject") in found
+
+
+def test_a_name_before_a_chairmans_title_is_a_company_a_place_or_a_body_is_not(extractor):
+    found = entities(extractor, "会上,岚峰新能源董事长周明致辞。")
+    assert ("岚峰新能源", "Company") in found
+    found = entities(extractor, "会上,宜宾市副市长周明致辞,公司董事长李远介绍了项目。")
+    assert not any(kind == "Company" for _, kind in found)

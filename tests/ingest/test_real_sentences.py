@@ -1022,3 +1022,12 @@ def test_a_project_named_by_its_owner_its_county_in_brackets_and_its_plant_on_a_
     assert {("浙江运达能源(荣县)400MW风电项目", "InvestmentProject"),
             ("乐普钠电(富顺)10GWh储能系统产品生产项目", "InvestmentProject"),
             ("广东容钠(自贡)10万吨/年钠电硬碳负极材料生产基地项目", "InvestmentProject")} <= found
+
+
+def test_a_company_named_before_its_chairmans_title_on_real_sentences(extractor):
+    # Xinhua (Liangjiang), 2023; zgcxtc (Bishan), 2023
+    found = relations(extractor, "作为开工企业代表,太蓝新能源董事长兼CTO高翔博士现场致辞,围绕太蓝二期项目概况和一期工厂运营情况进行了介绍。")
+    assert ("高翔", "worksFor", "太蓝新能源") in found
+    found = relations(extractor, "“安全性能方面,我们生产的刀片电池能够轻松通过行业最为苛刻的‘针刺实验’。”重庆弗迪总经理田维浩介绍,"
+                                 "刀片电池因壁薄纤长、形如刀片而得名。")
+    assert ("田维浩", "worksFor", "重庆弗迪") in found
