@@ -250,6 +250,8 @@ def located(ctx: SentenceContext) -> None:
         if trigger.group(0).startswith("位于") and after_de:  # "位于Z的X": the thing follows
             following = [m for m in ctx.mentions if m.kind in things and m.start >= place.end]
             subject = following[0].key if following else None
+        elif before and re.search(r"项目|基地|工厂|生产线|工程", text[before[-1].end - ctx.view.start:trigger.start()]):
+            continue  # "考察A公司 推动…材料项目落户射洪", "而二期工厂也选择落地两江新区": an unnamed project settles, not A
         elif before:
             subject = before[-1].key
         else:

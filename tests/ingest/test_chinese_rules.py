@@ -140,3 +140,10 @@ def test_a_name_before_a_chairmans_title_is_a_company_a_place_or_a_body_is_not(e
     assert ("岚峰新能源", "Company") in found
     found = entities(extractor, "会上,宜宾市副市长周明致辞,公司董事长李远介绍了项目。")
     assert not any(kind == "Company" for _, kind in found)
+
+
+def test_the_project_a_company_plans_settles_not_the_company(extractor):
+    found = relations(extractor, "泰岚锂业有限公司计划投资的正极材料项目将落户宜宾市。")
+    assert ("泰岚锂业有限公司", "locatedIn", "Yibin City") not in found
+    found = relations(extractor, "泰岚锂业有限公司已落户宜宾市。")
+    assert ("泰岚锂业有限公司", "locatedIn", "Yibin City") in found

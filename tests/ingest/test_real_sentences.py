@@ -1031,3 +1031,10 @@ def test_a_company_named_before_its_chairmans_title_on_real_sentences(extractor)
     found = relations(extractor, "“安全性能方面,我们生产的刀片电池能够轻松通过行业最为苛刻的‘针刺实验’。”重庆弗迪总经理田维浩介绍,"
                                  "刀片电池因壁薄纤长、形如刀片而得名。")
     assert ("田维浩", "worksFor", "重庆弗迪") in found
+
+
+def test_an_unnamed_project_settles_not_the_company_named_before_it_on_a_real_sentence(extractor):
+    # Yybnet (Suining daily), 2021
+    found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司,"
+                                 "就推动磷酸铁锂正极电池材料项目落户射洪进行深入沟通和交流。")
+    assert not any(s == "厦门钨业股份有限公司" and kind == "locatedIn" and o == "Shehong City" for s, kind, o in found)
