@@ -147,3 +147,8 @@ def test_the_project_a_company_plans_settles_not_the_company(extractor):
     assert ("泰岚锂业有限公司", "locatedIn", "Yibin City") not in found
     found = relations(extractor, "泰岚锂业有限公司已落户宜宾市。")
     assert ("泰岚锂业有限公司", "locatedIn", "Yibin City") in found
+
+
+def test_a_name_after_a_title_ends_before_leads_or_doctor(extractor):
+    found = entities(extractor, "区长周明远率队考察,岚峰新能源总经理李远博士陪同。")
+    assert {("周明远", "Person"), ("李远", "Person")} <= found

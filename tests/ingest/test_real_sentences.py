@@ -1038,3 +1038,9 @@ def test_an_unnamed_project_settles_not_the_company_named_before_it_on_a_real_se
     found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司,"
                                  "就推动磷酸铁锂正极电池材料项目落户射洪进行深入沟通和交流。")
     assert not any(s == "厦门钨业股份有限公司" and kind == "locatedIn" and o == "Shehong City" for s, kind, o in found)
+
+
+def test_a_name_after_a_title_ends_before_the_delegation_it_leads_on_a_real_sentence(extractor):
+    # Yybnet (Suining daily), 2021
+    found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司。")
+    assert ("邓正权", "worksFor", "市委") in found and ("邓正", "worksFor", "市委") not in found
