@@ -151,6 +151,8 @@ _STOP_WORDS = set("""
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
                    "共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+# what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
+_STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,

@@ -152,3 +152,8 @@ def test_the_project_a_company_plans_settles_not_the_company(extractor):
 def test_a_name_after_a_title_ends_before_leads_or_doctor(extractor):
     found = entities(extractor, "区长周明远率队考察,岚峰新能源总经理李远博士陪同。")
     assert {("周明远", "Person"), ("李远", "Person")} <= found
+
+
+def test_a_state_or_private_company_is_named_without_the_word_saying_so(extractor):
+    found = entities(extractor, "央企岚峰电建集团与民企泰岚集团共同出资。")
+    assert {("岚峰电建集团", "Company"), ("泰岚集团", "Company")} <= found

@@ -1044,3 +1044,9 @@ def test_a_name_after_a_title_ends_before_the_delegation_it_leads_on_a_real_sent
     # Yybnet (Suining daily), 2021
     found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司。")
     assert ("邓正权", "worksFor", "市委") in found and ("邓正", "worksFor", "市委") not in found
+
+
+def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_sentence(extractor):
+    # Sichuan Daily (scol.com.cn), 2019
+    found = entities(extractor, "2004年,民企天齐集团入主锂盐厂,随着锂电新材料、新能源市场的兴起,锂电产业冲出低谷。")
+    assert ("天齐集团", "Company") in found and ("民企天齐集团", "Company") not in found
