@@ -116,7 +116,7 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 
 # a company named by what it is, not who: 合资公司, 子公司, 上市公司 (jieba's words, or these words alone)
 _GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|分|上市|国有|民营|外资|科技型|龙头|新能源|整车|电池|材料|"
-                              r"投资|平台|项目|运营|本|该|这家|一家|多家|各)(?:子)?(?:公司|集团|企业)")
+                              r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)(?:子)?(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
@@ -151,6 +151,8 @@ _STOP_WORDS = set("""
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
                    "共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+# what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
+_STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
@@ -168,6 +170,9 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "司徒", "慕容", "尉迟", "夏侯", "公孙")
 # a word that ends in a title's last characters: 车间主任, 事务经理, 建设负责人, 副指挥长
 _TITLE_END = r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|总经理|专员|工程师|秘书|委员)$"
+# words that are verbs of the story elsewhere but a company's trade right before its legal form: 共济润道投资有限公司,
+# 四川路桥建设集团, 华西能源服务有限公司
+_TRADE_BEFORE_FORM = {"投资", "建设", "服务"}
 # verbs that name what a park, a body or a company does, and so are part of its name: 锂钾综合开发产业园,
 # 经济发展局, 循环经济示范园 (any other two-character verb ends a name met going leftwards)
 _NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研发", "检测", "回收", "应用", "服务"}
@@ -211,12 +216,15 @@ _PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO)")
+# the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
+_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO)"
+                             r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
 _PERSON_AFTER_TITLE = re.compile(
     _TITLES + "(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
     r"(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|主持|宣布|参加|会见|一行|等|在|及|以及|与|告诉|透露|强调|认为|坦言|"
-    r"带队|陪同|见证|讲话|发言|分别|一同|共同)")
+    r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士)")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
@@ -364,12 +372,29 @@ class ChineseRecogniser:
             begin = tokens[index][0]
         for i in range(index - 1, -1, -1):
             t0, t1, word, flag = tokens[i]
+            if t0 >= begin:
+                continue  # taken with the bracketed place after it
+            if kind == "InvestmentProject" and begin == t1 and word in (")", "）") and i >= 3 and \
+                    tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
+                    _CJK_CHAR.match(tokens[i - 3][2][-1]):
+                begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant
+                continue
+            if kind == "InvestmentProject" and begin == t1 and word == "年" and i >= 2 and tokens[i - 1][2] == "/" and \
+                    tokens[i - 2][3] in ("m", "q"):
+                begin = tokens[i - 1][0]  # "10万吨/年钠电硬碳负极材料生产基地项目": a capacity per year
+                continue
             if len(word) > 1 and word[0] in "和与及同跟" and flag == "nr":  # jieba's 和明超: 和 + 明超
                 begin = t0 + 1
                 break
             if word in ("-", "－", "—") and 0 < i and begin == t1 and self._is_place(tokens[i - 1]) and \
                     self._is_place(tokens[i + 1]):
                 begin = t0  # "德阳-阿坝生态经济产业园": two places joined by a dash name one park
+                continue
+            if kind == "Company" and t1 == begin == start and word in _TRADE_BEFORE_FORM:
+                begin = t0  # "共济润道投资有限公司": the trade before the legal form is the name's, not a verb
+                continue
+            if kind == "Company" and len(word) == 1 and flag in ("q", "d") and i and self._name_fragment(tokens[i - 1]):
+                begin = t0  # jieba cut an unknown name into single characters: 宋|都|基业, 共济|润|道
                 continue
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
@@ -387,6 +412,13 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    @staticmethod
+    def _name_fragment(token: tuple) -> bool:
+        """Whether one of jieba's words is a single character of an unknown name, not a word of the sentence: 宋 in
+        宋|都|基业 (so the adverb 都 after it is the name's too), not 两 in 两|家 or 该 in 该|家."""
+        return len(token[2]) == 1 and token[3] in ("nr", "n", "ns", "nz", "v", "a", "j") and \
+            token[2] not in _STOP_WORDS and bool(_CJK_CHAR.match(token[2]))
 
     def _is_place(self, token: tuple) -> bool:
         """Whether one of jieba's words is a known place's name or tagged as one."""
@@ -521,6 +553,7 @@ class ChineseRecogniser:
             if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
+        found += self._companies_before_titles(text, tokens, [m for m in found if m.kind == "Person"])
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             last = tokens.at(match.end() - 1)
             if last is not None and tokens[last][1] > match.end():
@@ -535,6 +568,32 @@ class ChineseRecogniser:
         for t0, t1, word, flag in tokens:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):
                 found.append(Mention(t0, t1, word, "Place", None, "zh-place"))
+        return found
+
+    def _companies_before_titles(self, text: str, tokens, people: list[Mention]) -> list[Mention]:
+        """A company named by its short name before the title of a person of it: 太蓝新能源 in
+        "太蓝新能源董事长兼CTO高翔博士现场致辞" (only a company has a 董事长, 总经理 or 总裁).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "会上,岚峰新能源董事长周明致辞。"
+        >>> [m.text for m in recognise._companies_before_titles(text, _tokens(recognise.tokenizer, text),
+        ...                                                      recognise.patterns(text))]
+        ['岚峰新能源']
+        """
+        found = []
+        starts = {m.start for m in people}
+        for title in _COMPANY_TITLES.finditer(text):
+            if title.end() not in starts:
+                continue
+            begin = self._extend_left(tokens, title.start(), title.start(), "Company", text)
+            if begin is None:
+                continue
+            begin = _after_openers(text, begin, title.start())
+            name = text[begin:title.start()]
+            if 2 <= len(name) <= 12 and name not in _STOP_WORDS and not _GENERIC_COMPANY.fullmatch(name) and \
+                    not re.search(rf"{_COMPANY_SUFFIX}$|{_GOVERNMENT_SUFFIX}$|{_DEPARTMENT_SUFFIX}$|[省市区县州的]$", name) \
+                    and self.knowledge.resolve(name, "Place") is None:
+                found.append(Mention(begin, title.start(), name, "Company", None, "zh-company-of-title"))
         return found
 
     def __call__(self, text: str) -> list[Mention]:

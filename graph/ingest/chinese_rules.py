@@ -4,7 +4,8 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 (:mod:`graph.ingest.relations`), and proposes relations of the same kinds:
 
 =============================================  ===================================================
-"A与B签约" / "A与B签署…协议", "A分别与B、C签约"  signedAgreementWith (战略合作 also partnerOf)
+"A与B签约" / "A与B签署…协议", "A分别与B、C签约",  signedAgreementWith (战略合作 also partnerOf)
+"A、B与C签订" (A and B each with C), "A昨天与B签约"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
@@ -81,8 +82,12 @@ def signed(ctx: SentenceContext) -> None:
         if split:  # "A分别与B、C签约": A signs with each
             previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
             head = previous[-1] if previous else None
-        pairs = [(head, p) for p in parties] if head else \
-            [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+        heads = [head] if head else _signers_before_with(ctx, runs)
+        if heads:
+            pairs = [(h, p) for h in heads for p in parties]
+        else:
+            pairs = _sides(ctx, parties, ctx.view.text[trigger.start():trigger.start() + 40]) or \
+                [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
         if not pairs:
             continue
         deal = ctx.view.text[trigger.start():trigger.start() + 40]
@@ -99,6 +104,30 @@ def signed(ctx: SentenceContext) -> None:
             for party in {p for pair in pairs for p in pair}:
                 if party.kind == "Company":
                     ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
+
+
+def _signers_before_with(ctx: SentenceContext, runs: list[list[SentenceMention]]) -> list[SentenceMention]:
+    """"A昨天与B签署", "重庆聚焦…行业,同B、C等签订…协议": the parties of the run before 与 / 同, when words stand between
+    them and the run after it (the subject of the clause signs with each party after the preposition)."""
+    if len(runs) < 2:
+        return []
+    between = ctx.view.text[runs[-2][-1].end - ctx.view.start:runs[-1][0].start - ctx.view.start]
+    if len(between) > 40 or not re.fullmatch(r"[^。；;由在与和同跟]*?(?:与|同|跟)\s*", between):
+        return []
+    return runs[-2]
+
+
+def _sides(ctx: SentenceContext, parties: list[SentenceMention], deal: str) \
+        -> list[tuple[SentenceMention, SentenceMention]]:
+    """"A、B与C签订…协议": the parties listed before 与 are one side and sign with those after it, not with each
+    other (unless the agreement is of three or more parties: 三方协议). The pairs, or none when the run does not
+    read so."""
+    joints = [_between(ctx, a, b).strip() for a, b in zip(parties, parties[1:], strict=False)]
+    ands = [i for i, joint in enumerate(joints) if joint in ("与", "和", "同", "跟")]
+    if len(ands) != 1 or "、" not in joints or re.match(r"[^，,。；;]{0,12}?(?:三方|四方|多方)", deal):
+        return []
+    left, right = parties[:ands[0] + 1], parties[ands[0] + 1:]
+    return [(a, b) for a in left for b in right]
 
 
 def _signed_at(ctx: SentenceContext, run: list[SentenceMention], lead: str):
@@ -221,6 +250,8 @@ def located(ctx: SentenceContext) -> None:
         if trigger.group(0).startswith("位于") and after_de:  # "位于Z的X": the thing follows
             following = [m for m in ctx.mentions if m.kind in things and m.start >= place.end]
             subject = following[0].key if following else None
+        elif before and re.search(r"项目|基地|工厂|生产线|工程", text[before[-1].end - ctx.view.start:trigger.start()]):
+            continue  # "考察A公司 推动…材料项目落户射洪", "而二期工厂也选择落地两江新区": an unnamed project settles, not A
         elif before:
             subject = before[-1].key
         else:

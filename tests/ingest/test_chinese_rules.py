@@ -107,3 +107,53 @@ def test_two_places_joined_by_a_dash_name_one_park(extractor):
 def test_a_project_named_after_its_company_with_a_place_before_the_short_name_is_its_investment(extractor):
     found = relations(extractor, "宜宾泰岚新材料科技有限公司发布公告。四川泰岚新材料正极材料生产基地项目开工。")
     assert ("宜宾泰岚新材料科技有限公司", "investsIn", "四川泰岚新材料正极材料生产基地项目") in found, found
+
+
+def test_investment_before_a_legal_form_is_the_companys_trade(extractor):
+    found = entities(extractor, "区长周明与岚峰润道投资有限公司董事长李远座谈。")
+    assert ("岚峰润道投资有限公司", "Company") in found
+
+
+def test_the_parties_before_with_are_one_side_of_a_signing(extractor):
+    found = relations(extractor, "岚峰能源有限公司、泰岚锂业有限公司与宜宾市人民政府签署投资协议。")
+    assert {("岚峰能源有限公司", "signedAgreementWith", "People's Government of Yibin City"),
+            ("泰岚锂业有限公司", "signedAgreementWith", "People's Government of Yibin City")} <= found
+    assert ("岚峰能源有限公司", "signedAgreementWith", "泰岚锂业有限公司") not in found
+    found = relations(extractor, "岚峰能源有限公司、泰岚锂业有限公司与宜宾市人民政府签署三方协议。")
+    assert ("岚峰能源有限公司", "signedAgreementWith", "泰岚锂业有限公司") in found
+
+
+def test_a_party_signs_with_the_party_after_with_when_words_stand_between(extractor):
+    found = relations(extractor, "宜宾市人民政府昨天上午与泰岚锂业有限公司签署投资协议。")
+    assert ("People's Government of Yibin City", "signedAgreementWith", "泰岚锂业有限公司") in found
+    found = relations(extractor, "宜宾市人民政府由泰岚锂业有限公司与岚峰能源有限公司签署协议。")
+    assert ("People's Government of Yibin City", "signedAgreementWith", "泰岚锂业有限公司") not in found
+
+
+def test_a_project_name_runs_over_its_county_in_brackets_and_a_capacity_per_year(extractor):
+    found = entities(extractor, "岚峰锂电(富顺)5万吨/年磷酸铁锂正极材料项目近日开工。")
+    assert ("岚峰锂电(富顺)5万吨/年磷酸铁锂正极材料项目", "InvestmentProject") in found
+
+
+def test_a_name_before_a_chairmans_title_is_a_company_a_place_or_a_body_is_not(extractor):
+    found = entities(extractor, "会上,岚峰新能源董事长周明致辞。")
+    assert ("岚峰新能源", "Company") in found
+    found = entities(extractor, "会上,宜宾市副市长周明致辞,公司董事长李远介绍了项目。")
+    assert not any(kind == "Company" for _, kind in found)
+
+
+def test_the_project_a_company_plans_settles_not_the_company(extractor):
+    found = relations(extractor, "泰岚锂业有限公司计划投资的正极材料项目将落户宜宾市。")
+    assert ("泰岚锂业有限公司", "locatedIn", "Yibin City") not in found
+    found = relations(extractor, "泰岚锂业有限公司已落户宜宾市。")
+    assert ("泰岚锂业有限公司", "locatedIn", "Yibin City") in found
+
+
+def test_a_name_after_a_title_ends_before_leads_or_doctor(extractor):
+    found = entities(extractor, "区长周明远率队考察,岚峰新能源总经理李远博士陪同。")
+    assert {("周明远", "Person"), ("李远", "Person")} <= found
+
+
+def test_a_state_or_private_company_is_named_without_the_word_saying_so(extractor):
+    found = entities(extractor, "央企岚峰电建集团与民企泰岚集团共同出资。")
+    assert {("岚峰电建集团", "Company"), ("泰岚集团", "Company")} <= found

@@ -985,3 +985,68 @@ def test_intelligent_ends_a_company_name_and_an_airport_is_no_company_on_real_se
     found = entities(extractor, "Exiting Wuliangye Airport \u2013 named after a local baijiu \u2013 are greeted by a "
                                 "huge sculpture of a fermenting jar.")
     assert not any(label == "Wuliangye" for label, _ in found)
+
+
+def test_a_company_whose_trade_is_investment_and_whose_name_jieba_cuts_apart_on_a_real_sentence(extractor):
+    # investchn.com (Tongnan), 2023
+    found = relations(extractor, "区委书记文天平,区委副书记、区长李成群与共济润道投资有限公司董事长郑润、"
+                                 "宋都基业投资股份有限公司董事长俞建午一行座谈并见证签约。")
+    assert {("郑润", "worksFor", "共济润道投资有限公司"), ("俞建午", "worksFor", "宋都基业投资股份有限公司")} <= found
+
+
+def test_the_companies_listed_before_with_sign_with_the_party_after_it_on_a_real_sentence(extractor):
+    # investchn.com (Tongnan), 2023
+    found = relations(extractor, "8月22日,共济润道、宋都基业与潼南签订系列项目投资合作协议。区委书记文天平,区委副书记、区长李成群与"
+                                 "共济润道投资有限公司董事长郑润、宋都基业投资股份有限公司董事长俞建午一行座谈并见证签约。")
+    assert {("共济润道投资有限公司", "signedAgreementWith", "Tongnan District"),
+            ("宋都基业投资股份有限公司", "signedAgreementWith", "Tongnan District")} <= found
+    assert not any(kind == "signedAgreementWith" and {s, o} == {"共济润道投资有限公司", "宋都基业投资股份有限公司"}
+                   for s, kind, o in found)
+
+
+def test_the_subject_of_a_clause_signs_with_the_parties_after_with_on_real_sentences(extractor):
+    # Xinhua (Smart China Expo), 2023; Yybnet (Suining lithium conference), 2021
+    found = relations(extractor, "据介绍,以智博会为平台,今年重庆聚焦智能网联新能源汽车生产研发等重点行业,同中国中车、工业和信息化部电子五所等"
+                                 "多个企业和部门签订了战略合作协议与技术合作协议。")
+    assert {("Chongqing Municipality", "signedAgreementWith", "中国中车"),
+            ("Chongqing Municipality", "partnerOf", "中国中车")} <= found
+    found = relations(extractor, "会前,遂宁“锂产业联盟”与四川时代新能源科技有限公司签订锂电产业协同发展战略合作框架协议,加强与甘孜州阿坝州、"
+                                 "青海格尔木市等锂资源富集地战略合作。")
+    assert ("锂产业联盟", "signedAgreementWith", "四川时代新能源科技有限公司") in found
+
+
+def test_a_project_named_by_its_owner_its_county_in_brackets_and_its_plant_on_a_real_sentence(extractor):
+    # Xinhua (Zigong), 2024
+    found = entities(extractor, "其中,包括浙江运达能源(荣县)400MW风电项目、乐普钠电(富顺)10GWh储能系统产品生产项目、"
+                                "广东容钠(自贡)10万吨/年钠电硬碳负极材料生产基地项目等30亿级项目5个。")
+    assert {("浙江运达能源(荣县)400MW风电项目", "InvestmentProject"),
+            ("乐普钠电(富顺)10GWh储能系统产品生产项目", "InvestmentProject"),
+            ("广东容钠(自贡)10万吨/年钠电硬碳负极材料生产基地项目", "InvestmentProject")} <= found
+
+
+def test_a_company_named_before_its_chairmans_title_on_real_sentences(extractor):
+    # Xinhua (Liangjiang), 2023; zgcxtc (Bishan), 2023
+    found = relations(extractor, "作为开工企业代表,太蓝新能源董事长兼CTO高翔博士现场致辞,围绕太蓝二期项目概况和一期工厂运营情况进行了介绍。")
+    assert ("高翔", "worksFor", "太蓝新能源") in found
+    found = relations(extractor, "“安全性能方面,我们生产的刀片电池能够轻松通过行业最为苛刻的‘针刺实验’。”重庆弗迪总经理田维浩介绍,"
+                                 "刀片电池因壁薄纤长、形如刀片而得名。")
+    assert ("田维浩", "worksFor", "重庆弗迪") in found
+
+
+def test_an_unnamed_project_settles_not_the_company_named_before_it_on_a_real_sentence(extractor):
+    # Yybnet (Suining daily), 2021
+    found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司,"
+                                 "就推动磷酸铁锂正极电池材料项目落户射洪进行深入沟通和交流。")
+    assert not any(s == "厦门钨业股份有限公司" and kind == "locatedIn" and o == "Shehong City" for s, kind, o in found)
+
+
+def test_a_name_after_a_title_ends_before_the_delegation_it_leads_on_a_real_sentence(extractor):
+    # Yybnet (Suining daily), 2021
+    found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司。")
+    assert ("邓正权", "worksFor", "市委") in found and ("邓正", "worksFor", "市委") not in found
+
+
+def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_sentence(extractor):
+    # Sichuan Daily (scol.com.cn), 2019
+    found = entities(extractor, "2004年,民企天齐集团入主锂盐厂,随着锂电新材料、新能源市场的兴起,锂电产业冲出低谷。")
+    assert ("天齐集团", "Company") in found and ("民企天齐集团", "Company") not in found
