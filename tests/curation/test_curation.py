@@ -31,7 +31,7 @@ def test_no_article_of_the_data_is_one_of_the_hidden_evaluation_set():
 @pytest.mark.subprocess
 @pytest.mark.skipif(not GUARD.exists(), reason=f"no holdout guard at {GUARD} (outside the team's workplace)")
 def test_no_article_a_gold_set_keeps_outside_the_corpus_is_one_of_the_hidden_evaluation_set():
-    articles = sorted(DataLayout.default().gold.glob("*/articles/*.md"))
+    articles = [path for path in sorted(DataLayout.default().gold.glob("*/articles/*.md")) if path.name != "NOTICE.md"]
     assert articles, "no gold set keeps articles of its own"
     urls, titles = [], []
     for path in articles:
