@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import NamedTuple
 
 from .recogniser import TITLES
@@ -543,13 +544,17 @@ def joint_venture(ctx: SentenceContext) -> None:
         ctx.add(before[-2].key, "partnerOf", before[-1].key, 0.7, "joint-venture")
 
 
-def _listed_after(ctx: SentenceContext, first: int, kinds: set[str]) -> list[SentenceMention]:
-    """The mentions of ``kinds`` listed from mention index ``first`` on: "A, B and C", "A, B, and C"."""
-    ms, listed = ctx.mentions, []
-    for m in ms[first:]:
-        if m.kind not in kinds:
-            break
-        if listed and not re.fullmatch(r",? (?:and |as well as )?(?:the )?|, ", ctx.view.between(listed[-1], m)):
+# between two names of a list: "A, B and C", "A, B, and the C"
+_LIST = re.compile(r",? (?:and |as well as )?(?:the )?|, ")
+# the same, across an exchange's prefix: "A, and Shanghai-listed B"
+_LIST_ACROSS_LISTINGS = re.compile(r",? (?:and |as well as )?(?:the )?(?:[A-Z][\w-]*-listed )?|, ")
+
+
+def _listed(view: SentenceView, mentions: list[SentenceMention], gap: re.Pattern = _LIST) -> list[SentenceMention]:
+    """The leading run of ``mentions`` listed together, each after the one before it by ``gap``."""
+    listed = mentions[:1]
+    for m in mentions[1:]:
+        if not gap.fullmatch(view.between(listed[-1], m)):
             break
         listed.append(m)
     return listed
@@ -566,7 +571,7 @@ def joint_venture_of(ctx: SentenceContext) -> None:
     for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         if a.kind not in ORG or b.kind not in ORG or not _VENTURE_OF.match(ctx.view.between(a, b)):
             continue
-        founders = _listed_after(ctx, i + 1, ORG)
+        founders = _listed(ctx.view, list(takewhile(lambda m: m.kind in ORG, ms[i + 1:])))
         for founder in founders:
             ctx.add(founder.key, "investsIn", a.key, 0.7, "joint-venture-of")
         for j, x in enumerate(founders):
@@ -578,8 +583,6 @@ _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|bought|buys|has|h
                     r"per ?cent|percent) |controlling |minority |majority )?(?:equity )?stake (?:in|of)|"
                     r"(?:became|becomes|become) (?:a |the )?(?:new |largest |major |strategic )?shareholder (?:of|in)|"
                     r"invested in [^.;]{0,100}?\b(?:including|such as|like)|invested in)\b")
-# between two companies of a list: "A, B and C", "A, and Shanghai-listed B"
-_LIST_GAP = re.compile(r",? (?:and |as well as )?(?:the )?(?:[A-Z][\w-]*-listed )?|, ")
 
 
 def stake_in(ctx: SentenceContext) -> None:
@@ -595,12 +598,7 @@ def stake_in(ctx: SentenceContext) -> None:
         if owner is None or not companies or \
                 len(view.text[stake.end():companies[0].start - view.start]) > 60:
             continue
-        listed = companies[:1]
-        for m in companies[1:]:
-            if not _LIST_GAP.fullmatch(view.between(listed[-1], m)):
-                break
-            listed.append(m)
-        for company in listed:
+        for company in _listed(view, companies, _LIST_ACROSS_LISTINGS):
             ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
         return
 
@@ -617,11 +615,7 @@ def teamed_up_with(ctx: SentenceContext) -> None:
             for m in after:
                 ctx.add(before[-1].key, "partnerOf", m.key, 0.7, "teamed-up-with")
             # "X will partner with Y and Z": the ones listed together are partners too
-            listed = after[:1]
-            for m in after[1:]:
-                if not re.fullmatch(r",? (?:and |as well as )?(?:the )?|, ", ctx.view.between(listed[-1], m)):
-                    break
-                listed.append(m)
+            listed = _listed(ctx.view, after)
             for i, a in enumerate(listed):
                 for b in listed[i + 1:]:
                     ctx.add(a.key, "partnerOf", b.key, 0.6, "partners-listed-together")
