@@ -132,23 +132,27 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
                                            for t in _subjects(head)):
             # a dateline before the name ("Chengdu, October 12 – X announced that it ..."): the parser took no
             # name for the subject
-            view = parsed.ctx.view
-            before = [m for m in parsed.ctx.mentions if m.kind in ORG and m.end <= head.idx and
-                      not _GOVERNED.search(view.before(m, 20))]
+            before = _first_organisation_before(parsed, head)
             if before:
-                return before[:1]
+                return before
     if verb.dep_ == "ROOT" and tokens and all(t.text.isupper() and t.i not in parsed.by_token for t in tokens):
         # "TOKYO, NNA – X will invest ...": the parser took the dateline for the subject; the name after it is
-        view = parsed.ctx.view
-        before = [m for m in parsed.ctx.mentions if m.kind in ORG and m.end <= verb.idx and
-                  not _GOVERNED.search(view.before(m, 20))]
+        before = _first_organisation_before(parsed, verb)
         if before:
-            return before[:1]
+            return before
     company = parsed.ctx.finder.current_company
     if company and any(t.lemma_.lower() in _DESCRIPTIONS and t.i not in parsed.by_token and
                        any(c.lower_ in ("the", "this") for c in t.children) for t in tokens):
         return [SentenceMention(0, 0, "", company, "Company", "")]
     return []
+
+
+def _first_organisation_before(parsed: _Parsed, verb) -> list[SentenceMention]:
+    """The sentence's first organisation before ``verb`` that no preposition governs (a subject the parser
+    missed behind a dateline), as a list of at most one."""
+    view = parsed.ctx.view
+    return [m for m in parsed.ctx.mentions if m.kind in ORG and m.end <= verb.idx and
+            not _GOVERNED.search(view.before(m, 20))][:1]
 
 
 def _preposition_objects(tokens, words: set[str]):
@@ -236,10 +240,8 @@ def verb_relations(ctx: SentenceContext) -> None:
             built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
                                                                                   "IndustrialPark"})
             if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children) and \
-                    not (lemma == "put" and any(p.lower_ == "into" and any(o.lemma_ in ("production", "operation",
-                                                                                      "service", "use")
-                                                                          for o in p.children)
-                                                for p in verb.children if p.dep_ == "prep")):
+                    not (lemma == "put" and any(o.lemma_ in ("production", "operation", "service", "use")
+                                                for o in _preposition_objects([verb], {"into"}))):
                 built = []  # "put X into production" is a project of the subject's; "put forward" is none
             places = parsed.mentions(_preposition_objects([verb, *objects] + subject_tokens, {"in", "at"}),
                                      PLACEISH)
