@@ -606,6 +606,13 @@ class Extractor:
         # "Liangjiang New Area" is the article's "Chongqing Liangjiang New Area" ("New District" another English for
         # 新区), "100MW vanadium ... project" its "Neijiang 100MW vanadium ... project": one name with the place it
         # is in before it, one without (two places before one name are two things)
+        placeless: dict[str, list[tuple[str, str]]] = {}  # an entity's names without their places, read once
+
+        def names_without_places(e: ExtractedEntity) -> list[tuple[str, str]]:
+            if e.key not in placeless:
+                placeless[e.key] = [self._placeless(name) for name in e.names]
+            return placeless[e.key]
+
         for entity in values:
             if entity.kind not in ("IndustrialPark", "InvestmentProject") or entity.resolved or \
                     entity.key in merged or is_chinese(entity.label):
@@ -616,7 +623,7 @@ class Extractor:
             target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
                            and (e.resolved or e.mentions[0][1] < entity.mentions[0][1]) and any(
                                other[0] == core and (not place or not other[1] or other[1] == place)
-                               for other in map(self._placeless, e.names))), None)
+                               for other in names_without_places(e))), None)
             if target:
                 merged[entity.key] = target.key
         # "Liangjiang" is the Liangjiang New Area of the article, where no place of that name is known (the model
