@@ -28,9 +28,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 from .chinese import CJK
-from .relations import EVENT, ORG, PLACEISH, Phrasing, SentenceContext, SentenceMention, project_and_place
+from .relations import (
+    EVENT,
+    ORG,
+    PLACEISH,
+    Phrasing,
+    SentenceContext,
+    SentenceMention,
+    listed_together,
+    project_and_place,
+)
 
 __all__ = ["CHINESE_RULES", "CHINESE_PHRASING"]
 
@@ -169,14 +179,13 @@ def invests(ctx: SentenceContext) -> None:
             ctx.add(investor.key, "investsIn", listed.key, 0.7, "zh-invests")
 
 
+_LIST = re.compile(r"\s*(?:、|和|及|以及)\s*")
+
+
 def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceMention]:
     """A project and the projects listed after it: "X项目、Y项目、Z项目等3个项目" (each is what the verb before says)."""
-    run = [first]
-    for m in ctx.mentions[ctx.mentions.index(first) + 1:]:
-        if m.kind != "InvestmentProject" or not re.fullmatch(r"\s*(?:、|和|及|以及)\s*", _between(ctx, run[-1], m)):
-            break
-        run.append(m)
-    return run
+    following = ctx.mentions[ctx.mentions.index(first):]
+    return listed_together(ctx.view, list(takewhile(lambda m: m.kind == "InvestmentProject", following)), _LIST)
 
 
 # "该公司", "公司" opening a clause: the company the sentence or the story is about

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from .recogniser import TITLES
 
 __all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder", "Phrasing",
-           "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES", "DATELINE"]
+           "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES", "DATELINE", "listed_together"]
 
 #: The relation kinds the extractor proposes.
 RELATION_KINDS = ["partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
@@ -550,8 +550,17 @@ _LIST = re.compile(r",? (?:and |as well as )?(?:the )?|, ")
 _LIST_ACROSS_LISTINGS = re.compile(r",? (?:and |as well as )?(?:the )?(?:[A-Z][\w-]*-listed )?|, ")
 
 
-def _listed(view: SentenceView, mentions: list[SentenceMention], gap: re.Pattern = _LIST) -> list[SentenceMention]:
-    """The leading run of ``mentions`` listed together, each after the one before it by ``gap``."""
+def listed_together(view: SentenceView, mentions: list[SentenceMention],
+                    gap: re.Pattern = _LIST) -> list[SentenceMention]:
+    """The leading run of ``mentions`` listed together, each after the one before it by ``gap`` (a list's
+    separator: ", " and " and " in English, "、" in Chinese).
+
+    >>> names = [SentenceMention(s, s + 1, t, t.lower(), "Company", "") for s, t in ((0, "A"), (3, "B"), (9, "C"),
+    ...                                                                           (17, "D"))]
+    >>> view = SentenceView(0, 18, "A, B and C, with D", names)
+    >>> [m.text for m in listed_together(view, names)]
+    ['A', 'B', 'C']
+    """
     listed = mentions[:1]
     for m in mentions[1:]:
         if not gap.fullmatch(view.between(listed[-1], m)):
@@ -571,7 +580,7 @@ def joint_venture_of(ctx: SentenceContext) -> None:
     for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         if a.kind not in ORG or b.kind not in ORG or not _VENTURE_OF.match(ctx.view.between(a, b)):
             continue
-        founders = _listed(ctx.view, list(takewhile(lambda m: m.kind in ORG, ms[i + 1:])))
+        founders = listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, ms[i + 1:])))
         for founder in founders:
             ctx.add(founder.key, "investsIn", a.key, 0.7, "joint-venture-of")
         for j, x in enumerate(founders):
@@ -598,7 +607,7 @@ def stake_in(ctx: SentenceContext) -> None:
         if owner is None or not companies or \
                 len(view.text[stake.end():companies[0].start - view.start]) > 60:
             continue
-        for company in _listed(view, companies, _LIST_ACROSS_LISTINGS):
+        for company in listed_together(view, companies, _LIST_ACROSS_LISTINGS):
             ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
         return
 
@@ -615,7 +624,7 @@ def teamed_up_with(ctx: SentenceContext) -> None:
             for m in after:
                 ctx.add(before[-1].key, "partnerOf", m.key, 0.7, "teamed-up-with")
             # "X will partner with Y and Z": the ones listed together are partners too
-            listed = _listed(ctx.view, after)
+            listed = listed_together(ctx.view, after)
             for i, a in enumerate(listed):
                 for b in listed[i + 1:]:
                     ctx.add(a.key, "partnerOf", b.key, 0.6, "partners-listed-together")
