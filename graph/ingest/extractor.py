@@ -46,6 +46,7 @@ from .relations import (
 )
 from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans
+from .story import STORY_RULES, Story
 
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
@@ -273,6 +274,9 @@ class Extractor:
         self._owners_in_names(mentions, keyed, entities, finder)
         self._park_places(entities, finder)
         self._parents_named(entities, finder, text, language)
+        story = Story(text, sentences, entities, finder)
+        for story_rule in STORY_RULES:
+            story_rule(story)
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
         attached = []
