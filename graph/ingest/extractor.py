@@ -239,8 +239,9 @@ class Extractor:
         sentences, mentions, rules, phrasing, doc = reading
         self._sentences = sentences
         scan = to_simplified(text) if language == "zh" else text
-        amounts = find_amounts(scan)
-        dates = find_dates(scan, date_published)
+        # read in simplified script, quoted as the article writes them ("15萬噸", not "15万吨")
+        amounts = [replace(a, text=text[a.start:a.end]) for a in find_amounts(scan)]
+        dates = [replace(d, text=text[d.start:d.end]) for d in find_dates(scan, date_published)]
         in_amounts, in_bylines = Spans(), Spans()
         for amount in amounts:
             in_amounts.add(amount.start, amount.end)

@@ -272,6 +272,9 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         if particle:  # "Frankfurt am Main": the model stops at the particle
             span = doc.char_span(span.start_char, particle.end(), alignment_mode="contract") or span
             text = span.text
+        if kind == "Place" and " of " in text and all(knowledge.resolve(part, "Place")
+                                                      for part in text.split(" of ", 1)):
+            continue  # "Wuhan City of Hubei Province": two places, each found under its own name
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
             if knowledge.resolve(text, "Place") is None and (
                     ent.label_ != "GPE" or not all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)
@@ -415,7 +418,10 @@ def noun_phrase_names(doc) -> list[Mention]:
             if pobj:  # "the government of Shuangliu district"
                 place = [c for c in pobj[0].children if c.dep_ == "pobj"]
                 if place and place[0].left_edge.text[:1].isupper():  # "Shuangliu district" heads on "district"
-                    span = doc[span.start:place[0].right_edge.i + 1]
+                    # "of Pengshan District, Meishan City, Sichuan Province": the places after a comma locate it
+                    end = next((t.i for t in doc[place[0].i:place[0].right_edge.i + 1] if t.is_punct),
+                               place[0].right_edge.i + 1)
+                    span = doc[span.start:end]
             if len(span) >= 2 and any(t.text[:1].isupper() for t in span) and "\n" not in span.text:
                 found.append(Mention(span.start_char, span.end_char, span.text, "GovernmentBody", None,
                                      "noun-phrase-government"))

@@ -100,7 +100,8 @@ PATTERNS = [
         r"(?:and )?){0,4}(?:Commission|Administration|Council|Bureau)|State Council)"), 0),
     ("Conference", "event-name", re.compile(
         rf"\b(?:(?:19|20)\d{{2}} |\d{{1,2}}(?:st|nd|rd|th) )?{_CAP_CHAIN}(?:[A-Z][\w-]* )?(?:Conference|Expo|"
-        rf"Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|Convention)(?: (?:and|&) (?:Exhibition|Expo|"
+        rf"Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|Convention|(?:Auto|Motor|Trade) Show)"
+        rf"(?: (?:and|&) (?:Exhibition|Expo|"
         rf"Forum|Summit))?(?: (?:19|20)\d{{2}})?\b"
         rf"(?! (?:Center|Centre|City|Hall|Park|Building|Complex|Square|Plaza))"), 0),  # a venue, not the event
     ("Facility", "venue-name", re.compile(
@@ -132,7 +133,7 @@ PATTERNS = [
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
         r"Intelligent Technology|Intelligent|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|"
         r"Minerals|Resources|Metals)\b"
-        r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Industrial|Economic|"
+        r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Show|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
         r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
     ("Person", "name-title", re.compile(rf"\b(?P<name>{_PERSON_NAME}), (?:the |a |an )?(?:[a-z]+ )?{_TITLE_CHAIN}\b"),
@@ -197,7 +198,7 @@ _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smar
 # every position of a long title-case or upper-case text would take quadratic time.
 _ANCHORS = {
     "event-name": re.compile(r"Conference|Expo|Exposition|Exhibition|Forum|Summit|Congress|Fair|Symposium|"
-                             r"Convention"),
+                             r"Convention|Show"),
     "park-name": re.compile(r"Zone|Park|New Area|New District|Industrial Base|Industrial Cluster"),
     "facility-name": re.compile(r"Gigafactory|Factory|Plant|Base|Station|Center|Airport"),
     "venue-name": re.compile(r"Center|Centre|City|Hall"),

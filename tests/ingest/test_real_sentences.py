@@ -1050,3 +1050,35 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
     # Sichuan Daily (scol.com.cn), 2019
     found = entities(extractor, "2004年,民企天齐集团入主锂盐厂,随着锂电新材料、新能源市场的兴起,锂电产业冲出低谷。")
     assert ("天齐集团", "Company") in found and ("民企天齐集团", "Company") not in found
+
+
+@needs_model
+def test_an_auto_show_is_an_event_not_a_company_on_a_real_sentence(extractor):
+    # Caixin Global, 2021-04-21
+    found = entities(extractor, "BYD shows off its blade battery technology at the Beijing International Auto Show "
+                                "in Beijing on Oct. 2, 2020.")
+    assert ("Beijing International Auto Show", "Conference") in found
+    assert ("Beijing International Auto", "Company") not in found
+
+
+@needs_model
+def test_a_government_of_a_district_ends_before_the_places_after_a_comma_on_a_real_sentence(extractor):
+    # CCM (cnchemicals.com), 2023-09-12
+    found = entities(extractor, "The approval of the project was issued by the People's Government of Pengshan "
+                                "District, Meishan City, Sichuan Province.")
+    assert ("People's Government of Pengshan District", "GovernmentBody") in found
+    assert not any(kind == "GovernmentBody" and "Sichuan" in label for label, kind in found)
+
+
+def test_a_city_of_a_province_is_two_places_on_a_real_sentence(extractor):
+    # CCM (cnchemicals.com), 2023-09-12
+    found = relations(extractor, "At present, Changzhou City of Jiangsu Province, Wuhan City of Hubei Province, "
+                                 "Chengdu City of Sichuan Province are home to CALB's li-ion battery production bases.")
+    assert ("Wuhan City", "locatedIn", "Hubei Province") in found
+    assert not any("Wuhan City of" in name for relation in found for name in relation)
+
+
+def test_amounts_and_dates_are_quoted_in_the_articles_own_script(extractor):
+    # China.com.cn (重慶日報, traditional script), 2023-02-07
+    result = extractor.extract("項目建成後,可實現年拆解10萬台新能源報廢汽車、年處理15萬噸廢舊動力電池。")
+    assert {a.text for a, _ in result.amounts} >= {"10萬台", "15萬噸"}
