@@ -218,6 +218,9 @@ def _acts_as_company(ent) -> bool:
     verb = root.head if root.dep_ == "nsubj" else root.head.head
     if verb.lemma_.lower() in _COMPANY_VERBS:
         return True
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" and re.fullmatch(_COMPANY_NOUNS, c.lemma_.lower())
+                                   for c in verb.children):
+        return True  # "Zhongchuang Xinhang is the first wholly-owned subsidiary of CALB": what no person is
     if any(c.ent_type_ == "ORG" or c.lemma_.lower() in ("government", "committee", "company", "group")
            for c in root.conjuncts):
         return True  # "X and the government of Y district signed": a party beside an organisation
@@ -329,7 +332,7 @@ _SITE_OF = re.compile(r"([A-Z][\w'-]* (?:Base|Plant|Factory|Mine)) of ((?:[A-Z][
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \
-                 r"automaker|brand|corporation|investor|conglomerate|giant)"
+                 r"automaker|brand|corporation|investor|conglomerate|giant|subsidiary|spinoff|affiliate)"
 
 
 def _bare_acronym(text: str, whole: str, start: int, end: int) -> bool:

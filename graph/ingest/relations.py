@@ -596,8 +596,11 @@ _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|bought|buys|has|h
 
 def stake_in(ctx: SentenceContext) -> None:
     """"X holds a 9% stake in Y", "X became a new shareholder of Y", "X has invested in several companies,
-    including A, B and C": X invests in each company (an investor's portfolio, not a project)."""
+    including A, B and C", "X-backed Y": X invests in each company (an investor's portfolio, not a project)."""
     view, ms = ctx.view, ctx.mentions
+    for a, b, gap in _pairs(ctx):
+        if gap == "-backed " and (a.kind in ORG or a.kind == "Person") and b.kind == "Company":
+            ctx.add(a.key, "investsIn", b.key, 0.65, "backed-by")  # "Warren Buffett-backed BYD"
     for stake in _STAKE.finditer(ctx.lower):
         owners = [o for o in ms if o.kind in ORG and o.end - view.start <= stake.start()
                   and not _GOVERNED.search(view.before(o, 20))]
@@ -663,7 +666,8 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
     """"X, a subsidiary of Y", "Y's wholly-owned subsidiary X", "X is majority-owned by Y"; "X, a maker of T"."""
     for a, b, gap in _pairs(ctx):
         if a.kind in ORG and b.kind in ORG:
-            if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:wholly[- ]owned )?"
+            if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:(?:first|second|third|new|"
+                            r"main|only|largest|latest) )?(?:wholly[- ]owned )?"
                             r"(?:subsidiary|unit|affiliate|division) of (?:the )?", gap) or \
                     re.fullmatch(r",? (?:is |was )?(?:(?:majority|wholly|fully)[- ])?(?:owned|controlled) by "
                                  r"(?:the )?", gap):
@@ -678,7 +682,7 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
                 # "SK On is a subsidiary of another South Korean conglomerate SK Group",
                 # "LG International, an investment and trading company owned by LG Group"
                 ctx.add(a.key, "subsidiaryOf", b.key, 0.7, "described-subsidiary-of")
-            elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?subsidiary,? ", gap):
+            elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?(?:subsidiary|spinoff|spin-off),? ", gap):
                 ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "subsidiary-of")
     # "X ..., signed by its wholly-owned subsidiary Y": Y is the sentence subject's
     view, ms = ctx.view, ctx.mentions

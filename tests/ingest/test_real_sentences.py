@@ -1082,3 +1082,18 @@ def test_amounts_and_dates_are_quoted_in_the_articles_own_script(extractor):
     # China.com.cn (重慶日報, traditional script), 2023-02-07
     result = extractor.extract("項目建成後,可實現年拆解10萬台新能源報廢汽車、年處理15萬噸廢舊動力電池。")
     assert {a.text for a, _ in result.amounts} >= {"10萬台", "15萬噸"}
+
+
+@needs_model
+@pytest.mark.parametrize("text, expected", [
+    # Caixin Global, 2021-04-21
+    ("Warren Buffett-backed BYD has sloughed off five companies in the last two years.",
+     ("Warren Buffett", "investsIn", "BYD")),
+    ("Li Yunfei said Monday at the Shanghai Auto Show that BYD's spinoff Shenzhen Pingshan Fudi Battery Co. Ltd. "
+     "will be listed.", ("Shenzhen Pingshan Fudi Battery Co. Ltd.", "subsidiaryOf", "BYD")),
+    # CCM (cnchemicals.com), 2023-09-12: a pinyin name the model takes for a person's is what it is said to be
+    ("Zhongchuang Xinhang is the first wholly-owned subsidiary of CALB Group Co., Ltd. to produce cathode materials.",
+     ("Zhongchuang Xinhang", "subsidiaryOf", "CALB")),
+])
+def test_backers_spinoffs_and_ranked_subsidiaries_on_real_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
