@@ -265,8 +265,11 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
             start = span.start_char + site.start(2)
             found.append(Mention(start, span.end_char, site.group(2), "Company", None, "model"))
             continue
-        if kind == "Person" and _acts_as_company(ent):
-            kind = "Company"  # "Qingyuan Xinlian will invest ...", "... held a ceremony for its project"
+        if kind == "Person" and (_acts_as_company(ent) or _described(whole, span.start_char, span.end_char)):
+            kind = "Company"  # "Qingyuan Xinlian will invest ...", "Chinese lithium producer Sichuan Yahua"
+        if kind == "Company" and any(t.tag_ in ("NNS", "VB", "VBD", "VBP", "VBZ") and t.text[:1].islower()
+                                     for t in span):
+            continue  # "Yahua supplements Galaxy": a verb between two names runs them together
         before = whole[max(0, span.start_char - 80):span.start_char]
         if text.isupper() and before.endswith("(") and re.search(r"[a-z][\w-]* \($", before) and \
                 abbreviates(text, before[:-1]):

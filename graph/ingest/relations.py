@@ -167,7 +167,9 @@ def works_for(ctx: SentenceContext) -> None:
                     jobTitle=firm.group("title"))
             ctx.employers.add(ctx.finder.current_company)
         if i > 0 and ms[i - 1].kind in ORG:
-            match = re.fullmatch(rf"(?:'s|’s)? (?P<title>{TITLES}),? ", view.between(ms[i - 1], m))
+            # "CATL's chairman, Zeng Yuqun", "Pilbara Minerals' managing director and CEO, Dale Henderson"
+            match = re.fullmatch(rf"(?:'s|’s|'|’)? (?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*),? ",
+                                 view.between(ms[i - 1], m))
             if match:
                 ctx.add(m.key, "worksFor", ms[i - 1].key, 0.8, "org-title-name", jobTitle=match.group("title"))
                 ctx.employers.add(ms[i - 1].key)
@@ -735,10 +737,55 @@ def supplies_to(ctx: SentenceContext) -> None:
                 r" (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?(?:[\w-]+ ){0,4}?"
                 r"orders? (?:from|by) (?:the )?", gap):
             ctx.add(a.key, "suppliesTo", b.key, 0.65, "order-from")  # "X secured an order from Tesla"
-        elif a.kind in ORG and b.kind in ORG and re.search(r"\bofftake (?:agreement|deal|contract) with (?:the )?$",
-                                                           gap) and "," not in gap:
-            ctx.add(b.key, "suppliesTo", a.key, 0.65, "offtake-with")  # the buyer's offtake deal with a miner
-            ctx.add(a.key, "signedAgreementWith", b.key, 0.65, "offtake-with")
+
+
+
+_OFFTAKE_WITH = re.compile(r"\bofftake (?:agreements?|deals?|contracts?) with (?:the )?(?:(?:[\w-]+ ){0,3}?"
+                           r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter) )?$")
+_SELLS_AFTER = re.compile(r"[^.;]{0,40}?\b(?:to (?:supply|sell|deliver)|for the (?:supply|sale|delivery) of)\b")
+# a miner by its name, under any of its names (the entity's key holds its full name: "Galaxy" is Galaxy Resources)
+_MINER = re.compile(r"\b(?:minerals|mining|resources)\b", re.IGNORECASE)
+
+
+def offtake_with(ctx: SentenceContext) -> None:
+    """"X signed an offtake agreement with Y", "X's existing offtake agreements with Y and Z": X signed with each;
+    the buyer's deal with a miner has the miner supply it, and a deal "to supply" (or "for the supply of") the
+    output of X, or X a miner by its name ("... Minerals"), has X supply each."""
+    view = ctx.view
+    for a, b, gap in _pairs(ctx):
+        if a.kind not in ORG or b.kind not in ORG or "," in gap or not _OFFTAKE_WITH.search(gap):
+            continue
+        others = [m for m in ctx.mentions if m.start >= b.start]
+        partners = [m for m in listed_together(view, others, _LIST_ACROSS_LISTINGS) if m.kind in ORG]
+        seller = _SELLS_AFTER.match(view.after(partners[-1], 60)) or _MINER.search(a.text) or \
+            _MINER.search(a.key.replace("-", " "))
+        for partner in partners:
+            if seller:
+                ctx.add(a.key, "suppliesTo", partner.key, 0.65, "offtake-with")
+            else:
+                ctx.add(partner.key, "suppliesTo", a.key, 0.65, "offtake-with")
+            ctx.add(a.key, "signedAgreementWith", partner.key, 0.65, "offtake-with")
+
+
+_CUSTOMERS = re.compile(r"\b(?:its|their|our|his|key|major|main|big|large) (?:[\w-]+ ){0,2}?customers,? "
+                        r"(?:which |that )?(?:include|includes|including|such as|like|are)(?: the)? ")
+
+
+def customers_including(ctx: SentenceContext) -> None:
+    """"X counts key customers including A, B and C" (or "It has ... customers such as A"): X supplies each; X is
+    the sentence's first organisation before the words, or the story's company for an "It" subject."""
+    view, ms = ctx.view, ctx.mentions
+    for phrase in _CUSTOMERS.finditer(ctx.lower):
+        before = [m for m in ms if m.end - view.start <= phrase.start() and m.kind in ORG and
+                  not _GOVERNED.search(view.before(m, 20))]
+        supplier = before[0].key if before else (ctx.finder.current_company if re.match(
+            r"(?:it|the company|the firm|the group)\b", ctx.lower) else None)
+        after = [m for m in ms if m.start - view.start >= phrase.end()]
+        if supplier is None or not after or after[0].start - view.start > phrase.end() + 1:
+            continue
+        for customer in listed_together(view, after, _LIST_ACROSS_LISTINGS):
+            if customer.kind == "Company":
+                ctx.add(supplier, "suppliesTo", customer.key, 0.6, "customers-including")
 
 
 _PROJECTS_IN = re.compile(r"\bprojects (?:[\w-]+ ){0,3}?in (?:the )?$")
@@ -787,7 +834,8 @@ SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
     agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, teamed_up_with,
-    invest_in, place_based, subsidiary_and_products, supplies_to, projects_listed_in_place, project_and_place,
+    invest_in, place_based, subsidiary_and_products, supplies_to, offtake_with, customers_including,
+    projects_listed_in_place, project_and_place,
 ]
 
 

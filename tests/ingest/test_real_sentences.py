@@ -1097,3 +1097,46 @@ def test_amounts_and_dates_are_quoted_in_the_articles_own_script(extractor):
 ])
 def test_backers_spinoffs_and_ranked_subsidiaries_on_real_sentences(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # Australian Mining, 2020 (the buyer, "Yibin Tianyi", under a name the rules read alone): the deal "to supply"
+    ("Pilbara Minerals has locked in a five-year offtake agreement with Tianyi Lithium Co., Ltd. to supply "
+     "spodumene concentrate from the Pilgangoora project.",
+     {("Pilbara Minerals", "suppliesTo", "Tianyi Lithium"),
+      ("Pilbara Minerals", "signedAgreementWith", "Tianyi Lithium")},
+     ("Tianyi Lithium", "suppliesTo", "Pilbara Minerals")),
+    # Fastmarkets, 2020: a miner by its name, its deals with a list of buyers
+    ("Galaxy Resources has existing offtake agreements with Meiwa Corp and Yi Chun Yin Li New Energy.",
+     {("Galaxy Resources", "suppliesTo", "Meiwa Corp"), ("Galaxy Resources", "suppliesTo", "Yi Chun Yin Li New Energy")},
+     ("Meiwa Corp", "suppliesTo", "Galaxy Resources")),
+])
+def test_an_offtake_deal_has_the_seller_supply_each_buyer_on_real_sentences(extractor, text, expected, not_expected):
+    found = relations(extractor, text)
+    assert expected <= found and not_expected not in found
+
+
+def test_key_customers_including_a_list_are_each_supplied_on_a_real_sentence(extractor):
+    # The Motley Fool Australia, 2024-03-12
+    found = relations(extractor, "Sichuan Yahua Industrial Group has strong connections across the lithium supply "
+                                 "chain with key customers including Tesla, LG Chem, and CATL.")
+    assert {("Sichuan Yahua Industrial Group", "suppliesTo", customer)
+            for customer in ("Tesla", "LG Chem", "Contemporary Amperex Technology Co., Limited")} <= found
+
+
+def test_a_plural_possessive_and_two_titles_before_a_name_on_a_real_sentence(extractor):
+    # The Motley Fool Australia, 2024-03-12
+    found = relations(extractor, "Pilbara Minerals' managing director and CEO, Dale Henderson, was very happy with "
+                                 "the news.")
+    assert ("Dale Henderson", "worksFor", "Pilbara Minerals") in found
+
+
+@needs_model
+def test_a_producer_the_model_takes_for_a_person_and_a_verb_between_two_names_on_real_sentences(extractor):
+    # Fastmarkets, 2020
+    found = entities(extractor, "Australian lithium spodumene producer Galaxy Resources has extended its offtake "
+                                "agreement with Chinese lithium producer Sichuan Yahua by a further three years.")
+    assert ("Sichuan Yahua", "Company") in found
+    found = entities(extractor, "The extension of the offtake agreement with Yahua supplements Galaxy’s existing "
+                                "offtake agreements with Meiwa Corp.")
+    assert not any(" supplements " in label for label, _ in found)
