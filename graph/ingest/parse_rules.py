@@ -7,7 +7,10 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   ("X will invest 5 billion yuan **to build** Y in Z": X builds Y, Y is in Z);
 * the object, and the object of each preposition ("signed an agreement **with** Y", "located **in** Z",
   "hosted **by** X", "supply cells **to** Y"), on the verb or on its object;
-* a possessive ("X's anode project": X invests in it) and an apposition ("Z, a subsidiary of X").
+* a possessive ("X's anode project": X invests in it; "X's plant in Z", "a facility of X in Z": X is in Z) and
+  an apposition ("Z, a subsidiary of X");
+* ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary) and a gathering for an event
+  ("officials gathered in Z to open the E": E is in Z).
 
 >>> from graph.ingest.extractor import Extractor
 >>> extractor = Extractor(use_registry=False)
@@ -24,7 +27,7 @@ from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary"]
+__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary", "owned_by"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -39,6 +42,8 @@ _SUPPLY = {"supply", "deliver", "provide", "ship", "sell"}
 _ACQUIRE = {"acquire", "buy", "purchase"}
 _SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
+_GATHER = {"gather", "meet", "convene", "assemble", "converge", "come"}
+_OWN = {"own", "control"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"xcomp", "advcl", "conj", "relcl", "ccomp", "pcomp"}
 
@@ -294,6 +299,18 @@ def verb_relations(ctx: SentenceContext) -> None:
                 for customer in customers:
                     add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
 
+        elif lemma in _GATHER:
+            # "officials gathered in Yibin to inaugurate the Conference", "met in Chengdu for the Expo": where the
+            # event the gathering is for takes place
+            places = parsed.mentions(_preposition_objects([verb], {"in", "at", "to"}), PLACEISH)
+            purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            events = parsed.mentions([o for p in purposes for o in _objects(p)] +
+                                     _preposition_objects([verb], {"for"}), EVENT)
+            for event in events:
+                for place in places[:1]:
+                    add(event.key, "locatedIn", place.key, 0.7, "parse-gathered-for")
+
         elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects):
             winners = [m for m in subjects if m.kind in ORG]  # "X won the exploration rights to the Y mine"
             rights = _preposition_objects(objects + [verb], {"to", "of", "for"})
@@ -350,8 +367,8 @@ def in_place(ctx: SentenceContext) -> None:
             if all(o.lower_ in ("its", "their") for o in owners) and token.dep_ == "dobj" and \
                     token.head.lemma_ == "have":  # "X has its headquarters in"
                 found = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]  # "the company has"
-            else:
-                found = parsed.mentions(owners, ORG)
+            else:  # "X's plant in Z", "a production facility of X in Z"
+                found = parsed.mentions(owners + _preposition_objects([token], {"of"}), ORG)
             subject = found[0] if found else None
         if subject is None:
             continue
@@ -397,6 +414,37 @@ def appositive_subsidiary(ctx: SentenceContext) -> None:
                 ctx.add(child.key, "subsidiaryOf", parent.key, 0.75, "parse-appositive-subsidiary")
 
 
+_PARENT_WORDS = {"subsidiary", "unit", "affiliate", "division", "arm", "company", "firm", "enterprise", "brand",
+                 "business"}
+
+
+def owned_by(ctx: SentenceContext) -> None:
+    """"Y is (wholly) owned / controlled by X", "Y, which is owned by X", "Y, majority-owned by X", "it is ...
+    instead being owned by X"; "Y, which is under X", "Y, a unit under X": Y is X's subsidiary."""
+    parsed = _Parsed(ctx)
+    for token in parsed.span:
+        if token.lemma_.lower() in _OWN and token.tag_ == "VBN":
+            if token.dep_ == "acl":  # "Y, owned by X"
+                owned = parsed.mentions([token.head], {"Company"})
+            elif any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or token.dep_ in _CLAUSE_DEPS:
+                owned = [m for m in _resolved_subjects(parsed, token) if m.kind == "Company"]
+            else:
+                continue
+            parents = parsed.mentions(_preposition_objects([token], {"by"}), ORG)
+        elif token.dep_ == "prep" and token.lower_ == "under" and (
+                token.head.lemma_ == "be" and token.head.dep_ == "relcl" or
+                token.head.dep_ == "appos" and token.head.lemma_.lower() in _PARENT_WORDS):
+            owned = parsed.mentions([token.head.head], {"Company"})  # "Y, which is under X", "Y, a unit under X"
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            # "under the South Korean conglomerate LG": the name beside the description
+            parents = parsed.mentions(objects + [c for o in objects for c in o.children if c.dep_ == "appos"], ORG)
+        else:
+            continue
+        for child in owned:
+            for parent in parents[:1]:
+                ctx.add(child.key, "subsidiaryOf", parent.key, 0.7, "parse-owned-by")
+
+
 def _root_of(parsed: _Parsed, mention: SentenceMention):
     tokens = parsed.span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return tokens.root
@@ -404,4 +452,4 @@ def _root_of(parsed: _Parsed, mention: SentenceMention):
 
 #: The parse rules, in the order they run after the surface rules.
 PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, possessive_investor,
-                                                        appositive_subsidiary]
+                                                        appositive_subsidiary, owned_by]

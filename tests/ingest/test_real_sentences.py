@@ -1050,3 +1050,25 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
     # Sichuan Daily (scol.com.cn), 2019
     found = entities(extractor, "2004年,民企天齐集团入主锂盐厂,随着锂电新材料、新能源市场的兴起,锂电产业冲出低谷。")
     assert ("天齐集团", "Company") in found and ("民企天齐集团", "Company") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Electrive, 2023: a passive "being owned by" whose subject is "it", the sentence's subject before
+    ("The battery packs produced there are used in electric cars from Aito, a brand of Seres and Huawei. Aito is "
+     "usually referred to as a brand of Seres and Huawei, but it is officially not a joint venture, instead being "
+     "owned by Seres.", ("Aito", "subsidiaryOf", "Seres")),
+    # EnergyTrend, 2023: "which is under" a described parent
+    ("Established in January 1947, LG Chem, which is under the South Korean conglomerate LG, is involved mainly in "
+     "petrochemicals, advanced materials, sustainable materials, and biotechnology.", ("LG Chem", "subsidiaryOf", "LG")),
+    # China Daily, 2022-07-22: "a facility of X in Z" puts X in Z, as "X's facility in Z" does
+    ("Employees work at a battery production facility of Sichuan Times New Energy Technology Co Ltd, a CATL "
+     "subsidiary, in Yibin, Sichuan province.", ("Sichuan Times New Energy Technology Co Ltd", "locatedIn", "Yibin City")),
+    # China Daily, 2022-07-22: people gathered in a place to open an event: the event is there
+    ("To seek better ways for fast expansion of the power battery industry worldwide, government officials, top "
+     "scientists and industrial executives gathered in Yibin on Thursday to inaugurate the three-day 2022 World "
+     "Electric Vehicle & Executive Sedan Battery Conference (WEBC).",
+     ("2022 World Electric Vehicle & Executive Sedan Battery Conference", "locatedIn", "Yibin City")),
+])
+@needs_model
+def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
