@@ -35,11 +35,15 @@ ORG = {"Company", "GovernmentBody", "Organization"}
 ACTOR = ORG | {"Person"}
 EVENT = {"Conference", "Event"}
 PLACEISH = {"Place", "IndustrialPark", "Facility"}
-_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)"
+# a title, with the body's capitalised words before it ("Standing Committee Member") or as an assistant's
+# ("Assistant to the Chairman")
+_TITLE_PHRASE = rf"(?:(?:[A-Z][a-z]+ ){{0,2}}{TITLES}|(?:Special )?(?:Assistant|Adviser|Advisor) to the {TITLES})"
+_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
+                       r"(?: (?:of|at) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
 # "Name, President SVOLT Europe": a press release's title runs straight into the organisation's name
 _TITLE_BEFORE = re.compile(rf",? (?P<title>{TITLES}) ")
-_AND_TITLE = re.compile(rf" ?(?:,|and|&) (?P<title>{TITLES})(?: (?:of|at) (?:the )?| )")
+_AND_TITLE = re.compile(rf" ?(?:,|and|&) (?P<title>{_TITLE_PHRASE})(?: (?:of|at) (?:the )?| )")
 # "Name, chairman of the firm": the company the story is about
 _TITLE_OF_THE_FIRM = re.compile(rf",? (?:the )?(?P<title>{TITLES}) of (?:the|this) (?:company|firm|group|enterprise)\b")
 # "Wang Jing, a research supervisor from X": a role in lower-case words, at an organisation

@@ -1072,3 +1072,21 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ZXZC, 2021: an assistant to a title of an organisation works for it
+    ("Based on Sichuan Energy Investment's advantages in the mining of lithium ores and the production of lithium "
+     "salts, both parties will carry out extensive cooperation in new energy industry to share resources and deliver "
+     "win-win outcomes, said Qu Tao, Assistant to the Chairman of CATL.",
+     ("Qu Tao", "worksFor", "Contemporary Amperex Technology Co., Limited")),
+    # Tianqi Lithium, 2023-08-15: a title with the body's words before it, and a second post after "and"
+    ("Zhai Gang, Director of the Sichuan Provincial Economic and Information Department, Li Jiang, Secretary of "
+     "Suining Municipal Committee, Liu Huiying, Deputy Secretary and Mayor of Suining Municipal Committee, Tan "
+     "Xiaozheng, Standing Committee Member of Suining Municipal Committee and Secretary of Shehong Municipal "
+     "Committee, and other leaders accompanied the investigation.",
+     ("Tan Xiaozheng", "worksFor", "Shehong Municipal Committee")),
+])
+@needs_model  # the people's names are the model's; the rule is a surface one
+def test_round_four_titles_on_real_english_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
