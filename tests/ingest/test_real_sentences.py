@@ -1090,3 +1090,16 @@ def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expec
 @needs_model  # the people's names are the model's; the rule is a surface one
 def test_round_four_titles_on_real_english_sentences(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_an_honorific_before_a_full_name_is_that_person_not_one_sharing_a_name_on_real_sentences(extractor):
+    # Tianqi Lithium, 2023-08-15: "Mr. Jiang Weiping" is Jiang Weiping, not Li Jiang
+    found = relations(extractor, "Zhai Gang, Director of the Sichuan Provincial Economic and Information Department, "
+                                 "Li Jiang, Secretary of Suining Municipal Committee, and other leaders accompanied the "
+                                 "investigation. Mr. Jiang Weiping, Founder and Chairman of Tianqi Lithium Corp., along "
+                                 "with the company\u2019s team extended a warm welcome to Jin Zhuanglong and his "
+                                 "delegation. Jiang Weiping provided a report to Minister Jin regarding the guaranteed "
+                                 "supply of lithium resources.")
+    # (without the model the last sentence's name is no name, and the honorific stays in the person's label)
+    assert {s for s, kind, o in found if kind == "worksFor" and o == "Tianqi Lithium"} in ({"Jiang Weiping"},
+                                                                                             {"Mr. Jiang Weiping"})
