@@ -402,16 +402,21 @@ def possessive_investor(ctx: SentenceContext) -> None:
 
 
 def appositive_subsidiary(ctx: SentenceContext) -> None:
-    """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary."""
+    """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary; "Z, its group arm" after a sentence about X
+    (the company the story is about): Z is X's."""
     parsed = _Parsed(ctx)
     for token in parsed.span:
-        if token.dep_ != "appos" or token.lemma_.lower() not in ("subsidiary", "unit", "affiliate", "division"):
+        if token.dep_ != "appos" or token.lemma_.lower() not in ("subsidiary", "unit", "affiliate", "division", "arm"):
             continue
         child = parsed.mention(token.head)
-        parents = parsed.mentions(_preposition_objects([token], {"of"}), ORG)
-        if child is not None and child.kind in ORG:
-            for parent in parents:
-                ctx.add(child.key, "subsidiaryOf", parent.key, 0.75, "parse-appositive-subsidiary")
+        if child is None or child.kind not in ORG:
+            continue
+        for parent in parsed.mentions(_preposition_objects([token], {"of"}), ORG):
+            ctx.add(child.key, "subsidiaryOf", parent.key, 0.75, "parse-appositive-subsidiary")
+        company = ctx.finder.current_company
+        if company and any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children) and \
+                not _preposition_objects([token], {"of"}):
+            ctx.add(child.key, "subsidiaryOf", company, 0.65, "parse-its-subsidiary")
 
 
 _PARENT_WORDS = {"subsidiary", "unit", "affiliate", "division", "arm", "company", "firm", "enterprise", "brand",

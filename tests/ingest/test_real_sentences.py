@@ -1068,6 +1068,13 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
      "scientists and industrial executives gathered in Yibin on Thursday to inaugurate the three-day 2022 World "
      "Electric Vehicle & Executive Sedan Battery Conference (WEBC).",
      ("2022 World Electric Vehicle & Executive Sedan Battery Conference", "locatedIn", "Yibin City")),
+    # NNA, 2020-04-21: "X, its group arm" after a sentence about the group
+    ("TOKYO, NNA – Major Chinese home electronics maker Sichuan Changhong Electric Co. group will invest 1.958 "
+     "billion yuan ($28 million) in building a lithium ion battery plant to cash in on growing global demand. "
+     "Changhong Sunpower New Energy Co., its group arm, embarked on the construction of a plant in Mianyang, Sichuan "
+     "Province, on Saturday to produce the batteries for electric vehicles and bikes as well as home appliances, the "
+     "group said in a statement on Monday",
+     ("Changhong Sunpower New Energy Co.", "subsidiaryOf", "Sichuan Changhong Electric Co.")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
