@@ -27,7 +27,8 @@ from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary", "owned_by"]
+__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary", "owned_by",
+           "investor_in"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -401,6 +402,37 @@ def possessive_investor(ctx: SentenceContext) -> None:
                 ctx.add(owner.key, "investsIn", project.key, 0.65, "parse-possessive-project")
 
 
+_INVESTOR_WORDS = {"investor", "shareholder", "backer"}
+
+
+def investor_in(ctx: SentenceContext) -> None:
+    """"X is an (early) investor / a shareholder in Y", "X, a backer of Y", "X's investment in Y": X invests in
+    Y (a company or a project); "It was an investor in Y" after a sentence about X is X's."""
+    parsed = _Parsed(ctx)
+    for token in parsed.span:
+        lemma = token.lemma_.lower()
+        if lemma in _INVESTOR_WORDS:
+            targets = parsed.mentions(_preposition_objects([token], {"in", "of"}), {"Company", "InvestmentProject"})
+            if token.dep_ == "attr" and token.head.lemma_ == "be":
+                holders = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
+                company = ctx.finder.current_company
+                if not holders and company and token.head.dep_ == "ROOT" and \
+                        [t.lower_ for t in _subjects(token.head)] == ["it"]:
+                    holders = [SentenceMention(0, 0, "", company, "Company", "")]
+            elif token.dep_ == "appos":
+                holders = parsed.mentions([token.head], ORG)
+            else:
+                continue
+        elif lemma == "investment":  # "X's investment in Y"
+            targets = parsed.mentions(_preposition_objects([token], {"in", "into"}), {"Company", "InvestmentProject"})
+            holders = parsed.mentions([c for c in token.children if c.dep_ == "poss"], ORG)
+        else:
+            continue
+        for holder in holders:
+            for target in targets:
+                ctx.add(holder.key, "investsIn", target.key, 0.65, "parse-investor-in")
+
+
 def appositive_subsidiary(ctx: SentenceContext) -> None:
     """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary; "Z, its group arm" after a sentence about X
     (the company the story is about): Z is X's."""
@@ -457,4 +489,4 @@ def _root_of(parsed: _Parsed, mention: SentenceMention):
 
 #: The parse rules, in the order they run after the surface rules.
 PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, possessive_investor,
-                                                        appositive_subsidiary, owned_by]
+                                                        appositive_subsidiary, owned_by, investor_in]

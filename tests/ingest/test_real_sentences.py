@@ -1075,6 +1075,11 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
      "Province, on Saturday to produce the batteries for electric vehicles and bikes as well as home appliances, the "
      "group said in a statement on Monday",
      ("Changhong Sunpower New Energy Co.", "subsidiaryOf", "Sichuan Changhong Electric Co.")),
+    # Asia Financial, 2021: "It was an investor in Y" after a sentence about the investor
+    ("Legend Capital has invested in several new economy companies focusing on energy, including Shenzhen-listed "
+     "Wuxi Lead Intelligent, CNGR Advanced Materials and Colibri Technologies, and Shanghai-listed Putailai New Energy "
+     "and Hymson Laser. It was also an early investor in battery giant CATL.",
+     ("Legend Capital", "investsIn", "Contemporary Amperex Technology Co., Limited")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
