@@ -638,7 +638,8 @@ def teamed_up_with(ctx: SentenceContext) -> None:
 
 
 def invest_in(ctx: SentenceContext) -> None:
-    """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X"."""
+    """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
+    "X's project", "the X 30,000-tonne project" (a company's name right before its project's)."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
     invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
     if invest and project:
@@ -657,6 +658,8 @@ def invest_in(ctx: SentenceContext) -> None:
         if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
                                                                            view.between(a, b)):
             ctx.add(b.key, "investsIn", a.key, 0.65, "project-by")
+        elif a.kind == "Company" and b.kind == "InvestmentProject" and view.between(a, b) in (" ", "'s ", "\u2019s "):
+            ctx.add(a.key, "investsIn", b.key, 0.6, "company-project")  # "the newly built X annual 30,000 t project"
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1098,9 +1098,14 @@ def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expec
      "Xiaozheng, Standing Committee Member of Suining Municipal Committee and Secretary of Shehong Municipal "
      "Committee, and other leaders accompanied the investigation.",
      ("Tan Xiaozheng", "worksFor", "Shehong Municipal Committee")),
+    # SMM, 2025: a company's name right before its project's
+    ("Among this, Dingsheng Lithium's 15,000-tonne project is already operational, and the newly built De'a Lithium "
+     "Industry annual 30,000-tonne lithium salt project successfully produced qualified battery-grade lithium salt "
+     "products on July 31, 2025, and achieved its first sales.",
+     ("De'a Lithium Industry", "investsIn", "annual 30,000-tonne lithium salt project")),
 ])
-@needs_model  # the people's names are the model's; the rule is a surface one
-def test_round_four_titles_on_real_english_sentences(extractor, text, expected):
+@needs_model  # the names are the model's; the rules are surface ones
+def test_round_four_surface_rules_on_real_english_sentences(extractor, text, expected):
     assert expected in relations(extractor, text)
 
 
