@@ -9,8 +9,8 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   "hosted **by** X", "supply cells **to** Y"), on the verb or on its object;
 * a possessive ("X's anode project": X invests in it; "X's plant in Z", "a facility of X in Z": X is in Z) and
   an apposition ("Z, a subsidiary of X");
-* ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary) and a gathering for an event
-  ("officials gathered in Z to open the E": E is in Z).
+* ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an investor in Y",
+  "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E": E is in Z).
 
 >>> from graph.ingest.extractor import Extractor
 >>> extractor = Extractor(use_registry=False)
@@ -45,6 +45,7 @@ _SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
 _GATHER = {"gather", "meet", "convene", "assemble", "converge", "come"}
 _OWN = {"own", "control"}
+_FUNDING = {"funding", "financing", "round", "fundraising"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"xcomp", "advcl", "conj", "relcl", "ccomp", "pcomp"}
 
@@ -299,6 +300,17 @@ def verb_relations(ctx: SentenceContext) -> None:
             for supplier in suppliers:
                 for customer in customers:
                     add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
+
+        elif lemma in ("lead", "co-lead") and any(t.lemma_.lower() in _FUNDING for o in objects for t in o.subtree):
+            # "X led Y's (Series A) funding round", "X led the round for Y"; "X led the funding" after a sentence
+            # about the company that raised it
+            raised = parsed.mentions([c for o in objects for c in o.children if c.dep_ == "poss"] +
+                                     _preposition_objects(objects, {"of", "for", "in", "into"}), {"Company"})
+            companies = [m.key for m in raised] or [ctx.finder.current_company]
+            for investor in (m for m in subjects if m.kind in ORG):
+                for company in companies:
+                    if company and investor.key != company:
+                        add(investor.key, "investsIn", company, 0.65, "parse-led-funding")
 
         elif lemma in _GATHER:
             # "officials gathered in Yibin to inaugurate the Conference", "met in Chengdu for the Expo": where the

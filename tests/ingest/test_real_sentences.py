@@ -1080,6 +1080,11 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
      "Wuxi Lead Intelligent, CNGR Advanced Materials and Colibri Technologies, and Shanghai-listed Putailai New Energy "
      "and Hymson Laser. It was also an early investor in battery giant CATL.",
      ("Legend Capital", "investsIn", "Contemporary Amperex Technology Co., Limited")),
+    # Asia Financial, 2021: the investor who led the funding round a company raised
+    ("China-based Talent New Energy said it had raised more than 100 million yuan in a Series A financing round as it "
+     "hopes to expand its solid-state battery production. Legend Capital led the funding, which Talent said would be "
+     "used to establish an advanced energy materials research institute and a new energy technology "
+     "industrialisation research centre in Beijing.", ("Legend Capital", "investsIn", "Talent New Energy")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
