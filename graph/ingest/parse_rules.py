@@ -9,6 +9,7 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   "hosted **by** X", "supply cells **to** Y"), on the verb or on its object;
 * a possessive ("X's anode project": X invests in it; "X's plant in Z", "a facility of X in Z": X is in Z) and
   an apposition ("Z, a subsidiary of X");
+* a district "in" its city ("Jianzhou New Town district in eastern Chengdu");
 * ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an investor in Y",
   "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E": E is in Z).
 
@@ -27,8 +28,8 @@ from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary", "owned_by",
-           "investor_in"]
+__all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor",
+           "appositive_subsidiary", "owned_by", "investor_in"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -394,6 +395,28 @@ def in_place(ctx: SentenceContext) -> None:
                 ctx.add(subject.key, "locatedIn", place.key, 0.65, "parse-in-place")
 
 
+_PLACE_WORDS = {"district", "county", "town", "township", "city", "village", "prefecture"}
+
+
+def place_in_place(ctx: SentenceContext) -> None:
+    """"Jianzhou New Town district in eastern Chengdu", "Rongxian County in Zigong": a district, county or town is
+    in the place the phrase that names it puts it (where the gazetteer does not say otherwise)."""
+    parsed = _Parsed(ctx)
+    for token in parsed.span:
+        found = parsed.by_token.get(token.i)
+        if found is not None and token.i != _root_of(parsed, found).i:
+            found = None
+        if found is None and token.lemma_.lower() in _PLACE_WORDS:  # "Jianzhou New Town district"
+            found = next((parsed.by_token[c.i] for c in token.children if c.dep_ == "compound" and
+                          c.i in parsed.by_token), None)
+        if found is None or found.kind != "Place" or found.cls in ("Country", "Province"):
+            continue
+        chain = ctx.finder.ancestors(found.key)
+        for place in parsed.mentions(_preposition_objects([token], {"in"}), {"Place"})[:1]:
+            if place.key != found.key and (place.key in chain or not chain):
+                ctx.add(found.key, "locatedIn", place.key, 0.65, "parse-place-in-place")
+
+
 def possessive_investor(ctx: SentenceContext) -> None:
     """"X's anode project", "the project of X": X invests in the project."""
     parsed = _Parsed(ctx)
@@ -500,5 +523,6 @@ def _root_of(parsed: _Parsed, mention: SentenceMention):
 
 
 #: The parse rules, in the order they run after the surface rules.
-PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, possessive_investor,
-                                                        appositive_subsidiary, owned_by, investor_in]
+PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, place_in_place,
+                                                        possessive_investor, appositive_subsidiary, owned_by,
+                                                        investor_in]

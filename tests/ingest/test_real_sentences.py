@@ -1085,6 +1085,9 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
      "hopes to expand its solid-state battery production. Legend Capital led the funding, which Talent said would be "
      "used to establish an advanced energy materials research institute and a new energy technology "
      "industrialisation research centre in Beijing.", ("Legend Capital", "investsIn", "Talent New Energy")),
+    # SVOLT, 2021-10-12: a district "in" a city
+    ("The proposed site is located in Jianzhou New Town district in eastern Chengdu and covers an area of about 2,500 "
+     "hectares.", ("Jianzhou New Town", "locatedIn", "Chengdu City")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
