@@ -77,6 +77,12 @@ class _Parsed:
                     if candidate.kind in ("InvestmentProject", "IndustrialPark", "Facility") or \
                             token.lower_.rstrip(".") in _LEGAL_WORDS | {"group"} and candidate.kind in ORG:
                         return candidate  # "Tesla Inc", "Sichuan Changhong Electric Co. group"
+        if found is None and token.lower_ in ("former", "latter") and \
+                any(c.lower_ == "the" for c in token.children):
+            # "the agreement between X and Y, the former will ship ... to the latter": the two named before
+            named = [m for m in self.ctx.mentions if m.kind in ORG and m.end <= token.idx]
+            if len(named) >= 2:
+                return named[-2] if token.lower_ == "former" else named[-1]
         return found
 
     def mentions(self, tokens, kinds=None) -> list[SentenceMention]:

@@ -1088,6 +1088,10 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
     # SVOLT, 2021-10-12: a district "in" a city
     ("The proposed site is located in Jianzhou New Town district in eastern Chengdu and covers an area of about 2,500 "
      "hectares.", ("Jianzhou New Town", "locatedIn", "Chengdu City")),
+    # EnergyTrend, 2023: "the former" and "the latter" are the two named before them
+    ("According to the agreement between Yahua Lithium and SK On, the former will ship no less than 20,000 tons and no "
+     "more than 50,000 tons of lithium salts to the latter during the period from 2023 to 2025.",
+     ("Yahua Lithium", "suppliesTo", "SK On")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
