@@ -46,6 +46,8 @@ _SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
 _GATHER = {"gather", "meet", "convene", "assemble", "converge", "come"}
 _OWN = {"own", "control"}
+_ORDER_PLACE = {"place", "issue", "award", "give"}
+_ORDER_WIN = {"receive", "win", "secure", "land", "get", "obtain", "bag", "clinch", "book"}
 _FUNDING = {"funding", "financing", "round", "fundraising"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"xcomp", "advcl", "conj", "relcl", "ccomp", "pcomp"}
@@ -307,6 +309,18 @@ def verb_relations(ctx: SentenceContext) -> None:
             for supplier in suppliers:
                 for customer in customers:
                     add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
+
+        elif lemma in _ORDER_PLACE | _ORDER_WIN and any(o.lemma_.lower() == "order" for o in objects):
+            # "Y will issue purchase orders to X", "Y placed an order with X"; "X secured / won an order from Y"
+            actors = [m for m in subjects if m.kind in ORG]
+            if lemma in _ORDER_PLACE:
+                pairs = [(supplier, buyer) for buyer in actors
+                         for supplier in parsed.mentions(_preposition_objects(holders, {"to", "with"}), ORG)]
+            else:
+                pairs = [(supplier, buyer) for supplier in actors
+                         for buyer in parsed.mentions(_preposition_objects(holders, {"from"}), ORG)]
+            for supplier, buyer in pairs:
+                add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-order")
 
         elif lemma in ("lead", "co-lead") and any(t.lemma_.lower() in _FUNDING for o in objects for t in o.subtree):
             # "X led Y's (Series A) funding round", "X led the round for Y"; "X led the funding" after a sentence

@@ -1092,6 +1092,9 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
     ("According to the agreement between Yahua Lithium and SK On, the former will ship no less than 20,000 tons and no "
      "more than 50,000 tons of lithium salts to the latter during the period from 2023 to 2025.",
      ("Yahua Lithium", "suppliesTo", "SK On")),
+    # Fastmarkets, 2020-08-05: the buyer issues orders to its supplier
+    ("LG International will issue purchase orders to Zhiyuan Lithium on a monthly basis.",
+     ("Zhiyuan Lithium", "suppliesTo", "LG International")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
