@@ -61,6 +61,7 @@ class _Parsed:
         self.span = ctx.view.parsed
         doc = self.span.doc
         self.by_token: dict[int, SentenceMention] = {}
+        self.roots: dict[SentenceMention, object] = {}  # a mention -> its phrase's head token
         for m in ctx.mentions:
             tokens = doc.char_span(m.start, m.end, alignment_mode="expand")
             if tokens is None:
@@ -189,7 +190,7 @@ def _objects(verb):
 def verb_relations(ctx: SentenceContext) -> None:
     """Sign, invest, build, locate, host, organise, attend, supply, acquire and partner, read from each verb's
     subjects and objects."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     add = ctx.add
     for verb in parsed.span:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "xcomp", "advcl", "conj", "relcl"):
@@ -390,7 +391,7 @@ def in_place(ctx: SentenceContext) -> None:
     """"its LFP cathode project in Yibin", "Changan Automobile's facility in the Liangjiang New Area", "has its
     headquarters in Luoyang": a project, park or event is where the phrase that names it puts it; a company is
     where its facility or headquarters is."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         subject = parsed.by_token.get(token.i)
         if subject is not None and (token.i != _root_of(parsed, subject).i or
@@ -421,7 +422,7 @@ _PLACE_WORDS = {"district", "county", "town", "township", "city", "village", "pr
 def place_in_place(ctx: SentenceContext) -> None:
     """"Jianzhou New Town district in eastern Chengdu", "Rongxian County in Zigong": a district, county or town is
     in the place the phrase that names it puts it (where the gazetteer does not say otherwise)."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         found = parsed.by_token.get(token.i)
         if found is not None and token.i != _root_of(parsed, found).i:
@@ -439,7 +440,7 @@ def place_in_place(ctx: SentenceContext) -> None:
 
 def possessive_investor(ctx: SentenceContext) -> None:
     """"X's anode project", "the project of X": X invests in the project."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         project = parsed.by_token.get(token.i)
         if project is None or project.kind != "InvestmentProject" or token.i != _root_of(parsed, project).i:
@@ -463,7 +464,7 @@ _INVESTOR_WORDS = {"investor", "shareholder", "backer"}
 def investor_in(ctx: SentenceContext) -> None:
     """"X is an (early) investor / a shareholder in Y", "X, a backer of Y", "X's investment in Y": X invests in
     Y (a company or a project); "It was an investor in Y" after a sentence about X is X's."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         lemma = token.lemma_.lower()
         if lemma in _INVESTOR_WORDS:
@@ -491,7 +492,7 @@ def investor_in(ctx: SentenceContext) -> None:
 def appositive_subsidiary(ctx: SentenceContext) -> None:
     """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary; "Z, its group arm" after a sentence about X
     (the company the story is about): Z is X's."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         if token.dep_ != "appos" or token.lemma_.lower() not in ("subsidiary", "unit", "affiliate", "division", "arm"):
             continue
@@ -513,7 +514,7 @@ _PARENT_WORDS = {"subsidiary", "unit", "affiliate", "division", "arm", "company"
 def owned_by(ctx: SentenceContext) -> None:
     """"Y is (wholly) owned / controlled by X", "Y, which is owned by X", "Y, majority-owned by X", "it is ...
     instead being owned by X"; "Y, which is under X", "Y, a unit under X": Y is X's subsidiary."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         if token.lemma_.lower() in _OWN and token.tag_ == "VBN":
             if token.dep_ == "acl":  # "Y, owned by X"
@@ -538,8 +539,26 @@ def owned_by(ctx: SentenceContext) -> None:
 
 
 def _root_of(parsed: _Parsed, mention: SentenceMention):
-    tokens = parsed.span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return tokens.root
+    root = parsed.roots.get(mention)
+    if root is None:
+        root = parsed.roots[mention] = parsed.span.doc.char_span(mention.start, mention.end,
+                                                                 alignment_mode="expand").root
+    return root
+
+
+#: the lookups of the sentence the parse rules read last: each rule of a sentence reads the same ones
+_last_parsed: tuple[SentenceContext | None, _Parsed | None] = (None, None)
+
+
+def _parsed(ctx: SentenceContext) -> _Parsed:
+    """The token ↔ mention lookups of ``ctx``'s sentence, worked out once for all the parse rules."""
+    global _last_parsed
+    last = _last_parsed
+    if last[0] is ctx:
+        return last[1]
+    parsed = _Parsed(ctx)
+    _last_parsed = (ctx, parsed)
+    return parsed
 
 
 #: The parse rules, in the order they run after the surface rules.
