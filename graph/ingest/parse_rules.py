@@ -9,7 +9,8 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   "hosted **by** X", "supply cells **to** Y"), on the verb or on its object;
 * a possessive ("X's anode project": X invests in it; "X's plant in Z", "a facility of X in Z": X is in Z) and
   an apposition ("Z, a subsidiary of X");
-* a district "in" its city ("Jianzhou New Town district in eastern Chengdu");
+* a district "in" its city ("Jianzhou New Town district in eastern Chengdu"), the places a region "includes"
+  ("its area, which includes cities such as A, B and C");
 * ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an investor in Y",
   "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E": E is in Z).
 
@@ -46,6 +47,8 @@ _SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
 _GATHER = {"gather", "meet", "convene", "assemble", "converge", "come"}
 _OWN = {"own", "control"}
+_ADMINISTRATIVE = {"City", "District", "County", "Town", "Prefecture", "Township", "Village"}
+_INCLUDE = {"include", "cover", "comprise", "encompass", "span"}
 _ORDER_PLACE = {"place", "issue", "award", "give"}
 _ORDER_WIN = {"receive", "win", "secure", "land", "get", "obtain", "bag", "clinch", "book"}
 _FUNDING = {"funding", "financing", "round", "fundraising"}
@@ -322,6 +325,24 @@ def verb_relations(ctx: SentenceContext) -> None:
                          for buyer in parsed.mentions(_preposition_objects(holders, {"from"}), ORG)]
             for supplier, buyer in pairs:
                 add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-order")
+
+        elif lemma in _INCLUDE:
+            # "the X Economic Circle ... across its area, which includes cities such as A, B and C": each is in X
+            regions = parsed.mentions(subject_tokens, {"Place", "IndustrialPark"})
+            for token in subject_tokens:
+                if not regions and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+                    root = token
+                    while root.dep_ != "ROOT" and root.head is not root:
+                        root = root.head
+                    regions = parsed.mentions(_subjects(root), {"Place", "IndustrialPark"})
+            listed = objects + _preposition_objects(objects, {"as", "including"})
+            for region in (r for r in regions[:1] if r.cls not in ("Country", "Province")):
+                for place in parsed.mentions(listed, {"Place"}):
+                    # a city or county holds only the places the gazetteer puts in it; a region ("economic
+                    # circle") is no level of the gazetteer's tree
+                    if place.cls not in ("Country", "Province") and place.key != region.key and \
+                            (region.cls not in _ADMINISTRATIVE or region.key in ctx.finder.ancestors(place.key)):
+                        add(place.key, "locatedIn", region.key, 0.65, "parse-region-includes")
 
         elif lemma in ("lead", "co-lead") and any(t.lemma_.lower() in _FUNDING for o in objects for t in o.subtree):
             # "X led Y's (Series A) funding round", "X led the round for Y"; "X led the funding" after a sentence

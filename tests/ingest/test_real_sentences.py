@@ -1095,6 +1095,10 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
     # Fastmarkets, 2020-08-05: the buyer issues orders to its supplier
     ("LG International will issue purchase orders to Zhiyuan Lithium on a monthly basis.",
      ("Zhiyuan Lithium", "suppliesTo", "LG International")),
+    # Yicai Global: a region whose area "includes cities such as" A, B and C
+    ("Launched in 2020, the Chengdu-Chongqing Economic Circle aims to promote economic integration and boost "
+     "development across its 185,000-square-kilometer area, which includes cities such as Sichuan's provincial "
+     "capital Chengdu, Mianyang, and Nanchong.", ("Nanchong City", "locatedIn", "Chengdu-Chongqing Economic Circle")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
