@@ -11,6 +11,8 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   an apposition ("Z, a subsidiary of X");
 * a district "in" its city ("Jianzhou New Town district in eastern Chengdu"), the places a region "includes"
   ("its area, which includes cities such as A, B and C");
+* a participle after its noun as a passive ("an agreement concluded between X and Y", "the plant built by X"),
+  "the former" / "the latter" and "the (battery) manufacturer" (the company the sentence is about) as names;
 * ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an investor in Y",
   "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E": E is in Z).
 
@@ -89,6 +91,14 @@ class _Parsed:
             named = [m for m in self.ctx.mentions if m.kind in ORG and m.end <= token.idx]
             if len(named) >= 2:
                 return named[-2] if token.lower_ == "former" else named[-1]
+        if found is None and token.lemma_.lower() in _DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):
+            # "CATL is a partner, as an agreement between Seres and the battery manufacturer ...": the company the
+            # sentence is about, named as its subject
+            root = self.span.root
+            for subject in (c for c in root.children if c.dep_ == "nsubj"):
+                named = self.by_token.get(subject.i)
+                if named is not None and named.kind == "Company" and token not in subject.subtree:
+                    return named
         return found
 
     def mentions(self, tokens, kinds=None) -> list[SentenceMention]:
@@ -200,7 +210,10 @@ def verb_relations(ctx: SentenceContext) -> None:
             continue
         lemma = verb.lemma_.lower()
         subject_tokens = _subjects(verb)
+        # "an agreement signed between X and Y", "the contract, signed by X": a participle after its noun is passive
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the plant built by X", "an agreement signed between X and Y"
+            passive, subject_tokens = True, [verb.head]
         subjects = _resolved_subjects(parsed, verb)
         objects = _objects(verb)
         holders = [verb, *objects]

@@ -1099,6 +1099,10 @@ def test_the_kind_of_company_written_before_it_is_no_part_of_its_name_on_a_real_
     ("Launched in 2020, the Chengdu-Chongqing Economic Circle aims to promote economic integration and boost "
      "development across its 185,000-square-kilometer area, which includes cities such as Sichuan's provincial "
      "capital Chengdu, Mianyang, and Nanchong.", ("Nanchong City", "locatedIn", "Chengdu-Chongqing Economic Circle")),
+    # Electrive, 2023: "an agreement concluded between" two parties, one "the battery manufacturer" the sentence is about
+    ("CATL is also an important partner, as an agreement concluded between Seres and the battery manufacturer in "
+     "August 2022 stipulates that all Aito vehicles will be equipped with CATL batteries by 2027.",
+     ("Seres", "signedAgreementWith", "Contemporary Amperex Technology Co., Limited")),
 ])
 @needs_model
 def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
