@@ -13,8 +13,10 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   ("its area, which includes cities such as A, B and C");
 * a participle after its noun as a passive ("an agreement concluded between X and Y", "the plant built by X"),
   "the former" / "the latter" and "the (battery) manufacturer" (the company the sentence is about) as names;
-* ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an investor in Y",
-  "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E": E is in Z).
+* suppliers ("X, Y's main supplier", "Y's battery supplier X", "selected as a supplier for Y"), orders ("Y issues
+  orders to X"), ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an
+  investor in Y", "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E":
+  E is in Z).
 
 >>> from graph.ingest.extractor import Extractor
 >>> extractor = Extractor(use_registry=False)
@@ -32,7 +34,7 @@ from collections.abc import Callable
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
 __all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor",
-           "appositive_subsidiary", "owned_by", "investor_in"]
+           "appositive_subsidiary", "owned_by", "investor_in", "supplier_of"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -492,6 +494,32 @@ def possessive_investor(ctx: SentenceContext) -> None:
                 ctx.add(owner.key, "investsIn", project.key, 0.65, "parse-possessive-project")
 
 
+def supplier_of(ctx: SentenceContext) -> None:
+    """"X is the main supplier to / of Y", "X, Y's main lithium supplier", "Y's battery supplier X", "X was
+    selected as a supplier for Y": X supplies Y."""
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        if token.lemma_.lower() not in ("supplier", "vendor"):
+            continue
+        customers = parsed.mentions([c for c in token.children if c.dep_ == "poss"] +
+                                    _preposition_objects([token], {"to", "of", "for"}), ORG)
+        if not customers:
+            continue
+        if token.dep_ == "appos":  # "X, Y's supplier"
+            suppliers = parsed.mentions([token.head], ORG)
+        elif token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
+            suppliers = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
+        elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "selected / chosen as a supplier for Y"
+            suppliers = [m for m in _resolved_subjects(parsed, token.head.head) if m.kind in ORG]
+        else:  # "Y's battery supplier X": the name right after the word
+            following = parsed.by_token.get(token.i + 1)
+            suppliers = [following] if following is not None and following.kind in ORG and \
+                following.start == token.doc[token.i + 1].idx else []
+        for supplier in suppliers:
+            for customer in customers:
+                ctx.add(supplier.key, "suppliesTo", customer.key, 0.65, "parse-supplier-of")
+
+
 _INVESTOR_WORDS = {"investor", "shareholder", "backer"}
 
 
@@ -598,4 +626,4 @@ def _parsed(ctx: SentenceContext) -> _Parsed:
 #: The parse rules, in the order they run after the surface rules.
 PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, place_in_place,
                                                         possessive_investor, appositive_subsidiary, owned_by,
-                                                        investor_in]
+                                                        investor_in, supplier_of]

@@ -448,7 +448,13 @@ def test_all_or_every_before_a_company_is_no_part_of_its_name(extractor):
      ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
     ("Qiyuan Lithium, a unit under Brightwater Energy, will expand.",
      ("Qiyuan Lithium", "subsidiaryOf", "Brightwater Energy")),
+    ("Brightwater Lithium, Qiyuan Motors' main lithium supplier, will expand.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Qiyuan Motors' battery supplier Brightwater Lithium will expand in Sichuan.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Brightwater Lithium has been selected as a battery supplier for Qiyuan Motors.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
 ])
 @needs_model
-def test_investors_orders_and_units_read_from_the_parse(extractor, text, expected):
+def test_investors_orders_units_and_suppliers_read_from_the_parse(extractor, text, expected):
     assert expected in relations(extractor, text)
