@@ -322,7 +322,9 @@ def verb_relations(ctx: SentenceContext) -> None:
 
         elif lemma in _SUPPLY:
             suppliers = [m for m in subjects if m.kind in ORG]
-            customers = parsed.mentions(_preposition_objects(holders, {"to", "for"}), ORG)
+            receivers = _preposition_objects(holders, {"to", "for"})
+            # "provide batteries for Y's vehicles": the owner of what is supplied for
+            customers = parsed.mentions(receivers + [c for r in receivers for c in r.children if c.dep_ == "poss"], ORG)
             if lemma == "supply" and not customers:  # "X will supply Y with cells"
                 customers = parsed.mentions(objects, ORG)
             for supplier in suppliers:

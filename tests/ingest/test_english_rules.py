@@ -454,6 +454,8 @@ def test_all_or_every_before_a_company_is_no_part_of_its_name(extractor):
      ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
     ("Brightwater Lithium has been selected as a battery supplier for Qiyuan Motors.",
      ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Brightwater Lithium will provide batteries for Qiyuan Motors' vehicles.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
 ])
 @needs_model
 def test_investors_orders_units_and_suppliers_read_from_the_parse(extractor, text, expected):
