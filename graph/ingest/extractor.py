@@ -563,9 +563,12 @@ class Extractor:
                 continue
             name = entity.mentions[0][0]
             if entity.kind == "Person" and _HONORIFIC.match(name):
-                surname = _HONORIFIC.sub("", name).split()[0]
+                words = _HONORIFIC.sub("", name).split()
+                # "Mr. Jiang Weiping" is "Jiang Weiping" (not "Li Jiang"); "Mr. Tang" the one person named Tang
                 target = next((e for e in values if e.kind == "Person" and e is not entity and not
-                               _HONORIFIC.match(e.mentions[0][0]) and surname in e.label.split()), None)
+                               _HONORIFIC.match(e.mentions[0][0]) and (sorted(e.label.split()) == sorted(words)
+                                                                        if len(words) > 1 else
+                                                                        words[0] in e.label.split())), None)
                 if target:
                     merged[entity.key] = target.key
             elif entity.kind == "Person":

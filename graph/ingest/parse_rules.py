@@ -7,7 +7,16 @@ the surface rules of :mod:`graph.ingest.relations`; a relation both propose is o
   ("X will invest 5 billion yuan **to build** Y in Z": X builds Y, Y is in Z);
 * the object, and the object of each preposition ("signed an agreement **with** Y", "located **in** Z",
   "hosted **by** X", "supply cells **to** Y"), on the verb or on its object;
-* a possessive ("X's anode project": X invests in it) and an apposition ("Z, a subsidiary of X").
+* a possessive ("X's anode project": X invests in it; "X's plant in Z", "a facility of X in Z": X is in Z) and
+  an apposition ("Z, a subsidiary of X");
+* a district "in" its city ("Jianzhou New Town district in eastern Chengdu"), the places a region "includes"
+  ("its area, which includes cities such as A, B and C");
+* a participle after its noun as a passive ("an agreement concluded between X and Y", "the plant built by X"),
+  "the former" / "the latter" and "the (battery) manufacturer" (the company the sentence is about) as names;
+* suppliers ("X, Y's main supplier", "Y's battery supplier X", "selected as a supplier for Y"), orders ("Y issues
+  orders to X"), ownership ("Y is owned by X", "Y, which is under X": Y is X's subsidiary), investors ("X is an
+  investor in Y", "X led Y's funding round") and a gathering for an event ("officials gathered in Z to open the E":
+  E is in Z).
 
 >>> from graph.ingest.extractor import Extractor
 >>> extractor = Extractor(use_registry=False)
@@ -24,7 +33,8 @@ from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "in_place", "possessive_investor", "appositive_subsidiary"]
+__all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor",
+           "appositive_subsidiary", "owned_by", "investor_in", "supplier_of"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -39,6 +49,13 @@ _SUPPLY = {"supply", "deliver", "provide", "ship", "sell"}
 _ACQUIRE = {"acquire", "buy", "purchase"}
 _SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
+_GATHER = {"gather", "meet", "convene", "assemble", "converge", "come"}
+_OWN = {"own", "control"}
+_ADMINISTRATIVE = {"City", "District", "County", "Town", "Prefecture", "Township", "Village"}
+_INCLUDE = {"include", "cover", "comprise", "encompass", "span"}
+_ORDER_PLACE = {"place", "issue", "award", "give"}
+_ORDER_WIN = {"receive", "win", "secure", "land", "get", "obtain", "bag", "clinch", "book"}
+_FUNDING = {"funding", "financing", "round", "fundraising"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"xcomp", "advcl", "conj", "relcl", "ccomp", "pcomp"}
 
@@ -51,6 +68,7 @@ class _Parsed:
         self.span = ctx.view.parsed
         doc = self.span.doc
         self.by_token: dict[int, SentenceMention] = {}
+        self.roots: dict[SentenceMention, object] = {}  # a mention -> its phrase's head token
         for m in ctx.mentions:
             tokens = doc.char_span(m.start, m.end, alignment_mode="expand")
             if tokens is None:
@@ -69,6 +87,20 @@ class _Parsed:
                     if candidate.kind in ("InvestmentProject", "IndustrialPark", "Facility") or \
                             token.lower_.rstrip(".") in _LEGAL_WORDS | {"group"} and candidate.kind in ORG:
                         return candidate  # "Tesla Inc", "Sichuan Changhong Electric Co. group"
+        if found is None and token.lower_ in ("former", "latter") and \
+                any(c.lower_ == "the" for c in token.children):
+            # "the agreement between X and Y, the former will ship ... to the latter": the two named before
+            named = [m for m in self.ctx.mentions if m.kind in ORG and m.end <= token.idx]
+            if len(named) >= 2:
+                return named[-2] if token.lower_ == "former" else named[-1]
+        if found is None and token.lemma_.lower() in _DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):
+            # "CATL is a partner, as an agreement between Seres and the battery manufacturer ...": the company the
+            # sentence is about, named as its subject
+            root = self.span.root
+            for subject in (c for c in root.children if c.dep_ == "nsubj"):
+                named = self.by_token.get(subject.i)
+                if named is not None and named.kind == "Company" and token not in subject.subtree:
+                    return named
         return found
 
     def mentions(self, tokens, kinds=None) -> list[SentenceMention]:
@@ -173,14 +205,17 @@ def _objects(verb):
 def verb_relations(ctx: SentenceContext) -> None:
     """Sign, invest, build, locate, host, organise, attend, supply, acquire and partner, read from each verb's
     subjects and objects."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     add = ctx.add
     for verb in parsed.span:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "xcomp", "advcl", "conj", "relcl"):
             continue
         lemma = verb.lemma_.lower()
         subject_tokens = _subjects(verb)
+        # "an agreement signed between X and Y", "the contract, signed by X": a participle after its noun is passive
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the plant built by X", "an agreement signed between X and Y"
+            passive, subject_tokens = True, [verb.head]
         subjects = _resolved_subjects(parsed, verb)
         objects = _objects(verb)
         holders = [verb, *objects]
@@ -287,12 +322,67 @@ def verb_relations(ctx: SentenceContext) -> None:
 
         elif lemma in _SUPPLY:
             suppliers = [m for m in subjects if m.kind in ORG]
-            customers = parsed.mentions(_preposition_objects(holders, {"to", "for"}), ORG)
+            receivers = _preposition_objects(holders, {"to", "for"})
+            # "provide batteries for Y's vehicles": the owner of what is supplied for
+            customers = parsed.mentions(receivers + [c for r in receivers for c in r.children if c.dep_ == "poss"], ORG)
             if lemma == "supply" and not customers:  # "X will supply Y with cells"
                 customers = parsed.mentions(objects, ORG)
             for supplier in suppliers:
                 for customer in customers:
                     add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
+
+        elif lemma in _ORDER_PLACE | _ORDER_WIN and any(o.lemma_.lower() == "order" for o in objects):
+            # "Y will issue purchase orders to X", "Y placed an order with X"; "X secured / won an order from Y"
+            actors = [m for m in subjects if m.kind in ORG]
+            if lemma in _ORDER_PLACE:
+                pairs = [(supplier, buyer) for buyer in actors
+                         for supplier in parsed.mentions(_preposition_objects(holders, {"to", "with"}), ORG)]
+            else:
+                pairs = [(supplier, buyer) for supplier in actors
+                         for buyer in parsed.mentions(_preposition_objects(holders, {"from"}), ORG)]
+            for supplier, buyer in pairs:
+                add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-order")
+
+        elif lemma in _INCLUDE:
+            # "the X Economic Circle ... across its area, which includes cities such as A, B and C": each is in X
+            regions = parsed.mentions(subject_tokens, {"Place", "IndustrialPark"})
+            for token in subject_tokens:
+                if not regions and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+                    root = token
+                    while root.dep_ != "ROOT" and root.head is not root:
+                        root = root.head
+                    regions = parsed.mentions(_subjects(root), {"Place", "IndustrialPark"})
+            listed = objects + _preposition_objects(objects, {"as", "including"})
+            for region in (r for r in regions[:1] if r.cls not in ("Country", "Province")):
+                for place in parsed.mentions(listed, {"Place"}):
+                    # a city or county holds only the places the gazetteer puts in it; a region ("economic
+                    # circle") is no level of the gazetteer's tree
+                    if place.cls not in ("Country", "Province") and place.key != region.key and \
+                            (region.cls not in _ADMINISTRATIVE or region.key in ctx.finder.ancestors(place.key)):
+                        add(place.key, "locatedIn", region.key, 0.65, "parse-region-includes")
+
+        elif lemma in ("lead", "co-lead") and any(t.lemma_.lower() in _FUNDING for o in objects for t in o.subtree):
+            # "X led Y's (Series A) funding round", "X led the round for Y"; "X led the funding" after a sentence
+            # about the company that raised it
+            raised = parsed.mentions([c for o in objects for c in o.children if c.dep_ == "poss"] +
+                                     _preposition_objects(objects, {"of", "for", "in", "into"}), {"Company"})
+            companies = [m.key for m in raised] or [ctx.finder.current_company]
+            for investor in (m for m in subjects if m.kind in ORG):
+                for company in companies:
+                    if company and investor.key != company:
+                        add(investor.key, "investsIn", company, 0.65, "parse-led-funding")
+
+        elif lemma in _GATHER:
+            # "officials gathered in Yibin to inaugurate the Conference", "met in Chengdu for the Expo": where the
+            # event the gathering is for takes place
+            places = parsed.mentions(_preposition_objects([verb], {"in", "at", "to"}), PLACEISH)
+            purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            events = parsed.mentions([o for p in purposes for o in _objects(p)] +
+                                     _preposition_objects([verb], {"for"}), EVENT)
+            for event in events:
+                for place in places[:1]:
+                    add(event.key, "locatedIn", place.key, 0.7, "parse-gathered-for")
 
         elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects):
             winners = [m for m in subjects if m.kind in ORG]  # "X won the exploration rights to the Y mine"
@@ -339,7 +429,7 @@ def in_place(ctx: SentenceContext) -> None:
     """"its LFP cathode project in Yibin", "Changan Automobile's facility in the Liangjiang New Area", "has its
     headquarters in Luoyang": a project, park or event is where the phrase that names it puts it; a company is
     where its facility or headquarters is."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         subject = parsed.by_token.get(token.i)
         if subject is not None and (token.i != _root_of(parsed, subject).i or
@@ -350,8 +440,8 @@ def in_place(ctx: SentenceContext) -> None:
             if all(o.lower_ in ("its", "their") for o in owners) and token.dep_ == "dobj" and \
                     token.head.lemma_ == "have":  # "X has its headquarters in"
                 found = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]  # "the company has"
-            else:
-                found = parsed.mentions(owners, ORG)
+            else:  # "X's plant in Z", "a production facility of X in Z"
+                found = parsed.mentions(owners + _preposition_objects([token], {"of"}), ORG)
             subject = found[0] if found else None
         if subject is None:
             continue
@@ -364,9 +454,31 @@ def in_place(ctx: SentenceContext) -> None:
                 ctx.add(subject.key, "locatedIn", place.key, 0.65, "parse-in-place")
 
 
+_PLACE_WORDS = {"district", "county", "town", "township", "city", "village", "prefecture"}
+
+
+def place_in_place(ctx: SentenceContext) -> None:
+    """"Jianzhou New Town district in eastern Chengdu", "Rongxian County in Zigong": a district, county or town is
+    in the place the phrase that names it puts it (where the gazetteer does not say otherwise)."""
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        found = parsed.by_token.get(token.i)
+        if found is not None and token.i != _root_of(parsed, found).i:
+            found = None
+        if found is None and token.lemma_.lower() in _PLACE_WORDS:  # "Jianzhou New Town district"
+            found = next((parsed.by_token[c.i] for c in token.children if c.dep_ == "compound" and
+                          c.i in parsed.by_token), None)
+        if found is None or found.kind != "Place" or found.cls in ("Country", "Province"):
+            continue
+        chain = ctx.finder.ancestors(found.key)
+        for place in parsed.mentions(_preposition_objects([token], {"in"}), {"Place"})[:1]:
+            if place.key != found.key and (place.key in chain or not chain):
+                ctx.add(found.key, "locatedIn", place.key, 0.65, "parse-place-in-place")
+
+
 def possessive_investor(ctx: SentenceContext) -> None:
     """"X's anode project", "the project of X": X invests in the project."""
-    parsed = _Parsed(ctx)
+    parsed = _parsed(ctx)
     for token in parsed.span:
         project = parsed.by_token.get(token.i)
         if project is None or project.kind != "InvestmentProject" or token.i != _root_of(parsed, project).i:
@@ -384,24 +496,136 @@ def possessive_investor(ctx: SentenceContext) -> None:
                 ctx.add(owner.key, "investsIn", project.key, 0.65, "parse-possessive-project")
 
 
-def appositive_subsidiary(ctx: SentenceContext) -> None:
-    """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary."""
-    parsed = _Parsed(ctx)
+def supplier_of(ctx: SentenceContext) -> None:
+    """"X is the main supplier to / of Y", "X, Y's main lithium supplier", "Y's battery supplier X", "X was
+    selected as a supplier for Y": X supplies Y."""
+    parsed = _parsed(ctx)
     for token in parsed.span:
-        if token.dep_ != "appos" or token.lemma_.lower() not in ("subsidiary", "unit", "affiliate", "division"):
+        if token.lemma_.lower() not in ("supplier", "vendor"):
+            continue
+        customers = parsed.mentions([c for c in token.children if c.dep_ == "poss"] +
+                                    _preposition_objects([token], {"to", "of", "for"}), ORG)
+        if not customers:
+            continue
+        if token.dep_ == "appos":  # "X, Y's supplier"
+            suppliers = parsed.mentions([token.head], ORG)
+        elif token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
+            suppliers = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
+        elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "selected / chosen as a supplier for Y"
+            suppliers = [m for m in _resolved_subjects(parsed, token.head.head) if m.kind in ORG]
+        else:  # "Y's battery supplier X": the name right after the word
+            following = parsed.by_token.get(token.i + 1)
+            suppliers = [following] if following is not None and following.kind in ORG and \
+                following.start == token.doc[token.i + 1].idx else []
+        for supplier in suppliers:
+            for customer in customers:
+                ctx.add(supplier.key, "suppliesTo", customer.key, 0.65, "parse-supplier-of")
+
+
+_INVESTOR_WORDS = {"investor", "shareholder", "backer"}
+
+
+def investor_in(ctx: SentenceContext) -> None:
+    """"X is an (early) investor / a shareholder in Y", "X, a backer of Y", "X's investment in Y": X invests in
+    Y (a company or a project); "It was an investor in Y" after a sentence about X is X's."""
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        lemma = token.lemma_.lower()
+        if lemma in _INVESTOR_WORDS:
+            targets = parsed.mentions(_preposition_objects([token], {"in", "of"}), {"Company", "InvestmentProject"})
+            if token.dep_ == "attr" and token.head.lemma_ == "be":
+                holders = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
+                company = ctx.finder.current_company
+                if not holders and company and token.head.dep_ == "ROOT" and \
+                        [t.lower_ for t in _subjects(token.head)] == ["it"]:
+                    holders = [SentenceMention(0, 0, "", company, "Company", "")]
+            elif token.dep_ == "appos":
+                holders = parsed.mentions([token.head], ORG)
+            else:
+                continue
+        elif lemma == "investment":  # "X's investment in Y"
+            targets = parsed.mentions(_preposition_objects([token], {"in", "into"}), {"Company", "InvestmentProject"})
+            holders = parsed.mentions([c for c in token.children if c.dep_ == "poss"], ORG)
+        else:
+            continue
+        for holder in holders:
+            for target in targets:
+                ctx.add(holder.key, "investsIn", target.key, 0.65, "parse-investor-in")
+
+
+def appositive_subsidiary(ctx: SentenceContext) -> None:
+    """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary; "Z, its group arm" after a sentence about X
+    (the company the story is about): Z is X's."""
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        if token.dep_ != "appos" or token.lemma_.lower() not in ("subsidiary", "unit", "affiliate", "division", "arm"):
             continue
         child = parsed.mention(token.head)
-        parents = parsed.mentions(_preposition_objects([token], {"of"}), ORG)
-        if child is not None and child.kind in ORG:
-            for parent in parents:
-                ctx.add(child.key, "subsidiaryOf", parent.key, 0.75, "parse-appositive-subsidiary")
+        if child is None or child.kind not in ORG:
+            continue
+        for parent in parsed.mentions(_preposition_objects([token], {"of"}), ORG):
+            ctx.add(child.key, "subsidiaryOf", parent.key, 0.75, "parse-appositive-subsidiary")
+        company = ctx.finder.current_company
+        if company and any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children) and \
+                not _preposition_objects([token], {"of"}):
+            ctx.add(child.key, "subsidiaryOf", company, 0.65, "parse-its-subsidiary")
+
+
+_PARENT_WORDS = {"subsidiary", "unit", "affiliate", "division", "arm", "company", "firm", "enterprise", "brand",
+                 "business"}
+
+
+def owned_by(ctx: SentenceContext) -> None:
+    """"Y is (wholly) owned / controlled by X", "Y, which is owned by X", "Y, majority-owned by X", "it is ...
+    instead being owned by X"; "Y, which is under X", "Y, a unit under X": Y is X's subsidiary."""
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        if token.lemma_.lower() in _OWN and token.tag_ == "VBN":
+            if token.dep_ == "acl":  # "Y, owned by X"
+                owned = parsed.mentions([token.head], {"Company"})
+            elif any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or token.dep_ in _CLAUSE_DEPS:
+                owned = [m for m in _resolved_subjects(parsed, token) if m.kind == "Company"]
+            else:
+                continue
+            parents = parsed.mentions(_preposition_objects([token], {"by"}), ORG)
+        elif token.dep_ == "prep" and token.lower_ == "under" and (
+                token.head.lemma_ == "be" and token.head.dep_ == "relcl" or
+                token.head.dep_ == "appos" and token.head.lemma_.lower() in _PARENT_WORDS):
+            owned = parsed.mentions([token.head.head], {"Company"})  # "Y, which is under X", "Y, a unit under X"
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            # "under the South Korean conglomerate LG": the name beside the description
+            parents = parsed.mentions(objects + [c for o in objects for c in o.children if c.dep_ == "appos"], ORG)
+        else:
+            continue
+        for child in owned:
+            for parent in parents[:1]:
+                ctx.add(child.key, "subsidiaryOf", parent.key, 0.7, "parse-owned-by")
 
 
 def _root_of(parsed: _Parsed, mention: SentenceMention):
-    tokens = parsed.span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return tokens.root
+    root = parsed.roots.get(mention)
+    if root is None:
+        root = parsed.roots[mention] = parsed.span.doc.char_span(mention.start, mention.end,
+                                                                 alignment_mode="expand").root
+    return root
+
+
+#: the lookups of the sentence the parse rules read last: each rule of a sentence reads the same ones
+_last_parsed: tuple[SentenceContext | None, _Parsed | None] = (None, None)
+
+
+def _parsed(ctx: SentenceContext) -> _Parsed:
+    """The token ↔ mention lookups of ``ctx``'s sentence, worked out once for all the parse rules."""
+    global _last_parsed
+    last = _last_parsed
+    if last[0] is ctx:
+        return last[1]
+    parsed = _Parsed(ctx)
+    _last_parsed = (ctx, parsed)
+    return parsed
 
 
 #: The parse rules, in the order they run after the surface rules.
-PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, possessive_investor,
-                                                        appositive_subsidiary]
+PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, place_in_place,
+                                                        possessive_investor, appositive_subsidiary, owned_by,
+                                                        investor_in, supplier_of]

@@ -35,11 +35,15 @@ ORG = {"Company", "GovernmentBody", "Organization"}
 ACTOR = ORG | {"Person"}
 EVENT = {"Conference", "Event"}
 PLACEISH = {"Place", "IndustrialPark", "Facility"}
-_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*)(?: (?:of|at) (?:the )?)"
+# a title, with the body's capitalised words before it ("Standing Committee Member") or as an assistant's
+# ("Assistant to the Chairman")
+_TITLE_PHRASE = rf"(?:(?:[A-Z][a-z]+ ){{0,2}}{TITLES}|(?:Special )?(?:Assistant|Adviser|Advisor) to the {TITLES})"
+_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
+                       r"(?: (?:of|at) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
 # "Name, President SVOLT Europe": a press release's title runs straight into the organisation's name
 _TITLE_BEFORE = re.compile(rf",? (?P<title>{TITLES}) ")
-_AND_TITLE = re.compile(rf" ?(?:,|and|&) (?P<title>{TITLES})(?: (?:of|at) (?:the )?| )")
+_AND_TITLE = re.compile(rf" ?(?:,|and|&) (?P<title>{_TITLE_PHRASE})(?: (?:of|at) (?:the )?| )")
 # "Name, chairman of the firm": the company the story is about
 _TITLE_OF_THE_FIRM = re.compile(rf",? (?:the )?(?P<title>{TITLES}) of (?:the|this) (?:company|firm|group|enterprise)\b")
 # "Wang Jing, a research supervisor from X": a role in lower-case words, at an organisation
@@ -639,7 +643,8 @@ def teamed_up_with(ctx: SentenceContext) -> None:
 
 
 def invest_in(ctx: SentenceContext) -> None:
-    """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X"."""
+    """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
+    "X's project", "the X 30,000-tonne project" (a company's name right before its project's)."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
     invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
     if invest and project:
@@ -658,6 +663,8 @@ def invest_in(ctx: SentenceContext) -> None:
         if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
                                                                            view.between(a, b)):
             ctx.add(b.key, "investsIn", a.key, 0.65, "project-by")
+        elif a.kind == "Company" and b.kind == "InvestmentProject" and view.between(a, b) in (" ", "'s ", "\u2019s "):
+            ctx.add(a.key, "investsIn", b.key, 0.6, "company-project")  # "the newly built X annual 30,000 t project"
 
 
 # ---------------------------------------------------------------------------------------------------------------

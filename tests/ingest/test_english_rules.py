@@ -437,3 +437,26 @@ def test_all_or_every_before_a_company_is_no_part_of_its_name(extractor):
     found = entities(extractor, "All Qiyuan Motors Co., Ltd. vehicles will be equipped with Hexi Power Co., Ltd. "
                                 "batteries by 2027.")
     assert ("Qiyuan Motors Co., Ltd.", "Company") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hillhouse Capital, an early backer of Qiyuan Lithium, sold its shares.",
+     ("Hillhouse Capital", "investsIn", "Qiyuan Lithium")),
+    ("Brightwater Energy's investment in Qiyuan Lithium reached 2 billion yuan.",
+     ("Brightwater Energy", "investsIn", "Qiyuan Lithium")),
+    ("Qiyuan Motors placed an order with Brightwater Lithium for 5,000 tonnes of lithium carbonate.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Qiyuan Lithium, a unit under Brightwater Energy, will expand.",
+     ("Qiyuan Lithium", "subsidiaryOf", "Brightwater Energy")),
+    ("Brightwater Lithium, Qiyuan Motors' main lithium supplier, will expand.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Qiyuan Motors' battery supplier Brightwater Lithium will expand in Sichuan.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Brightwater Lithium has been selected as a battery supplier for Qiyuan Motors.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+    ("Brightwater Lithium will provide batteries for Qiyuan Motors' vehicles.",
+     ("Brightwater Lithium", "suppliesTo", "Qiyuan Motors")),
+])
+@needs_model
+def test_investors_orders_units_and_suppliers_read_from_the_parse(extractor, text, expected):
+    assert expected in relations(extractor, text)

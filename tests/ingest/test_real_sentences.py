@@ -1140,3 +1140,96 @@ def test_a_producer_the_model_takes_for_a_person_and_a_verb_between_two_names_on
     found = entities(extractor, "The extension of the offtake agreement with Yahua supplements Galaxy’s existing "
                                 "offtake agreements with Meiwa Corp.")
     assert not any(" supplements " in label for label, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Electrive, 2023: a passive "being owned by" whose subject is "it", the sentence's subject before
+    ("The battery packs produced there are used in electric cars from Aito, a brand of Seres and Huawei. Aito is "
+     "usually referred to as a brand of Seres and Huawei, but it is officially not a joint venture, instead being "
+     "owned by Seres.", ("Aito", "subsidiaryOf", "Seres")),
+    # EnergyTrend, 2023: "which is under" a described parent
+    ("Established in January 1947, LG Chem, which is under the South Korean conglomerate LG, is involved mainly in "
+     "petrochemicals, advanced materials, sustainable materials, and biotechnology.", ("LG Chem", "subsidiaryOf", "LG")),
+    # China Daily, 2022-07-22: "a facility of X in Z" puts X in Z, as "X's facility in Z" does
+    ("Employees work at a battery production facility of Sichuan Times New Energy Technology Co Ltd, a CATL "
+     "subsidiary, in Yibin, Sichuan province.", ("Sichuan Times New Energy Technology Co Ltd", "locatedIn", "Yibin City")),
+    # China Daily, 2022-07-22: people gathered in a place to open an event: the event is there
+    ("To seek better ways for fast expansion of the power battery industry worldwide, government officials, top "
+     "scientists and industrial executives gathered in Yibin on Thursday to inaugurate the three-day 2022 World "
+     "Electric Vehicle & Executive Sedan Battery Conference (WEBC).",
+     ("2022 World Electric Vehicle & Executive Sedan Battery Conference", "locatedIn", "Yibin City")),
+    # NNA, 2020-04-21: "X, its group arm" after a sentence about the group
+    ("TOKYO, NNA – Major Chinese home electronics maker Sichuan Changhong Electric Co. group will invest 1.958 "
+     "billion yuan ($28 million) in building a lithium ion battery plant to cash in on growing global demand. "
+     "Changhong Sunpower New Energy Co., its group arm, embarked on the construction of a plant in Mianyang, Sichuan "
+     "Province, on Saturday to produce the batteries for electric vehicles and bikes as well as home appliances, the "
+     "group said in a statement on Monday",
+     ("Changhong Sunpower New Energy Co.", "subsidiaryOf", "Sichuan Changhong Electric Co.")),
+    # Asia Financial, 2021: "It was an investor in Y" after a sentence about the investor
+    ("Legend Capital has invested in several new economy companies focusing on energy, including Shenzhen-listed "
+     "Wuxi Lead Intelligent, CNGR Advanced Materials and Colibri Technologies, and Shanghai-listed Putailai New Energy "
+     "and Hymson Laser. It was also an early investor in battery giant CATL.",
+     ("Legend Capital", "investsIn", "Contemporary Amperex Technology Co., Limited")),
+    # Asia Financial, 2021: the investor who led the funding round a company raised
+    ("China-based Talent New Energy said it had raised more than 100 million yuan in a Series A financing round as it "
+     "hopes to expand its solid-state battery production. Legend Capital led the funding, which Talent said would be "
+     "used to establish an advanced energy materials research institute and a new energy technology "
+     "industrialisation research centre in Beijing.", ("Legend Capital", "investsIn", "Talent New Energy")),
+    # SVOLT, 2021-10-12: a district "in" a city
+    ("The proposed site is located in Jianzhou New Town district in eastern Chengdu and covers an area of about 2,500 "
+     "hectares.", ("Jianzhou New Town", "locatedIn", "Chengdu City")),
+    # EnergyTrend, 2023: "the former" and "the latter" are the two named before them
+    ("According to the agreement between Yahua Lithium and SK On, the former will ship no less than 20,000 tons and no "
+     "more than 50,000 tons of lithium salts to the latter during the period from 2023 to 2025.",
+     ("Yahua Lithium", "suppliesTo", "SK On")),
+    # Fastmarkets, 2020-08-05: the buyer issues orders to its supplier
+    ("LG International will issue purchase orders to Zhiyuan Lithium on a monthly basis.",
+     ("Zhiyuan Lithium", "suppliesTo", "LG International")),
+    # Yicai Global: a region whose area "includes cities such as" A, B and C
+    ("Launched in 2020, the Chengdu-Chongqing Economic Circle aims to promote economic integration and boost "
+     "development across its 185,000-square-kilometer area, which includes cities such as Sichuan's provincial "
+     "capital Chengdu, Mianyang, and Nanchong.", ("Nanchong City", "locatedIn", "Chengdu-Chongqing Economic Circle")),
+    # Electrive, 2023: "an agreement concluded between" two parties, one "the battery manufacturer" the sentence is about
+    ("CATL is also an important partner, as an agreement concluded between Seres and the battery manufacturer in "
+     "August 2022 stipulates that all Aito vehicles will be equipped with CATL batteries by 2027.",
+     ("Seres", "signedAgreementWith", "Contemporary Amperex Technology Co., Limited")),
+])
+@needs_model
+def test_round_four_parse_rules_on_real_english_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ZXZC, 2021: an assistant to a title of an organisation works for it
+    ("Based on Sichuan Energy Investment's advantages in the mining of lithium ores and the production of lithium "
+     "salts, both parties will carry out extensive cooperation in new energy industry to share resources and deliver "
+     "win-win outcomes, said Qu Tao, Assistant to the Chairman of CATL.",
+     ("Qu Tao", "worksFor", "Contemporary Amperex Technology Co., Limited")),
+    # Tianqi Lithium, 2023-08-15: a title with the body's words before it, and a second post after "and"
+    ("Zhai Gang, Director of the Sichuan Provincial Economic and Information Department, Li Jiang, Secretary of "
+     "Suining Municipal Committee, Liu Huiying, Deputy Secretary and Mayor of Suining Municipal Committee, Tan "
+     "Xiaozheng, Standing Committee Member of Suining Municipal Committee and Secretary of Shehong Municipal "
+     "Committee, and other leaders accompanied the investigation.",
+     ("Tan Xiaozheng", "worksFor", "Shehong Municipal Committee")),
+    # SMM, 2025: a company's name right before its project's
+    ("Among this, Dingsheng Lithium's 15,000-tonne project is already operational, and the newly built De'a Lithium "
+     "Industry annual 30,000-tonne lithium salt project successfully produced qualified battery-grade lithium salt "
+     "products on July 31, 2025, and achieved its first sales.",
+     ("De'a Lithium Industry", "investsIn", "annual 30,000-tonne lithium salt project")),
+])
+@needs_model  # the names are the model's; the rules are surface ones
+def test_round_four_surface_rules_on_real_english_sentences(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_an_honorific_before_a_full_name_is_that_person_not_one_sharing_a_name_on_real_sentences(extractor):
+    # Tianqi Lithium, 2023-08-15: "Mr. Jiang Weiping" is Jiang Weiping, not Li Jiang
+    found = relations(extractor, "Zhai Gang, Director of the Sichuan Provincial Economic and Information Department, "
+                                 "Li Jiang, Secretary of Suining Municipal Committee, and other leaders accompanied the "
+                                 "investigation. Mr. Jiang Weiping, Founder and Chairman of Tianqi Lithium Corp., along "
+                                 "with the company\u2019s team extended a warm welcome to Jin Zhuanglong and his "
+                                 "delegation. Jiang Weiping provided a report to Minister Jin regarding the guaranteed "
+                                 "supply of lithium resources.")
+    # (without the model the last sentence's name is no name, and the honorific stays in the person's label)
+    assert {s for s, kind, o in found if kind == "worksFor" and o == "Tianqi Lithium"} in ({"Jiang Weiping"},
+                                                                                             {"Mr. Jiang Weiping"})
