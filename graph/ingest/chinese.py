@@ -190,6 +190,9 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
                 "投促局 投资促进局 经合局 经济合作局 招商局 国资委 教育厅 教育局 教委 住建厅 住建局 应急管理局 市场监管局 "
                 "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
                 "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
+# the short words for a zone, taught to jieba so that their characters are not read with the name after them
+# (雅安|经|开区雅化 is 雅安|经开区|雅化…)
+_ZONES = ("经开区", "高新区", "开发区", "新区")
 # verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
 # 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业);
 # nor with a distance (送至5公里外汉威…有限公司锂钾项目)
@@ -227,9 +230,14 @@ _PERSON_AFTER_TITLE = re.compile(
     r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士)")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
-                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
+                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
 
 
+# a project's name that starts with its company's short name: by the company's trade (雅化锂业项目) or before the
+# capacity it will make (四川天华时代年产6万吨…项目)
+_OWNER_BY_TRADE = re.compile(rf"(?P<owner>[{CJK}]{{2,6}}?(?P<trade>锂业|矿业|钴业|化工|科技|实业|控股|股份|电气))"
+                             rf"(?=[{CJK}]{{2}})")
+_OWNER_BEFORE_CAPACITY = re.compile(rf"(?P<owner>[{CJK}]{{2,8}}?)(?P<trade>)(?=年产)")
 # "…有限公司(以下简称“佰思格公司”)", "(简称国家电投重庆公司)": the short name an article defines for the name before it
 _DEFINED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?(?P<short>[^”\"」』()（）,，、]{2,15}?)"
                             r"[”\"」』]?\s*[)）]")
@@ -349,6 +357,8 @@ class ChineseRecogniser:
                 self.tokenizer.add_word(name, freq=2000, tag="nt")
         for department in _DEPARTMENTS:
             self.tokenizer.add_word(department, freq=2000, tag="nt")
+        for zone in _ZONES:
+            self.tokenizer.add_word(zone, freq=2000, tag="n")
         ordered = sorted(names, key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
@@ -628,7 +638,16 @@ class ChineseRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
-        chosen += self._owners_inside(chosen, learnt)
+        owners = self._owners_inside(chosen, learnt)
+        chosen += owners
+        for owner in owners:  # "四川天华时代年产…项目 … 有天华时代的关键核心技术": the owner recurs alone
+            if owner.known is not None or owner.text in learnt:
+                continue
+            for name in [owner.text, *self.short_names(owner.text)]:
+                for match in re.finditer(re.escape(name), text):
+                    if taken.add(match.start(), match.end()):
+                        chosen.append(Mention(match.start(), match.end(), name, "Company", None, "learnt",
+                                              alias_of=None if name == owner.text else owner.text))
         chosen += _parks_inside(chosen)
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
 
@@ -648,6 +667,8 @@ class ChineseRecogniser:
             if owner is None:
                 owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
                             default=None)
+            if owner is None and mention.kind == "InvestmentProject":
+                owner = self._owner_by_its_words(name)
             if owner is None:  # "江苏厚生新能源锂电池隔膜生产西南基地项目": a place, then the company's short name
                 place = self._leading_place(name, "Company") or next(
                     (p for p in sorted(self._known, key=len, reverse=True) if name.startswith(p) and
@@ -663,6 +684,33 @@ class ChineseRecogniser:
                                      "known" if known else "zh-owner-in-name", alias_of=learnt.get(owner, (0, None))[1],
                                      inside=mention.start))
         return found
+
+    def _owner_by_its_words(self, name: str) -> str | None:
+        """The company a project's name starts with, told by its trade (雅化锂业 in 雅化锂业项目) or by the capacity
+        written after it (四川天华时代 in 四川天华时代年产6万吨电池级氢氧化锂项目); a kind of thing (储能材料项目,
+        动力电池年产…), a place or a known technology is no owner.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._owner_by_its_words("雅化锂业项目"), recognise._owner_by_its_words("四川天华时代年产6万吨氢氧化锂项目")
+        ('雅化锂业', '四川天华时代')
+        >>> recognise._owner_by_its_words("正极材料项目"), recognise._owner_by_its_words("宜宾市年产5万吨正极材料项目")
+        (None, None)
+        """
+        head = _OWNER_BY_TRADE.match(name) or _OWNER_BEFORE_CAPACITY.match(name)
+        if head is None:
+            return None
+        owner = head.group("owner")
+        core = owner[:-len(head.group("trade"))] if head.group("trade") else owner
+        place = self._leading_place(owner, "Company") or next(
+            (p for p in sorted(self._known, key=len, reverse=True) if owner.startswith(p) and
+             self._known[p].kind == "Place"), "")
+        rest = core[len(place):] if core.startswith(place) else core
+        if len(rest) < 2 or not _GENERIC_PROJECT.sub("", rest) or rest in _STOP_WORDS or \
+                _GENERIC_COMPANY.fullmatch(owner) or re.search(r"项目|基地|工程|园|[省市区县州的是在与和及]", owner) or \
+                any(self._known.get(w) is not None and self._known[w].kind in ("Place", "Technology", "IndustrialPark")
+                    for w in (owner, core, rest)):
+            return None
+        return owner
 
     def short_names(self, name: str) -> list[str]:
         """The short names a Chinese company name suggests: without its legal form, its place and its trade.
