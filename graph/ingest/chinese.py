@@ -154,13 +154,18 @@ _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 �
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # a phrase that describes what a place wants to become is not a project's name
-_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
+_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
+                          r"很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
 # 动力电池生产基地) is a kind of project, not one project's name
 _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
+# the words a park or a research centre is described with; one named with nothing else (特色园区, 飞地园区,
+# 锂电专业化园区, 工程技术创新中心, 重点实验室) is a kind of park or centre
+_GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业|飞地|承接|合作|共建|主题|省级|市级|县级|国家|工程|"
+                           r"创新|企业|各类|该|本|这个|此")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布)")
 # the commonest Chinese surnames: a name after a title starts with one
@@ -384,11 +389,16 @@ class ChineseRecogniser:
             t0, t1, word, flag = tokens[i]
             if t0 >= begin:
                 continue  # taken with the bracketed place after it
-            if kind == "InvestmentProject" and begin == t1 and word in (")", "）") and i >= 3 and \
+            if kind in ("InvestmentProject", "IndustrialPark", "Conference") and begin == t1 and \
+                    word in (")", "）") and i >= 3 and \
                     tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
                     _CJK_CHAR.match(tokens[i - 3][2][-1]):
-                begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant
-                continue
+                begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
+                continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会"
+            if kind == "Conference" and word == "年" and begin == t1 and i and re.fullmatch(r"(?:19|20)\d{2}",
+                                                                                      tokens[i - 1][2]):
+                begin = tokens[i - 1][0]  # "2021年中国(遂宁)国际锂电产业大会": the year is the conference's
+                break
             if kind == "InvestmentProject" and begin == t1 and word == "年" and i >= 2 and tokens[i - 1][2] == "/" and \
                     tokens[i - 2][3] in ("m", "q"):
                 begin = tokens[i - 1][0]  # "10万吨/年钠电硬碳负极材料生产基地项目": a capacity per year
@@ -525,6 +535,12 @@ class ChineseRecogniser:
                     continue
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
+                if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \
+                        re.match(r"(?:[一二三四五六七八九十]期)?项目", text[end:]):
+                    continue  # "赣锋新型锂电池科技产业园项目": the park names a project, and is none of its own
+                if kind in ("IndustrialPark", "Organization") and not _GENERIC_PARK.sub("", text[begin:match.start()]) \
+                        and not self._names_a_place(text[begin:match.start()]):
+                    continue  # "特色园区", "锂电专业化园区", "工程技术创新中心": a kind of park or centre, no name
                 # the suffix as the name ends with it: "经开区", not "经开区(龙泉驿区)" whose district was cut off
                 if len(name) - (end - match.start()) < 2 and kind != "Conference":
                     continue
@@ -648,8 +664,30 @@ class ChineseRecogniser:
                     if taken.add(match.start(), match.end()):
                         chosen.append(Mention(match.start(), match.end(), name, "Company", None, "learnt",
                                               alias_of=None if name == owner.text else owner.text))
-        chosen += _parks_inside(chosen)
+        chosen = self._shorter_forms(chosen + _parks_inside(chosen))
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _shorter_forms(self, chosen: list[Mention]) -> list[Mention]:
+        """A park or a conference named again without the place or the year its full name starts with: 两江新区 is
+        the article's 重庆两江新区, 锂电产业大会 its 2021年中国(遂宁)国际锂电产业大会.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> [(m.text, m.alias_of) for m in recognise("重庆两江新区举行签约。两江新区管委会表示欢迎。")
+        ...  if m.kind == "IndustrialPark"]
+        [('重庆两江新区', None), ('两江新区', '重庆两江新区')]
+        """
+        full = [m.text for m in chosen if m.kind in ("IndustrialPark", "Conference") and m.known is None]
+        shorter = []
+        for mention in chosen:
+            if mention.kind in ("IndustrialPark", "Conference") and mention.known is None and mention.alias_of is None:
+                name = mention.text
+                longer = max((f for f in full if f != name and f.endswith(name) and len(name) >= 4 and (
+                    self._known.get(f[:-len(name)]) is not None and self._known[f[:-len(name)]].kind == "Place"
+                    if mention.kind == "IndustrialPark" else len(name) >= 5)), key=len, default=None)
+                if longer is not None:
+                    mention = replace(mention, alias_of=longer)
+            shorter.append(mention)
+        return shorter
 
     def _owners_inside(self, chosen: list[Mention], learnt: dict) -> list[Mention]:
         """The company a project's or park's name starts with: 融捷集团 in 融捷集团磷酸铁锂正极一体化材料生产基地项目,

@@ -40,3 +40,48 @@ def test_companies_listed_as_partners_are_companies(extractor):
     # 雅安日报
     found = names(extractor, "振华材料、贝特瑞、当升科技、厦门钨业、中石化、中石油等友好合作伙伴均表示密切关注该项目进展。")
     assert {(n, "Company") for n in ("振华材料", "贝特瑞", "当升科技", "厦门钨业", "中石化", "中石油")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 科技日报: a park with its city in brackets
+    ("西部(重庆)科学城签约4个项目", ("西部(重庆)科学城", "IndustrialPark")),
+    # 遂宁日报: a conference with its year and its city in brackets
+    ("2021年中国(遂宁)国际锂电产业大会举行新闻发布会", ("2021年中国(遂宁)国际锂电产业大会", "Conference")),
+])
+def test_a_name_runs_over_its_place_in_brackets(extractor, text, expected):
+    assert expected in names(extractor, text)
+
+
+def test_a_park_a_project_is_named_after_is_no_park_of_its_own(extractor):
+    # 两江新区官网
+    found = names(extractor, "重庆两江新区赣锋新型锂电池科技产业园项目加速建设")
+    assert ("赣锋新型锂电池科技产业园项目", "InvestmentProject") in found
+    assert not any(kind == "IndustrialPark" and name.endswith("产业园") for name, kind in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "园区入选全省“5+1”产业重点特色园区,拿到1400万元省财政支持资金。",  # 四川日报
+    "遂宁也由此成为西部地区锂电产业链最为完善的集中发展区,并拥有我省唯一的锂电专业化园区。",  # 四川日报
+    "积极推动与锂资源优势地区建设“飞地园区”,促进矿产资源综合开发利用与共建共享。",  # 遂宁日报
+    "高度重视固态电池产业发展,搭建一批市级重点实验室和工程技术创新中心。",  # 重庆市经信委
+])
+def test_a_park_or_centre_named_only_with_common_words_is_no_name(extractor, text):
+    found = names(extractor, text)
+    assert not any(kind in ("IndustrialPark", "Organization") for _, kind in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "35个项目,3.45GW/7.425GWh!四川省公布第二批电网侧新型储能项目清单",  # 储能与电力市场
+    "“锂电产业链很多重大项目近两年纷纷扎堆落地川渝地区。”",  # 新华网
+])
+def test_projects_counted_in_batches_or_many_are_no_project(extractor, text):
+    found = names(extractor, text)
+    assert not any(kind == "InvestmentProject" for _, kind in found), found
+
+
+def test_a_park_named_again_without_its_city_is_the_same_park(extractor):
+    # 两江新区官网
+    found = extractor.extract("重庆两江新区赣锋新型锂电池科技产业园项目加速建设\n记者从两江新区获悉,经过近一年时间的建设,"
+                              "项目一期工程的90%楼体已经封顶。").entities
+    parks = [e for e in found if e.kind == "IndustrialPark"]
+    assert len(parks) == 1 and {"重庆两江新区", "两江新区"} <= set(parks[0].names), parks
