@@ -223,7 +223,8 @@ _PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
-           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO)")
+           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO|"
+           r"所长|副所长|院长|副院长|校长|副校长|部长|副部长|处长|副处长|行长|副行长|[省市区县]领导)")
 # the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
 _COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO)"
                              r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
@@ -232,7 +233,10 @@ _COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|
 _PERSON_AFTER_TITLE = re.compile(
     _TITLES + "(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
     r"(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|主持|宣布|参加|会见|一行|等|在|及|以及|与|告诉|透露|强调|认为|坦言|"
-    r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士)")
+    r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士|作)")
+# the names listed after the first one a title is written before: "区领导廖强、杨逃红、周伟峰、任建平等出席"
+_NEXT_PERSON = re.compile("、(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
+                          r"(?=[、,，。;；]|等|出席|参加|陪同|一同|共同|分别)")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
@@ -419,6 +423,8 @@ class ChineseRecogniser:
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
+            if re.fullmatch(_TITLES, word):
+                break  # "研究所所长温晓君作大会": a person's title is in no name
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
                     kind == "InvestmentProject" and flag == "q")) or (
                     flag == "v" and len(word) > 1 and kind != "InvestmentProject" and word not in _NAME_VERBS):
@@ -575,11 +581,19 @@ class ChineseRecogniser:
             name = match.group("name")
             if (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)) and name not in _STOP_WORDS:
                 found.append(Mention(match.start("name"), match.end("name"), name, "Person", None, "zh-title-name"))
+                following = _NEXT_PERSON.match(text, match.end("name"))
+                while following and (following.group("name")[0] in _SURNAMES or following.group("name").startswith(
+                        _COMPOUND_SURNAMES)) and following.group("name") not in _STOP_WORDS and not re.search(_TITLES, following.group("name")):
+                    found.append(Mention(following.start("name"), following.end("name"), following.group("name"),
+                                         "Person", None, "zh-title-name"))
+                    following = _NEXT_PERSON.match(text, following.end("name"))
         for previous, token in zip(tokens, tokens[1:], strict=False):  # "车间主任李远勇": jieba's name after a title
             if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
-        found += self._companies_before_titles(text, tokens, [m for m in found if m.kind == "Person"])
+        people = [m for m in found if m.kind == "Person"]
+        found = [m for m in found if m.kind == "Person" or not any(m.start <= p.start and p.end <= m.end for p in people)]
+        found += self._companies_before_titles(text, tokens, people)
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             last = tokens.at(match.end() - 1)
             if last is not None and tokens[last][1] > match.end():

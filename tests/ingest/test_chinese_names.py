@@ -85,3 +85,16 @@ def test_a_park_named_again_without_its_city_is_the_same_park(extractor):
                               "项目一期工程的90%楼体已经封顶。").entities
     parks = [e for e in found if e.kind == "IndustrialPark"]
     assert len(parks) == 1 and {"重庆两江新区", "两江新区"} <= set(parks[0].names), parks
+
+
+def test_people_listed_after_one_title_are_people(extractor):
+    # 铜梁网
+    found = names(extractor, "区委副书记屈锐,区领导廖强、杨逃红、周伟峰、任建平等出席。")
+    assert {(n, "Person") for n in ("屈锐", "廖强", "杨逃红", "周伟峰", "任建平")} <= found, found
+
+
+def test_a_director_of_an_institute_is_a_person_and_no_part_of_a_name(extractor):
+    # 遂宁日报
+    found = names(extractor, "中国电子信息产业发展研究院电子信息研究所所长温晓君作大会情况通报。")
+    assert {("温晓君", "Person"), ("中国电子信息产业发展研究院电子信息研究所", "Organization")} <= found, found
+    assert not any(kind == "Conference" for _, kind in found), found
