@@ -425,6 +425,13 @@ class ChineseRecogniser:
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
             if re.fullmatch(_TITLES, word):
                 break  # "研究所所长温晓君作大会": a person's title is in no name
+            if word == "中" and begin == t1 and i and tokens[i - 1][2] in ("、", "，", ",", "；", ";", "：", ":"):
+                begin = t0  # "、中能融合(富顺)…项目": after a mark 中 starts a name, it is no "in" (在…中)
+                break
+            if kind == "InvestmentProject" and word in ("及", "暨") and begin == t1 and i and \
+                    re.search(r"(?:总部|基地|中心|工厂)$", tokens[i - 1][2]):
+                begin = t0  # "九识智能西南区域总部及生产基地项目": one project of two parts
+                continue
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
                     kind == "InvestmentProject" and flag == "q")) or (
                     flag == "v" and len(word) > 1 and kind != "InvestmentProject" and word not in _NAME_VERBS):
@@ -483,6 +490,21 @@ class ChineseRecogniser:
             found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None, "zh-bare-body"))
         return found
 
+    def _owned(self, name: str) -> bool:
+        """Whether a project's name starts with its company, by a company's word (明超集团超高压生产基地项目) or
+        with the county it invests in written in brackets (九识集团(自贡)…项目, 浙江东南网架…项目(荣县)): a project
+        of its own, whatever it makes.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._owned("明超集团超高压生产基地项目"), recognise._owned("超高压生产基地项目")
+        (True, False)
+        """
+        head = re.match(rf"[{CJK}]{{2,8}}?(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}", name)
+        if head:  # "中创新航科技(四川)有限公司生产基地": the company's own plant, no project named
+            return not _GENERIC_COMPANY.match(name) and not re.fullmatch(f"{_PROJECT_SUFFIX}+", name[head.end():])
+        return any(self.knowledge.resolve(place, "Place") is not None
+                   for place in re.findall(rf"[(（]([{CJK}]{{2,5}})[)）](?!{_COMPANY_SUFFIX})", name))
+
     def _names_a_place(self, name: str) -> bool:
         """Whether a name holds a place: a known one, or a word ending in a division (省, 市, 县, 区, 州, 镇)."""
         if re.search(r"[省市县区州镇乡]", name) or name.endswith(("新区", "开发区", "园区")):
@@ -528,6 +550,9 @@ class ChineseRecogniser:
                 end = match.end()
                 if kind == "InvestmentProject":  # "…项目(一期)"
                     phase = re.match(r"[(（](?:[一二三四五六七八九十]|\d)期[)）]", text[end:])
+                    county = re.match(rf"[(（]([{CJK}]{{2,5}})[)）]", text[end:])
+                    if county and self.knowledge.resolve(county.group(1), "Place") is not None:
+                        phase = county  # "…产业园项目(荣县)": the county it is built in
                     end += phase.end() if phase else 0
                 if kind == "IndustrialPark":  # "成都经开区(龙泉驿区)": the district is a place of its own
                     inner = re.search(r"[(（]([^()（）]+)[)）]$", match.group(0))
@@ -536,7 +561,8 @@ class ChineseRecogniser:
                 begin = _after_openers(text, begin, match.start())
                 begin = self._strip_places(text, begin, end, kind)
                 name = text[begin:end]
-                if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name) or
+                if kind == "InvestmentProject" and (not (_PROJECT_WORDS.search(name) or self._owned(name)) or
+                                                    _DESCRIPTION.search(name) or
                                                     not _GENERIC_PROJECT.sub("", name[:-len(match.group(0))])):
                     continue
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):

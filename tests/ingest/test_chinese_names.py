@@ -98,3 +98,26 @@ def test_a_director_of_an_institute_is_a_person_and_no_part_of_a_name(extractor)
     found = names(extractor, "中国电子信息产业发展研究院电子信息研究所所长温晓君作大会情况通报。")
     assert {("温晓君", "Person"), ("中国电子信息产业发展研究院电子信息研究所", "Organization")} <= found, found
     assert not any(kind == "Conference" for _, kind in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 新华网: after a list mark 中 starts a name; a headquarters and a plant are one project
+    ("九识集团(自贡)九识智能西南区域总部及生产基地项目、中能融合(富顺)新能源含氟特种新材料项目等50亿级项目3个。",
+     {("九识集团(自贡)九识智能西南区域总部及生产基地项目", "InvestmentProject"),
+      ("中能融合(富顺)新能源含氟特种新材料项目", "InvestmentProject")}),
+    # 新华网: the county after the project's name
+    ("其中,浙江东南网架钢结构装备制造产业园项目(荣县)等118个项目已经建成投产。",
+     {("浙江东南网架钢结构装备制造产业园项目(荣县)", "InvestmentProject")}),
+    # 华西都市报: a group's project, whatever it makes
+    ("此次签约的两个项目为融捷集团磷酸铁锂正极一体化材料生产基地项目和明超集团超高压生产基地项目,投资金额均为50亿元。",
+     {("明超集团超高压生产基地项目", "InvestmentProject")}),
+])
+def test_a_project_named_with_its_company_or_county(extractor, text, expected):
+    found = names(extractor, text)
+    assert expected <= found, found
+
+
+def test_a_companys_own_plant_is_no_project_named(extractor):
+    # 每日经济新闻
+    found = names(extractor, "中创新航科技(四川)有限公司生产基地负责人田召告诉记者,成眉基地均采用了行业最先进的生产线。")
+    assert not any(kind == "InvestmentProject" for _, kind in found), found
