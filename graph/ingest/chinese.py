@@ -167,7 +167,7 @@ _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风�
 _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业|飞地|承接|合作|共建|主题|省级|市级|县级|国家|工程|"
                            r"创新|企业|各类|该|本|这个|此")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
-_MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布)")
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布|融媒体中心|融媒体|报社)")
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
@@ -188,6 +188,7 @@ _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|�
 _BARE_BODY = re.compile(
     rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
     rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+_LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
 _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息化厅 经济和信息化局 经济和信息化委员会 发改委 发展改革委 发改局 "
@@ -461,7 +462,8 @@ class ChineseRecogniser:
     @staticmethod
     def _bare_bodies(text: str, tokens) -> list[Mention]:
         """Bodies named by their level alone, their place left to the story: "省委书记王晓晖" (省委),
-        "经与市教委、市科技局共同研究" (市教委, 市科技局), "省经济合作局党组成员" (省经济合作局).
+        "经与市教委、市科技局共同研究" (市教委, 市科技局), "省经济合作局党组成员" (省经济合作局); the last of a list of
+        them whatever follows it ("省发展改革委、省能源局根据…").
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> [m.text for m in recognise._bare_bodies("经与市教委、市科技局共同研究", _tokens(recognise.tokenizer,
@@ -471,6 +473,11 @@ class ChineseRecogniser:
         found = []
         for level in re.finditer("[省市区县]", text):
             match = _BARE_BODY.match(text, level.start())
+            if match is None and found and found[-1].end == level.start() - 1 and text[found[-1].end] == "、":
+                match = _LISTED_BODY.match(text, level.start())  # "省发展改革委、省能源局根据…": the list's last
+                after = tokens.at(match.end()) if match else None
+                if after is not None and tokens[after][0] != match.end():
+                    continue  # the bureau's last character starts a word: no bureau ends there
             if match is None:
                 continue
             start = match.start()

@@ -121,3 +121,15 @@ def test_a_companys_own_plant_is_no_project_named(extractor):
     # 每日经济新闻
     found = names(extractor, "中创新航科技(四川)有限公司生产基地负责人田召告诉记者,成眉基地均采用了行业最先进的生产线。")
     assert not any(kind == "InvestmentProject" for _, kind in found), found
+
+
+def test_the_last_of_a_list_of_bodies_named_by_their_level_is_a_body(extractor):
+    # 四川省发改委
+    found = names(extractor, "推动电网侧新型储能电站科学合理布局建设,省发展改革委、省能源局根据我省迎峰度夏电力保供情况,组织开展了项目征集遴选。")
+    assert {("省发展改革委", "GovernmentBody"), ("省能源局", "GovernmentBody")} <= found, found
+
+
+def test_a_place_in_the_name_of_a_county_media_centre_is_no_place_of_the_story(extractor):
+    # 铜梁区融媒体中心
+    found = names(extractor, "铜梁高新区大庙组团又一项目开建\n\n来源:铜梁区融媒体中心2023-02-20")
+    assert not any(name == "铜梁区" for name, _ in found), found
