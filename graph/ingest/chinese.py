@@ -188,6 +188,10 @@ _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|�
 _BARE_BODY = re.compile(
     rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
     rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+# the words of a company's trade its name ends with before its legal form: 金汇能新材料, 蜂巢能源科技
+_TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
+               r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
+_ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|股份|动力|储能|电气|工业|产业|发展|投资|汽车)"
 _LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
@@ -687,6 +691,8 @@ class ChineseRecogniser:
                 chosen.append(mention)
         # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能; the name the article says it
         # will use ("…有限公司(以下简称“佰思格公司”)") is the same entity's
+        # "蜂巢能源科技有限公司" is the known 蜂巢能源 by its full name
+        chosen = [self._known_by_short_name(m) if m.kind == "Company" and m.known is None else m for m in chosen]
         learnt: dict[str, tuple[str, str | None]] = dict(_defined_short_names(text, chosen))
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind != "Person":
@@ -694,6 +700,10 @@ class ChineseRecogniser:
             if mention.kind == "Company" and mention.known is None:
                 for short in self.short_names(mention.text):
                     learnt.setdefault(short, ("Company", mention.text))
+                branch = re.fullmatch(rf"(.+?)(?:有限公司|有限责任公司)([{CJK}]{{2,8}}分公司)", mention.text)
+                if branch and learnt.get(branch.group(1) + branch.group(2), ("", None))[1] is None:
+                    # 铁塔能源四川省分公司 is the 铁塔能源有限公司四川省分公司 of the article, written before or after
+                    learnt[branch.group(1) + branch.group(2)] = ("Company", mention.text)
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
         for name, (kind, full) in learnt.items():
             for match in re.finditer(re.escape(name), text):
@@ -713,6 +723,24 @@ class ChineseRecogniser:
                                               alias_of=None if name == owner.text else owner.text))
         chosen = self._shorter_forms(chosen + _parks_inside(chosen))
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _known_by_short_name(self, mention: Mention) -> Mention:
+        """A company's full name whose short name is a known company's: the known company (蜂巢能源科技有限公司 is
+        蜂巢能源), where the full name is a company's legal name.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._known_by_short_name(Mention(0, 10, "蜂巢能源科技有限公司", "Company")).known.kind
+        'Company'
+        """
+        core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司)$", "", mention.text)
+        if core == mention.text or not re.fullmatch(f"[{CJK}]+", core) or self._leading_place(core, "Company") or \
+                any(core.startswith(p) for p in self._known if self._known[p].kind == "Place"):
+            return mention  # 中创新航科技(四川)有限公司, 四川时代新能源科技有限公司: a regional company of its own
+        known = None
+        while known is None and (shorter := re.sub(_ONE_TRADE_WORD + "$", "", core)) != core and len(shorter) >= 2:
+            core = shorter  # 蜂巢能源科技 → 蜂巢能源: one trade word left out at a time
+            known = self._known.get(core) if core in self._known and self._known[core].kind == "Company" else None
+        return replace(mention, known=known, rule="known") if known is not None else mention
 
     def _shorter_forms(self, chosen: list[Mention]) -> list[Mention]:
         """A park or a conference named again without the place or the year its full name starts with: 两江新区 is
@@ -812,8 +840,7 @@ class ChineseRecogniser:
         found = []
         if len(core) >= 3 and core != name:
             found.append(core)
-        trade = re.sub(r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
-                       r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)+$", "", core)
+        trade = re.sub(f"{_TRADE_WORD}+$", "", core)
         if len(trade) >= 2 and trade != core and trade not in found:
             found.append(trade)
         return [f for f in found if self.knowledge.resolve(f, "Place") is None]

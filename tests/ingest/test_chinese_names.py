@@ -133,3 +133,24 @@ def test_a_place_in_the_name_of_a_county_media_centre_is_no_place_of_the_story(e
     # 铜梁区融媒体中心
     found = names(extractor, "铜梁高新区大庙组团又一项目开建\n\n来源:铜梁区融媒体中心2023-02-20")
     assert not any(name == "铜梁区" for name, _ in found), found
+
+
+def test_a_known_companys_legal_name_is_the_known_company(extractor):
+    # 成都广播电视台: 蜂巢能源 is known, its legal name is not
+    found = [e for e in extractor.extract("蜂巢能源“挥师入川” 20GWh动力电池工厂落子遂宁\n1月27日,蜂巢能源科技有限公司在成都与遂宁市"
+                                          "正式签署战略合作协议。").entities if e.kind == "Company"]
+    assert len(found) == 1 and "蜂巢能源科技有限公司" in found[0].names, found
+
+
+def test_a_regional_company_is_not_the_known_company_its_name_holds(extractor):
+    # 每日经济新闻: the Sichuan company of 中创新航 is one of its own
+    found = [e for e in extractor.extract("中创新航科技(四川)有限公司生产基地负责人田召告诉记者,中创新航在成都和眉山都有基地。").entities
+             if e.kind == "Company"]
+    assert len(found) == 2, found
+
+
+def test_a_branch_written_with_and_without_the_legal_form_is_one_company(extractor):
+    # 遂宁日报
+    found = [e for e in extractor.extract("遂宁市与铁塔能源四川省分公司签署战略合作协议。根据协议,铁塔能源有限公司四川省分公司将在"
+                                          "遂宁市安居区设立回收中心。").entities if e.kind == "Company"]
+    assert len(found) == 1, found
