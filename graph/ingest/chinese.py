@@ -192,6 +192,10 @@ _BARE_BODY = re.compile(
 _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
                r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
 _ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|股份|动力|储能|电气|工业|产业|发展|投资|汽车)"
+# the trades only a company's name ends with (a park, a project or a kind of thing is not named so)
+_COMPANY_TRADE = re.compile(r"锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技")
+# the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
+_KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
 _LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
@@ -501,6 +505,34 @@ class ChineseRecogniser:
             found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None, "zh-bare-body"))
         return found
 
+    def _companies_by_trade(self, text: str, tokens) -> list[Mention]:
+        """Companies named without their legal form by a trade only a company's name ends with: 天华超净 is none,
+        江淮汽车, 当升科技, 厦门钨业 are (a name of two to four characters before the trade, none of the words a
+        kind of thing is named with, nor a known place).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "下游有江淮汽车以及各类新能源汽车厂商。"
+        >>> [m.text for m in recognise._companies_by_trade(text, _tokens(recognise.tokenizer, text))]
+        ['江淮汽车']
+        """
+        found = []
+        for trade in _COMPANY_TRADE.finditer(text):
+            index = tokens.at(trade.start())
+            if index is None or tokens[index][0] != trade.start() or tokens[index][1] != trade.end():
+                continue  # the trade is part of a word: 新能源汽车
+            begin = self._extend_left(tokens, trade.start(), trade.end(), "Company", text)
+            if begin is None:
+                continue
+            begin = _after_openers(text, begin, trade.start())
+            owner = text[begin:trade.start()]
+            if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
+                    owner in _STOP_WORDS or \
+                    re.search(r"[的了是在与和及等省市区县州]", owner) or self.knowledge.resolve(owner, "Place") or \
+                    any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):
+                continue
+            found.append(Mention(begin, trade.end(), text[begin:trade.end()], "Company", None, "zh-trade"))
+        return found
+
     def _owned(self, name: str) -> bool:
         """Whether a project's name starts with its company, by a company's word (明超集团超高压生产基地项目) or
         with the county it invests in written in brackets (九识集团(自贡)…项目, 浙江东南网架…项目(荣县)): a project
@@ -600,6 +632,7 @@ class ChineseRecogniser:
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)
+        found += self._companies_by_trade(text, tokens)
         for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
             begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
             if begin is not None and match.start() - begin >= 2:

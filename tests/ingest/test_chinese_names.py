@@ -154,3 +154,18 @@ def test_a_branch_written_with_and_without_the_legal_form_is_one_company(extract
     found = [e for e in extractor.extract("遂宁市与铁塔能源四川省分公司签署战略合作协议。根据协议,铁塔能源有限公司四川省分公司将在"
                                           "遂宁市安居区设立回收中心。").entities if e.kind == "Company"]
     assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 四川日报: a carmaker among the industry's other links
+    ("上游聚集了天齐锂业等企业,下游有江淮汽车以及各类三轮车、电动工具厂商。", ("江淮汽车", "Company")),
+    # 中国宝安网: a company after the kind of company it is
+    ("时代吉利动力电池有限公司是宁德时代与吉利汽车旗下新能源汽车企业极氪汽车于2019年成立的合资公司。", ("极氪汽车", "Company")),
+])
+def test_a_company_named_by_a_trade_only_companies_have(extractor, text, expected):
+    assert expected in names(extractor, text)
+
+
+def test_a_kind_of_vehicle_or_a_place_with_a_trade_is_no_company(extractor):
+    found = names(extractor, "宜宾大力发展新能源汽车和智能网联汽车,四川汽车产业加快发展。")
+    assert not any(kind == "Company" for _, kind in found), found
