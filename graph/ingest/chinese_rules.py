@@ -10,9 +10,9 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
-"A出席/参加…大会"                                 attends
+"A出席/参加…大会", "邀请A、B等地参会"                attends
 "A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
-"A董事长B"                                        worksFor (with the title)
+"A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
@@ -362,11 +362,19 @@ def hosted(ctx: SentenceContext) -> None:
 
 
 def attends(ctx: SentenceContext) -> None:
-    """"A出席/参加…", "A莅临", "A在大会上致辞"."""
+    """"A出席/参加…", "A莅临", "A在大会上致辞", "邀请A、B等地参会"."""
     if not ctx.event:
         return
     text = ctx.view.text
     for match in re.finditer(r"出席|参加|参会|莅临|致辞|发表演讲|作主旨演讲|参展|亮相", text):
+        guests = _runs(ctx, ORG | {"Person", "Place"}, match.start())
+        if guests and re.search(r"邀请了?\s*$", ctx.view.before(guests[-1][0], 4)):
+            # "大会还邀请了成都、德阳、绵阳等地参会": the places (or others) invited attend
+            if len(text[guests[-1][-1].end - ctx.view.start:match.start()]) <= 4:
+                for m in guests[-1]:
+                    if m.key not in ctx.roles and m.key != ctx.event:
+                        ctx.add(m.key, "attends", ctx.event, 0.6, "zh-invited")
+            continue
         runs = _runs(ctx, ORG | {"Person"}, match.start())
         if not runs:
             continue
@@ -418,6 +426,20 @@ def works_for(ctx: SentenceContext) -> None:
                     and not re.search(r"[，,。；;与和]", gap)) or _is_title_gap(gap):
                 ctx.add(b.key, "worksFor", a.key, 0.85, "zh-org-title-name", jobTitle=gap.strip("的 、,，"))
                 ctx.employers.add(a.key)
+                _colleagues_listed(ctx, a, b)
+
+
+def _colleagues_listed(ctx: SentenceContext, employer: SentenceMention, first: SentenceMention) -> None:
+    """"厦门钨业股份有限公司董事长黄长庚、副总裁钟可祥": the people listed after the first, each with a title of
+    their own and no organisation, work for the same one."""
+    ms = ctx.mentions
+    index = ms.index(first)
+    for previous, person in zip(ms[index:], ms[index + 1:], strict=False):
+        gap = _between(ctx, previous, person)
+        if person.kind != "Person" or not gap.lstrip().startswith("、") or \
+                not re.fullmatch(rf"\s*(?:{_TITLE.pattern}[、兼]?)+\s*", gap.lstrip()[1:]):
+            break
+        ctx.add(person.key, "worksFor", employer.key, 0.8, "zh-colleague-listed", jobTitle=gap.lstrip()[1:].strip())
 
 
 def works_for_each_office(ctx: SentenceContext) -> None:

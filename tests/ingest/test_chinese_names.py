@@ -169,3 +169,22 @@ def test_a_company_named_by_a_trade_only_companies_have(extractor, text, expecte
 def test_a_kind_of_vehicle_or_a_place_with_a_trade_is_no_company(extractor):
     found = names(extractor, "宜宾大力发展新能源汽车和智能网联汽车,四川汽车产业加快发展。")
     assert not any(kind == "Company" for _, kind in found), found
+
+
+def relations(extractor, text) -> set[tuple[str, str, str]]:
+    """Each relation of ``text`` by the words its subject and object were first found by."""
+    result = extractor.extract(text)
+    first = {e.key: e.mentions[0][0] for e in result.entities}
+    return {(first[r.subject], r.kind, first[r.object]) for r in result.relations}
+
+
+def test_a_person_listed_after_a_colleague_with_a_title_works_for_the_same_company(extractor):
+    # 遂宁日报
+    found = relations(extractor, "随后与厦门钨业股份有限公司董事长黄长庚、副总裁钟可祥进行座谈。")
+    assert {("黄长庚", "worksFor", "厦门钨业股份有限公司"), ("钟可祥", "worksFor", "厦门钨业股份有限公司")} <= found, found
+
+
+def test_the_places_a_conference_invites_attend_it(extractor):
+    # 遂宁日报
+    found = relations(extractor, "2021年中国(遂宁)国际锂电产业大会新闻发布会举行。大会还邀请了成都、德阳、绵阳、宜宾、甘孜、阿坝、潼南等地参会。")
+    assert {(place, "attends", "2021年中国(遂宁)国际锂电产业大会") for place in ("成都", "德阳", "潼南")} <= found, found
