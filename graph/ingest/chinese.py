@@ -196,6 +196,11 @@ _ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|�
 _COMPANY_TRADE = re.compile(r"锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技")
 # the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
 _KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
+# the long and the short names of a government's departments, the same body (省发展改革委 is 省发改委)
+_DEPARTMENT_SYNONYMS = (("发展和改革委员会", "发改委"), ("发展改革委", "发改委"), ("经济和信息化委员会", "经信委"),
+                        ("经济信息委", "经信委"), ("经济和信息化厅", "经信厅"), ("经济和信息化局", "经信局"),
+                        ("投资促进局", "投促局"), ("经济合作局", "经合局"), ("人力资源和社会保障局", "人社局"),
+                        ("人力社保局", "人社局"), ("管理委员会", "管委会"))
 _LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
@@ -776,26 +781,71 @@ class ChineseRecogniser:
         return replace(mention, known=known, rule="known") if known is not None else mention
 
     def _shorter_forms(self, chosen: list[Mention]) -> list[Mention]:
-        """A park or a conference named again without the place or the year its full name starts with: 两江新区 is
-        the article's 重庆两江新区, 锂电产业大会 its 2021年中国(遂宁)国际锂电产业大会.
+        """A park, a body or a conference named again in other words: without the places or the year its full name
+        starts with (两江新区 is the article's 重庆两江新区, 自贡市投资促进局 its 四川省自贡市投资促进局, 锂电产业大会 its
+        2021年中国(遂宁)国际锂电产业大会), without a place's division word (射洪锂电产业园, 射洪县锂电产业园) or with a
+        department's other name (省发展改革委, 四川省发改委).
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> [(m.text, m.alias_of) for m in recognise("重庆两江新区举行签约。两江新区管委会表示欢迎。")
         ...  if m.kind == "IndustrialPark"]
         [('重庆两江新区', None), ('两江新区', '重庆两江新区')]
         """
-        full = [m.text for m in chosen if m.kind in ("IndustrialPark", "Conference") and m.known is None]
+        kinds = ("IndustrialPark", "Conference", "GovernmentBody")
+        full = [(m.text, self._canonical(m.text), m.start) for m in chosen if m.kind in kinds and m.known is None]
+        first = {}
+        for text, _, start in full:
+            first.setdefault(text, start)
         shorter = []
         for mention in chosen:
-            if mention.kind in ("IndustrialPark", "Conference") and mention.known is None and mention.alias_of is None:
-                name = mention.text
-                longer = max((f for f in full if f != name and f.endswith(name) and len(name) >= 4 and (
-                    self._known.get(f[:-len(name)]) is not None and self._known[f[:-len(name)]].kind == "Place"
-                    if mention.kind == "IndustrialPark" else len(name) >= 5)), key=len, default=None)
-                if longer is not None:
-                    mention = replace(mention, alias_of=longer)
+            if mention.kind in kinds and mention.known is None and mention.alias_of is None and len(mention.text) >= 4:
+                name, canonical = mention.text, self._canonical(mention.text)
+                if mention.kind == "Conference":
+                    longer = [f for f, _, _ in full if f != name and f.endswith(name) and len(name) >= 5]
+                else:  # the places before the name, or none where the names differ by a division or a department
+                    longer = [f for f, c, _ in full if f != name and c.endswith(canonical) and
+                              not self._leading_places(c[:-len(canonical)])[1] and
+                              (c != canonical or (len(f), -first[f]) > (len(name), -first[name]))]
+                    if not longer and name[0] in "省市区县":  # 省发展改革委: the body of the province named before
+                        longer = [f for f, c, _ in full if f != name and self._leading_places(c)[0] and
+                                  self._leading_places(c)[1] == self._canonical(name[1:]) and
+                                  re.search(f"{name[0]}{re.escape(self._leading_places(f)[1][:1])}", f)]
+                if longer:
+                    mention = replace(mention, alias_of=max(longer, key=len))
             shorter.append(mention)
         return shorter
+
+    def _leading_places(self, name: str) -> tuple[str, str]:
+        """The known places ``name`` starts with, without their division words, and what is left of it.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._leading_places("四川省自贡市投资促进局"), recognise._leading_places("锂电产业园")
+        (('四川自贡', '投资促进局'), ('', '锂电产业园'))
+        """
+        places = ""
+        while name:
+            place = next((name[:size] for size in range(min(len(name), 8), 1, -1)
+                          if self._known.get(name[:size]) is not None and self._known[name[:size]].kind == "Place"),
+                         None)
+            if place is None:
+                break
+            name = name[len(place):]
+            place = place[:-1] if place[-1] in "省市县区州" and len(place) > 2 else place
+            places += place
+            name = name[1:] if name[:1] in ("省", "市", "县", "区", "州") else name
+        return places, name
+
+    def _canonical(self, name: str) -> str:
+        """A park's or a body's name compared with another: places without their division words, departments by
+        their short names (射洪县锂电产业园 → 射洪锂电产业园, 四川省发展改革委 → 四川发改委).
+
+        >>> ChineseRecogniser(Knowledge.load(use_registry=False))._canonical("四川省发展和改革委员会")
+        '四川发改委'
+        """
+        for long, short in _DEPARTMENT_SYNONYMS:
+            name = name.replace(long, short)
+        places, rest = self._leading_places(name)
+        return places + rest
 
     def _owners_inside(self, chosen: list[Mention], learnt: dict) -> list[Mention]:
         """The company a project's or park's name starts with: 融捷集团 in 融捷集团磷酸铁锂正极一体化材料生产基地项目,

@@ -188,3 +188,19 @@ def test_the_places_a_conference_invites_attend_it(extractor):
     # 遂宁日报
     found = relations(extractor, "2021年中国(遂宁)国际锂电产业大会新闻发布会举行。大会还邀请了成都、德阳、绵阳、宜宾、甘孜、阿坝、潼南等地参会。")
     assert {(place, "attends", "2021年中国(遂宁)国际锂电产业大会") for place in ("成都", "德阳", "潼南")} <= found, found
+
+
+@pytest.mark.parametrize("text, kind, names_of_one", [
+    # 新华网: a bureau named again without its province
+    ("据四川省自贡市投资促进局消息,前三季度,自贡签约工业项目124个。自贡市投资促进局相关负责人介绍,今年1至9月项目签约良好。",
+     "GovernmentBody", {"四川省自贡市投资促进局", "自贡市投资促进局"}),
+    # 储能与电力市场: a commission by its level and its long name
+    ("10月24日,四川省发改委发布《四川省电网侧新型储能项目清单》。省发展改革委、省能源局根据我省迎峰度夏电力保供情况,组织开展了评审工作。",
+     "GovernmentBody", {"四川省发改委", "省发展改革委"}),
+    # 四川日报: a park named with and without the county's division word
+    ("进入9月,射洪锂电产业园迎来收获季。9月12日,走进射洪县锂电产业园,年产5000吨磷酸铁锂正极材料项目正在建设。",
+     "IndustrialPark", {"射洪锂电产业园", "射洪县锂电产业园"}),
+])
+def test_a_body_or_park_named_again_in_other_words_is_one_entity(extractor, text, kind, names_of_one):
+    found = [e for e in extractor.extract(text).entities if e.kind == kind and names_of_one & set(e.names)]
+    assert len(found) == 1 and names_of_one <= set(found[0].names), found
