@@ -166,6 +166,8 @@ _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风�
 # 锂电专业化园区, 工程技术创新中心, 重点实验室) is a kind of park or centre
 _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业|飞地|承接|合作|共建|主题|省级|市级|县级|国家|工程|"
                            r"创新|企业|各类|该|本|这个|此")
+# the parts of the country a project or a goal is described with: "西部新能源产业基地" is what a place wants to become
+_REGION = re.compile(r"中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布|融媒体中心|融媒体|报社)")
 # the commonest Chinese surnames: a name after a title starts with one
@@ -611,7 +613,7 @@ class ChineseRecogniser:
                 name = text[begin:end]
                 if kind == "InvestmentProject" and (not (_PROJECT_WORDS.search(name) or self._owned(name)) or
                                                     _DESCRIPTION.search(name) or
-                                                    not _GENERIC_PROJECT.sub("", name[:-len(match.group(0))])):
+                                                    not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
@@ -677,8 +679,9 @@ class ChineseRecogniser:
             head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
             if head and match.end() - begin - len(head) >= 2:
                 begin += len(head)  # "宣汉县普光镇": the county, then its town
-            if begin is not None and match.end() - begin <= 6:
-                found.append(Mention(begin, match.end(), text[begin:match.end()], "Place", None, "zh-town"))
+            if begin is not None and match.end() - begin <= 6:  # a new town (龙盛新城) is a zone built for industry
+                kind = "IndustrialPark" if match.group(0).endswith("新城") else "Place"
+                found.append(Mention(begin, match.end(), text[begin:match.end()], kind, None, "zh-town"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
         for t0, t1, word, flag in tokens:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):

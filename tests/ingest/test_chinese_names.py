@@ -204,3 +204,15 @@ def test_the_places_a_conference_invites_attend_it(extractor):
 def test_a_body_or_park_named_again_in_other_words_is_one_entity(extractor, text, kind, names_of_one):
     found = [e for e in extractor.extract(text).entities if e.kind == kind and names_of_one & set(e.names)]
     assert len(found) == 1 and names_of_one <= set(found[0].names), found
+
+
+def test_a_base_a_region_is_to_become_is_no_project(extractor):
+    # 中国客车网
+    found = names(extractor, "宁德时代与宜宾市政府签署项目投资协议,双方将建立全面战略合作伙伴关系,共建西部新能源产业基地。")
+    assert not any(kind == "InvestmentProject" for _, kind in found), found
+
+
+def test_a_new_town_is_a_zone_not_a_place(extractor):
+    # 两江新区官网
+    found = names(extractor, "记者从两江新区获悉,经过近一年时间的建设,位于龙盛新城的赣锋新型锂电池科技产业园项目一期工程的90%楼体已经封顶。")
+    assert ("龙盛新城", "IndustrialPark") in found and ("龙盛新城", "Place") not in found, found
