@@ -754,6 +754,17 @@ class ChineseRecogniser:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
         owners = self._owners_inside(chosen, learnt)
         chosen += owners
+        projects = {m.start: m for m in chosen if m.kind == "InvestmentProject" and m.inside is None}
+        for owner in owners:  # "佰思格公司年产2万吨…项目(一期)" is also called "年产2万吨…项目(一期)"
+            project = projects.get(owner.inside)
+            rest = text[owner.end:project.end] if project is not None else ""
+            if re.match(r"年产|\d", rest) and len(rest) >= 6:
+                chosen.append(Mention(owner.end, project.end, rest, "InvestmentProject", None, "zh-without-owner",
+                                      alias_of=project.text, inside=project.start))
+                for match in re.finditer(re.escape(rest), text):
+                    if taken.add(match.start(), match.end()):
+                        chosen.append(Mention(match.start(), match.end(), rest, "InvestmentProject", None, "learnt",
+                                              alias_of=project.text))
         for owner in owners:  # "四川天华时代年产…项目 … 有天华时代的关键核心技术": the owner recurs alone
             if owner.known is not None or owner.text in learnt:
                 continue

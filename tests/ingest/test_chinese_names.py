@@ -216,3 +216,11 @@ def test_a_new_town_is_a_zone_not_a_place(extractor):
     # 两江新区官网
     found = names(extractor, "记者从两江新区获悉,经过近一年时间的建设,位于龙盛新城的赣锋新型锂电池科技产业园项目一期工程的90%楼体已经封顶。")
     assert ("龙盛新城", "IndustrialPark") in found and ("龙盛新城", "Place") not in found, found
+
+
+def test_a_project_named_after_its_company_is_also_named_without_it(extractor):
+    # 巴中日报
+    found = [e for e in extractor.extract("6月25日一大早,在佰思格公司年产2万吨钠电硬碳负极材料项目(一期)5000吨生产线提纯车间内,"
+                                          "车间主任李远勇正在和技术人员一道进行投料调试。").entities
+             if e.kind == "InvestmentProject"]
+    assert len(found) == 1 and "年产2万吨钠电硬碳负极材料项目(一期)" in found[0].names, found
