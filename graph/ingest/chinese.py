@@ -377,6 +377,7 @@ class ChineseRecogniser:
             elif entity.kind == "Company" and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", name):
                 names.setdefault(name, entity)  # CATL, BYD written in Chinese text
         self._known = names
+        self._known_companies = {n for n, e in names.items() if e.kind == "Company" and is_chinese(n)}
         for name in names:
             if is_chinese(name):
                 self.tokenizer.add_word(name, freq=2000, tag="nt")
@@ -435,6 +436,9 @@ class ChineseRecogniser:
                 continue
             if kind == "Company" and len(word) == 1 and flag in ("q", "d") and i and self._name_fragment(tokens[i - 1]):
                 begin = t0  # jieba cut an unknown name into single characters: 宋|都|基业, 共济|润|道
+                continue
+            if kind == "InvestmentProject" and re.fullmatch(r"(?:[一二三四五六七八九十]+|\d+)期", word):
+                begin = t0  # "四川时代动力电池一至六期项目": a phase (jieba tags some as time words) is the project's
                 continue
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
@@ -540,15 +544,20 @@ class ChineseRecogniser:
             found.append(Mention(begin, trade.end(), text[begin:trade.end()], "Company", None, "zh-trade"))
         return found
 
-    def _owned(self, name: str) -> bool:
+    def _owned(self, name: str, companies: set[str] = frozenset()) -> bool:
         """Whether a project's name starts with its company, by a company's word (明超集团超高压生产基地项目) or
-        with the county it invests in written in brackets (九识集团(自贡)…项目, 浙江东南网架…项目(荣县)): a project
-        of its own, whatever it makes.
+        with the county it invests in written in brackets (九识集团(自贡)…项目, 浙江东南网架…项目(荣县)), or by a
+        company's name (``companies``: those of the text; or a known one): a project of its own, whatever it makes.
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> recognise._owned("明超集团超高压生产基地项目"), recognise._owned("超高压生产基地项目")
         (True, False)
+        >>> recognise._owned("驭势科技西南总部暨乘用车智能驾驶业务总部项目", {"驭势科技"})
+        True
         """
+        if any(name.startswith(n) and len(n) < len(name) - 2 and not re.search(_COMPANY_SUFFIX, name[len(n):])
+               for n in companies | self._known_companies):
+            return True  # "驭势科技西南总部…项目", "国轩高科宜宾基地二期项目": a company's, found or known
         head = re.match(rf"[{CJK}]{{2,8}}?(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}", name)
         if head:  # "中创新航科技(四川)有限公司生产基地": the company's own plant, no project named
             return not _GENERIC_COMPANY.match(name) and not re.fullmatch(f"{_PROJECT_SUFFIX}+", name[head.end():])
@@ -591,6 +600,8 @@ class ChineseRecogniser:
 
     def patterns(self, text: str) -> list[Mention]:
         tokens = _tokens(self.tokenizer, text)
+        by_trade = self._companies_by_trade(text, tokens)
+        companies = {m.text for m in by_trade}
         found = []
         for kind, suffix in _SUFFIXES:
             for match in suffix.finditer(text):
@@ -611,7 +622,7 @@ class ChineseRecogniser:
                 begin = _after_openers(text, begin, match.start())
                 begin = self._strip_places(text, begin, end, kind)
                 name = text[begin:end]
-                if kind == "InvestmentProject" and (not (_PROJECT_WORDS.search(name) or self._owned(name)) or
+                if kind == "InvestmentProject" and (not (_PROJECT_WORDS.search(name) or self._owned(name, companies)) or
                                                     _DESCRIPTION.search(name) or
                                                     not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue
@@ -639,7 +650,7 @@ class ChineseRecogniser:
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)
-        found += self._companies_by_trade(text, tokens)
+        found += by_trade
         for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
             begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
             if begin is not None and match.start() - begin >= 2:
