@@ -12,9 +12,11 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
 "A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
+"A旗下…企业B"                                     subsidiaryOf
 "A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
+"X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
 =============================================  ===================================================
 
@@ -383,12 +385,40 @@ def attends(ctx: SentenceContext) -> None:
                 ctx.add(m.key, "attends", ctx.event, 0.65, "zh-attends")
 
 
+# "吉利汽车旗下新能源汽车企业极氪汽车": the kind of company the subsidiary is, between the parent and its name
+_OWNED_KIND = re.compile(rf"\s*(?:旗下|下属)(?:的)?[{CJK}]{{0,8}}?(?:企业|公司|品牌)\s*")
+
+
+def joint_venture(ctx: SentenceContext) -> None:
+    """"X是A与B于2019年成立的合资公司": each founder invests in the joint venture, and the founders are partners
+    (a founder written as its parent's "吉利汽车旗下…极氪汽车" is the subsidiary)."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:共同|合资)?(?:成立|组建|设立|组成|出资设立)的(?:合资公司|合资企业)", text):
+        orgs = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < match.start()]
+        verb = next((i for i, m in enumerate(orgs[:-1])
+                     if re.fullmatch(r"\s*(?:是|为|系)\s*", _between(ctx, m, orgs[i + 1]))), None)
+        if verb is None:
+            continue
+        venture, named = orgs[verb], orgs[verb + 1:]
+        founders = [m for i, m in enumerate(named)
+                    if not (i + 1 < len(named) and re.fullmatch(_OWNED_KIND, _between(ctx, m, named[i + 1])))]
+        joined = all(re.fullmatch(_AND, _between(ctx, a, b)) or re.fullmatch(_OWNED_KIND, _between(ctx, a, b))
+                     for a, b in zip(named, named[1:], strict=False))
+        if len(founders) < 2 or not joined:
+            continue
+        for i, founder in enumerate(founders):
+            ctx.add(founder.key, "investsIn", venture.key, 0.7, "zh-joint-venture")
+            for other in founders[i + 1:]:
+                ctx.add(founder.key, "partnerOf", other.key, 0.65, "zh-joint-venture")
+
+
 def subsidiary(ctx: SentenceContext) -> None:
     """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B"."""
     ms = [m for m in ctx.mentions if m.kind in ORG]
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _between(ctx, a, b)
-        if re.fullmatch(r"\s*(?:旗下|下属|所属|控股|的全资子公司|全资子公司|的子公司|子公司|控股子公司|的控股子公司)(?:的)?\s*", gap):
+        if re.fullmatch(r"\s*(?:旗下|下属|所属|控股|的全资子公司|全资子公司|的子公司|子公司|控股子公司|的控股子公司)(?:的)?\s*", gap) or \
+                re.fullmatch(_OWNED_KIND, gap):
             ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "zh-subsidiary")
         elif re.fullmatch(r"\s*(?:是|为|系)\s*", gap) and re.match(
                 r"\s*的?(?:全资|控股)?子公司", ctx.view.after(b, 12)):
@@ -512,5 +542,5 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, subsidiary, supplies, partners, place_chain, project_and_place,
+    the_company_invests, located, subsidiary, joint_venture, supplies, partners, place_chain, project_and_place,
 ]

@@ -244,3 +244,12 @@ def test_a_project_named_after_its_company_is_also_named_without_it(extractor):
 ])
 def test_a_projects_name_runs_over_its_phases_and_starts_with_its_company(extractor, text, expected):
     assert (expected, "InvestmentProject") in names(extractor, text)
+
+
+def test_the_founders_of_a_joint_venture_invest_in_it_and_a_brand_is_its_groups(extractor):
+    # 中国宝安网
+    found = relations(extractor, "作为产业链分工合作、共进共赢的标杆,时代吉利动力电池有限公司是宁德时代与吉利汽车旗下新能源汽车企业极氪汽车"
+                                 "于2019年成立的合资公司,相关项目于2020年落子宜宾。")
+    assert {("宁德时代", "investsIn", "时代吉利动力电池有限公司"), ("极氪汽车", "investsIn", "时代吉利动力电池有限公司"),
+            ("宁德时代", "partnerOf", "极氪汽车"), ("极氪汽车", "subsidiaryOf", "吉利汽车")} <= found, found
+    assert ("吉利汽车", "investsIn", "时代吉利动力电池有限公司") not in found
