@@ -9,6 +9,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
+"赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
 "A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
@@ -304,6 +305,28 @@ def located(ctx: SentenceContext) -> None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
 
 
+def visited_in(ctx: SentenceContext) -> None:
+    """"赴厦门考察厦门钨业股份有限公司": the organisations a delegation visits in a place are there."""
+    text = ctx.view.text
+    for trigger in re.finditer(r"(?:赴|到|前往|来到)\s*", text):
+        places = [m for m in ctx.mentions if m.kind == "Place" and ctx.view.offset(m) == trigger.end()]
+        if not places:
+            continue
+        visit = re.match(r"\s*(?:考察|调研|走访|参观)(?:了)?\s*", text[places[0].end - ctx.view.start:])
+        if visit is None:
+            continue
+        at = places[0].end - ctx.view.start + visit.end()
+        visited = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) >= at]
+        if visited and ctx.view.offset(visited[0]) == at:
+            run = [visited[0]]
+            for m in visited[1:]:
+                if not re.fullmatch(_AND, _between(ctx, run[-1], m)):
+                    break
+                run.append(m)
+            for m in run:
+                ctx.add(m.key, "locatedIn", places[0].key, 0.6, "zh-visited-in")
+
+
 def _project_before(ctx: SentenceContext, before: int) -> str | None:
     """The project whose name ends just before sentence offset ``before``, maybe followed by 建设 or 正式:
     "亿纬锂能成都动力储能电池一期项目建设在成都经开区正式启动"."""
@@ -542,5 +565,5 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, subsidiary, joint_venture, supplies, partners, place_chain, project_and_place,
+    the_company_invests, located, visited_in, subsidiary, joint_venture, supplies, partners, place_chain, project_and_place,
 ]

@@ -253,3 +253,10 @@ def test_the_founders_of_a_joint_venture_invest_in_it_and_a_brand_is_its_groups(
     assert {("宁德时代", "investsIn", "时代吉利动力电池有限公司"), ("极氪汽车", "investsIn", "时代吉利动力电池有限公司"),
             ("宁德时代", "partnerOf", "极氪汽车"), ("极氪汽车", "subsidiaryOf", "吉利汽车")} <= found, found
     assert ("吉利汽车", "investsIn", "时代吉利动力电池有限公司") not in found
+
+
+def test_a_company_a_delegation_visits_in_a_place_is_there(extractor):
+    # 遂宁日报
+    found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司,就推动磷酸铁锂正极电池材料项目"
+                                 "落户射洪进行深入沟通和交流。")
+    assert ("厦门钨业股份有限公司", "locatedIn", "厦门") in found, found
