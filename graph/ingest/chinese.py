@@ -195,7 +195,8 @@ _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|�
                r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
 _ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|股份|动力|储能|电气|工业|产业|发展|投资|汽车)"
 # the trades only a company's name ends with (a park, a project or a kind of thing is not named so)
-_COMPANY_TRADE = re.compile(r"锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技")
+_COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技)"
+                            r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
 # the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
 _KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
 # the long and the short names of a government's departments, the same body (省发展改革委 is 省发改委)
@@ -519,7 +520,7 @@ class ChineseRecogniser:
     def _companies_by_trade(self, text: str, tokens) -> list[Mention]:
         """Companies named without their legal form by a trade only a company's name ends with: 天华超净 is none,
         江淮汽车, 当升科技, 厦门钨业 are (a name of two to four characters before the trade, none of the words a
-        kind of thing is named with, nor a known place).
+        kind of thing is named with, nor a known place; not a trade that describes what follows it, 科技企业).
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> text = "下游有江淮汽车以及各类新能源汽车厂商。"

@@ -260,3 +260,9 @@ def test_a_company_a_delegation_visits_in_a_place_is_there(extractor):
     found = relations(extractor, "3月3日,市委副书记、市长邓正权率遂宁党政代表团赴厦门考察厦门钨业股份有限公司,就推动磷酸铁锂正极电池材料项目"
                                  "落户射洪进行深入沟通和交流。")
     assert ("厦门钨业股份有限公司", "locatedIn", "厦门") in found, found
+
+
+def test_a_trade_that_describes_what_follows_it_names_no_company(extractor):
+    # invented (no development sentence has the shape): 科技企业 is "a technology firm", not 普通科技's firm
+    found = names(extractor, "普通科技企业也可以申请补贴,汽车产业和化工园区加快发展。")
+    assert not any(kind == "Company" for _, kind in found), found
