@@ -917,6 +917,8 @@ class ChineseRecogniser:
         ('雅化锂业', '四川天华时代')
         >>> recognise._owner_by_its_words("正极材料项目"), recognise._owner_by_its_words("宜宾市年产5万吨正极材料项目")
         (None, None)
+        >>> recognise._owner_by_its_words("公司年产5万吨项目"), recognise._owner_by_its_words("一期年产5万吨项目")
+        (None, None)
         """
         head = _OWNER_BY_TRADE.match(name) or _OWNER_BEFORE_CAPACITY.match(name)
         if head is None:
@@ -928,7 +930,8 @@ class ChineseRecogniser:
              self._known[p].kind == "Place"), "")
         rest = core[len(place):] if core.startswith(place) else core
         if len(rest) < 2 or not _GENERIC_PROJECT.sub("", rest) or rest in _STOP_WORDS or \
-                _GENERIC_COMPANY.fullmatch(owner) or re.search(r"项目|基地|工程|园|[省市区县州的是在与和及]", owner) or \
+                _GENERIC_COMPANY.fullmatch(owner) or re.search(r"项目|基地|工程|园|[省市区县州的是在与和及]|期$", owner) or \
+                re.fullmatch(r"[该本此这其]?(?:公司|集团|企业)", owner) or \
                 any(self._known.get(w) is not None and self._known[w].kind in ("Place", "Technology", "IndustrialPark")
                     for w in (owner, core, rest)):
             return None
