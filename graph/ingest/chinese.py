@@ -154,15 +154,22 @@ _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 �
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # a phrase that describes what a place wants to become is not a project's name
-_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个")
+_DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
+                          r"很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
 # 动力电池生产基地) is a kind of project, not one project's name
 _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
+# the words a park or a research centre is described with; one named with nothing else (特色园区, 飞地园区,
+# 锂电专业化园区, 工程技术创新中心, 重点实验室) is a kind of park or centre
+_GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业|飞地|承接|合作|共建|主题|省级|市级|县级|国家|工程|"
+                           r"创新|企业|各类|该|本|这个|此")
+# the parts of the country a project or a goal is described with: "西部新能源产业基地" is what a place wants to become
+_REGION = re.compile(r"中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
-_MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布)")
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布|融媒体中心|融媒体|报社)")
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
@@ -183,6 +190,21 @@ _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|�
 _BARE_BODY = re.compile(
     rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
     rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+# the words of a company's trade its name ends with before its legal form: 金汇能新材料, 蜂巢能源科技
+_TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
+               r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
+_ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|股份|动力|储能|电气|工业|产业|发展|投资|汽车)"
+# the trades only a company's name ends with (a park, a project or a kind of thing is not named so)
+_COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技)"
+                            r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
+# the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
+_KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
+# the long and the short names of a government's departments, the same body (省发展改革委 is 省发改委)
+_DEPARTMENT_SYNONYMS = (("发展和改革委员会", "发改委"), ("发展改革委", "发改委"), ("经济和信息化委员会", "经信委"),
+                        ("经济信息委", "经信委"), ("经济和信息化厅", "经信厅"), ("经济和信息化局", "经信局"),
+                        ("投资促进局", "投促局"), ("经济合作局", "经合局"), ("人力资源和社会保障局", "人社局"),
+                        ("人力社保局", "人社局"), ("管理委员会", "管委会"))
+_LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
 _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息化厅 经济和信息化局 经济和信息化委员会 发改委 发展改革委 发改局 "
@@ -190,6 +212,9 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
                 "投促局 投资促进局 经合局 经济合作局 招商局 国资委 教育厅 教育局 教委 住建厅 住建局 应急管理局 市场监管局 "
                 "统计局 能源局 人社厅 人社局 人力社保局 交通运输厅 交通运输局 农业农村厅 农业农村局 水利厅 水利局 金融局 "
                 "地方金融监督管理局 同城化办 招商引资局 营商环境局").split()
+# the short words for a zone, taught to jieba so that their characters are not read with the name after them
+# (雅安|经|开区雅化 is 雅安|经开区|雅化…)
+_ZONES = ("经开区", "高新区", "开发区", "新区")
 # verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
 # 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业);
 # nor with a distance (送至5公里外汉威…有限公司锂钾项目)
@@ -215,7 +240,8 @@ _PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
-           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO)")
+           r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO|"
+           r"所长|副所长|院长|副院长|校长|副校长|部长|副部长|处长|副处长|行长|副行长|[省市区县]领导)")
 # the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
 _COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO)"
                              r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
@@ -224,12 +250,20 @@ _COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|
 _PERSON_AFTER_TITLE = re.compile(
     _TITLES + "(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
     r"(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|主持|宣布|参加|会见|一行|等|在|及|以及|与|告诉|透露|强调|认为|坦言|"
-    r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士)")
+    r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士|作)")
+# the names listed after the first one a title is written before: "区领导廖强、杨逃红、周伟峰、任建平等出席"
+_NEXT_PERSON = re.compile("、(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
+                          r"(?=[、,，。;；]|等|出席|参加|陪同|一同|共同|分别)")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
-                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商)")
+                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
 
 
+# a project's name that starts with its company's short name: by the company's trade (雅化锂业项目) or before the
+# capacity it will make (四川天华时代年产6万吨…项目)
+_OWNER_BY_TRADE = re.compile(rf"(?P<owner>[{CJK}]{{2,6}}?(?P<trade>锂业|矿业|钴业|化工|科技|实业|控股|股份|电气))"
+                             rf"(?=[{CJK}]{{2}})")
+_OWNER_BEFORE_CAPACITY = re.compile(rf"(?P<owner>[{CJK}]{{2,8}}?)(?P<trade>)(?=年产)")
 # "…有限公司(以下简称“佰思格公司”)", "(简称国家电投重庆公司)": the short name an article defines for the name before it
 _DEFINED_SHORT = re.compile(r"[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『]?(?P<short>[^”\"」』()（）,，、]{2,15}?)"
                             r"[”\"」』]?\s*[)）]")
@@ -344,11 +378,14 @@ class ChineseRecogniser:
             elif entity.kind == "Company" and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", name):
                 names.setdefault(name, entity)  # CATL, BYD written in Chinese text
         self._known = names
+        self._known_companies = {n for n, e in names.items() if e.kind == "Company" and is_chinese(n)}
         for name in names:
             if is_chinese(name):
                 self.tokenizer.add_word(name, freq=2000, tag="nt")
         for department in _DEPARTMENTS:
             self.tokenizer.add_word(department, freq=2000, tag="nt")
+        for zone in _ZONES:
+            self.tokenizer.add_word(zone, freq=2000, tag="n")
         ordered = sorted(names, key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
@@ -374,11 +411,16 @@ class ChineseRecogniser:
             t0, t1, word, flag = tokens[i]
             if t0 >= begin:
                 continue  # taken with the bracketed place after it
-            if kind == "InvestmentProject" and begin == t1 and word in (")", "）") and i >= 3 and \
+            if kind in ("InvestmentProject", "IndustrialPark", "Conference") and begin == t1 and \
+                    word in (")", "）") and i >= 3 and \
                     tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
                     _CJK_CHAR.match(tokens[i - 3][2][-1]):
-                begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant
-                continue
+                begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
+                continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会"
+            if kind == "Conference" and word == "年" and begin == t1 and i and re.fullmatch(r"(?:19|20)\d{2}",
+                                                                                      tokens[i - 1][2]):
+                begin = tokens[i - 1][0]  # "2021年中国(遂宁)国际锂电产业大会": the year is the conference's
+                break
             if kind == "InvestmentProject" and begin == t1 and word == "年" and i >= 2 and tokens[i - 1][2] == "/" and \
                     tokens[i - 2][3] in ("m", "q"):
                 begin = tokens[i - 1][0]  # "10万吨/年钠电硬碳负极材料生产基地项目": a capacity per year
@@ -396,9 +438,21 @@ class ChineseRecogniser:
             if kind == "Company" and len(word) == 1 and flag in ("q", "d") and i and self._name_fragment(tokens[i - 1]):
                 begin = t0  # jieba cut an unknown name into single characters: 宋|都|基业, 共济|润|道
                 continue
+            if kind == "InvestmentProject" and re.fullmatch(r"(?:[一二三四五六七八九十]+|\d+)期", word):
+                begin = t0  # "四川时代动力电池一至六期项目": a phase (jieba tags some as time words) is the project's
+                continue
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
+            if re.fullmatch(_TITLES, word):
+                break  # "研究所所长温晓君作大会": a person's title is in no name
+            if word == "中" and begin == t1 and i and tokens[i - 1][2] in ("、", "，", ",", "；", ";", "：", ":"):
+                begin = t0  # "、中能融合(富顺)…项目": after a mark 中 starts a name, it is no "in" (在…中)
+                break
+            if kind == "InvestmentProject" and word in ("及", "暨") and begin == t1 and i and \
+                    re.search(r"(?:总部|基地|中心|工厂)$", tokens[i - 1][2]):
+                begin = t0  # "九识智能西南区域总部及生产基地项目": one project of two parts
+                continue
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
                     kind == "InvestmentProject" and flag == "q")) or (
                     flag == "v" and len(word) > 1 and kind != "InvestmentProject" and word not in _NAME_VERBS):
@@ -428,7 +482,8 @@ class ChineseRecogniser:
     @staticmethod
     def _bare_bodies(text: str, tokens) -> list[Mention]:
         """Bodies named by their level alone, their place left to the story: "省委书记王晓晖" (省委),
-        "经与市教委、市科技局共同研究" (市教委, 市科技局), "省经济合作局党组成员" (省经济合作局).
+        "经与市教委、市科技局共同研究" (市教委, 市科技局), "省经济合作局党组成员" (省经济合作局); the last of a list of
+        them whatever follows it ("省发展改革委、省能源局根据…").
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> [m.text for m in recognise._bare_bodies("经与市教委、市科技局共同研究", _tokens(recognise.tokenizer,
@@ -438,6 +493,11 @@ class ChineseRecogniser:
         found = []
         for level in re.finditer("[省市区县]", text):
             match = _BARE_BODY.match(text, level.start())
+            if match is None and found and found[-1].end == level.start() - 1 and text[found[-1].end] == "、":
+                match = _LISTED_BODY.match(text, level.start())  # "省发展改革委、省能源局根据…": the list's last
+                after = tokens.at(match.end()) if match else None
+                if after is not None and tokens[after][0] != match.end():
+                    continue  # the bureau's last character starts a word: no bureau ends there
             if match is None:
                 continue
             start = match.start()
@@ -456,6 +516,54 @@ class ChineseRecogniser:
                 continue  # "市场布局": the last character is a word's (布局), no bureau's
             found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None, "zh-bare-body"))
         return found
+
+    def _companies_by_trade(self, text: str, tokens) -> list[Mention]:
+        """Companies named without their legal form by a trade only a company's name ends with: 天华超净 is none,
+        江淮汽车, 当升科技, 厦门钨业 are (a name of two to four characters before the trade, none of the words a
+        kind of thing is named with, nor a known place; not a trade that describes what follows it, 科技企业).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "下游有江淮汽车以及各类新能源汽车厂商。"
+        >>> [m.text for m in recognise._companies_by_trade(text, _tokens(recognise.tokenizer, text))]
+        ['江淮汽车']
+        """
+        found = []
+        for trade in _COMPANY_TRADE.finditer(text):
+            index = tokens.at(trade.start())
+            if index is None or tokens[index][0] != trade.start() or tokens[index][1] != trade.end():
+                continue  # the trade is part of a word: 新能源汽车
+            begin = self._extend_left(tokens, trade.start(), trade.end(), "Company", text)
+            if begin is None:
+                continue
+            begin = _after_openers(text, begin, trade.start())
+            owner = text[begin:trade.start()]
+            if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
+                    owner in _STOP_WORDS or \
+                    re.search(r"[的了是在与和及等省市区县州]", owner) or self.knowledge.resolve(owner, "Place") or \
+                    any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):
+                continue
+            found.append(Mention(begin, trade.end(), text[begin:trade.end()], "Company", None, "zh-trade"))
+        return found
+
+    def _owned(self, name: str, companies: set[str] = frozenset()) -> bool:
+        """Whether a project's name starts with its company, by a company's word (明超集团超高压生产基地项目) or
+        with the county it invests in written in brackets (九识集团(自贡)…项目, 浙江东南网架…项目(荣县)), or by a
+        company's name (``companies``: those of the text; or a known one): a project of its own, whatever it makes.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._owned("明超集团超高压生产基地项目"), recognise._owned("超高压生产基地项目")
+        (True, False)
+        >>> recognise._owned("驭势科技西南总部暨乘用车智能驾驶业务总部项目", {"驭势科技"})
+        True
+        """
+        if any(name.startswith(n) and len(n) < len(name) - 2 and not re.search(_COMPANY_SUFFIX, name[len(n):])
+               for n in companies | self._known_companies):
+            return True  # "驭势科技西南总部…项目", "国轩高科宜宾基地二期项目": a company's, found or known
+        head = re.match(rf"[{CJK}]{{2,8}}?(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}", name)
+        if head:  # "中创新航科技(四川)有限公司生产基地": the company's own plant, no project named
+            return not _GENERIC_COMPANY.match(name) and not re.fullmatch(f"{_PROJECT_SUFFIX}+", name[head.end():])
+        return any(self.knowledge.resolve(place, "Place") is not None
+                   for place in re.findall(rf"[(（]([{CJK}]{{2,5}})[)）](?!{_COMPANY_SUFFIX})", name))
 
     def _names_a_place(self, name: str) -> bool:
         """Whether a name holds a place: a known one, or a word ending in a division (省, 市, 县, 区, 州, 镇)."""
@@ -493,6 +601,8 @@ class ChineseRecogniser:
 
     def patterns(self, text: str) -> list[Mention]:
         tokens = _tokens(self.tokenizer, text)
+        by_trade = self._companies_by_trade(text, tokens)
+        companies = {m.text for m in by_trade}
         found = []
         for kind, suffix in _SUFFIXES:
             for match in suffix.finditer(text):
@@ -502,6 +612,9 @@ class ChineseRecogniser:
                 end = match.end()
                 if kind == "InvestmentProject":  # "…项目(一期)"
                     phase = re.match(r"[(（](?:[一二三四五六七八九十]|\d)期[)）]", text[end:])
+                    county = re.match(rf"[(（]([{CJK}]{{2,5}})[)）]", text[end:])
+                    if county and self.knowledge.resolve(county.group(1), "Place") is not None:
+                        phase = county  # "…产业园项目(荣县)": the county it is built in
                     end += phase.end() if phase else 0
                 if kind == "IndustrialPark":  # "成都经开区(龙泉驿区)": the district is a place of its own
                     inner = re.search(r"[(（]([^()（）]+)[)）]$", match.group(0))
@@ -510,11 +623,18 @@ class ChineseRecogniser:
                 begin = _after_openers(text, begin, match.start())
                 begin = self._strip_places(text, begin, end, kind)
                 name = text[begin:end]
-                if kind == "InvestmentProject" and (not _PROJECT_WORDS.search(name) or _DESCRIPTION.search(name) or
-                                                    not _GENERIC_PROJECT.sub("", name[:-len(match.group(0))])):
+                if kind == "InvestmentProject" and (not (_PROJECT_WORDS.search(name) or self._owned(name, companies)) or
+                                                    _DESCRIPTION.search(name) or
+                                                    not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
+                if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \
+                        re.match(r"(?:[一二三四五六七八九十]期)?项目", text[end:]):
+                    continue  # "赣锋新型锂电池科技产业园项目": the park names a project, and is none of its own
+                if kind in ("IndustrialPark", "Organization") and not _GENERIC_PARK.sub("", text[begin:match.start()]) \
+                        and not self._names_a_place(text[begin:match.start()]):
+                    continue  # "特色园区", "锂电专业化园区", "工程技术创新中心": a kind of park or centre, no name
                 # the suffix as the name ends with it: "经开区", not "经开区(龙泉驿区)" whose district was cut off
                 if len(name) - (end - match.start()) < 2 and kind != "Conference":
                     continue
@@ -531,6 +651,7 @@ class ChineseRecogniser:
                 found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)
+        found += by_trade
         for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
             begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
             if begin is not None and match.start() - begin >= 2:
@@ -549,11 +670,19 @@ class ChineseRecogniser:
             name = match.group("name")
             if (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)) and name not in _STOP_WORDS:
                 found.append(Mention(match.start("name"), match.end("name"), name, "Person", None, "zh-title-name"))
+                following = _NEXT_PERSON.match(text, match.end("name"))
+                while following and (following.group("name")[0] in _SURNAMES or following.group("name").startswith(
+                        _COMPOUND_SURNAMES)) and following.group("name") not in _STOP_WORDS and not re.search(_TITLES, following.group("name")):
+                    found.append(Mention(following.start("name"), following.end("name"), following.group("name"),
+                                         "Person", None, "zh-title-name"))
+                    following = _NEXT_PERSON.match(text, following.end("name"))
         for previous, token in zip(tokens, tokens[1:], strict=False):  # "车间主任李远勇": jieba's name after a title
             if token[3] == "nr" and 2 <= len(token[2]) <= 3 and token[2][0] in _SURNAMES and \
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
-        found += self._companies_before_titles(text, tokens, [m for m in found if m.kind == "Person"])
+        people = [m for m in found if m.kind == "Person"]
+        found = [m for m in found if m.kind == "Person" or not any(m.start <= p.start and p.end <= m.end for p in people)]
+        found += self._companies_before_titles(text, tokens, people)
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             last = tokens.at(match.end() - 1)
             if last is not None and tokens[last][1] > match.end():
@@ -562,8 +691,9 @@ class ChineseRecogniser:
             head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
             if head and match.end() - begin - len(head) >= 2:
                 begin += len(head)  # "宣汉县普光镇": the county, then its town
-            if begin is not None and match.end() - begin <= 6:
-                found.append(Mention(begin, match.end(), text[begin:match.end()], "Place", None, "zh-town"))
+            if begin is not None and match.end() - begin <= 6:  # a new town (龙盛新城) is a zone built for industry
+                kind = "IndustrialPark" if match.group(0).endswith("新城") else "Place"
+                found.append(Mention(begin, match.end(), text[begin:match.end()], kind, None, "zh-town"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
         for t0, t1, word, flag in tokens:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):
@@ -614,6 +744,8 @@ class ChineseRecogniser:
                 chosen.append(mention)
         # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能; the name the article says it
         # will use ("…有限公司(以下简称“佰思格公司”)") is the same entity's
+        # "蜂巢能源科技有限公司" is the known 蜂巢能源 by its full name
+        chosen = [self._known_by_short_name(m) if m.kind == "Company" and m.known is None else m for m in chosen]
         learnt: dict[str, tuple[str, str | None]] = dict(_defined_short_names(text, chosen))
         for mention in sorted(chosen, key=lambda m: m.start):
             if mention.known is None and mention.kind != "Person":
@@ -621,6 +753,10 @@ class ChineseRecogniser:
             if mention.kind == "Company" and mention.known is None:
                 for short in self.short_names(mention.text):
                     learnt.setdefault(short, ("Company", mention.text))
+                branch = re.fullmatch(rf"(.+?)(?:有限公司|有限责任公司)([{CJK}]{{2,8}}分公司)", mention.text)
+                if branch and learnt.get(branch.group(1) + branch.group(2), ("", None))[1] is None:
+                    # 铁塔能源四川省分公司 is the 铁塔能源有限公司四川省分公司 of the article, written before or after
+                    learnt[branch.group(1) + branch.group(2)] = ("Company", mention.text)
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
         for name, (kind, full) in learnt.items():
             for match in re.finditer(re.escape(name), text):
@@ -628,9 +764,114 @@ class ChineseRecogniser:
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
-        chosen += self._owners_inside(chosen, learnt)
-        chosen += _parks_inside(chosen)
+        owners = self._owners_inside(chosen, learnt)
+        chosen += owners
+        projects = {m.start: m for m in chosen if m.kind == "InvestmentProject" and m.inside is None}
+        for owner in owners:  # "佰思格公司年产2万吨…项目(一期)" is also called "年产2万吨…项目(一期)"
+            project = projects.get(owner.inside)
+            rest = text[owner.end:project.end] if project is not None else ""
+            if re.match(r"年产|\d", rest) and len(rest) >= 6:
+                chosen.append(Mention(owner.end, project.end, rest, "InvestmentProject", None, "zh-without-owner",
+                                      alias_of=project.text, inside=project.start))
+                for match in re.finditer(re.escape(rest), text):
+                    if taken.add(match.start(), match.end()):
+                        chosen.append(Mention(match.start(), match.end(), rest, "InvestmentProject", None, "learnt",
+                                              alias_of=project.text))
+        for owner in owners:  # "四川天华时代年产…项目 … 有天华时代的关键核心技术": the owner recurs alone
+            if owner.known is not None or owner.text in learnt:
+                continue
+            for name in [owner.text, *self.short_names(owner.text)]:
+                for match in re.finditer(re.escape(name), text):
+                    if taken.add(match.start(), match.end()):
+                        chosen.append(Mention(match.start(), match.end(), name, "Company", None, "learnt",
+                                              alias_of=None if name == owner.text else owner.text))
+        chosen = self._shorter_forms(chosen + _parks_inside(chosen))
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _known_by_short_name(self, mention: Mention) -> Mention:
+        """A company's full name whose short name is a known company's: the known company (蜂巢能源科技有限公司 is
+        蜂巢能源), where the full name is a company's legal name.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._known_by_short_name(Mention(0, 10, "蜂巢能源科技有限公司", "Company")).known.kind
+        'Company'
+        """
+        core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司)$", "", mention.text)
+        if core == mention.text or not re.fullmatch(f"[{CJK}]+", core) or self._leading_place(core, "Company") or \
+                any(core.startswith(p) for p in self._known if self._known[p].kind == "Place"):
+            return mention  # 中创新航科技(四川)有限公司, 四川时代新能源科技有限公司: a regional company of its own
+        known = None
+        while known is None and (shorter := re.sub(_ONE_TRADE_WORD + "$", "", core)) != core and len(shorter) >= 2:
+            core = shorter  # 蜂巢能源科技 → 蜂巢能源: one trade word left out at a time
+            known = self._known.get(core) if core in self._known and self._known[core].kind == "Company" else None
+        return replace(mention, known=known, rule="known") if known is not None else mention
+
+    def _shorter_forms(self, chosen: list[Mention]) -> list[Mention]:
+        """A park, a body or a conference named again in other words: without the places or the year its full name
+        starts with (两江新区 is the article's 重庆两江新区, 自贡市投资促进局 its 四川省自贡市投资促进局, 锂电产业大会 its
+        2021年中国(遂宁)国际锂电产业大会), without a place's division word (射洪锂电产业园, 射洪县锂电产业园) or with a
+        department's other name (省发展改革委, 四川省发改委).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> [(m.text, m.alias_of) for m in recognise("重庆两江新区举行签约。两江新区管委会表示欢迎。")
+        ...  if m.kind == "IndustrialPark"]
+        [('重庆两江新区', None), ('两江新区', '重庆两江新区')]
+        """
+        kinds = ("IndustrialPark", "Conference", "GovernmentBody")
+        full = [(m.text, self._canonical(m.text), m.start) for m in chosen if m.kind in kinds and m.known is None]
+        first = {}
+        for text, _, start in full:
+            first.setdefault(text, start)
+        shorter = []
+        for mention in chosen:
+            if mention.kind in kinds and mention.known is None and mention.alias_of is None and len(mention.text) >= 4:
+                name, canonical = mention.text, self._canonical(mention.text)
+                if mention.kind == "Conference":
+                    longer = [f for f, _, _ in full if f != name and f.endswith(name) and len(name) >= 5]
+                else:  # the places before the name, or none where the names differ by a division or a department
+                    longer = [f for f, c, _ in full if f != name and c.endswith(canonical) and
+                              not self._leading_places(c[:-len(canonical)])[1] and
+                              (c != canonical or (len(f), -first[f]) > (len(name), -first[name]))]
+                    if not longer and name[0] in "省市区县":  # 省发展改革委: the body of the province named before
+                        longer = [f for f, c, _ in full if f != name and self._leading_places(c)[0] and
+                                  self._leading_places(c)[1] == self._canonical(name[1:]) and
+                                  re.search(f"{name[0]}{re.escape(self._leading_places(f)[1][:1])}", f)]
+                if longer:
+                    mention = replace(mention, alias_of=max(longer, key=len))
+            shorter.append(mention)
+        return shorter
+
+    def _leading_places(self, name: str) -> tuple[str, str]:
+        """The known places ``name`` starts with, without their division words, and what is left of it.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._leading_places("四川省自贡市投资促进局"), recognise._leading_places("锂电产业园")
+        (('四川自贡', '投资促进局'), ('', '锂电产业园'))
+        """
+        places = ""
+        while name:
+            place = next((name[:size] for size in range(min(len(name), 8), 1, -1)
+                          if self._known.get(name[:size]) is not None and self._known[name[:size]].kind == "Place"),
+                         None)
+            if place is None:
+                break
+            name = name[len(place):]
+            place = place[:-1] if place[-1] in "省市县区州" and len(place) > 2 else place
+            places += place
+            name = name[1:] if name[:1] in ("省", "市", "县", "区", "州") else name
+        return places, name
+
+    def _canonical(self, name: str) -> str:
+        """A park's or a body's name compared with another: places without their division words, departments by
+        their short names (射洪县锂电产业园 → 射洪锂电产业园, 四川省发展改革委 → 四川发改委).
+
+        >>> ChineseRecogniser(Knowledge.load(use_registry=False))._canonical("四川省发展和改革委员会")
+        '四川发改委'
+        """
+        for long, short in _DEPARTMENT_SYNONYMS:
+            name = name.replace(long, short)
+        places, rest = self._leading_places(name)
+        return places + rest
 
     def _owners_inside(self, chosen: list[Mention], learnt: dict) -> list[Mention]:
         """The company a project's or park's name starts with: 融捷集团 in 融捷集团磷酸铁锂正极一体化材料生产基地项目,
@@ -648,6 +889,8 @@ class ChineseRecogniser:
             if owner is None:
                 owner = max((n for n in companies if name.startswith(n) and len(n) < len(name) - 3), key=len,
                             default=None)
+            if owner is None and mention.kind == "InvestmentProject":
+                owner = self._owner_by_its_words(name)
             if owner is None:  # "江苏厚生新能源锂电池隔膜生产西南基地项目": a place, then the company's short name
                 place = self._leading_place(name, "Company") or next(
                     (p for p in sorted(self._known, key=len, reverse=True) if name.startswith(p) and
@@ -664,6 +907,36 @@ class ChineseRecogniser:
                                      inside=mention.start))
         return found
 
+    def _owner_by_its_words(self, name: str) -> str | None:
+        """The company a project's name starts with, told by its trade (雅化锂业 in 雅化锂业项目) or by the capacity
+        written after it (四川天华时代 in 四川天华时代年产6万吨电池级氢氧化锂项目); a kind of thing (储能材料项目,
+        动力电池年产…), a place or a known technology is no owner.
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> recognise._owner_by_its_words("雅化锂业项目"), recognise._owner_by_its_words("四川天华时代年产6万吨氢氧化锂项目")
+        ('雅化锂业', '四川天华时代')
+        >>> recognise._owner_by_its_words("正极材料项目"), recognise._owner_by_its_words("宜宾市年产5万吨正极材料项目")
+        (None, None)
+        >>> recognise._owner_by_its_words("公司年产5万吨项目"), recognise._owner_by_its_words("一期年产5万吨项目")
+        (None, None)
+        """
+        head = _OWNER_BY_TRADE.match(name) or _OWNER_BEFORE_CAPACITY.match(name)
+        if head is None:
+            return None
+        owner = head.group("owner")
+        core = owner[:-len(head.group("trade"))] if head.group("trade") else owner
+        place = self._leading_place(owner, "Company") or next(
+            (p for p in sorted(self._known, key=len, reverse=True) if owner.startswith(p) and
+             self._known[p].kind == "Place"), "")
+        rest = core[len(place):] if core.startswith(place) else core
+        if len(rest) < 2 or not _GENERIC_PROJECT.sub("", rest) or rest in _STOP_WORDS or \
+                _GENERIC_COMPANY.fullmatch(owner) or re.search(r"项目|基地|工程|园|[省市区县州的是在与和及]|期$", owner) or \
+                re.fullmatch(r"[该本此这其]?(?:公司|集团|企业)", owner) or \
+                any(self._known.get(w) is not None and self._known[w].kind in ("Place", "Technology", "IndustrialPark")
+                    for w in (owner, core, rest)):
+            return None
+        return owner
+
     def short_names(self, name: str) -> list[str]:
         """The short names a Chinese company name suggests: without its legal form, its place and its trade.
 
@@ -679,8 +952,7 @@ class ChineseRecogniser:
         found = []
         if len(core) >= 3 and core != name:
             found.append(core)
-        trade = re.sub(r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
-                       r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)+$", "", core)
+        trade = re.sub(f"{_TRADE_WORD}+$", "", core)
         if len(trade) >= 2 and trade != core and trade not in found:
             found.append(trade)
         return [f for f in found if self.knowledge.resolve(f, "Place") is None]

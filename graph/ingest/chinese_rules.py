@@ -9,12 +9,15 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
+"赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
-"A出席/参加…大会"                                 attends
+"A出席/参加…大会", "邀请A、B等地参会"                attends
 "A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
-"A董事长B"                                        worksFor (with the title)
+"A旗下…企业B"                                     subsidiaryOf
+"A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
+"X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
 =============================================  ===================================================
 
@@ -302,6 +305,28 @@ def located(ctx: SentenceContext) -> None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
 
 
+def visited_in(ctx: SentenceContext) -> None:
+    """"赴厦门考察厦门钨业股份有限公司": the organisations a delegation visits in a place are there."""
+    text = ctx.view.text
+    for trigger in re.finditer(r"(?:赴|到|前往|来到)\s*", text):
+        places = [m for m in ctx.mentions if m.kind == "Place" and ctx.view.offset(m) == trigger.end()]
+        if not places:
+            continue
+        visit = re.match(r"\s*(?:考察|调研|走访|参观)(?:了)?\s*", text[places[0].end - ctx.view.start:])
+        if visit is None:
+            continue
+        at = places[0].end - ctx.view.start + visit.end()
+        visited = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) >= at]
+        if visited and ctx.view.offset(visited[0]) == at:
+            run = [visited[0]]
+            for m in visited[1:]:
+                if not re.fullmatch(_AND, _between(ctx, run[-1], m)):
+                    break
+                run.append(m)
+            for m in run:
+                ctx.add(m.key, "locatedIn", places[0].key, 0.6, "zh-visited-in")
+
+
 def _project_before(ctx: SentenceContext, before: int) -> str | None:
     """The project whose name ends just before sentence offset ``before``, maybe followed by 建设 or 正式:
     "亿纬锂能成都动力储能电池一期项目建设在成都经开区正式启动"."""
@@ -362,11 +387,19 @@ def hosted(ctx: SentenceContext) -> None:
 
 
 def attends(ctx: SentenceContext) -> None:
-    """"A出席/参加…", "A莅临", "A在大会上致辞"."""
+    """"A出席/参加…", "A莅临", "A在大会上致辞", "邀请A、B等地参会"."""
     if not ctx.event:
         return
     text = ctx.view.text
     for match in re.finditer(r"出席|参加|参会|莅临|致辞|发表演讲|作主旨演讲|参展|亮相", text):
+        guests = _runs(ctx, ORG | {"Person", "Place"}, match.start())
+        if guests and re.search(r"邀请了?\s*$", ctx.view.before(guests[-1][0], 4)):
+            # "大会还邀请了成都、德阳、绵阳等地参会": the places (or others) invited attend
+            if len(text[guests[-1][-1].end - ctx.view.start:match.start()]) <= 4:
+                for m in guests[-1]:
+                    if m.key not in ctx.roles and m.key != ctx.event:
+                        ctx.add(m.key, "attends", ctx.event, 0.6, "zh-invited")
+            continue
         runs = _runs(ctx, ORG | {"Person"}, match.start())
         if not runs:
             continue
@@ -375,12 +408,40 @@ def attends(ctx: SentenceContext) -> None:
                 ctx.add(m.key, "attends", ctx.event, 0.65, "zh-attends")
 
 
+# "吉利汽车旗下新能源汽车企业极氪汽车": the kind of company the subsidiary is, between the parent and its name
+_OWNED_KIND = re.compile(rf"\s*(?:旗下|下属)(?:的)?[{CJK}]{{0,8}}?(?:企业|公司|品牌)\s*")
+
+
+def joint_venture(ctx: SentenceContext) -> None:
+    """"X是A与B于2019年成立的合资公司": each founder invests in the joint venture, and the founders are partners
+    (a founder written as its parent's "吉利汽车旗下…极氪汽车" is the subsidiary)."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:共同|合资)?(?:成立|组建|设立|组成|出资设立)的(?:合资公司|合资企业)", text):
+        orgs = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < match.start()]
+        verb = next((i for i, m in enumerate(orgs[:-1])
+                     if re.fullmatch(r"\s*(?:是|为|系)\s*", _between(ctx, m, orgs[i + 1]))), None)
+        if verb is None:
+            continue
+        venture, named = orgs[verb], orgs[verb + 1:]
+        founders = [m for i, m in enumerate(named)
+                    if not (i + 1 < len(named) and re.fullmatch(_OWNED_KIND, _between(ctx, m, named[i + 1])))]
+        joined = all(re.fullmatch(_AND, _between(ctx, a, b)) or re.fullmatch(_OWNED_KIND, _between(ctx, a, b))
+                     for a, b in zip(named, named[1:], strict=False))
+        if len(founders) < 2 or not joined:
+            continue
+        for i, founder in enumerate(founders):
+            ctx.add(founder.key, "investsIn", venture.key, 0.7, "zh-joint-venture")
+            for other in founders[i + 1:]:
+                ctx.add(founder.key, "partnerOf", other.key, 0.65, "zh-joint-venture")
+
+
 def subsidiary(ctx: SentenceContext) -> None:
     """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B"."""
     ms = [m for m in ctx.mentions if m.kind in ORG]
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _between(ctx, a, b)
-        if re.fullmatch(r"\s*(?:旗下|下属|所属|控股|的全资子公司|全资子公司|的子公司|子公司|控股子公司|的控股子公司)(?:的)?\s*", gap):
+        if re.fullmatch(r"\s*(?:旗下|下属|所属|控股|的全资子公司|全资子公司|的子公司|子公司|控股子公司|的控股子公司)(?:的)?\s*", gap) or \
+                re.fullmatch(_OWNED_KIND, gap):
             ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "zh-subsidiary")
         elif re.fullmatch(r"\s*(?:是|为|系)\s*", gap) and re.match(
                 r"\s*的?(?:全资|控股)?子公司", ctx.view.after(b, 12)):
@@ -418,6 +479,20 @@ def works_for(ctx: SentenceContext) -> None:
                     and not re.search(r"[，,。；;与和]", gap)) or _is_title_gap(gap):
                 ctx.add(b.key, "worksFor", a.key, 0.85, "zh-org-title-name", jobTitle=gap.strip("的 、,，"))
                 ctx.employers.add(a.key)
+                _colleagues_listed(ctx, a, b)
+
+
+def _colleagues_listed(ctx: SentenceContext, employer: SentenceMention, first: SentenceMention) -> None:
+    """"厦门钨业股份有限公司董事长黄长庚、副总裁钟可祥": the people listed after the first, each with a title of
+    their own and no organisation, work for the same one."""
+    ms = ctx.mentions
+    index = ms.index(first)
+    for previous, person in zip(ms[index:], ms[index + 1:], strict=False):
+        gap = _between(ctx, previous, person)
+        if person.kind != "Person" or not gap.lstrip().startswith("、") or \
+                not re.fullmatch(rf"\s*(?:{_TITLE.pattern}[、兼]?)+\s*", gap.lstrip()[1:]):
+            break
+        ctx.add(person.key, "worksFor", employer.key, 0.8, "zh-colleague-listed", jobTitle=gap.lstrip()[1:].strip())
 
 
 def works_for_each_office(ctx: SentenceContext) -> None:
@@ -490,5 +565,5 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, subsidiary, supplies, partners, place_chain, project_and_place,
+    the_company_invests, located, visited_in, subsidiary, joint_venture, supplies, partners, place_chain, project_and_place,
 ]

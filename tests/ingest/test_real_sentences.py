@@ -703,9 +703,9 @@ def test_a_project_started_in_a_park_with_its_district_in_brackets_on_a_real_sen
 
 
 def test_the_place_a_signing_was_in_is_no_party_on_a_real_sentence(extractor):
-    # cdbroad.com.cn, 2021-02-01: "A在成都与B签署"
+    # cdbroad.com.cn, 2021-02-01: "A在成都与B签署" (蜂巢能源科技有限公司 is the known SVOLT by its legal name)
     found = relations(extractor, "1月27日,蜂巢能源科技有限公司在成都与遂宁市正式签署战略合作协议,将斥资70亿元在遂宁经开区建设20GWh动力电池工厂。")
-    assert ("蜂巢能源科技有限公司", "signedAgreementWith", "Suining City") in found
+    assert ("SVOLT Energy Technology", "signedAgreementWith", "Suining City") in found
     assert not any("Chengdu City" in (s, o) and k == "signedAgreementWith" for s, k, o in found)
 
 
