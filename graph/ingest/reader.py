@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 
-__all__ = ["RawArticle", "read_article", "read_article_text", "clean_text", "ARTICLE_SUFFIXES", "MAX_CHARS"]
+__all__ = ["RawArticle", "read_article", "read_article_text", "clean_text", "unwrap", "ARTICLE_SUFFIXES", "MAX_CHARS"]
 
 #: File endings read as articles when a folder is ingested.
 ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -92,6 +92,37 @@ def clean_text(text: str) -> str:
     cleaned = "\n".join(kept)
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
     return cleaned.strip()
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;。！？：；\"”’)\]]$")
+
+
+def unwrap(text: str) -> str:
+    """Join the lines of a hard-wrapped text (a press release wrapped at a fixed width, names and amounts broken
+    across lines: "Mianyang Fulin\\nPrecision Machining Co., Ltd.") into its paragraphs; a text whose lines are
+    its paragraphs is returned as it is. A line is wrapped when most long lines share one width and end inside a
+    sentence; then every line that ends inside a sentence runs on into the next non-blank line.
+
+    >>> unwrap("The 100,000 t/a precursor project of Mianyang Fulin\\nPrecision Machining Co., Ltd. was signed on a\\n"
+    ...        "day in May, with a total investment of RMB 520 million, and\\nit will be built soon.\\n\\nNext one.")
+    'The 100,000 t/a precursor project of Mianyang Fulin Precision Machining Co., Ltd. was signed on a day in May, \
+with a total investment of RMB 520 million, and it will be built soon.\\n\\nNext one.'
+    >>> unwrap("Headline of the story\\nA first paragraph that is long enough to count as a line of text.")
+    'Headline of the story\\nA first paragraph that is long enough to count as a line of text.'
+    """
+    lines = text.split("\n")
+    long = [line for line in lines if len(line) >= 40]
+    if len(long) < 3:
+        return text
+    width = max(len(line) for line in long)
+    wrapped = [line for line in long if len(line) >= width - 20 and not _ENDS_SENTENCE.search(line)]
+    if width > 100 or len(wrapped) < 0.6 * len(long):
+        return text
+    out = []
+    for line, following in zip(lines, lines[1:] + [""], strict=True):
+        runs_on = line.strip() and following.strip() and not _ENDS_SENTENCE.search(line.rstrip())
+        out.append(line + (" " if runs_on else "\n"))
+    return "".join(out)[:-1]
 
 
 def _normalise_date(value: str) -> str | None:
@@ -254,7 +285,7 @@ def read_article_text(raw: str, name: str, kind: str | None = None) -> RawArticl
             raw = _markdown_to_text(raw)
         if "datePublished" not in meta and (stated := _stated_date(raw)):
             meta["datePublished"] = stated
-    text = clean_text(raw)
+    text = unwrap(clean_text(raw))
     text = "".join(ch for ch in text if ch in "\n\t" or ch == "\u00a0" or ch.isprintable())
     return RawArticle(text=text, metadata=meta)
 

@@ -236,17 +236,24 @@ def _defined_aliases(text: str, end: int) -> list[str]:
     >>> text = 'Omega Gridworks Inc. (NYSE: OMGW) ("Omega Gridworks" or the "Company") said'
     >>> _defined_aliases(text, len("Omega Gridworks Inc."))
     ['Omega Gridworks']
+    >>> _defined_aliases("Mianyang Fulin Precision Machining Co., Ltd. (Fulin Precision) was", 44)
+    ['Fulin Precision']
     """
     match = _DEFINED_ALIAS.match(text, end)
     if not match or match.group("alias").lower() in _NOT_ALIASES:
         acronym = _ACRONYM.match(text, end)
         if acronym and abbreviates(acronym.group("alias"), text[:end]):
             return [acronym.group("alias")]
+        # "Mianyang Fulin Precision Machining Co., Ltd. (Fulin Precision)": words of the name, in brackets
+        words = _NAME_WORDS_IN_BRACKETS.match(text, end)
+        if words and all(w in text[max(0, end - 80):end].split() for w in words.group("alias").split()):
+            return [words.group("alias")]
         return []
     return [match.group("alias").strip()]
 
 
 _ACRONYM = re.compile(r" \((?P<alias>[A-Z][A-Za-z]{1,7})\)")
+_NAME_WORDS_IN_BRACKETS = re.compile(r" \((?P<alias>[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})\)")
 
 
 def abbreviates(acronym: str, words: str) -> bool:
@@ -546,6 +553,11 @@ class EntityRecogniser:
                 start, end = match.span(group)
                 words, start = _strip_leading(text[start:end], start)
                 words = words.rstrip(" ,")
+                short = re.search(r" \(([A-Z][\w ]+)\)$", words) if rule == "legal-form" else None
+                if short and re.search(r"(?:Co\.,? ?Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|Holdings?)$",
+                                       words[:short.start()]) and \
+                        all(w in words[:short.start()].split() for w in short.group(1).split()):
+                    words = words[:short.start()]  # "X Co., Ltd. (Fulin Precision)": the short name it goes by after
                 end = start + len(words)
                 if len(words) < 3 or "\n" in words or words.lower() in _LEADING:
                     continue  # "Recently, an investor ...": a sentence's first word, no name
@@ -626,7 +638,7 @@ class EntityRecogniser:
                     learnt.setdefault(owner, ("Company", None))
             if mention.kind in ("Company", "Organization", "GovernmentBody"):
                 for alias in _defined_aliases(text, mention.end):
-                    learnt.setdefault(alias, (mention.kind, mention.text))
+                    learnt[alias] = (mention.kind, mention.text)  # the article's definition beats a guess before it
                     defined.add(alias)
             if mention.kind == "Company" and mention.known is None:
                 for short in self.short_names(mention.text):
@@ -642,7 +654,10 @@ class EntityRecogniser:
                 if taken.add(match.start(), match.end()):
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
-                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)
+                    # a short name the article defines ("... Co., Ltd. (Fulin Precision)") is of its kind, whatever
+                    # the model took it for
+                    chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full, **(
+                        {"kind": kind} if name in defined else {}))
                 elif name in defined and match.span() in at and chosen[at[match.span()]].rule == "known" and \
                         chosen[at[match.span()]].kind != kind:
                     # the article's own definition of a short name beats general knowledge: "the Development and

@@ -1233,3 +1233,22 @@ def test_an_honorific_before_a_full_name_is_that_person_not_one_sharing_a_name_o
     # (without the model the last sentence's name is no name, and the honorific stays in the person's label)
     assert {s for s, kind, o in found if kind == "worksFor" and o == "Tianqi Lithium"} in ({"Jiang Weiping"},
                                                                                              {"Mr. Jiang Weiping"})
+
+
+def test_a_hard_wrapped_release_is_read_in_paragraphs_and_its_short_name_in_brackets_is_the_company(extractor):
+    # CCM (cnchemicals.com), 2024: a release wrapped at a fixed width, a name broken across two lines
+    from graph.ingest.reader import read_article_text
+
+    raw = ("On\n22 May 2024, at the 2024 Investment Promotion Conference and Project\n"
+           "Signing Ceremony of Shehong City, Sichuan Province, the 100,000 t/a\n"
+           "lithium battery cathode material precursor project of Mianyang Fulin\n"
+           "Precision Machining Co., Ltd. (Fulin Precision) was signed, with a total\n"
+           "project investment of USD73.20 million (RMB520.00 million). The signing\n"
+           "of the project will be conducive to Fulin Precision's upward extension\n"
+           "of the lithium battery industry chain.\n")
+    text = read_article_text(raw, "fulin.md").text
+    assert "Mianyang Fulin Precision Machining Co., Ltd." in text and "\n" not in text
+    found = extractor.extract(text)
+    company = next(e for e in found.entities if e.label == "Mianyang Fulin Precision Machining Co., Ltd.")
+    assert company.kind == "Company" and "Fulin Precision" in company.names
+    assert not any(e.kind == "Person" for e in found.entities)
