@@ -188,12 +188,15 @@ def _first_organisation_before(parsed: _Parsed, verb) -> list[SentenceMention]:
 
 
 def _preposition_objects(tokens, words: set[str]):
-    """The objects of the prepositions ``words`` attached to any of ``tokens`` (and "by" agents)."""
+    """The objects of the prepositions ``words`` attached to any of ``tokens`` (and "by" agents); "there" stands
+    for "in" the place it refers to ("has a factory there")."""
     found = []
     for token in tokens:
         for child in token.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in words:
                 found += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "advmod" and child.lower_ == "there" and "in" in words:
+                found.append(child)
                 # "in the Zigong High-tech Zone of Sichuan": stop at the first place
     return found
 

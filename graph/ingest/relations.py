@@ -450,6 +450,27 @@ def place_based(ctx: SentenceContext) -> None:
             ctx.add(b.key, "locatedIn", a.key, 0.6, "country-possessive-org")  # "Australia's AVZ Minerals"
 
 
+# "X is home to", "X, which is now home to", "Now it's home to"
+_HOME_TO = re.compile(r",?\s*(?:(?:which|that)\s+)?"
+                      r"(?:(?:is|was|has been|has become|becomes|became|remains|['\u2019]s)\s+)?"
+                      r"(?:now\s+|also\s+|already\s+)?home to\b", re.IGNORECASE)
+
+
+def home_to(ctx: SentenceContext) -> None:
+    """"Now it's home to 10 automobile manufacturers such as Chang'an Auto and SERES Group", "Yibin, home to
+    CATL": the organisations listed after "home to" are in the place or park before it."""
+    view, ms = ctx.view, ctx.mentions
+    for i, place in enumerate(ms):
+        if place.kind not in PLACEISH or place.cls == "Country" or \
+                not _HOME_TO.match(view.text, place.end - view.start):
+            continue
+        for m in ms[i + 1:]:
+            if m.kind in PLACEISH or ";" in view.between(place, m):
+                break
+            if m.kind in ORG:
+                ctx.add(m.key, "locatedIn", place.key, 0.6, "home-to")
+
+
 def _pairs(ctx: SentenceContext):
     """Neighbouring mentions and the lower-case words between them (a "<place>-based" between two names is
     skipped)."""
@@ -841,7 +862,7 @@ SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
     agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, teamed_up_with,
-    invest_in, place_based, subsidiary_and_products, supplies_to, offtake_with, customers_including,
+    invest_in, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with, customers_including,
     projects_listed_in_place, project_and_place,
 ]
 
@@ -991,7 +1012,7 @@ class References:
         organisations = [m for m in mentions if m.kind in ORG and (cut is None or m.start < view.start + cut.start())]
         if organisations:
             self.organisations = organisations
-        projects = list(dict.fromkeys(m.key for m in view.mentions if m.kind == "InvestmentProject"))
+        projects = list(dict.fromkeys(m.key for m in mentions if m.kind == "InvestmentProject"))
         if len(projects) > 1:
             self.projects = projects
         self.subject = _subject_of(view, mentions)
@@ -999,7 +1020,7 @@ class References:
 
 def _subject_of(view: SentenceView, mentions: list[SentenceMention]) -> SentenceMention | None:
     """What a sentence is about: the mention its parse takes for the main verb's subject or, without a parse,
-    its first organisation no preposition governs."""
+    its first organisation, park or project that no preposition governs and that is no one's ("X's plant")."""
     span = view.parsed
     if span is not None:
         for token in span.root.children:
@@ -1010,7 +1031,9 @@ def _subject_of(view: SentenceView, mentions: list[SentenceMention]) -> Sentence
                         return at
                 return None
         return None
-    return next((m for m in mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    return next((m for m in mentions if m.kind in ORG | {"IndustrialPark", "Facility", "InvestmentProject"} and
+                 not _GOVERNED.search(view.before(m, 20)) and not re.match(r"['\u2019]s?\b", view.after(m, 3))),
+                None)
 
 
 class RelationFinder:

@@ -19,15 +19,32 @@ THESE_PROJECTS = ("The aim is to develop the spodumene projects of Dechenongba, 
 THE_SITE = ("SVOLT announced that it has signed a strategic cooperation agreement with Chengdu Municipal Government "
             "to build a 60 GWh battery production site in the Sichuan Province.\nThe proposed site is located in "
             "Jianzhou New Town district in eastern Chengdu and covers an area of about 2,500 hectares.")
+# PR Newswire, 2023-09-06
+HOME_TO = ("As the third national-level development and opening-up new area in China and the first one in China's "
+           "inland, the new area is an important automobile production base in Chongqing and beyond. Now it's home to "
+           "10 automobile manufacturers such as Chang'an Auto and SERES Group and more than 200 firms producing core "
+           "auto parts.")
+# Jiemian, 2023
+THERE = ("Yibin is trying to remake itself into the battery capital of China.\nIn 2021, a CATL factory with an annual "
+         "capacity of 15GWh (enough for about 30,000 EVs), went into operation. CATL has since committed to nine more "
+         "factories in the town with a total capacity of 190 GWh. Suppliers have followed.\nMore than thirty factories "
+         "are under construction in five industrial parks, each dedicated to different battery parts and materials. "
+         "Kaiyi, the only Sichuan-based EV brand, has a factory there.")
 
 
 @pytest.mark.parametrize("text, expected", [
     (LATTER, {("Suzhou CATH Energy Technologies", "signedAgreementWith", "AVZ Minerals")}),
     pytest.param(THE_SITE, {("60 GWh battery production site", "locatedIn", "Jianzhou New Town")},
                  marks=needs_model),  # the site's name is the model's
+    # "the new area" is the park named before, and "it" what the sentence before was about
+    ("Chongqing Liangjiang New Area signed 15 projects. " + HOME_TO,
+     {("Chang'an Auto", "locatedIn", "Chongqing Liangjiang New Area"),
+      ("Seres", "locatedIn", "Chongqing Liangjiang New Area")}),
+    pytest.param(THERE, {("Kaiyi", "locatedIn", "Yibin City")}, marks=needs_model),  # "has a factory there": parse
 ])
 def test_a_reference_reads_as_the_name_it_stands_for(extractor, text, expected):
-    assert expected <= relations(extractor, text)
+    found = relations(extractor, text)
+    assert expected <= found, found
 
 
 @needs_model  # the projects' names are the model's
