@@ -242,7 +242,18 @@ def verb_relations(ctx: SentenceContext) -> None:
                         add(a.key, "suppliesTo", b.key, 0.65, "parse-signed-to-supply")
             if passive:
                 between = _preposition_objects(holders, {"between", "by"})
-                parties = parsed.mentions(between, ORG)
+                # "signed by its subsidiary Yaan Lithium": the name beside the noun
+                parties = parsed.mentions(between, ORG) or \
+                    parsed.mentions([c for t in between for c in t.children if c.dep_ == "appos"], ORG)
+                deal = verb.head if verb.dep_ == "acl" else next(iter(subject_tokens), verb)
+                if len(parties) == 1 and not partners and deal.lemma_.lower() in _AGREEMENT and \
+                        any(c.lower_ in ("the", "this") for c in deal.children):
+                    # "the contract, signed by its subsidiary Yaan Lithium": the deal a sentence before named, whose
+                    # other party this sentence does not name
+                    named = {m.key for m in ctx.mentions}
+                    partners = [SentenceMention(0, 0, "", key, "Company", "") for key in ctx.finder.parties
+                                if key not in named]
+                    ctx.finder.referred |= {m.key for m in partners}  # read through a reference, not a name
             pairs = [(a, b) for a in parties for b in partners] or \
                     [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
             for a, b in pairs:

@@ -934,8 +934,9 @@ class References:
       previous sentence's subject (an organisation; "it" also a park or place), else the story's company;
     - "the latter" / "the former" opening a sentence: the last / last-but-one organisation the sentence before
       named (outside an "according to ...");
-    - "the project" / "the plant" / "the site" ...: the story's project; "these projects": those the last sentence
-      listing projects named (a relation of the reference holds for each);
+    - "the project" / "the plant" / "the site" ...: the story's project; "a plant" right after a sentence that
+      named "a lithium ion battery plant": that project; "these projects": those the last sentence listing projects
+      named (a relation of the reference holds for each);
     - "the city" / "the district" / "the new area" / "there": the last place (or park) of that kind the last few
       sentences named.
 
@@ -989,6 +990,14 @@ class References:
             for match in _PROJECT_REFERENCE.finditer(text):
                 add(match.start(), match.end(),
                     SentenceMention(0, 0, "", finder.current_project, "InvestmentProject", ""))
+        last = self.recent[-1] if self.recent else []
+        project = next((m for m in reversed(last) if m.kind == "InvestmentProject" and m.key not in finder.groups),
+                       None)
+        if project is not None and not any(m.kind == "InvestmentProject" for m in named):
+            # "X will build a lithium ion battery plant. Y embarked on the construction of a plant in Mianyang"
+            head = re.search(r"([a-z]+)$", project.text.lower())
+            for match in re.finditer(rf"\b(?:a|an) (?:new )?{head.group(1)}\b" if head else r"(?!)", text):
+                add(match.start(), match.end(), project)
         if len(self.projects) > 1:
             for match in _PROJECTS_REFERENCE.finditer(text):
                 group = "+".join(self.projects)

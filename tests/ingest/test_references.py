@@ -30,6 +30,18 @@ THERE = ("Yibin is trying to remake itself into the battery capital of China.\nI
          "factories in the town with a total capacity of 190 GWh. Suppliers have followed.\nMore than thirty factories "
          "are under construction in five industrial parks, each dedicated to different battery parts and materials. "
          "Kaiyi, the only Sichuan-based EV brand, has a factory there.")
+# NNA, 2020-04-21
+A_PLANT = ("TOKYO, NNA \u2013 Major Chinese home electronics maker Sichuan Changhong Electric Co. group will invest "
+           "1.958 billion yuan ($28 million) in building a lithium ion battery plant to cash in on growing global "
+           "demand.\n\nChanghong Sunpower New Energy Co., its group arm, embarked on the construction of a plant in "
+           "Mianyang, Sichuan Province, on Saturday to produce the batteries for electric vehicles and bikes as well as "
+           "home appliances, the group said in a statement on Monday")
+# Pakistan Today (Reuters), 2020
+THE_CONTRACT = ("BEIJING: China\u2019s Sichuan Yahua Industrial Group Co Ltd said on Tuesday it had signed a deal to "
+                "supply battery-grade lithium hydroxide to U.S. electric vehicle (EV) manufacturer Tesla Inc for the "
+                "next five years.\n\nYahua, which is based in southwest China\u2019s Sichuan province, put the total "
+                "value of the contract, signed by its wholly-owned subsidiary Yaan Lithium, at $630-$880 million over "
+                "2021-25, a Shenzhen Stock Exchange filing showed.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -41,6 +53,10 @@ THERE = ("Yibin is trying to remake itself into the battery capital of China.\nI
      {("Chang'an Auto", "locatedIn", "Chongqing Liangjiang New Area"),
       ("Seres", "locatedIn", "Chongqing Liangjiang New Area")}),
     pytest.param(THERE, {("Kaiyi", "locatedIn", "Yibin City")}, marks=needs_model),  # "has a factory there": parse
+    # "a plant" right after the sentence that named "a lithium ion battery plant"
+    pytest.param(A_PLANT, {("lithium ion battery plant", "locatedIn", "Mianyang City")}, marks=needs_model),
+    # "the contract" is the deal the sentence before named: its other party signed with the subsidiary
+    pytest.param(THE_CONTRACT, {("Yaan Lithium", "signedAgreementWith", "Tesla")}, marks=needs_model),
 ])
 def test_a_reference_reads_as_the_name_it_stands_for(extractor, text, expected):
     found = relations(extractor, text)
