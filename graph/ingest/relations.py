@@ -931,7 +931,8 @@ class References:
     parse) reads it as a name. The entity referred to is the one earlier sentences named:
 
     - "It" / "The company" / "The firm" / "The group" opening a sentence or a clause after "and" / "but": the
-      previous sentence's subject (an organisation; "it" also a park or place), else the story's company;
+      previous sentence's subject (an organisation; "it" also a park or project); "the company" whose sentence
+      before was about no organisation is the story's company;
     - "the latter" / "the former" opening a sentence: the last / last-but-one organisation the sentence before
       named (outside an "according to ...");
     - "the project" / "the plant" / "the site" ...: the story's project; "a plant" right after a sentence that
@@ -982,7 +983,10 @@ class References:
                     else organisations[-2])
             elif not any(m.kind in ORG | PLACEISH for m in before):
                 subject = self.subject
-                if subject is None or not (match.group("it") or subject.kind in ORG):
+                if match.group("it"):  # "The plant ... was launched. It more than doubles ...": not the company
+                    add(start, match.end("ref"), subject)
+                    continue
+                if subject is None or subject.kind not in ORG:
                     company = finder.current_company
                     subject = SentenceMention(0, 0, "", company, "Company", "") if company else None
                 add(start, match.end("ref"), subject)
