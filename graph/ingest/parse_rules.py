@@ -188,12 +188,15 @@ def _first_organisation_before(parsed: _Parsed, verb) -> list[SentenceMention]:
 
 
 def _preposition_objects(tokens, words: set[str]):
-    """The objects of the prepositions ``words`` attached to any of ``tokens`` (and "by" agents)."""
+    """The objects of the prepositions ``words`` attached to any of ``tokens`` (and "by" agents); "there" stands
+    for "in" the place it refers to ("has a factory there")."""
     found = []
     for token in tokens:
         for child in token.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in words:
                 found += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "advmod" and child.lower_ == "there" and "in" in words:
+                found.append(child)
                 # "in the Zigong High-tech Zone of Sichuan": stop at the first place
     return found
 
@@ -239,7 +242,18 @@ def verb_relations(ctx: SentenceContext) -> None:
                         add(a.key, "suppliesTo", b.key, 0.65, "parse-signed-to-supply")
             if passive:
                 between = _preposition_objects(holders, {"between", "by"})
-                parties = parsed.mentions(between, ORG)
+                # "signed by its subsidiary Yaan Lithium": the name beside the noun
+                parties = parsed.mentions(between, ORG) or \
+                    parsed.mentions([c for t in between for c in t.children if c.dep_ == "appos"], ORG)
+                deal = verb.head if verb.dep_ == "acl" else next(iter(subject_tokens), verb)
+                if len(parties) == 1 and not partners and deal.lemma_.lower() in _AGREEMENT and \
+                        any(c.lower_ in ("the", "this") for c in deal.children):
+                    # "the contract, signed by its subsidiary Yaan Lithium": the deal a sentence before named, whose
+                    # other party this sentence does not name
+                    named = {m.key for m in ctx.mentions}
+                    partners = [SentenceMention(0, 0, "", key, "Company", "") for key in ctx.finder.parties
+                                if key not in named]
+                    ctx.finder.referred |= {m.key for m in partners}  # read through a reference, not a name
             pairs = [(a, b) for a in parties for b in partners] or \
                     [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
             for a, b in pairs:

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import takewhile
 from typing import NamedTuple
 
 from .recogniser import TITLES
 
 __all__ = ["RelationCandidate", "SentenceMention", "SentenceView", "SentenceContext", "RelationFinder", "Phrasing",
-           "ENGLISH_PHRASING", "RELATION_KINDS", "SURFACE_RULES", "DATELINE", "listed_together"]
+           "ENGLISH_PHRASING", "References", "RELATION_KINDS", "SURFACE_RULES", "DATELINE", "listed_together"]
 
 #: The relation kinds the extractor proposes.
 RELATION_KINDS = ["partnerOf", "investsIn", "signedAgreementWith", "organizes", "hosts", "attends", "locatedIn",
@@ -450,6 +450,27 @@ def place_based(ctx: SentenceContext) -> None:
             ctx.add(b.key, "locatedIn", a.key, 0.6, "country-possessive-org")  # "Australia's AVZ Minerals"
 
 
+# "X is home to", "X, which is now home to", "Now it's home to"
+_HOME_TO = re.compile(r",?\s*(?:(?:which|that)\s+)?"
+                      r"(?:(?:is|was|has been|has become|becomes|became|remains|['\u2019]s)\s+)?"
+                      r"(?:now\s+|also\s+|already\s+)?home to\b", re.IGNORECASE)
+
+
+def home_to(ctx: SentenceContext) -> None:
+    """"Now it's home to 10 automobile manufacturers such as Chang'an Auto and SERES Group", "Yibin, home to
+    CATL": the organisations listed after "home to" are in the place or park before it."""
+    view, ms = ctx.view, ctx.mentions
+    for i, place in enumerate(ms):
+        if place.kind not in PLACEISH or place.cls == "Country" or \
+                not _HOME_TO.match(view.text, place.end - view.start):
+            continue
+        for m in ms[i + 1:]:
+            if m.kind in PLACEISH or ";" in view.between(place, m):
+                break
+            if m.kind in ORG:
+                ctx.add(m.key, "locatedIn", place.key, 0.6, "home-to")
+
+
 def _pairs(ctx: SentenceContext):
     """Neighbouring mentions and the lower-case words between them (a "<place>-based" between two names is
     skipped)."""
@@ -822,7 +843,7 @@ def project_and_place(ctx: SentenceContext) -> None:
     "the 20 GWh project of X in the Y park", "X项目…Y经开区". A guess from the sentence alone, hence the low
     confidence; a rule that reads the sentence's structure says it more surely."""
     projects = {m.key for m in ctx.mentions if m.kind == "InvestmentProject"}
-    if len(projects) != 1:
+    if len(projects) != 1 or projects & ctx.finder.referred:  # "the project" names nothing beside the place
         return
     dateline = DATELINE.match(ctx.view.text)
     places = [m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country" and m.cls != "Province"
@@ -841,20 +862,22 @@ SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
     agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, teamed_up_with,
-    invest_in, place_based, subsidiary_and_products, supplies_to, offtake_with, customers_including,
+    invest_in, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with, customers_including,
     projects_listed_in_place, project_and_place,
 ]
 
 
 @dataclass(frozen=True)
 class Phrasing:
-    """How a language refers to the story's event or project without naming it, and the words that date an
-    event (held on a day) or a project (signed on a day)."""
+    """How a language refers to the story's event or project without naming it, the words that date an
+    event (held on a day) or a project (signed on a day), and whether its sentences' references to what earlier
+    sentences named ("It", "the company", "there") are read (:class:`References`)."""
 
     event_reference: re.Pattern
     project_reference: re.Pattern
     held: re.Pattern
     signed: re.Pattern
+    references: bool = False
 
 
 ENGLISH_PHRASING = Phrasing(
@@ -865,7 +888,165 @@ ENGLISH_PHRASING = Phrasing(
     held=re.compile(r"\b(?:held|hold|opened|open|opens|kicked off|kick off|took place|take place|launched|convened|"
                     r"started|starts|begins|began|runs|ran|from)\b"),
     signed=re.compile(r"\bsign(?:ed|ing)?\b"),
+    references=True,
 )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# references to what earlier sentences named
+
+# "It", "The company", "The latter" as the subject of a sentence (after a short lead: "Now", "Last month,") or of a
+# clause after "and" / "but"; "it is not clear ..." is nobody
+_SUBJECT_REFERENCE = re.compile(
+    r"(?:^(?:(?:[A-Za-z0-9]+ ){0,3}[A-Za-z0-9]+, |(?:now|also|meanwhile|currently|today|since then) )?|"
+    r"\b(?:and|but) )(?P<ref>(?P<it>it)|the (?:company|firm|group|enterprise)|(?P<other>the (?:latter|former)))"
+    r"(?!['\u2019]s\b(?! (?:home|a|an|the)\b))\b(?![ -]\w+ed\b)"
+    r"(?!\s+(?:is|was|has been|will be|would be|remains?)\s+(?:not\s+)?(?:\w+ly\s+)?(?:clear|unclear|expected|"
+    r"reported|said|understood|likely|unlikely|possible|important|significant|necessary|worth|noted|hoped|time)\b)",
+    re.IGNORECASE)
+# "the project", "the proposed site", "the plant": the project the story is about
+_PROJECT_REFERENCE = re.compile(r"\b(?:the|this) (?:(?:proposed|new|planned|whole|entire) )?(?:project|plant|base|"
+                                r"facility|site|factory)\b(?!['\u2019]s? \w+|-|,? (?:in|at|of|for|near)\b)",
+                                re.IGNORECASE)
+# "these spodumene projects", "the three projects", "both projects": the projects a sentence before listed
+_PROJECTS_REFERENCE = re.compile(r"\b(?:these|those|both|the (?:two|three|four|five|six|seven|eight|nine|ten)|"
+                                 r"all (?:of )?(?:these|those|the)) (?:[a-z-]+ ){0,2}?projects\b", re.IGNORECASE)
+# "the city", "the new area", "there": the place or park a sentence before named
+_PLACE_REFERENCE = re.compile(r"\b(?:the|this) (?P<word>city|town|district|county|province|new area|zone|park|"
+                              r"industrial park)\b(?!['\u2019]s? \w+|-| of\b)|\b(?<![Ii]s )(?P<there>there)\b"
+                              r"(?!\s+(?:is|are|was|were|has|have|had|will|would|remains?|seems?|appears?|exists?)\b)",
+                              re.IGNORECASE)
+#: a place word of a reference -> the classes of place (or the kind of park) it refers to
+_PLACE_WORDS = {"city": {"City"}, "town": {"City", "District"}, "district": {"District"}, "county": {"District"},
+                "province": {"Province"}, "new area": {"IndustrialPark"}, "zone": {"IndustrialPark"},
+                "park": {"IndustrialPark"}, "industrial park": {"IndustrialPark"}}
+
+
+class References:
+    """What a sentence refers to without naming it, read as if the name were written there.
+
+    "It will invest 5 billion yuan in Z", "The company is based in Z", "The latter has signed ...", "The project
+    is located in Z", "these projects, located in Z", "X has a factory there": each reference becomes a
+    :class:`SentenceMention` of the entity it stands for, at the reference's words, so every rule (surface and
+    parse) reads it as a name. The entity referred to is the one earlier sentences named:
+
+    - "It" / "The company" / "The firm" / "The group" opening a sentence or a clause after "and" / "but": the
+      previous sentence's subject (an organisation; "it" also a park or project); "the company" whose sentence
+      before was about no organisation is the story's company;
+    - "the latter" / "the former" opening a sentence: the last / last-but-one organisation the sentence before
+      named (outside an "according to ...");
+    - "the project" / "the plant" / "the site" ...: the story's project; "a plant" right after a sentence that
+      named "a lithium ion battery plant": that project; "these projects": those the last sentence listing projects
+      named (a relation of the reference holds for each);
+    - "the city" / "the district" / "the new area" / "there": the last place (or park) of that kind the last few
+      sentences named.
+
+    >>> from graph.ingest.extractor import Extractor
+    >>> result = Extractor(use_registry=False).extract(
+    ...     "Foo Energy Co., Ltd. makes cathode materials. The company is based in Yibin.")
+    >>> labels = {e.key: e.label for e in result.entities}
+    >>> [(labels[r.subject], r.kind, labels[r.object], r.rule) for r in result.relations if r.kind == "locatedIn"]
+    [('Foo Energy Co., Ltd.', 'locatedIn', 'Yibin City', 'located-in+reference')]
+    """
+
+    #: how many sentences back a place or an organisation is still referred to
+    REACH = 4
+
+    def __init__(self) -> None:
+        self.subject: SentenceMention | None = None
+        self.organisations: list[SentenceMention] = []
+        self.recent: list[list[SentenceMention]] = []
+        self.projects: list[str] = []
+
+    def resolve(self, view: SentenceView, finder: RelationFinder) -> list[SentenceMention]:
+        """The references of ``view`` as mentions of what they stand for (their keys are the entities'; a list of
+        projects is one mention of a group key, see :attr:`RelationFinder.groups`)."""
+        text, named = view.text, view.mentions
+        found: list[SentenceMention] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(m.start < view.start + end and view.start + start < m.end for m in named + found)
+
+        def add(start: int, end: int, target: SentenceMention | None) -> None:
+            if target is not None and free(start, end):
+                found.append(SentenceMention(view.start + start, view.start + end, text[start:end], target.key,
+                                             target.kind, target.cls))
+
+        for match in _SUBJECT_REFERENCE.finditer(text):
+            start = match.start("ref")
+            before = [m for m in named if m.start < view.start + start]
+            if match.group("other"):
+                organisations = [m for m in self.organisations]
+                if any(m.kind in ORG for m in before) or len(organisations) < 2:
+                    continue
+                add(start, match.end("ref"), organisations[-1] if "latter" in match.group("ref").lower()
+                    else organisations[-2])
+            elif not any(m.kind in ORG | PLACEISH for m in before):
+                subject = self.subject
+                if match.group("it"):  # "The plant ... was launched. It more than doubles ...": not the company
+                    add(start, match.end("ref"), subject)
+                    continue
+                if subject is None or subject.kind not in ORG:
+                    company = finder.current_company
+                    subject = SentenceMention(0, 0, "", company, "Company", "") if company else None
+                add(start, match.end("ref"), subject)
+        if finder.current_project and not any(m.kind == "InvestmentProject" for m in named):
+            for match in _PROJECT_REFERENCE.finditer(text):
+                add(match.start(), match.end(),
+                    SentenceMention(0, 0, "", finder.current_project, "InvestmentProject", ""))
+        last = self.recent[-1] if self.recent else []
+        project = next((m for m in reversed(last) if m.kind == "InvestmentProject" and m.key not in finder.groups),
+                       None)
+        if project is not None and not any(m.kind == "InvestmentProject" for m in named):
+            # "X will build a lithium ion battery plant. Y embarked on the construction of a plant in Mianyang"
+            head = re.search(r"([a-z]+)$", project.text.lower())
+            for match in re.finditer(rf"\b(?:a|an) (?:new )?{head.group(1)}\b" if head else r"(?!)", text):
+                add(match.start(), match.end(), project)
+        if len(self.projects) > 1:
+            for match in _PROJECTS_REFERENCE.finditer(text):
+                group = "+".join(self.projects)
+                finder.groups[group] = list(self.projects)
+                add(match.start(), match.end(), SentenceMention(0, 0, "", group, "InvestmentProject", ""))
+        places = [m for sentence in self.recent for m in sentence if m.kind in PLACEISH and m.cls != "Country"]
+        for match in _PLACE_REFERENCE.finditer(text):
+            if match.group("there"):
+                candidates = [m for m in places if m.cls != "Province"]
+            else:
+                wanted = _PLACE_WORDS[match.group("word").lower()]
+                candidates = [m for m in places if m.cls in wanted or m.kind in wanted]
+            if candidates and not any(m.key == candidates[-1].key for m in named):
+                add(match.start(), match.end(), candidates[-1])
+        return sorted(found)
+
+    def note(self, view: SentenceView, mentions: list[SentenceMention]) -> None:
+        """Remember what a sentence (with its references read) named, for the sentences after it."""
+        self.recent = (self.recent + [mentions])[-self.REACH:]
+        cut = re.search(r"\baccording to\b", view.text)
+        organisations = [m for m in mentions if m.kind in ORG and (cut is None or m.start < view.start + cut.start())]
+        if organisations:
+            self.organisations = organisations
+        projects = list(dict.fromkeys(m.key for m in mentions if m.kind == "InvestmentProject"))
+        if len(projects) > 1:
+            self.projects = projects
+        self.subject = _subject_of(view, mentions)
+
+
+def _subject_of(view: SentenceView, mentions: list[SentenceMention]) -> SentenceMention | None:
+    """What a sentence is about: the mention its parse takes for the main verb's subject or, without a parse,
+    its first organisation, park or project that no preposition governs and that is no one's ("X's plant")."""
+    span = view.parsed
+    if span is not None:
+        for token in span.root.children:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                for word in [token, *(c for c in token.children if c.dep_ == "compound")]:
+                    at = next((m for m in mentions if m.start <= word.idx < m.end), None)
+                    if at is not None and at.kind in ORG | PLACEISH | {"InvestmentProject"}:
+                        return at
+                return None
+        return None
+    return next((m for m in mentions if m.kind in ORG | {"IndustrialPark", "Facility", "InvestmentProject"} and
+                 not _GOVERNED.search(view.before(m, 20)) and not re.match(r"['\u2019]s?\b", view.after(m, 3))),
+                None)
 
 
 class RelationFinder:
@@ -897,12 +1078,25 @@ class RelationFinder:
         self.dated: dict[str, tuple[str, list[str], tuple[int, int]]] = {}
         #: sentence span -> the project or event the sentence is about, named or referred to ("the project")
         self.topic: dict[tuple[int, int], str] = {}
+        #: what sentences refer to without naming it ("It", "the project", "there"), when the phrasing reads that
+        self.references = References() if phrasing.references else None
+        #: a group key a reference stands for ("these projects") -> the entities it holds
+        self.groups: dict[str, list[str]] = {}
+        #: the entities the current sentence only refers to (a relation of theirs is read through a reference)
+        self.referred: set[str] = set()
 
     def add(self, view: SentenceView, subject: str, kind: str, obj: str, confidence: float, rule: str,
             **detail) -> None:
         """Propose a relation stated by ``view``; the same one proposed again keeps the higher confidence."""
+        if subject in self.groups or obj in self.groups:
+            for one in self.groups.get(subject, [subject]):
+                for other in self.groups.get(obj, [obj]):
+                    self.add(view, one, kind, other, confidence, rule, **detail)
+            return
         if subject == obj:
             return
+        if subject in self.referred or obj in self.referred:
+            rule += "+reference"
         for known in self.found:
             if (known.subject, known.kind, known.object) == (subject, kind, obj):
                 known.confidence = max(known.confidence, confidence)
@@ -922,16 +1116,24 @@ class RelationFinder:
 
     def sentence(self, view: SentenceView) -> None:
         """Run every rule on one sentence, then note its dates and what it is about for the sentences after."""
+        if self.references is not None:
+            referred = self.references.resolve(view, self)
+            if referred:
+                named = {m.key for m in view.mentions}
+                self.referred = {m.key for m in referred if m.key not in named}
+                view = replace(view, mentions=sorted(view.mentions + referred))
         ctx = self.context(view)
         for rule in self.rules:
             rule(ctx)
+        self.referred = set()
         self._dates(ctx)
         if ctx.project or ctx.event:
             self.topic[(view.start, view.end)] = ctx.project or ctx.event
         if ctx.events:
             self.current_event = ctx.events[-1].key
-        if ctx.projects:
-            self.current_project = ctx.projects[-1].key
+        named_projects = [m for m in ctx.projects if m.key not in self.groups]
+        if named_projects:
+            self.current_project = named_projects[-1].key
         subject = next((m for m in view.mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))),
                        None)
         if subject is not None and subject.kind == "Company":
@@ -939,6 +1141,8 @@ class RelationFinder:
         opening = next((m for m in view.mentions if m.start - view.start <= 6), None)
         if opening is not None and opening.kind == "Place" and opening.cls != "Country":
             self.current_place = opening.key
+        if self.references is not None:
+            self.references.note(view, [m for m in view.mentions if m.key not in self.groups])
 
     def _dates(self, ctx: SentenceContext) -> None:
         """An event held on a day (or days), a project signed on a day."""

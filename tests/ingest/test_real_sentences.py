@@ -1107,9 +1107,11 @@ def test_backers_spinoffs_and_ranked_subsidiaries_on_real_sentences(extractor, t
       ("Pilbara Minerals", "signedAgreementWith", "Tianyi Lithium")},
      ("Tianyi Lithium", "suppliesTo", "Pilbara Minerals")),
     # Fastmarkets, 2020: a miner by its name, its deals with a list of buyers
-    ("Galaxy Resources has existing offtake agreements with Meiwa Corp and Yi Chun Yin Li New Energy.",
-     {("Galaxy Resources", "suppliesTo", "Meiwa Corp"), ("Galaxy Resources", "suppliesTo", "Yi Chun Yin Li New Energy")},
-     ("Meiwa Corp", "suppliesTo", "Galaxy Resources")),
+    pytest.param("Galaxy Resources has existing offtake agreements with Meiwa Corp and Yi Chun Yin Li New Energy.",
+                 {("Galaxy Resources", "suppliesTo", "Meiwa Corp"),
+                  ("Galaxy Resources", "suppliesTo", "Yi Chun Yin Li New Energy")},
+                 ("Meiwa Corp", "suppliesTo", "Galaxy Resources"),
+                 marks=needs_model),  # "Meiwa Corp" is the model's name; the rule is a surface one
 ])
 def test_an_offtake_deal_has_the_seller_supply_each_buyer_on_real_sentences(extractor, text, expected, not_expected):
     found = relations(extractor, text)
