@@ -51,7 +51,7 @@ from .story import STORY_RULES, Story
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.5"
+EXTRACTOR_VERSION = "0.6"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
