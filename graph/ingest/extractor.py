@@ -199,7 +199,7 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.5
+        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.6
         (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
