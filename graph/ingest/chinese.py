@@ -798,6 +798,14 @@ class ChineseRecogniser:
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
         for name, (kind, full) in learnt.items():
             for match in re.finditer(re.escape(name), text):
+                if kind == "Company" and taken.overlaps(match.start(), match.end()):
+                    places = [i for i, m in enumerate(chosen) if m.start < match.end() and match.start() < m.end]
+                    if places and all(chosen[i].kind == "Place" and match.start() <= chosen[i].start and
+                                      chosen[i].end <= match.end() and (chosen[i].start, chosen[i].end) != match.span() for i in places):
+                        for i in places:  # "珠海冠宇董事长…": the company 珠海冠宇 elsewhere, not the city 珠海
+                            taken.discard(chosen[i].start)
+                        chosen = [m for i, m in enumerate(chosen) if i not in places]
+                        at = {(m.start, m.end): i for i, m in enumerate(chosen)}
                 if taken.add(match.start(), match.end()):
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
