@@ -150,15 +150,17 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+                   "两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
-                          r"很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
+                          r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
+# areas named by where they lie, no place's name: "成都及周边地区", "偏远山区"
+_NO_PLACE_AREA = re.compile(r"(?:周边|周围|附近|其他|其它|相关|部分|贫困|边远|偏远|沿海|内陆|农村|城市|城区|山)(?:地区|山区|区)")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
 # 动力电池生产基地) is a kind of project, not one project's name
-_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|示范|新材料|"
+_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
@@ -236,7 +238,7 @@ def _after_openers(text: str, begin: int, before: int) -> int:
 
 
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
-_PROJECT_WORDS = re.compile(r"电池|储能|光储|电厂|发电|零碳|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
+_PROJECT_WORDS = re.compile(r"电池|储能|碳材|炭材|集流体|煤电|光储|电厂|发电|零碳|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
 _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
@@ -254,6 +256,10 @@ _PERSON_AFTER_TITLE = re.compile(
 # the names listed after the first one a title is written before: "区领导廖强、杨逃红、周伟峰、任建平等出席"
 _NEXT_PERSON = re.compile("、(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
                           r"(?=[、,，。;；]|等|出席|参加|陪同|一同|共同|分别)")
+# the short forms of the big fairs (西博会 is the 中国西部国际博览会, 广交会, 服贸会, 渝洽会) and of the Academy of
+# Sciences' institutes (中科院大连化物所)
+_SHORT_FAIR = re.compile(rf"[{CJK}]{{1,2}}(?:博会|交会|贸会|洽会)")
+_ACADEMY_INSTITUTE = re.compile(rf"(?:中科院|中国科学院)[{CJK}]{{1,6}}?所(?!长)")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
@@ -432,9 +438,18 @@ class ChineseRecogniser:
                     self._is_place(tokens[i + 1]):
                 begin = t0  # "德阳-阿坝生态经济产业园": two places joined by a dash name one park
                 continue
-            if kind == "Company" and t1 == begin == start and word in _TRADE_BEFORE_FORM:
-                begin = t0  # "共济润道投资有限公司": the trade before the legal form is the name's, not a verb
-                continue
+            if kind == "Company" and t1 == begin and word in _TRADE_BEFORE_FORM and \
+                    re.fullmatch(f"{_ONE_TRADE_WORD}?{_COMPANY_SUFFIX}", text[begin:end]):
+                begin = t0  # "共济润道投资有限公司", "德阳投资控股集团": the trade before the legal form (or before a
+                continue    # trade of it) is the name's, not a verb
+            if kind == "InvestmentProject" and t1 == begin and word.endswith("项目"):
+                break  # "…基地项目两大新能源产业领域重大项目": a project's name holds no other project
+            if word in ("好", "完") and i and tokens[i - 1][3] == "v" and t1 == begin:
+                break  # "编制好康定…集中区", "打造好…": the complement of the verb before, no part of the name
+            if len(word) > 1 and word[0] in "往朝" and flag in ("n", "f", "s") and t1 == begin and \
+                    re.fullmatch(r"[东西南北中](?:部|侧|边|面)?", word[1:]):
+                begin = t0 + 1  # jieba's 往东部: "往东部产业园…走" goes to the 东部产业园
+                break
             if kind == "Company" and len(word) == 1 and flag in ("q", "d") and i and self._name_fragment(tokens[i - 1]):
                 begin = t0  # jieba cut an unknown name into single characters: 宋|都|基业, 共济|润|道
                 continue
@@ -450,8 +465,8 @@ class ChineseRecogniser:
                 begin = t0  # "、中能融合(富顺)…项目": after a mark 中 starts a name, it is no "in" (在…中)
                 break
             if kind == "InvestmentProject" and word in ("及", "暨") and begin == t1 and i and \
-                    re.search(r"(?:总部|基地|中心|工厂)$", tokens[i - 1][2]):
-                begin = t0  # "九识智能西南区域总部及生产基地项目": one project of two parts
+                    re.search(r"(?:总部|基地|中心|工厂|制造|生产)$", tokens[i - 1][2]):
+                begin = t0  # "九识智能西南区域总部及生产基地项目", "…动力电池制造及西南研发基地项目": one project of two parts
                 continue
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
                     kind == "InvestmentProject" and flag == "q")) or (
@@ -466,6 +481,25 @@ class ChineseRecogniser:
         if start - begin < _SHORTEST[kind] - (0 if kind in ("InvestmentProject", "Conference") else 0):
             return None
         return begin
+
+    @staticmethod
+    def _short_names_of_kinds(text: str, tokens) -> list[Mention]:
+        """Names written in the short forms Chinese news gives the big fairs and the institutes of the Academy of
+        Sciences: 西博会 (西部博览会), 广交会, 服贸会; 中科院大连化物所, 中国科学院物理所 (each a word of its own).
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "在第十九届西博会期间,彭州与中科院大连化物所建立了合作关系"
+        >>> [(m.text, m.kind) for m in recognise._short_names_of_kinds(text, _tokens(recognise.tokenizer, text))]
+        [('西博会', 'Conference'), ('中科院大连化物所', 'Organization')]
+        """
+        found = [Mention(t0, t1, word, "Conference", None, "zh-short-form") for t0, t1, word, _ in tokens
+                 if _SHORT_FAIR.fullmatch(word)]
+        for match in _ACADEMY_INSTITUTE.finditer(text):
+            first, last = tokens.at(match.start()), tokens.at(match.end() - 1)
+            if first is None or last is None or tokens[first][0] != match.start() or tokens[last][1] != match.end():
+                continue  # the name starts or ends inside a word: no short name there
+            found.append(Mention(match.start(), match.end(), match.group(0), "Organization", None, "zh-short-form"))
+        return found
 
     @staticmethod
     def _name_fragment(token: tuple) -> bool:
@@ -640,17 +674,20 @@ class ChineseRecogniser:
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
-                if kind == "Company" and _GENERIC_COMPANY.fullmatch(name):
-                    continue  # "合资公司", "子公司": a company by what it is
+                if kind == "Company" and (_GENERIC_COMPANY.fullmatch(name) or name.endswith("子公司")):
+                    continue  # "合资公司", "子公司", "宁德时代全资子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
         if self._department is not None:
             for match in self._department.finditer(text):
                 inner = tokens.within(match.start(), match.end())
                 if any((t[2] in _STOP_WORDS and t[2] != "和") or (t[3] == "v" and len(t[2]) > 1) for t in inner):
                     continue  # "东兴区围绕贯彻落实省委" is no department; "经济和信息化局" is one
-                found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None,
+                # "四川省委常委、成都市委书记": 常委 (a member of the standing committee) is the title, 省委 the body
+                body = re.sub(r"(?<=委)(?:常委|委员)$", "", match.group(0))
+                found.append(Mention(match.start(), match.start() + len(body), body, "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)
+        found += self._short_names_of_kinds(text, tokens)
         found += by_trade
         for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
             begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
@@ -696,7 +733,8 @@ class ChineseRecogniser:
                 found.append(Mention(begin, match.end(), text[begin:match.end()], kind, None, "zh-town"))
         # a place name the tokenizer tags as one, ending in a division word: 大庙镇, 龙泉驿区
         for t0, t1, word, flag in tokens:
-            if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word):
+            if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word) and \
+                    not _NO_PLACE_AREA.fullmatch(word):
                 found.append(Mention(t0, t1, word, "Place", None, "zh-place"))
         return found
 
@@ -760,6 +798,14 @@ class ChineseRecogniser:
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
         for name, (kind, full) in learnt.items():
             for match in re.finditer(re.escape(name), text):
+                if kind == "Company" and taken.overlaps(match.start(), match.end()):
+                    places = [i for i, m in enumerate(chosen) if m.start < match.end() and match.start() < m.end]
+                    if places and all(chosen[i].kind == "Place" and match.start() <= chosen[i].start and
+                                      chosen[i].end <= match.end() and (chosen[i].start, chosen[i].end) != match.span() for i in places):
+                        for i in places:  # "珠海冠宇董事长…": the company 珠海冠宇 elsewhere, not the city 珠海
+                            taken.discard(chosen[i].start)
+                        chosen = [m for i, m in enumerate(chosen) if i not in places]
+                        at = {(m.start, m.end): i for i, m in enumerate(chosen)}
                 if taken.add(match.start(), match.end()):
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:

@@ -9,6 +9,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
+"X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
 "赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
@@ -257,7 +258,14 @@ def located(ctx: SentenceContext) -> None:
         if not places or ctx.view.offset(places[0]) - trigger.end() > 4:
             continue
         place = _most_specific(ctx, places)
+        if re.match(r"\s*、", text[place.end - ctx.view.start:]):
+            continue  # "招引落地浙江正凯…产业园、赣锋锂业…项目": the park is the first of what settles, no place
         before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) < trigger.start()]
+        counted = _projects_counted(ctx, before, trigger.start())
+        if counted:  # "X项目、Y项目两大…重大项目落户彭州": each project listed settles there
+            for project in counted:
+                ctx.add(project.key, "locatedIn", place.key, 0.7, "zh-located-listed")
+            continue
         after_de = re.match(rf"[{CJK}A-Za-z0-9()（）]*?的", text[place.end - ctx.view.start:])
         if trigger.group(0).startswith("位于") and after_de:  # "位于Z的X": the thing follows
             following = [m for m in ctx.mentions if m.kind in things and m.start >= place.end]
@@ -270,6 +278,11 @@ def located(ctx: SentenceContext) -> None:
             subject = ctx.project
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
+    for trigger in re.finditer(r"所在(?:的|地)", text):  # "以四川时代所在的三江新区为圆心": A is in Z
+        before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) + len(m.text) == trigger.start()]
+        after = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
+        if before and after and before[-1].key != after[0].key:
+            ctx.add(before[-1].key, "locatedIn", _most_specific(ctx, after).key, 0.7, "zh-where-it-is")
     for trigger in re.finditer(r"落户|落地|入驻|引进|引入", text):  # "邛崃市…已落户融捷锂业、上海璞泰来等企业"
         places = [m.key for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
         if not places and ctx.finder.current_place and re.match(r"[^，,。]{0,6}$", text[:trigger.start()]):
@@ -303,6 +316,22 @@ def located(ctx: SentenceContext) -> None:
             park = _park_before_bracket(ctx, places, place)
             if park is not None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def _projects_counted(ctx: SentenceContext, before: list[SentenceMention], trigger: int) -> list[SentenceMention]:
+    """The projects listed before a count of them that ends just before sentence offset ``trigger``: "先进碳材制造基地
+    项目、新能源…基地项目两大新能源产业领域重大项目落户彭州" (the subject of the verb is the list)."""
+    if not before or before[-1].kind != "InvestmentProject" or not re.fullmatch(
+            r"\s*(?:等)?(?:[两二三四五六七八九十]|\d+)(?:大|个)[^，,。；;、]{0,14}?项目\s*",
+            ctx.view.text[before[-1].end - ctx.view.start:trigger]):
+        return []
+    listed = [before[-1]]
+    projects = [m for m in before if m.kind == "InvestmentProject"]
+    for previous in reversed(projects[:-1]):
+        if not re.fullmatch(_LIST, _between(ctx, previous, listed[0])):
+            break
+        listed.insert(0, previous)
+    return listed
 
 
 def visited_in(ctx: SentenceContext) -> None:
@@ -455,7 +484,7 @@ _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经
 
 # a title as the gap between an organisation and a person writes it: titles joined by 、 or 兼, each maybe led by
 # a few words of its own ("党组成员、机关党委书记", "董事长兼CEO", "生产基地负责人")
-_TITLE_GAP = re.compile(rf"\s*(?:的)?(?:(?:[{CJK}]{{0,6}}?(?:{_TITLE.pattern}|成员|委员|总监|主席|专员|经理|工程师)|"
+_TITLE_GAP = re.compile(rf"\s*(?:的)?(?:(?:[{CJK}]{{0,6}}?(?:{_TITLE.pattern}|成员|委员|常委|总监|主席|专员|经理|工程师)|"
                         r"CEO|CTO|CFO|COO|总工)\s*[、兼和及]?\s*)+")
 
 
@@ -537,6 +566,7 @@ def partners(ctx: SentenceContext) -> None:
             continue
         run = runs[-1]
         if len(text[run[-1].end - ctx.view.start:match.start()]) > 6:
+            _partners_of_a_kind(ctx, run, text[run[-1].end - ctx.view.start:match.start()])
             continue
         # "A…已与B、C、D等车企建立合作关系": A partners each of the list, whose members are no partners of each other
         opener = re.search(r"(?:与|同|跟)\s*$", ctx.view.before(run[0], 4))
@@ -549,6 +579,19 @@ def partners(ctx: SentenceContext) -> None:
         for i, a in enumerate(run):
             for b in run[i + 1:]:
                 ctx.add(a.key, "partnerOf", b.key, 0.65, "zh-partners")
+
+
+def _partners_of_a_kind(ctx: SentenceContext, run: list[SentenceMention], gap: str) -> None:
+    """"彭州与大连理工大学、中科院大连化物所等…优质科研院所均建立了战略合作关系": the place or organisation written right
+    before 与 partners each of those listed after it, with the kind they are (等…院所) between them and the verb."""
+    if not re.fullmatch(r"\s*等[^，,。；;与和]{0,20}?(?:均|都|先后|分别)?(?:已|已经)?(?:达成|开展|深化|建立|推进|加强|签署)?了?\s*",
+                        gap):
+        return
+    before = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
+    if not before or not re.fullmatch(r"\s*(?:与|同|跟)\s*", _between(ctx, before[-1], run[0])):
+        return
+    for partner in run:
+        ctx.add(before[-1].key, "partnerOf", partner.key, 0.65, "zh-partners-of-a-kind")
 
 
 def place_chain(ctx: SentenceContext) -> None:

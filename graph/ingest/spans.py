@@ -34,3 +34,13 @@ class Spans:
         insort(self._starts, start)
         self._ends[start] = end
         return True
+
+    def discard(self, start: int) -> None:
+        """Remove the span that starts at ``start``, if any.
+
+        >>> taken = Spans()
+        >>> taken.add(0, 2), taken.discard(0), taken.add(0, 4)
+        (True, None, True)
+        """
+        if self._ends.pop(start, None) is not None:
+            self._starts.pop(bisect_left(self._starts, start))

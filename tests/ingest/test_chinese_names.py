@@ -268,3 +268,46 @@ def test_a_trade_that_describes_what_follows_it_names_no_company(extractor):
     # invented (no development sentence has the shape): 科技企业 is "a technology firm", not 普通科技's firm
     found = names(extractor, "普通科技企业也可以申请补贴,汽车产业和化工园区加快发展。")
     assert not any(kind == "Company" for _, kind in found), found
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # 北极星电力网 (彭州): a committee member's title glued to the committee
+    ("四川省委常委、成都市委书记施小琳出席签约仪式。", {("四川省委", "GovernmentBody"), ("成都市委", "GovernmentBody")},
+     {("四川省委常委", "GovernmentBody")}),
+    # 北极星电力网 (彭州): two projects listed, then a count of them; carbon materials are the trade's
+    ("此次活动中,总金额达81.6亿元的先进碳材制造基地项目、新能源高端特碳材料研发制造基地项目两大新能源产业领域重大项目落户彭州。",
+     {("先进碳材制造基地项目", "InvestmentProject"), ("新能源高端特碳材料研发制造基地项目", "InvestmentProject")},
+     {("新能源高端特碳材料研发制造基地项目两大新能源产业领域重大项目", "InvestmentProject")}),
+    # 四川经济网 (德阳): 投资 before 控股集团 is the company's trade, not a verb
+    ("会上,德阳高新区管委会、珠海冠宇、德阳投资控股集团签订了《冠宇动力电池生产项目投资协议》。",
+     {("德阳投资控股集团", "Company")}, set()),
+    # 每日经济新闻 (成都东部新区): a base of two parts joined by 及, after the owner and its city in brackets
+    ("蜂巢能源(成都)动力电池制造及西南研发基地项目计划投资220亿元,分两期建设。",
+     {("蜂巢能源(成都)动力电池制造及西南研发基地项目", "InvestmentProject")}, set()),
+    # i内江: current collectors are a battery material
+    ("随着一声“开工令”发出,现场施工机械轰鸣,年产10亿平方米新型高安全复合集流体产业化项目正式开工。",
+     {("年产10亿平方米新型高安全复合集流体产业化项目", "InvestmentProject")}, set()),
+    # 川观新闻 (宜宾): jieba's 往东部 is "towards" + the park's first word
+    ("为了感受更直观,李果带记者往东部产业园观景台走。", {("东部产业园", "IndustrialPark")},
+     {("往东部产业园", "IndustrialPark")}),
+    # 甘孜日报: 好 completes the verb before it (编制好)
+    ("高质量编制好康定绿色锂业加工集中区总体规划。", {("康定绿色锂业加工集中区", "IndustrialPark")},
+     {("好康定绿色锂业加工集中区", "IndustrialPark")}),
+    # 川观新闻 (宜宾): "X's wholly owned subsidiary" is no company's name; 四川时代 is CATL's well-known subsidiary
+    ("5月9日上班早高峰,宜宾三江新区东部产业园、宁德时代全资子公司四川时代的停车位排起长队。",
+     {("宁德时代", "Company"), ("四川时代", "Company")}, {("宁德时代全资子公司", "Company")}),
+    # 川观新闻 (达州) and 北极星电力网 (彭州): the short forms of a fair and of an institute of the Academy of Sciences
+    ("7月2日下午,在第十九届西博会期间,达州市制造业投资推介会暨合作项目协议签署仪式在成都举行。",
+     {("西博会", "Conference")}, set()),
+    ("此外,彭州与大连理工大学、中科院大连化物所等绿色低碳领域优质科研院所均建立了战略合作关系。",
+     {("中科院大连化物所", "Organization")}, {("大连", "Place")}),
+    # 北极星电力网 (彭州), 甘孜日报, 川观新闻 (达州): an area by where it lies, the levels of government, and a list
+    # of industries are no names
+    ("特别是随着宁德时代、中航锂电、亿纬锂能等锂电行业龙头相继落地成都及周边地区,上游材料缺口明显。", set(),
+     {("周边地区", "Place")}),
+    ("州、市两级党委政府要全力支持。", set(), {("市两级党委政府", "GovernmentBody")}),
+    ("项目涵盖能源化工、新材料、智能装备、电子信息等多个产业领域。", set(), {("能源化工", "Company")}),
+])
+def test_names_of_the_fourth_development_batch(extractor, text, expected, unexpected):
+    found = names(extractor, text)
+    assert expected <= found and not unexpected & found, found

@@ -157,3 +157,43 @@ def test_a_name_after_a_title_ends_before_leads_or_doctor(extractor):
 def test_a_state_or_private_company_is_named_without_the_word_saying_so(extractor):
     found = entities(extractor, "央企岚峰电建集团与民企泰岚集团共同出资。")
     assert {("岚峰电建集团", "Company"), ("泰岚集团", "Company")} <= found
+
+
+# the fourth development batch: real sentences (北极星电力网, 中国经济网, 中新网, 川观新闻, 四川经济网)
+
+def test_a_committee_member_works_for_the_committee_and_the_office_after_it(extractor):
+    found = relations(extractor, "四川省委常委、成都市委书记施小琳出席签约仪式。")
+    assert {("施小琳", "worksFor", "四川省委"), ("施小琳", "worksFor", "成都市委")} <= found
+    assert not any(kind == "signedAgreementWith" for _, kind, _ in found)
+
+
+def test_projects_listed_before_a_count_of_them_settle_where_the_count_does(extractor):
+    found = relations(extractor, "此次活动中,总金额达81.6亿元的先进碳材制造基地项目、新能源高端特碳材料研发制造基地项目两大新能源产业"
+                                 "领域重大项目落户彭州。")
+    assert {("先进碳材制造基地项目", "locatedIn", "Pengzhou City"),
+            ("新能源高端特碳材料研发制造基地项目", "locatedIn", "Pengzhou City")} <= found
+
+
+def test_a_park_first_in_a_list_of_what_settles_is_no_place(extractor):
+    found = relations(extractor, "达州过去一年多招引落地浙江正凯先进智造产业园、赣锋锂业高纯锂盐项目和退役电池综合回收利用项目、"
+                                 "蜂巢能源锂电零碳产业园等7个“百亿级”先进制造业项目。")
+    assert not any(o == "浙江正凯先进智造产业园" and kind == "locatedIn" for _, kind, o in found), found
+
+
+def test_a_place_partners_each_of_a_list_of_institutes(extractor):
+    found = relations(extractor, "此外,彭州与大连理工大学、中科院大连化物所等绿色低碳领域优质科研院所均建立了战略合作关系。")
+    assert {("Pengzhou City", "partnerOf", "大连理工大学"), ("Pengzhou City", "partnerOf", "中科院大连化物所")} <= found
+
+
+def test_a_company_is_in_the_area_where_it_is_said_to_be(extractor):
+    found = relations(extractor, "以四川时代所在的三江新区为圆心,宜宾市正在加速形成动力电池产业发展新格局。")
+    assert ("Sichuan Contemporary Amperex Technology Co., Ltd.", "locatedIn", "三江新区") in found
+
+
+def test_three_parties_listed_sign_with_each_other_where_one_is_named_after_its_city(extractor):
+    text = ("会上,德阳高新区管委会、珠海冠宇、德阳投资控股集团签订了《冠宇动力电池生产项目投资协议》。"
+            "珠海冠宇董事长、总经理徐延铭向德阳市委、市政府对企业发展的支持表示感谢。")
+    found = relations(extractor, text)
+    assert {("德阳高新区管委会", "signedAgreementWith", "珠海冠宇"),
+            ("德阳高新区管委会", "signedAgreementWith", "德阳投资控股集团"),
+            ("珠海冠宇", "signedAgreementWith", "德阳投资控股集团")} <= found, found

@@ -1012,7 +1012,7 @@ def test_the_subject_of_a_clause_signs_with_the_parties_after_with_on_real_sente
             ("Chongqing Municipality", "partnerOf", "中国中车")} <= found
     found = relations(extractor, "会前,遂宁“锂产业联盟”与四川时代新能源科技有限公司签订锂电产业协同发展战略合作框架协议,加强与甘孜州阿坝州、"
                                  "青海格尔木市等锂资源富集地战略合作。")
-    assert ("锂产业联盟", "signedAgreementWith", "四川时代新能源科技有限公司") in found
+    assert ("锂产业联盟", "signedAgreementWith", "Sichuan Contemporary Amperex Technology Co., Ltd.") in found
 
 
 def test_a_project_named_by_its_owner_its_county_in_brackets_and_its_plant_on_a_real_sentence(extractor):
