@@ -57,6 +57,7 @@ CHINESE_PHRASING = Phrasing(
 )
 
 _AND = r"\s*(?:与|和|同|跟|及|以及|、|,|，)\s*"
+_AND_LIST = re.compile(_AND)
 _PARTY_KINDS = ORG | {"Place", "IndustrialPark"}
 
 
@@ -291,12 +292,7 @@ def located(ctx: SentenceContext) -> None:
         if not places or not following or following[0].kind not in ORG or \
                 ctx.view.offset(following[0]) - trigger.end() > 2:
             continue
-        run = [following[0]]
-        for m in following[1:]:
-            if not re.fullmatch(_AND, _between(ctx, run[-1], m)) or m.kind not in ORG:
-                break
-            run.append(m)
-        for company in run:
+        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, following)), _AND_LIST):
             ctx.add(company.key, "locatedIn", places[-1], 0.6, "zh-settled-in")  # the place nearest the verb
     for trigger in re.finditer(r"在\s*", text):
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
@@ -347,12 +343,7 @@ def visited_in(ctx: SentenceContext) -> None:
         at = places[0].end - ctx.view.start + visit.end()
         visited = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) >= at]
         if visited and ctx.view.offset(visited[0]) == at:
-            run = [visited[0]]
-            for m in visited[1:]:
-                if not re.fullmatch(_AND, _between(ctx, run[-1], m)):
-                    break
-                run.append(m)
-            for m in run:
+            for m in listed_together(ctx.view, visited, _AND_LIST):
                 ctx.add(m.key, "locatedIn", places[0].key, 0.6, "zh-visited-in")
 
 
