@@ -767,7 +767,6 @@ def supplies_to(ctx: SentenceContext) -> None:
             ctx.add(a.key, "suppliesTo", b.key, 0.65, "order-from")  # "X secured an order from Tesla"
 
 
-
 _OFFTAKE_WITH = re.compile(r"\bofftake (?:agreements?|deals?|contracts?) with (?:the )?(?:(?:[\w-]+ ){0,3}?"
                            r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter) )?$")
 _SELLS_AFTER = re.compile(r"[^.;]{0,40}?\b(?:to (?:supply|sell|deliver)|for the (?:supply|sale|delivery) of)\b")
@@ -976,7 +975,7 @@ class References:
             start = match.start("ref")
             before = [m for m in named if m.start < view.start + start]
             if match.group("other"):
-                organisations = [m for m in self.organisations]
+                organisations = self.organisations
                 if any(m.kind in ORG for m in before) or len(organisations) < 2:
                     continue
                 add(start, match.end("ref"), organisations[-1] if "latter" in match.group("ref").lower()

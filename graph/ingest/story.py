@@ -54,6 +54,7 @@ class Story:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], entities: dict, finder: RelationFinder):
         self.sentences = sentences
+        self._starts = [start for start, _ in sentences]
         self.entities = entities
         self.finder = finder
         mentions = sorted((start, end, key) for key, e in entities.items() for _, start, end in e.mentions)
@@ -77,9 +78,8 @@ class Story:
         """Propose ``subject kind obj`` between two mentions, stated by the sentences from the first one's to
         the last one's."""
         first, last = sorted((subject[0], obj[0]))
-        starts = [start for start, _ in self.sentences]
-        begin = self.sentences[max(bisect_right(starts, first) - 1, 0)][0]
-        end = max(self.sentences[max(bisect_right(starts, last) - 1, 0)][1], subject[1], obj[1])
+        begin = self.sentences[max(bisect_right(self._starts, first) - 1, 0)][0]
+        end = max(self.sentences[max(bisect_right(self._starts, last) - 1, 0)][1], subject[1], obj[1])
         self.finder.add(SentenceView(begin, end, "", []), subject[2], kind, obj[2], confidence, rule)
 
 
