@@ -188,7 +188,7 @@ _NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研�
 # a body of "the" province, city, district or county, the place left to the story: 省委, 市教委, 省经济合作局,
 # 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government so written
 # (省委, 市政府) only before a title ("市委、区委有关会议精神" names no one body), a department also in a list
-_BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|委员|成员|负责人|秘书长|主任)"
+_BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|委员|成员|负责人|秘书长)"
 _BARE_BODY = re.compile(
     rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
     rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
@@ -206,7 +206,7 @@ _DEPARTMENT_SYNONYMS = (("发展和改革委员会", "发改委"), ("发展改�
                         ("经济信息委", "经信委"), ("经济和信息化厅", "经信厅"), ("经济和信息化局", "经信局"),
                         ("投资促进局", "投促局"), ("经济合作局", "经合局"), ("人力资源和社会保障局", "人社局"),
                         ("人力社保局", "人社局"), ("管理委员会", "管委会"))
-_LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)")
+_LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?{_DEPARTMENT_SUFFIX}")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
 _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息化厅 经济和信息化局 经济和信息化委员会 发改委 发展改革委 发改局 "
