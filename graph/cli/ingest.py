@@ -167,15 +167,7 @@ def eval_extraction_command(
         typer.echo(json.dumps(report, indent=2))
         return
     how = f" (recorded in {recorded})" if recorded else " (without the registry)" if no_registry else ""
-    typer.echo(f"{report['extractor']}{how}")
-    rows = list(report["articles"].items()) + [(f"language {lang}", parts) for lang, parts in
-                                               report["languages"].items()] + [("overall", report["overall"])]
-    width = max(len(name) for name, _ in rows)
-    typer.echo(f"{'article':<{width}} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
-    for name, parts in rows:
-        for part, s in parts.items():
-            typer.echo(f"{name:<{width}} {part:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
-                       f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+    _print_scores(report, how)
     if by_rule:
         typer.echo("\nrelations proposed per rule (precision alone; recall is the relations' own)")
         width = max(len(rule) for rule in report["rules"]) if report["rules"] else 4
@@ -185,12 +177,54 @@ def eval_extraction_command(
     if show_errors:
         if "errors" not in report:
             raise UsageError(f"{recorded}: this recorded report has no errors (recorded before --errors existed)")
-        for name, parts in report["errors"].items():
-            lines = [f"  {which} {part[:-1] if part != 'entities' else 'entity'}: {item}"
-                     for part, found in parts.items() for which in ("missed", "false") for item in found[which]]
-            if lines:
-                typer.echo(f"\n{name}")
-                typer.echo("\n".join(lines))
+        _print_errors(report)
+
+
+@app.command("eval-agreement")
+def eval_agreement_command(
+    first_dir: Path = typer.Argument(..., help="Folder of gold annotations <source id>.json: the first annotator."),
+    second_dir: Path = typer.Argument(..., help="Another annotator's gold for some of the same articles."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    show_errors: bool = typer.Option(False, "--errors", help="Also, per article, what each annotator has that "
+                                     "the other has not."),
+) -> None:
+    """How far two annotators agree: the second's firm statements (optional entities and uncertain relations
+    left out) scored against the first's gold, as eval-extraction scores an extraction. The most an extractor
+    can be expected to reach."""
+    from ..ingest.evaluate import agreement
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r}: use table or json")
+    report = agreement(first_dir, second_dir)
+    if fmt == "json":
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    _print_scores(report, "")
+    if show_errors:
+        _print_errors(report)
+
+
+def _print_scores(report: dict, how: str) -> None:
+    """A report of eval-extraction or eval-agreement as a table: per article, per language and overall."""
+    typer.echo(f"{report['extractor']}{how}")
+    rows = list(report["articles"].items()) + [(f"language {lang}", parts) for lang, parts in
+                                               report["languages"].items()] + [("overall", report["overall"])]
+    width = max(len(name) for name, _ in rows)
+    typer.echo(f"{'article':<{width}} {'part':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for name, parts in rows:
+        for part, s in parts.items():
+            typer.echo(f"{name:<{width}} {part:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+                       f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+
+
+def _print_errors(report: dict) -> None:
+    """Per article, what the gold has and the other side missed, and what the other side has that it has not."""
+    for name, parts in report["errors"].items():
+        lines = [f"  {which} {part[:-1] if part != 'entities' else 'entity'}: {item}"
+                 for part, found in parts.items() for which in ("missed", "false") for item in found[which]]
+        if lines:
+            typer.echo(f"\n{name}")
+            typer.echo("\n".join(lines))
 
 
 @app.command("duplicates")

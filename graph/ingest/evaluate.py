@@ -29,11 +29,14 @@ from pathlib import Path
 
 from ..errors import ParseError, UsageError
 from ..sources import read_source
-from .extractor import Extractor
+from .amounts import Amount
+from .dates import DateMention
+from .extractor import ExtractedEntity, Extraction, Extractor
 from .gazetteer import slugify
 from .reader import ARTICLE_SUFFIXES, clean_text, read_article
+from .relations import RelationCandidate
 
-__all__ = ["Score", "evaluate", "regroup", "score_article", "GOLD_TYPES"]
+__all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "regroup", "score_article", "GOLD_TYPES"]
 
 #: The entity types the gold annotates.
 GOLD_TYPES = {"Company", "GovernmentBody", "Conference", "IndustrialPark", "InvestmentProject", "Place", "Person",
@@ -289,10 +292,7 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
             continue
         if gold_path.stem in per_article:
             raise UsageError(f"{gold_path}: article {gold_path.stem} has a gold file in two of the folders")
-        try:
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ParseError(f"{gold_path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
+        gold = _read_gold(gold_path)
         extraction = extractor.extract(*article)
         scores = score_article(gold, extraction, rules, errors.setdefault(gold_path.stem, {}))
         language = languages.setdefault(gold.get("language") or extraction.language,
@@ -309,6 +309,87 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
                           for lang, parts in sorted(languages.items())},
             "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())},
             "errors": errors}
+
+
+def gold_as_extraction(gold: dict) -> Extraction:
+    """A second annotator's gold read as if an extractor had found it: what it states firmly.
+
+    Its optional entities, its uncertain relations and those touching an optional entity are left out (the
+    annotator hedged them), so scoring it against another annotator's gold with :func:`score_article` asks
+    how far the two agree on what each is sure of.
+
+    >>> second = {"entities": [{"name": "CATL", "type": "Company", "aliases": ["Ningde Times"]},
+    ...                        {"name": "Yibin", "type": "Place"}, {"name": "Asia", "type": "Place", "optional": True}],
+    ...           "relations": [{"subject": "CATL", "predicate": "locatedIn", "object": "Yibin"},
+    ...                         {"subject": "Yibin", "predicate": "locatedIn", "object": "Asia"}],
+    ...           "amounts": [{"text": "2 GWh", "value": 2, "unit": "GWh"}], "dates": ["2024"]}
+    >>> found = gold_as_extraction(second)
+    >>> [e.names for e in found.entities], [(r.subject, r.kind, r.object) for r in found.relations]
+    ([['CATL', 'Ningde Times'], ['Yibin']], [('g0', 'locatedIn', 'g1')])
+    """
+    entities, keys = [], {}
+    for i, entity in enumerate(gold.get("entities", [])):
+        if entity.get("optional"):
+            continue
+        keys[entity["name"]] = f"g{i}"
+        entities.append(ExtractedEntity(f"g{i}", entity["name"], entity["type"], entity["type"], "", True,
+                                        [(name, 0, 0) for name in entity.get("aliases", [])]))
+    relations = [RelationCandidate(keys[r["subject"]], r["predicate"], keys[r["object"]], (0, 0), 1.0, "annotator")
+                 for r in gold.get("relations", [])
+                 if not r.get("uncertain") and r["subject"] in keys and r["object"] in keys]
+    amounts = [(Amount(a["text"], Decimal(str(a["value"])), 0, 0, a.get("currency"), a.get("unit")), None)
+               for a in gold.get("amounts", [])]
+    dates = [DateMention(value, value, 0, 0) for value in gold.get("dates", [])]
+    return Extraction("", entities, relations, amounts, dates, language=gold.get("language", "en"))
+
+
+def agreement(first_dir: Path, second_dir: Path) -> dict:
+    """How far two annotators agree: each article annotated in both folders, the second's firm statements
+    (:func:`gold_as_extraction`) scored against the first's gold as an extraction would be.
+
+    The F1 of entities and relations between two careful annotators is the most an extractor can be expected
+    to reach against either. Returns a report of the shape :func:`evaluate` returns (``extractor`` names the
+    second folder); articles annotated in only one folder are left out.
+
+    Raises
+    ------
+    UsageError
+        A folder is missing, or no article is annotated in both.
+    ParseError
+        A gold file is not JSON (its file and line are named).
+    """
+    first_dir, second_dir = Path(first_dir), Path(second_dir)
+    for folder in (first_dir, second_dir):
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder of gold annotations")
+    overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
+    languages: dict[str, dict[str, Score]] = {}
+    per_article, errors, rules = {}, {}, {}
+    for second_path in sorted(second_dir.glob("*.json")):
+        first_path = first_dir / second_path.name
+        if not first_path.exists():
+            continue
+        first, second = (_read_gold(path) for path in (first_path, second_path))
+        scores = score_article(first, gold_as_extraction(second), rules, errors.setdefault(second_path.stem, {}))
+        language = languages.setdefault(first.get("language", "en"), {k: Score() for k in overall})
+        for key, score in scores.items():
+            overall[key] += score
+            language[key] += score
+        per_article[second_path.stem] = {k: v.as_dict() for k, v in scores.items()}
+    if not per_article:
+        raise UsageError(f"no article is annotated in both {first_dir} and {second_dir}")
+    return {"extractor": f"second annotator ({second_dir})", "articles": per_article,
+            "overall": {k: v.as_dict() for k, v in overall.items()},
+            "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                          for lang, parts in sorted(languages.items())},
+            "rules": {}, "errors": errors}
+
+
+def _read_gold(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"{path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
 
 
 def regroup(report: dict, gold_dir: Path) -> dict:

@@ -103,3 +103,49 @@ def test_gold_folders_are_scored_together_and_find_their_own_articles(tmp_path, 
     assert sorted(json.loads(capsys.readouterr().out)["articles"]) == ["first", "second"]
     assert main(["eval-extraction", str(tmp_path / "first"), str(empty), "--with-gold", str(tmp_path / "none")]) == 2
     assert "not a folder of gold annotations" in capsys.readouterr().err
+
+
+def _gold(folder, name, entities, relations=(), language="en"):
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps({
+        "language": language, "entities": entities, "relations": list(relations), "amounts": [], "dates": []}),
+        encoding="utf-8")
+
+
+def test_eval_agreement_scores_the_second_annotators_firm_statements_against_the_first(tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    catl, yibin = {"name": "CATL", "type": "Company"}, {"name": "Yibin", "type": "Place"}
+    _gold(first, "a", [catl, yibin], [{"subject": "CATL", "predicate": "locatedIn", "object": "Yibin"}])
+    _gold(first, "only-first", [catl])
+    # the second annotator names CATL by its Chinese short name as an alias, hedges Sichuan and misses the relation
+    _gold(second, "a", [{"name": "Contemporary Amperex", "type": "Company", "aliases": ["CATL"]}, yibin,
+                        {"name": "Sichuan", "type": "Place", "optional": True}],
+          [{"subject": "Yibin", "predicate": "locatedIn", "object": "Sichuan"}])
+    assert main(["eval-agreement", str(first), str(second), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"language en +entities +1\.000 +1\.000 +1\.000 +2 +0 +0", out)
+    assert re.search(r"language en +relations +1\.000 +0\.000 +0\.000 +0 +0 +1", out)
+    assert "missed relation: CATL -locatedIn-> Yibin" in out and "only-first" not in out
+    assert main(["eval-agreement", str(first), str(first), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["overall"]["relations"]["f1"] == 1.0
+
+
+def test_eval_agreement_names_what_is_wrong(tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _gold(first, "a", [{"name": "CATL", "type": "Company"}])
+    assert main(["eval-agreement", str(first), str(tmp_path / "none")]) == 2
+    assert "none: not a folder of gold annotations" in capsys.readouterr().err
+    _gold(second, "b", [{"name": "CATL", "type": "Company"}])
+    assert main(["eval-agreement", str(first), str(second)]) == 2
+    assert "no article is annotated in both" in capsys.readouterr().err
+    (second / "a.json").write_text('{"language": "en",\n "entities": [}', encoding="utf-8")
+    assert main(["eval-agreement", str(first), str(second)]) == 2
+    assert f"{second / 'a.json'}:2: malformed JSON" in capsys.readouterr().err
+
+
+def test_the_second_annotation_covers_both_languages_of_the_development_set(capsys):
+    layout = DataLayout.default()
+    assert main(["eval-agreement", str(layout.gold / "dev"), str(layout.gold / "agreement"), "-f", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["articles"]) == len(list((layout.gold / "agreement").glob("*.json"))) == 12
+    assert set(report["languages"]) == {"en", "zh"}
