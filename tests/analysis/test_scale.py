@@ -58,7 +58,8 @@ def hubbed():
     for seed in (1, 2):
         g = _hubbed_graph(seed)
         tied = [n for n in g if g.degree(n)]  # a node without ties has neither (networkx gives it NaN)
-        c, e = nx.constraint(g, weight="weight"), nx.effective_size(g, weight="weight")
+        # nodes named: networkx's definition node by node, not its sparse shortcut (another value with scipy)
+        c, e = nx.constraint(g, nodes=tied, weight="weight"), nx.effective_size(g, nodes=tied, weight="weight")
         found[seed] = (g, {n: c[n] for n in tied}, {n: e[n] for n in tied})
     return found
 
