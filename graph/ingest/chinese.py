@@ -114,9 +114,9 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------------------------
 # names
 
-# a company named by what it is, not who: 合资公司, 子公司, 上市公司 (jieba's words, or these words alone)
+# a company named by what it is, not who: 合资公司, 子公司, 上市公司, 两家上市公司 (jieba's words, or these words alone)
 _GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|分|上市|国有|民营|外资|科技型|龙头|新能源|整车|电池|材料|"
-                              r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)(?:子)?(?:公司|集团|企业)")
+                              r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)+(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
@@ -124,7 +124,9 @@ _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
 _PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基地|产业化基地)"
 _CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会)"
-_ORGANISATION_SUFFIX = r"(?:大学|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|检测中心|科学院|工程院)"
+# a university's campus city in brackets is part of its name: 中国地质大学(武汉), 中国石油大学(华东)
+_ORGANISATION_SUFFIX = (r"(?:大学(?:[(（][\u4e00-\u9fff]{2,4}[)）])?|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|"
+                        r"检测中心|科学院|工程院)")
 _SUFFIXES = [
     # a company's legal form, after the place of a regional company if any: 中创新航科技(四川)有限公司
     ("Company", re.compile(rf"(?:[(（][{CJK}]{{2,4}}[)）])?(?:有限公司|有限责任公司|股份有限公司)|{_COMPANY_SUFFIX}")),
@@ -222,7 +224,8 @@ _ZONES = ("经开区", "高新区", "开发区", "新区")
 # nor with a distance (送至5公里外汉威…有限公司锂钾项目)
 _OPENERS = re.compile("(?:推动|推进|培育|共建|保障|支持|扶持|鼓励|引导|标志着|标志|争创|创建|打造|依托|加快|加大|带动|助力|促进|吸引|"
                       "引进|引入|围绕|聚焦|壮大|做强|做大|服务|帮助|推广|建成|成为|积极|实施|发挥|构建|形成|建立|深化|加强|落实|"
-                      "对接|承接|招引|争取|在建|新建|拟建|续建|\\d+(?:\\.\\d+)?(?:公里|千米|米)(?:以外|外|处))+")
+                      "对接|承接|招引|争取|在建|新建|拟建|续建|即将|正在|已经|陆续|发往|销往|运往|送往|供应给|供货给|"
+                      "\\d+(?:\\.\\d+)?(?:公里|千米|米)(?:以外|外|处))+")
 
 
 def _after_openers(text: str, begin: int, before: int) -> int:
@@ -666,6 +669,9 @@ class ChineseRecogniser:
                 if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \
                         re.match(r"(?:[一二三四五六七八九十]期)?项目", text[end:]):
                     continue  # "赣锋新型锂电池科技产业园项目": the park names a project, and is none of its own
+                if kind == "IndustrialPark" and all(t[3].startswith("v") for t in tokens.within(begin, match.start())
+                                                    or [(0, 0, "", "")]):
+                    continue  # "盘活园区闲置资源": a verb before 园区 names no park
                 if kind in ("IndustrialPark", "Organization") and not _GENERIC_PARK.sub("", text[begin:match.start()]) \
                         and not self._names_a_place(text[begin:match.start()]):
                     continue  # "特色园区", "锂电专业化园区", "工程技术创新中心": a kind of park or centre, no name

@@ -51,7 +51,7 @@ from .story import STORY_RULES, Story
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.6"
+EXTRACTOR_VERSION = "0.7"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
@@ -199,7 +199,7 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.6
+        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.7
         (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
@@ -605,9 +605,10 @@ class Extractor:
                 target = next((e for e in values if e.kind == entity.kind and e is not entity and e.key not in merged
                                and core_name(e.label) == core_name(name)
                                and (e.resolved or e.mentions[0][1] < entity.mentions[0][1])), None)
-                # "Kappa Power, a subsidiary of ..." is the short name of Kappa Power Technology Co., Ltd.
+                # "Kappa Power, a subsidiary of ..." is the short name of Kappa Power Technology Co., Ltd.; "Ganfeng"
+                # of the article's Ganfeng Lithium, known or not
                 target = target or next((e for e in values if e.kind == "Company" and e is not entity and
-                                         e.key not in merged and not e.resolved and
+                                         e.key not in merged and
                                          name in self.recognise.short_names(e.label)), None)
                 if target:
                     merged[entity.key] = target.key

@@ -36,9 +36,9 @@ MEDIA_NAMES = {
     "xinhua net", "xinhuanet", "equalocean", "energytrend", "mysteel", "smm", "yicai global", "pandaily", "enr",
     "fastmarkets", "reuters staff", "cnesa", "seaisi", "the star", "scmp", "south china morning post",
 }
-# What a publisher's name ends in: "Jiemian News", "Sichuan Daily", "Energy Storage Journal" ("Times" is also a
+# What a publisher's name ends in: "Jiemian News", "Sichuan Daily", "Financial Associated Press" ("Times" is also a
 # company's word: Sichuan Times New Energy)
-_MEDIA_WORDS = re.compile(r"\b(?:News|News Agency|Newswire|Daily|Weekly|Herald|Journal|Magazine|Gazette|Post|"
+_MEDIA_WORDS = re.compile(r"\b(?:News|News Agency|Newswire|Daily|Weekly|Herald|Journal|Magazine|Gazette|Post|Press|"
                           r"Television|TV|Radio|Broadcasting(?: Group)?)$")
 
 
@@ -57,6 +57,7 @@ _ORGANISATION = re.compile(r"\b(?:university|academy|institute|association|allia
                            r"laboratory|chamber of commerce|college|school|foundation)\b", re.IGNORECASE)
 _PARK = re.compile(r"\b(?:zone|industrial park|science park|technology park|new area|new district|"
                    r"industrial base|industrial cluster|economic development area)\b", re.IGNORECASE)
+_MINE = re.compile(r"\b(?:mine|mines|mining area)$", re.IGNORECASE)
 _EVENT = re.compile(r"\b(?:conference|expo|exposition|exhibition|forum|summit|congress|symposium|convention)\b",
                     re.IGNORECASE)
 _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|"
@@ -86,11 +87,15 @@ def kind_of_name(name: str, model_label: str) -> str | None:
     ('GovernmentBody', 'IndustrialPark')
     >>> kind_of_name("Tianqi Lithium", "ORG"), kind_of_name("Zeng Yuqun", "PERSON")
     ('Company', 'Person')
+    >>> kind_of_name("Lijiagou Spodumene Mine", "ORG")
+    'InvestmentProject'
     """
     if _EVENT.search(name) and model_label in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW"):
         return "Conference"
     if _PARK.search(name):
         return "IndustrialPark"
+    if _MINE.search(name) and model_label in ("ORG", "FAC", "GPE", "LOC"):
+        return "InvestmentProject"  # "Lijiagou Spodumene Mine": a mine is a project, as the gold has it
     if model_label in ("ORG", "FAC", "GPE", "NORP") and _GOVERNMENT.search(name):
         return "GovernmentBody"
     if model_label == "ORG" and _ORGANISATION.search(name):

@@ -311,3 +311,29 @@ def test_a_trade_that_describes_what_follows_it_names_no_company(extractor):
 def test_names_of_the_fourth_development_batch(extractor, text, expected, unexpected):
     found = names(extractor, text)
     assert expected <= found and not unexpected & found, found
+
+
+# Round 6: cases from the sixth development batch (data/gold/dev/articles/), each failing before its rule.
+
+def test_a_customer_list_after_a_shipping_verb_names_the_customers(extractor):
+    # 中国化工信息网, 巴中: 即将发往 opens the clause and is no part of 宁德时代
+    found = names(extractor, "一批批优级品率达98%以上的硅碳负极材料下线装车,即将发往宁德时代、比亚迪等合作企业。")
+    assert not any(name.startswith("即将") for name, _ in found), found
+
+
+def test_companies_counted_are_no_company(extractor):
+    # OFweek锂电网, 乐山 (the headline): "两家上市公司" are two companies the article names after it
+    found = names(extractor, "投资80亿!两家上市公司携手跨界负极材料领域")
+    assert not any(kind == "Company" for _, kind in found), found
+
+
+def test_a_verb_before_a_park_word_names_no_park(extractor):
+    # 中国化工信息网, 巴中: 盘活园区闲置资源 is to revive a park's idle assets
+    found = names(extractor, "支持大美鑫光等企业盘活园区闲置资源,建成标准化厂房30万平方米。")
+    assert not any(kind == "IndustrialPark" for _, kind in found), found
+
+
+def test_a_universitys_campus_city_in_brackets_is_part_of_its_name(extractor):
+    # 四川日报 (traditional script), 遂宁
+    found = names(extractor, "西北工業大學、電子科技大學、中國地質大學(武漢)等7家校企和遂寧市人民政府、遂寧經開區簽訂合作協議。")
+    assert ("中国地质大学(武汉)", "Organization") in found, found

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from graph.ingest.english import english_pipeline
+from graph.ingest.extractor import Extractor
 
 from .conftest import entities, needs_model, relations
 
@@ -1254,3 +1255,32 @@ def test_a_hard_wrapped_release_is_read_in_paragraphs_and_its_short_name_in_brac
     company = next(e for e in found.entities if e.label == "Mianyang Fulin Precision Machining Co., Ltd.")
     assert company.kind == "Company" and "Fulin Precision" in company.names
     assert not any(e.kind == "Person" for e in found.entities)
+
+
+# Round 6: cases from the sixth development batch (data/gold/dev/articles/), each failing before its rule.
+
+@needs_model
+def test_a_short_name_of_a_known_company_in_the_article_is_that_company():
+    # EnergyTrend (the whole article): "Ganfeng" is the article's Ganfeng Lithium, not a company of its own
+    from graph.folders import DataLayout
+    from graph.ingest.reader import read_article
+
+    article = read_article(DataLayout.default().gold / "dev/articles/energytrend-ganfeng-chongqing-solid-state-base-2022.md")
+    companies = [e for e in Extractor(use_registry=False).extract(article.text).entities
+                 if "Ganfeng" in " ".join(e.names) and e.kind == "Company"]
+    assert len(companies) == 1 and {"Ganfeng Lithium", "Ganfeng"} <= set(companies[0].names), companies
+
+
+@needs_model
+def test_a_publisher_ending_in_press_is_no_party():
+    # SMM: the news agency an industry source spoke to
+    extractor = Extractor(use_registry=False)
+    assert not entities(extractor, "\" An industry source told the Financial Associated Press.")
+
+
+@needs_model
+def test_a_mine_is_a_project():
+    # SMM: a spodumene mine, named as an organisation by the model
+    extractor = Extractor(use_registry=False)
+    assert ("Lijiagou Spodumene Mine", "InvestmentProject") in entities(
+        extractor, "Lijiagou Spodumene Mine has proven ore reserves of 38.")
