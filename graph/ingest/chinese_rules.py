@@ -123,11 +123,13 @@ def signed(ctx: SentenceContext) -> None:
 
 def _signers_before_with(ctx: SentenceContext, runs: list[list[SentenceMention]]) -> list[SentenceMention]:
     """"A昨天与B签署", "重庆聚焦…行业,同B、C等签订…协议": the parties of the run before 与 / 同, when words stand between
-    them and the run after it (the subject of the clause signs with each party after the preposition)."""
+    them and the run after it (the subject of the clause signs with each party after the preposition); "A、B等7家校企和
+    C、D签订": a list closed by 等 and what it counts, then 和, is one side too."""
     if len(runs) < 2:
         return []
     between = ctx.view.text[runs[-2][-1].end - ctx.view.start:runs[-1][0].start - ctx.view.start]
-    if len(between) > 40 or not re.fullmatch(r"[^。；;由在与和同跟]*?(?:与|同|跟)\s*", between):
+    if len(between) > 40 or not (re.fullmatch(r"[^。；;由在与和同跟]*?(?:与|同|跟)\s*", between) or
+                                 re.fullmatch(r"等[^。；;，,由在与和同跟]{0,10}?和\s*", between)):
         return []
     return runs[-2]
 

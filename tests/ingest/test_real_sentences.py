@@ -78,6 +78,10 @@ def test_surface_rules_on_real_english_sentences(extractor, text, expected):
      {("Yibin City", "signedAgreementWith", "Contemporary Amperex Technology Co., Limited")}),
     # 华西都市报, 2022-12-26
     ("目前已落户融捷锂业、上海璞泰来、明超电缆、百克晶芯片等重点企业40余家。", set()),
+    # 四川日报 (traditional script), 2025-09-24 (round 6): the list closed by 等7家校企 signs with the one after 和
+    ("西北工業大學、電子科技大學、中國地質大學(武漢)等7家校企和遂寧市人民政府、遂寧經開區簽訂合作協議。",
+     {("西北工业大学", "signedAgreementWith", "People's Government of Suining City"),
+      ("中国地质大学(武汉)", "signedAgreementWith", "遂宁经开区")}),
 ])
 def test_chinese_rules_on_real_sentences(extractor, text, expected):
     assert expected <= relations(extractor, text)
@@ -1284,3 +1288,9 @@ def test_a_mine_is_a_project():
     extractor = Extractor(use_registry=False)
     assert ("Lijiagou Spodumene Mine", "InvestmentProject") in entities(
         extractor, "Lijiagou Spodumene Mine has proven ore reserves of 38.")
+
+
+def test_two_bodies_on_one_side_of_a_signing_do_not_sign_with_each_other(extractor):
+    # 四川日报 (traditional script), 2025-09-24 (round 6): the city and its zone both sign with the universities
+    found = relations(extractor, "西北工業大學、電子科技大學、中國地質大學(武漢)等7家校企和遂寧市人民政府、遂寧經開區簽訂合作協議。")
+    assert not {s for s, kind, o in found if kind == "signedAgreementWith"} & {"People's Government of Suining City"}
