@@ -297,6 +297,9 @@ def _defined_short_names(text: str, chosen: list[Mention]) -> dict[str, tuple[st
 
 # a stock code in brackets after a name: 川发龙蟒(002312.SZ), 宁德时代(300750), 天齐锂业（股票代码：002466）; a bare
 # number only as the codes of Shenzhen and Shanghai run (a postcode, 610000, is none)
+# a joint venture named after what founds it: "成立合资公司四川海创尚纬新能源,", "设立合资企业XX有限公司"
+_NAMED_VENTURE = re.compile(rf"(?:成立|设立|组建|组成)(?:了)?(?:一家)?合资(?:公司|企业)\s*[“\"]?(?P<name>[{CJK}]{{4,20}}?)"
+                            rf"[”\"]?(?=[,，。；;、(（]|$)")
 _TICKER = re.compile(r"[(（]\s*(?:(?:股票代码|证券代码|A股|H股)\s*[:：]?\s*)?(?:(?:SZ|SH|BJ|HK|SHE|SZSE|SSE|HKEX)\s*[:：.]?\s*)?"
                      r"(?:\d{6}(?=\s*\.\s*(?:SZ|SH|BJ))|00[0-3]\d{3}|30[01]\d{3}|60[0-5]\d{3}|68[89]\d{3}|\d{4,5}(?=\.HK))"
                      r"(?:\s*\.\s*(?:SZ|SH|BJ|HK))?\s*[)）]")
@@ -695,6 +698,9 @@ class ChineseRecogniser:
         found += self._bare_bodies(text, tokens)
         found += self._short_names_of_kinds(text, tokens)
         found += by_trade
+        for match in _NAMED_VENTURE.finditer(text):  # "拟与海螺创业成立合资公司四川海创尚纬新能源": the venture named
+            found.append(Mention(match.start("name"), match.end("name"), match.group("name"), "Company", None,
+                                 "zh-named-venture"))
         for match in _TICKER.finditer(text):  # "川发龙蟒(002312.SZ)发布公告": a listed company
             begin = self._extend_left(tokens, match.start(), match.start(), "Company", text)
             if begin is not None and match.start() - begin >= 2:

@@ -19,6 +19,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
 "X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
+"A拟与B成立合资公司X"                             investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
 =============================================  ===================================================
 
@@ -457,6 +458,25 @@ def joint_venture(ctx: SentenceContext) -> None:
                 ctx.add(founder.key, "partnerOf", other.key, 0.65, "zh-joint-venture")
 
 
+def named_venture(ctx: SentenceContext) -> None:
+    """"A拟与B成立合资公司C": A and B found C, so each invests in it, and they are partners."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:共同|合资)?(?:出资)?(?:成立|设立|组建|组成)(?:了)?(?:一家)?合资(?:公司|企业)", text):
+        venture = next((m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) == match.end()), None)
+        before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < match.start()]
+        if venture is None or len(before) < 2:
+            continue
+        first, second = before[-2], before[-1]
+        # "A出资2.45亿元,拟与B成立": A, then with B, in the clause before the verb
+        if not re.search(r"(?:与|和|同)\s*$", _between(ctx, first, second)) or \
+                re.search(r"[。；;]", _between(ctx, first, second)) or \
+                not re.fullmatch(r"\s*(?:共同|一起|联合)?\s*", text[ctx.view.offset(second) + len(second.text):match.start()]):
+            continue
+        for founder in (first, second):
+            ctx.add(founder.key, "investsIn", venture.key, 0.7, "zh-named-venture")
+        ctx.add(first.key, "partnerOf", second.key, 0.65, "zh-named-venture")
+
+
 def subsidiary(ctx: SentenceContext) -> None:
     """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B"."""
     ms = [m for m in ctx.mentions if m.kind in ORG]
@@ -601,5 +621,6 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, visited_in, subsidiary, joint_venture, supplies, partners, place_chain, project_and_place,
+    the_company_invests, located, visited_in, subsidiary, joint_venture, named_venture, supplies, partners, place_chain,
+    project_and_place,
 ]

@@ -82,6 +82,11 @@ def test_surface_rules_on_real_english_sentences(extractor, text, expected):
     ("西北工業大學、電子科技大學、中國地質大學(武漢)等7家校企和遂寧市人民政府、遂寧經開區簽訂合作協議。",
      {("西北工业大学", "signedAgreementWith", "People's Government of Suining City"),
       ("中国地质大学(武汉)", "signedAgreementWith", "遂宁经开区")}),
+    # OFweek锂电网 (round 6): the company that founds a joint venture with another, the venture named after 合资公司
+    ("1月16日晚间,尚纬股份(603333)公告,公司于1月14日与乐山市人民政府、乐山高新技术产业开发区管理委员会、海螺创业(00586.HK)签署"
+     "《新能源西南制造基地项目投资协议》。\n同时,尚纬股份出资2.45亿元,拟与海螺创业成立合资公司四川海创尚纬新能源,尚纬股份持股比例为49%。",
+     {("尚纬股份", "investsIn", "四川海创尚纬新能源"), ("海螺创业", "investsIn", "四川海创尚纬新能源"),
+      ("尚纬股份", "partnerOf", "海螺创业")}),
 ])
 def test_chinese_rules_on_real_sentences(extractor, text, expected):
     assert expected <= relations(extractor, text)
