@@ -393,7 +393,7 @@ def noun_phrase_names(doc) -> list[Mention]:
         lemma = token.lemma_.lower()
         if token.tag_ in ("NNS", "NNPS"):
             continue  # "26 energy storage projects" name no one project
-        if lemma in ("project", "base", "plant", "site", "factory", "mine", "station"):
+        if lemma in ("project", "base", "plant", "site", "factory", "facility", "mine", "station"):
             span = _phrase(token)
             run_on = [t for t in span[:-3] if t.lower_ in _OTHER_HEADS]
             if run_on:  # "a research institute solid-state battery production base": two things run together
@@ -405,7 +405,7 @@ def noun_phrase_names(doc) -> list[Mention]:
             built = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _BUILT
             if lemma == "station" and doc[token.i - 1].lower_ not in ("power", "storage", "substation"):
                 continue  # a power or storage station is a project; a bus station is not
-            if lemma in ("plant", "site", "factory", "station") and not built and not any(
+            if lemma in ("plant", "site", "factory", "facility", "station") and not built and not any(
                     t.like_num or re.search(r"\d", t.text) for t in span):
                 continue  # a plant is a project where its capacity, or the verb building it, says it is one
             if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):

@@ -1299,3 +1299,17 @@ def test_two_bodies_on_one_side_of_a_signing_do_not_sign_with_each_other(extract
     # 四川日报 (traditional script), 2025-09-24 (round 6): the city and its zone both sign with the universities
     found = relations(extractor, "西北工業大學、電子科技大學、中國地質大學(武漢)等7家校企和遂寧市人民政府、遂寧經開區簽訂合作協議。")
     assert not {s for s, kind, o in found if kind == "signedAgreementWith"} & {"People's Government of Suining City"}
+
+
+@needs_model
+def test_a_facility_being_established_is_a_project():
+    # Digital Phablet (round 6): the facility the investment will establish, then located by "The facility, situated in"
+    found = relations(Extractor(use_registry=False),
+                      "Chinese composite materials supplier, which has recently ventured into energy storage, plans a "
+                      "significant investment totaling CNY800 million (approximately USD112.3 million) to establish a "
+                      "sodium-ion battery manufacturing facility. This plant aims to advance the mass production and "
+                      "large-scale deployment of this innovative energy storage technology.\nThe facility, situated in "
+                      "Neijiang in southwestern Sichuan Province, will feature separate production lines for "
+                      "cylindrical and prismatic sodium-ion batteries, with an overall annual capacity of 6 "
+                      "gigawatt-hours.")
+    assert ("sodium-ion battery manufacturing facility", "locatedIn", "Neijiang City") in found, found
