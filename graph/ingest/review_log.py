@@ -39,6 +39,7 @@ from ..names import normalise
 from ..namespace import BK, BKG, ORGANISATION_CLASSES, SDO
 from .evaluate import GOLD_TYPES, Score
 from .extractor import Extraction, predicate_of
+from .gazetteer import slugify
 
 __all__ = ["first_pass", "review_scores", "RELATION_PROPERTIES", "review_log_path"]
 
@@ -159,8 +160,13 @@ def review_scores(layout: DataLayout) -> dict:
         scores}, "pending": [ids]}``; ``languages`` and ``overall`` count every reviewed article, ``untuned`` the
         articles nobody tuned on.
     """
-    tuned = {p.stem for folder in (layout.gold, layout.gold / "dev") if folder.is_dir()
-             for p in folder.glob("*.json")}
+    gold_names = {p.stem for folder in (layout.gold, layout.gold / "dev") if folder.is_dir()
+                  for p in folder.glob("*.json")}
+    # a gold file is named by its source id, or (articles annotated before they were ingested) by the slug the
+    # source id starts with
+    slugs = {slugify(name)[:40] for name in gold_names}
+    tuned = {path.stem for path in (layout.root / "review-log").glob("*.json")
+             if path.stem in gold_names or path.stem.rpartition("_")[0] in slugs}
     untuned: dict[str, dict[str, Score]] = {}
     folder = layout.root / "review-log"
     articles, pending = {}, []

@@ -251,3 +251,12 @@ def test_a_company_that_publishes_its_own_news_is_one_node(corpus_store):
           FILTER(?entity != ?publisher && LCASE(STR(?name)) = LCASE(STR(?other)))
         }""").rows
     assert shared == []
+
+
+def test_the_review_log_counts_development_articles_as_tuned_on_whatever_their_gold_file_is_named():
+    # a gold file annotated before its article was ingested is named by the slug its source id starts with
+    report = review_scores(DataLayout.default())["articles"]
+    assert (DataLayout.default().gold / "dev" / "yuantalks-sichuan-power-rationing-extension-lithium-2022.json").exists()
+    assert report["yuantalks-sichuan-power-rationing-extens_d7f0f3b612991edb"]["tuned"]
+    held_back = next(p.stem for p in sorted((DataLayout.default().gold / "test2").glob("*.json")) if p.stem in report)
+    assert not report[held_back]["tuned"]
