@@ -102,7 +102,7 @@ _MONEY = """
 bk:sc a bkg:Province ; rdfs:label "Sichuan Province"@en, "四川省"@zh .
 bk:cq a bkg:Province ; rdfs:label "Chongqing Municipality"@en .
 bk:c1 a bkg:City ; rdfs:label "First City"@en, "一市"@zh ; schema:containedInPlace bk:sc .
-bk:park a bkg:IndustrialPark ; rdfs:label "A Park"@en ; schema:containedInPlace bk:c1 .
+bk:park a bkg:IndustrialPark ; rdfs:label "A Park"@en ; schema:containedInPlace bk:c1, bk:sc .  # in its province too
 bk:d1 a bkg:District ; rdfs:label "A District"@en ; schema:containedInPlace bk:cq .
 bk:gz a bkg:IndustrialPark ; rdfs:label "Two-Province Area"@en ; schema:containedInPlace bk:sc, bk:cq .
 bk:ev a bkg:SigningCeremony ; schema:startDate "2023-05-05"^^xsd:date .
@@ -129,7 +129,8 @@ def test_signed_investment_by_city_and_year_dates_each_project_by_its_signing():
     assert [(r["year"], r["cityLabel"], r["provinceLabel"], r["investmentCNY"], r["projects"]) for r in records] == [
         (None, "First City", "Sichuan Province", Decimal("50"), 1),  # signed at an event no source dates
         (2022, "A District", "Chongqing Municipality", Decimal("100"), 1),  # in Chongqing, the district
-        (2023, "First City", "Sichuan Province", Decimal("300"), 1),  # the event's year; the largest amount
+        (2023, "First City", "Sichuan Province", Decimal("300"), 1),  # the event's year; the largest amount; in
+        # its park's city only, though the park is also said to lie in the province
         (2026, "Two-Province Area", "Chongqing Municipality", Decimal("50"), 1),  # under both provinces
         (2026, "Two-Province Area", "Sichuan Province", Decimal("50"), 1),
     ]  # p4 (never signed) and p6 (in USD) are not counted
