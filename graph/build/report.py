@@ -38,7 +38,8 @@ class BuildReport:
     #: For an incremental build, the sources whose graphs were rebuilt (``None`` after a full build).
     changed_sources: list[str] | None = None
     #: The sources without a ``datePublished`` or a ``headline``: what each lacks. Both are optional, but a
-    #: dated analysis (``--since``, ``--until``) leaves the facts of an undated source out.
+    #: dated analysis (``--since``, ``--until``) cannot place the facts of an undated source in time: a tie
+    #: nothing else dates is kept in every window.
     lacking_metadata: dict[str, list[str]] = field(default_factory=dict)
     #: What was derived from an earlier graph and is now out of date (see :mod:`graph.freshness`).
     out_of_date: list[str] = field(default_factory=list)
@@ -57,7 +58,7 @@ class BuildReport:
                          f"most {counts[-1]} (listed in manifest.json)")
         if self.lacking_metadata:
             lines.append(f"sources without a date or headline ({len(self.lacking_metadata)}; --since and --until "
-                         "leave the facts of an undated source out):")
+                         "keep a tie only an undated source states in every window):")
             shown = list(self.lacking_metadata.items())
             lines += [f"  {name}: no {' and no '.join(lacks)}" for name, lacks in shown[:50]]
             if len(shown) > 50:
