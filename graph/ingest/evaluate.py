@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,6 +42,7 @@ __all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "regroup", "s
 GOLD_TYPES = {"Company", "GovernmentBody", "Conference", "IndustrialPark", "InvestmentProject", "Place", "Person",
               "Organization"}
 _SYMMETRIC = {"partnerOf", "signedAgreementWith"}
+_PARTS = ("entities", "relations", "amounts", "dates")
 
 
 @dataclass
@@ -102,7 +103,7 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
     >>> errors["entities"]["missed"], errors["relations"]["missed"]
     (['Yibin [Place]'], ['CATL -investsIn-> Yibin'])
     """
-    scores = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
+    scores = {k: Score() for k in _PARTS}
     rules = {} if rules is None else rules
     errors = {} if errors is None else errors
     for part in scores:
@@ -279,9 +280,7 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
     if not articles_dir.is_dir():
         raise UsageError(f"{articles_dir}: not a folder of articles")
     extractor = extractor or Extractor()
-    per_article: dict[str, dict] = {}
-    overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
-    languages: dict[str, dict[str, Score]] = {}
+    totals = _Totals()
     rules: dict[str, Score] = {}
     errors: dict[str, dict] = {}
     for gold_path in sorted(path for folder in gold_dirs for path in folder.glob("*.json")):
@@ -290,25 +289,39 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
             article = _article_text(gold_path.parent / "articles", gold_path.stem)
         if article is None:
             continue
-        if gold_path.stem in per_article:
+        if gold_path.stem in totals.articles:
             raise UsageError(f"{gold_path}: article {gold_path.stem} has a gold file in two of the folders")
         gold = _read_gold(gold_path)
         extraction = extractor.extract(*article)
         scores = score_article(gold, extraction, rules, errors.setdefault(gold_path.stem, {}))
-        language = languages.setdefault(gold.get("language") or extraction.language,
-                                        {k: Score() for k in overall})
-        for key, score in scores.items():
-            overall[key] += score
-            language[key] += score
-        per_article[gold_path.stem] = {k: v.as_dict() for k, v in scores.items()}
-    if not per_article:
+        totals.add(gold_path.stem, gold.get("language") or extraction.language, scores)
+    if not totals.articles:
         raise UsageError(f"no article of {articles_dir} has a gold file in {', '.join(map(str, gold_dirs))}")
-    return {"extractor": extractor.name, "articles": per_article,
-            "overall": {k: v.as_dict() for k, v in overall.items()},
-            "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
-                          for lang, parts in sorted(languages.items())},
-            "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())},
-            "errors": errors}
+    return totals.report(extractor.name, rules, errors)
+
+
+@dataclass
+class _Totals:
+    """Scores per article, per language and overall (micro-averaged), as the reports give them."""
+
+    articles: dict[str, dict] = field(default_factory=dict)
+    languages: dict[str, dict[str, Score]] = field(default_factory=dict)
+    overall: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in _PARTS})
+
+    def add(self, name: str, language: str, scores: dict[str, Score]) -> None:
+        in_language = self.languages.setdefault(language, {k: Score() for k in _PARTS})
+        for key, score in scores.items():
+            self.overall[key] += score
+            in_language[key] += score
+        self.articles[name] = {k: v.as_dict() for k, v in scores.items()}
+
+    def report(self, extractor: str, rules: dict[str, Score], errors: dict) -> dict:
+        return {"extractor": extractor, "articles": self.articles,
+                "overall": {k: v.as_dict() for k, v in self.overall.items()},
+                "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                              for lang, parts in sorted(self.languages.items())},
+                "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())},
+                "errors": errors}
 
 
 def gold_as_extraction(gold: dict) -> Extraction:
@@ -362,27 +375,17 @@ def agreement(first_dir: Path, second_dir: Path) -> dict:
     for folder in (first_dir, second_dir):
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder of gold annotations")
-    overall = {k: Score() for k in ("entities", "relations", "amounts", "dates")}
-    languages: dict[str, dict[str, Score]] = {}
-    per_article, errors, rules = {}, {}, {}
+    totals, errors = _Totals(), {}
     for second_path in sorted(second_dir.glob("*.json")):
         first_path = first_dir / second_path.name
         if not first_path.exists():
             continue
         first, second = (_read_gold(path) for path in (first_path, second_path))
-        scores = score_article(first, gold_as_extraction(second), rules, errors.setdefault(second_path.stem, {}))
-        language = languages.setdefault(first.get("language", "en"), {k: Score() for k in overall})
-        for key, score in scores.items():
-            overall[key] += score
-            language[key] += score
-        per_article[second_path.stem] = {k: v.as_dict() for k, v in scores.items()}
-    if not per_article:
+        scores = score_article(first, gold_as_extraction(second), errors=errors.setdefault(second_path.stem, {}))
+        totals.add(second_path.stem, first.get("language", "en"), scores)
+    if not totals.articles:
         raise UsageError(f"no article is annotated in both {first_dir} and {second_dir}")
-    return {"extractor": f"second annotator ({second_dir})", "articles": per_article,
-            "overall": {k: v.as_dict() for k, v in overall.items()},
-            "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
-                          for lang, parts in sorted(languages.items())},
-            "rules": {}, "errors": errors}
+    return totals.report(f"second annotator ({second_dir})", {}, errors)
 
 
 def _read_gold(path: Path) -> dict:
