@@ -248,7 +248,7 @@ _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副�
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO|"
            r"所长|副所长|院长|副院长|校长|副校长|部长|副部长|处长|副处长|行长|副行长|[省市区县]领导)")
 # the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
-_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO)"
+_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO|负责人)"
                              r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
@@ -772,6 +772,8 @@ class ChineseRecogniser:
             name = text[begin:title.start()]
             if 2 <= len(name) <= 12 and name not in _STOP_WORDS and not _GENERIC_COMPANY.fullmatch(name) and \
                     not re.search(rf"{_COMPANY_SUFFIX}$|{_GOVERNMENT_SUFFIX}$|{_DEPARTMENT_SUFFIX}$|[省市区县州的]$", name) \
+                    and not (title.group(0) == "负责人" and  # a project's, a park's or a body's 负责人 is no company's
+                             re.search(rf"{_PROJECT_SUFFIX}$|{_PARK_SUFFIX}$|项目|工程|中心|部门|单位|相关|有关|现场|施工|工地|建设|厂区|车间", name)) \
                     and self.knowledge.resolve(name, "Place") is None:
                 found.append(Mention(begin, title.start(), name, "Company", None, "zh-company-of-title"))
         return found

@@ -337,3 +337,13 @@ def test_a_universitys_campus_city_in_brackets_is_part_of_its_name(extractor):
     # 四川日报 (traditional script), 遂宁
     found = names(extractor, "西北工業大學、電子科技大學、中國地質大學(武漢)等7家校企和遂寧市人民政府、遂寧經開區簽訂合作協議。")
     assert ("中国地质大学(武汉)", "Organization") in found, found
+
+
+def test_a_company_named_before_its_person_in_charge(extractor):
+    # 中国化工信息网, 巴中 (round 6): 负责人 after a company's short name, not after a site or a project
+    found = names(extractor, "“我们新建2条锂电池生产线,年产各类锂电池超3万组,产品不仅覆盖国内市场,更成功开拓东南亚销路。”"
+                             "大美鑫光负责人刘俊麟介绍。")
+    assert ("大美鑫光", "Company") in found, found
+    # 东北能源网, from the Liangjiang New Area website (development set): the person in charge on site
+    found = names(extractor, "现场负责人彭林告诉记者,在两江新区的支持下,包括项目主体楼体、配套道路等都在快速推进中。")
+    assert not any(kind == "Company" for _, kind in found), found
