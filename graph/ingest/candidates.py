@@ -30,8 +30,7 @@ from ..namespace import AMOUNT, BK, BKG, SOURCE, source_iri
 from .changes import FileChanges
 from .chinese import english_name, is_chinese, to_simplified
 from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of
-from .gazetteer import slugify
-from .reader import RawArticle
+from .reader import RawArticle, source_id_stem
 from .review_log import first_pass, review_log_path
 
 __all__ = ["Candidate", "IngestResult", "source_id_for", "candidates_of", "render_trig", "ingest_article",
@@ -86,8 +85,7 @@ class IngestResult:
 def source_id_for(filename: str, text: str) -> str:
     """The source id of an article: its file name (as a slug) and the first 16 hex digits of the SHA-256 of
     its text."""
-    stem = Path(filename).stem
-    return f"{slugify(stem)[:40]}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
+    return f"{source_id_stem(Path(filename).stem)}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
 
 
 def _term(term) -> str:

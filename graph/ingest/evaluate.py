@@ -32,8 +32,7 @@ from ..sources import read_source
 from .amounts import Amount
 from .dates import DateMention
 from .extractor import ExtractedEntity, Extraction, Extractor
-from .gazetteer import slugify
-from .reader import ARTICLE_SUFFIXES, clean_text, read_article
+from .reader import ARTICLE_SUFFIXES, clean_text, is_source_of, read_article
 from .relations import RelationCandidate
 
 __all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "regroup", "score_article", "GOLD_TYPES"]
@@ -272,10 +271,7 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
     >>> sorted(report["overall"]), report["overall"]["amounts"]["f1"] > 0.9
     (['amounts', 'dates', 'entities', 'relations'], True)
     """
-    gold_dirs = [Path(gold_dir)] if isinstance(gold_dir, (str, Path)) else [Path(d) for d in gold_dir]
-    for folder in gold_dirs:
-        if not folder.is_dir():
-            raise UsageError(f"{folder}: not a folder of gold annotations")
+    gold_dirs = _gold_folders([gold_dir] if isinstance(gold_dir, (str, Path)) else gold_dir)
     articles_dir = Path(articles_dir)
     if not articles_dir.is_dir():
         raise UsageError(f"{articles_dir}: not a folder of articles")
@@ -371,10 +367,7 @@ def agreement(first_dir: Path, second_dir: Path) -> dict:
     ParseError
         A gold file is not JSON (its file and line are named).
     """
-    first_dir, second_dir = Path(first_dir), Path(second_dir)
-    for folder in (first_dir, second_dir):
-        if not folder.is_dir():
-            raise UsageError(f"{folder}: not a folder of gold annotations")
+    first_dir, second_dir = _gold_folders([first_dir, second_dir])
     totals, errors = _Totals(), {}
     for second_path in sorted(second_dir.glob("*.json")):
         first_path = first_dir / second_path.name
@@ -386,6 +379,15 @@ def agreement(first_dir: Path, second_dir: Path) -> dict:
     if not totals.articles:
         raise UsageError(f"no article is annotated in both {first_dir} and {second_dir}")
     return totals.report(f"second annotator ({second_dir})", {}, errors)
+
+
+def _gold_folders(folders) -> list[Path]:
+    """The folders as paths, each checked to be there (:class:`UsageError` names one that is not)."""
+    paths = [Path(folder) for folder in folders]
+    for folder in paths:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder of gold annotations")
+    return paths
 
 
 def _read_gold(path: Path) -> dict:
@@ -412,8 +414,7 @@ def regroup(report: dict, gold_dir: Path) -> dict:
     golds = {path.stem: path for path in gold_dir.glob("*.json")}
     languages: dict[str, dict[str, Score]] = {}
     for name, parts in report["articles"].items():
-        path = golds.get(name) or next((p for stem, p in sorted(golds.items())
-                                        if stem.rpartition("_")[0] == slugify(name)[:40]), None)
+        path = golds.get(name) or next((p for stem, p in sorted(golds.items()) if is_source_of(stem, name)), None)
         if path is None:
             raise UsageError(f"article {name} of the report has no gold file in {gold_dir}")
         language = json.loads(path.read_text(encoding="utf-8")).get("language", "en")

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ParseError
+from .gazetteer import slugify
 
-__all__ = ["RawArticle", "read_article", "read_article_text", "clean_text", "unwrap", "ARTICLE_SUFFIXES", "MAX_CHARS"]
+__all__ = ["RawArticle", "read_article", "read_article_text", "clean_text", "unwrap", "is_source_of", "source_id_stem",
+           "ARTICLE_SUFFIXES", "MAX_CHARS"]
 
 #: File endings read as articles when a folder is ingested.
 ARTICLE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -331,3 +333,26 @@ def read_article(path: Path) -> RawArticle:
     article.metadata["language"] = report.language
     article.warnings += [warning] if warning else []
     return article
+
+
+def source_id_stem(stem: str) -> str:
+    """How the source id ``ingest`` gives an article file starts: the file's name without its suffix, as a slug,
+    at most 40 characters (a hash of the text follows, see :func:`graph.ingest.candidates.source_id_for`).
+
+    >>> source_id_stem("Yuantalks Sichuan power rationing extension lithium 2022")
+    'yuantalks-sichuan-power-rationing-extens'
+    """
+    return slugify(stem)[:40]
+
+
+def is_source_of(source_id: str, name: str) -> bool:
+    """Whether ``source_id`` is the article named ``name``: that very id, or the one ingest made of a file of
+    that name (a gold file or a report written before the article was ingested is named so).
+
+    >>> is_source_of("yuantalks-sichuan-power-rationing-extens_d7f0f3b612991edb",
+    ...              "yuantalks-sichuan-power-rationing-extension-lithium-2022")
+    True
+    >>> is_source_of("other_d7f0f3b612991edb", "yuantalks-sichuan-power-rationing-extension-lithium-2022")
+    False
+    """
+    return source_id == name or source_id.rpartition("_")[0] == source_id_stem(name)

@@ -39,7 +39,7 @@ from ..names import normalise
 from ..namespace import BK, BKG, ORGANISATION_CLASSES, SDO
 from .evaluate import GOLD_TYPES, Score
 from .extractor import Extraction, predicate_of
-from .gazetteer import slugify
+from .reader import is_source_of
 
 __all__ = ["first_pass", "review_scores", "RELATION_PROPERTIES", "review_log_path"]
 
@@ -162,11 +162,10 @@ def review_scores(layout: DataLayout) -> dict:
     """
     gold_names = {p.stem for folder in (layout.gold, layout.gold / "dev") if folder.is_dir()
                   for p in folder.glob("*.json")}
-    # a gold file is named by its source id, or (articles annotated before they were ingested) by the slug the
-    # source id starts with
-    slugs = {slugify(name)[:40] for name in gold_names}
-    tuned = {path.stem for path in (layout.root / "review-log").glob("*.json")
-             if path.stem in gold_names or path.stem.rpartition("_")[0] in slugs}
+
+    def tuned_on(source: str) -> bool:  # its gold file is named by its source id, or by the file it was made of
+        return any(is_source_of(source, name) for name in gold_names)
+
     untuned: dict[str, dict[str, Score]] = {}
     folder = layout.root / "review-log"
     articles, pending = {}, []
@@ -191,14 +190,15 @@ def review_scores(layout: DataLayout) -> dict:
                                     len(entities - proposed_entities)),
                   "relations": Score(len(proposed & accepted), len(proposed - accepted), len(accepted - proposed))}
         language = languages.setdefault(record["language"], {"entities": Score(), "relations": Score()})
+        tuned = tuned_on(source)
         fresh = untuned.setdefault(record["language"], {"entities": Score(), "relations": Score()}) \
-            if source not in tuned else {"entities": Score(), "relations": Score()}
+            if not tuned else {"entities": Score(), "relations": Score()}
         for part, score in scores.items():
             overall[part] += score
             language[part] += score
             fresh[part] += score
         articles[source] = {"language": record["language"], "extractor": record["extractor"],
-                            "tuned": source in tuned,
+                            "tuned": tuned,
                             **{part: score.as_dict() for part, score in scores.items()}}
     return {"articles": articles,
             "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
