@@ -36,7 +36,7 @@ from .resolve import Knowledge
 from .spans import Spans
 
 __all__ = ["ChineseRecogniser", "to_simplified", "chinese_share", "chinese_sentences", "english_name",
-           "is_chinese", "language_of", "CJK"]
+           "is_chinese", "language_of", "CJK", "FOUNDS_VENTURE"]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -295,11 +295,11 @@ def _defined_short_names(text: str, chosen: list[Mention]) -> dict[str, tuple[st
     return defined
 
 
+#: founding a joint venture, its name after it: "成立合资公司四川海创尚纬新能源", "设立合资企业XX有限公司"
+FOUNDS_VENTURE = r"(?:成立|设立|组建|组成)(?:了)?(?:一家)?合资(?:公司|企业)"
+_NAMED_VENTURE = re.compile(rf"{FOUNDS_VENTURE}\s*[“\"]?(?P<name>[{CJK}]{{4,20}}?)[”\"]?(?=[,，。；;、(（]|$)")
 # a stock code in brackets after a name: 川发龙蟒(002312.SZ), 宁德时代(300750), 天齐锂业（股票代码：002466）; a bare
 # number only as the codes of Shenzhen and Shanghai run (a postcode, 610000, is none)
-# a joint venture named after what founds it: "成立合资公司四川海创尚纬新能源,", "设立合资企业XX有限公司"
-_NAMED_VENTURE = re.compile(rf"(?:成立|设立|组建|组成)(?:了)?(?:一家)?合资(?:公司|企业)\s*[“\"]?(?P<name>[{CJK}]{{4,20}}?)"
-                            rf"[”\"]?(?=[,，。；;、(（]|$)")
 _TICKER = re.compile(r"[(（]\s*(?:(?:股票代码|证券代码|A股|H股)\s*[:：]?\s*)?(?:(?:SZ|SH|BJ|HK|SHE|SZSE|SSE|HKEX)\s*[:：.]?\s*)?"
                      r"(?:\d{6}(?=\s*\.\s*(?:SZ|SH|BJ))|00[0-3]\d{3}|30[01]\d{3}|60[0-5]\d{3}|68[89]\d{3}|\d{4,5}(?=\.HK))"
                      r"(?:\s*\.\s*(?:SZ|SH|BJ|HK))?\s*[)）]")
@@ -672,8 +672,8 @@ class ChineseRecogniser:
                 if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \
                         re.match(r"(?:[一二三四五六七八九十]期)?项目", text[end:]):
                     continue  # "赣锋新型锂电池科技产业园项目": the park names a project, and is none of its own
-                if kind == "IndustrialPark" and all(t[3].startswith("v") for t in tokens.within(begin, match.start())
-                                                    or [(0, 0, "", "")]):
+                head = tokens.within(begin, match.start())
+                if kind == "IndustrialPark" and head and all(t[3].startswith("v") for t in head):
                     continue  # "盘活园区闲置资源": a verb before 园区 names no park
                 if kind in ("IndustrialPark", "Organization") and not _GENERIC_PARK.sub("", text[begin:match.start()]) \
                         and not self._names_a_place(text[begin:match.start()]):

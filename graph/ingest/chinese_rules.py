@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 from itertools import takewhile
 
-from .chinese import CJK
+from .chinese import CJK, FOUNDS_VENTURE
 from .relations import (
     EVENT,
     ORG,
@@ -461,7 +461,7 @@ def joint_venture(ctx: SentenceContext) -> None:
 def named_venture(ctx: SentenceContext) -> None:
     """"A拟与B成立合资公司C": A and B found C, so each invests in it, and they are partners."""
     text = ctx.view.text
-    for match in re.finditer(r"(?:共同|合资)?(?:出资)?(?:成立|设立|组建|组成)(?:了)?(?:一家)?合资(?:公司|企业)", text):
+    for match in re.finditer(rf"(?:共同|合资)?(?:出资)?{FOUNDS_VENTURE}", text):
         venture = next((m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) == match.end()), None)
         before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < match.start()]
         if venture is None or len(before) < 2:
