@@ -34,6 +34,13 @@ def extractor(seed_data) -> Extractor:
     return Extractor(seed_data)
 
 
+@pytest.fixture(scope="session")
+def bundled_only() -> Extractor:
+    """The extractor as ``eval-extraction --no-registry`` runs it, with the bundled knowledge only: the registry
+    holds the development set's own names, which would make cases of it pass for the wrong reason."""
+    return Extractor(use_registry=False)
+
+
 @pytest.fixture
 def data_copy(tmp_path, seed_data) -> DataLayout:
     """A copy of the seed data without candidates; tests write here, never into data/."""

@@ -3,14 +3,11 @@ publishers', quoted for evaluation): each case failed before the rule it tests."
 
 import pytest
 
-from graph.ingest.extractor import Extractor
-
 
 @pytest.fixture(scope="module")
-def extractor():
-    """The extractor as ``eval-extraction --no-registry`` runs it: the registry holds the development set's own
-    names, which would make these cases pass for the wrong reason."""
-    return Extractor(use_registry=False)
+def extractor(bundled_only):
+    """The extractor without the registry (see ``bundled_only``)."""
+    return bundled_only
 
 
 def names(extractor, text) -> set[tuple[str, str]]:

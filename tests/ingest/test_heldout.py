@@ -11,7 +11,6 @@ import pytest
 
 from graph.cli import main
 from graph.ingest.evaluate import evaluate
-from graph.ingest.extractor import Extractor
 
 HELDOUT = Path(__file__).parent / "heldout"
 #: (gold folder, articles folder, floors of F1 per part)
@@ -21,11 +20,6 @@ SETS = {
     "unseen": (HELDOUT / "unseen" / "gold", HELDOUT / "unseen" / "articles",
                {"entities": 0.9, "relations": 0.7, "amounts": 0.93, "dates": 0.9}),
 }
-
-
-@pytest.fixture(scope="module")
-def bundled_only() -> Extractor:
-    return Extractor(use_registry=False)
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

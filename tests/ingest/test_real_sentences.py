@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 
 from graph.ingest.english import english_pipeline
-from graph.ingest.extractor import Extractor
 
 from .conftest import entities, needs_model, relations
 
@@ -1269,30 +1268,28 @@ def test_a_hard_wrapped_release_is_read_in_paragraphs_and_its_short_name_in_brac
 # Round 6: cases from the sixth development batch (data/gold/dev/articles/), each failing before its rule.
 
 @needs_model
-def test_a_short_name_of_a_known_company_in_the_article_is_that_company():
+def test_a_short_name_of_a_known_company_in_the_article_is_that_company(bundled_only):
     # EnergyTrend (the whole article): "Ganfeng" is the article's Ganfeng Lithium, not a company of its own
     from graph.folders import DataLayout
     from graph.ingest.reader import read_article
 
     article = read_article(DataLayout.default().gold / "dev/articles/energytrend-ganfeng-chongqing-solid-state-base-2022.md")
-    companies = [e for e in Extractor(use_registry=False).extract(article.text).entities
+    companies = [e for e in bundled_only.extract(article.text).entities
                  if "Ganfeng" in " ".join(e.names) and e.kind == "Company"]
     assert len(companies) == 1 and {"Ganfeng Lithium", "Ganfeng"} <= set(companies[0].names), companies
 
 
 @needs_model
-def test_a_publisher_ending_in_press_is_no_party():
+def test_a_publisher_ending_in_press_is_no_party(bundled_only):
     # SMM: the news agency an industry source spoke to
-    extractor = Extractor(use_registry=False)
-    assert not entities(extractor, "\" An industry source told the Financial Associated Press.")
+    assert not entities(bundled_only, "\" An industry source told the Financial Associated Press.")
 
 
 @needs_model
-def test_a_mine_is_a_project():
+def test_a_mine_is_a_project(bundled_only):
     # SMM: a spodumene mine, named as an organisation by the model
-    extractor = Extractor(use_registry=False)
     assert ("Lijiagou Spodumene Mine", "InvestmentProject") in entities(
-        extractor, "Lijiagou Spodumene Mine has proven ore reserves of 38.")
+        bundled_only, "Lijiagou Spodumene Mine has proven ore reserves of 38.")
 
 
 def test_two_bodies_on_one_side_of_a_signing_do_not_sign_with_each_other(extractor):
@@ -1302,9 +1299,9 @@ def test_two_bodies_on_one_side_of_a_signing_do_not_sign_with_each_other(extract
 
 
 @needs_model
-def test_a_facility_being_established_is_a_project():
+def test_a_facility_being_established_is_a_project(bundled_only):
     # Digital Phablet (round 6): the facility the investment will establish, then located by "The facility, situated in"
-    found = relations(Extractor(use_registry=False),
+    found = relations(bundled_only,
                       "Chinese composite materials supplier, which has recently ventured into energy storage, plans a "
                       "significant investment totaling CNY800 million (approximately USD112.3 million) to establish a "
                       "sodium-ion battery manufacturing facility. This plant aims to advance the mass production and "
