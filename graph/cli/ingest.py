@@ -140,6 +140,9 @@ def eval_extraction_command(
                                       "in neither is looked for in the gold folder's articles/."),
     no_registry: bool = typer.Option(False, "--no-registry", help="Extract without the registry's names "
                                      "(bundled gazetteer and company list only): the score on unseen news."),
+    leave_own_out: bool = typer.Option(False, "--leave-own-out", help="Read each article with the registry as it "
+                                       "would be had the article never been ingested (without the entities its "
+                                       "source brought): the registry's help on new news, without its memory."),
     with_gold: list[Path] = typer.Option(None, "--with-gold", help="Another folder of gold annotations, scored "
                                          "together with GOLD_DIR (repeatable): held-back sets pooled."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
@@ -155,6 +158,8 @@ def eval_extraction_command(
     from ..ingest.evaluate import evaluate, regroup
     from ..ingest.extractor import Extractor
 
+    if leave_own_out and (no_registry or recorded is not None):
+        raise UsageError("--leave-own-out reads with the registry: it goes with neither --no-registry nor --recorded")
     if recorded is not None:
         try:
             report = regroup(json.loads(recorded.read_text(encoding="utf-8")), gold_dir)
@@ -162,11 +167,12 @@ def eval_extraction_command(
             raise UsageError(f"{recorded}: not a report of eval-extraction -f json ({exc})") from exc
     else:
         report = evaluate([gold_dir, *(with_gold or [])], articles_dir,
-                          Extractor(data_layout(data), use_registry=not no_registry))
+                          Extractor(data_layout(data), use_registry=not no_registry), leave_own_out=leave_own_out)
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2))
         return
-    how = f" (recorded in {recorded})" if recorded else " (without the registry)" if no_registry else ""
+    how = f" (recorded in {recorded})" if recorded else " (without the registry)" if no_registry else \
+        " (the registry without each article's own part)" if leave_own_out else ""
     _print_scores(report, how)
     if by_rule:
         typer.echo("\nrelations proposed per rule (precision alone; recall is the relations' own)")

@@ -232,7 +232,8 @@ def _article_text(articles_dir: Path, name: str) -> tuple[str, dt.date | None] |
     return raw.text, dt.date.fromisoformat(date) if date else None
 
 
-def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Extractor | None = None) -> dict:
+def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Extractor | None = None,
+             leave_own_out: bool = False) -> dict:
     """Score the extractor against gold annotations, per article and overall (micro-averaged).
 
     Parameters
@@ -247,16 +248,21 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         looked for in the gold folder's own ``articles/`` (a set whose articles are not in the corpus).
     extractor : Extractor, optional
         Default: one with the default data folder's registry.
+    leave_own_out : bool
+        Read each article as if it had never been ingested: without the registry part its source brought
+        (:meth:`Extractor.without_article`). The registry then helps only with what other articles taught it,
+        as it would on a new article.
 
     Returns
     -------
     dict
-        ``{"extractor": name, "articles": {id: {part: scores}}, "overall": {part: scores}, "languages":
-        {language: {part: scores}}, "rules": {rule: scores}, "errors": {id: {part: {"missed": [...], "false":
-        [...]}}}}`` where a part is entities, relations, amounts or dates and scores hold tp, fp, fn, precision,
-        recall and f1; an article's language is its gold file's ``language``, else the one the extractor read it
-        in; ``rules`` counts, for each relation rule, the relations it proposed that the gold has (tp) and has
-        not (fp); ``errors`` lists what each article's extraction missed and what it has that the gold has not.
+        ``{"extractor": name, "registry": how, "articles": {id: {part: scores}}, "overall": {part: scores},
+        "languages": {language: {part: scores}}, "rules": {rule: scores}, "errors": {id: {part: {"missed": [...],
+        "false": [...]}}}}`` where ``how`` is ``"none"``, ``"whole"`` or ``"own part left out"``; a part is
+        entities, relations, amounts or dates and scores hold tp, fp, fn, precision, recall and f1; an
+        article's language is its gold file's ``language``, else the one the extractor read it in; ``rules``
+        counts, for each relation rule, the relations it proposed that the gold has (tp) and has not (fp);
+        ``errors`` lists what each article's extraction missed and what it has that the gold has not.
 
     Raises
     ------
@@ -288,12 +294,15 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         if gold_path.stem in totals.articles:
             raise UsageError(f"{gold_path}: article {gold_path.stem} has a gold file in two of the folders")
         gold = _read_gold(gold_path)
-        extraction = extractor.extract(*article)
+        reading = extractor.without_article(gold_path.stem) if leave_own_out else extractor
+        extraction = reading.extract(*article)
         scores = score_article(gold, extraction, rules, errors.setdefault(gold_path.stem, {}))
         totals.add(gold_path.stem, gold.get("language") or extraction.language, scores)
     if not totals.articles:
         raise UsageError(f"no article of {articles_dir} has a gold file in {', '.join(map(str, gold_dirs))}")
-    return totals.report(extractor.name, rules, errors)
+    registry = "none" if not extractor.use_registry else "own part left out" if leave_own_out else "whole"
+    report = totals.report(extractor.name, rules, errors)
+    return {"extractor": report["extractor"], "registry": registry, **report}
 
 
 @dataclass

@@ -34,6 +34,7 @@ from .english import english_pipeline
 from .gazetteer import slugify
 from .model_names import model_names, noun_phrase_names
 from .parse_rules import PARSE_RULES
+from .reader import is_source_of
 from .recogniser import EntityRecogniser, Mention, headline_spans
 from .relations import (
     DATELINE,
@@ -192,10 +193,32 @@ class Extractor:
 
     def __init__(self, layout: DataLayout | None = None, use_registry: bool = True,
                  knowledge: Knowledge | None = None):
+        self.layout = layout
+        self.use_registry = use_registry and knowledge is None
         self.knowledge = knowledge or Knowledge.load(layout, use_registry=use_registry)
         self.recognise = EntityRecogniser(self.knowledge)
         self.pipeline = english_pipeline()
         self._chinese: ChineseRecogniser | None = None  # made on the first Chinese article
+
+    def without_article(self, name: str) -> Extractor:
+        """This extractor as it would be had the article ``name`` (a source id, or the file name ingest made it
+        from) never been ingested: its registry without the parts its source brought (``registry/<source
+        id>.ttl``). Itself when it reads no registry or the registry has no part of that article.
+
+        So an article of the corpus can be measured with the registry without the registry remembering its
+        own names (``eval-extraction --leave-own-out``).
+
+        >>> extractor = Extractor(use_registry=False)
+        >>> extractor.without_article("scol-yibin-sichuan-catl-phase1-2021") is extractor
+        True
+        """
+        if not self.use_registry:
+            return self
+        layout = self.layout or DataLayout.default()
+        own = [part.stem for part in layout.registry_files[1:] if is_source_of(part.stem, name)]
+        if not own:
+            return self
+        return Extractor(layout, knowledge=Knowledge.load(layout, leave_out=own))
 
     @property
     def name(self) -> str:

@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -139,17 +140,20 @@ class Knowledge:
                 self._core.setdefault(core_name(name), []).append(entity)
 
     @classmethod
-    def load(cls, layout: DataLayout | None = None, use_registry: bool = True) -> Knowledge:
+    def load(cls, layout: DataLayout | None = None, use_registry: bool = True,
+             leave_out: Collection[str] = ()) -> Knowledge:
         """The knowledge of a data folder: its registry (unless ``use_registry`` is false) and the bundled lists.
 
         A bundled entry that names a registry entity of the same kind is merged into it (the registry's IRI
-        wins; the bundled names become extra aliases for matching).
+        wins; the bundled names become extra aliases for matching). ``leave_out`` names sources whose registry
+        parts (``registry/<source id>.ttl``: the entities they brought) are left out, as if never ingested.
         """
         entities: list[KnownEntity] = []
         if use_registry:
             layout = layout or DataLayout.default()
             registry = Graph()
-            for path in layout.registry_files:
+            left_out = {layout.registry_part(source_id) for source_id in leave_out}
+            for path in (p for p in layout.registry_files if p not in left_out):
                 for triple in parse_rdf_file(path, layout.display(path), "turtle"):
                     registry.add(triple)
             entities = _registry_entities(registry)

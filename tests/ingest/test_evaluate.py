@@ -105,6 +105,40 @@ def test_gold_folders_are_scored_together_and_find_their_own_articles(tmp_path, 
     assert "not a folder of gold annotations" in capsys.readouterr().err
 
 
+def test_leave_own_out_reads_each_article_without_the_names_its_own_source_brought(data_copy, tmp_path, capsys):
+    """A name only the article's own registry part knows is found with the whole registry and not when that part
+    is left out; another source's part still helps."""
+    (data_copy.root / "registry").mkdir(exist_ok=True)
+    for source, iri, name in (("first_0123456789abcdef", "qingyuan-xinlian", "青元新联"),
+                              ("second_0123456789abcdef", "hanfeng-cailiao", "翰丰材料")):
+        data_copy.registry_part(source).write_text(
+            "@prefix bkg: <https://w3id.org/battery-kg/ontology#> .\n"
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            f'<https://w3id.org/battery-kg/id/{iri}> a bkg:Company ; rdfs:label "{iri}"@en, "{name}"@zh .\n',
+            encoding="utf-8")
+    gold, articles = tmp_path / "gold", tmp_path / "articles"
+    articles.mkdir()
+    for article in ("first", "second"):
+        (articles / f"{article}.md").write_text(f"---\ntitle: {article}\n---\n青元新联与翰丰材料签署合作协议。\n",
+                                                encoding="utf-8")
+        _gold(gold, article, [{"name": "青元新联", "type": "Company"}, {"name": "翰丰材料", "type": "Company"}],
+              language="zh")
+    common = ["eval-extraction", str(gold), str(articles), "--data", str(data_copy.root), "-f", "json"]
+    assert main(common) == 0
+    whole = json.loads(capsys.readouterr().out)
+    assert whole["registry"] == "whole"
+    assert [whole["articles"][a]["entities"]["tp"] for a in ("first", "second")] == [2, 2]
+    assert main([*common, "--leave-own-out"]) == 0
+    own_left_out = json.loads(capsys.readouterr().out)
+    assert own_left_out["registry"] == "own part left out"
+    assert own_left_out["errors"]["first"]["entities"]["missed"] == ["青元新联 [Company]"]
+    assert own_left_out["errors"]["second"]["entities"]["missed"] == ["翰丰材料 [Company]"]
+    assert main([*common[:-2], "--leave-own-out"]) == 0
+    assert "(the registry without each article's own part)" in capsys.readouterr().out
+    assert main([*common, "--leave-own-out", "--no-registry"]) == 2
+    assert "--leave-own-out reads with the registry" in capsys.readouterr().err
+
+
 def _gold(folder, name, entities, relations=(), language="en"):
     folder.mkdir(exist_ok=True)
     (folder / f"{name}.json").write_text(json.dumps({
