@@ -371,6 +371,30 @@ def _base_tokenizer():
     return jieba
 
 
+#: how often a word must occur in jieba's general dictionary (about 60 million words) to be a common word
+COMMON_WORD_FREQUENCY = 1000
+_NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
+
+
+def _common_word(name: str) -> bool:
+    """Whether ``name`` is a common word of the language as well: frequent in jieba's general dictionary, and
+    tagged there as no name (of a person, place or organisation) and no abbreviation.
+
+    >>> _common_word("现代"), _common_word("绿色"), _common_word("华为"), _common_word("宁德时代")
+    (True, True, False, False)
+    """
+    jieba = _base_tokenizer()
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(name, 0) >= COMMON_WORD_FREQUENCY and _dictionary_tags().get(name) not in _NAME_TAGS
+
+
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
 class ChineseRecogniser:
     """Find the names of a Chinese text: known names, names by their suffixes, lists, people with titles."""
 
@@ -398,7 +422,9 @@ class ChineseRecogniser:
             self.tokenizer.add_word(department, freq=2000, tag="nt")
         for zone in _ZONES:
             self.tokenizer.add_word(zone, freq=2000, tag="n")
-        ordered = sorted(names, key=len, reverse=True)
+        # a name that is also a common word (现代 is Hyundai and "modern", 绿色 "green") is no name by itself: the
+        # lists and titles that name companies still find it, and it is then known by that name
+        ordered = sorted((n for n in names if not _common_word(n)), key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
         self._department = re.compile(
@@ -813,12 +839,15 @@ class ChineseRecogniser:
         for name, (kind, full) in learnt.items():
             for match in re.finditer(re.escape(name), text):
                 if kind == "Company" and taken.overlaps(match.start(), match.end()):
-                    places = [i for i, m in enumerate(chosen) if m.start < match.end() and match.start() < m.end]
-                    if places and all(chosen[i].kind == "Place" and match.start() <= chosen[i].start and
-                                      chosen[i].end <= match.end() and (chosen[i].start, chosen[i].end) != match.span() for i in places):
-                        for i in places:  # "珠海冠宇董事长…": the company 珠海冠宇 elsewhere, not the city 珠海
+                    # "珠海冠宇董事长…": the company 珠海冠宇 elsewhere, not the city 珠海; "杉杉科技", the short name
+                    # the article gave 四川杉杉新材料有限公司, not the 杉杉 the knowledge has for another company
+                    inside = [i for i, m in enumerate(chosen) if m.start < match.end() and match.start() < m.end]
+                    if inside and all((chosen[i].kind == "Place" or chosen[i].kind == "Company" and chosen[i].known)
+                                      and match.start() <= chosen[i].start and chosen[i].end <= match.end()
+                                      and (chosen[i].start, chosen[i].end) != match.span() for i in inside):
+                        for i in inside:
                             taken.discard(chosen[i].start)
-                        chosen = [m for i, m in enumerate(chosen) if i not in places]
+                        chosen = [m for i, m in enumerate(chosen) if i not in inside]
                         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
                 if taken.add(match.start(), match.end()):
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
@@ -1003,6 +1032,8 @@ class ChineseRecogniser:
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> recognise.short_names("四川金汇能新材料股份有限公司")
         ['金汇能新材料', '金汇能']
+        >>> recognise.short_names("重庆市绿色能源发展有限公司")
+        ['绿色能源发展']
         """
         core = re.sub(rf"(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}$", "", name)
         core = re.sub(rf"[(（][{CJK}]{{2,4}}[)）]$", "", core)
@@ -1015,7 +1046,8 @@ class ChineseRecogniser:
         trade = re.sub(f"{_TRADE_WORD}+$", "", core)
         if len(trade) >= 2 and trade != core and trade not in found:
             found.append(trade)
-        return [f for f in found if self.knowledge.resolve(f, "Place") is None]
+        # 重庆市绿色能源发展有限公司 is not 绿色 ("green") for short
+        return [f for f in found if self.knowledge.resolve(f, "Place") is None and not _common_word(f)]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -344,3 +344,44 @@ def test_a_company_named_before_its_person_in_charge(extractor):
     # 东北能源网, from the Liangjiang New Area website (development set): the person in charge on site
     found = names(extractor, "现场负责人彭林告诉记者,在两江新区的支持下,包括项目主体楼体、配套道路等都在快速推进中。")
     assert not any(kind == "Company" for _, kind in found), found
+
+
+@pytest.fixture(scope="module")
+def knowing_group_names(tmp_path_factory):
+    """An extractor whose registry knows two companies by short names that are also read otherwise: 现代 (Hyundai,
+    and "modern") and 杉杉 (the group's 上海杉杉锂电材料科技有限公司, and any 杉杉 company)."""
+    from graph.folders import DataLayout
+    from graph.ingest.extractor import Extractor
+
+    root = tmp_path_factory.mktemp("data")
+    (root / "registry.ttl").write_text("""
+        @prefix bkg: <https://w3id.org/battery-kg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/battery-kg/id/hyundai> a bkg:Company ; rdfs:label "Hyundai"@en, "现代汽车"@zh ;
+            skos:altLabel "现代"@zh .
+        <https://w3id.org/battery-kg/id/shanghai-shanshan> a bkg:Company ;
+            rdfs:label "Shanghai Shanshan"@en, "上海杉杉锂电材料科技有限公司"@zh ; skos:altLabel "杉杉"@zh .
+        """, encoding="utf-8")
+    return Extractor(DataLayout(root))
+
+
+def test_a_known_name_that_is_a_common_word_names_nothing_by_itself(knowing_group_names):
+    # 中创新航 (dev): "a modern industrial base" is no Hyundai; 亿纬锂能 (dev): in a list of car makers it is
+    modern = names(knowing_group_names, "资料显示,中创新航成都基地作为成都市绿色低碳产业的重要组成部分,"
+                                        "致力于建设一座集储能和动力电池生产于一体的现代化产业基地。")
+    assert not {n for n, kind in modern if kind == "Company" and "现代" in n}, modern
+    listed = names(knowing_group_names, "公司动力电池业务现已与戴姆勒、现代、小鹏等知名车企建立了稳定的合作关系。")
+    assert ("Hyundai", "Company") in listed, listed
+
+
+def test_the_short_name_an_article_defines_is_not_a_known_name_inside_it(knowing_group_names):
+    # 新华网 (dev): 杉杉科技 is what the article calls its 四川杉杉新材料有限公司, not the group's company the registry
+    # calls 杉杉 followed by the word 科技
+    found = knowing_group_names.extract(
+        "在四川,采访团先后走进四川杉杉新材料有限公司(以下简称:杉杉科技)和成都巴莫科技有限责任公司(以下简称:巴莫科技)。"
+        "作为锂电负极材料和正极材料的生产企业,杉杉科技在眉山布局了年产20万吨锂离子电池负极材料一体化基地项目,"
+        "能满足200GWh动力电池所需。")
+    companies = {e.label: e.names for e in found.entities if e.kind == "Company"}
+    assert "Shanghai Shanshan" not in companies, companies
+    assert any({"杉杉科技", "四川杉杉新材料有限公司"} <= set(names) for names in companies.values()), companies
