@@ -203,11 +203,12 @@ _COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股�
                             r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
 # the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
 _KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
-# the long and the short names of a government's departments, the same body (省发展改革委 is 省发改委)
-_DEPARTMENT_SYNONYMS = (("发展和改革委员会", "发改委"), ("发展改革委", "发改委"), ("经济和信息化委员会", "经信委"),
-                        ("经济信息委", "经信委"), ("经济和信息化厅", "经信厅"), ("经济和信息化局", "经信局"),
-                        ("投资促进局", "投促局"), ("经济合作局", "经合局"), ("人力资源和社会保障局", "人社局"),
-                        ("人力社保局", "人社局"), ("管理委员会", "管委会"))
+# the long and the short names of a zone and of a government's departments, the same zone or body (经济开发区 is
+# 经开区, 省发展改革委 is 省发改委)
+_SYNONYMS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"),
+             ("发展和改革委员会", "发改委"), ("发展改革委", "发改委"), ("经济和信息化委员会", "经信委"), ("经济信息委", "经信委"),
+             ("经济和信息化厅", "经信厅"), ("经济和信息化局", "经信局"), ("投资促进局", "投促局"), ("经济合作局", "经合局"),
+             ("人力资源和社会保障局", "人社局"), ("人力社保局", "人社局"), ("管理委员会", "管委会"))
 _LISTED_BODY = re.compile(rf"[省市区县][{CJK}]{{1,10}}?{_DEPARTMENT_SUFFIX}")
 # the short names of the departments a place's government has, taught to jieba as words so that their
 # characters are not read apart (经信厅 is not 经 + 信厅, 经合局 not 经 + 合局)
@@ -911,9 +912,18 @@ class ChineseRecogniser:
         first = {}
         for text, _, start in full:
             first.setdefault(text, start)
+        # the same name but for a place's division word or a zone's long form, known or not: 深圳德方纳米科技股份有限公司
+        # is the article's 深圳市德方纳米科技股份有限公司, 四川彭山经济开发区 its (known) 四川彭山经开区
+        same = {}
+        for m in sorted(chosen, key=lambda m: (m.known is None, -len(m.text), m.start)):
+            if m.kind in (*kinds, "Company"):
+                same.setdefault((m.kind, self._canonical(m.text)), m.text)
         shorter = []
         for mention in chosen:
-            if mention.kind in kinds and mention.known is None and mention.alias_of is None and len(mention.text) >= 4:
+            if mention.kind in (*kinds, "Company") and mention.known is None and mention.alias_of is None and \
+                    same.get((mention.kind, self._canonical(mention.text)), mention.text) != mention.text:
+                mention = replace(mention, alias_of=same[mention.kind, self._canonical(mention.text)])
+            elif mention.kind in kinds and mention.known is None and mention.alias_of is None and len(mention.text) >= 4:
                 name, canonical = mention.text, self._canonical(mention.text)
                 if mention.kind == "Conference":
                     longer = [f for f, _, _ in full if f != name and f.endswith(name) and len(name) >= 5]
@@ -957,7 +967,7 @@ class ChineseRecogniser:
         >>> ChineseRecogniser(Knowledge.load(use_registry=False))._canonical("四川省发展和改革委员会")
         '四川发改委'
         """
-        for long, short in _DEPARTMENT_SYNONYMS:
+        for long, short in _SYNONYMS:
             name = name.replace(long, short)
         places, rest = self._leading_places(name)
         return places + rest

@@ -385,3 +385,18 @@ def test_the_short_name_an_article_defines_is_not_a_known_name_inside_it(knowing
     companies = {e.label: e.names for e in found.entities if e.kind == "Company"}
     assert "Shanghai Shanshan" not in companies, companies
     assert any({"杉杉科技", "四川杉杉新材料有限公司"} <= set(names) for names in companies.values()), companies
+
+
+@pytest.mark.parametrize("text, one", [
+    # 眉山日报 (dev): a zone's long and short forms (经济开发区, 经开区) are one park
+    ("2021年以来,四川彭山经济开发区、眉山市政府驻江苏经济合作局认真贯彻落实党中央及省、市、区重大决策部署。"
+     "今年年初,杉杉科技眉山20万吨锂电池负极材料一体化基地项目在四川彭山经开区开工。",
+     {"四川彭山经济开发区", "四川彭山经开区"}),
+    # 红星新闻 (dev): a company named with and without its city's division word (深圳市, 深圳) is one company
+    ("10月28日,成都市金堂县人民政府、深圳市德方纳米科技股份有限公司共同打造锂电池全产业链示范项目。"
+     "活动现场,成都市金堂县人民政府、深圳德方纳米科技股份有限公司签署战略合作框架协议。",
+     {"深圳市德方纳米科技股份有限公司", "深圳德方纳米科技股份有限公司"}),
+])
+def test_a_name_written_with_a_zone_or_a_place_in_other_words_is_one_entity(extractor, text, one):
+    holding = [e.names for e in extractor.extract(text).entities if one & set(e.names)]
+    assert len(holding) == 1 and one <= set(holding[0]), holding
