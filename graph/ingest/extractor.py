@@ -52,7 +52,7 @@ from .story import STORY_RULES, Story
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.7"
+EXTRACTOR_VERSION = "0.8"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
@@ -222,7 +222,7 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.7
+        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.8
         (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
         return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
 
