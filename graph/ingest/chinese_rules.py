@@ -10,7 +10,6 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
-"项目位于重庆市永川区港桥园区"                      locatedIn (each place of the address)
 "赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
@@ -283,9 +282,6 @@ def located(ctx: SentenceContext) -> None:
             subject = ctx.project
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
-            for larger in _address(ctx, places)[:-1]:  # "位于重庆市永川区港桥园区": in the district and the city too
-                if larger.key != subject:
-                    ctx.add(subject, "locatedIn", larger.key, 0.6, "zh-located-address")
     for trigger in re.finditer(r"所在(?:的|地)", text):  # "以四川时代所在的三江新区为圆心": A is in Z
         before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) + len(m.text) == trigger.start()]
         after = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
@@ -366,18 +362,12 @@ def _project_before(ctx: SentenceContext, before: int) -> str | None:
 
 def _most_specific(ctx: SentenceContext, places: list[SentenceMention]) -> SentenceMention:
     """The last of places written one after the other: 四川省眉山市甘眉工业园区 → 甘眉工业园区."""
-    return _address(ctx, places)[-1]
-
-
-def _address(ctx: SentenceContext, places: list[SentenceMention]) -> list[SentenceMention]:
-    """The places written one after the other from the first of ``places``, an address from the largest to the
-    smallest: 四川省眉山市甘眉工业园区 → 四川省, 眉山市, 甘眉工业园区."""
-    address = [places[0]]
+    place = places[0]
     for following in places[1:]:
-        if _between(ctx, address[-1], following).strip("()（） "):
+        if _between(ctx, place, following).strip("()（） "):
             break
-        address.append(following)
-    return address
+        place = following
+    return place
 
 
 def _park_before_bracket(ctx: SentenceContext, places: list[SentenceMention], place: SentenceMention) \
