@@ -400,3 +400,12 @@ def test_the_short_name_an_article_defines_is_not_a_known_name_inside_it(knowing
 def test_a_name_written_with_a_zone_or_a_place_in_other_words_is_one_entity(extractor, text, one):
     holding = [e.names for e in extractor.extract(text).entities if one & set(e.names)]
     assert len(holding) == 1 and one <= set(holding[0]), holding
+
+
+def test_the_chains_well_known_companies_are_known_by_their_short_names(extractor):
+    # 雅安日报 (dev, third batch): the partners a lithium maker lists by their short names, each a company the
+    # bundled list knows (the list runs 振华材料 first, a name it does not know and the list rule finds)
+    found = {(e.label, e.kind) for e in extractor.extract(
+        "振华材料、贝特瑞、当升科技、厦门钨业、中石化、中石油等友好合作伙伴均表示密切关注该项目进度并已达成相关意向。").entities}
+    assert {("BTR New Material Group", "Company"), ("Beijing Easpring Material Technology", "Company"),
+            ("Xiamen Tungsten", "Company"), ("Sinopec", "Company"), ("PetroChina", "Company")} <= found, found
