@@ -908,7 +908,9 @@ class ChineseRecogniser:
         [('重庆两江新区', None), ('两江新区', '重庆两江新区')]
         """
         kinds = ("IndustrialPark", "Conference", "GovernmentBody")
-        full = [(m.text, self._canonical(m.text), m.start) for m in chosen if m.kind in kinds and m.known is None]
+        compared = (*kinds, "Company")
+        canonical_of = {m.text: self._canonical(m.text) for m in chosen if m.kind in compared}
+        full = [(m.text, canonical_of[m.text], m.start) for m in chosen if m.kind in kinds and m.known is None]
         first = {}
         for text, _, start in full:
             first.setdefault(text, start)
@@ -916,15 +918,17 @@ class ChineseRecogniser:
         # is the article's 深圳市德方纳米科技股份有限公司, 四川彭山经济开发区 its (known) 四川彭山经开区
         same = {}
         for m in sorted(chosen, key=lambda m: (m.known is None, -len(m.text), m.start)):
-            if m.kind in (*kinds, "Company"):
-                same.setdefault((m.kind, self._canonical(m.text)), m.text)
+            if m.kind in compared:
+                same.setdefault((m.kind, canonical_of[m.text]), m.text)
         shorter = []
         for mention in chosen:
-            if mention.kind in (*kinds, "Company") and mention.known is None and mention.alias_of is None and \
-                    same.get((mention.kind, self._canonical(mention.text)), mention.text) != mention.text:
-                mention = replace(mention, alias_of=same[mention.kind, self._canonical(mention.text)])
-            elif mention.kind in kinds and mention.known is None and mention.alias_of is None and len(mention.text) >= 4:
-                name, canonical = mention.text, self._canonical(mention.text)
+            if mention.kind not in compared or mention.known is not None or mention.alias_of is not None:
+                shorter.append(mention)
+                continue
+            name, canonical = mention.text, canonical_of[mention.text]
+            if same[mention.kind, canonical] != name:
+                mention = replace(mention, alias_of=same[mention.kind, canonical])
+            elif mention.kind in kinds and len(name) >= 4:
                 if mention.kind == "Conference":
                     longer = [f for f, _, _ in full if f != name and f.endswith(name) and len(name) >= 5]
                 else:  # the places before the name, or none where the names differ by a division or a department

@@ -215,7 +215,7 @@ class Extractor:
         if not self.use_registry:
             return self
         layout = self.layout or DataLayout.default()
-        own = [part.stem for part in layout.registry_files[1:] if is_source_of(part.stem, name)]
+        own = [part.stem for part in layout.registry_files if part != layout.registry and is_source_of(part.stem, name)]
         if not own:
             return self
         return Extractor(layout, knowledge=Knowledge.load(layout, leave_out=own))
