@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
+from .chinese_model import chinese_model
 from .recogniser import Mention
 from .resolve import Knowledge
 from .spans import Spans
@@ -127,6 +128,20 @@ _CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽
 # a university's campus city in brackets is part of its name: 中国地质大学(武汉), 中国石油大学(华东)
 _ORGANISATION_SUFFIX = (r"(?:大学(?:[(（][\u4e00-\u9fff]{2,4}[)）])?|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|"
                         r"检测中心|科学院|工程院)")
+#: how the name of an organisation LAC finds says what it is (any other is a company)
+_MODEL_KINDS = [("GovernmentBody", f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"),
+                ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),
+                ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|所)")]
+#: a word of the language's dictionary this often (新华社, 党中央, 深交所) is an institution everyone knows, not a
+#: party of the story's deals
+_WELL_KNOWN_WORD = 20
+#: what LAC may call an organisation and is none: a newspaper, a facility, a branch's seat, an industry
+_NOT_AN_ORGANISATION = re.compile(r"(?:报讯|报|社|网|台|电厂|电站|工厂|基地|总部|项目|产业|地区)$")
+#: the verbs of a story's events, which no name holds: LAC's 珞璜临港产业城成立控股公司 is a phrase (攀钢 and 超净, which
+#: jieba also reads as verbs, are the names' own words)
+_STORY_VERB = re.compile(r"成立|签约|签署|投资|建设|举行|召开|推动|打造|落户|实施|开工|投产|助力|参加|出席")
+#: the words before a byline's name: 编辑:李柯佑
+_BYLINE = re.compile(r"(?:编辑|编輯|記者|记者|作者|责编|責編|通讯员|通訊員|摄影|攝影|审核|審核|校对|校對)\s*[:：]?\s*$")
 _SUFFIXES = [
     # a company's legal form, after the place of a regional company if any: 中创新航科技(四川)有限公司
     ("Company", re.compile(rf"(?:[(（][{CJK}]{{2,4}}[)）])?(?:有限公司|有限责任公司|股份有限公司)|{_COMPANY_SUFFIX}")),
@@ -399,12 +414,14 @@ def _dictionary_tags() -> dict[str, str]:
 class ChineseRecogniser:
     """Find the names of a Chinese text: known names, names by their suffixes, lists, people with titles."""
 
-    def __init__(self, knowledge: Knowledge):
+    def __init__(self, knowledge: Knowledge, model=None):
         import jieba
         import jieba.posseg
 
         _base_tokenizer()
         self.knowledge = knowledge
+        #: LAC (:mod:`graph.ingest.chinese_model`) when installed: the names no rule and no list finds
+        self.model = chinese_model() if model is None else model or None
         # one tokenizer of our own, taught the known names (jieba's global one is left as it is)
         self.tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
         self.tokenizer.tokenizer.initialize()
@@ -666,8 +683,8 @@ class ChineseRecogniser:
             return park.group(0)
         return None
 
-    def patterns(self, text: str) -> list[Mention]:
-        tokens = _tokens(self.tokenizer, text)
+    def patterns(self, text: str, tokens: _Tokens | None = None) -> list[Mention]:
+        tokens = _tokens(self.tokenizer, text) if tokens is None else tokens
         by_trade = self._companies_by_trade(text, tokens)
         companies = {m.text for m in by_trade}
         found = []
@@ -807,7 +824,8 @@ class ChineseRecogniser:
 
     def __call__(self, text: str) -> list[Mention]:
         """Every mention in ``text``, without overlaps: longer spans win, then known names."""
-        candidates = self.known(text) + self.patterns(text)
+        tokens = _tokens(self.tokenizer, text)
+        candidates = self.known(text) + self.patterns(text, tokens)
         chosen: list[Mention] = []
         taken = Spans()
         exact = {(m.start, m.end): m for m in candidates if m.known is not None}
@@ -819,6 +837,9 @@ class ChineseRecogniser:
             if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
                 taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
                 continue  # 四川日报, 四川在线: a newspaper's name, not the province
+            if taken.add(mention.start, mention.end):
+                chosen.append(mention)
+        for mention in self._model_names(text, tokens):  # where no rule and no known name found one
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
         # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能; the name the article says it
@@ -877,6 +898,43 @@ class ChineseRecogniser:
                                               alias_of=None if name == owner.text else owner.text))
         chosen = self._shorter_forms(chosen + _parks_inside(chosen))
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _model_names(self, text: str, tokens: _Tokens) -> list[Mention]:
+        """The organisations and people LAC names (:mod:`graph.ingest.chinese_model`), each typed by how its name
+        ends: a government's or a department's suffix makes a government body, a university's or an institute's
+        an organisation, a park's a park; any other organisation is a company.
+
+        Left out: what the language's dictionary holds as a common word (新华社, 党中央), newspapers, facilities
+        (电厂, 基地), phrases holding a verb (…产业城成立控股公司), a government whose name gives no place, and the
+        byline's editor. A person's name LAC cuts short where jieba reads it whole (肖友|才主持) is jieba's."""
+        if self.model is None:
+            return []
+        jieba = _base_tokenizer()
+        found = []
+        for start, end, words, tag in self.model.names(text, chinese_sentences(text)):
+            if not re.fullmatch(rf"[{CJK}A-Za-z0-9()（）]+", words) or words in _STOP_WORDS:
+                continue
+            if tag == "PER":
+                token = tokens.at(start)
+                if token is not None and tokens[token][0] == start and tokens[token][3] == "nr" and \
+                        end < tokens[token][1] <= start + 4:
+                    end = tokens[token][1]
+                    words = text[start:end]
+                if 2 <= len(words) <= 4 and (words[0] in _SURNAMES or words.startswith(_COMPOUND_SURNAMES)) and \
+                        not _BYLINE.search(text, max(0, start - 6), start) and \
+                        self.knowledge.resolve(words, "Place") is None:
+                    found.append(Mention(start, end, words, "Person", None, "zh-model"))
+                continue
+            if tag != "ORG" or len(words) < 2 or words[0].isdigit() or self.knowledge.resolve(words, "Place") or \
+                    jieba.dt.FREQ.get(words, 0) >= _WELL_KNOWN_WORD or _NOT_AN_ORGANISATION.search(words) or \
+                    _MEDIA_AFTER.match(text, end) or _STORY_VERB.search(words):
+                continue
+            kind = next((kind for kind, suffix in _MODEL_KINDS if re.search(suffix + "$", words)), "Company")
+            if kind == "GovernmentBody" and not self._names_a_place(
+                    re.sub(f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})$", "", words)):
+                continue
+            found.append(Mention(start, end, words, kind, None, "zh-model"))
+        return found
 
     def _known_by_short_name(self, mention: Mention) -> Mention:
         """A company's full name whose short name is a known company's: the known company (蜂巢能源科技有限公司 is

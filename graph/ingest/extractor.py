@@ -28,6 +28,7 @@ from ..folders import DataLayout
 from ..namespace import BK, ENTITY_CLASSES
 from .amounts import Amount, find_amounts
 from .chinese import ChineseRecogniser, chinese_sentences, english_name, is_chinese, language_of, to_simplified
+from .chinese_model import chinese_model
 from .chinese_rules import CHINESE_PHRASING, CHINESE_RULES
 from .dates import DateMention, find_dates
 from .english import english_pipeline
@@ -52,7 +53,7 @@ from .story import STORY_RULES, Story
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.8"
+EXTRACTOR_VERSION = "0.9"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
@@ -222,9 +223,11 @@ class Extractor:
 
     @property
     def name(self) -> str:
-        """The extractor, its version and the English path that runs: ``battery-kg-extractor 0.8
-        (en_core_web_sm 3.8.0)`` or ``(rules only)``."""
-        return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description})"
+        """The extractor, its version and the paths that run, English then Chinese: ``battery-kg-extractor 0.9
+        (en_core_web_sm 3.8.0; Chinese: LAC 2.1.2)``, or ``rules only`` for a language without its model."""
+        model = chinese_model()
+        chinese = model.description if model is not None else "rules only"
+        return f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION} ({self.pipeline.description}; Chinese: {chinese})"
 
     def extract(self, text: str, date_published: dt.date | None = None, language: str | None = None) -> Extraction:
         """Extract entities, relations, amounts and dates from an article's text.

@@ -70,7 +70,7 @@ def test_the_rule_only_path_runs_and_says_so():
             "print(e.name); print(sorted((x.subject, x.kind, x.object) for x in r.relations))")
     env = {**os.environ, english.RULES_ONLY_ENV: "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-    assert "(rules only)" in out.splitlines()[0]
+    assert "(rules only; Chinese: rules only)" in out.splitlines()[0]
     assert "suppliesTo" in out.splitlines()[1]
 
 

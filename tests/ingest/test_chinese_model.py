@@ -1,0 +1,116 @@
+"""The Chinese model (Baidu's LAC 2.1.2, pinned by hash) and what the recogniser takes from it.
+
+The sentences are real ones, from development articles of ``data/gold/dev`` (the article is named above each);
+each case fails without the rule or the filter it names. Without the model the cases are skipped, and the
+rule-only path is tested to run and say so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest import chinese_model as model_module
+from graph.ingest.chinese import ChineseRecogniser
+from graph.ingest.chinese_model import PINNED_WEIGHTS, chinese_model
+from graph.ingest.resolve import Knowledge
+
+needs_chinese_model = pytest.mark.skipif(chinese_model() is None, reason="the Chinese model is not installed")
+
+
+@pytest.fixture(scope="module")
+def recognise() -> ChineseRecogniser:
+    return ChineseRecogniser(Knowledge.load(use_registry=False))
+
+
+def found(recognise, text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.kind) for m in recognise(text)}
+
+
+@needs_chinese_model
+def test_a_changed_model_is_caught_by_its_tags_on_fixed_sentences():
+    words = chinese_model().words(["遂宁市射洪市人民政府与天齐锂业签约", "州长肖友才主持召开专题会议", ""])
+    assert words == [
+        [("遂宁市射洪市人民政府", "ORG"), ("与", "p"), ("天齐锂业", "ORG"), ("签约", "v")],
+        [("州长", "n"), ("肖友才", "PER"), ("主持", "v"), ("召开", "v"), ("专题", "n"), ("会议", "n")],
+        [],
+    ]
+
+
+@needs_chinese_model
+def test_names_are_offsets_into_the_text():
+    text = "会上,天齐锂业与射洪市签约。\n李兴建出席。"
+    names = chinese_model().names(text, [(0, 14), (15, 21)])
+    assert [(text[s:e], w, t) for s, e, w, t in names] == [(w, w, t) for _, _, w, t in names]
+    assert ("天齐锂业", "ORG") in {(w, t) for _, _, w, t in names}
+
+
+def test_files_that_differ_from_the_pinned_ones_are_not_used(monkeypatch, capsys):
+    if model_module._package_dir() is None:
+        pytest.skip("the Chinese model is not installed")
+    monkeypatch.setattr(model_module, "PINNED_WEIGHTS", {**PINNED_WEIGHTS, "lac_model/model/crfw": "0" * 64})
+    chinese_model.cache_clear()
+    try:
+        assert chinese_model() is None
+        assert "files differ from the pinned ones (lac_model/model/crfw)" in capsys.readouterr().err
+    finally:
+        chinese_model.cache_clear()
+
+
+def test_without_the_package_the_rules_run_alone_and_quietly(monkeypatch, capsys):
+    monkeypatch.setattr(model_module, "_package_dir", lambda: None)
+    chinese_model.cache_clear()
+    try:
+        assert chinese_model() is None
+        assert capsys.readouterr().err == ""
+        assert ChineseRecogniser(Knowledge.load(use_registry=False)).model is None
+    finally:
+        chinese_model.cache_clear()
+
+
+@needs_chinese_model
+def test_companies_no_list_holds(recognise):
+    # jiangjin-luohuang-greater-bay-xfc-battery: two suppliers named once, in a list of 80
+    text = "目前,珞璜临港产业城已经拥有东科模具、鼎喜实业等80余家智能网联新能源汽车配套企业,产业基础十分雄厚。"
+    assert {("东科模具", "Company"), ("鼎喜实业", "Company")} <= found(recognise, text)
+    assert found(ChineseRecogniser(recognise.knowledge, model=False), text) & {("东科模具", "Company")} == set()
+
+
+@needs_chinese_model
+def test_a_name_jieba_reads_as_a_verb_is_still_a_name(recognise):
+    # automotive-catl-yibin-agreement-2019: jieba reads 超净 as a verb
+    text = "2018年,宁德时代与宜宾市政府、天华超净开启合作,成立了宜宾市天宜锂业科创有限公司,投资建设动力电池前端材料项目。"
+    assert ("天华超净", "Company") in found(recognise, text)
+
+
+@needs_chinese_model
+def test_an_institute_is_an_organisation(recognise):
+    # xinhua-smart-china-expo-signings-2023
+    text = "同中国中车、工业和信息化部电子五所等多个企业和部门签订了战略合作协议。"
+    assert ("工业和信息化部电子五所", "Organization") in found(recognise, text)
+
+
+@needs_chinese_model
+def test_a_person_lac_cuts_short_is_read_whole(recognise):
+    # ganzidaily-kangding-yuanyangba-lithium-zone: LAC reads 肖友|才主持
+    text = "本网讯 昨(12)日下午,州委副书记、州长肖友才主持召开专题会议,听取康定鸳鸯坝绿色锂业加工集中区概念性规划编制情况汇报。"
+    people = {m.text for m in recognise(text) if m.kind == "Person"}
+    assert "肖友才" in people and "肖友" not in people
+
+
+@needs_chinese_model
+def test_what_the_model_names_and_is_no_party_of_the_story(recognise):
+    cases = {
+        # chinacom-dazu-shuangqiao-huanli-recycling: the page's editor
+        "来源:重庆日报 时间:2023-02-07 10:00:42 编辑:李柯佑": "李柯佑",
+        # xinhua-smart-china-expo-signings-2023: the news agency, a common word of the language
+        "新华社重庆9月4日电(记者伍鲲鹏)2023中国国际智能产业博览会重大招商项目集中签约活动4日在重庆市悦来国际会展中心举行。": "新华社",
+        # stdaily-chongqing-spic-storage: a power plant, not a company
+        "而且,这3个项目均为重庆全域综合智慧零碳电厂。": "重庆全域综合智慧零碳电厂",
+        # people-meishan-pengshan-albemarle-lithium: Albemarle's government-affairs manager, no government
+        "”雅保政府事务经理唐丽芳表示。": "雅保政府",
+        # jiangjin-luohuang-greater-bay-xfc-battery: a phrase with the story's verb in it
+        "其中,重庆汉联汽车销售服务有限公司预计投资2亿元,在珞璜临港产业城成立控股公司以及项目公司。": "珞璜临港产业城成立控股公司",
+    }
+    for text, name in cases.items():
+        assert name in {w for _, _, w, _ in recognise.model.names(text, [(0, len(text))])}, name
+        assert not any(m.text in name and len(m.text) > 3 or m.text == name for m in recognise(text)), name
