@@ -91,8 +91,11 @@ def test_an_institute_is_an_organisation(recognise):
 
 @needs_chinese_model
 def test_a_person_lac_cuts_short_is_read_whole(recognise):
-    # ganzidaily-kangding-yuanyangba-lithium-zone: LAC reads 肖友|才主持
-    text = "本网讯 昨(12)日下午,州委副书记、州长肖友才主持召开专题会议,听取康定鸳鸯坝绿色锂业加工集中区概念性规划编制情况汇报。"
+    # ganzidaily-kangding-yuanyangba-lithium-zone: LAC reads 肖友|才强调
+    text = ("肖友才强调,拟建的康定鸳鸯坝绿色锂业加工集中区位于国道318沿线、大渡河流域,锂资源开发企业务必要以高度的政治责任感,"
+            "始终坚持生态优先,牢固树立绿色发展理念,坚持一流规划、一流设计、一流建设、一流环保、一流管理、一流景观,"
+            "打造好绿色锂业加工集中区,树立我州现代企业的样板。")
+    assert ("肖友", "PER") in {(w, t) for _, _, w, t in recognise.model.names(text, [(0, len(text))])}
     people = {m.text for m in recognise(text) if m.kind == "Person"}
     assert "肖友才" in people and "肖友" not in people
 
@@ -102,8 +105,11 @@ def test_what_the_model_names_and_is_no_party_of_the_story(recognise):
     cases = {
         # chinacom-dazu-shuangqiao-huanli-recycling: the page's editor
         "来源:重庆日报 时间:2023-02-07 10:00:42 编辑:李柯佑": "李柯佑",
-        # xinhua-smart-china-expo-signings-2023: the news agency, a common word of the language
-        "新华社重庆9月4日电(记者伍鲲鹏)2023中国国际智能产业博览会重大招商项目集中签约活动4日在重庆市悦来国际会展中心举行。": "新华社",
+        # itbear-luzhou-zhongke-anode-300kt-2025: the stock exchange, a common word of the language
+        "公开资料显示,中科电气成立于2004年4月,2009年12月在深交所创业板上市。": "深交所",
+        # huaxi-qionglai-rongjie-lfp-signing-2022: the newspaper's dateline
+        "华西都市报讯(记者陈彦霏)12月23日,蓉南新兴产业带(邛崃片区)融捷磷酸铁锂正极一体化材料生产基地暨明超超高功率石墨电极项目签约。":
+            "华西都市报讯",
         # stdaily-chongqing-spic-storage: a power plant, not a company
         "而且,这3个项目均为重庆全域综合智慧零碳电厂。": "重庆全域综合智慧零碳电厂",
         # people-meishan-pengshan-albemarle-lithium: Albemarle's government-affairs manager, no government
