@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import os
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .english import RULES_ONLY_ENV
+from .english import RULES_ONLY_ENV, files_differ
 
 __all__ = ["ChineseModel", "chinese_model", "MODEL_PACKAGE", "MODEL_VERSION", "PINNED_WEIGHTS"]
 
@@ -79,15 +78,6 @@ def _package_dir() -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     return Path(list(spec.submodule_search_locations)[0])
-
-
-def _files_differ(root: Path) -> list[str]:
-    differ = []
-    for name, expected in PINNED_WEIGHTS.items():
-        path = root / name
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
-            differ.append(name)
-    return differ
 
 
 def _lac_module(root: Path, name: str):
@@ -185,7 +175,7 @@ def _load() -> tuple[ChineseModel | None, str | None]:
     root = _package_dir()
     if root is None:
         return None, "no LAC model installed"
-    differ = _files_differ(root)
+    differ = files_differ(root, PINNED_WEIGHTS)
     if differ:
         return None, f"LAC: files differ from the pinned ones ({', '.join(differ)})"
     try:

