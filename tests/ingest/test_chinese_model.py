@@ -12,6 +12,7 @@ import pytest
 from graph.ingest import chinese_model as model_module
 from graph.ingest.chinese import ChineseRecogniser
 from graph.ingest.chinese_model import PINNED_WEIGHTS, chinese_model
+from graph.ingest.english import RULES_ONLY_ENV
 from graph.ingest.resolve import Knowledge
 
 needs_chinese_model = pytest.mark.skipif(chinese_model() is None, reason="the Chinese model is not installed")
@@ -47,6 +48,7 @@ def test_names_are_offsets_into_the_text():
 def test_files_that_differ_from_the_pinned_ones_are_not_used(monkeypatch, capsys):
     if model_module._package_dir() is None:
         pytest.skip("the Chinese model is not installed")
+    monkeypatch.delenv(RULES_ONLY_ENV, raising=False)
     monkeypatch.setattr(model_module, "PINNED_WEIGHTS", {**PINNED_WEIGHTS, "lac_model/model/crfw": "0" * 64})
     chinese_model.cache_clear()
     try:
