@@ -124,7 +124,11 @@ _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
 _PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基地|产业化基地)"
-_CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会)"
+_CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会|{})".format(
+    "|".join(_MEETINGS := ("推进会", "座谈会", "对接会", "恳谈会", "招商会", "发布会", "交流会", "对接活动")))
+# a conference's edition before its name: 第十八届西博会, 首届…高峰论坛
+_EDITION_WORDS = r"(?:第[一二三四五六七八九十百零〇\d]+|首)届"
+_EDITION = re.compile(_EDITION_WORDS + "$")
 # a university's campus city in brackets is part of its name: 中国地质大学(武汉), 中国石油大学(华东)
 _ORGANISATION_SUFFIX = (r"(?:大学(?:[(（][\u4e00-\u9fff]{2,4}[)）])?|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|"
                         r"检测中心|科学院|工程院)")
@@ -473,6 +477,15 @@ class ChineseRecogniser:
                     _CJK_CHAR.match(tokens[i - 3][2][-1]):
                 begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
                 continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会"
+            if kind == "Conference" and word in ("”", "」", '"') and begin == t1:
+                opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if tokens[j][2] in ("“", "「", '"')), None)
+                if opening is not None:  # "2023“锂电之都”产业生态及供应链大会": a quoted motto is the name's
+                    begin = tokens[opening][0]
+                    continue
+            if kind == "Conference" and word in ("及", "暨") and begin == t1 and i and \
+                    tokens[i - 1][3] in ("n", "nt", "nz", "vn", "ns", "j"):
+                begin = t0  # "产业生态及供应链大会", "…座谈会暨企业供需对接活动": one event of two parts
+                continue
             if kind == "Conference" and word == "年" and begin == t1 and i and re.fullmatch(r"(?:19|20)\d{2}",
                                                                                       tokens[i - 1][2]):
                 begin = tokens[i - 1][0]  # "2021年中国(遂宁)国际锂电产业大会": the year is the conference's
@@ -540,10 +553,14 @@ class ChineseRecogniser:
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> text = "在第十九届西博会期间,彭州与中科院大连化物所建立了合作关系"
         >>> [(m.text, m.kind) for m in recognise._short_names_of_kinds(text, _tokens(recognise.tokenizer, text))]
-        [('西博会', 'Conference'), ('中科院大连化物所', 'Organization')]
+        [('第十九届西博会', 'Conference'), ('中科院大连化物所', 'Organization')]
         """
-        found = [Mention(t0, t1, word, "Conference", None, "zh-short-form") for t0, t1, word, _ in tokens
-                 if _SHORT_FAIR.fullmatch(word)]
+        found = []
+        for t0, t1, word, _ in tokens:
+            if _SHORT_FAIR.fullmatch(word):  # with its edition, if given: 第十九届西博会
+                edition = _EDITION.search(text, max(0, t0 - 6), t0)
+                start = edition.start() if edition else t0
+                found.append(Mention(start, t1, text[start:t1], "Conference", None, "zh-short-form"))
         for match in _ACADEMY_INSTITUTE.finditer(text):
             first, last = tokens.at(match.start()), tokens.at(match.end() - 1)
             if first is None or last is None or tokens[first][0] != match.start() or tokens[last][1] != match.end():
@@ -727,6 +744,9 @@ class ChineseRecogniser:
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
+                if kind == "Conference" and match.group(0) in _MEETINGS and re.search(
+                        _CONFERENCE_SUFFIX + r"(?:[(（][^()（）]*[)）])?(?:新闻)?$", text[begin:match.start()]):
+                    continue  # "…国际锂电产业大会新闻发布会": the congress's press conference, named by the congress
                 if kind == "Company" and (_GENERIC_COMPANY.fullmatch(name) or name.endswith("子公司")):
                     continue  # "合资公司", "子公司", "宁德时代全资子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
@@ -955,8 +975,8 @@ class ChineseRecogniser:
         return replace(mention, known=known, rule="known") if known is not None else mention
 
     def _shorter_forms(self, chosen: list[Mention]) -> list[Mention]:
-        """A park, a body or a conference named again in other words: without the places or the year its full name
-        starts with (两江新区 is the article's 重庆两江新区, 自贡市投资促进局 its 四川省自贡市投资促进局, 锂电产业大会 its
+        """A park, a body or a conference named again in other words: without the places, the year or the edition its
+        full name starts with (两江新区 is the article's 重庆两江新区, 自贡市投资促进局 its 四川省自贡市投资促进局, 锂电产业大会 its
         2021年中国(遂宁)国际锂电产业大会), without a place's division word (射洪锂电产业园, 射洪县锂电产业园) or with a
         department's other name (省发展改革委, 四川省发改委).
 
@@ -986,9 +1006,10 @@ class ChineseRecogniser:
             name, canonical = mention.text, canonical_of[mention.text]
             if same[mention.kind, canonical] != name:
                 mention = replace(mention, alias_of=same[mention.kind, canonical])
-            elif mention.kind in kinds and len(name) >= 4:
-                if mention.kind == "Conference":
-                    longer = [f for f, _, _ in full if f != name and f.endswith(name) and len(name) >= 5]
+            elif mention.kind in kinds and (len(name) >= 4 or mention.kind == "Conference"):
+                if mention.kind == "Conference":  # …, or without its edition: 西博会 is the 第十九届西博会
+                    longer = [f for f, _, _ in full if f != name and f.endswith(name) and
+                              (len(name) >= 5 or re.fullmatch(_EDITION_WORDS, f[:-len(name)]))]
                 else:  # the places before the name, or none where the names differ by a division or a department
                     longer = [f for f, c, _ in full if f != name and c.endswith(canonical) and
                               not self._leading_places(c[:-len(canonical)])[1] and

@@ -295,7 +295,7 @@ def test_a_trade_that_describes_what_follows_it_names_no_company(extractor):
      {("宁德时代", "Company"), ("四川时代", "Company")}, {("宁德时代全资子公司", "Company")}),
     # 川观新闻 (达州) and 北极星电力网 (彭州): the short forms of a fair and of an institute of the Academy of Sciences
     ("7月2日下午,在第十九届西博会期间,达州市制造业投资推介会暨合作项目协议签署仪式在成都举行。",
-     {("西博会", "Conference")}, set()),
+     {("第十九届西博会", "Conference")}, set()),
     ("此外,彭州与大连理工大学、中科院大连化物所等绿色低碳领域优质科研院所均建立了战略合作关系。",
      {("中科院大连化物所", "Organization")}, {("大连", "Place")}),
     # 北极星电力网 (彭州), 甘孜日报, 川观新闻 (达州): an area by where it lies, the levels of government, and a list
@@ -409,3 +409,35 @@ def test_the_chains_well_known_companies_are_known_by_their_short_names(extracto
         "振华材料、贝特瑞、当升科技、厦门钨业、中石化、中石油等友好合作伙伴均表示密切关注该项目进度并已达成相关意向。").entities}
     assert {("BTR New Material Group", "Company"), ("Beijing Easpring Material Technology", "Company"),
             ("Xiamen Tungsten", "Company"), ("Sinopec", "Company"), ("PetroChina", "Company")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whereislife (repost), batch 7: a meeting that pushes a programme on (推进会)
+    ("11月10日,为切实推动四川省钒电池储能产业发展研究工作开展,由四川省经济和信息化厅组织在成都召开了四川省钒电池储能产业发展工作推进会,"
+     "中国电子信息产业发展研究院、中国金属学会、国家电力投资集团、攀钢集团、德胜集团、达钢集团等单位参会。",
+     ("四川省钒电池储能产业发展工作推进会", "Conference")),
+    # 中国高新技术产业导报, batch 7: a quoted motto and 及 inside the name
+    ("本报讯 (记者 张伟)4月11日,2023“锂电之都”产业生态及供应链大会在四川省遂宁市射洪市举办。",
+     ("2023“锂电之都”产业生态及供应链大会", "Conference")),
+    # 达州日报, batch 7: the fair's edition is its name's
+    ("9月17日,在第十八届西博会上,宣汉县成功签约15个合作项目,“锂钾”就是其中的主角。", ("第十八届西博会", "Conference")),
+    # 电子工程世界 (重庆), batch 5: the first edition of a forum
+    ("据日前举行的首届重庆工商业光储充高峰论坛上消息,重庆目前已建成光伏项目容量104万千瓦,在建项目73万千瓦。",
+     ("首届重庆工商业光储充高峰论坛", "Conference")),
+])
+def test_conferences_named_by_edition_motto_or_meeting(extractor, text, expected):
+    assert expected in names(extractor, text)
+
+
+def test_a_kind_of_meeting_names_no_conference(extractor):
+    # 遂宁日报: the press conference of the named congress
+    found = names(extractor, "2021年中国(遂宁)国际锂电产业大会新闻发布会举行。")
+    assert {name for name, kind in found if kind == "Conference"} == {"2021年中国(遂宁)国际锂电产业大会"}, found
+
+
+def test_a_fair_without_its_edition_is_the_same_fair(bundled_only):
+    # 川观新闻 (达州), batch 6: the headline's 西博会 is the story's 第十九届西博会
+    text = ("川东北高效清洁煤电综合利用一体化项目落地 达州借西博会签下12个项目\n"
+            "7月2日下午,在第十九届西博会期间,达州市制造业投资推介会暨合作项目协议签署仪式在成都举行。")
+    fairs = [e for e in bundled_only.extract(text).entities if e.kind == "Conference"]
+    assert len(fairs) == 1 and {"西博会", "第十九届西博会"} <= set(fairs[0].names), fairs
