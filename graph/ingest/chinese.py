@@ -139,8 +139,13 @@ _MODEL_KINDS = [("GovernmentBody", f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX
 #: a word of the language's dictionary this often (新华社, 党中央, 深交所) is an institution everyone knows, not a
 #: party of the story's deals
 _WELL_KNOWN_WORD = 20
-#: what LAC may call an organisation and is none: a newspaper, a facility, a branch's seat, an industry
-_NOT_AN_ORGANISATION = re.compile(r"(?:报讯|报|社|网|台|电厂|电站|工厂|基地|总部|项目|产业|地区)$")
+#: what LAC may call an organisation and is none: a newspaper, a facility (a plant, a venue: 会议中心, 制造中心), a
+#: branch's seat, an industry
+_NOT_AN_ORGANISATION = re.compile(r"(?:报讯|报|社|网|台|电厂|电站|工厂|基地|总部|项目|产业|地区|"
+                                  r"(?:会议|会展|展览|制造|回收|物流|数据|体育)中心)$")
+#: how the name of an organisation ends (a company's legal form, a body's, an institution's)
+_ORGANISATION_ENDING = re.compile(f"(?:{_COMPANY_SUFFIX}|{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX}|{_ORGANISATION_SUFFIX}|"
+                                  r"中心|学会)$")
 #: the verbs of a story's events, which no name holds: LAC's 珞璜临港产业城成立控股公司 is a phrase (攀钢 and 超净, which
 #: jieba also reads as verbs, are the names' own words)
 _STORY_VERB = re.compile(r"成立|签约|签署|投资|建设|举行|召开|推动|打造|落户|实施|开工|投产|助力|参加|出席")
@@ -197,6 +202,17 @@ _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新�
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
                 "凌牛聂关房左甘祝包宁尚符舒阮柏纪梅童凡葛晏车谷伍岳邢詹季景骆褚蓝卜单殷郎苗焦鲁喻饶邬樊齐申翟屈毕温俞傅蒲冉游鄢")
+#: the single-character surnames of the Hundred Family Surnames (百家姓), less those that are also words a name
+#: read by a model may start with (和, 于, 从, 向, 时, 国 …)
+_FAMILY_SURNAMES = set(
+    "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳"
+    "酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞"
+    "熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓"
+    "郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫"
+    "宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴鬱胥能苍双闻莘党翟谭贡劳逄姬申扶堵"
+    "冉宰郦雍郤璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东"
+    "欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公"
+) - set("和于从向时国都能通家成明平全双那相后利公经应解干空养须益广东别终居步满强路危古易慎戈水云山文乐元")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "司徒", "慕容", "尉迟", "夏侯", "公孙")
 # a word that ends in a title's last characters: 车间主任, 事务经理, 建设负责人, 副指挥长
 _TITLE_END = r"(?:长|主任|经理|负责人|书记|总监|总裁|董事|主席|总经理|专员|工程师|秘书|委员)$"
@@ -845,7 +861,12 @@ class ChineseRecogniser:
     def __call__(self, text: str) -> list[Mention]:
         """Every mention in ``text``, without overlaps: longer spans win, then known names."""
         tokens = _tokens(self.tokenizer, text)
-        candidates = self.known(text) + self.patterns(text, tokens)
+        model = self._model_names(text, tokens)
+        # the model's organisation whose name ends as an organisation's does (…学会, …学院, …有限公司, 中共…区委) is
+        # weighed with the rules' names, longer first: 中国金属学会, not the place 中国 in it; any other name the
+        # model gives fills a gap only
+        suffixed = [m for m in model if m.kind != "Person" and _ORGANISATION_ENDING.search(m.text)]
+        candidates = self.known(text) + self.patterns(text, tokens) + suffixed
         chosen: list[Mention] = []
         taken = Spans()
         exact = {(m.start, m.end): m for m in candidates if m.known is not None}
@@ -859,7 +880,7 @@ class ChineseRecogniser:
                 continue  # 四川日报, 四川在线: a newspaper's name, not the province
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
-        for mention in self._model_names(text, tokens):  # where no rule and no known name found one
+        for mention in model:  # where no rule and no known name found one
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
         # a company's short name recurs alone: 四川金汇能新材料股份有限公司 → 金汇能; the name the article says it
@@ -940,7 +961,11 @@ class ChineseRecogniser:
                         end < tokens[token][1] <= start + 4:
                     end = tokens[token][1]
                     words = text[start:end]
-                if 2 <= len(words) <= 4 and (words[0] in _SURNAMES or words.startswith(_COMPOUND_SURNAMES)) and \
+                # a name of three characters may start with any surname of the Hundred Family Surnames (敖进清, 萧金平,
+                # 瞿明军); a shorter or longer one with a common surname
+                if (len(words) == 3 and words[0] in _FAMILY_SURNAMES or 2 <= len(words) <= 4 and (
+                        words[0] in _SURNAMES or words.startswith(_COMPOUND_SURNAMES))) and \
+                        re.fullmatch(f"[{CJK}]+", words) and \
                         not _BYLINE.search(text, max(0, start - 6), start) and \
                         self.knowledge.resolve(words, "Place") is None:
                     found.append(Mention(start, end, words, "Person", None, "zh-model"))

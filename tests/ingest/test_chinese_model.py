@@ -122,3 +122,37 @@ def test_what_the_model_names_and_is_no_party_of_the_story(recognise):
     for text, name in cases.items():
         assert name in {w for _, _, w, _ in recognise.model.names(text, [(0, len(text))])}, name
         assert not any(m.text in name and len(m.text) > 3 or m.text == name for m in recognise(text)), name
+
+
+@needs_chinese_model
+def test_an_organisation_the_model_names_whole_outweighs_the_pieces_the_rules_find(recognise):
+    # cqtl-tongliang-cqu-storage-platform-center, batch 7: the party committee and the research centre whole
+    text = ("10月30日,在民盟重庆市委会、中共重庆市铜梁区委主办的重庆民盟第五届“群言堂”开幕式上,举行了重庆大学国家储能技术产教融合"
+            "创新平台铜梁研究中心揭牌仪式,启动平台在铜梁区的研发合作、成果转化、人才引培等相关工作。")
+    names = found(recognise, text)
+    assert {("中共重庆市铜梁区委", "GovernmentBody"),
+            ("重庆大学国家储能技术产教融合创新平台铜梁研究中心", "Organization")} <= names, names
+    assert ("重庆市铜梁区委", "GovernmentBody") not in names
+    # cranenet-sichuan-wpbc-2022-government-report, batch 7: a university's school, not the university
+    text = "”在省政协委员、西华大学材料科学与工程学院教授敖进清看来,资源与产业优势是世界动力电池大会把“绣球”抛给四川的首要因素。"
+    assert ("西华大学材料科学与工程学院", "Organization") in found(recognise, text)
+
+
+@needs_chinese_model
+def test_a_plant_called_a_centre_is_no_organisation(recognise):
+    # investchn-tongliang-hithium-signing-2022: Hithium's south-west manufacturing centre is a plant
+    text = "5月18日,铜梁区重大招商项目集中签约活动在重庆雾都宾馆举行,厦门海辰西南智能制造中心及研发中心、四川金汇能新材料等18个项目签约落户,计划总投资268亿元。"
+    assert "厦门海辰西南智能制造中心" in {w for _, _, w, _ in recognise.model.names(text, [(0, len(text))])}
+    assert ("厦门海辰西南智能制造中心", "Organization") not in found(recognise, text)
+
+
+@needs_chinese_model
+@pytest.mark.parametrize("text, person", [
+    # icbattery-yibin-tianyuan-lfp-cathode-status-2024 and wxredian-panzhihua-chuanfa-longmang-lfp-materials-2024,
+    # batch 7: managers whose surnames (萧, 瞿) are in the Hundred Family Surnames but not among the commonest
+    ("”天原锂电新材总经理萧金平介绍,当前,公司正全力抓客户订单的生产交付工作。", "萧金平"),
+    ("”攀枝花川发龙蟒新材料有限公司总经理瞿明军介绍,目前,企业一期一阶段项目已进入收尾阶段,设备单体调试已完成,联动调试正在进行。",
+     "瞿明军"),
+])
+def test_a_person_with_a_rarer_surname(recognise, text, person):
+    assert (person, "Person") in found(recognise, text)
