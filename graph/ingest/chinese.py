@@ -953,6 +953,13 @@ class ChineseRecogniser:
         jieba = _base_tokenizer()
         found = []
         for start, end, words, tag in self.model.names(text, chinese_sentences(text)):
+            first = tokens.at(start)
+            # "央企岚峰电建集团": the kind of company (a word of two characters or more) is no part of its name
+            while first is not None and tokens[first][0] == start and tokens[first][1] < end and \
+                    len(tokens[first][2]) > 1 and tokens[first][2] in _STOP_WORDS:
+                start = tokens[first][1]
+                words = text[start:end]
+                first = tokens.at(start)
             if not re.fullmatch(rf"[{CJK}A-Za-z0-9()（）]+", words) or words in _STOP_WORDS:
                 continue
             if tag == "PER":
