@@ -760,6 +760,9 @@ class ChineseRecogniser:
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
+                if kind == "GovernmentBody" and match.group(0) == "党委" and re.search(
+                        f"(?:{_ORGANISATION_SUFFIX}|{_COMPANY_SUFFIX})$", name[:-2]):
+                    continue  # "重庆大学党委书记舒立春": the party committee of a university or a company stands for it
                 if kind == "Conference" and match.group(0) in _MEETINGS and re.search(
                         _CONFERENCE_SUFFIX + r"(?:[(（][^()（）]*[)）])?(?:新闻)?$", text[begin:match.start()]):
                     continue  # "…国际锂电产业大会新闻发布会": the congress's press conference, named by the congress

@@ -197,3 +197,10 @@ def test_three_parties_listed_sign_with_each_other_where_one_is_named_after_its_
     assert {("德阳高新区管委会", "signedAgreementWith", "珠海冠宇"),
             ("德阳高新区管委会", "signedAgreementWith", "德阳投资控股集团"),
             ("珠海冠宇", "signedAgreementWith", "德阳投资控股集团")} <= found, found
+
+
+def test_the_party_secretary_of_an_institute_works_for_the_institute(bundled_only):
+    # 中国高新技术产业导报, development batch 7
+    found = relations(bundled_only, "中国电子信息产业发展研究院党委书记刘文强指出,我国锂电产业供给侧结构性改革持续推进。")
+    assert ("刘文强", "worksFor", "中国电子信息产业发展研究院") in found, found
+    assert not any(o.endswith("党委") for _, _, o in found), found
