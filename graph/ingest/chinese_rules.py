@@ -382,17 +382,21 @@ def _park_before_bracket(ctx: SentenceContext, places: list[SentenceMention], pl
 
 
 def hosted(ctx: SentenceContext) -> None:
-    """"由A主办, B、C承办", "A主办的X大会"."""
+    """"由A主办, B、C承办", "A主办的X大会", "由A组织在成都召开了X推进会"."""
     text = ctx.view.text
     event = ctx.event
-    for match in re.finditer(r"(?:联合|共同)?(主办|承办|协办|支持)", text):
-        role = "hosts" if match.group(1) == "主办" and not re.match(r"联合|共同", match.group(0)) else "organizes"
+    for match in re.finditer(r"(?:联合|共同)?(主办|承办|协办|支持|组织)", text):
+        role = "hosts" if match.group(1) in ("主办", "组织") and not re.match(r"联合|共同", match.group(0)) \
+            else "organizes"
         if match.group(1) == "支持":
             continue
         runs = _runs(ctx, ORG | {"Place"}, match.start())
         if not runs:
             continue
         run = runs[-1]
+        if match.group(1) == "组织" and not (re.search(r"由\s*$", ctx.view.before(run[0], 2)) and
+                                           re.match(r"[^,，;；]{0,12}?(?:召开|举办|举行)", text[match.end():])):
+            continue  # only "由A组织(在成都)召开…": 组织 also means "gets others to" (组织企业参加)
         gap = text[run[-1].end - ctx.view.start:match.start()]
         if len(gap) > 3:
             continue

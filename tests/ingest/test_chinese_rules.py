@@ -204,3 +204,13 @@ def test_the_party_secretary_of_an_institute_works_for_the_institute(bundled_onl
     found = relations(bundled_only, "中国电子信息产业发展研究院党委书记刘文强指出,我国锂电产业供给侧结构性改革持续推进。")
     assert ("刘文强", "worksFor", "中国电子信息产业发展研究院") in found, found
     assert not any(o.endswith("党委") for _, _, o in found), found
+
+
+def test_a_body_that_convenes_a_meeting_hosts_it(bundled_only):
+    # whereislife (repost), development batch 7
+    found = relations(bundled_only, "11月10日,为切实推动四川省钒电池储能产业发展研究工作开展,由四川省经济和信息化厅组织在成都召开了"
+                                    "四川省钒电池储能产业发展工作推进会,中国电子信息产业发展研究院、中国金属学会等单位参会。")
+    assert ("四川省经济和信息化厅", "hosts", "四川省钒电池储能产业发展工作推进会") in found, found
+    # invented: 组织 here gets firms to attend, and hosts nothing
+    found = relations(bundled_only, "宜宾市经济和信息化局组织企业参加2023世界动力电池大会。")
+    assert not any(kind == "hosts" for _, kind, _ in found), found
