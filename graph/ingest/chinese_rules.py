@@ -242,7 +242,9 @@ def invested_by(ctx: SentenceContext) -> None:
             continue
         investor = after[0]
         rest = text[investor.end - ctx.view.start:]
-        if not re.match(r"\s*(?:等)?(?:公司|企业)?(?:投资|出资|全资|控股|建设|投建|打造|开发)", rest):
+        # "由江苏铭丰电子材料科技有限公司(简称:江苏铭丰)投资建设": the name the article gives it may come between
+        if not re.match(r"\s*(?:[(（][^()（）]{1,20}[)）])?\s*(?:等)?(?:公司|企业)?(?:投资|出资|全资|控股|建设|投建|打造|开发)",
+                        rest):
             continue
         project = next((m for m in reversed(ctx.mentions) if m.kind == "InvestmentProject" and m.end <=
                         investor.start), None)

@@ -214,3 +214,10 @@ def test_a_body_that_convenes_a_meeting_hosts_it(bundled_only):
     # invented: 组织 here gets firms to attend, and hosts nothing
     found = relations(bundled_only, "宜宾市经济和信息化局组织企业参加2023世界动力电池大会。")
     assert not any(kind == "hosts" for _, kind, _ in found), found
+
+
+def test_an_investor_with_its_short_name_in_brackets_invests(bundled_only):
+    # 91金属, development batch 8
+    found = relations(bundled_only, "据悉,四川铭丰年产10万吨铜箔项目由江苏铭丰电子材料科技有限公司(简称:江苏铭丰)投资建设,"
+                                    "计划总投资52亿元,将分四期建设。")
+    assert ("江苏铭丰电子材料科技有限公司", "investsIn", "四川铭丰年产10万吨铜箔项目") in found, found
