@@ -131,7 +131,7 @@ _EDITION_WORDS = r"(?:第[一二三四五六七八九十百零〇\d]+|首)届"
 _EDITION = re.compile(_EDITION_WORDS + "$")
 # a university's campus city in brackets is part of its name: 中国地质大学(武汉), 中国石油大学(华东)
 _ORGANISATION_SUFFIX = (r"(?:大学(?:[(（][\u4e00-\u9fff]{2,4}[)）])?|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|"
-                        r"检测中心|科学院|工程院)")
+                        r"检测中心|科学院|工程院|投资基金|产业基金)")
 #: how the name of an organisation LAC finds says what it is (any other is a company)
 _MODEL_KINDS = [("GovernmentBody", f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"),
                 ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),

@@ -441,3 +441,11 @@ def test_a_fair_without_its_edition_is_the_same_fair(bundled_only):
             "7月2日下午,在第十九届西博会期间,达州市制造业投资推介会暨合作项目协议签署仪式在成都举行。")
     fairs = [e for e in bundled_only.extract(text).entities if e.kind == "Conference"]
     assert len(fairs) == 1 and {"西博会", "第十九届西博会"} <= set(fairs[0].names), fairs
+
+
+def test_an_investment_fund_is_an_organisation(extractor):
+    # 21spv.com (repost, 铜梁), development batch 8: the storage fund three investors set up
+    found = names(extractor, "当天,海辰储能与渝富集团、峰和资本共同成立了重庆储能产业投资基金,进一步推动海辰储能发挥行业龙头的纽带和支撑作用。")
+    assert ("重庆储能产业投资基金", "Organization") in found, found
+    # invented: a fund of no one's naming
+    assert not any(kind == "Organization" for _, kind in names(extractor, "设立产业基金,支持企业发展。"))
