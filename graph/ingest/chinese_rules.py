@@ -299,6 +299,19 @@ def located(ctx: SentenceContext) -> None:
             continue
         for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, following)), _AND_LIST):
             ctx.add(company.key, "locatedIn", places[-1], 0.6, "zh-settled-in")  # the place nearest the verb
+    for trigger in re.finditer(r"吸引(?:着|了)?", text):  # "Z正吸引着A、B等越来越多的企业入驻": A and B settle in Z
+        places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
+        following = [m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end()]
+        if not places or not following or following[0].kind not in ORG or \
+                ctx.view.offset(following[0]) - trigger.end() > 2 or \
+                not re.search(r"入驻|落户|落地|扎根", text[trigger.end():]):
+            continue
+        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, following)), _AND_LIST):
+            ctx.add(company.key, "locatedIn", places[-1].key, 0.6, "zh-drawn-to")
+    for project in (m for m in ctx.mentions if m.kind == "InvestmentProject"):  # "宜宾市南溪区10万吨磷酸铁锂项目"
+        places = [m for m in ctx.mentions if m.kind == "Place" and m.end == project.start]
+        if places:
+            ctx.add(project.key, "locatedIn", places[-1].key, 0.65, "zh-place-before-project")
     for trigger in re.finditer(r"在\s*", text):
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
         if not places or ctx.view.offset(places[0]) != trigger.end():

@@ -221,3 +221,16 @@ def test_an_investor_with_its_short_name_in_brackets_invests(bundled_only):
     found = relations(bundled_only, "据悉,四川铭丰年产10万吨铜箔项目由江苏铭丰电子材料科技有限公司(简称:江苏铭丰)投资建设,"
                                     "计划总投资52亿元,将分四期建设。")
     assert ("江苏铭丰电子材料科技有限公司", "investsIn", "四川铭丰年产10万吨铜箔项目") in found, found
+
+
+def test_a_place_written_before_a_project_is_where_it_is(bundled_only):
+    # 中国电池网 (宜宾), development batch 7
+    found = relations(bundled_only, "除天原锂电年产10万吨磷酸铁锂正极材料及配套前驱体项目外,宜宾市南溪区10万吨磷酸铁锂项目也已成立新公司,"
+                                    "正有序推进项目前期工作。")
+    assert ("10万吨磷酸铁锂项目", "locatedIn", "Nanxi District") in found, found
+
+
+def test_companies_a_park_draws_in_settle_there(bundled_only):
+    # 射洪市融媒体中心, development batch 8
+    found = relations(bundled_only, "近年来,四川射洪经开区锂电高新产业园正吸引着蜀道集团、盛屯集团等越来越多的“龙头”企业入驻。")
+    assert {(c, "locatedIn", "四川射洪经开区锂电高新产业园") for c in ("蜀道集团", "盛屯集团")} <= found, found
