@@ -148,7 +148,7 @@ _ORGANISATION_ENDING = re.compile(f"(?:{_COMPANY_SUFFIX}|{_GOVERNMENT_SUFFIX}|{_
                                   r"中心|学会)$")
 #: the verbs of a story's events, which no name holds: LAC's 珞璜临港产业城成立控股公司 is a phrase (攀钢 and 超净, which
 #: jieba also reads as verbs, are the names' own words)
-_STORY_VERB = re.compile(r"成立|签约|签署|投资|建设|举行|召开|推动|打造|落户|实施|开工|投产|助力|参加|出席")
+_STORY_VERB = re.compile(r"成立|签约|签署|投资|建设|举行|召开|推动|打造|落户|实施|开工|投产|助力|参加|出席|委托")
 #: the words before a byline's name: 编辑:李柯佑
 _BYLINE = re.compile(r"(?:编辑|编輯|記者|记者|作者|责编|責編|通讯员|通訊員|摄影|攝影|审核|審核|校对|校對)\s*[:：]?\s*$")
 _SUFFIXES = [
@@ -179,6 +179,8 @@ _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 �
                    "两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
+# "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
+_STOP_WORDS |= {"委托"}
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
                           r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
@@ -487,12 +489,13 @@ class ChineseRecogniser:
             t0, t1, word, flag = tokens[i]
             if t0 >= begin:
                 continue  # taken with the bracketed place after it
-            if kind in ("InvestmentProject", "IndustrialPark", "Conference") and begin == t1 and \
+            if kind in ("InvestmentProject", "IndustrialPark", "Conference", "Company") and begin == t1 and \
                     word in (")", "）") and i >= 3 and \
                     tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
                     _CJK_CHAR.match(tokens[i - 3][2][-1]):
                 begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
-                continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会"
+                continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会",
+                #                            "万华化学(四川)电池材料科技有限公司"
             if kind == "Conference" and word in ("”", "」", '"') and begin == t1:
                 opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if tokens[j][2] in ("“", "「", '"')), None)
                 if opening is not None:  # "2023“锂电之都”产业生态及供应链大会": a quoted motto is the name's
@@ -957,9 +960,11 @@ class ChineseRecogniser:
         found = []
         for start, end, words, tag in self.model.names(text, chinese_sentences(text)):
             first = tokens.at(start)
-            # "央企岚峰电建集团": the kind of company (a word of two characters or more) is no part of its name
+            # "央企岚峰电建集团", "上市公司宜宾天原集团": the kind of company before the name (a word of two characters
+            # or more) is no part of it
             while first is not None and tokens[first][0] == start and tokens[first][1] < end and \
-                    len(tokens[first][2]) > 1 and tokens[first][2] in _STOP_WORDS:
+                    len(tokens[first][2]) > 1 and (tokens[first][2] in _STOP_WORDS or
+                                                   _GENERIC_COMPANY.fullmatch(tokens[first][2])):
                 start = tokens[first][1]
                 words = text[start:end]
                 first = tokens.at(start)

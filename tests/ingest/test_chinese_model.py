@@ -156,3 +156,4 @@ def test_a_plant_called_a_centre_is_no_organisation(recognise):
 ])
 def test_a_person_with_a_rarer_surname(recognise, text, person):
     assert (person, "Person") in found(recognise, text)
+

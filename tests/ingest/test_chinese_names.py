@@ -449,3 +449,20 @@ def test_an_investment_fund_is_an_organisation(extractor):
     assert ("重庆储能产业投资基金", "Organization") in found, found
     # invented: a fund of no one's naming
     assert not any(kind == "Organization" for _, kind in names(extractor, "设立产业基金,支持企业发展。"))
+
+
+def test_a_regional_company_named_with_its_province_in_brackets(extractor):
+    # 电池工业网 (via 163.com), development batch 7: the parent, the region, then the trade and the legal form
+    found = names(extractor, "据统计,目前万华化学通过旗下项目公司——万华化学(烟台)电池产业有限公司、万华化学(海阳)电池材料科技有限公司、"
+                             "万华化学(四川)电池材料科技有限公司陆续在山东和四川规划了高达130万吨的磷酸铁锂正极材料产能。")
+    assert {(n, "Company") for n in ("万华化学(烟台)电池产业有限公司", "万华化学(海阳)电池材料科技有限公司",
+                                     "万华化学(四川)电池材料科技有限公司")} <= found, found
+    assert ("电池材料科技有限公司", "Company") not in found, found
+
+
+def test_a_commission_is_in_no_name(extractor):
+    # whereislife (repost), development batch 7: the department commissions the institute (jieba: 委托 a noun)
+    found = names(extractor, "为贯彻国家“双碳”战略、落实四川省委省政府支持绿色低碳优势产业高质量发展的决策部署,四川省经济和信息化厅特委托"
+                             "中国电子信息产业发展研究院和中国金属学会联合开展四川省钒电池储能产业技术性论证。")
+    assert {("四川省经济和信息化厅", "GovernmentBody"), ("中国电子信息产业发展研究院", "Organization")} <= found, found
+    assert not any("委托" in name for name, _ in found), found
