@@ -467,6 +467,7 @@ class ChineseRecogniser:
         ordered = sorted((n for n in names if not _common_word(n)), key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
+        self._places_longest_first = sorted((n for n, e in names.items() if e.kind == "Place"), key=len, reverse=True)
         self._department = re.compile(
             "(?:" + "|".join(re.escape(p) for p in places) + rf")(?:[{CJK}]{{1,8}}和)?[{CJK}]{{1,10}}?"
             + _DEPARTMENT_SUFFIX) if places else None
@@ -1170,8 +1171,8 @@ class ChineseRecogniser:
         """
         core = re.sub(rf"(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}$", "", name)
         core = re.sub(rf"[(（][{CJK}]{{2,4}}[)）]$", "", core)
-        for place in sorted((n for n, e in self._known.items() if e.kind == "Place" and core.startswith(n)),
-                            key=len, reverse=True)[:1]:
+        place = next((n for n in self._places_longest_first if core.startswith(n)), None)
+        if place is not None:
             core = core[len(place):]
         found = []
         if len(core) >= 3 and core != name:
@@ -1270,7 +1271,7 @@ def english_name(name: str, knowledge: Knowledge, kind: str | None = None) -> st
             return spoken
     words: list[str] = []
     rest = name
-    places = sorted((n for n, e in _place_names(knowledge).items()), key=len, reverse=True)
+    places = _place_names_longest_first(knowledge)
     while rest:
         place = next((p for p in places if rest.startswith(p)), None) if len(words) < 2 else None
         if place:
@@ -1305,4 +1306,12 @@ def _place_names(knowledge: Knowledge) -> dict[str, str]:
     if cached is None:
         cached = {n: e.label for n, e in knowledge.names() if e.kind == "Place" and is_chinese(n)}
         knowledge._zh_place_labels = cached
+    return cached
+
+
+def _place_names_longest_first(knowledge: Knowledge) -> list[str]:
+    cached = getattr(knowledge, "_zh_place_names_longest_first", None)
+    if cached is None:
+        cached = sorted(_place_names(knowledge), key=len, reverse=True)
+        knowledge._zh_place_names_longest_first = cached
     return cached

@@ -126,10 +126,13 @@ class Knowledge:
         self.by_iri: dict[str, KnownEntity] = {}
         self._exact: dict[str, list[KnownEntity]] = {}
         self._core: dict[str, list[KnownEntity]] = {}
+        #: the long names fuzzy matching compares a mention with, by the kind and the years asked for
+        self._fuzzy_pools: dict[tuple[str, frozenset[str]], tuple[dict[str, KnownEntity], list[str]]] = {}
         for entity in entities:
             self._add(entity)
 
     def _add(self, entity: KnownEntity) -> None:
+        self._fuzzy_pools.clear()
         self.entities.append(entity)
         self.by_iri[entity.iri] = entity
         for name in entity.names + entity.names_zh:
@@ -280,14 +283,17 @@ class Knowledge:
         if not candidates and kind in ("Company", "Organization"):
             candidates = [e for e in self._core.get(core_name(mention), []) if compatible(e)]
         if not candidates and len(mention) >= 8 and kind not in ("Place", "Person"):
-            pool = {}
-            for entity in self.entities:
-                if compatible(entity):
-                    for name in entity.names:
-                        if len(name) >= 8:
-                            pool[normalise(name)] = entity
-            best = process.extractOne(normalise(mention), list(pool), scorer=fuzz.token_sort_ratio,
-                                      score_cutoff=92)
+            key = (kind, frozenset(years))
+            if key not in self._fuzzy_pools:  # built once per kind (and years): an article asks many times
+                pool = {}
+                for entity in self.entities:
+                    if compatible(entity):
+                        for name in entity.names:
+                            if len(name) >= 8:
+                                pool[normalise(name)] = entity
+                self._fuzzy_pools[key] = (pool, list(pool))
+            pool, names = self._fuzzy_pools[key]
+            best = process.extractOne(normalise(mention), names, scorer=fuzz.token_sort_ratio, score_cutoff=92)
             if best is not None:
                 candidates = [pool[best[0]]]
         if kind == "InvestmentProject" and not any(w[:1].isupper() for w in mention.split()):
