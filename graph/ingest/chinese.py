@@ -132,8 +132,10 @@ _EDITION = re.compile(_EDITION_WORDS + "$")
 # a university's campus city in brackets is part of its name: 中国地质大学(武汉), 中国石油大学(华东)
 _ORGANISATION_SUFFIX = (r"(?:大学(?:[(（][\u4e00-\u9fff]{2,4}[)）])?|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|"
                         r"检测中心|科学院|工程院|投资基金|产业基金)")
+#: how a government body's or a department's name ends
+_BODY_SUFFIX = f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"
 #: how the name of an organisation LAC finds says what it is (any other is a company)
-_MODEL_KINDS = [("GovernmentBody", f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"),
+_MODEL_KINDS = [("GovernmentBody", _BODY_SUFFIX),
                 ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),
                 ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|所)")]
 #: a word of the language's dictionary this often (新华社, 党中央, 深交所) is an institution everyone knows, not a
@@ -144,8 +146,7 @@ _WELL_KNOWN_WORD = 20
 _NOT_AN_ORGANISATION = re.compile(r"(?:报讯|报|社|网|台|电厂|电站|工厂|基地|总部|项目|产业|地区|"
                                   r"(?:会议|会展|展览|制造|回收|物流|数据|体育)中心)$")
 #: how the name of an organisation ends (a company's legal form, a body's, an institution's)
-_ORGANISATION_ENDING = re.compile(f"(?:{_COMPANY_SUFFIX}|{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX}|{_ORGANISATION_SUFFIX}|"
-                                  r"中心|学会)$")
+_ORGANISATION_ENDING = re.compile(f"(?:{_COMPANY_SUFFIX}|{_BODY_SUFFIX}|{_ORGANISATION_SUFFIX}|中心|学会)$")
 #: the verbs of a story's events, which no name holds: LAC's 珞璜临港产业城成立控股公司 is a phrase (攀钢 and 超净, which
 #: jieba also reads as verbs, are the names' own words)
 _STORY_VERB = re.compile(r"成立|签约|签署|投资|建设|举行|召开|推动|打造|落户|实施|开工|投产|助力|参加|出席|委托")
@@ -466,11 +467,11 @@ class ChineseRecogniser:
         # lists and titles that name companies still find it, and it is then known by that name
         ordered = sorted((n for n in names if not _common_word(n)), key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
-        places = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)), key=len, reverse=True)
-        self._places_longest_first = sorted((n for n, e in names.items() if e.kind == "Place"), key=len, reverse=True)
+        self._places_longest_first = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)),
+                                            key=len, reverse=True)
         self._department = re.compile(
-            "(?:" + "|".join(re.escape(p) for p in places) + rf")(?:[{CJK}]{{1,8}}和)?[{CJK}]{{1,10}}?"
-            + _DEPARTMENT_SUFFIX) if places else None
+            "(?:" + "|".join(re.escape(p) for p in self._places_longest_first) + rf")(?:[{CJK}]{{1,8}}和)?"
+            rf"[{CJK}]{{1,10}}?" + _DEPARTMENT_SUFFIX) if self._places_longest_first else None
 
     def known(self, text: str) -> list[Mention]:
         if self._known_pattern is None:
@@ -972,10 +973,9 @@ class ChineseRecogniser:
             if not re.fullmatch(rf"[{CJK}A-Za-z0-9()（）]+", words) or words in _STOP_WORDS:
                 continue
             if tag == "PER":
-                token = tokens.at(start)
-                if token is not None and tokens[token][0] == start and tokens[token][3] == "nr" and \
-                        end < tokens[token][1] <= start + 4:
-                    end = tokens[token][1]
+                if first is not None and tokens[first][0] == start and tokens[first][3] == "nr" and \
+                        end < tokens[first][1] <= start + 4:
+                    end = tokens[first][1]
                     words = text[start:end]
                 # a name of three characters may start with any surname of the Hundred Family Surnames (敖进清, 萧金平,
                 # 瞿明军); a shorter or longer one with a common surname
@@ -991,8 +991,7 @@ class ChineseRecogniser:
                     _MEDIA_AFTER.match(text, end) or _STORY_VERB.search(words):
                 continue
             kind = next((kind for kind, suffix in _MODEL_KINDS if re.search(suffix + "$", words)), "Company")
-            if kind == "GovernmentBody" and not self._names_a_place(
-                    re.sub(f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})$", "", words)):
+            if kind == "GovernmentBody" and not self._names_a_place(re.sub(_BODY_SUFFIX + "$", "", words)):
                 continue
             found.append(Mention(start, end, words, kind, None, "zh-model"))
         return found

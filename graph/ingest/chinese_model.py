@@ -125,7 +125,7 @@ class ChineseModel:
             ids += sentence_ids
             lengths.append(word_lengths)
             offsets.append(offsets[-1] + len(sentence_ids))
-        tagged = iter([])
+        tagged = iter([])  # each kept sentence's labels and the lengths of its vocabulary words
         if ids:
             handle = self.predictor.get_input_handle(self.predictor.get_input_names()[0])
             handle.reshape([len(ids), 1])
@@ -135,14 +135,13 @@ class ChineseModel:
             output = self.predictor.get_output_handle(self.predictor.get_output_names()[0])
             labels = output.copy_to_cpu().reshape(-1).tolist()
             bounds = output.lod()[0]
-            tagged = iter([labels[bounds[i]:bounds[i + 1]] for i in range(len(kept))])
+            tagged = iter([(labels[bounds[i]:bounds[i + 1]], lengths[i]) for i in range(len(kept))])
         results = []
         for sentence in sentences:
             if not sentence:
                 results.append([])
                 continue
-            labels = next(tagged)
-            word_lengths = lengths.pop(0)
+            labels, word_lengths = next(tagged)
             tags: list[str] = []
             for label, length in zip(labels, word_lengths, strict=True):  # a vocabulary word spans its characters
                 tag = self.dataset.id2label_dict[str(label)]

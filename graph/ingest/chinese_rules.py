@@ -293,21 +293,12 @@ def located(ctx: SentenceContext) -> None:
         places = [m.key for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
         if not places and ctx.finder.current_place and re.match(r"[^，,。]{0,6}$", text[:trigger.start()]):
             places = [ctx.finder.current_place]  # "邛崃市将…；目前已落户…": the place the sentence before is about
-        following = [m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end()]
-        if not places or not following or following[0].kind not in ORG or \
-                ctx.view.offset(following[0]) - trigger.end() > 2:
-            continue
-        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, following)), _AND_LIST):
-            ctx.add(company.key, "locatedIn", places[-1], 0.6, "zh-settled-in")  # the place nearest the verb
+        if places:
+            _companies_settle(ctx, trigger.end(), places[-1], "zh-settled-in")  # the place nearest the verb
     for trigger in re.finditer(r"吸引(?:着|了)?", text):  # "Z正吸引着A、B等越来越多的企业入驻": A and B settle in Z
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
-        following = [m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end()]
-        if not places or not following or following[0].kind not in ORG or \
-                ctx.view.offset(following[0]) - trigger.end() > 2 or \
-                not re.search(r"入驻|落户|落地|扎根", text[trigger.end():]):
-            continue
-        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, following)), _AND_LIST):
-            ctx.add(company.key, "locatedIn", places[-1].key, 0.6, "zh-drawn-to")
+        if places and re.search(r"入驻|落户|落地|扎根", text[trigger.end():]):
+            _companies_settle(ctx, trigger.end(), places[-1].key, "zh-drawn-to")
     for project in (m for m in ctx.mentions if m.kind == "InvestmentProject"):  # "宜宾市南溪区10万吨磷酸铁锂项目"
         places = [m for m in ctx.mentions if m.kind == "Place" and m.end == project.start]
         if places:
@@ -330,6 +321,15 @@ def located(ctx: SentenceContext) -> None:
             park = _park_before_bracket(ctx, places, place)
             if park is not None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def _companies_settle(ctx: SentenceContext, after: int, place: str, rule: str) -> None:
+    """The companies listed right after sentence offset ``after`` (a verb of settling) are in ``place``."""
+    following = [m for m in ctx.mentions if ctx.view.offset(m) >= after]
+    if not following or following[0].kind not in ORG or ctx.view.offset(following[0]) - after > 2:
+        return
+    for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind in ORG, following)), _AND_LIST):
+        ctx.add(company.key, "locatedIn", place, 0.6, rule)
 
 
 def _projects_counted(ctx: SentenceContext, before: list[SentenceMention], trigger: int) -> list[SentenceMention]:
