@@ -36,7 +36,7 @@ from .recogniser import Mention
 from .resolve import Knowledge
 from .spans import Spans
 
-__all__ = ["ChineseRecogniser", "to_simplified", "chinese_share", "chinese_sentences", "english_name",
+__all__ = ["ChineseRecogniser", "to_simplified", "without_readings", "chinese_share", "chinese_sentences", "english_name",
            "is_chinese", "language_of", "CJK", "FOUNDS_VENTURE"]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -92,6 +92,40 @@ def to_simplified(text: str) -> str:
     return "".join(convert(ch) if _CJK_CHAR.match(ch) and len(convert(ch)) == 1 else ch for ch in text)
 
 
+# a character's pinyin reading in brackets after it, as some reposting sites print articles: 項(xiàng)目, 國(guó)城
+_READING = re.compile(rf"(?<=[{CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}})[)）]")
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+
+
+def without_readings(text: str) -> tuple[str, list[int]] | None:
+    """A text printed with its characters' pinyin readings, without them, and where each of its characters
+    stands in the text (one more entry for its end); None for a text without readings.
+
+    Some reposting sites print an article with a reading after many characters, "國(guó)城控股集團(tuán)" for
+    國城控股集團: names and words are read through them. A text counts as printed so when at least three
+    readings carry a tone mark (a reading of the neutral tone has none, and goes with them).
+
+    >>> clean, where = without_readings("國(guó)城集團(tuán)簽約項(xiàng)目")
+    >>> clean, where[:3], where[-1]
+    ('國城集團簽約項目', [0, 6, 7], 26)
+    >>> without_readings("锂(Li)和钠(Na)") is None
+    True
+    """
+    readings = list(_READING.finditer(text))
+    if sum(1 for m in readings if _TONE_MARK.search(m.group(1))) < 3:
+        return None
+    kept: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for match in readings:
+        kept.append(text[last:match.start()])
+        positions.extend(range(last, match.start()))
+        last = match.end()
+    kept.append(text[last:])
+    positions.extend(range(last, len(text) + 1))
+    return "".join(kept), positions
+
+
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”」』\"]?")
 
 
@@ -118,11 +152,14 @@ def chinese_sentences(text: str) -> list[tuple[int, int]]:
 # a company named by what it is, not who: 合资公司, 子公司, 上市公司, 两家上市公司 (jieba's words, or these words alone)
 _GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|分|上市|国有|民营|外资|科技型|龙头|新能源|整车|电池|材料|"
                               r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)+(?:公司|集团|企业)")
-_COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
+_COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
-                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区)(?:[(（][^()（）]{1,10}[)）])?")
+                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|特色小镇|新镇)"
+                r"(?:[(（](?!以下|简称|下称)[^()（）]{1,10}[)）])?")
+# a park's kind alone, no name: 工业园区, 高新技术园区
+_PARK_KIND_ONLY = re.compile(r"(?:高新技术|经济技术|高新|经济|工业|产业|科技)?(?:园区|产业园|工业园|开发区|经开区|高新区|集中区)")
 _PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基地|产业化基地)"
 _CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会|{})".format(
     "|".join(_MEETINGS := ("推进会", "座谈会", "对接会", "恳谈会", "招商会", "发布会", "交流会", "对接活动")))
@@ -138,6 +175,14 @@ _BODY_SUFFIX = f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"
 _MODEL_KINDS = [("GovernmentBody", _BODY_SUFFIX),
                 ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),
                 ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|所)")]
+#: the State Council's ministries and commissions the news of the industry names, in full and short: bodies of the
+#: country, whose names give no place
+_NATIONAL_BODY = re.compile(r"(?:中华人民共和国)?(?:工业和信息化部|工信部|科学技术部|科技部|商务部|财政部|自然资源部|生态环境部|"
+                            r"交通运输部|住房和城乡建设部|住建部|应急管理部|农业农村部|教育部|外交部|水利部|"
+                            r"国家发展和改革委员会|国家发展改革委|国家发改委|国家能源局|国务院国资委|国资委|国务院|"
+                            r"国家市场监督管理总局|市场监管总局)")
+#: how the name of anything but a company ends: a list's item named so is no company
+_OTHER_THAN_COMPANY = re.compile("(?:" + "|".join(suffix for _, suffix in _MODEL_KINDS) + f"|{_PROJECT_SUFFIX})$")
 #: a word of the language's dictionary this often (新华社, 党中央, 深交所) is an institution everyone knows, not a
 #: party of the story's deals
 _WELL_KNOWN_WORD = 20
@@ -154,7 +199,7 @@ _STORY_VERB = re.compile(r"成立|签约|签署|投资|建设|举行|召开|推�
 _BYLINE = re.compile(r"(?:编辑|编輯|記者|记者|作者|责编|責編|通讯员|通訊員|摄影|攝影|审核|審核|校对|校對)\s*[:：]?\s*$")
 _SUFFIXES = [
     # a company's legal form, after the place of a regional company if any: 中创新航科技(四川)有限公司
-    ("Company", re.compile(rf"(?:[(（][{CJK}]{{2,4}}[)）])?(?:有限公司|有限责任公司|股份有限公司)|{_COMPANY_SUFFIX}")),
+    ("Company", re.compile(rf"(?:[(（][{CJK}]{{2,4}}[)）])?(?:有限公司|有限责任公司|股份有限公司|公司)|{_COMPANY_SUFFIX}")),
     ("GovernmentBody", re.compile(_GOVERNMENT_SUFFIX)),
     ("IndustrialPark", re.compile(_PARK_SUFFIX)),
     ("InvestmentProject", re.compile(_PROJECT_SUFFIX)),
@@ -177,7 +222,7 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+                   "立足 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
@@ -305,6 +350,10 @@ _ACADEMY_INSTITUTE = re.compile(rf"(?:中科院|中国科学院)[{CJK}]{{1,6}}?�
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
+
+# the parties a body or company signs with, listed: "与A、B、C签订合作协议" (each a company unless named as something else)
+_SIGNING_LIST = re.compile(rf"(?:与|同)(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}?、)+[{CJK}A-Za-z()（）]{{2,20}}?)"
+                           r"(?:等[^，。,；;]{0,8})?(?:分别|共同)?(?:签订|签署|签约)")
 
 
 # a project's name that starts with its company's short name: by the company's trade (雅化锂业项目) or before the
@@ -697,13 +746,23 @@ class ChineseRecogniser:
     def _strip_places(self, text: str, begin: int, end: int, kind: str) -> int:
         """Where a park's or project's own name starts after the places written before it: 四川省眉山市甘眉工业园区
         → 甘眉工业园区 (a place with its division word: 省, 市, 区, 县; for a project also a park: 重庆两江新区…项目)."""
+        if kind == "GovernmentBody":  # "四川德阳绵竹市人民政府": the city's government, its province and prefecture
+            while (head := self._known_place_at(text[begin:end])) and head[-1] not in "省市区县州" and \
+                    self._known_place_at(text[begin + len(head):end]):  # written short before it ("成都市金堂县…" is whole)
+                begin += len(head)
+            return begin
         if kind not in ("IndustrialPark", "InvestmentProject"):
             return begin
         while True:
             head = self._leading_place(text[begin:end], kind)
-            if not head or end - begin - len(head) < 4:
-                return begin
+            if not head or end - begin - len(head) < 4 or _PARK_KIND_ONLY.fullmatch(text, begin + len(head), end):
+                return begin  # "珙县工业园区", "叙州区高新技术园区": a park named only by its kind is named by its place
             begin += len(head)
+
+    def _known_place_at(self, name: str) -> str | None:
+        """The longest known place ``name`` starts with (四川省, 四川, 德阳), if any."""
+        return next((name[:size] for size in range(min(len(name) - 1, 8), 1, -1)
+                     if (known := self._known.get(name[:size])) is not None and known.kind == "Place"), None)
 
     def _leading_place(self, name: str, kind: str) -> str | None:
         for size in range(min(len(name) - 2, 10), 1, -1):
@@ -803,6 +862,15 @@ class ChineseRecogniser:
                 words = text[start:end]
                 if len(words) >= 2 and not re.search(r"[的是在与和]", words) and words not in _STOP_WORDS:
                     found.append(Mention(start, end, words, "Company", None, "zh-list"))
+        for match in _SIGNING_LIST.finditer(text):  # "管委会与众立诚实业、汇丰和新材料科技、…签订合作协议"
+            offset = match.start("items")
+            for item in re.finditer(r"[^、]+", match.group("items")):
+                words = item.group(0)
+                if re.search(r"[的是在与]", words) or words in _STOP_WORDS or _OTHER_THAN_COMPANY.search(words) or \
+                        self.knowledge.resolve(words, "Place") is not None:
+                    continue  # a place, a body, a park: named so without the list
+                found.append(Mention(offset + item.start(), offset + item.end(), words, "Company", None,
+                                     "zh-signing-list"))
         for match in _PERSON_AFTER_TITLE.finditer(text):
             name = match.group("name")
             if (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)) and name not in _STOP_WORDS:
@@ -820,7 +888,7 @@ class ChineseRecogniser:
         people = [m for m in found if m.kind == "Person"]
         found = [m for m in found if m.kind == "Person" or not any(m.start <= p.start and p.end <= m.end for p in people)]
         found += self._companies_before_titles(text, tokens, people)
-        for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
+        for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|(?<!小)镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             last = tokens.at(match.end() - 1)
             if last is not None and tokens[last][1] > match.end():
                 continue  # the division word starts a word of its own: 马边|乡村振兴, 城镇化
@@ -991,8 +1059,15 @@ class ChineseRecogniser:
                     _MEDIA_AFTER.match(text, end) or _STORY_VERB.search(words):
                 continue
             kind = next((kind for kind, suffix in _MODEL_KINDS if re.search(suffix + "$", words)), "Company")
-            if kind == "GovernmentBody" and not self._names_a_place(re.sub(_BODY_SUFFIX + "$", "", words)):
+            if _NATIONAL_BODY.fullmatch(to_simplified(words)):
+                kind = "GovernmentBody"  # 工信部: the country's, no place named
+            elif kind == "GovernmentBody" and not self._names_a_place(re.sub(_BODY_SUFFIX + "$", "", words)):
                 continue
+            if kind == "IndustrialPark" and self._leading_places(words)[1] == "特色小镇":
+                continue  # "四川省特色小镇": a title a province gives towns, no park's name
+            if kind == "GovernmentBody":
+                start = self._strip_places(text, start, end, kind)
+                words = text[start:end]
             found.append(Mention(start, end, words, kind, None, "zh-model"))
         return found
 

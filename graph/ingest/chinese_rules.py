@@ -309,7 +309,7 @@ def located(ctx: SentenceContext) -> None:
             continue
         place = _most_specific(ctx, places)
         rest = text[place.end - ctx.view.start:]
-        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局|启动|动工|开建|奠基)", rest)
+        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|落户|选址|打造|布局|启动|动工|开建|奠基)", rest)
         if not verb:
             continue
         targets = [m for m in ctx.mentions if m.kind in things and m.start > place.end]
@@ -321,6 +321,27 @@ def located(ctx: SentenceContext) -> None:
             park = _park_before_bracket(ctx, places, place)
             if park is not None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def settled_in_the_park(ctx: SentenceContext) -> None:
+    """"浙江正凯、江西赣锋锂业等行业龙头企业相继落地开发区": the companies listed settle in the park the story named
+    before, which the sentence calls by its kind alone."""
+    text = ctx.view.text
+    park = ctx.finder.current_park
+    for trigger in re.finditer(rf"(?:落户|落地|入驻|扎根)(?:于|在|到)?(?=(?:开发区|经开区|高新区|园区|产业园)(?![{CJK}]))",
+                               text):
+        before = [m for m in ctx.mentions if ctx.view.offset(m) + len(m.text) <= trigger.start()]
+        if park is None or not before or before[-1].kind != "Company" or not re.fullmatch(
+                r"\s*(?:等[^，,。；;、]{0,10}?)?(?:相继|陆续|先后|纷纷|已|均)*\s*",
+                text[before[-1].end - ctx.view.start:trigger.start()]):
+            continue
+        listed = [before[-1]]
+        for previous in reversed(before[:-1]):
+            if previous.kind != "Company" or not re.fullmatch(_LIST, _between(ctx, previous, listed[0])):
+                break
+            listed.insert(0, previous)
+        for company in listed:
+            ctx.add(company.key, "locatedIn", park, 0.6, "zh-settled-in-the-park")
 
 
 def _companies_settle(ctx: SentenceContext, after: int, place: str, rule: str) -> None:
@@ -628,18 +649,21 @@ def _partners_of_a_kind(ctx: SentenceContext, run: list[SentenceMention], gap: s
 
 def place_chain(ctx: SentenceContext) -> None:
     """"四川省宜宾市叙州区": each place in the one written before it, where the gazetteer agrees; a park named
-    after a place ("宜宾三江新区") lies in it."""
+    after a place ("宜宾三江新区") lies in it; a town written after a park ("三江新区宋家镇") lies in the park."""
     ms = ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "Place" and b.kind in PLACEISH and not _between(ctx, a, b).strip():
             chain = ctx.finder.ancestors(b.key)
             if a.key in chain[:2] or (not chain and b.kind != "Place"):
                 ctx.add(b.key, "locatedIn", a.key, 0.7, "zh-place-chain")
+        elif a.kind == "IndustrialPark" and b.kind == "Place" and re.search(r"(?:镇|乡|街道)$", b.text) and \
+                not _between(ctx, a, b).strip():
+            ctx.add(b.key, "locatedIn", a.key, 0.65, "zh-town-of-park")  # "宜宾三江新区宋家镇": a new area's town
 
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, visited_in, subsidiary, joint_venture, named_venture, supplies, partners, place_chain,
-    project_and_place,
+    the_company_invests, located, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture, supplies,
+    partners, place_chain, project_and_place,
 ]

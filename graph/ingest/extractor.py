@@ -27,7 +27,15 @@ from dataclasses import dataclass, field, replace
 from ..folders import DataLayout
 from ..namespace import BK, ENTITY_CLASSES
 from .amounts import Amount, find_amounts
-from .chinese import ChineseRecogniser, chinese_sentences, english_name, is_chinese, language_of, to_simplified
+from .chinese import (
+    ChineseRecogniser,
+    chinese_sentences,
+    english_name,
+    is_chinese,
+    language_of,
+    to_simplified,
+    without_readings,
+)
 from .chinese_model import chinese_model
 from .chinese_rules import CHINESE_PHRASING, CHINESE_RULES
 from .dates import DateMention, find_dates
@@ -53,7 +61,7 @@ from .story import STORY_RULES, Story
 __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.9"
+EXTRACTOR_VERSION = "0.10"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
@@ -152,6 +160,27 @@ class Extraction:
 def _compared(name: str) -> str:
     """A name as it is compared with known names: Chinese in simplified script."""
     return to_simplified(name) if is_chinese(name) else name
+
+
+def _in_text(extraction: Extraction, text: str, positions: list[int]) -> Extraction:
+    """An extraction of a text read without its pinyin readings (:func:`without_readings`), with every offset
+    and quoted word put back into the text as printed: a mention, sentence or amount spans the readings
+    inside and right after it ("國(guó)城控股集團(tuán)有限公司"). Labels stay as read, without readings."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        return (positions[start], positions[end]) if start >= 0 else (start, end)
+
+    def moved(found):
+        start, end = span(found.start, found.end)
+        return replace(found, start=start, end=end, text=text[start:end] if start >= 0 else found.text)
+
+    entities = [replace(e, mentions=[(text[s:t], s, t) for s, t in (span(s, t) for _, s, t in e.mentions)])
+                for e in extraction.entities]
+    relations = [replace(r, sentence=span(*r.sentence)) for r in extraction.relations]
+    dated = {key: (kind, values, span(*where)) for key, (kind, values, where) in extraction.dated.items()}
+    return replace(extraction, text=text, entities=entities, relations=relations,
+                   amounts=[(moved(a), about) for a, about in extraction.amounts],
+                   dates=[moved(d) for d in extraction.dates],
+                   sentences=[span(s, t) for s, t in extraction.sentences], dated=dated)
 
 
 def predicate_of(kind: str, subject: ExtractedEntity, obj: ExtractedEntity) -> tuple[str, bool]:
@@ -258,6 +287,8 @@ class Extractor:
         ['2031-05-05', '2031-05-07']
         """
         language = language or language_of(text)
+        if language == "zh" and (read := without_readings(text)) is not None:
+            return _in_text(self.extract(read[0], date_published, language), text, read[1])
         if language == "zh":
             reading = self._read_chinese(text)
         else:

@@ -1071,6 +1071,8 @@ class RelationFinder:
         self.current_company: str | None = None
         #: the place the last sentence that opened with one is about ("邛崃市将…；目前已落户…")
         self.current_place: str | None = None
+        #: the park the story named last ("落地开发区" in a later sentence is in it)
+        self.current_park: str | None = None
         self.parties: list[str] = []
         self.found: list[RelationCandidate] = []
         #: entity key -> (property, [ISO dates], sentence span): when an event took place, a project was signed
@@ -1140,6 +1142,9 @@ class RelationFinder:
         opening = next((m for m in view.mentions if m.start - view.start <= 6), None)
         if opening is not None and opening.kind == "Place" and opening.cls != "Country":
             self.current_place = opening.key
+        parks = [m for m in view.mentions if m.kind == "IndustrialPark"]
+        if parks:
+            self.current_park = parks[-1].key
         if self.references is not None:
             self.references.note(view, [m for m in view.mentions if m.key not in self.groups])
 

@@ -157,3 +157,12 @@ def test_a_plant_called_a_centre_is_no_organisation(recognise):
 def test_a_person_with_a_rarer_surname(recognise, text, person):
     assert (person, "Person") in found(recognise, text)
 
+
+
+@needs_chinese_model
+def test_a_ministry_the_model_names_is_a_government_body_of_the_country(recognise):
+    # 6baqs.cn (四川日报 repost, 射洪), development batch 9: 工信部 names no place, and is no company
+    text = "射洪經開區鋰電高新產業園被工信部認定為國家新型工業化產業示範基地。"
+    assert "工信部" in {w for _, _, w, _ in recognise.model.names(text, [(0, len(text))])}
+    assert ("工信部", "GovernmentBody") in found(recognise, text)
+    assert ("工信部", "Company") not in found(recognise, text)
