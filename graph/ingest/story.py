@@ -95,16 +95,5 @@ def project_in_paragraph_park(story: Story) -> None:
                 story.add(project, "locatedIn", parks[0], 0.5, "story-project-park")
 
 
-def project_investor_in_paragraph(story: Story) -> None:
-    """The one project of a paragraph, when its sentences name no investor, is the investment of the one company
-    the paragraph names before it: "Foo Energy held a ceremony. Its 20 GWh project will start production"."""
-    for paragraph in story.paragraphs:
-        companies = story.of_kind(paragraph, "Company")
-        projects = story.of_kind(paragraph, "InvestmentProject")
-        if len(companies) == len(projects) == 1 and companies[0][0] < projects[0][0] and \
-                not story.related(projects[0][2], "investsIn", "object"):
-            story.add(companies[0], "investsIn", projects[0], 0.45, "story-project-investor")
-
-
 #: The story's rules, in the order they run (each sees what the ones before it added).
-STORY_RULES: list[Callable[[Story], None]] = [project_in_paragraph_park, project_investor_in_paragraph]
+STORY_RULES: list[Callable[[Story], None]] = [project_in_paragraph_park]
