@@ -896,6 +896,10 @@ class ChineseRecogniser:
             head = self._leading_place(text[begin:match.end()], "IndustrialPark") if begin is not None else None
             if head and match.end() - begin - len(head) >= 2:
                 begin += len(head)  # "宣汉县普光镇": the county, then its town
+            zone = None if begin is None else next(reversed(list(re.finditer(
+                r"(?:新区|开发区|经开区|高新区|园区)", text[begin:match.end() - 3]))), None)
+            if zone is not None:
+                begin += zone.end()  # "宜宾三江新区宋家镇": the new area, then its town
             if begin is not None and match.end() - begin <= 6:  # a new town (龙盛新城) is a zone built for industry
                 kind = "IndustrialPark" if match.group(0).endswith("新城") else "Place"
                 found.append(Mention(begin, match.end(), text[begin:match.end()], kind, None, "zh-town"))

@@ -309,7 +309,7 @@ def located(ctx: SentenceContext) -> None:
             continue
         place = _most_specific(ctx, places)
         rest = text[place.end - ctx.view.start:]
-        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|落户|选址|打造|布局|启动|动工|开建|奠基)", rest)
+        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局|启动|动工|开建|奠基)", rest)
         if not verb:
             continue
         targets = [m for m in ctx.mentions if m.kind in things and m.start > place.end]
