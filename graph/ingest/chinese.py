@@ -69,27 +69,41 @@ def is_chinese(text: str) -> bool:
     return bool(_CJK_CHAR.search(text))
 
 
-@lru_cache(maxsize=1)
-def _converter():
+@lru_cache(maxsize=2)
+def _converter(config: str = "t2s"):
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
-    """Traditional characters as simplified ones, the text's length kept (character by character where a
-    phrase conversion would change it), so offsets into one are offsets into the other.
+    """Traditional characters as simplified ones, the text's length kept, so offsets into one are offsets into
+    the other. A run of Chinese characters is read with Taiwan's words as the mainland's (OpenCC ``tw2sp``: 專案 →
+    项目, as reposting sites convert news), where that keeps its length; else character by character.
 
-    >>> to_simplified("寧德時代動力電池項目")
-    '宁德时代动力电池项目'
+    >>> to_simplified("寧德時代動力電池項目"), to_simplified("生產基地專案在威遠縣開工")
+    ('宁德时代动力电池项目', '生产基地项目在威远县开工')
     """
     if not _CJK_CHAR.search(text):
         return text
     converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    convert = _converter().convert
-    return "".join(convert(ch) if _CJK_CHAR.match(ch) and len(convert(ch)) == 1 else ch for ch in text)
+    if converted == text:
+        return text  # simplified already
+    parts = []
+    for run in _CJK_RUN.finditer(text):
+        words = run.group(0)
+        for config in ("tw2sp", "t2s"):
+            read = _converter(config).convert(words)
+            if len(read) == len(words):
+                break
+        else:
+            convert = _converter().convert
+            read = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in words)
+        parts.append(read)
+    return "".join(parts)
+
+
+_CJK_RUN = re.compile(f"[{CJK}]+|[^{CJK}]+")
 
 
 # a character's pinyin reading in brackets after it, as some reposting sites print articles: 項(xiàng)目, 國(guó)城
@@ -156,7 +170,7 @@ _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限责任公司|集团�
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
-                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|特色小镇|新镇)"
+                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇)"
                 r"(?:[(（](?!以下|简称|下称)[^()（）]{1,10}[)）])?")
 # a park's kind alone, no name: 工业园区, 高新技术园区
 _PARK_KIND_ONLY = re.compile(r"(?:高新技术|经济技术|高新|经济|工业|产业|科技)?(?:园区|产业园|工业园|开发区|经开区|高新区|集中区)")
@@ -324,15 +338,16 @@ def _after_openers(text: str, begin: int, before: int) -> int:
     return opener.end() if opener and before - opener.end() >= 2 else begin
 
 
+_DISTANCE = re.compile(r"\d+(?:\.\d+)?(?:公里|千米|米)(?:以外|外|处)")
 _STOP_FLAGS = {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "w", "t", "tg", "q"}
 _PROJECT_WORDS = re.compile(r"电池|储能|碳材|炭材|集流体|煤电|光储|电厂|发电|零碳|锂|钠|正极|负极|材料|隔膜|电解液|铜箔|铝箔|能源|光伏|矿|磷酸|碳酸|氢氧化|前驱体|"
                             r"电芯|模组|新能源|汽车|充电|回收|石墨|硅|化工|盐湖|卤水|电站|吨|GWh|吉瓦|兆瓦|万千瓦")
-_TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
+_TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|常务副总经理|总裁|副总裁|常务副总裁|首席执行官|首席科学家|总工程师|创始人|董事|"
            r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|市委书记|区委书记|县委书记|主任|副主任|"
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO|"
            r"所长|副所长|院长|副院长|校长|副校长|部长|副部长|处长|副处长|行长|副行长|[省市区县]领导)")
 # the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
-_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|CEO|负责人)"
+_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|常务副总经理|总裁|副总裁|常务副总裁|首席执行官|CEO|负责人)"
                              r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
@@ -355,6 +370,10 @@ _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-
 _SIGNING_LIST = re.compile(rf"(?:与|同)(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}?、)+[{CJK}A-Za-z()（）]{{2,20}}?)"
                            r"(?:等[^，。,；;]{0,8})?(?:分别|共同)?(?:签订|签署|签约)")
 
+
+# a company's legal name: its words, the region it is registered in, the legal form
+_LEGAL_NAME = re.compile(rf"[{CJK}A-Za-z]{{2,20}}?(?:[(（][{CJK}]{{2,4}}[)）])?"
+                         r"(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司)")
 
 # a project's name that starts with its company's short name: by the company's trade (雅化锂业项目) or before the
 # capacity it will make (四川天华时代年产6万吨…项目)
@@ -586,6 +605,13 @@ class ChineseRecogniser:
             if kind == "Company" and len(word) == 1 and flag in ("q", "d") and i and self._name_fragment(tokens[i - 1]):
                 begin = t0  # jieba cut an unknown name into single characters: 宋|都|基业, 共济|润|道
                 continue
+            if kind == "InvestmentProject" and word == "/" and t1 == begin and i and re.fullmatch(
+                    r"[A-Za-z]+", tokens[i - 1][2]) and re.match(r"\d", tokens[i + 1][2]):
+                begin = t0  # "100MW/200MWh集中式新型储能项目": a power and its energy are one capacity
+                continue
+            if kind == "InvestmentProject" and word == "年" and t1 == begin and text.startswith("产", t1):
+                begin = t0  # "时代吉利年产能12GWh动力电池宜宾项目": jieba's 年|产能 is the capacity's 年产
+                continue
             if kind == "InvestmentProject" and re.fullmatch(r"(?:[一二三四五六七八九十]+|\d+)期", word):
                 begin = t0  # "四川时代动力电池一至六期项目": a phase (jieba tags some as time words) is the project's
                 continue
@@ -598,9 +624,9 @@ class ChineseRecogniser:
                 begin = t0  # "、中能融合(富顺)…项目": after a mark 中 starts a name, it is no "in" (在…中)
                 break
             if kind == "InvestmentProject" and word in ("及", "暨") and begin == t1 and i and \
-                    re.search(r"(?:总部|基地|中心|工厂|制造|生产)$", tokens[i - 1][2]):
-                begin = t0  # "九识智能西南区域总部及生产基地项目", "…动力电池制造及西南研发基地项目": one project of two parts
-                continue
+                    re.search(r"(?:总部|基地|中心|工厂|制造|生产|动力|材料|研发)$", tokens[i - 1][2]):
+                begin = t0  # "九识智能西南区域总部及生产基地项目", "…动力电池制造及西南研发基地项目", "中创新航动力及储能电池
+                continue    # 基地二期项目", "…负极材料及1GWh储能PACK生产线项目": one project of two parts
             if word in _STOP_WORDS or word.isspace() or (flag in _STOP_FLAGS and not (
                     kind == "InvestmentProject" and flag == "q")) or (
                     flag == "v" and len(word) > 1 and kind != "InvestmentProject" and word not in _NAME_VERBS):
@@ -685,6 +711,8 @@ class ChineseRecogniser:
             last = tokens.at(match.end() - 1)
             if last is not None and (tokens[last][2] in _STOP_WORDS or tokens[last][3] == "v"):
                 continue  # "市场布局": the last character is a word's (布局), no bureau's
+            if match.group(0).endswith("常委"):
+                continue  # "市委常委、常务副市长刘筱柳": a member of the standing committee is a title, no body
             found.append(Mention(match.start(), match.end(), match.group(0), "GovernmentBody", None, "zh-bare-body"))
         return found
 
@@ -802,9 +830,22 @@ class ChineseRecogniser:
                     if inner and self.knowledge.resolve(inner.group(1), "Place") is not None:
                         end = match.start() + inner.start()
                 begin = _after_openers(text, begin, match.start())
+                distance = _DISTANCE.search(text, max(0, begin - 8), match.start())
+                if distance and begin < distance.end() <= match.start() - 2:
+                    begin = distance.end()  # "5公里外汉威新能源…公司": jieba's 外汉 is the distance's 外, then the name
                 begin = self._strip_places(text, begin, end, kind)
+                owner = _LEGAL_NAME.match(text, begin, match.start()) if kind == "InvestmentProject" else None
+                if owner and match.start() - owner.end() >= 2:
+                    begin = owner.end()  # "四川金汇能新材料股份有限公司锂离子电池负极材料生产基地": the company, then its project
+                    found.append(Mention(owner.start(), owner.end(), owner.group(0), "Company", None, "zh-project-owner"))
+                else:
+                    owner = None  # "中创新航科技(四川)有限公司生产基地": the company's plant, no project named
+                generic = _GENERIC_COMPANY.match(text, begin, match.start()) if kind == "Company" else None
+                if generic and match.start() - generic.end() >= 2:
+                    begin = generic.end()  # "合资公司时代吉利动力电池公司": what the company is, then its name
                 name = text[begin:end]
-                if kind == "InvestmentProject" and (not (_PROJECT_WORDS.search(name) or self._owned(name, companies)) or
+                if kind == "InvestmentProject" and owner is None and (
+                        not (_PROJECT_WORDS.search(name) or self._owned(name, companies)) or
                                                     _DESCRIPTION.search(name) or
                                                     not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue

@@ -226,11 +226,15 @@ def the_company_invests(ctx: SentenceContext) -> None:
 
 
 def company_then_project(ctx: SentenceContext) -> None:
-    """"钠美新能源科技有限公司(年产1.5GWh钠离子电池项目)": the project in brackets after a company is its own."""
+    """"钠美新能源科技有限公司(年产1.5GWh钠离子电池项目)": the project in brackets after a company is its own, as is
+    the project written right after its company's legal name ("四川金汇能新材料股份有限公司锂离子电池负极材料生产基地")."""
     ms = ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind in ORG and b.kind == "InvestmentProject" and _between(ctx, a, b) in ("(", "（"):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-project-in-brackets")
+        elif a.kind == "Company" and b.kind == "InvestmentProject" and not _between(ctx, a, b) and \
+                re.search(r"有限公司|有限责任公司$", a.text):
+            ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
 
 
 def invested_by(ctx: SentenceContext) -> None:
@@ -289,7 +293,7 @@ def located(ctx: SentenceContext) -> None:
         after = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
         if before and after and before[-1].key != after[0].key:
             ctx.add(before[-1].key, "locatedIn", _most_specific(ctx, after).key, 0.7, "zh-where-it-is")
-    for trigger in re.finditer(r"落户|落地|入驻|引进|引入", text):  # "邛崃市…已落户融捷锂业、上海璞泰来等企业"
+    for trigger in re.finditer(r"落户|落地|入驻|引进|引入|(?:聚集|集聚|汇聚)(?:了)?", text):  # "邛崃市…已落户融捷锂业、上海璞泰来等企业"
         places = [m.key for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
         if not places and ctx.finder.current_place and re.match(r"[^，,。]{0,6}$", text[:trigger.start()]):
             places = [ctx.finder.current_place]  # "邛崃市将…；目前已落户…": the place the sentence before is about

@@ -432,7 +432,7 @@ class Extractor:
             if m.inside is None:
                 continue
             project = at.get((m.inside, "InvestmentProject"))
-            if project and keyed[id(m)] != project:
+            if project and keyed[id(m)] != project and entities[keyed[id(m)]].kind in ("Company", "Organization"):
                 span = next(((s, e) for s, e in self._sentences if s <= m.start < e), (m.start, m.end))
                 finder.add(SentenceView(*span, "", []), keyed[id(m)], "investsIn", project, 0.55, "owner-in-name")
         # "Albemarle 50KT/A Lithium Hydroxide Battery Material Plant": a company of the article starts the name

@@ -549,3 +549,67 @@ def test_a_town_written_after_a_new_area_lies_in_it(extractor):
                                  "属于先进制造业类特色小镇。")
     assert {("宋家镇", "locatedIn", "宜宾三江新区"), ("宜宾动力电池特色小镇", "locatedIn", "宋家镇")} <= found, found
 
+
+
+# Round 9, on development batch 10 (articles in data/gold/dev/articles/)
+
+def test_a_project_written_right_after_its_companys_legal_name_is_the_companys_and_named_without_it(extractor):
+    # kuainv.com.cn (traditional-script repost with readings, 铜梁), development batch 10
+    text = ("此次集中開工的9個(gè)重點(diǎn)項(xiàng)目,分別有四川金匯能新材料股份有限公司鋰離子電池負(fù)極材料生產(chǎn)基地、"
+            "愛瑪科技(重慶)有限公司愛瑪電機(jī)項(xiàng)目。")
+    found = relations(extractor, text)
+    assert {("四川金匯能新材料股份有限公司", "investsIn", "鋰離子電池負(fù)極材料生產(chǎn)基地"),
+            ("愛瑪科技(重慶)有限公司", "investsIn", "愛瑪電機(jī)項(xiàng)目")} <= found, found
+    assert not any("有限公司" in obj for _, kind, obj in found if kind == "investsIn"), found
+
+
+def test_a_standing_committee_member_and_an_executive_vice_president_are_titles(extractor):
+    # cm.hczyw.com (亿纬动力, 简阳), development batch 10
+    found = relations(extractor, "四川省成都市委副书记、市长王凤朝,市委常委、常务副市长刘筱柳等市区相关单位领导,"
+                                 "亿纬锂能董事长刘金成博士、亿纬动力常务副总裁周红艳等公司领导出席。")
+    assert ("周红艳", "worksFor", "亿纬动力") in found, found
+    assert not any(obj in ("市委常委", "亿纬动力常务") for _, _, obj in found), found
+
+
+def test_a_capacity_written_as_annual_production_capacity_is_in_the_projects_name(extractor):
+    # itdcw.com (电池网, 宜宾), development batch 10: jieba reads 年|产能; the venture is named after what it is
+    found = relations(extractor, "据悉,时代吉利年产能12GWh动力电池宜宾项目,由宁德时代和吉利汽车控股有限公司旗下浙江吉润汽车有限公司"
+                                 "成立的合资公司时代吉利动力电池公司投资建设。")
+    assert any(subject.startswith("时代吉利") and kind == "investsIn" and obj == "时代吉利年产能12GWh动力电池宜宾项目"
+               for subject, kind, obj in found), found
+    assert not any(subject.startswith("合资公司") for subject, _, _ in found), found
+
+
+def test_an_industrial_function_zone_is_a_park(extractor):
+    # cm.hczyw.com (亿纬动力, 简阳), development batch 10: Chengdu's 产业功能区
+    found = names(extractor, "本次项目拟选址简阳市空天产业功能区,投资约100亿元,建设20GWh动力储能电池生产基地。")
+    assert any(kind == "IndustrialPark" and name.endswith("空天产业功能区") for name, kind in found), found
+
+
+def test_a_repost_in_taiwans_words_is_read_in_the_mainlands(extractor):
+    # aqiusha.com (封面新闻, traditional-script repost in Taiwan's words: 專案 for 项目), development batch 10
+    found = relations(extractor, "3月21日,四川發展·川威集團年產6萬立方米釩電解液生產基地專案在內江市威遠縣開工。")
+    assert any(kind == "locatedIn" and subject.endswith("生產基地專案") and obj == "威遠縣"
+               for subject, kind, obj in found), found
+    # the project named inside the longer one is no investor of it
+    assert not any(kind == "investsIn" and subject.startswith("年產") for subject, kind, _ in found), found
+
+
+def test_companies_a_city_has_gathered_are_in_it(extractor):
+    # xivipbz.cn (repost with readings, 成都), development batch 10
+    found = relations(extractor, "近年來,成都全面貫徹新發(fā)展理念,始終堅(jiān)持綠色低碳發(fā)展,大力實(shí)施產(chǎn)業(yè)建圈強(qiáng)鏈行動(dòng),"
+                                 "已先后聚集寧德時(shí)代、億緯鋰能、璞泰來、巴莫科技等鋰電龍頭企業(yè)。")
+    assert {(c, "locatedIn", "成都") for c in ("寧德時(shí)代", "億緯鋰能", "璞泰來", "巴莫科技")} <= found, found
+
+
+@pytest.mark.parametrize("text, project", [
+    # xivipbz.cn (repost with readings, 成都), development batch 10: 动力及储能 is one kind of battery
+    ("昨日,成都經開區與中創新航舉行中創新航動力及儲能電池基地二期項目簽約儀式,將在蓉建設30GWh動力電池及儲能電池生產基地。",
+     "中創新航動力及儲能電池基地二期項目"),
+    # 67dr.cn (repost, 乐山), development batch 10: the materials and the packs are one project
+    ("年產20萬噸動力儲能電池負極材料及1GWh儲能PACK生產線項目開工。", "年產20萬噸動力儲能電池負極材料及1GWh儲能PACK生產線項目"),
+    # 14z7q.com (南川区融媒体中心 repost), development batch 10: a power and its energy
+    ("近日,中广核南川100MW/200MWh集中式新型储能项目开工。", "中广核南川100MW/200MWh集中式新型储能项目"),
+], ids=["two-batteries", "two-products", "power-and-energy"])
+def test_a_projects_name_of_two_parts_or_two_capacities_is_one_name(extractor, text, project):
+    assert (project, "InvestmentProject") in names(extractor, text)
