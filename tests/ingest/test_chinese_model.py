@@ -166,3 +166,11 @@ def test_a_ministry_the_model_names_is_a_government_body_of_the_country(recognis
     assert "工信部" in {w for _, _, w, _ in recognise.model.names(text, [(0, len(text))])}
     assert ("工信部", "GovernmentBody") in found(recognise, text)
     assert ("工信部", "Company") not in found(recognise, text)
+
+
+@needs_chinese_model
+def test_an_organisation_that_publishes_something_is_no_media_account(recognise):
+    # sccsbbs.com (四川日报 repost, 宜宾), development batch 10: "X发布了《…》" is a verb, not an account "X发布"
+    text = "工业和信息化部装备工业发展中心发布了《中国动力电池产业发展报告》。"
+    assert ("工业和信息化部装备工业发展中心", "Organization") in found(recognise, text)
+    assert not any(kind == "Organization" for _, kind in found(recognise, "宜宾发布讯,项目开工。"))
