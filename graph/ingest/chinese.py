@@ -170,7 +170,8 @@ _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限责任公司|集团�
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 _DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
-                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇)"
+                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
+                rf"(?<=区)[{CJK}]{{2,3}}组团)"
                 r"(?:[(（](?!以下|简称|下称)[^()（）]{1,10}[)）])?")
 # a park's kind alone, no name: 工业园区, 高新技术园区
 _PARK_KIND_ONLY = re.compile(r"(?:高新技术|经济技术|高新|经济|工业|产业|科技)?(?:园区|产业园|工业园|开发区|经开区|高新区|集中区)")
@@ -236,7 +237,7 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "立足 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+                   "立足 航拍 图为 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
@@ -608,6 +609,10 @@ class ChineseRecogniser:
             if kind == "InvestmentProject" and word == "/" and t1 == begin and i and re.fullmatch(
                     r"[A-Za-z]+", tokens[i - 1][2]) and re.match(r"\d", tokens[i + 1][2]):
                 begin = t0  # "100MW/200MWh集中式新型储能项目": a power and its energy are one capacity
+                continue
+            if kind == "InvestmentProject" and word == "用" and t1 == begin and i and \
+                    _GENERIC_PROJECT.fullmatch(tokens[i - 1][2]):
+                begin = t0  # "年产5万吨锂电池用硅碳负极材料…项目": what the material is for is in the name
                 continue
             if kind == "InvestmentProject" and word == "年" and t1 == begin and text.startswith("产", t1):
                 begin = t0  # "时代吉利年产能12GWh动力电池宜宾项目": jieba's 年|产能 is the capacity's 年产

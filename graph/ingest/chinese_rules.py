@@ -71,11 +71,16 @@ def _runs(ctx: SentenceContext, kinds, before: int) -> list[list[SentenceMention
     ms = [m for m in ctx.mentions if m.kind in kinds and ctx.view.offset(m) < before]
     runs: list[list[SentenceMention]] = []
     for m in ms:
+        if runs and re.fullmatch(_DEFINES_SHORT, _between(ctx, runs[-1][-1], m)):
+            continue  # "四川任投科技集团有限公司(以下简称:任投集团)": the short name is the one before it
         if runs and re.fullmatch(_AND, _between(ctx, runs[-1][-1], m)):
             runs[-1].append(m)
         else:
             runs.append([m])
     return runs
+
+
+_DEFINES_SHORT = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「]?")
 
 
 def signed(ctx: SentenceContext) -> None:
@@ -85,6 +90,9 @@ def signed(ctx: SentenceContext) -> None:
         if not runs:
             continue
         run = runs[-1]
+        if len(run) == 1 and run[0].kind == "Place" and len(runs) > 1 and \
+                re.fullmatch(r"\s*在\s*", _between(ctx, runs[-2][-1], run[0])):
+            runs, run = runs[:-1], runs[-2]  # "A与B在成都签署": 成都 is where they sign, no party
         tail = ctx.view.text[run[-1].end - ctx.view.start:trigger.start()]
         if len(tail) > 40 or re.search(r"[。；;]", tail):
             continue
@@ -263,7 +271,7 @@ def located(ctx: SentenceContext) -> None:
     """"项目落户/选址/位于/坐落于Z", "位于Z的X", "在Z(投资)建设X", "X在Z开工"."""
     text = ctx.view.text
     things = {"InvestmentProject", "Company", "IndustrialPark", "Facility", "Conference", "Event"}
-    for trigger in re.finditer(r"落户(?:于|在|到)?|落地(?:于|在)?|选址(?:于|在)?|位于|坐落(?:于|在)|建于|建在|入驻|扎根", text):
+    for trigger in re.finditer(r"落户(?:于|在|到)?|落地(?:于|在)?|落子|选址(?:于|在)?|位于|坐落(?:于|在)|建于|建在|入驻|扎根", text):
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
         if not places or ctx.view.offset(places[0]) - trigger.end() > 4:
             continue
@@ -288,6 +296,9 @@ def located(ctx: SentenceContext) -> None:
             subject = ctx.project
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.7, "zh-located")
+        if before and before[-1].kind == "Company" and subject == before[-1].key:
+            for company in _listed_before(ctx, before):  # "杉杉锂电、中航锂电、美国雅保…等企业纷纷落子彭山"
+                ctx.add(company.key, "locatedIn", place.key, 0.65, "zh-located-listed")
     for trigger in re.finditer(r"所在(?:的|地)", text):  # "以四川时代所在的三江新区为圆心": A is in Z
         before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) + len(m.text) == trigger.start()]
         after = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
@@ -339,13 +350,18 @@ def settled_in_the_park(ctx: SentenceContext) -> None:
                 r"\s*(?:等[^，,。；;、]{0,10}?)?(?:相继|陆续|先后|纷纷|已|均)*\s*",
                 text[before[-1].end - ctx.view.start:trigger.start()]):
             continue
-        listed = [before[-1]]
-        for previous in reversed(before[:-1]):
-            if previous.kind != "Company" or not re.fullmatch(_LIST, _between(ctx, previous, listed[0])):
-                break
-            listed.insert(0, previous)
-        for company in listed:
+        for company in [before[-1], *_listed_before(ctx, before)]:
             ctx.add(company.key, "locatedIn", park, 0.6, "zh-settled-in-the-park")
+
+
+def _listed_before(ctx: SentenceContext, before: list[SentenceMention]) -> list[SentenceMention]:
+    """The companies listed with 、 (or 和, 及) before the last of ``before``, itself left out: 浙江正凯 of "浙江正凯、江西赣锋锂业"."""
+    listed = [before[-1]]
+    for previous in reversed(before[:-1]):
+        if previous.kind != "Company" or not re.fullmatch(_LIST, _between(ctx, previous, listed[0])):
+            break
+        listed.insert(0, previous)
+    return listed[:-1]
 
 
 def _companies_settle(ctx: SentenceContext, after: int, place: str, rule: str) -> None:

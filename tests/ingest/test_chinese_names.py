@@ -613,3 +613,40 @@ def test_companies_a_city_has_gathered_are_in_it(extractor):
 ], ids=["two-batteries", "two-products", "power-and-energy"])
 def test_a_projects_name_of_two_parts_or_two_capacities_is_one_name(extractor, text, project):
     assert (project, "InvestmentProject") in names(extractor, text)
+
+
+# Round 9, on development batch 11 (articles in data/gold/dev/articles/)
+
+def test_a_defined_short_name_in_brackets_is_no_party_of_its_own(extractor):
+    # 国际在线 (sc.cri.cn, 绵竹), development batch 11
+    found = relations(extractor, "1月27日下午,绵竹市高新区管委会与四川任投科技集团有限公司(以下简称:任投集团)年产20000锂离子电池电解液项目"
+                                 "签约仪式在绵竹高新区举行。")
+    assert ("绵竹市高新区管委会", "signedAgreementWith", "四川任投科技集团有限公司") in found, found
+
+
+def test_the_place_two_parties_sign_in_is_no_party(extractor):
+    # wnssr.com (鉅大LARGE repost in traditional script, 射洪), development batch 11
+    found = relations(extractor, "1月7日,四川省射洪縣與四川弗羅蒂新材料股份有限公司在成都簽署年產2萬噸鋰電池石墨負極材料生產項目投資協議書。")
+    assert ("射洪縣", "signedAgreementWith", "四川弗羅蒂新材料股份有限公司") in found, found
+    assert not any("成都" in (subject, obj) for subject, kind, obj in found if kind == "signedAgreementWith"), found
+
+
+def test_each_company_listed_before_a_verb_of_settling_is_in_the_place(extractor):
+    # vbuyzfhl.cn (眉山 report, traditional-script repost), development batch 11: 落子 is 落户
+    found = relations(extractor, "強力招商之下,杉杉鋰電、中航鋰電、美國雅保、廣州天賜、深圳研一、茵地樂等一眾國內頭部企業紛紛落子彭山。")
+    assert {(c, "locatedIn", "彭山") for c in ("杉杉鋰電", "中航鋰電", "廣州天賜", "深圳研一")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # da090.com (眉山日报 repost), development batch 11: a picture's caption word
+    ("航拍雅保年產五萬噸氫氧化鋰鋰電池材料項目", ("雅保年產五萬噸氫氧化鋰鋰電池材料項目", "InvestmentProject"), ("航拍雅保", "Company")),
+    # xbggyl.sbs (长江有色金属网), development batch 11: a cluster (组团) of a high-tech zone is a park
+    ("10月30日下午,位于铜梁高新区大庙组团的重庆金汇能10万吨锂离子电池负极材料生产基地正式投产。",
+     ("铜梁高新区大庙组团", "IndustrialPark"), ("铜梁高新区", "IndustrialPark")),
+    # fund.caiding5.cn (repost, 彭山), development batch 11: what a material is for (锂电池用) is in the name
+    ("春节期间,走进硅宝(眉山)新能源材料有限公司生产基地,年产5万吨锂电池用硅碳负极材料及专用粘合剂项目的试生产验收已进入收尾阶段。",
+     ("年产5万吨锂电池用硅碳负极材料及专用粘合剂项目", "InvestmentProject"), ("硅碳负极材料及专用粘合剂项目", "InvestmentProject")),
+], ids=["caption", "cluster", "made-for"])
+def test_names_of_batch_11(extractor, text, expected, unexpected):
+    found = names(extractor, text)
+    assert expected in found and unexpected not in found, found
