@@ -237,7 +237,7 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "立足 航拍 图为 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+                   "立足 航拍 图为 赴 带队 前往 来到 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
@@ -372,6 +372,8 @@ _SIGNING_LIST = re.compile(rf"(?:与|同)(?P<items>(?:[{CJK}A-Za-z()（）]{{2,2
                            r"(?:等[^，。,；;]{0,8})?(?:分别|共同)?(?:签订|签署|签约)")
 
 
+# what a company is to the one named before it: "长虹控股子公司长虹新能源", "旗下企业"
+_OWNED_AS = re.compile(r"(?:全资|控股)?(?:子公司|孙公司|旗下企业|旗下公司|下属企业|下属公司)")
 # a company's legal name: its words, the region it is registered in, the legal form
 _LEGAL_NAME = re.compile(rf"[{CJK}A-Za-z]{{2,20}}?(?:[(（][{CJK}]{{2,4}}[)）])?"
                          r"(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司)")
@@ -613,6 +615,10 @@ class ChineseRecogniser:
             if kind == "InvestmentProject" and word == "用" and t1 == begin and i and \
                     _GENERIC_PROJECT.fullmatch(tokens[i - 1][2]):
                 begin = t0  # "年产5万吨锂电池用硅碳负极材料…项目": what the material is for is in the name
+                continue
+            if kind in ("InvestmentProject", "Conference") and word == " " and t1 == begin and i and \
+                    (text[t1:t1 + 1].isdigit() or tokens[i - 1][2][-1:].isdigit()):
+                begin = t0  # "年产 15 万吨…项目", "2025 世界动力电池大会": a space around a number
                 continue
             if kind == "InvestmentProject" and word == "年" and t1 == begin and text.startswith("产", t1):
                 begin = t0  # "时代吉利年产能12GWh动力电池宜宾项目": jieba's 年|产能 is the capacity's 年产
@@ -975,6 +981,13 @@ class ChineseRecogniser:
             if begin is None:
                 continue
             begin = _after_openers(text, begin, title.start())
+            generic = _OWNED_AS.search(text, begin, title.start())
+            if generic and title.start() - generic.end() >= 2:
+                parent = re.search(rf"[{CJK}]{{2,4}}(?:{_ONE_TRADE_WORD}|集团)$", text[max(0, generic.start() - 8):generic.start()])
+                if parent:
+                    start = generic.start() - len(parent.group(0))
+                    found.append(Mention(start, generic.start(), parent.group(0), "Company", None, "zh-company-of-title"))
+                begin = generic.end()  # "长虹控股子公司长虹新能源总经理": the parent, what the company is to it, the company
             name = text[begin:title.start()]
             if 2 <= len(name) <= 12 and name not in _STOP_WORDS and not _GENERIC_COMPANY.fullmatch(name) and \
                     not re.search(rf"{_COMPANY_SUFFIX}$|{_GOVERNMENT_SUFFIX}$|{_DEPARTMENT_SUFFIX}$|[省市区县州的]$", name) \
@@ -1277,7 +1290,7 @@ class ChineseRecogniser:
              self._known[p].kind == "Place"), "")
         rest = core[len(place):] if core.startswith(place) else core
         if len(rest) < 2 or not _GENERIC_PROJECT.sub("", rest) or rest in _STOP_WORDS or \
-                _GENERIC_COMPANY.fullmatch(owner) or re.search(r"项目|基地|工程|园|[省市区县州的是在与和及]|期$", owner) or \
+                _GENERIC_COMPANY.fullmatch(owner) or re.search(r"项目|基地|工程|园|[省市区县州的是在与和及]|期$|第.{1,3}期|[共合总]计|其中|分别", owner) or \
                 re.fullmatch(r"[该本此这其]?(?:公司|集团|企业)", owner) or \
                 any(self._known.get(w) is not None and self._known[w].kind in ("Place", "Technology", "IndustrialPark")
                     for w in (owner, core, rest)):

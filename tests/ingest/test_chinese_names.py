@@ -652,3 +652,28 @@ def test_each_company_listed_before_a_verb_of_settling_is_in_the_place(extractor
 def test_names_of_batch_11(extractor, text, expected, unexpected):
     found = names(extractor, text)
     assert expected in found and unexpected not in found, found
+
+
+# Round 9, on development batch 12 (articles in data/gold/dev/articles/)
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # snshxw.cn (射洪), development batch 12: a delegation goes (赴) to a company, which the verb does not name
+    ("3月16日,市委副书记、市长王能带队赴江苏蓝固(常州)新能源有限公司对接工作。",
+     ("江苏蓝固(常州)新能源有限公司", "Company"), ("新能源有限公司", "Company")),
+    # healthyjives.com (眉山发布 repost), development batch 12: spaces around the capacity
+    ("其中,协鑫集团与仁寿县人民政府签约了年产 15 万吨锂电池正极材料项目。",
+     ("年产 15 万吨锂电池正极材料项目", "InvestmentProject"), ("万吨锂电池正极材料项目", "InvestmentProject")),
+    # myzaker.com, development batch 12: a space after the year of a conference
+    ("2025 世界动力电池大会在宜宾开幕。", ("2025 世界动力电池大会", "Conference"), ("世界动力电池大会", "Conference")),
+    # cisspuniversity.com (repost with readings, 雅安), development batch 12: a phase and a total own nothing
+    ("雅化集团拟投资建设第三期共计年产10万吨高等级锂盐生产线建设项目。", ("雅化集团", "Company"), ("第三期共计", "Company")),
+], ids=["goes-to", "spaced-capacity", "spaced-year", "phase-total"])
+def test_names_of_batch_12(extractor, text, expected, unexpected):
+    found = names(extractor, text)
+    assert expected in found and unexpected not in found, found
+
+
+def test_a_subsidiary_named_after_its_parent_and_before_a_title(extractor):
+    # sxjin.cn (金融界 repost, 绵阳), development batch 12
+    found = relations(extractor, "长虹控股子公司长虹新能源总经理郭龙介绍,未来长虹新能源将做大锂电。")
+    assert {("郭龙", "worksFor", "长虹新能源"), ("长虹新能源", "subsidiaryOf", "长虹控股")} <= found, found
