@@ -237,7 +237,7 @@ _STOP_WORDS = set("""
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
 _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
-                   "立足 航拍 图为 赴 带队 前往 来到 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
+                   "立足 航拍 图为 赴 带队 前往 来到 充分利用 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
@@ -749,7 +749,8 @@ class ChineseRecogniser:
             owner = text[begin:trade.start()]
             if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
                     owner in _STOP_WORDS or \
-                    re.search(r"[的了是在与和及等省市区县州]", owner) or self.knowledge.resolve(owner, "Place") or \
+                    re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]", owner) or \
+                    self.knowledge.resolve(owner, "Place") or \
                     any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):
                 continue
             found.append(Mention(begin, trade.end(), text[begin:trade.end()], "Company", None, "zh-trade"))
@@ -882,6 +883,9 @@ class ChineseRecogniser:
                 if kind == "Conference" and match.group(0) in _MEETINGS and re.search(
                         _CONFERENCE_SUFFIX + r"(?:[(（][^()（）]*[)）])?(?:新闻)?$", text[begin:match.start()]):
                     continue  # "…国际锂电产业大会新闻发布会": the congress's press conference, named by the congress
+                if kind == "Conference" and (name.endswith("股东大会") or
+                                             re.fullmatch(r"(?:主题|专题|专场|系列|新闻|年度|例行)*", name[:-len(match.group(0))])):
+                    continue  # "主题新闻发布会", "年度股东大会": a kind of meeting, or a company's own, no named conference
                 if kind == "Company" and (_GENERIC_COMPANY.fullmatch(name) or name.endswith("子公司")):
                     continue  # "合资公司", "子公司", "宁德时代全资子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))

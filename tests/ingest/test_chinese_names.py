@@ -677,3 +677,19 @@ def test_a_subsidiary_named_after_its_parent_and_before_a_title(extractor):
     # sxjin.cn (金融界 repost, 绵阳), development batch 12
     found = relations(extractor, "长虹控股子公司长虹新能源总经理郭龙介绍,未来长虹新能源将做大锂电。")
     assert {("郭龙", "worksFor", "长虹新能源"), ("长虹新能源", "subsidiaryOf", "长虹控股")} <= found, found
+
+
+# Round 9, on development batch 13 (articles in data/gold/dev/articles/)
+
+@pytest.mark.parametrize("text, unexpected", [
+    # aoshengma.com (中国新闻网 repost, 金川), development batch 13: a press conference named by its kind only
+    ("4月28日,四川省政府新闻办举行主题新闻发布会。", ("主题新闻发布会", "Conference")),
+    # daydaynews.cc (每日经济新闻 repost, 金川), development batch 13: a company's meeting of its shareholders
+    ("川能动力2024年度股东大会在成都召开。", ("川能动力2024年度股东大会", "Conference")),
+    # qterp.net (川观新闻 repost, 马尔康), development batch 13: the verb before an enclave park
+    ("项目将充分利用飞地园区政策。", ("充分利用飞地园区", "IndustrialPark")),
+    # aoshengma.com, development batch 13: a count of cars is no car maker
+    ("全县年产100余万辆汽车。", ("余万辆汽车", "Company")),
+], ids=["press-conference", "shareholders", "verb-before-park", "count"])
+def test_what_batch_13_named_wrongly(extractor, text, unexpected):
+    assert unexpected not in names(extractor, text)
