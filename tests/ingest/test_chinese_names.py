@@ -619,17 +619,17 @@ def test_a_projects_name_of_two_parts_or_two_capacities_is_one_name(extractor, t
 
 # Round 9, on development batch 11 (articles in data/gold/dev/articles/)
 
-def test_a_defined_short_name_in_brackets_is_no_party_of_its_own(extractor):
-    # 国际在线 (sc.cri.cn, 绵竹), development batch 11
-    found = relations(extractor, "1月27日下午,绵竹市高新区管委会与四川任投科技集团有限公司(以下简称:任投集团)年产20000锂离子电池电解液项目"
-                                 "签约仪式在绵竹高新区举行。")
-    assert ("绵竹市高新区管委会", "signedAgreementWith", "四川任投科技集团有限公司") in found, found
-
-
-def test_the_place_two_parties_sign_in_is_no_party(extractor):
-    # wnssr.com (鉅大LARGE repost in traditional script, 射洪), development batch 11
-    found = relations(extractor, "1月7日,四川省射洪縣與四川弗羅蒂新材料股份有限公司在成都簽署年產2萬噸鋰電池石墨負極材料生產項目投資協議書。")
-    assert ("射洪縣", "signedAgreementWith", "四川弗羅蒂新材料股份有限公司") in found, found
+@pytest.mark.parametrize("text, signing", [
+    # 国际在线 (sc.cri.cn, 绵竹), development batch 11: a short name defined in brackets is no party of its own
+    ("1月27日下午,绵竹市高新区管委会与四川任投科技集团有限公司(以下简称:任投集团)年产20000锂离子电池电解液项目"
+     "签约仪式在绵竹高新区举行。", ("绵竹市高新区管委会", "signedAgreementWith", "四川任投科技集团有限公司")),
+    # wnssr.com (鉅大LARGE repost in traditional script, 射洪), development batch 11: nor is the place they sign in
+    ("1月7日,四川省射洪縣與四川弗羅蒂新材料股份有限公司在成都簽署年產2萬噸鋰電池石墨負極材料生產項目投資協議書。",
+     ("射洪縣", "signedAgreementWith", "四川弗羅蒂新材料股份有限公司")),
+], ids=["short-name-in-brackets", "place-of-signing"])
+def test_the_parties_of_a_signing_of_batch_11(extractor, text, signing):
+    found = relations(extractor, text)
+    assert signing in found, found
     assert not any("成都" in (subject, obj) for subject, kind, obj in found if kind == "signedAgreementWith"), found
 
 
