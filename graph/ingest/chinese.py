@@ -858,9 +858,9 @@ class ChineseRecogniser:
                 name = text[begin:end]
                 if kind == "InvestmentProject" and owner is None and (
                         not (_PROJECT_WORDS.search(name) or self._owned(name, companies)) or
-                                                    _DESCRIPTION.search(name) or
-                                                    not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
-                    continue
+                        _DESCRIPTION.search(name) or
+                        not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
+                    continue  # a project named by its kind only; one right after its company's legal name is named
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
                 if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \
