@@ -801,7 +801,7 @@ class ChineseRecogniser:
 
     def _known_place_at(self, name: str) -> str | None:
         """The longest known place ``name`` starts with (四川省, 四川, 德阳), if any."""
-        return next((name[:size] for size in range(min(len(name) - 1, 8), 1, -1)
+        return next((name[:size] for size in range(min(len(name), 8), 1, -1)
                      if (known := self._known.get(name[:size])) is not None and known.kind == "Place"), None)
 
     def _leading_place(self, name: str, kind: str) -> str | None:
@@ -1214,9 +1214,7 @@ class ChineseRecogniser:
         """
         places = ""
         while name:
-            place = next((name[:size] for size in range(min(len(name), 8), 1, -1)
-                          if self._known.get(name[:size]) is not None and self._known[name[:size]].kind == "Place"),
-                         None)
+            place = self._known_place_at(name)
             if place is None:
                 break
             name = name[len(place):]

@@ -241,7 +241,7 @@ def company_then_project(ctx: SentenceContext) -> None:
         if a.kind in ORG and b.kind == "InvestmentProject" and _between(ctx, a, b) in ("(", "（"):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-project-in-brackets")
         elif a.kind == "Company" and b.kind == "InvestmentProject" and not _between(ctx, a, b) and \
-                re.search(r"有限公司|有限责任公司$", a.text):
+                re.search(r"(?:有限公司|有限责任公司)$", a.text):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
 
 
