@@ -125,7 +125,7 @@ def signed(ctx: SentenceContext) -> None:
             or ([m for m in ctx.projects]) or []
         project = projects[0].key if projects else ctx.project
         if project and re.search(r"投资|项目", ctx.view.text):
-            for party in {p for pair in pairs for p in pair}:
+            for party in dict.fromkeys(p for pair in pairs for p in pair):  # in the order they sign
                 if party.kind == "Company":
                     ctx.add(party.key, "investsIn", project, 0.6, "zh-signed-project")
 
