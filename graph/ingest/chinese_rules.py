@@ -49,11 +49,15 @@ from .relations import (
 
 __all__ = ["CHINESE_RULES", "CHINESE_PHRASING"]
 
+# the verbs that say an event took place ("大会在宜宾召开", "将在宜宾拉开帷幕"); 开启 dates an event too, but
+# "在宜宾开启" as often starts a project's work
+_HELD = r"召开|举行|举办|开幕|启幕|拉开帷幕"
+
 #: How Chinese news refers to its event or project, and the words that date them.
 CHINESE_PHRASING = Phrasing(
     event_reference=re.compile(r"大会|会议|论坛|峰会|博览会|本届|此次会"),
     project_reference=re.compile(r"项目|基地"),
-    held=re.compile(r"召开|举行|举办|开幕|启幕|开启|拉开帷幕"),
+    held=re.compile(rf"{_HELD}|开启"),
     signed=re.compile(r"签约|签署|签订"),
 )
 
@@ -208,6 +212,13 @@ def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceM
 _THE_COMPANY = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:“\"—\s]))(?:该公司|本公司|公司|该企业)")
 
 
+def _company_referred(ctx: SentenceContext, reference: int) -> str | None:
+    """The company "该公司" at sentence offset ``reference`` stands for: the one named last before it in the
+    sentence, else the one the story is about lately."""
+    named = [m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) + len(m.text) <= reference]
+    return named[-1].key if named else ctx.finder.current_company
+
+
 def the_company_invests(ctx: SentenceContext) -> None:
     """"…从国家电投集团重庆电力有限公司获悉,该公司筹备建设的X项目、Y项目…", "川发龙蟒发布公告,公司计划在Z投资…建设X项目":
     the company a clause opens with by reference (the one named last before, else the story's) invests in what
@@ -225,8 +236,7 @@ def the_company_invests(ctx: SentenceContext) -> None:
         if not projects or re.search(r"[，,。；;]", text[after:ctx.view.offset(projects[0])]) or \
                 ctx.view.offset(projects[0]) - after > 12:
             continue
-        named = [m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) + len(m.text) <= match.start()]
-        investor = named[-1].key if named else ctx.finder.current_company
+        investor = _company_referred(ctx, match.start())
         if investor is None:
             continue
         for project in _with_listed(ctx, projects[0]):
@@ -324,12 +334,13 @@ def located(ctx: SentenceContext) -> None:
             continue
         place = _most_specific(ctx, places)
         rest = text[place.end - ctx.view.start:]
-        verb = re.match(r"\s*(?:[^，,。；;]{0,12}?)(?:投资)?(?:建设|新建|开工|投产|举行|召开|举办|开幕|落地|打造|布局|启动|动工|开建|奠基)", rest)
+        verb = re.match(rf"\s*(?:[^，,。；;]{{0,12}}?)(?:投资)?(?:建设|新建|开工|投产|{_HELD}|落地|打造|布局|启动|动工|开建|奠基)",
+                        rest)
         if not verb:
             continue
         targets = [m for m in ctx.mentions if m.kind in things and m.start > place.end]
         subject = targets[0].key if targets and targets[0].kind in ("InvestmentProject", "Conference", "Event") \
-            else (ctx.event if re.search(r"举行|召开|举办|开幕", verb.group(0)) else
+            else (ctx.event if CHINESE_PHRASING.held.search(verb.group(0)) else
                   _project_before(ctx, trigger.start()) or ctx.project)
         if subject and subject != place.key:
             ctx.add(subject, "locatedIn", place.key, 0.65, "zh-in-place")
@@ -584,6 +595,25 @@ def works_for(ctx: SentenceContext) -> None:
                 _colleagues_listed(ctx, a, b)
 
 
+# "公司总经理秦蕾", "在其董事长曾毓群看来", "在公司创始人李立飞陪同下": a title held at the company the sentence refers to
+_TITLE_AT_THE_COMPANY = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:“\"”—\s在据由]))(?:该公司|本公司|公司|该企业|其)(?:的)?"
+                                   r"(?P<title>[^，,。；;“”\"]{1,16})$")
+
+
+def works_for_the_company(ctx: SentenceContext) -> None:
+    """"…不完成任务绝不放假！”公司总经理秦蕾的承诺", "在其董事长曾毓群看来": a person whose title is held at "公司" (or
+    "其") works for the company that stands for (:func:`_company_referred`)."""
+    text = ctx.view.text
+    for person in (m for m in ctx.mentions if m.kind == "Person"):
+        match = _TITLE_AT_THE_COMPANY.search(text, 0, ctx.view.offset(person))
+        if not match or not _is_title_gap(match.group("title")) or \
+                any(ctx.view.offset(m) <= match.start() < ctx.view.offset(m) + len(m.text) for m in ctx.mentions):
+            continue  # no title, or 公司 ending a name (works_for's)
+        employer = _company_referred(ctx, match.start())
+        if employer is not None:
+            ctx.add(person.key, "worksFor", employer, 0.7, "zh-title-at-the-company", jobTitle=match.group("title"))
+
+
 def _colleagues_listed(ctx: SentenceContext, employer: SentenceMention, first: SentenceMention) -> None:
     """"厦门钨业股份有限公司董事长黄长庚、副总裁钟可祥": the people listed after the first, each with a title of
     their own and no organisation, work for the same one."""
@@ -683,7 +713,7 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, works_for_each_office, hosted, attends, signed, company_then_project, invested_by, invests,
+    works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by, invests,
     the_company_invests, located, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture, supplies,
     partners, place_chain, project_and_place,
 ]

@@ -693,3 +693,23 @@ def test_a_subsidiary_named_after_its_parent_and_before_a_title(extractor):
 ], ids=["press-conference", "shareholders", "verb-before-park", "count"])
 def test_what_batch_13_named_wrongly(extractor, text, unexpected):
     assert unexpected not in names(extractor, text)
+
+
+# Round 10, on the development batches 9–13 again (articles in data/gold/dev/articles/)
+
+@pytest.mark.parametrize("text, works_for", [
+    # caiding5.com (彭山), development batch 9: 公司 is the company the sentence before named
+    ("不远处的四川顿威新材料有限公司内,最后一批核心设备吊装入场的轰鸣声划破园区的宁静。“今天设备全部到位,马上启动安装调试,"
+     "不完成任务绝不放假!”公司总经理秦蕾的承诺掷地有声。", ("秦蕾", "worksFor", "四川顿威新材料有限公司")),
+    # snshxw.cn (射洪), development batch 12: 公司 is the company named before it in the sentence
+    ("3月16日,市委副书记、市长王能带队赴江苏蓝固(常州)新能源有限公司对接工作,在公司创始人李立飞陪同下考察企业,并召开座谈会。",
+     ("李立飞", "worksFor", "江苏蓝固(常州)新能源有限公司")),
+], ids=["company-of-the-sentence-before", "company-of-the-sentence"])
+def test_a_title_held_at_the_company_the_sentence_refers_to(extractor, text, works_for):
+    assert works_for in relations(extractor, text)
+
+
+def test_an_event_that_raises_its_curtain_in_a_place_is_there(extractor):
+    # myzaker.com, development batch 12: 拉开帷幕 says the conference takes place, as 开幕 does
+    found = relations(extractor, "11 月 12 日,2025 世界动力电池大会将在四川宜宾拉开帷幕。")
+    assert ("2025 世界动力电池大会", "locatedIn", "宜宾") in found, found
