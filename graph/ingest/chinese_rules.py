@@ -278,10 +278,11 @@ def invested_by(ctx: SentenceContext) -> None:
 
 
 def located(ctx: SentenceContext) -> None:
-    """"项目落户/选址/位于/坐落于Z", "位于Z的X", "在Z(投资)建设X", "X在Z开工"."""
+    """"项目落户/选址/位于/坐落于/注册于Z", "位于Z的X", "Z的X公司", "Z…这里有A、B等企业", "在Z(投资)建设X", "X在Z开工"."""
     text = ctx.view.text
     things = {"InvestmentProject", "Company", "IndustrialPark", "Facility", "Conference", "Event"}
-    for trigger in re.finditer(r"落户(?:于|在|到)?|落地(?:于|在)?|落子|选址(?:于|在)?|位于|坐落(?:于|在)|建于|建在|入驻|扎根", text):
+    for trigger in re.finditer(r"落户(?:于|在|到)?|落地(?:于|在)?|落子|选址(?:于|在)?|位于|坐落(?:于|在)|建于|建在|入驻|扎根|注册(?:于|在)",
+                               text):
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) >= trigger.end()]
         if not places or ctx.view.offset(places[0]) - trigger.end() > 4:
             continue
@@ -309,6 +310,11 @@ def located(ctx: SentenceContext) -> None:
         if before and before[-1].kind == "Company" and subject == before[-1].key:
             for company in _listed_before(ctx, before):  # "杉杉锂电、中航锂电、美国雅保…等企业纷纷落子彭山"
                 ctx.add(company.key, "locatedIn", place.key, 0.65, "zh-located-listed")
+    for park in (m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country"):  # "四川彭山经开区的眉山茵地乐科技有限公司"
+        company = next((m for m in ctx.mentions if m.kind == "Company" and m.start > park.end), None)
+        if company is not None and re.fullmatch(r"\s*的\s*", ctx.view.between(park, company)) and \
+                not re.search(r"(?:走进|来到|参观|考察|走访|前往|赴)\s*$", ctx.view.before(park, 6)):
+            ctx.add(company.key, "locatedIn", park.key, 0.6, "zh-place-of-company")
     for trigger in re.finditer(r"所在(?:的|地)", text):  # "以四川时代所在的三江新区为圆心": A is in Z
         before = [m for m in ctx.mentions if m.kind in things and ctx.view.offset(m) + len(m.text) == trigger.start()]
         after = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) == trigger.end()]
@@ -320,6 +326,12 @@ def located(ctx: SentenceContext) -> None:
             places = [ctx.finder.current_place]  # "邛崃市将…；目前已落户…": the place the sentence before is about
         if places:
             _companies_settle(ctx, trigger.end(), places[-1], "zh-settled-in")  # the place nearest the verb
+    for trigger in re.finditer(r"(?:这里|这儿|此处|区内|园区内)(?:已)?(?:有|聚集了|集聚了|汇聚了)", text):
+        # "铜梁正在全力打造新型储能产业高地,这里有海辰、兴恒、金汇能等储能产业龙头企业": the place the sentence opens with
+        opening = [m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country" and
+                   ctx.view.offset(m) <= 6 and ctx.view.offset(m) < trigger.start()]
+        if opening and not re.search(r"[。；;]", text[:trigger.start()]):
+            _companies_settle(ctx, trigger.end(), _most_specific(ctx, opening).key, "zh-settled-in")
     for trigger in re.finditer(r"吸引(?:着|了)?", text):  # "Z正吸引着A、B等越来越多的企业入驻": A and B settle in Z
         places = [m for m in ctx.mentions if m.kind in PLACEISH and ctx.view.offset(m) < trigger.start()]
         if places and re.search(r"入驻|落户|落地|扎根", text[trigger.end():]):
@@ -401,20 +413,30 @@ def _projects_counted(ctx: SentenceContext, before: list[SentenceMention], trigg
 
 
 def visited_in(ctx: SentenceContext) -> None:
-    """"赴厦门考察厦门钨业股份有限公司": the organisations a delegation visits in a place are there."""
+    """"赴厦门考察厦门钨业股份有限公司", "在四川,采访团先后走进四川杉杉新材料有限公司和成都巴莫科技有限责任公司": the
+    organisations a delegation visits in a place are there."""
     text = ctx.view.text
     for trigger in re.finditer(r"(?:赴|到|前往|来到)\s*", text):
         places = [m for m in ctx.mentions if m.kind == "Place" and ctx.view.offset(m) == trigger.end()]
-        if not places:
-            continue
-        visit = re.match(r"\s*(?:考察|调研|走访|参观)(?:了)?\s*", text[places[0].end - ctx.view.start:])
-        if visit is None:
-            continue
-        at = places[0].end - ctx.view.start + visit.end()
-        visited = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) >= at]
-        if visited and ctx.view.offset(visited[0]) == at:
-            for m in listed_together(ctx.view, visited, _AND_LIST):
-                ctx.add(m.key, "locatedIn", places[0].key, 0.6, "zh-visited-in")
+        visit = places and re.match(r"\s*(?:考察|调研|走访|参观)(?:了)?\s*", text[places[0].end - ctx.view.start:])
+        if visit:
+            _visited_there(ctx, places[0].end - ctx.view.start + visit.end(), places[0])
+    opening = re.match(r"\s*在\s*", text)  # the place the sentence opens with, the visit in the clause after
+    places = [m for m in ctx.mentions if m.kind == "Place" and opening and ctx.view.offset(m) == opening.end()]
+    if places:
+        place = _most_specific(ctx, places)
+        visit = re.match(r"[^，,。；;]*[，,][^，,。；;]{0,16}?(?:先后|相继|分别)?(?:走进|来到|参观|考察|走访)(?:了)?\s*",
+                         text[place.end - ctx.view.start:])
+        if visit:
+            _visited_there(ctx, place.end - ctx.view.start + visit.end(), place)
+
+
+def _visited_there(ctx: SentenceContext, at: int, place: SentenceMention) -> None:
+    """The organisations listed from sentence offset ``at`` (right after a verb of visiting) are in ``place``."""
+    visited = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) >= at]
+    if visited and ctx.view.offset(visited[0]) == at:
+        for m in listed_together(ctx.view, visited, _AND_LIST):
+            ctx.add(m.key, "locatedIn", place.key, 0.6, "zh-visited-in")
 
 
 def _project_before(ctx: SentenceContext, before: int) -> str | None:

@@ -713,3 +713,19 @@ def test_an_event_that_raises_its_curtain_in_a_place_is_there(extractor):
     # myzaker.com, development batch 12: 拉开帷幕 says the conference takes place, as 开幕 does
     found = relations(extractor, "11 月 12 日,2025 世界动力电池大会将在四川宜宾拉开帷幕。")
     assert ("2025 世界动力电池大会", "locatedIn", "宜宾") in found, found
+
+
+@pytest.mark.parametrize("text, located", [
+    # hithings.cn (repost with readings, 雅江), development batch 10: where a company is registered
+    ("据了解,四川天齐盛合锂业有限公司成立于2008年,注册于四川省甘孜藏族自治州雅江县。", ("四川天齐盛合锂业有限公司", "雅江县")),
+    # vbuyzfhl (repost, 彭山), development batch 10: a park's company
+    ("1月4日,四川彭山经开区的眉山茵地乐科技有限公司生产车间内,生产线正有序运转。", ("眉山茵地乐科技有限公司", "四川彭山经开区")),
+    # xinhua (川渝 media tour), development batch 3: the companies visited in the place the sentence opens with
+    ("在四川,采访团先后走进四川杉杉新材料有限公司(以下简称:杉杉科技)和成都巴莫科技有限责任公司(以下简称:巴莫科技)。",
+     ("四川杉杉新材料有限公司", "四川")),
+    # people.cn (repost, 铜梁), development batch 11: "这里有" the companies of the place the sentence opens with
+    ("“铜梁正在全力打造新型储能产业高地,这里有海辰、兴恒、金汇能等储能产业龙头企业。", ("兴恒", "铜梁")),
+], ids=["registered-in", "park-of-company", "visited-there", "here-are"])
+def test_where_a_company_is_as_batches_9_to_13_say_it(extractor, text, located):
+    company, place = located
+    assert (company, "locatedIn", place) in relations(extractor, text)
