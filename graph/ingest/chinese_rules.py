@@ -227,7 +227,7 @@ def the_company_invests(ctx: SentenceContext) -> None:
     for match in _THE_COMPANY.finditer(text):
         if any(ctx.view.offset(m) <= match.start() < ctx.view.offset(m) + len(m.text) for m in ctx.mentions):
             continue  # 公司 ending a name
-        verb = re.match(r"[^，,。；;]{0,40}?(?:投资建设|投资新建|投资兴建|筹备建设|筹建|投建|建设|新建|投资)(?:的)?",
+        verb = re.match(r"[^，,。；;]{0,40}?(?:投资建设|投资新建|投资兴建|筹备建设|筹建|投建|建设|新建|投资|(?:拟|计划|将)启动)(?:的)?",
                         text[match.end():])
         if not verb:
             continue

@@ -729,3 +729,10 @@ def test_an_event_that_raises_its_curtain_in_a_place_is_there(extractor):
 def test_where_a_company_is_as_batches_9_to_13_say_it(extractor, text, located):
     company, place = located
     assert (company, "locatedIn", place) in relations(extractor, text)
+
+
+def test_the_company_that_plans_to_start_a_project_invests_in_it(extractor):
+    # cisspuniversity.com (repost with readings, 雅安), development batch 12: 公司拟启动 after the company's notice
+    found = relations(extractor, "3月2日消息,昨日晚间,雅化集团发布公告,公司拟启动第三期共计年产10万吨高等级锂盐生产线建设项目,"
+                                 "三期建成投产后公司锂盐综合产能将达到17万吨以上。")
+    assert ("雅化集团", "investsIn", "第三期共计年产10万吨高等级锂盐生产线建设项目") in found, found
