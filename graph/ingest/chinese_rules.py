@@ -685,11 +685,19 @@ def supplies(ctx: SentenceContext) -> None:
 def partners(ctx: SentenceContext) -> None:
     """"A与B(达成|开展|深化|建立)…合作", "A与B合资(成立|设立)"."""
     text = ctx.view.text
-    for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署)?[^，,。；;]{0,8}?(?:战略合作|合作关系|合资|共建|携手)", text):
+    for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署|举行)?[^，,。；;]{0,8}?"
+                             r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)", text):
         runs = _runs(ctx, ORG, match.start() + 1)
-        if not runs or len(runs[-1]) < 2:
+        if not runs:
             continue
         run = runs[-1]
+        place = [m for m in ctx.mentions if m.kind in ("Place", "IndustrialPark") and m.end <= run[0].start]
+        if place and re.fullmatch(r"\s*(?:与|同|跟)\s*", _between(ctx, place[-1], run[0])) and \
+                len(text[run[-1].end - ctx.view.start:match.start()]) <= 6:
+            for partner in run:  # "德阳市与珠海冠宇举行合作交流座谈会", "铜梁区与重庆大学、厦门海辰举行合作交流座谈会"
+                ctx.add(place[-1].key, "partnerOf", partner.key, 0.65, "zh-place-partners")
+        if len(run) < 2:
+            continue
         if len(text[run[-1].end - ctx.view.start:match.start()]) > 6:
             _partners_of_a_kind(ctx, run, text[run[-1].end - ctx.view.start:match.start()])
             continue
