@@ -747,6 +747,10 @@ class ChineseRecogniser:
                 continue
             begin = _after_openers(text, begin, trade.start())
             owner = text[begin:trade.start()]
+            place = self._known_place_at(owner)
+            if place and place[-1] not in "省市区县州" and 2 <= len(owner) - len(place) <= 4 and \
+                    not _DESCRIPTION.search(owner):
+                owner = owner[len(place):]  # "山东玉皇化工": a brand after the short name of its home, 山东
             if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
                     owner in _STOP_WORDS or \
                     re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]", owner) or \

@@ -742,3 +742,10 @@ def test_a_place_that_holds_a_cooperation_meeting_with_an_organisation_partners_
     # cqtl.gov.cn (铜梁), development batch 7: the district meets the university and the company
     found = relations(extractor, "铜梁区与重庆大学、厦门海辰举行合作交流座谈会 推进校地企深度合作 做大做强新型储能产业")
     assert ("铜梁区", "partnerOf", "重庆大学") in found, found
+
+
+def test_a_company_named_by_its_home_a_brand_and_its_trade(extractor):
+    # cqcb.com (璧山), development batch 9: 山东 + 玉皇 + 化工, a company no list holds
+    found = names(extractor, "新材料项目方面:中国500强企业山东玉皇化工环保新材料西南生产销售总部、重玻节能玻璃有限公司高性能低碳玻璃"
+                             "研发生产项目的签约落地,拓宽了我区新材料产业的发展路径。")
+    assert ("山东玉皇化工", "Company") in found, found
