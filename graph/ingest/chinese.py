@@ -184,6 +184,8 @@ _EDITION = re.compile(_EDITION_WORDS + "$")
 # a university's campus city in brackets is part of its name: 中国地质大学(武汉), 中国石油大学(华东)
 _ORGANISATION_SUFFIX = (r"(?:大学(?:[(（][\u4e00-\u9fff]{2,4}[)）])?|学院|研究院|研究所|协会|联盟|商会|实验室|研究中心|创新中心|"
                         r"检测中心|科学院|工程院|投资基金|产业基金)")
+# the party committee of a university or a company (重庆大学党委): its people work for the university or company
+_ORGANISATIONS_COMMITTEE = re.compile(f"(?:{_ORGANISATION_SUFFIX}|{_COMPANY_SUFFIX})党委$")
 #: how a government body's or a department's name ends
 _BODY_SUFFIX = f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"
 #: how the name of an organisation LAC finds says what it is (any other is a company)
@@ -881,8 +883,7 @@ class ChineseRecogniser:
                     continue
                 if kind == "GovernmentBody" and not self._names_a_place(name[:-len(match.group(0))]):
                     continue  # a government governs a place its name gives: 宜宾市人民政府, not 雅保政府
-                if kind == "GovernmentBody" and match.group(0) == "党委" and re.search(
-                        f"(?:{_ORGANISATION_SUFFIX}|{_COMPANY_SUFFIX})$", name[:-2]):
+                if kind == "GovernmentBody" and _ORGANISATIONS_COMMITTEE.search(name):
                     continue  # "重庆大学党委书记舒立春": the party committee of a university or a company stands for it
                 if kind == "Conference" and match.group(0) in _MEETINGS and re.search(
                         _CONFERENCE_SUFFIX + r"(?:[(（][^()（）]*[)）])?(?:新闻)?$", text[begin:match.start()]):
@@ -900,6 +901,8 @@ class ChineseRecogniser:
                     continue  # "东兴区围绕贯彻落实省委" is no department; "经济和信息化局" is one
                 # "四川省委常委、成都市委书记": 常委 (a member of the standing committee) is the title, 省委 the body
                 body = re.sub(r"(?<=委)(?:常委|委员)$", "", match.group(0))
+                if _ORGANISATIONS_COMMITTEE.search(body):
+                    continue  # "重庆大学党委常委、常务副校长刘汉龙": the university's, which the title stands for
                 found.append(Mention(match.start(), match.start() + len(body), body, "GovernmentBody", None,
                                      "zh-department"))
         found += self._bare_bodies(text, tokens)

@@ -585,12 +585,12 @@ def subsidiary(ctx: SentenceContext) -> None:
 
 _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|总工程师|创始人|董事|"
                     r"市长|副市长|常务副市长|省长|副省长|县长|副县长|区长|副区长|书记|副书记|主任|副主任|局长|副局长|厅长|副厅长|"
-                    r"秘书长|会长|副会长|理事长|负责人|院士|指挥长|副指挥长)")
+                    r"秘书长|会长|副会长|理事长|负责人|院士|指挥长|副指挥长|校长|副校长|院长|副院长|所长|副所长|教授|研究员)")
 
 
 # a title as the gap between an organisation and a person writes it: titles joined by 、 or 兼, each maybe led by
 # a few words of its own ("党组成员、机关党委书记", "董事长兼CEO", "生产基地负责人")
-_TITLE_GAP = re.compile(rf"\s*(?:的)?(?:(?:[{CJK}]{{0,6}}?(?:{_TITLE.pattern}|成员|委员|常委|总监|主席|专员|经理|工程师)|"
+_TITLE_GAP = re.compile(rf"\s*(?:的)?(?:(?:[{CJK}]{{0,6}}?(?:{_TITLE.pattern}|成员|委员|常委|总监|主席|专员|经理|工程师|助理)|"
                         r"CEO|CTO|CFO|COO|总工)\s*[、兼和及]?\s*)+")
 
 
@@ -660,8 +660,8 @@ def works_for_each_office(ctx: SentenceContext) -> None:
             continue
         j = i - 1
         while j >= 1 and ms[j - 1].kind in ORG:
-            gap = _between(ctx, ms[j - 1], ms[j])
-            if not (gap.rstrip().endswith("、") and _is_title_gap(gap.rstrip()[:-1])):
+            gap = _between(ctx, ms[j - 1], ms[j])  # "遂宁市委常委,射洪市委书记谭晓政": a comma may stand for 、
+            if not (gap.rstrip()[-1:] in ("、", ",", "，") and _is_title_gap(gap.rstrip()[:-1])):
                 break
             ctx.add(person.key, "worksFor", ms[j - 1].key, 0.8, "zh-offices-listed",
                     jobTitle=gap.rstrip()[:-1].strip("的 "))

@@ -749,3 +749,21 @@ def test_a_company_named_by_its_home_a_brand_and_its_trade(extractor):
     found = names(extractor, "新材料项目方面:中国500强企业山东玉皇化工环保新材料西南生产销售总部、重玻节能玻璃有限公司高性能低碳玻璃"
                              "研发生产项目的签约落地,拓宽了我区新材料产业的发展路径。")
     assert ("山东玉皇化工", "Company") in found, found
+
+
+@pytest.mark.parametrize("text, works_for", [
+    # cqtl.gov.cn (铜梁), development batch 7: a university's party committee is the university's, its titles too
+    ("重庆大学党委书记舒立春、区委书记谭庆讲话。", ("舒立春", "worksFor", "重庆大学")),
+    ("重庆大学党委常委、常务副校长刘汉龙,区委副书记、区长万隆,厦门海辰新能源科技有限公司董事长吴祖钰分别介绍有关情况。",
+     ("刘汉龙", "worksFor", "重庆大学")),
+    # cranenet (四川, 世界动力电池大会), development batch 7: a professor
+    ("”在省政协委员、西华大学材料科学与工程学院教授敖进清看来,资源与产业优势是世界动力电池大会把“绣球”抛给四川的首要因素。",
+     ("敖进清", "worksFor", "西华大学材料科学与工程学院")),
+    # da090 (repost, 彭山), development batch 11: an assistant to the general manager
+    ("近日,在杉杉年产20万吨锂离子电池负极材料一体化基地,四川杉杉新材料有限公司总经理助理赵继伟表示,今年一季度,"
+     "项目一期的试生产状况与市场状况良好。", ("赵继伟", "worksFor", "四川杉杉新材料有限公司")),
+    # snshxw.cn (射洪), development batch 7: two offices written with a comma between them
+    ("遂宁市委常委,射洪市委书记谭晓政挂帅出征、身先士卒,带领全市干部勇挑重担、抢抓机遇。", ("谭晓政", "worksFor", "遂宁市委")),
+], ids=["university-committee", "vice-president", "professor", "assistant", "offices-with-comma"])
+def test_titles_of_universities_and_companies(extractor, text, works_for):
+    assert works_for in relations(extractor, text)

@@ -22,7 +22,8 @@ def test_editions_of_a_yearly_conference_are_different_entities():
     knowledge = Knowledge.load()
     edition = knowledge.resolve("2024 World Power Battery Conference", "Conference")
     assert edition.cls == "Conference" and edition.iri.endswith("-2024")
-    assert knowledge.resolve("2025 World Power Battery Conference", "Conference") is None
+    assert knowledge.resolve("2025 World Power Battery Conference", "Conference").iri.endswith("-2025")
+    assert knowledge.resolve("2031 World Power Battery Conference", "Conference") is None  # an edition no article names
     assert knowledge.resolve("World Power Battery Conference", "Conference").cls == "ConferenceSeries"
 
 
