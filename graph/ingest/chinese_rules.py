@@ -503,7 +503,7 @@ def hosted(ctx: SentenceContext) -> None:
 
 
 def attends(ctx: SentenceContext) -> None:
-    """"A出席/参加…", "A莅临", "A在大会上致辞", "邀请A、B等地参会"."""
+    """"A出席/参加…", "A莅临", "A在大会上致辞", "邀请A、B等地参会", "设立A、B双主宾国"."""
     if not ctx.event:
         return
     text = ctx.view.text
@@ -522,6 +522,18 @@ def attends(ctx: SentenceContext) -> None:
         for m in runs[-1]:
             if m.key not in ctx.roles and m.key not in ctx.employers and m.key != ctx.event:
                 ctx.add(m.key, "attends", ctx.event, 0.65, "zh-attends")
+    # "设立匈牙利、老挝双主宾国和浙江、青海双主宾省", "将邀请阿联酋担任主宾国": the guests of honour attend
+    for match in re.finditer(r"(?:担任|作为|为)?(?:双|两个|两)?主宾(?:国|省|城市|市)", text):
+        places = [m for m in ctx.mentions if m.kind == "Place" and m.end - ctx.view.start <= match.start()]
+        if not places or text[places[-1].end - ctx.view.start:match.start()].strip():
+            continue
+        guests = [places[-1]]
+        for previous in reversed(places[:-1]):  # back along the list: "匈牙利、老挝"
+            if _between(ctx, previous, guests[-1]).strip() != "、":
+                break
+            guests.append(previous)
+        for m in reversed(guests):
+            ctx.add(m.key, "attends", ctx.event, 0.6, "zh-guest-of-honour")
 
 
 # "吉利汽车旗下新能源汽车企业极氪汽车": the kind of company the subsidiary is, between the parent and its name

@@ -767,3 +767,15 @@ def test_a_company_named_by_its_home_a_brand_and_its_trade(extractor):
 ], ids=["university-committee", "vice-president", "professor", "assistant", "offices-with-comma"])
 def test_titles_of_universities_and_companies(extractor, text, works_for):
     assert works_for in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, guests", [
+    # alsgstools.com (repost with readings, 内江), development batch 12: the expo's guest countries and provinces
+    ("据悉,本届西博会由四川省人民政府主办,主题为“深化改革增动能 扩大开放促发展”,首次设立匈牙利、老挝双主宾国和浙江、青海双主宾省,"
+     "共吸引境内外3000余家企业参展,博览会将持续至29日。", {"匈牙利", "老挝", "浙江", "青海"}),
+    # scol.com.cn (repost, 宜宾), development batch 10: the guest country invited
+    ("记者从发布会获悉,2024年世界动力电池大会将于9月1日至2日在四川省宜宾市举办,目前大会各项筹备工作已基本就绪,将邀请阿联酋担任主宾国。",
+     {"阿联酋"}),
+], ids=["guest-countries-and-provinces", "guest-country-invited"])
+def test_the_guests_of_honour_of_an_event_attend_it(extractor, text, guests):
+    assert guests <= {s for s, kind, _ in relations(extractor, text) if kind == "attends"}
