@@ -63,6 +63,7 @@ CHINESE_PHRASING = Phrasing(
 
 _AND = r"\s*(?:与|和|同|跟|及|以及|、|,|，)\s*"
 _AND_LIST = re.compile(_AND)
+_ENUMERATION = re.compile(r"\s*、\s*")  # a list's own comma, never "and" nor a clause's comma
 _PARTY_KINDS = ORG | {"Place", "IndustrialPark"}
 
 
@@ -537,7 +538,7 @@ def attends(ctx: SentenceContext) -> None:
 
 
 # "吉利汽车旗下新能源汽车企业极氪汽车": the kind of company the subsidiary is, between the parent and its name
-_OWNED_KIND = re.compile(rf"\s*(?:旗下|下属)(?:的)?[{CJK}]{{0,8}}?(?:企业|公司|品牌)\s*")
+_OWNED_KIND = re.compile(rf"\s*(?:通过)?(?:旗下|下属)(?:的)?[{CJK}]{{0,8}}?(?:企业|公司|品牌)\s*(?:——|—|:|：)?\s*")
 
 
 def joint_venture(ctx: SentenceContext) -> None:
@@ -589,8 +590,11 @@ def subsidiary(ctx: SentenceContext) -> None:
         gap = _between(ctx, a, b)
         if re.fullmatch(r"\s*(?:旗下|下属|所属|控股|的全资子公司|全资子公司|的子公司|子公司|控股子公司|的控股子公司)(?:的)?\s*", gap) or \
                 re.fullmatch(_OWNED_KIND, gap):
-            ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "zh-subsidiary")
-        elif re.fullmatch(r"\s*(?:是|为|系)\s*", gap) and re.match(
+            # "万华化学通过旗下项目公司——万华化学(烟台)…、万华化学(海阳)…": each company listed
+            for owned in listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", ms[ms.index(b):])),
+                                         _ENUMERATION):
+                ctx.add(owned.key, "subsidiaryOf", a.key, 0.8, "zh-subsidiary")
+        elif re.fullmatch(r"\s*(?:是|为|系)(?:上市公司|央企|国企|民企)?\s*", gap) and re.match(
                 r"\s*的?(?:全资|控股)?子公司", ctx.view.after(b, 12)):
             ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "zh-is-subsidiary")
 

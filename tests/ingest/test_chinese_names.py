@@ -779,3 +779,16 @@ def test_titles_of_universities_and_companies(extractor, text, works_for):
 ], ids=["guest-countries-and-provinces", "guest-country-invited"])
 def test_the_guests_of_honour_of_an_event_attend_it(extractor, text, guests):
     assert guests <= {s for s, kind, _ in relations(extractor, text) if kind == "attends"}
+
+
+@pytest.mark.parametrize("text, subsidiaries, parent", [
+    # 163.com (眉山), development batch 7: each project company listed after 旗下项目公司——
+    ("据统计,目前万华化学通过旗下项目公司——万华化学(烟台)电池产业有限公司、万华化学(海阳)电池材料科技有限公司、"
+     "万华化学(四川)电池材料科技有限公司陆续在山东和四川规划了高达130万吨的磷酸铁锂正极材料产能。",
+     {"万华化学(烟台)电池产业有限公司", "万华化学(海阳)电池材料科技有限公司", "万华化学(四川)电池材料科技有限公司"}, "万华化学"),
+    # icbattery (宜宾), development batch 7: "B为上市公司A的全资子公司"
+    ("宜宾天原锂电新材有限公司为上市公司宜宾天原集团的全资子公司。", {"宜宾天原锂电新材有限公司"}, "宜宾天原集团"),
+], ids=["listed-project-companies", "listed-parent"])
+def test_subsidiaries_as_the_development_set_writes_them(extractor, text, subsidiaries, parent):
+    found = relations(extractor, text)
+    assert {(s, "subsidiaryOf", parent) for s in subsidiaries} <= found, found
