@@ -28,7 +28,8 @@ from ..facts import read_facts
 from ..folders import DataLayout
 from ..namespace import AMOUNT, BK, BKG, SOURCE, source_iri
 from .changes import FileChanges
-from .chinese import english_name, is_chinese, to_simplified
+from .chinese import english_name
+from .chinese_text import is_chinese, to_simplified
 from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of
 from .reader import RawArticle, source_id_stem
 from .review_log import first_pass, review_log_path

@@ -1,8 +1,8 @@
 """Reading Chinese news: simplified script, sentences, names, and the English name a new entity is proposed with.
 
-The region's own news is Chinese. An article is normalised from traditional to simplified script (OpenCC,
-character by character, so offsets still point into the text as written), cut into sentences at 。！？；
-and line breaks, and segmented with jieba, whose dictionary is taught every Chinese name the registry and the
+The region's own news is Chinese. An article is read as :mod:`graph.ingest.chinese_text` normalises it
+(simplified script, pinyin readings read through, sentences at 。！？； and line breaks, every offset kept), and
+segmented with jieba, whose dictionary is taught every Chinese name the registry and the
 bundled lists know. Names are found by
 
 * **known names**: every Chinese name of the registry and the bundled places, companies and technologies;
@@ -32,133 +32,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .chinese_model import chinese_model
+from .chinese_text import CJK, CJK_CHAR, chinese_sentences, is_chinese, to_simplified
 from .recogniser import Mention
 from .resolve import Knowledge
 from .spans import Spans
 
-__all__ = ["ChineseRecogniser", "to_simplified", "without_readings", "chinese_share", "chinese_sentences", "english_name",
-           "is_chinese", "language_of", "CJK", "FOUNDS_VENTURE"]
-
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_LETTER = re.compile(rf"[A-Za-z{CJK}]")
-
-
-def chinese_share(text: str) -> float:
-    """The share of Chinese characters among the letters of ``text``.
-
-    >>> chinese_share("宁德时代 CATL"), chinese_share("no Chinese")
-    (0.5, 0.0)
-    """
-    letters = len(_LETTER.findall(text))
-    return len(_CJK_CHAR.findall(text)) / letters if letters else 0.0
-
-
-def language_of(text: str) -> str:
-    """``"zh"`` when Chinese characters make up at least a third of the letters, else ``"en"``: the pipeline
-    an article is read with (:mod:`graph.ingest.language` names the language for the source's metadata).
-
-    >>> language_of("宜宾市人民政府与宁德时代签约"), language_of("CATL signed in Yibin.")
-    ('zh', 'en')
-    """
-    return "zh" if chinese_share(text) >= 1 / 3 else "en"
-
-
-def is_chinese(text: str) -> bool:
-    """Whether a name or text is written in Chinese characters."""
-    return bool(_CJK_CHAR.search(text))
-
-
-@lru_cache(maxsize=2)
-def _converter(config: str = "t2s"):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters as simplified ones, the text's length kept, so offsets into one are offsets into
-    the other. A run of Chinese characters is read with Taiwan's words as the mainland's (OpenCC ``tw2sp``: 專案 →
-    项目, as reposting sites convert news), where that keeps its length; else character by character.
-
-    >>> to_simplified("寧德時代動力電池項目"), to_simplified("生產基地專案在威遠縣開工")
-    ('宁德时代动力电池项目', '生产基地项目在威远县开工')
-    """
-    if not _CJK_CHAR.search(text):
-        return text
-    converted = _converter().convert(text)
-    if converted == text:
-        return text  # simplified already
-    parts = []
-    for run in _CJK_RUN.finditer(text):
-        words = run.group(0)
-        for config in ("tw2sp", "t2s"):
-            read = _converter(config).convert(words)
-            if len(read) == len(words):
-                break
-        else:
-            convert = _converter().convert
-            read = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in words)
-        parts.append(read)
-    return "".join(parts)
-
-
-_CJK_RUN = re.compile(f"[{CJK}]+|[^{CJK}]+")
-
-
-# a character's pinyin reading in brackets after it, as some reposting sites print articles: 項(xiàng)目, 國(guó)城
-_READING = re.compile(rf"(?<=[{CJK}])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}})[)）]")
-_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-
-
-def without_readings(text: str) -> tuple[str, list[int]] | None:
-    """A text printed with its characters' pinyin readings, without them, and where each of its characters
-    stands in the text (one more entry for its end); None for a text without readings.
-
-    Some reposting sites print an article with a reading after many characters, "國(guó)城控股集團(tuán)" for
-    國城控股集團: names and words are read through them. A text counts as printed so when at least three
-    readings carry a tone mark (a reading of the neutral tone has none, and goes with them).
-
-    >>> clean, where = without_readings("國(guó)城集團(tuán)簽約項(xiàng)目")
-    >>> clean, where[:3], where[-1]
-    ('國城集團簽約項目', [0, 6, 7], 26)
-    >>> without_readings("锂(Li)和钠(Na)") is None
-    True
-    """
-    readings = list(_READING.finditer(text))
-    if sum(1 for m in readings if _TONE_MARK.search(m.group(1))) < 3:
-        return None
-    kept: list[str] = []
-    positions: list[int] = []
-    last = 0
-    for match in readings:
-        kept.append(text[last:match.start()])
-        positions.extend(range(last, match.start()))
-        last = match.end()
-    kept.append(text[last:])
-    positions.extend(range(last, len(text) + 1))
-    return "".join(kept), positions
-
-
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”」』\"]?")
-
-
-def chinese_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: up to 。！？； (and their ASCII forms) or a line break, surrounding spaces left out.
-
-    >>> text = "项目开工。总投资50亿元！\\n来源:四川日报"
-    >>> [text[s:e] for s, e in chinese_sentences(text)]
-    ['项目开工。', '总投资50亿元！', '来源:四川日报']
-    """
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        words = match.group(0)
-        lead = len(words) - len(words.lstrip())
-        stripped = words.strip()
-        if stripped:
-            spans.append((match.start() + lead, match.start() + lead + len(stripped)))
-    return spans
-
+__all__ = ["ChineseRecogniser", "english_name", "FOUNDS_VENTURE"]
 
 # ---------------------------------------------------------------------------------------------------------------
 # names
@@ -567,7 +446,7 @@ class ChineseRecogniser:
             if kind in ("InvestmentProject", "IndustrialPark", "Conference", "Company") and begin == t1 and \
                     word in (")", "）") and i >= 3 and \
                     tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
-                    _CJK_CHAR.match(tokens[i - 3][2][-1]):
+                    CJK_CHAR.match(tokens[i - 3][2][-1]):
                 begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
                 continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会",
                 #                            "万华化学(四川)电池材料科技有限公司"
@@ -682,7 +561,7 @@ class ChineseRecogniser:
         """Whether one of jieba's words is a single character of an unknown name, not a word of the sentence: 宋 in
         宋|都|基业 (so the adverb 都 after it is the name's too), not 两 in 两|家 or 该 in 该|家."""
         return len(token[2]) == 1 and token[3] in ("nr", "n", "ns", "nz", "v", "a", "j") and \
-            token[2] not in _STOP_WORDS and bool(_CJK_CHAR.match(token[2]))
+            token[2] not in _STOP_WORDS and bool(CJK_CHAR.match(token[2]))
 
     def _is_place(self, token: tuple) -> bool:
         """Whether one of jieba's words is a known place's name or tagged as one."""
@@ -713,7 +592,7 @@ class ChineseRecogniser:
             start = match.start()
             index = tokens.at(start)
             before = tokens[index - 1] if index else None
-            if start and _CJK_CHAR.match(text[start - 1]) and not (
+            if start and CJK_CHAR.match(text[start - 1]) and not (
                     index is not None and tokens[index][0] == start and before is not None and
                     (before[2] in _STOP_WORDS or before[3] in ("v", "vn", "p", "c", "i", "l"))):
                 continue  # "全省", "成都市委": the level word belongs to the word before it

@@ -35,7 +35,8 @@ import re
 from collections.abc import Callable
 from itertools import takewhile
 
-from .chinese import CJK, FOUNDS_VENTURE
+from .chinese import FOUNDS_VENTURE
+from .chinese_text import CJK
 from .relations import (
     EVENT,
     ORG,

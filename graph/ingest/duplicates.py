@@ -36,7 +36,8 @@ from ..folders import DataLayout
 from ..names import core_name, normalise
 from ..namespace import BK, curie
 from .changes import FileChanges
-from .chinese import english_name, is_chinese
+from .chinese import english_name
+from .chinese_text import is_chinese
 from .resolve import KIND_OF_CLASS, Knowledge
 
 __all__ = ["RegistryEntity", "DuplicatePair", "likely_duplicates", "read_judgements", "judge", "JUDGEMENTS"]

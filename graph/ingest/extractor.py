@@ -27,17 +27,10 @@ from dataclasses import dataclass, field, replace
 from ..folders import DataLayout
 from ..namespace import BK, ENTITY_CLASSES
 from .amounts import Amount, find_amounts
-from .chinese import (
-    ChineseRecogniser,
-    chinese_sentences,
-    english_name,
-    is_chinese,
-    language_of,
-    to_simplified,
-    without_readings,
-)
+from .chinese import ChineseRecogniser, english_name
 from .chinese_model import chinese_model
 from .chinese_rules import CHINESE_PHRASING, CHINESE_RULES
+from .chinese_text import chinese_sentences, is_chinese, language_of, to_simplified, without_readings
 from .dates import DateMention, find_dates
 from .english import english_pipeline
 from .gazetteer import slugify
