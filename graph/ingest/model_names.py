@@ -57,7 +57,7 @@ _ORGANISATION = re.compile(r"\b(?:university|academy|institute|association|allia
                            r"laboratory|chamber of commerce|college|school|foundation)\b", re.IGNORECASE)
 _PARK = re.compile(r"\b(?:zone|industrial park|science park|technology park|new area|new district|"
                    r"industrial base|industrial cluster|economic development area)\b", re.IGNORECASE)
-_MINE = re.compile(r"\b(?:mine|mines|mining area)$", re.IGNORECASE)
+_MINE = re.compile(r"\b(?:mine|mines|mining area|project)$", re.IGNORECASE)
 _EVENT = re.compile(r"\b(?:conference|expo|exposition|exhibition|forum|summit|congress|symposium|convention)\b",
                     re.IGNORECASE)
 _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|"
@@ -87,15 +87,16 @@ def kind_of_name(name: str, model_label: str) -> str | None:
     ('GovernmentBody', 'IndustrialPark')
     >>> kind_of_name("Tianqi Lithium", "ORG"), kind_of_name("Zeng Yuqun", "PERSON")
     ('Company', 'Person')
-    >>> kind_of_name("Lijiagou Spodumene Mine", "ORG")
-    'InvestmentProject'
+    >>> kind_of_name("Lijiagou Spodumene Mine", "ORG"), kind_of_name("Manono Project", "ORG")
+    ('InvestmentProject', 'InvestmentProject')
     """
     if _EVENT.search(name) and model_label in ("ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW"):
         return "Conference"
     if _PARK.search(name):
         return "IndustrialPark"
     if _MINE.search(name) and model_label in ("ORG", "FAC", "GPE", "LOC"):
-        return "InvestmentProject"  # "Lijiagou Spodumene Mine": a mine is a project, as the gold has it
+        # "Lijiagou Spodumene Mine", "Manono Project": a mine is a project, as the gold has it
+        return "InvestmentProject"
     if model_label in ("ORG", "FAC", "GPE", "NORP") and _GOVERNMENT.search(name):
         return "GovernmentBody"
     if model_label == "ORG" and _ORGANISATION.search(name):
@@ -118,6 +119,10 @@ def _trim(span):
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (")", ".") or
                            doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
         end -= 1
+    # "Contemporary Amperex Technology (CATL": a bracket the span opens but does not close is no part of the name
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]
     return doc[start:end]
 
 

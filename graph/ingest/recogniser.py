@@ -125,7 +125,8 @@ PATTERNS = [
         r"(?: \([A-Z][\w ]+\))?,? "
         r"(?:Co\., ?Ltd\.|Co, Ltd\.|Co\.,? Limited|Company Limited|Co\. Ltd\.?|Ltd\.|Limited|Inc\.|Corp\.|"
         r"Corporation|Group|"
-        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)(?: (?:Group|Co[.,]{1,2} ?Ltd\.|Co\.,? Limited|Limited|Corporation|Inc\.))*"
+        r"Holdings?|PLC|AG|GmbH|LLC|S\.A\.)"
+        r"(?:(?: |, )(?:Group|Co[.,]{1,2} ?Ltd\.|Co\.,? Limited|Limited|Ltd\.|Corporation|Inc\.))*"
         r"(?: \([A-Z][\w ]+\))?"), 0),
     ("Company", "industry-name", re.compile(
         r"\b(?:[A-Z][\w'&-]*\s){1,4}(?:New Energy|Energy Technology|Technology|Technologies|Tech|Sci-Tech|Hi-Tech|"
@@ -143,8 +144,10 @@ PATTERNS = [
     ("Person", "capitalised-surname", re.compile(
         rf"\b(?P<name>(?:{_PINYIN_SURNAMES}) [A-Z][a-z]+(?:-[a-z]+)?)\b(?! (?:[A-Z][a-z]+ )*(?:Co|Ltd|Group|Inc)\b)"),
      "name"),
-    ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"),
+    # "Dr. Zhu Gaolong" is Zhu Gaolong; "Ms. Hou", a surname alone, is named with the honorific
+    ("Person", "honorific-full-name", re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\. (?P<name>[A-Z][a-z]+ [A-Z][a-z]+)\b"),
      "name"),
+    ("Person", "honorific", re.compile(r"\b(?P<name>(?:Mr|Ms|Mrs|Dr|Prof)\. [A-Z][a-z]+)\b"), "name"),
     ("Company", "listed-in-brackets", re.compile(
         r"\b(?:integrators?|manufacturers?|manufacture|suppliers?|makers?|companies|enterprises|producers?|"
         r"developers?|firms|brands|operators?|vendors) \((?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
@@ -223,6 +226,8 @@ def _matches(pattern: re.Pattern, rule: str, text: str):
                 yield match
 
 
+_ACRONYM_AND_TRADE = re.compile(r"([A-Z]{3,}) (?:Minerals|Mining|Resources|Lithium|Metals|Materials|Energy|Power|"
+                                r"Battery|Batteries|Technology|Technologies|Chemicals?)")
 _LEGAL_TAIL = re.compile(r"(?:\s*\([^)]*\))?(?:,?\s+(?:Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Company Limited|Limited|Ltd\.?|"
                          r"Inc\.?|Corp\.?|Corporation|Group|Holdings?|PLC|LLC|GmbH|AG|S\.A\.))+(?:\s*\([^)]*\))?$")
 _DEFINED_ALIAS = re.compile(r"\s*(?:\([^()\"\u201c\u201d]{1,40}\)\s*)?\((?:the |hereinafter(?: referred to as)? )?"
@@ -625,6 +630,10 @@ class EntityRecogniser:
             core = _LEGAL_TAIL.sub("", mention.text)
             if mention.kind == "Company" and mention.known is None and core != mention.text and len(core) >= 4:
                 learnt.setdefault(core, ("Company", mention.text))
+                # "AVZ Minerals Limited" goes by AVZ: an acronym before the one word of its trade
+                acronym = _ACRONYM_AND_TRADE.fullmatch(core)
+                if acronym:
+                    learnt.setdefault(acronym.group(1), ("Company", mention.text))
         shorts: set[str] = set()  # the short names of the article's companies
         defined: set[str] = set()  # the short names the article defines: "(DRC)" after a commission's name
         for mention in sorted(chosen, key=lambda m: m.start):

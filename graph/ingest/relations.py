@@ -528,14 +528,17 @@ def signed_with(ctx: SentenceContext) -> None:
     if not before or not after:
         return
     x, y = before[-1].key, after[0].key
-    ctx.add(x, "signedAgreementWith", y, 0.75, "signed-with")
+    # "X had signed a cooperation agreement with Y and Z": X signs with each listed
+    others = [m.key for m in listed_together(view, after) if m.kind in ORG]
+    for other in others:
+        ctx.add(x, "signedAgreementWith", other, 0.75, "signed-with")
     ctx.finder.parties = [x, y]
     kind_of_deal = ctx.lower[signed.start():signed.end()]
     if "invest" in kind_of_deal and ctx.project:  # "signed an investment agreement ... for the project"
         for party in (m for m in before[-1:] + after[:1] if m.kind == "Company"):
             ctx.add(party.key, "investsIn", ctx.project, 0.6, "investment-agreement")
-    if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal):
-        ctx.add(x, "partnerOf", y, 0.65, "signed-cooperation-with")
+    for other in others if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal) else ():
+        ctx.add(x, "partnerOf", other, 0.65, "signed-cooperation-with")
     if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
         ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")
 
@@ -615,9 +618,15 @@ def joint_venture_of(ctx: SentenceContext) -> None:
                 ctx.add(x.key, "partnerOf", y.key, 0.65, "joint-venture-of")
 
 
-_STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|bought|buys|has|had|owns?) (?:an? )?(?:[\d.]+ ?(?:%|"
-                    r"per ?cent|percent) |controlling |minority |majority )?(?:equity )?stake (?:in|of)|"
+_STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|acquires|bought|buys|has|had|owns?) (?:an? )?"
+                    r"(?:[\d.]+ ?(?:%|per ?cent|percent) |controlling |minority |majority )?(?:equity )?"
+                    r"stake (?:in|of)|"
+                    r"(?:acquired?|acquires|bought|buys|holds?|held|took|takes) (?:an? )?[\d.]+ ?"
+                    r"(?:%|per ?cent|percent) (?:equity )?interest in|"
+                    r"(?:increases?|increased|raises?|raised|lifts?|lifted) (?:its|their) (?:equity )?"
+                    r"(?:stake|share|interest) in(?: the first [\w ]{1,30}? of)?|"
                     r"(?:became|becomes|become) (?:a |the )?(?:new |largest |major |strategic )?shareholder (?:of|in)|"
+                    r"(?<=, )(?:the |a )?(?:largest|biggest|major|controlling|single largest) shareholder (?:of|in)|"
                     r"invested in [^.;]{0,100}?\b(?:including|such as|like)|invested in)\b")
 
 
@@ -633,13 +642,41 @@ def stake_in(ctx: SentenceContext) -> None:
                   and not _GOVERNED.search(view.before(o, 20))]
         owner = owners[-1].key if owners else (ctx.finder.current_company if re.match(
             r"(?:it|the company|the firm|the group)\b", ctx.lower) else None)
-        companies = [m for m in ms if m.kind == "Company" and m.start - view.start >= stake.end()]
+        # a company, or a mine or plant held in shares ("increase its stake in the Wodgina lithium mine")
+        companies = [m for m in ms if m.kind in ("Company", "InvestmentProject", "Facility")
+                     and m.start - view.start >= stake.end()
+                     and not re.match(r"['’]s\b", view.after(m, 2))]  # "a 50 per cent interest in Albemarle’s plants"
         if owner is None or not companies or \
                 len(view.text[stake.end():companies[0].start - view.start]) > 60:
             continue
         for company in listed_together(view, companies, _LIST_ACROSS_LISTINGS):
             ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
         return
+
+
+# "(60%)", "(30%) (Cominiere, a State-owned enterprise)": an owner's share and what it is, in brackets after it
+_OWNER_SEPARATOR = re.compile(r"(?:\s*\([^()]*\))*(?:,? (?:and |as well as )?(?:the )?|, )")
+
+
+def owned_by(ctx: SentenceContext) -> None:
+    """"The Manono Project is owned by AVZ (60%), La Congolaise … (30%) and Dathomir … (10%)": each owner invests
+    in the project (a company owned by another is :func:`subsidiary_and_products`'s)."""
+    view = ctx.view
+    for a, b, gap in _pairs(ctx):
+        if a.kind not in ("InvestmentProject", "Facility") or b.kind not in ORG or not re.fullmatch(
+                r",? (?:is|are|was|were|will be) (?:(?:jointly|partly|wholly|majority|fully)[- ])?owned by (?:the )?",
+                gap):
+            continue
+        owners = [b]
+        for m in (m for m in ctx.mentions if m.start > b.end):
+            between = view.between(owners[-1], m)
+            if not _OWNER_SEPARATOR.fullmatch(between) or m.kind not in ORG:
+                if "(" in between and m.kind in ORG:
+                    continue  # a name inside the brackets of what the owner is
+                break
+            owners.append(m)
+        for owner in owners:
+            ctx.add(owner.key, "investsIn", a.key, 0.65, "owned-by")
 
 
 def teamed_up_with(ctx: SentenceContext) -> None:
@@ -712,8 +749,14 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
                 # "SK On is a subsidiary of another South Korean conglomerate SK Group",
                 # "LG International, an investment and trading company owned by LG Group"
                 ctx.add(a.key, "subsidiaryOf", b.key, 0.7, "described-subsidiary-of")
-            elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?(?:subsidiary|spinoff|spin-off),? ", gap):
+            elif re.fullmatch(r"(?:'s|’s) (?:wholly[- ]owned )?(?:subsidiary|spinoff|spin-off),? ", gap) or (
+                    re.fullmatch(r"(?:'s|’s) (?:(?:wholly|majority|fully)[- ]owned) ", gap) and
+                    re.match(r" (?:subsidiary|unit|arm)\b", ctx.view.after(b, 12))):
+                # "Chengxin Lithium’s wholly-owned Sichuan Shengtun Lithium subsidiary"
                 ctx.add(b.key, "subsidiaryOf", a.key, 0.8, "subsidiary-of")
+            elif re.fullmatch(r" (?:is|was|has been|became) the (?:actual|ultimate) controller (?:behind|of) (?:the )?",
+                              gap):
+                ctx.add(b.key, "subsidiaryOf", a.key, 0.7, "subsidiary-of")  # "CATL is the actual controller behind X"
     # "X ..., signed by its wholly-owned subsidiary Y": Y is the sentence subject's
     view, ms = ctx.view, ctx.mentions
     subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
@@ -731,7 +774,8 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
 
 
 def supplies_to(ctx: SentenceContext) -> None:
-    """"X will supply / deliver (cells) to Y", "X, a key supplier to Y"; "under the agreement" also signs."""
+    """"X will supply / deliver (cells) to Y", "X, a key supplier to Y", "Y will buy (concentrate) from X"; "under the
+    agreement" also signs."""
     view = ctx.view
     under_deal = re.match(r"^under the (?:agreement|deal|contract)\b", ctx.lower)
     goods = [m for m in ctx.mentions if not (m.kind == "Place" and view.after(m, 7).startswith("-based"))
@@ -765,9 +809,15 @@ def supplies_to(ctx: SentenceContext) -> None:
                 r" (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?(?:[\w-]+ ){0,4}?"
                 r"orders? (?:from|by) (?:the )?", gap):
             ctx.add(a.key, "suppliesTo", b.key, 0.65, "order-from")  # "X secured an order from Tesla"
+        elif a.kind in ORG and b.kind in ORG and ", " not in gap and re.fullmatch(
+                r" (?:subsidiary |unit )?(?:will |would |is to |agreed to |plans to |has agreed to )?"
+                r"(?:buy|buys|bought|purchase|purchases|"
+                r"purchased|procure|procures|procured|source|sources|sourced) [^.;]{1,120}? from (?:the )?", gap):
+            ctx.add(b.key, "suppliesTo", a.key, 0.65, "buys-from")  # "X will buy 15,000 tons of concentrate from Y"
 
 
-_OFFTAKE_WITH = re.compile(r"\bofftake (?:agreements?|deals?|contracts?) with (?:the )?(?:(?:[\w-]+ ){0,3}?"
+_OFFTAKE_WITH = re.compile(r"\bofftake (?:partner |supply |sales )?(?:agreements?|deals?|contracts?) with (?:the )?"
+                           r"(?:(?:[\w-]+ ){0,3}?"
                            r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter) )?$")
 _SELLS_AFTER = re.compile(r"[^.;]{0,40}?\b(?:to (?:supply|sell|deliver)|for the (?:supply|sale|delivery) of)\b")
 # a miner by its name, under any of its names (the entity's key holds its full name: "Galaxy" is Galaxy Resources)
@@ -780,7 +830,10 @@ def offtake_with(ctx: SentenceContext) -> None:
     output of X, or X a miner by its name ("... Minerals"), has X supply each."""
     view = ctx.view
     for a, b, gap in _pairs(ctx):
-        if a.kind not in ORG or b.kind not in ORG or "," in gap or not _OFFTAKE_WITH.search(gap):
+        # a comma only among the deal's adjectives: "X has secured a strategic, long-term offtake agreement with Y"
+        if a.kind not in ORG or b.kind not in ORG or not _OFFTAKE_WITH.search(gap) or \
+                "," in gap and not re.fullmatch(r"\s*(?:has |have |had )?(?:secured|signed|inked|entered into|reached|"
+                                               r"concluded) (?:an? |the )?[\w ,-]*?offtake[^,]*", gap):
             continue
         others = [m for m in ctx.mentions if m.start >= b.start]
         partners = [m for m in listed_together(view, others, _LIST_ACROSS_LISTINGS) if m.kind in ORG]
@@ -860,7 +913,7 @@ def project_and_place(ctx: SentenceContext) -> None:
 SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
-    agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, teamed_up_with,
+    agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, owned_by, teamed_up_with,
     invest_in, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with, customers_including,
     projects_listed_in_place, project_and_place,
 ]

@@ -1310,3 +1310,73 @@ def test_a_facility_being_established_is_a_project(bundled_only):
                       "cylindrical and prismatic sodium-ion batteries, with an overall annual capacity of 6 "
                       "gigawatt-hours.")
     assert ("sodium-ion battery manufacturing facility", "locatedIn", "Neijiang City") in found, found
+
+
+# Round 10, on development batch 14 (English wire, trade and mining news; articles in data/gold/dev/articles/)
+
+@needs_model
+def test_a_bracket_the_models_name_opens_is_no_part_of_it(bundled_only):
+    # Green Car Congress, 2021-04-02: "Contemporary Amperex Technology (CATL), the world's largest ..."
+    found = entities(bundled_only, "Yibin Tianyi is a leading global battery materials producer that is continuing "
+                                   "to expand its lithium hydroxide production capacity as a key participant in the "
+                                   "supply chain of Contemporary Amperex Technology (CATL), the world’s largest "
+                                   "lithium-ion battery maker.")
+    assert not [name for name, _ in found if "(" in name and ")" not in name], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SMM (Sak Power, 宜宾), 2025: the honorific before a full name is no part of it
+    ("1. Dr. Zhu Gaolong, Chairman of Sak Power, said the line would start production.",
+     ("Zhu Gaolong", "Person")),
+    # UrduPoint (APP, a Xinhua story), 2022-12-30: "Corp., Ltd." ends the name
+    ("Wang Haibo, chairman of State Development & Investment Corp., Ltd., attended the ceremony.",
+     ("State Development & Investment Corp., Ltd.", "Company")),
+], ids=["honorific", "corp-ltd"])
+def test_names_of_batch_14(bundled_only, text, expected):
+    assert expected in entities(bundled_only, text)
+
+
+@needs_model
+def test_a_project_named_as_a_project_is_one(bundled_only):
+    # Green Car Congress, 2021-04-02: the model names "the Manono Project" as an organisation
+    assert ("Manono Project", "InvestmentProject") in entities(
+        bundled_only, "The Manono Project is owned by AVZ (60%) and Dathomir Mining Resources SARL (10%).")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Green Car Congress, 2021-04-02: the owners of a project, each with its share in brackets
+    ("AVZ Minerals Limited is an Australian miner. The Manono Project is owned by AVZ (60%), La Congolaise "
+     "d’Exploitation Minière SA (30%) (Cominiere, a State-owned enterprise) and Dathomir Mining Resources SARL (10%) "
+     "(Dathomir, a privately owned company).",
+     {("AVZ Minerals Limited", "investsIn", "Manono Project"),
+      ("Dathomir Mining Resources SARL", "investsIn", "Manono Project")}),
+    # Green Car Congress: an offtake deal whose adjectives are separated by a comma; a miner sells
+    ("Australia-based AVZ Minerals Limited has secured a strategic, long-term offtake partner agreement with Yibin "
+     "Tianyi Lithium Industry Co., Ltd. for the supply of spodumene concentrate (SC6).",
+     {("AVZ Minerals Limited", "suppliesTo", "Yibin Tianyi Lithium Industry Co., Ltd."),
+      ("AVZ Minerals Limited", "signedAgreementWith", "Yibin Tianyi Lithium Industry Co., Ltd.")}),
+    # Yicai Global, 2020-11-12: a wholly-owned subsidiary named between the parent and "subsidiary"; a purchase
+    ("Shenzhen-based Chengxin Lithium’s wholly-owned Sichuan Shengtun Lithium subsidiary will buy 15,000 tons lof "
+     "lithium concentrates per quarter over the next three calendar years from Galaxy Lithium Australia.",
+     {("Sichuan Shengtun Lithium", "subsidiaryOf", "Chengxin Lithium"),
+      ("Galaxy Lithium", "suppliesTo", "Sichuan Shengtun Lithium")}),
+    # TMTPost (Xueqiu repost), 2024: the actual controller
+    ("CATL is the actual controller behind Sinuowei Mining.",
+     {("Sinuowei Mining", "subsidiaryOf", "Contemporary Amperex Technology Co., Limited")}),
+    # TMTPost: one party signs with each of the two listed after "with"
+    ("Tianqi Lithium announced on Wednesday that its subsidiary, Shenghe Lithium, had signed a cooperation agreement "
+     "with Sinuowei Mining and Huirong Mining to form a joint venture company.",
+     {("Shenghe Lithium", "signedAgreementWith", "Huirong Mining"), ("Shenghe Lithium", "partnerOf", "Huirong Mining")}),
+    # Yicai Global, 2019-11-11: the largest shareholder, in apposition
+    ("AVZ Minerals and Suzhou TA&A Ultra Clean Technology, the largest shareholder of Yibin, Sichuan province-based "
+     "Tianyi Lithium, released the news in separate statements today.",
+     {("Suzhou TA&A Ultra Clean Technology", "investsIn", "Tianyi Lithium")}),
+    # Australian Resources & Investment, 2023: a stake increased in a mine
+    ("MinRes will increase its stake in the Wodgina lithium mine from 40 per cent to 50 per cent.",
+     {("MinRes", "investsIn", "Wodgina lithium mine")}),
+], ids=["owned-by", "offtake-with-comma", "wholly-owned-named-between", "actual-controller", "signed-with-two",
+        "largest-shareholder", "increased-stake"])
+@needs_model
+def test_relations_of_batch_14(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
