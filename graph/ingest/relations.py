@@ -441,6 +441,12 @@ def place_based(ctx: SentenceContext) -> None:
                 r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")
         elif a.kind in ORG and b.kind == "Place" and re.fullmatch(
+                r" (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}?(?:supplier|producer|maker|manufacturer|company|firm|"
+                r"developer|miner|refiner|converter) in (?:the )?", gap) and \
+                not re.search(r"\b(?:largest|biggest|leading|top|major|main|first|second|third|only)\b", gap):
+            # "Yibin Tianyi is a Chinese-based supplier in the Sichuan Province", not "the largest producer in China"
+            ctx.add(a.key, "locatedIn", b.key, 0.65, "based-in")
+        elif a.kind in ORG and b.kind == "Place" and re.fullmatch(
                 r",? (?:which is |that is |is |was )?(?:based|headquartered) in (?:the )?", gap):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")  # "X, based in Taixing", "X based in the US"
         if a.kind in PLACEISH and b.kind == "Place" and re.fullmatch(

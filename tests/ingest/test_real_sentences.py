@@ -1380,3 +1380,20 @@ def test_a_project_named_as_a_project_is_one(bundled_only):
 def test_relations_of_batch_14(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
+
+
+@needs_model
+def test_a_supplier_in_a_province_is_there(bundled_only):
+    # Australian Mining, 2020 (development set): a supplier "in" a province, by its trade
+    found = relations(bundled_only, "Yibin Tianyi is a Chinese-based supplier in the Sichuan Province, which is "
+                                    "expected to become a leading lithium chemical and battery materials supplier due "
+                                    "to its involvement in CATL’s lithium supply chain.")
+    assert ("Yibin Tianyi", "locatedIn", "Sichuan Province") in found, found
+
+
+def test_a_prefecture_named_of_its_place_is_that_prefecture(bundled_only):
+    # UrduPoint (APP, a Xinhua story), 2022-12-30, development batch 14: "the Tibetan Autonomous Prefecture of Garze"
+    found = entities(bundled_only, "Construction of a large pumped storage hydropower project kicked off Thursday in "
+                                   "the Tibetan Autonomous Prefecture of Garze in southwest China's Sichuan Province.")
+    assert ("Garzê Tibetan Autonomous Prefecture", "Place") in found and \
+        ("Tibetan Autonomous Prefecture", "Place") not in found, found
