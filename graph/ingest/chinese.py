@@ -928,12 +928,17 @@ class ChineseRecogniser:
                     # 铁塔能源四川省分公司 is the 铁塔能源有限公司四川省分公司 of the article, written before or after
                     learnt[branch.group(1) + branch.group(2)] = ("Company", mention.text)
         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
+        # the chosen mentions never overlap, so each starts at its own offset: those overlapping a span are found
+        # among the starts up to the longest mention's length before it, not by reading them all
+        at_start = {m.start: i for i, m in enumerate(chosen)}
+        longest = max((m.end - m.start for m in chosen), default=0)
         for name, (kind, full) in learnt.items():
             for match in re.finditer(re.escape(name), text):
                 if kind == "Company" and taken.overlaps(match.start(), match.end()):
                     # "珠海冠宇董事长…": the company 珠海冠宇 elsewhere, not the city 珠海; "杉杉科技", the short name
                     # the article gave 四川杉杉新材料有限公司, not the 杉杉 the knowledge has for another company
-                    inside = [i for i, m in enumerate(chosen) if m.start < match.end() and match.start() < m.end]
+                    inside = sorted(i for start in range(match.start() - longest, match.end())
+                                    if (i := at_start.get(start)) is not None and chosen[i].end > match.start())
                     if inside and all((chosen[i].kind == "Place" or chosen[i].kind == "Company" and chosen[i].known)
                                       and match.start() <= chosen[i].start and chosen[i].end <= match.end()
                                       and (chosen[i].start, chosen[i].end) != match.span() for i in inside):
@@ -941,7 +946,10 @@ class ChineseRecogniser:
                             taken.discard(chosen[i].start)
                         chosen = [m for i, m in enumerate(chosen) if i not in inside]
                         at = {(m.start, m.end): i for i, m in enumerate(chosen)}
+                        at_start = {m.start: i for i, m in enumerate(chosen)}
                 if taken.add(match.start(), match.end()):
+                    at_start[match.start()] = len(chosen)
+                    longest = max(longest, match.end() - match.start())
                     chosen.append(Mention(match.start(), match.end(), name, kind, None, "learnt", alias_of=full))
                 elif full and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], alias_of=full)

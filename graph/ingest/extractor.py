@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..folders import DataLayout
 from ..namespace import BK, ENTITY_CLASSES
@@ -150,8 +151,10 @@ class Extraction:
                 "dates": dates}
 
 
+@lru_cache(maxsize=1 << 16)
 def _compared(name: str) -> str:
-    """A name as it is compared with known names: Chinese in simplified script."""
+    """A name as it is compared with known names: Chinese in simplified script (kept once read: a long article
+    compares each of its projects' names with every other's)."""
     return to_simplified(name) if is_chinese(name) else name
 
 
@@ -430,10 +433,17 @@ class Extractor:
                 finder.add(SentenceView(*span, "", []), keyed[id(m)], "investsIn", project, 0.55, "owner-in-name")
         # "Albemarle 50KT/A Lithium Hydroxide Battery Material Plant": a company of the article starts the name
         companies = [e for e in entities.values() if e.kind == "Company"]
+        first_named: dict[str, int] = {}  # a company's name -> the first company (in order) that bears it
+        for index, company in enumerate(companies):
+            for n in company.names:
+                if len(n) >= 3:
+                    first_named.setdefault(n, index)
         for project in (e for e in entities.values() if e.kind == "InvestmentProject"):
             for name, start, _ in project.mentions:
-                owner = next((c for c in companies for n in c.names
-                              if len(n) >= 3 and name.startswith(n + " ")), None)
+                # the name's leading words, at each space: the first company bearing any of them
+                owners = [first_named[name[:space.start()]] for space in re.finditer(" ", name)
+                          if name[:space.start()] in first_named]
+                owner = companies[min(owners)] if owners else None
                 if owner is not None:
                     span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, start))
                     finder.add(SentenceView(*span, "", []), owner.key, "investsIn", project.key, 0.55,
@@ -608,6 +618,13 @@ class Extractor:
         "Tang Wenkan", a project named in other words, a conference named without its year."""
         merged: dict[str, str] = {}
         values = list(entities.values())
+        shorts: dict[str, list[str]] = {}  # a company's short names, read once
+
+        def short_names_of(e: ExtractedEntity) -> list[str]:
+            if e.key not in shorts:
+                shorts[e.key] = self.recognise.short_names(e.label)
+            return shorts[e.key]
+
         for entity in values:
             if entity.resolved or entity.key in merged:
                 continue
@@ -658,8 +675,7 @@ class Extractor:
                 # "Kappa Power, a subsidiary of ..." is the short name of Kappa Power Technology Co., Ltd.; "Ganfeng"
                 # of the article's Ganfeng Lithium, known or not
                 target = target or next((e for e in values if e.kind == "Company" and e is not entity and
-                                         e.key not in merged and
-                                         name in self.recognise.short_names(e.label)), None)
+                                         e.key not in merged and name in short_names_of(e)), None)
                 if target:
                     merged[entity.key] = target.key
         # "Liangjiang New Area" is the article's "Chongqing Liangjiang New Area" ("New District" another English for
