@@ -828,7 +828,13 @@ class ChineseRecogniser:
                     (re.search(_TITLES + "$", previous[2]) or re.search(_TITLE_END, previous[2])):
                 found.append(Mention(token[0], token[1], token[2], "Person", None, "zh-title-name"))
         people = [m for m in found if m.kind == "Person"]
-        found = [m for m in found if m.kind == "Person" or not any(m.start <= p.start and p.end <= m.end for p in people)]
+        names = sorted((m.start, m.end) for m in people)
+        starts = [start for start, _ in names]
+
+        def holds_a_person(m: Mention) -> bool:  # a person's name inside it: no name of its own
+            return any(end <= m.end for _, end in names[bisect_left(starts, m.start):bisect_right(starts, m.end)])
+
+        found = [m for m in found if m.kind == "Person" or not holds_a_person(m)]
         found += self._companies_before_titles(text, tokens, people)
         for match in re.finditer(rf"[{CJK}]{{2,4}}(?:新城|(?<!小)镇|乡|街道)(?![{CJK}]{{0,2}}(?:项目|公司|集团))", text):
             last = tokens.at(match.end() - 1)

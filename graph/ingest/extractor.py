@@ -291,6 +291,7 @@ class Extractor:
             reading = self._read_english(text)
         sentences, mentions, rules, phrasing, doc = reading
         self._sentences = sentences
+        self._sentence_starts = [start for start, _ in sentences]
         scan = to_simplified(text) if language == "zh" else text
         # read in simplified script, quoted as the article writes them ("15萬噸", not "15万吨")
         amounts = [replace(a, text=text[a.start:a.end]) for a in find_amounts(scan)]
@@ -409,7 +410,7 @@ class Extractor:
             if not entity.resolved and parent.cls == "Country":
                 continue  # a new place put in the country only for want of a nearer one
             for _, start, end in entity.mentions:
-                span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, end))
+                span = self._sentence_at(start) or (start, end)
                 dateline = DATELINE.match(text, span[0])
                 body = dateline.end() if dateline else span[0]
                 listed = re.search(r"\b(?:and|or) other (?:districts|counties|cities|prefectures)\b",
@@ -420,6 +421,13 @@ class Extractor:
                                 "parent-named-in-article")
                     break
 
+    def _sentence_at(self, offset: int) -> tuple[int, int] | None:
+        """The span of the sentence (of the text being read) that holds ``offset``, if one does."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self._sentences[index][1]:
+            return self._sentences[index]
+        return None
+
     def _owners_in_names(self, mentions: list[Mention], keyed: dict[int, str], entities, finder) -> None:
         """A project named after its company (融捷集团…项目, "CATL Yibin project") is that company's investment;
         the name alone says so, hence the low confidence."""
@@ -429,7 +437,7 @@ class Extractor:
                 continue
             project = at.get((m.inside, "InvestmentProject"))
             if project and keyed[id(m)] != project and entities[keyed[id(m)]].kind in ("Company", "Organization"):
-                span = next(((s, e) for s, e in self._sentences if s <= m.start < e), (m.start, m.end))
+                span = self._sentence_at(m.start) or (m.start, m.end)
                 finder.add(SentenceView(*span, "", []), keyed[id(m)], "investsIn", project, 0.55, "owner-in-name")
         # "Albemarle 50KT/A Lithium Hydroxide Battery Material Plant": a company of the article starts the name
         companies = [e for e in entities.values() if e.kind == "Company"]
@@ -445,7 +453,7 @@ class Extractor:
                           if name[:space.start()] in first_named]
                 owner = companies[min(owners)] if owners else None
                 if owner is not None:
-                    span = next(((s, e) for s, e in self._sentences if s <= start < e), (start, start))
+                    span = self._sentence_at(start) or (start, start)
                     finder.add(SentenceView(*span, "", []), owner.key, "investsIn", project.key, 0.55,
                                "owner-in-name")
                     break
