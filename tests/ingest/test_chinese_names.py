@@ -731,17 +731,16 @@ def test_where_a_company_is_as_the_development_batches_say_it(extractor, text, l
     assert (company, "locatedIn", place) in relations(extractor, text)
 
 
-def test_the_company_that_plans_to_start_a_project_invests_in_it(extractor):
+@pytest.mark.parametrize("text, expected", [
     # cisspuniversity.com (repost with readings, 雅安), development batch 12: 公司拟启动 after the company's notice
-    found = relations(extractor, "3月2日消息,昨日晚间,雅化集团发布公告,公司拟启动第三期共计年产10万吨高等级锂盐生产线建设项目,"
-                                 "三期建成投产后公司锂盐综合产能将达到17万吨以上。")
-    assert ("雅化集团", "investsIn", "第三期共计年产10万吨高等级锂盐生产线建设项目") in found, found
-
-
-def test_a_place_that_holds_a_cooperation_meeting_with_an_organisation_partners_it(extractor):
-    # cqtl.gov.cn (铜梁), development batch 7: the district meets the university and the company
-    found = relations(extractor, "铜梁区与重庆大学、厦门海辰举行合作交流座谈会 推进校地企深度合作 做大做强新型储能产业")
-    assert ("铜梁区", "partnerOf", "重庆大学") in found, found
+    ("3月2日消息,昨日晚间,雅化集团发布公告,公司拟启动第三期共计年产10万吨高等级锂盐生产线建设项目,三期建成投产后公司锂盐综合产能将达到17万吨以上。",
+     ("雅化集团", "investsIn", "第三期共计年产10万吨高等级锂盐生产线建设项目")),
+    # cqtl.gov.cn (铜梁), development batch 7: the district that meets the university and the company partners them
+    ("铜梁区与重庆大学、厦门海辰举行合作交流座谈会 推进校地企深度合作 做大做强新型储能产业", ("铜梁区", "partnerOf", "重庆大学")),
+], ids=["company-plans-to-start", "place-meets-for-cooperation"])
+def test_investments_and_partners_of_round_10(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found, found
 
 
 def test_a_company_named_by_its_home_a_brand_and_its_trade(extractor):

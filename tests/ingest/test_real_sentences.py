@@ -1374,21 +1374,16 @@ def test_a_project_named_as_a_project_is_one(bundled_only):
     # Australian Resources & Investment, 2023: a stake increased in a mine
     ("MinRes will increase its stake in the Wodgina lithium mine from 40 per cent to 50 per cent.",
      {("MinRes", "investsIn", "Wodgina lithium mine")}),
+    # Australian Mining, 2020 (development set): a supplier "in" a province, by its trade
+    ("Yibin Tianyi is a Chinese-based supplier in the Sichuan Province, which is expected to become a leading lithium "
+     "chemical and battery materials supplier due to its involvement in CATL’s lithium supply chain.",
+     {("Yibin Tianyi", "locatedIn", "Sichuan Province")}),
 ], ids=["owned-by", "offtake-with-comma", "wholly-owned-named-between", "actual-controller", "signed-with-two",
-        "largest-shareholder", "increased-stake"])
+        "largest-shareholder", "increased-stake", "supplier-in"])
 @needs_model
 def test_relations_of_batch_14(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
-
-
-@needs_model
-def test_a_supplier_in_a_province_is_there(bundled_only):
-    # Australian Mining, 2020 (development set): a supplier "in" a province, by its trade
-    found = relations(bundled_only, "Yibin Tianyi is a Chinese-based supplier in the Sichuan Province, which is "
-                                    "expected to become a leading lithium chemical and battery materials supplier due "
-                                    "to its involvement in CATL’s lithium supply chain.")
-    assert ("Yibin Tianyi", "locatedIn", "Sichuan Province") in found, found
 
 
 def test_a_prefecture_named_of_its_place_is_that_prefecture(bundled_only):
