@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.folders import DataLayout
+from graph.ingest.chinese_model import chinese_model
 from graph.ingest.english import english_pipeline
 from graph.ingest.extractor import Extractor
 
@@ -16,6 +17,8 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "articles" / "examp
 
 #: For the cases that need the English model's names or parse (skipped on the rule-only path).
 needs_model = pytest.mark.skipif(not english_pipeline().statistical, reason="the English model is not installed")
+#: For the cases that need the Chinese model's names (skipped on the rule-only path).
+needs_chinese_model = pytest.mark.skipif(chinese_model() is None, reason="the Chinese model is not installed")
 
 
 def entities(extractor, text) -> set[tuple[str, str]]:

@@ -15,7 +15,7 @@ from graph.ingest.chinese_model import PINNED_WEIGHTS, chinese_model
 from graph.ingest.english import RULES_ONLY_ENV
 from graph.ingest.resolve import Knowledge
 
-needs_chinese_model = pytest.mark.skipif(chinese_model() is None, reason="the Chinese model is not installed")
+from .conftest import needs_chinese_model
 
 
 @pytest.fixture(scope="module")
