@@ -2,7 +2,7 @@
 
 A mention is linked by label or alias (case-, space- and hyphen-insensitive), then by legal-form-free core
 name, then by a fuzzy match (rapidfuzz) of the same kind. Years decide between editions of a yearly event:
-"2025 World Power Battery Conference" is not the 2024 edition, nor the series. What matches nothing is a
+"2031 World Power Battery Conference" is not the 2024 edition, nor the series. What matches nothing is a
 proposed new entity, never merged silently.
 
 >>> knowledge = Knowledge.load()
@@ -12,7 +12,7 @@ proposed new entity, never merged silently.
 True
 >>> knowledge.resolve("2024 World Power Battery Conference", "Conference").iri.endswith("conference-2024")
 True
->>> knowledge.resolve("2025 World Power Battery Conference", "Conference") is None
+>>> knowledge.resolve("2031 World Power Battery Conference", "Conference") is None  # an edition no article names
 True
 """
 
