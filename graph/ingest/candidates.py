@@ -30,7 +30,7 @@ from ..namespace import AMOUNT, BK, BKG, SOURCE, source_iri
 from .changes import FileChanges
 from .chinese import english_name
 from .chinese_text import is_chinese, to_simplified
-from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of
+from .extractor import ExtractedEntity, Extraction, Extractor, predicate_of, sentence_at
 from .reader import RawArticle, source_id_stem
 from .review_log import first_pass, review_log_path
 
@@ -176,7 +176,7 @@ def candidates_of(source_id: str, extraction: Extraction, extractor: Extractor,
     by_iri = {e.iri: e for e in extraction.entities}
 
     def sentence_of(offset: int) -> tuple[int, int]:
-        return next(((s, e) for s, e in extraction.sentences if s <= offset < e), (offset, offset))
+        return sentence_at(extraction.sentences, offset) or (offset, offset)
 
     def provenance(graph: URIRef) -> list[tuple]:
         return [(run, RDF.type, BKG.ExtractionRun), (run, BKG.extractor, Literal(extractor.name)),

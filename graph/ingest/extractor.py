@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -52,7 +53,8 @@ from .resolve import CLASS_OF_KIND, Knowledge, core_name, normalise
 from .spans import Spans
 from .story import STORY_RULES, Story
 
-__all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS"]
+__all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ENTITY_KINDS",
+           "sentence_at"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
 EXTRACTOR_VERSION = "0.11"
@@ -149,6 +151,16 @@ class Extraction:
                  for d in self.dates]
         return {"entities": [e.as_dict() for e in self.entities], "relations": relations, "amounts": amounts,
                 "dates": dates}
+
+
+def sentence_at(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The span among ``sentences`` (in order, none overlapping) that holds ``offset``, if one does.
+
+    >>> sentence_at([(0, 10), (12, 20)], 12), sentence_at([(0, 10), (12, 20)], 11)
+    ((12, 20), None)
+    """
+    index = bisect_right(sentences, (offset, math.inf)) - 1
+    return sentences[index] if index >= 0 and offset < sentences[index][1] else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -291,7 +303,6 @@ class Extractor:
             reading = self._read_english(text)
         sentences, mentions, rules, phrasing, doc = reading
         self._sentences = sentences
-        self._sentence_starts = [start for start, _ in sentences]
         scan = to_simplified(text) if language == "zh" else text
         # read in simplified script, quoted as the article writes them ("15萬噸", not "15万吨")
         amounts = [replace(a, text=text[a.start:a.end]) for a in find_amounts(scan)]
@@ -335,10 +346,8 @@ class Extractor:
         relations = [r for r in finder.found if r.subject in entities and r.object in entities]
         used = [e for e in entities.values()]
         attached = []
-        sentence_starts = [s for s, _ in sentences]
         for amount in amounts:
-            index = bisect_right(sentence_starts, amount.start) - 1
-            sentence = sentences[index] if index >= 0 and amount.start < sentences[index][1] else None
+            sentence = sentence_at(sentences, amount.start)
             about = None
             if sentence:
                 near = [entities[keyed[id(m)]] for m in by_sentence[sentence]]
@@ -410,7 +419,7 @@ class Extractor:
             if not entity.resolved and parent.cls == "Country":
                 continue  # a new place put in the country only for want of a nearer one
             for _, start, end in entity.mentions:
-                span = self._sentence_at(start) or (start, end)
+                span = sentence_at(self._sentences, start) or (start, end)
                 dateline = DATELINE.match(text, span[0])
                 body = dateline.end() if dateline else span[0]
                 listed = re.search(r"\b(?:and|or) other (?:districts|counties|cities|prefectures)\b",
@@ -421,13 +430,6 @@ class Extractor:
                                 "parent-named-in-article")
                     break
 
-    def _sentence_at(self, offset: int) -> tuple[int, int] | None:
-        """The span of the sentence (of the text being read) that holds ``offset``, if one does."""
-        index = bisect_right(self._sentence_starts, offset) - 1
-        if index >= 0 and offset < self._sentences[index][1]:
-            return self._sentences[index]
-        return None
-
     def _owners_in_names(self, mentions: list[Mention], keyed: dict[int, str], entities, finder) -> None:
         """A project named after its company (融捷集团…项目, "CATL Yibin project") is that company's investment;
         the name alone says so, hence the low confidence."""
@@ -437,7 +439,7 @@ class Extractor:
                 continue
             project = at.get((m.inside, "InvestmentProject"))
             if project and keyed[id(m)] != project and entities[keyed[id(m)]].kind in ("Company", "Organization"):
-                span = self._sentence_at(m.start) or (m.start, m.end)
+                span = sentence_at(self._sentences, m.start) or (m.start, m.end)
                 finder.add(SentenceView(*span, "", []), keyed[id(m)], "investsIn", project, 0.55, "owner-in-name")
         # "Albemarle 50KT/A Lithium Hydroxide Battery Material Plant": a company of the article starts the name
         companies = [e for e in entities.values() if e.kind == "Company"]
@@ -453,7 +455,7 @@ class Extractor:
                           if name[:space.start()] in first_named]
                 owner = companies[min(owners)] if owners else None
                 if owner is not None:
-                    span = self._sentence_at(start) or (start, start)
+                    span = sentence_at(self._sentences, start) or (start, start)
                     finder.add(SentenceView(*span, "", []), owner.key, "investsIn", project.key, 0.55,
                                "owner-in-name")
                     break
