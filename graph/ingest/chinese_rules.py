@@ -211,7 +211,14 @@ def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceM
 
 
 # "该公司", "公司" opening a clause: the company the sentence or the story is about
-_THE_COMPANY = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:“\"—\s]))(?:该公司|本公司|公司|该企业)")
+# how a sentence refers to a company it does not name
+_THE_COMPANY_WORDS = r"该公司|本公司|公司|该企业"
+_THE_COMPANY = re.compile(rf"(?:(?<=^)|(?<=[，,。；;：:“\"—\s]))(?:{_THE_COMPANY_WORDS})")
+
+
+def _in_a_name(ctx: SentenceContext, offset: int) -> bool:
+    """Whether sentence offset ``offset`` falls inside a mention: 公司 ending a company's name is no reference."""
+    return any(ctx.view.offset(m) <= offset < ctx.view.offset(m) + len(m.text) for m in ctx.mentions)
 
 
 def _company_referred(ctx: SentenceContext, reference: int) -> str | None:
@@ -227,8 +234,8 @@ def the_company_invests(ctx: SentenceContext) -> None:
     the clause builds."""
     text = ctx.view.text
     for match in _THE_COMPANY.finditer(text):
-        if any(ctx.view.offset(m) <= match.start() < ctx.view.offset(m) + len(m.text) for m in ctx.mentions):
-            continue  # 公司 ending a name
+        if _in_a_name(ctx, match.start()):
+            continue
         verb = re.match(r"[^，,。；;]{0,40}?(?:投资建设|投资新建|投资兴建|筹备建设|筹建|投建|建设|新建|投资|(?:拟|计划|将)启动)(?:的)?",
                         text[match.end():])
         if not verb:
@@ -635,7 +642,7 @@ def works_for(ctx: SentenceContext) -> None:
 
 
 # "公司总经理秦蕾", "在其董事长曾毓群看来", "在公司创始人李立飞陪同下": a title held at the company the sentence refers to
-_TITLE_AT_THE_COMPANY = re.compile(r"(?:(?<=^)|(?<=[，,。；;：:“\"”—\s在据由]))(?:该公司|本公司|公司|该企业|其)(?:的)?"
+_TITLE_AT_THE_COMPANY = re.compile(rf"(?:(?<=^)|(?<=[，,。；;：:“\"”—\s在据由]))(?:{_THE_COMPANY_WORDS}|其)(?:的)?"
                                    r"(?P<title>[^，,。；;“”\"]{1,16})$")
 
 
@@ -645,8 +652,7 @@ def works_for_the_company(ctx: SentenceContext) -> None:
     text = ctx.view.text
     for person in (m for m in ctx.mentions if m.kind == "Person"):
         match = _TITLE_AT_THE_COMPANY.search(text, 0, ctx.view.offset(person))
-        if not match or not _is_title_gap(match.group("title")) or \
-                any(ctx.view.offset(m) <= match.start() < ctx.view.offset(m) + len(m.text) for m in ctx.mentions):
+        if not match or not _is_title_gap(match.group("title")) or _in_a_name(ctx, match.start()):
             continue  # no title, or 公司 ending a name (works_for's)
         employer = _company_referred(ctx, match.start())
         if employer is not None:

@@ -675,12 +675,13 @@ def owned_by(ctx: SentenceContext) -> None:
             continue
         owners = [b]
         for m in (m for m in ctx.mentions if m.start > b.end):
-            between = view.between(owners[-1], m)
-            if not _OWNER_SEPARATOR.fullmatch(between) or m.kind not in ORG:
-                if "(" in between and m.kind in ORG:
-                    continue  # a name inside the brackets of what the owner is
+            if m.kind not in ORG:
                 break
-            owners.append(m)
+            between = view.between(owners[-1], m)
+            if _OWNER_SEPARATOR.fullmatch(between):
+                owners.append(m)
+            elif "(" not in between:
+                break  # else a name inside the brackets of what the owner is, passed over
         for owner in owners:
             ctx.add(owner.key, "investsIn", a.key, 0.65, "owned-by")
 
