@@ -391,14 +391,15 @@ class ChineseRecogniser:
 
     def __init__(self, knowledge: Knowledge, model=None):
         import jieba
-        import jieba.posseg
+
+        from .pos_tagger import POSTokenizer  # imports jieba's tagger: only once Chinese is read
 
         _base_tokenizer()
         self.knowledge = knowledge
         #: LAC (:mod:`graph.ingest.chinese_model`) when installed: the names no rule and no list finds
         self.model = chinese_model() if model is None else model or None
         # one tokenizer of our own, taught the known names (jieba's global one is left as it is)
-        self.tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+        self.tokenizer = POSTokenizer(jieba.Tokenizer())
         self.tokenizer.tokenizer.initialize()
         names: dict[str, object] = {}
         for name, entity in knowledge.names():
