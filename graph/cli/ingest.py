@@ -149,6 +149,10 @@ def eval_extraction_command(
     by_rule: bool = typer.Option(False, "--by-rule", help="Also the precision of each relation rule alone."),
     show_errors: bool = typer.Option(False, "--errors", help="Also, per article, what the extraction missed and "
                                      "what it found that the gold has not (the rule behind each relation)."),
+    show_causes: bool = typer.Option(False, "--causes", help="Also, per language, why relations were missed (an "
+                                     "entity not found; never named with the other in one sentence; in one "
+                                     "sentence, but no rule read it) or wrong, as counts only: fit for "
+                                     "held-back sets."),
     recorded: Path | None = typer.Option(None, "--recorded", help="Print this report recorded earlier "
                                          "(-f json) instead of extracting, its totals per the gold's languages."),
     data: Path | None = DataOption,
@@ -180,10 +184,29 @@ def eval_extraction_command(
         typer.echo(f"{'rule':<{width}} {'P':>6} {'tp':>4} {'fp':>4}")
         for rule, s in report["rules"].items():
             typer.echo(f"{rule:<{width}} {s['precision']:>6.3f} {s['tp']:>4} {s['fp']:>4}")
+    if show_causes:
+        if "causes" not in report:
+            raise UsageError(f"{recorded}: this recorded report has no causes (recorded before --causes existed)")
+        _print_causes(report["causes"])
     if show_errors:
         if "errors" not in report:
             raise UsageError(f"{recorded}: this recorded report has no errors (recorded before --errors existed)")
         _print_errors(report)
+
+
+def _print_causes(causes: dict) -> None:
+    """Why relations were missed or wrong, per language, as counts and shares."""
+    from ..ingest.evaluate import FALSE_CAUSES, MISS_CAUSES
+
+    typer.echo("\nwhy relations were missed, and why proposed ones were wrong")
+    width = max(len(cause) for cause in MISS_CAUSES + FALSE_CAUSES)
+    for language, parts in causes.items():
+        for way, names in (("missed", MISS_CAUSES), ("false", FALSE_CAUSES)):
+            total = sum(parts.get(way, {}).values())
+            typer.echo(f"{language} {way} ({total})")
+            for cause in names:
+                count = parts.get(way, {}).get(cause, 0)
+                typer.echo(f"  {cause:<{width}} {count:>5} {count / total if total else 0:>6.0%}")
 
 
 @app.command("eval-agreement")

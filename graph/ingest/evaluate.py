@@ -31,11 +31,12 @@ from ..errors import ParseError, UsageError
 from ..sources import read_source
 from .amounts import Amount
 from .dates import DateMention
-from .extractor import ExtractedEntity, Extraction, Extractor
+from .extractor import ExtractedEntity, Extraction, Extractor, sentence_at
 from .reader import ARTICLE_SUFFIXES, clean_text, is_source_of, read_article
 from .relations import RelationCandidate
 
-__all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "regroup", "score_article", "GOLD_TYPES"]
+__all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "regroup", "score_article", "GOLD_TYPES",
+           "MISS_CAUSES", "FALSE_CAUSES"]
 
 #: The entity types the gold annotates.
 GOLD_TYPES = {"Company", "GovernmentBody", "Conference", "IndustrialPark", "InvestmentProject", "Place", "Person",
@@ -85,13 +86,16 @@ def _gold_names(entity: dict) -> set[str]:
 
 
 def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
-                  errors: dict[str, dict[str, list[str]]] | None = None) -> dict[str, Score]:
+                  errors: dict[str, dict[str, list[str]]] | None = None,
+                  causes: dict[str, dict[str, int]] | None = None) -> dict[str, Score]:
     """Score one article's extraction against its gold annotations.
 
     ``rules``, when given, collects for each relation rule the relations it proposed that match the gold (tp)
     and those that do not (fp): how precise each rule is alone. ``errors``, when given, receives for each part
     what the gold has and the extraction missed (``missed``) and what the extraction has and the gold has not
-    (``false``), as readable lines.
+    (``false``), as readable lines. ``causes``, when given, counts why relations were wrong (see
+    :data:`MISS_CAUSES` and :data:`FALSE_CAUSES`): ``{"missed": {cause: n}, "false": {cause: n}}``, added to
+    what it holds, so that figures across many articles say where relations are lost without showing any.
 
     >>> from graph.ingest.extractor import Extractor
     >>> gold = {"entities": [{"name": "CATL", "type": "Company"}, {"name": "Yibin", "type": "Place"}],
@@ -101,10 +105,17 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
     >>> scores = score_article(gold, Extractor(use_registry=False).extract("CATL opened an office."), errors=errors)
     >>> errors["entities"]["missed"], errors["relations"]["missed"]
     (['Yibin [Place]'], ['CATL -investsIn-> Yibin'])
+    >>> causes = {}
+    >>> _ = score_article(gold, Extractor(use_registry=False).extract("CATL opened an office."), causes=causes)
+    >>> causes
+    {'missed': {'an entity not found': 1}, 'false': {}}
     """
     scores = {k: Score() for k in _PARTS}
     rules = {} if rules is None else rules
     errors = {} if errors is None else errors
+    causes = {} if causes is None else causes
+    for way in ("missed", "false"):
+        causes.setdefault(way, {})
     for part in scores:
         errors[part] = {"missed": [], "false": []}
     gold_entities = gold.get("entities", [])
@@ -167,6 +178,8 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
             scores["relations"].fp += 1
             rule.fp += 1
             errors["relations"]["false"].append(shown_as[(subject, kind, obj)])
+            cause = FALSE_CAUSES[0] if subject is None or obj is None else FALSE_CAUSES[1]
+            causes["false"][cause] = causes["false"].get(cause, 0) + 1
         elif gold_relations[hit][3] or hit in used:
             used.add(hit)
         else:
@@ -175,6 +188,9 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
             rule.tp += 1
     missed = [j for j, r in enumerate(gold_relations) if not r[3] and j not in used]
     scores["relations"].fn = len(missed)
+    for j in missed:
+        cause = _miss_cause(gold_relations[j][0], gold_relations[j][2], name_sets, names_of, extraction)
+        causes["missed"][cause] = causes["missed"].get(cause, 0) + 1
     errors["relations"]["missed"] = [f"{r['subject']} -{r['predicate']}-> {r['object']}"
                                      for j, r in enumerate(gold.get("relations", [])) if j in missed]
 
@@ -213,6 +229,29 @@ def score_article(gold: dict, extraction, rules: dict[str, Score] | None = None,
     scores["dates"] = Score(len(gold_dates & found_dates), len(found_dates - gold_dates), len(gold_dates - found_dates))
     errors["dates"] = {"missed": sorted(gold_dates - found_dates), "false": sorted(found_dates - gold_dates)}
     return scores
+
+
+#: Why a gold relation was missed: one of its entities was not found at all (under none of its gold names);
+#: both were, but no sentence names them both (the article states it across sentences, or through "the
+#: company"); or one sentence names them both and no rule read it.
+MISS_CAUSES = ("an entity not found", "both found, never in one sentence", "both found in one sentence")
+#: Why a relation the extraction proposes is not in the gold: one of its entities is no gold entity (a wrong
+#: name, a wrong type, or a thing the gold leaves out); or both are, and the gold does not relate them so.
+FALSE_CAUSES = ("an entity the gold has not", "both gold entities, a relation the gold has not")
+
+
+def _miss_cause(subject: int | None, obj: int | None, name_sets: list[set[str]], names_of: dict[str, set[str]],
+                extraction) -> str:
+    """Which of :data:`MISS_CAUSES` lost the gold relation between gold entities ``subject`` and ``obj``."""
+    found = [[key for key, names in names_of.items() if index is not None and names & name_sets[index]]
+             for index in (subject, obj)]
+    if not found[0] or not found[1]:
+        return MISS_CAUSES[0]
+    spans = []
+    for keys in found:
+        starts = [start for key in keys for _, start, _ in extraction.entity(key).mentions]
+        spans.append({span for start in starts if (span := sentence_at(extraction.sentences, start)) is not None})
+    return MISS_CAUSES[2] if spans[0] & spans[1] else MISS_CAUSES[1]
 
 
 def _article_text(articles_dir: Path, name: str) -> tuple[str, dt.date | None] | None:
@@ -262,7 +301,8 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         entities, relations, amounts or dates and scores hold tp, fp, fn, precision, recall and f1; an
         article's language is its gold file's ``language``, else the one the extractor read it in; ``rules``
         counts, for each relation rule, the relations it proposed that the gold has (tp) and has not (fp);
-        ``errors`` lists what each article's extraction missed and what it has that the gold has not.
+        ``errors`` lists what each article's extraction missed and what it has that the gold has not;
+        ``causes`` counts, per language, why relations were missed or wrong (:func:`score_article`).
 
     Raises
     ------
@@ -285,6 +325,7 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
     totals = _Totals()
     rules: dict[str, Score] = {}
     errors: dict[str, dict] = {}
+    causes: dict[str, dict] = {}
     for gold_path in sorted(path for folder in gold_dirs for path in folder.glob("*.json")):
         article = _article_text(articles_dir, gold_path.stem)
         if article is None and (gold_path.parent / "articles").is_dir():
@@ -296,13 +337,17 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         gold = _read_gold(gold_path)
         reading = extractor.without_article(gold_path.stem) if leave_own_out else extractor
         extraction = reading.extract(*article)
-        scores = score_article(gold, extraction, rules, errors.setdefault(gold_path.stem, {}))
-        totals.add(gold_path.stem, gold.get("language") or extraction.language, scores)
+        language = gold.get("language") or extraction.language
+        scores = score_article(gold, extraction, rules, errors.setdefault(gold_path.stem, {}),
+                               causes.setdefault(language, {}))
+        totals.add(gold_path.stem, language, scores)
     if not totals.articles:
         raise UsageError(f"no article of {articles_dir} has a gold file in {', '.join(map(str, gold_dirs))}")
     registry = "none" if not extractor.use_registry else "own part left out" if leave_own_out else "whole"
     report = totals.report(extractor.name, rules, errors)
-    return {"extractor": report["extractor"], "registry": registry, **report}
+    return {"extractor": report["extractor"], "registry": registry, **report,
+            "causes": {language: {way: dict(sorted(counts.items())) for way, counts in parts.items()}
+                       for language, parts in sorted(causes.items())}}
 
 
 @dataclass

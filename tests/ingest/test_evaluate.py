@@ -76,6 +76,39 @@ def test_eval_extraction_errors_list_each_miss_and_each_false_find(tmp_path, cap
     assert "has no errors" in capsys.readouterr().err
 
 
+def test_causes_say_why_each_relation_was_missed_or_wrong(tmp_path, capsys):
+    from graph.ingest.evaluate import FALSE_CAUSES, MISS_CAUSES
+
+    gold, articles = tmp_path / "gold", tmp_path / "articles"
+    gold.mkdir()
+    articles.mkdir()
+    (articles / "causes.md").write_text(
+        "---\ntitle: Causes\n---\nBYD signed an agreement with CATL in Yibin. The plant will be built in Suining.\n",
+        encoding="utf-8")
+    (gold / "causes.json").write_text(json.dumps({
+        "language": "en",
+        "entities": [{"name": "CATL", "type": "Company"}, {"name": "BYD", "type": "Company"},
+                     {"name": "Yibin", "type": "Place"}, {"name": "Suining", "type": "Place"},
+                     {"name": "Zhou Lan", "type": "Person"}],
+        "relations": [{"subject": "CATL", "predicate": "investsIn", "object": "Yibin"},  # one sentence, no rule
+                      {"subject": "BYD", "predicate": "investsIn", "object": "Suining"},  # never in one sentence
+                      {"subject": "Zhou Lan", "predicate": "worksFor", "object": "BYD"}],  # Zhou Lan not found
+        "amounts": [], "dates": []}), encoding="utf-8")
+    assert main(["eval-extraction", str(gold), str(articles), "--no-registry", "-f", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["causes"]["en"]["missed"] == dict.fromkeys(sorted(MISS_CAUSES), 1)
+    # the signing is no gold relation, between two gold entities
+    assert report["causes"]["en"]["false"] == {FALSE_CAUSES[1]: report["languages"]["en"]["relations"]["fp"]} != {
+        FALSE_CAUSES[1]: 0}
+    assert main(["eval-extraction", str(gold), str(articles), "--no-registry", "--causes"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"en missed \(3\)\n  an entity not found +1 +33%\n", out)
+    recorded = tmp_path / "report.json"
+    recorded.write_text(json.dumps({"extractor": "old", "articles": {}, "overall": {}}), encoding="utf-8")
+    assert main(["eval-extraction", str(gold), str(articles), "--recorded", str(recorded), "--causes"]) == 2
+    assert "has no causes" in capsys.readouterr().err
+
+
 def test_a_gold_relation_of_an_optional_entity_counts_neither_way():
     from graph.ingest.evaluate import score_article
     from graph.ingest.extractor import Extractor
