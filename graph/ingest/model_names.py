@@ -237,6 +237,40 @@ def _acts_as_company(ent) -> bool:
     return any(t.lower_ == "its" and t.dep_ == "poss" for t in verb.subtree)
 
 
+# what a mine, a deposit or a plant is: a name before one of these names the site, unless it says it is a company
+_SITE_NOUNS = {"mine", "deposit", "operation", "orefield", "field", "plant", "station", "reservoir", "dam", "tenement"}
+_COMPANY_WORD = re.compile(r"\b(?:Lithium|Mining|Minerals?|Resources|Energy|Group|Co|Corp|Corporation|Ltd|Limited|"
+                           r"Inc|Holdings?|Technology|Technologies|Materials?|Power|Industr\w*|Battery|Chemicals?|"
+                           r"Metals?|Investment|Development)\b")
+
+
+def _names_a_site(span, whole: str) -> bool:
+    """Whether a name the model took for a company names the site its noun phrase goes on to: "the Gyabjeka
+    lithium-beryllium deposit", "the Wodgina mine joint venture", "its Pilgangoora operation". A name with a
+    company's word ("the Tianqi Lithium plant") or described as a company stays a company.
+
+    >>> from graph.ingest.english import english_pipeline
+    >>> pipeline = english_pipeline()
+    >>> if pipeline.statistical:
+    ...     doc = pipeline.nlp("Pilbara will supply spodumene from its Pilgangoora operation.")
+    ...     found = [_names_a_site(e, doc.text) for e in doc.ents if e.text == "Pilgangoora"]
+    ... else:
+    ...     found = []
+    >>> found in ([True], [])
+    True
+    """
+    if span.root.dep_ not in ("compound", "nmod") or _COMPANY_WORD.search(span.text):
+        return False
+    # the words after it in its noun phrase (the parse hangs them all on the phrase's last noun: "the Wodgina
+    # mine joint venture", "the Gyabjeka lithium-beryllium deposit area"), up to a site's noun
+    for token in span.doc[span.end:span.end + 5]:
+        if token.lemma_.lower() in _SITE_NOUNS and token.pos_ == "NOUN":
+            return not _described(whole, span.start_char, span.end_char)
+        if token.pos_ not in ("NOUN", "ADJ", "PUNCT") or token.is_punct and token.text != "-":
+            return False
+    return False
+
+
 def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
     """The model's named entities that the extractor takes, with their kinds.
 
@@ -324,6 +358,8 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                                   _is_common_words(span, knowledge) or
                                   _bare_acronym(text, whole, span.start_char, span.end_char)):
             continue  # a shouted headline, a fragment, a byline, a street, a phrase of common words, a credit
+        if kind == "Company" and _names_a_site(span, whole):
+            continue  # "the Gyabjeka lithium-beryllium deposit", "its Pilgangoora operation": a site, no company
         if kind == "Company" and _TWO_NAMES.fullmatch(text):
             # "AVZ Minerals and Dathcom Mining": two companies the model took for one
             first, second = _TWO_NAMES.fullmatch(text).group(1, 2)
@@ -374,6 +410,10 @@ def _phrase(head):
     coordinated modifiers included ("cathode and energy storage system production base")."""
     doc = head.doc
     left = head.left_edge.i
+    if left >= 3 and doc[left - 2].lower_ == "per" and doc[left - 1].lower_ in ("year", "annum") and any(
+            c.dep_ == "nummod" for c in doc[left - 3].children):
+        # "a new 20,000 tonnes per year lithium hydroxide plant": the parse makes the capacity a phrase of its own
+        left = doc[left - 3].left_edge.i
     owners = [c for c in head.children if c.dep_ == "poss"]
     if owners:  # "Dingsheng Lithium's 15,000-tonne project": the owner is a name of its own
         left = owners[-1].right_edge.i + 1
@@ -410,16 +450,20 @@ def noun_phrase_names(doc) -> list[Mention]:
             built = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _BUILT
             if lemma == "station" and doc[token.i - 1].lower_ not in ("power", "storage", "substation"):
                 continue  # a power or storage station is a project; a bus station is not
-            if lemma in ("plant", "site", "factory", "facility", "station") and not built and not any(
-                    t.like_num or re.search(r"\d", t.text) for t in span):
-                continue  # a plant is a project where its capacity, or the verb building it, says it is one
+            # a plant or factory a place or a name sets apart: "the Kemerton lithium hydroxide plant", "the Meishan
+            # plant" (the owner's possessive is cut off before: "BYD's Chongqing plant")
+            site_named = lemma in ("plant", "factory") and any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in (
+                "GPE", "LOC") for t in span[:-1])
+            counted = any(t.like_num or re.search(r"\d", t.text) for t in span)
+            if lemma in ("plant", "site", "factory", "facility", "station") and not (built or site_named or counted):
+                continue  # a plant is a project where its capacity, the verb building it, or its name says it is one
             if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):
                 continue
             if token.dep_ == "compound" and token.text[:1].isupper() and token.head.text[:1].isupper():
                 continue  # "the 2025 Grid-Side New Energy Storage Project List": a title going on past the project
             # "the Anju project", "the Lijiagou project": a project named after its place needs no industry word
-            named = lemma == "project" and len(span) == 2 and span[0].pos_ == "PROPN" and span[0].is_title and \
-                span[0].lower_ not in _dictionary(doc)
+            named = lemma in ("project", "plant", "factory") and len(span) == 2 and span[0].pos_ == "PROPN" and \
+                span[0].is_title and span[0].lower_ not in _dictionary(doc)
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
                     not (_INDUSTRY.search(span.text) or named) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
                                                                       for t in span):

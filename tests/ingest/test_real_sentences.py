@@ -1392,3 +1392,34 @@ def test_a_prefecture_named_of_its_place_is_that_prefecture(bundled_only):
                                    "the Tibetan Autonomous Prefecture of Garze in southwest China's Sichuan Province.")
     assert ("Garzê Tibetan Autonomous Prefecture", "Place") in found and \
         ("Tibetan Autonomous Prefecture", "Place") not in found, found
+
+
+# Round 11, on the development set (articles of batch 14 in data/gold/dev/articles/, Reuters' in data/sources/)
+
+@pytest.mark.parametrize("text, expected", [
+    # Australian Resources & Investment, 2023: a plant a place names is a project, with no verb building it
+    ("In return, Albemarle will increase its share in the first two trains of the Kemerton lithium hydroxide plant "
+     "from 60 per cent to 85 per cent, with MinRes’ stake reducing to 15 per cent.",
+     ("Kemerton lithium hydroxide plant", "InvestmentProject")),
+    ("The Meishan plant is under construction and is expected to support the production of 50,000tpa of lithium "
+     "hydroxide, with commissioning set to commence by the end of 2024.", ("Meishan plant", "InvestmentProject")),
+    # Reuters, 2020: the parse makes "20,000 tonnes per year" a phrase of its own; it is the plant's capacity
+    ("China’s Sichuan Yahua Industrial Group said on Tuesday it had put a new 20,000 tonnes per year lithium "
+     "hydroxide plant into production.", ("20,000 tonnes per year lithium hydroxide plant", "InvestmentProject")),
+], ids=["plant-of-a-place", "plant-of-a-city", "capacity-per-year"])
+@needs_model
+def test_plants_of_round_11(bundled_only, text, expected):
+    assert expected in entities(bundled_only, text)
+
+
+@pytest.mark.parametrize("text, site", [
+    # TMTPost (Xueqiu repost), 2024
+    ("The operation suspension had been mainly due to pollution issues before resumption in 2019 but progress has "
+     "been slow in the Gyabjeka lithium-beryllium deposit area.", "Gyabjeka"),
+    # UrduPoint (APP, a Xinhua story), 2022-12-30
+    ("Combined with the existing 3-million-kW installed capacity of the Lianghekou hydropower plant, the total "
+     "installed capacity of the new project is expected to reach 4.", "Lianghekou"),
+], ids=["deposit", "hydropower-plant"])
+@needs_model
+def test_the_name_of_a_site_is_no_company(bundled_only, text, site):
+    assert (site, "Company") not in entities(bundled_only, text)
