@@ -33,7 +33,7 @@ from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor",
+__all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor", "its_shareholder",
            "appositive_subsidiary", "owned_by", "investor_in", "supplier_of"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
@@ -567,6 +567,29 @@ def investor_in(ctx: SentenceContext) -> None:
                 ctx.add(holder.key, "investsIn", target.key, 0.65, "parse-investor-in")
 
 
+def its_shareholder(ctx: SentenceContext) -> None:
+    """"…, its shareholder Fulin Precision announced": the shareholder invests in the company "its" stands for,
+    the last one named before it in the sentence (or, with none, the company the story is about); "its parent
+    X": that company is X's subsidiary."""
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        lemma = token.lemma_.lower()
+        if lemma not in ("shareholder", "parent") or not any(c.dep_ == "poss" and c.lower_ == "its"
+                                                              for c in token.children):
+            continue
+        named = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "compound" else [])
+        holders = parsed.mentions(named, ORG)
+        before = [m for m in ctx.mentions if m.kind == "Company" and m.end <= token.idx]
+        its = before[-1].key if before else ctx.finder.current_company
+        for holder in holders:
+            if its is None or holder.key == its:
+                continue
+            if lemma == "shareholder":
+                ctx.add(holder.key, "investsIn", its, 0.65, "parse-its-shareholder")
+            else:
+                ctx.add(its, "subsidiaryOf", holder.key, 0.65, "parse-its-parent")
+
+
 def appositive_subsidiary(ctx: SentenceContext) -> None:
     """"Z, a (wholly-owned) subsidiary of X": Z is X's subsidiary; "Z, its group arm" after a sentence about X
     (the company the story is about): Z is X's."""
@@ -642,4 +665,4 @@ def _parsed(ctx: SentenceContext) -> _Parsed:
 #: The parse rules, in the order they run after the surface rules.
 PARSE_RULES: list[Callable[[SentenceContext], None]] = [verb_relations, in_place, place_in_place,
                                                         possessive_investor, appositive_subsidiary, owned_by,
-                                                        investor_in, supplier_of]
+                                                        investor_in, its_shareholder, supplier_of]

@@ -359,7 +359,8 @@ def place_a_city_in(ctx: SentenceContext) -> None:
                     view.between(b, following) in ("'s ", "\u2019s "):
                 b = following  # "a city in southwest China's Sichuan Province": in the province
             ctx.add(a.key, "locatedIn", b.key, 0.75, "place-a-city-in")
-        if a.cls == "Country" and b.kind == "Place" and view.between(a, b) in ("'s ", "\u2019s ") \
+        # "China's Sichuan Province", "China's southwestern Sichuan province"
+        if a.cls == "Country" and b.kind == "Place" and re.fullmatch(rf"['\u2019]s {_DIRECTION}", view.between(a, b)) \
                 and a.key in ctx.finder.ancestors(b.key):
             ctx.add(b.key, "locatedIn", a.key, 0.7, "country-possessive")
 

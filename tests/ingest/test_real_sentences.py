@@ -1423,3 +1423,21 @@ def test_plants_of_round_11(bundled_only, text, expected):
 @needs_model
 def test_the_name_of_a_site_is_no_company(bundled_only, text, site):
     assert (site, "Company") not in entities(bundled_only, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Yicai Global, 2020-11-12: a direction between the country's possessive and the province
+    ("The company operates a 40,000-ton-per-year lithium salt facility in Deyang in China’s southwestern Sichuan "
+     "province.", {("Sichuan Province", "locatedIn", "China")}),
+    # Yicai, 2025-10-29: "its shareholder X" invests in the company "its" stands for
+    ("(Yicai) Oct. 29 -- Jiangxi Shenghua New Material, a supplier of high-quality lithium iron phosphate cathode "
+     "materials backed by battery giant Contemporary Amperex Technology, plans to invest almost CNY6 billion (USD844.8 "
+     "million) to build two new high-tap-density LFP factories.\n\nShenghua plans to build a plant with an annual "
+     "capacity of 350,000 tons of LFP cathode materials in Mianzhu's Deyang-Aba Ecological Economic Industrial Park "
+     "in China's Sichuan province for CNY4 billion, its shareholder Fulin Precision announced late yesterday.",
+     {("Mianyang Fulin Precision Machining Co., Ltd.", "investsIn", "Jiangxi Shenghua New Material")}),
+], ids=["country-direction-province", "its-shareholder"])
+@needs_model
+def test_relations_of_round_11(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
