@@ -63,7 +63,7 @@ _EVENT = re.compile(r"\b(?:conference|expo|exposition|exhibition|forum|summit|co
 _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|"
                        r"solar|photovoltaic|pv|hydrogen|vehicle|charging|gwh|power|electrode|recycling|"
                        r"cathode|anode|separator|electrolyte|precursor|copper foil|foil|graphite|phosphate|"
-                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin|tonne|\bton\b",
+                       r"ternary|module|pack|carbonate|hydroxide|mine|mining|smelting|refin|tonne|\btons?\b",
                        re.IGNORECASE)
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
             "each", "such", "said", "new", "all", "every", "some", "many", "several", "other", "whose"}
@@ -428,6 +428,22 @@ def _phrase(head):
     return doc[start:head.i + 1]
 
 
+_CAPACITY_AFTER = re.compile(r" with an? (?:annual |yearly )?(?:production |output |designed )?capacity of "
+                             r"[\d,.]+ ?(?:million |thousand )?(?:tons|tonnes|t|GWh|MWh|GW|MW|units|sets)\b"
+                             r"(?: per year| a year)?"
+                             r"(?: of(?: [A-Za-z-]+){1,4}?(?= (?:in|at|for|and|with|by|on)\b|[,.;]| ?$))?")
+
+
+def _capacity_after(span):
+    """The capacity that follows a project's head, as the span up to its end, if one does: "a plant with an
+    annual capacity of 350,000 tons of LFP cathode materials", "a joint venture plant with an annual capacity of
+    175,000 tons"."""
+    tail = _CAPACITY_AFTER.match(span.doc.text, span.end_char)
+    if tail is None or "\n" in tail.group(0):
+        return None
+    return span.doc.char_span(span.start_char, tail.end(), alignment_mode="contract")
+
+
 def noun_phrase_names(doc) -> list[Mention]:
     """Projects, parks and governments named by a noun phrase: "the 20 GWh battery project", "X's anode
     material production base", "the government of Shuangliu district", "Zigong municipal government"."""
@@ -444,9 +460,12 @@ def noun_phrase_names(doc) -> list[Mention]:
             if run_on:  # "a research institute solid-state battery production base": two things run together
                 span = doc[run_on[-1].i + 1:span.end]
             if lemma == "base" and doc[token.i - 1].lower_ not in ("production", "manufacturing", "industrial",
-                                                                    "research"):
-                continue
-            specific = any(t.like_num or t.pos_ == "PROPN" or re.search(r"\d", t.text) for t in span[:-1])
+                                                                    "research") and not (
+                    token.text[:1].isupper() and any(re.search(r"\d", t.text) for t in span)):
+                continue  # "a 10GWh Solid-State Battery Base" is a project; an (army, customer) base is not
+            with_capacity = _capacity_after(span) if lemma in ("plant", "factory", "project", "base") else None
+            specific = with_capacity is not None or any(t.like_num or t.pos_ == "PROPN" or re.search(r"\d", t.text)
+                                                        for t in span[:-1])
             built = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _BUILT
             if lemma == "station" and doc[token.i - 1].lower_ not in ("power", "storage", "substation"):
                 continue  # a power or storage station is a project; a bus station is not
@@ -454,7 +473,7 @@ def noun_phrase_names(doc) -> list[Mention]:
             # plant" (the owner's possessive is cut off before: "BYD's Chongqing plant")
             site_named = lemma in ("plant", "factory") and any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in (
                 "GPE", "LOC") for t in span[:-1])
-            counted = any(t.like_num or re.search(r"\d", t.text) for t in span)
+            counted = with_capacity is not None or any(t.like_num or re.search(r"\d", t.text) for t in span)
             if lemma in ("plant", "site", "factory", "facility", "station") and not (built or site_named or counted):
                 continue  # a plant is a project where its capacity, the verb building it, or its name says it is one
             if lemma == "mine" and not any(t.pos_ == "PROPN" for t in span[:-1]):
@@ -464,6 +483,7 @@ def noun_phrase_names(doc) -> list[Mention]:
             # "the Anju project", "the Lijiagou project": a project named after its place needs no industry word
             named = lemma in ("project", "plant", "factory") and len(span) == 2 and span[0].pos_ == "PROPN" and \
                 span[0].is_title and span[0].lower_ not in _dictionary(doc)
+            span = with_capacity or span
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
                     not (_INDUSTRY.search(span.text) or named) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
                                                                       for t in span):

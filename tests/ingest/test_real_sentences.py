@@ -1406,7 +1406,19 @@ def test_a_prefecture_named_of_its_place_is_that_prefecture(bundled_only):
     # Reuters, 2020: the parse makes "20,000 tonnes per year" a phrase of its own; it is the plant's capacity
     ("China’s Sichuan Yahua Industrial Group said on Tuesday it had put a new 20,000 tonnes per year lithium "
      "hydroxide plant into production.", ("20,000 tonnes per year lithium hydroxide plant", "InvestmentProject")),
-], ids=["plant-of-a-place", "plant-of-a-city", "capacity-per-year"])
+    # Yicai, 2025-10-29: the capacity after the plant is part of its name
+    ("Shenghua plans to build a plant with an annual capacity of 350,000 tons of LFP cathode materials in Mianzhu's "
+     "Deyang-Aba Ecological Economic Industrial Park in China's Sichuan province for CNY4 billion, its shareholder "
+     "Fulin Precision announced late yesterday.",
+     ("plant with an annual capacity of 350,000 tons of LFP cathode materials", "InvestmentProject")),
+    ("In addition, it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant "
+     "with an annual capacity of 175,000 tons in the same park, it added.",
+     ("joint venture plant with an annual capacity of 175,000 tons", "InvestmentProject")),
+    # EnergyTrend, 2022 (headline): a base its capacity and capitals name
+    ("Ganfeng Commences Construction on 10GWh Solid-State Battery Base in Chongqing\n\nThe base is in Liangjiang.",
+     ("10GWh Solid-State Battery Base", "InvestmentProject")),
+], ids=["plant-of-a-place", "plant-of-a-city", "capacity-per-year", "capacity-after", "capacity-after-jv",
+        "numbered-base"])
 @needs_model
 def test_plants_of_round_11(bundled_only, text, expected):
     assert expected in entities(bundled_only, text)
