@@ -167,6 +167,13 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
             before = _first_organisation_before(parsed, head)
             if before:
                 return before
+        company = parsed.ctx.finder.current_company
+        pronoun = next(t for t in tokens if t.lower_ in _PRONOUNS)
+        if company and pronoun.lower_ == "it" and not _first_organisation_before(parsed, pronoun) and \
+                [t.lower_ for t in _subjects(head)] == ["it"]:
+            # "In addition, it will invest CNY2 billion … to build a joint venture plant …, it added": no name in the
+            # sentence before "it", which is the company the sentences before were about
+            return [SentenceMention(0, 0, "", company, "Company", "")]
     if verb.dep_ == "ROOT" and tokens and all(t.text.isupper() and t.i not in parsed.by_token for t in tokens):
         # "TOKYO, NNA – X will invest ...": the parser took the dateline for the subject; the name after it is
         before = _first_organisation_before(parsed, verb)

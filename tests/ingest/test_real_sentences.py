@@ -1448,7 +1448,16 @@ def test_the_name_of_a_site_is_no_company(bundled_only, text, site):
      "capacity of 350,000 tons of LFP cathode materials in Mianzhu's Deyang-Aba Ecological Economic Industrial Park "
      "in China's Sichuan province for CNY4 billion, its shareholder Fulin Precision announced late yesterday.",
      {("Mianyang Fulin Precision Machining Co., Ltd.", "investsIn", "Jiangxi Shenghua New Material")}),
-], ids=["country-direction-province", "its-shareholder"])
+    # Yicai, 2025-10-29: "it", with no name before it in its sentence, is the company the story is about
+    ("(Yicai) Oct. 29 -- Jiangxi Shenghua New Material, a supplier of high-quality lithium iron phosphate cathode "
+     "materials backed by battery giant Contemporary Amperex Technology, plans to invest almost CNY6 billion (USD844.8 "
+     "million) to build two new high-tap-density LFP factories.\n\nShenghua plans to build a plant with an annual "
+     "capacity of 350,000 tons of LFP cathode materials in Mianzhu's Deyang-Aba Ecological Economic Industrial Park "
+     "in China's Sichuan province for CNY4 billion, its shareholder Fulin Precision announced late yesterday. In "
+     "addition, it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant with an "
+     "annual capacity of 175,000 tons in the same park, it added.",
+     {("Jiangxi Shenghua New Material", "investsIn", "joint venture plant with an annual capacity of 175,000 tons")}),
+], ids=["country-direction-province", "its-shareholder", "it-the-story-company"])
 @needs_model
 def test_relations_of_round_11(bundled_only, text, expected):
     found = relations(bundled_only, text)
