@@ -796,7 +796,8 @@ def supplies_to(ctx: SentenceContext) -> None:
                       not _GOVERNED.search(view.before(m, 20))), None) or a
         if a.kind in ORG and b.kind in ORG and (
                 re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?|ship(?:s|ped)?|"
-                          r"provides?|provided|sells?|sold)\b[^.;]*\bto (?:the )?$", gap) or
+                          r"provides?|provided|sells?|sold|offloads?|offloaded|exports?|exported)\b"
+                          r"[^.;]*\bto (?:the )?$", gap) or
                 # "Yahua to Provide LG Chem with 30,000 Tons of Lithium Hydroxide"
                 re.fullmatch(r" (?:to |will |would |(?:has |have )?agreed to )?(?:provide|provides|supply|supplies) "
                              r"(?:the )?", gap) and re.match(r" with\b", view.after(b, 6)) or
@@ -855,19 +856,26 @@ def offtake_with(ctx: SentenceContext) -> None:
             ctx.add(a.key, "signedAgreementWith", partner.key, 0.65, "offtake-with")
 
 
-_CUSTOMERS = re.compile(r"\b(?:its|their|our|his|key|major|main|big|large) (?:[\w-]+ ){0,2}?customers,? "
-                        r"(?:which |that )?(?:include|includes|including|such as|like|are)(?: the)? ")
+_CUSTOMERS = re.compile(r"\b(?:(?:its|their|our|his|key|major|main|big|large) (?:[\w-]+ ){0,2}?customers|"
+                        r"offtake partners|offtakers),? (?:which |that )?"
+                        r"(?:include|includes|including|such as|like|are)(?: the)? ")
+# what the story's company sells, in a sentence that names no seller: "(production) … about 80 per cent sold to
+# offtake partners, including A and B"
+_SOLD_BY_THE_STORY = re.compile(r"^[^.;]*?\b(?:tonnes|tons|concentrate|spodumene|production|output|product|products|"
+                                r"cells|batteries)\b[^;]*\bsold to\b")
 
 
 def customers_including(ctx: SentenceContext) -> None:
-    """"X counts key customers including A, B and C" (or "It has ... customers such as A"): X supplies each; X is
-    the sentence's first organisation before the words, or the story's company for an "It" subject."""
+    """"X counts key customers including A, B and C" (or "It has ... customers such as A", "… sold to offtake
+    partners, including A and B"): X supplies each; X is the sentence's first organisation before the words, the
+    story's latest company for an "It" subject, or the story's first company for goods sold with no seller named."""
     view, ms = ctx.view, ctx.mentions
     for phrase in _CUSTOMERS.finditer(ctx.lower):
         before = [m for m in ms if m.end - view.start <= phrase.start() and m.kind in ORG and
                   not _GOVERNED.search(view.before(m, 20))]
-        supplier = before[0].key if before else (ctx.finder.current_company if re.match(
-            r"(?:it|the company|the firm|the group)\b", ctx.lower) else None)
+        supplier = before[0].key if before else ctx.finder.current_company if re.match(
+            r"(?:it|the company|the firm|the group)\b", ctx.lower) else ctx.finder.lead_company if \
+            _SOLD_BY_THE_STORY.match(ctx.lower) else None
         after = [m for m in ms if m.start - view.start >= phrase.end()]
         if supplier is None or not after or after[0].start - view.start > phrase.end() + 1:
             continue
@@ -1130,6 +1138,9 @@ class RelationFinder:
         #: the company the story is about lately: the last sentence's first company not after a preposition
         #: ("the firm", "the company" in the sentences after it)
         self.current_company: str | None = None
+        #: the company the story is about: the first sentence's with a company, its first not after a preposition
+        #: (the seller of what is "sold to offtake partners" in a sentence that names no seller)
+        self.lead_company: str | None = None
         #: the place the last sentence that opened with one is about ("邛崃市将…；目前已落户…")
         self.current_place: str | None = None
         #: the park the story named last ("落地开发区" in a later sentence is in it)
@@ -1200,6 +1211,7 @@ class RelationFinder:
                        None)
         if subject is not None and subject.kind == "Company":
             self.current_company = subject.key
+            self.lead_company = self.lead_company or subject.key
         opening = next((m for m in view.mentions if m.start - view.start <= 6), None)
         if opening is not None and opening.kind == "Place" and opening.cls != "Country":
             self.current_place = opening.key

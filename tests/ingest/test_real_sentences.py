@@ -1457,8 +1457,20 @@ def test_the_name_of_a_site_is_no_company(bundled_only, text, site):
      "addition, it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant with an "
      "annual capacity of 175,000 tons in the same park, it added.",
      {("Jiangxi Shenghua New Material", "investsIn", "joint venture plant with an annual capacity of 175,000 tons")}),
-], ids=["country-direction-province", "its-shareholder", "it-the-story-company"])
+    # Australian Mining, 2023 (headline): a miner "offloads" its concentrate to a customer
+    ("Core Lithium offloads first spodumene to Yahua\n\nCore Lithium intends to pursue new and aggressive exploration "
+     "programs funded by $100 million raised from a placement of 97.1 million shares.\n\nThe first 3500 tonnes of "
+     "spodumene from the Finniss lithium mine will be sold to long-term customer Sichuan Yahua (Yahua) at the end of "
+     "April.", {("Core Lithium", "suppliesTo", "Yahua")}),
+    # the same: what is "sold to offtake partners, including" A and B, no seller named, is the story's company's
+    ("Core Lithium intends to pursue new and aggressive exploration programs funded by $100 million raised from a "
+     "placement of 97.1 million shares.\n\n“The first four years of production from the project is already secured "
+     "with about 80 per cent sold to offtake partners, including Ganfeng Lithium and Sichuan Yahua, who have provided "
+     "tremendous support during our development phase.”", {("Core Lithium", "suppliesTo", "Ganfeng Lithium")}),
+], ids=["country-direction-province", "its-shareholder", "it-the-story-company", "offloads-to",
+        "offtake-partners-including"])
 @needs_model
 def test_relations_of_round_11(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
+
