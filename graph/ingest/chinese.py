@@ -1202,13 +1202,14 @@ class ChineseRecogniser:
         return owner
 
     def short_names(self, name: str) -> list[str]:
-        """The short names a Chinese company name suggests: without its legal form, its place and its trade.
+        """The short names a Chinese company name suggests: without its legal form, its place and its trade, and
+        these with its place (四川研一 for 四川研一新材料有限责任公司).
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> recognise.short_names("四川金汇能新材料股份有限公司")
-        ['金汇能新材料', '金汇能']
+        ['金汇能新材料', '金汇能', '四川金汇能新材料', '四川金汇能']
         >>> recognise.short_names("重庆市绿色能源发展有限公司")
-        ['绿色能源发展']
+        ['绿色能源发展', '重庆市绿色能源发展']
         """
         core = re.sub(rf"(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}$", "", name)
         core = re.sub(rf"[(（][{CJK}]{{2,4}}[)）]$", "", core)
@@ -1222,7 +1223,9 @@ class ChineseRecogniser:
         if len(trade) >= 2 and trade != core and trade not in found:
             found.append(trade)
         # 重庆市绿色能源发展有限公司 is not 绿色 ("green") for short
-        return [f for f in found if self.knowledge.resolve(f, "Place") is None and not _common_word(f)]
+        found = [f for f in found if self.knowledge.resolve(f, "Place") is None and not _common_word(f)]
+        # each with the place the company is registered in: 四川研一, 攀枝花川发龙蟒
+        return found + [place + short for short in found if place is not None]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -795,3 +795,19 @@ def test_the_guests_of_honour_of_an_event_attend_it(extractor, text, guests):
 def test_subsidiaries_as_the_development_set_writes_them(extractor, text, subsidiaries, parent):
     found = relations(extractor, text)
     assert {(s, "subsidiaryOf", parent) for s in subsidiaries} <= found, found
+
+
+# Round 11, on the development set (its articles are in data/gold/dev/articles/ and data/sources/)
+
+def test_a_park_named_by_its_kind_alone_keeps_its_district(extractor):
+    # 163.com (眉山), development set: 高新技术产业园区 is a kind of park; the district names this one
+    found = names(extractor, "据悉,年产12万吨磷酸铁锂锂电正极材料一体化项目选址眉山市东坡区高新技术产业园区万华大道1号,"
+                             "由万华化学(四川)电池材料科技有限公司投建。")
+    assert ("东坡区高新技术产业园区", "IndustrialPark") in found and ("高新技术产业园区", "IndustrialPark") not in found, found
+
+
+def test_a_company_recurs_by_its_place_and_short_name(extractor):
+    # yybnet.net (彭山), development set: 四川研一 is the 四川研一新材料有限责任公司 named before
+    found = extractor.extract("在市委五届二次全会召开之际,位于彭山经开区的四川研一新材料有限责任公司首条生产线正在进行试生产。"
+                              "锂电是什么?在四川研一副总经理田晓波看来,以锂为材料制作的电池,稳定安全环保。").entities
+    assert any({"四川研一", "四川研一新材料有限责任公司"} <= set(e.names) for e in found), [e.names for e in found]
