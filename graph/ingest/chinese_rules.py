@@ -87,6 +87,8 @@ def _runs(ctx: SentenceContext, kinds, before: int) -> list[list[SentenceMention
 
 
 _DEFINES_SHORT = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「]?")
+# the short name an article defines in brackets right after a name, whole: (以下简称“四川储元”)
+_DEFINED_SHORT_AFTER = re.compile(_DEFINES_SHORT.pattern + r"[^()（）“”\"「」]{1,15}[”\"」]?\s*[)）]")
 
 
 def signed(ctx: SentenceContext) -> None:
@@ -254,13 +256,19 @@ def the_company_invests(ctx: SentenceContext) -> None:
 
 def company_then_project(ctx: SentenceContext) -> None:
     """"钠美新能源科技有限公司(年产1.5GWh钠离子电池项目)": the project in brackets after a company is its own, as is
-    the project written right after its company's legal name ("四川金汇能新材料股份有限公司锂离子电池负极材料生产基地")."""
+    the project written right after its company's legal name ("四川金汇能新材料股份有限公司锂离子电池负极材料生产基地"),
+    or after the short name the article gives it ("四川储元世纪新能源科技有限公司(以下简称“四川储元”)年产5吉瓦时…项目")."""
     ms = ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind in ORG and b.kind == "InvestmentProject" and _between(ctx, a, b) in ("(", "（"):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-project-in-brackets")
         elif a.kind == "Company" and b.kind == "InvestmentProject" and not _between(ctx, a, b) and \
                 re.search(r"(?:有限公司|有限责任公司)$", a.text):
+            ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
+    for a in (m for m in ms if m.kind == "Company" and re.search(r"(?:有限公司|有限责任公司)$", m.text)):
+        defined = _DEFINED_SHORT_AFTER.match(ctx.view.after(a, 30))
+        b = next((m for m in ms if defined and m.start == a.end + defined.end()), None)
+        if b is not None and b.kind == "InvestmentProject":
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
 
 

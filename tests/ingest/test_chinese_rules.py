@@ -234,3 +234,12 @@ def test_companies_a_park_draws_in_settle_there(bundled_only):
     # 射洪市融媒体中心, development batch 8
     found = relations(bundled_only, "近年来,四川射洪经开区锂电高新产业园正吸引着蜀道集团、盛屯集团等越来越多的“龙头”企业入驻。")
     assert {(c, "locatedIn", "四川射洪经开区锂电高新产业园") for c in ("蜀道集团", "盛屯集团")} <= found, found
+
+
+# Round 11, on the development set (its articles are in data/gold/dev/articles/ and data/sources/)
+
+def test_a_project_written_after_its_companys_defined_short_name_is_its_investment(bundled_only):
+    # chinanews.com (仁寿), development set: the short name in brackets between the company and its project
+    found = relations(bundled_only, "四川储元世纪新能源科技有限公司(以下简称“四川储元”)年产5吉瓦时储能系统集成项目,是眉山市仁寿县重点项目,"
+                                    "报装用电容量高达14750千伏安,用电需求极为迫切。")
+    assert ("四川储元世纪新能源科技有限公司", "investsIn", "年产5吉瓦时储能系统集成项目") in found, found
