@@ -8,13 +8,14 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A、B与C签订" (A and B each with C), "A昨天与B签约"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
+"A…有限公司(以下简称“B”)X项目"                    investsIn
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
 "赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
 "A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
-"A旗下…企业B"                                     subsidiaryOf
+"A旗下…企业B", "B的母公司A"                       subsidiaryOf
 "A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
@@ -600,7 +601,7 @@ def named_venture(ctx: SentenceContext) -> None:
 
 
 def subsidiary(ctx: SentenceContext) -> None:
-    """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B"."""
+    """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B", "B的母公司A"."""
     ms = [m for m in ctx.mentions if m.kind in ORG]
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _between(ctx, a, b)
@@ -613,6 +614,8 @@ def subsidiary(ctx: SentenceContext) -> None:
         elif re.fullmatch(r"\s*(?:是|为|系)(?:上市公司|央企|国企|民企)?\s*", gap) and re.match(
                 r"\s*的?(?:全资|控股)?子公司", ctx.view.after(b, 12)):
             ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "zh-is-subsidiary")
+        elif re.fullmatch(r"\s*(?:的)?(?:母公司|控股股东|控股公司)\s*", gap):
+            ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "zh-parent-of")  # "天宜锂业的母公司天华超净"
 
 
 _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|总工程师|创始人|董事|"

@@ -243,3 +243,10 @@ def test_a_project_written_after_its_companys_defined_short_name_is_its_investme
     found = relations(bundled_only, "四川储元世纪新能源科技有限公司(以下简称“四川储元”)年产5吉瓦时储能系统集成项目,是眉山市仁寿县重点项目,"
                                     "报装用电容量高达14750千伏安,用电需求极为迫切。")
     assert ("四川储元世纪新能源科技有限公司", "investsIn", "年产5吉瓦时储能系统集成项目") in found, found
+
+
+def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
+    # ofweek.com (宜宾), development set: "B的母公司A"
+    found = relations(bundled_only, "天宜锂业的母公司天华超净表示:天宜锂业电池级氢氧化锂一期项目的竣工,将有助于天宜锂业锂电材料业务的开展,"
+                                    "增强上市公司的盈利能力。")
+    assert ("天宜锂业", "subsidiaryOf", "天华超净") in found, found
