@@ -19,6 +19,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
+"A与B、C开启合作", "A与B、C共同成立"                partnerOf
 "X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
 "A拟与B成立合资公司X"                             investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
@@ -717,10 +718,11 @@ def supplies(ctx: SentenceContext) -> None:
 
 
 def partners(ctx: SentenceContext) -> None:
-    """"A与B(达成|开展|深化|建立)…合作", "A与B合资(成立|设立)"."""
+    """"A与B(达成|开展|深化|建立)…合作", "A与B、C开启合作", "A与B合资(成立|设立)", "A与B共同成立"."""
     text = ctx.view.text
     for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署|举行)?[^，,。；;]{0,8}?"
-                             r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)", text):
+                             r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)|"
+                             r"(?:开启|开展|展开)合作|共同(?:出资)?(?:成立|设立|组建|发起)", text):
         runs = _runs(ctx, ORG, match.start() + 1)
         if not runs:
             continue

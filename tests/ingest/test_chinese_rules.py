@@ -1,6 +1,8 @@
 """Chinese name and relation rules, each on an invented sentence in the shape of real news (the development set's
 errors suggested the rules; the sentences are made up)."""
 
+import pytest
+
 from .conftest import entities, relations
 
 
@@ -250,3 +252,16 @@ def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
     found = relations(bundled_only, "天宜锂业的母公司天华超净表示:天宜锂业电池级氢氧化锂一期项目的竣工,将有助于天宜锂业锂电材料业务的开展,"
                                     "增强上市公司的盈利能力。")
     assert ("天宜锂业", "subsidiaryOf", "天华超净") in found, found
+
+
+@pytest.mark.parametrize("text, partners", [
+    # automotive.china.com.cn (宜宾), development set: three parties start working together
+    ("2018年,宁德时代与宜宾市政府、天华超净开启合作,成立了宜宾市天宜锂业科创有限公司,投资建设动力电池前端材料项目。",
+     {("Contemporary Amperex Technology Co., Limited", "partnerOf", "天华超净"),
+      ("People's Government of Yibin City", "partnerOf", "天华超净")}),
+    # 21spv.com (铜梁), development set: companies that found a fund together
+    ("当天,海辰储能与渝富集团、峰和资本共同成立了重庆储能产业投资基金,进一步推动海辰储能发挥行业龙头的纽带和支撑作用。",
+     {("Hithium", "partnerOf", "渝富集团")}),
+], ids=["start-working-together", "found-together"])
+def test_parties_that_start_working_together_or_found_something_together_are_partners(bundled_only, text, partners):
+    assert partners <= relations(bundled_only, text)
