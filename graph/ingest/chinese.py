@@ -126,12 +126,13 @@ _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企�
 _STOP_WORDS |= {"委托"}
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
-                          r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
+                          r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批|首批")
 # areas named by where they lie, no place's name: "成都及周边地区", "偏远山区"
 _NO_PLACE_AREA = re.compile(r"(?:周边|周围|附近|其他|其它|相关|部分|贫困|边远|偏远|沿海|内陆|农村|城市|城区|山)(?:地区|山区|区)")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
-# 动力电池生产基地) is a kind of project, not one project's name
-_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|能源|示范|新材料|"
+# 动力电池生产基地, 独立储能电站项目, 全钒液流电池项目, 20亿元锂电池项目) is a kind of project, not one project's name
+_GENERIC_PROJECT = re.compile(r"独立|分布式|试点|智能化|高品质|单一|钠离子|钠电|全钒液流|液流|钒|铜箔|锂盐|基础|产业链|"
+                              r"\d+(?:\.\d+)?亿元|电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
@@ -139,8 +140,9 @@ _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风�
 # 锂电专业化园区, 工程技术创新中心, 重点实验室) is a kind of park or centre
 _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业|飞地|承接|合作|共建|主题|省级|市级|县级|国家|工程|"
                            r"创新|企业|各类|该|本|这个|此")
-# the parts of the country a project or a goal is described with: "西部新能源产业基地" is what a place wants to become
-_REGION = re.compile(r"中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
+# the parts of the country (or the world) a project or a goal is described with: "西部新能源产业基地", "全球新能源新材料
+# 制造基地" are what a place wants to become
+_REGION = re.compile(r"全球|国内|中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布(?![了《“])|融媒体中心|融媒体|报社)")
 # the commonest Chinese surnames: a name after a title starts with one

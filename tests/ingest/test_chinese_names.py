@@ -811,3 +811,17 @@ def test_a_company_recurs_by_its_place_and_short_name(extractor):
     found = extractor.extract("在市委五届二次全会召开之际,位于彭山经开区的四川研一新材料有限责任公司首条生产线正在进行试生产。"
                               "锂电是什么?在四川研一副总经理田晓波看来,以锂为材料制作的电池,稳定安全环保。").entities
     assert any({"四川研一", "四川研一新材料有限责任公司"} <= set(e.names) for e in found), [e.names for e in found]
+
+
+@pytest.mark.parametrize("text, kind_of_project", [
+    # eraes.cn (四川), development set: a technology's projects, no one project
+    ("其中磷酸铁锂技术的项目规模2.4GW/4.8GWh,占比64.65%;其次是全钒液流电池项目规模0.3GW/1.2GWh,占比16.16%。", "全钒液流电池项目"),
+    # sxjin.cn (绵阳), development set: a project described by what it costs
+    ("做强新能源产业长虹控股投资近20亿元锂电池项目开工", "20亿元锂电池项目"),
+    # ctg.com.cn (永川), development set: one of the first independent storage projects, a kind of project
+    ("永川松溉储能电站项目位于重庆市永川区港桥园区,占地约亩,为2023年重庆市级重点项目之一,也是重庆市首批独立储能示范项目,"
+     "项目规模为200兆瓦/400兆瓦时。", "首批独立储能示范项目"),
+], ids=["technology", "amount", "first-batch"])
+def test_a_project_named_by_its_kind_its_cost_or_its_batch_is_no_projects_name(extractor, text, kind_of_project):
+    found = names(extractor, text)
+    assert (kind_of_project, "InvestmentProject") not in found, found
