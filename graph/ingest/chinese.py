@@ -124,6 +124,9 @@ _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 �
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
 _STOP_WORDS |= {"委托"}
+# the part a company plays on a building site, written before its name: "机电总承包单位中建五局安装公司西南公司"; and
+# verbs jieba reads as nouns or a project's name may hold: "充分发挥天原集团…", "用于清陶固态电池西南产业基地项目"
+_STOP_WORDS |= set("承包单位 总承包单位 施工单位 建设单位 业主单位 设计单位 监理单位 充分发挥 用于".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
                           r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批|首批")

@@ -825,3 +825,20 @@ def test_a_company_recurs_by_its_place_and_short_name(extractor):
 def test_a_project_named_by_its_kind_its_cost_or_its_batch_is_no_projects_name(extractor, text, kind_of_project):
     found = names(extractor, text)
     assert (kind_of_project, "InvestmentProject") not in found, found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # cnipai.com (金堂), development set: the part the company plays on the site is no part of its name
+    ("人民网成都11月15日电 近日,位于成都市金堂县的成都巴莫科技锂电池材料制造项目(三期)工程施工现场一片热火朝天的景象,"
+     "施工人员、机械设备往来不绝。机电总承包单位中建五局安装公司西南公司透露,该项目将于11月底迎来电通节点。",
+     "中建五局安装公司西南公司", "Company"),
+    # icbattery.com (宜宾), development set: a verb jieba reads as a noun
+    ("磷酸铁锂方面,为充分发挥天原集团自有磷矿、副产纯铁资源等优势,选择了极具成本优势和产品质量优势的纯铁法磷酸铁及高温固相法"
+     "磷酸铁锂工艺技术路线。", "天原集团", "Company"),
+    # dcwnkz.com (宜宾), development set: what a plot of land is for
+    ("就在7月19日,成都清陶新能源成功竞得位于清水河高新技术产业走廊郫都片区的一处工业土地,将用于清陶固态电池西南产业基地项目建设。",
+     "清陶固态电池西南产业基地项目", "InvestmentProject"),
+], ids=["contractor", "verb-read-as-noun", "used-for"])
+def test_a_name_starts_after_the_role_or_verb_before_it(extractor, text, name, kind):
+    found = names(extractor, text)
+    assert (name, kind) in found, found
