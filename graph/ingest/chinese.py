@@ -146,6 +146,8 @@ _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业
 # the parts of the country (or the world) a project or a goal is described with: "西部新能源产业基地", "全球新能源新材料
 # 制造基地" are what a place wants to become
 _REGION = re.compile(r"全球|国内|中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
+# what follows a place in the title a city is given: "宜宾建设中国动力电池之都", “中国锂电之都”
+_TITLE_OF_A_CITY = re.compile(rf"[{CJK}]{{0,8}}?之都")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布(?![了《“])|融媒体中心|融媒体|报社)")
 # the commonest Chinese surnames: a name after a title starts with one
@@ -920,6 +922,8 @@ class ChineseRecogniser:
             if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
                 taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
                 continue  # 四川日报, 四川在线: a newspaper's name, not the province
+            if mention.kind == "Place" and _TITLE_OF_A_CITY.match(text, mention.end):
+                continue  # "中国动力电池之都": the title a city is given, which names no place of the story
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
         for mention in model:  # where no rule and no known name found one

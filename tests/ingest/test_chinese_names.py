@@ -842,3 +842,10 @@ def test_a_project_named_by_its_kind_its_cost_or_its_batch_is_no_projects_name(e
 def test_a_name_starts_after_the_role_or_verb_before_it(extractor, text, name, kind):
     found = names(extractor, text)
     assert (name, kind) in found, found
+
+
+def test_the_country_in_the_title_a_city_is_given_is_no_place_of_the_story(extractor):
+    # cableabc.com (宜宾), development set: “中国动力电池之都” is a title of 宜宾
+    found = names(extractor, "在6月9日举办的“世界动力电池大会”上,宜宾市被授予了“中国动力电池之都”的称号,"
+                             "宜宾正在全力打造总产能305GWh的全球最大动力电池产业集群。")
+    assert ("宜宾市", "Place") in found and not any(kind == "Place" and name in ("中国", "China") for name, kind in found), found
