@@ -185,6 +185,8 @@ _BARE_BODY = re.compile(
 _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
                r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
 _ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|股份|动力|储能|电气|工业|产业|发展|投资|汽车)"
+# where an industry is, written before its trade: "国内锂业巨头天齐锂业" names the lithium industry at home, no company
+_SCOPE = {"国内", "国外", "海外", "境内", "境外", "全球", "全国", "行业"}
 # the trades only a company's name ends with (a park, a project or a kind of thing is not named so)
 _COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技)"
                             r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
@@ -642,7 +644,7 @@ class ChineseRecogniser:
                     not _DESCRIPTION.search(owner):
                 owner = owner[len(place):]  # "山东玉皇化工": a brand after the short name of its home, 山东
             if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
-                    owner in _STOP_WORDS or \
+                    owner in _STOP_WORDS or owner in _SCOPE or \
                     re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]", owner) or \
                     self.knowledge.resolve(owner, "Place") or \
                     any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):

@@ -849,3 +849,10 @@ def test_the_country_in_the_title_a_city_is_given_is_no_place_of_the_story(extra
     found = names(extractor, "在6月9日举办的“世界动力电池大会”上,宜宾市被授予了“中国动力电池之都”的称号,"
                              "宜宾正在全力打造总产能305GWh的全球最大动力电池产业集群。")
     assert ("宜宾市", "Place") in found and not any(kind == "Place" and name in ("中国", "China") for name, kind in found), found
+
+
+def test_the_industry_at_home_is_no_company(extractor):
+    # hithings.cn (repost with readings, 雅江), development set: 国内锂业 is where 天齐锂业 leads, no company's name
+    found = names(extractor, "近日,國(guó)内锂业巨头天齐锂业的子公司四川天齐盛合锂业发生工商(shāng)变更,"
+                             "新(xīn)增了紫金锂业(海南)有(yǒu)限公司作為(wèi)股东,股权占比20%。")
+    assert not any("内锂业" in name for name, _ in found), found
