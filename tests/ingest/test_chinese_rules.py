@@ -3,7 +3,7 @@ errors suggested the rules; the sentences are made up)."""
 
 import pytest
 
-from .conftest import entities, relations
+from .conftest import entities, needs_chinese_model, relations
 
 
 def test_a_project_named_only_with_common_words_is_no_project(extractor):
@@ -247,6 +247,7 @@ def test_a_project_written_after_its_companys_defined_short_name_is_its_investme
     assert ("四川储元世纪新能源科技有限公司", "investsIn", "年产5吉瓦时储能系统集成项目") in found, found
 
 
+@needs_chinese_model  # 天华超净 is the model's name
 def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
     # ofweek.com (宜宾), development set: "B的母公司A"
     found = relations(bundled_only, "天宜锂业的母公司天华超净表示:天宜锂业电池级氢氧化锂一期项目的竣工,将有助于天宜锂业锂电材料业务的开展,"
@@ -255,10 +256,10 @@ def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
 
 
 @pytest.mark.parametrize("text, partners", [
-    # automotive.china.com.cn (宜宾), development set: three parties start working together
-    ("2018年,宁德时代与宜宾市政府、天华超净开启合作,成立了宜宾市天宜锂业科创有限公司,投资建设动力电池前端材料项目。",
-     {("Contemporary Amperex Technology Co., Limited", "partnerOf", "天华超净"),
-      ("People's Government of Yibin City", "partnerOf", "天华超净")}),
+    # automotive.china.com.cn (宜宾), development set: three parties start working together (天华超净 is the model's)
+    pytest.param("2018年,宁德时代与宜宾市政府、天华超净开启合作,成立了宜宾市天宜锂业科创有限公司,投资建设动力电池前端材料项目。",
+                 {("Contemporary Amperex Technology Co., Limited", "partnerOf", "天华超净"),
+                  ("People's Government of Yibin City", "partnerOf", "天华超净")}, marks=needs_chinese_model),
     # 21spv.com (铜梁), development set: companies that found a fund together
     ("当天,海辰储能与渝富集团、峰和资本共同成立了重庆储能产业投资基金,进一步推动海辰储能发挥行业龙头的纽带和支撑作用。",
      {("Hithium", "partnerOf", "渝富集团")}),
