@@ -52,8 +52,9 @@ _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
                 rf"(?<=区)[{CJK}]{{2,3}}组团)"
                 r"(?:[(（](?!以下|简称|下称)[^()（）]{1,10}[)）])?")
-# a park's kind alone, no name: 工业园区, 高新技术园区
-_PARK_KIND_ONLY = re.compile(r"(?:高新技术|经济技术|高新|经济|工业|产业|科技)?(?:园区|产业园|工业园|开发区|经开区|高新区|集中区)")
+# a park's kind alone, no name: 工业园区, 高新技术园区, 高新技术产业园区
+_PARK_KIND_ONLY = re.compile(r"(?:高新技术|经济技术|高新|经济|工业|产业|科技)?(?:产业园区|工业园区|园区|产业园|工业园|开发区|经开区|"
+                             r"高新区|集中区)")
 _PROJECT_SUFFIX = r"(?:项目|生产基地|制造基地|产业基地|研发基地|产业化基地)"
 _CONFERENCE_SUFFIX = r"(?:大会|博览会|论坛|峰会|展览会|交易会|洽谈会|研讨会|年会|推介会|{})".format(
     "|".join(_MEETINGS := ("推进会", "座谈会", "对接会", "恳谈会", "招商会", "发布会", "交流会", "对接活动")))
@@ -123,14 +124,18 @@ _STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 �
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
 _STOP_WORDS |= {"委托"}
+# the part a company plays on a building site, written before its name: "机电总承包单位中建五局安装公司西南公司"; and
+# verbs jieba reads as nouns or a project's name may hold: "充分发挥天原集团…", "用于清陶固态电池西南产业基地项目"
+_STOP_WORDS |= set("承包单位 总承包单位 施工单位 建设单位 业主单位 设计单位 监理单位 充分发挥 用于".split())
 # a phrase that describes what a place wants to become is not a project's name
 _DESCRIPTION = re.compile(r"世界级|全国|国家级|重要|最大|领先|一流|千亿|百亿|万亿|第一个|首个|多个|一批|三个|两个|个子项目|\d+个|"
-                          r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批")
+                          r"[两二三四五六七八九十几]大(?!学|会|厦|道|街|桥|区|湾)|很多|许多|众多|一些|不少|部分|第[一二三四五六七八九十\d]+批|首批")
 # areas named by where they lie, no place's name: "成都及周边地区", "偏远山区"
 _NO_PLACE_AREA = re.compile(r"(?:周边|周围|附近|其他|其它|相关|部分|贫困|边远|偏远|沿海|内陆|农村|城市|城区|山)(?:地区|山区|区)")
 # the words a project is described with; a "project" named with nothing else (电网侧储能项目, 锂电产业重点项目,
-# 动力电池生产基地) is a kind of project, not one project's name
-_GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|能源|示范|新材料|"
+# 动力电池生产基地, 独立储能电站项目, 全钒液流电池项目, 20亿元锂电池项目) is a kind of project, not one project's name
+_GENERIC_PROJECT = re.compile(r"独立|分布式|试点|智能化|高品质|单一|钠离子|钠电|全钒液流|液流|钒|铜箔|锂盐|基础|产业链|"
+                              r"\d+(?:\.\d+)?亿元|电网侧|用户侧|电源侧|储能|光伏|风电|光储充|光储|氢能|综合性|智慧|零碳|电厂|发电|锂离子|锂电池|锂电|动力电池|电池|产业化|产业|重点|重大|新能源|能源|示范|新材料|"
                               r"磷酸铁锂|三元|材料|生产|制造|一体化|正极|负极|新型|电站|光储|充电|汽车|零部件|配套|智能|"
                               r"绿色|低碳|循环|回收|利用|综合|开发|建设|技术|科技|研发|升级|改造|扩建|新建|集群|上下游|"
                               r"高端|先进|基地|工厂|的|和|及|与")
@@ -138,8 +143,11 @@ _GENERIC_PROJECT = re.compile(r"电网侧|用户侧|电源侧|储能|光伏|风�
 # 锂电专业化园区, 工程技术创新中心, 重点实验室) is a kind of park or centre
 _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业|飞地|承接|合作|共建|主题|省级|市级|县级|国家|工程|"
                            r"创新|企业|各类|该|本|这个|此")
-# the parts of the country a project or a goal is described with: "西部新能源产业基地" is what a place wants to become
-_REGION = re.compile(r"中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
+# the parts of the country (or the world) a project or a goal is described with: "西部新能源产业基地", "全球新能源新材料
+# 制造基地" are what a place wants to become
+_REGION = re.compile(r"全球|国内|中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
+# what follows a place in the title a city is given: "宜宾建设中国动力电池之都", “中国锂电之都”
+_TITLE_OF_A_CITY = re.compile(rf"[{CJK}]{{0,8}}?之都")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布(?![了《“])|融媒体中心|融媒体|报社)")
 # the commonest Chinese surnames: a name after a title starts with one
@@ -177,6 +185,8 @@ _BARE_BODY = re.compile(
 _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
                r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
 _ONE_TRADE_WORD = r"(?:新能源|新材料|科技|技术|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|股份|动力|储能|电气|工业|产业|发展|投资|汽车)"
+# where an industry is, written before its trade: "国内锂业巨头天齐锂业" names the lithium industry at home, no company
+_SCOPE = {"国内", "国外", "海外", "境内", "境外", "全球", "全国", "行业"}
 # the trades only a company's name ends with (a park, a project or a kind of thing is not named so)
 _COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技)"
                             r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
@@ -634,7 +644,7 @@ class ChineseRecogniser:
                     not _DESCRIPTION.search(owner):
                 owner = owner[len(place):]  # "山东玉皇化工": a brand after the short name of its home, 山东
             if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
-                    owner in _STOP_WORDS or \
+                    owner in _STOP_WORDS or owner in _SCOPE or \
                     re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]", owner) or \
                     self.knowledge.resolve(owner, "Place") or \
                     any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):
@@ -914,6 +924,8 @@ class ChineseRecogniser:
             if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
                 taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
                 continue  # 四川日报, 四川在线: a newspaper's name, not the province
+            if mention.kind == "Place" and _TITLE_OF_A_CITY.match(text, mention.end):
+                continue  # "中国动力电池之都": the title a city is given, which names no place of the story
             if taken.add(mention.start, mention.end):
                 chosen.append(mention)
         for mention in model:  # where no rule and no known name found one
@@ -1201,13 +1213,14 @@ class ChineseRecogniser:
         return owner
 
     def short_names(self, name: str) -> list[str]:
-        """The short names a Chinese company name suggests: without its legal form, its place and its trade.
+        """The short names a Chinese company name suggests: without its legal form, its place and its trade, and
+        these with its place (四川研一 for 四川研一新材料有限责任公司).
 
         >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
         >>> recognise.short_names("四川金汇能新材料股份有限公司")
-        ['金汇能新材料', '金汇能']
+        ['金汇能新材料', '金汇能', '四川金汇能新材料', '四川金汇能']
         >>> recognise.short_names("重庆市绿色能源发展有限公司")
-        ['绿色能源发展']
+        ['绿色能源发展', '重庆市绿色能源发展']
         """
         core = re.sub(rf"(?:[(（][{CJK}]{{2,4}}[)）])?{_COMPANY_SUFFIX}$", "", name)
         core = re.sub(rf"[(（][{CJK}]{{2,4}}[)）]$", "", core)
@@ -1221,7 +1234,9 @@ class ChineseRecogniser:
         if len(trade) >= 2 and trade != core and trade not in found:
             found.append(trade)
         # 重庆市绿色能源发展有限公司 is not 绿色 ("green") for short
-        return [f for f in found if self.knowledge.resolve(f, "Place") is None and not _common_word(f)]
+        found = [f for f in found if self.knowledge.resolve(f, "Place") is None and not _common_word(f)]
+        # each with the place the company is registered in: 四川研一, 攀枝花川发龙蟒
+        return found + [place + short for short in found if place is not None]
 
 
 # ---------------------------------------------------------------------------------------------------------------

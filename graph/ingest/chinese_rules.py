@@ -8,16 +8,18 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A、B与C签订" (A and B each with C), "A昨天与B签约"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
+"A…有限公司(以下简称“B”)X项目"                    investsIn
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
 "赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
 "A旗下(的)B", "B是A的(全资)子公司", "A全资子公司B"   subsidiaryOf
-"A旗下…企业B"                                     subsidiaryOf
+"A旗下…企业B", "B的母公司A"                       subsidiaryOf
 "A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
+"A与B、C开启合作", "A与B、C共同成立"                partnerOf
 "X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
 "A拟与B成立合资公司X"                             investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
@@ -87,6 +89,8 @@ def _runs(ctx: SentenceContext, kinds, before: int) -> list[list[SentenceMention
 
 
 _DEFINES_SHORT = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「]?")
+# the short name an article defines in brackets right after a name, whole: (以下简称“四川储元”)
+_DEFINED_SHORT_AFTER = re.compile(_DEFINES_SHORT.pattern + r"[^()（）“”\"「」]{1,15}[”\"」]?\s*[)）]")
 
 
 def signed(ctx: SentenceContext) -> None:
@@ -254,13 +258,19 @@ def the_company_invests(ctx: SentenceContext) -> None:
 
 def company_then_project(ctx: SentenceContext) -> None:
     """"钠美新能源科技有限公司(年产1.5GWh钠离子电池项目)": the project in brackets after a company is its own, as is
-    the project written right after its company's legal name ("四川金汇能新材料股份有限公司锂离子电池负极材料生产基地")."""
+    the project written right after its company's legal name ("四川金汇能新材料股份有限公司锂离子电池负极材料生产基地"),
+    or after the short name the article gives it ("四川储元世纪新能源科技有限公司(以下简称“四川储元”)年产5吉瓦时…项目")."""
     ms = ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind in ORG and b.kind == "InvestmentProject" and _between(ctx, a, b) in ("(", "（"):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-project-in-brackets")
         elif a.kind == "Company" and b.kind == "InvestmentProject" and not _between(ctx, a, b) and \
                 re.search(r"(?:有限公司|有限责任公司)$", a.text):
+            ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
+    for a in (m for m in ms if m.kind == "Company" and re.search(r"(?:有限公司|有限责任公司)$", m.text)):
+        defined = _DEFINED_SHORT_AFTER.match(ctx.view.after(a, 30))
+        b = next((m for m in ms if defined and m.start == a.end + defined.end()), None)
+        if b is not None and b.kind == "InvestmentProject":
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
 
 
@@ -592,7 +602,7 @@ def named_venture(ctx: SentenceContext) -> None:
 
 
 def subsidiary(ctx: SentenceContext) -> None:
-    """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B"."""
+    """"A旗下(的)B", "B是A的(全资)子公司", "A(的)?全资子公司B", "A控股的B", "B的母公司A"."""
     ms = [m for m in ctx.mentions if m.kind in ORG]
     for a, b in zip(ms, ms[1:], strict=False):
         gap = _between(ctx, a, b)
@@ -605,6 +615,8 @@ def subsidiary(ctx: SentenceContext) -> None:
         elif re.fullmatch(r"\s*(?:是|为|系)(?:上市公司|央企|国企|民企)?\s*", gap) and re.match(
                 r"\s*的?(?:全资|控股)?子公司", ctx.view.after(b, 12)):
             ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "zh-is-subsidiary")
+        elif re.fullmatch(r"\s*(?:的)?(?:母公司|控股股东|控股公司)\s*", gap):
+            ctx.add(a.key, "subsidiaryOf", b.key, 0.8, "zh-parent-of")  # "天宜锂业的母公司天华超净"
 
 
 _TITLE = re.compile(r"(?:党委书记|党组书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|首席执行官|总工程师|创始人|董事|"
@@ -706,10 +718,11 @@ def supplies(ctx: SentenceContext) -> None:
 
 
 def partners(ctx: SentenceContext) -> None:
-    """"A与B(达成|开展|深化|建立)…合作", "A与B合资(成立|设立)"."""
+    """"A与B(达成|开展|深化|建立)…合作", "A与B、C开启合作", "A与B合资(成立|设立)", "A与B共同成立"."""
     text = ctx.view.text
     for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署|举行)?[^，,。；;]{0,8}?"
-                             r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)", text):
+                             r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)|"
+                             r"(?:开启|开展|展开)合作|共同(?:出资)?(?:成立|设立|组建|发起)", text):
         runs = _runs(ctx, ORG, match.start() + 1)
         if not runs:
             continue

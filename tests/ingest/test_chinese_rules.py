@@ -1,7 +1,9 @@
 """Chinese name and relation rules, each on an invented sentence in the shape of real news (the development set's
 errors suggested the rules; the sentences are made up)."""
 
-from .conftest import entities, relations
+import pytest
+
+from .conftest import entities, needs_chinese_model, relations
 
 
 def test_a_project_named_only_with_common_words_is_no_project(extractor):
@@ -234,3 +236,33 @@ def test_companies_a_park_draws_in_settle_there(bundled_only):
     # 射洪市融媒体中心, development batch 8
     found = relations(bundled_only, "近年来,四川射洪经开区锂电高新产业园正吸引着蜀道集团、盛屯集团等越来越多的“龙头”企业入驻。")
     assert {(c, "locatedIn", "四川射洪经开区锂电高新产业园") for c in ("蜀道集团", "盛屯集团")} <= found, found
+
+
+# Round 11, on the development set (its articles are in data/gold/dev/articles/ and data/sources/)
+
+def test_a_project_written_after_its_companys_defined_short_name_is_its_investment(bundled_only):
+    # chinanews.com (仁寿), development set: the short name in brackets between the company and its project
+    found = relations(bundled_only, "四川储元世纪新能源科技有限公司(以下简称“四川储元”)年产5吉瓦时储能系统集成项目,是眉山市仁寿县重点项目,"
+                                    "报装用电容量高达14750千伏安,用电需求极为迫切。")
+    assert ("四川储元世纪新能源科技有限公司", "investsIn", "年产5吉瓦时储能系统集成项目") in found, found
+
+
+@needs_chinese_model  # 天华超净 is the model's name
+def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
+    # ofweek.com (宜宾), development set: "B的母公司A"
+    found = relations(bundled_only, "天宜锂业的母公司天华超净表示:天宜锂业电池级氢氧化锂一期项目的竣工,将有助于天宜锂业锂电材料业务的开展,"
+                                    "增强上市公司的盈利能力。")
+    assert ("天宜锂业", "subsidiaryOf", "天华超净") in found, found
+
+
+@pytest.mark.parametrize("text, partners", [
+    # automotive.china.com.cn (宜宾), development set: three parties start working together (天华超净 is the model's)
+    pytest.param("2018年,宁德时代与宜宾市政府、天华超净开启合作,成立了宜宾市天宜锂业科创有限公司,投资建设动力电池前端材料项目。",
+                 {("Contemporary Amperex Technology Co., Limited", "partnerOf", "天华超净"),
+                  ("People's Government of Yibin City", "partnerOf", "天华超净")}, marks=needs_chinese_model),
+    # 21spv.com (铜梁), development set: companies that found a fund together
+    ("当天,海辰储能与渝富集团、峰和资本共同成立了重庆储能产业投资基金,进一步推动海辰储能发挥行业龙头的纽带和支撑作用。",
+     {("Hithium", "partnerOf", "渝富集团")}),
+], ids=["start-working-together", "found-together"])
+def test_parties_that_start_working_together_or_found_something_together_are_partners(bundled_only, text, partners):
+    assert partners <= relations(bundled_only, text)
