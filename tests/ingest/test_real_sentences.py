@@ -485,8 +485,8 @@ def test_a_company_without_its_legal_form_is_that_company_not_its_subsidiarys_on
         "Albemarle, the world\u2019s largest lithium producer, has other conversion plants underway or planned in "
         "China but paused building a $1.3-billion refinery in South Carolina and partially halted an Australia "
         "expansion, with global lithium prices falling, it told investors in mid-November.")
-    parent = next(e for e in result.entities if e.label == "Albemarle Corp.")
-    assert "Albemarle" in parent.names
+    parent = next(e for e in result.entities if "Albemarle Corp." in e.names)  # the bundled list may name it
+    assert "Albemarle" in parent.names and "Albemarle Sichuan New Material Co. Ltd." not in parent.names
 
 
 def test_no_before_a_number_ends_no_sentence_on_a_real_sentence(extractor):
@@ -1373,7 +1373,7 @@ def test_a_project_named_as_a_project_is_one(bundled_only):
      {("Suzhou TA&A Ultra Clean Technology", "investsIn", "Tianyi Lithium")}),
     # Australian Resources & Investment, 2023: a stake increased in a mine
     ("MinRes will increase its stake in the Wodgina lithium mine from 40 per cent to 50 per cent.",
-     {("MinRes", "investsIn", "Wodgina lithium mine")}),
+     {("Mineral Resources", "investsIn", "Wodgina lithium mine")}),  # MinRes, under the bundled list's name
     # Australian Mining, 2020 (development set): a supplier "in" a province, by its trade
     ("Yibin Tianyi is a Chinese-based supplier in the Sichuan Province, which is expected to become a leading lithium "
      "chemical and battery materials supplier due to its involvement in CATL’s lithium supply chain.",
