@@ -410,6 +410,9 @@ def _phrase(head):
     coordinated modifiers included ("cathode and energy storage system production base")."""
     doc = head.doc
     left = head.left_edge.i
+    if left >= 1 and doc[left - 1].lower_ == "phase" and re.fullmatch(r"one|two|three|four|I{1,3}|IV|\d",
+                                                                      doc[left].text):
+        left -= 1  # "a phase one lithium chemical plant": the parse takes "phase" for a noun of its own
     if left >= 3 and doc[left - 2].lower_ == "per" and doc[left - 1].lower_ in ("year", "annum") and any(
             c.dep_ == "nummod" for c in doc[left - 3].children):
         # "a new 20,000 tonnes per year lithium hydroxide plant": the parse makes the capacity a phrase of its own
@@ -471,8 +474,8 @@ def noun_phrase_names(doc) -> list[Mention]:
                 continue  # a power or storage station is a project; a bus station is not
             # a plant or factory a place or a name sets apart: "the Kemerton lithium hydroxide plant", "the Meishan
             # plant" (the owner's possessive is cut off before: "BYD's Chongqing plant")
-            site_named = lemma in ("plant", "factory") and any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in (
-                "GPE", "LOC") for t in span[:-1])
+            site_named = lemma in ("plant", "factory", "station") and any(
+                t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("GPE", "LOC") for t in span[:-1])
             counted = with_capacity is not None or any(t.like_num or re.search(r"\d", t.text) for t in span)
             if lemma in ("plant", "site", "factory", "facility", "station") and not (built or site_named or counted):
                 continue  # a plant is a project where its capacity, the verb building it, or its name says it is one
@@ -485,8 +488,8 @@ def noun_phrase_names(doc) -> list[Mention]:
                 span[0].is_title and span[0].lower_ not in _dictionary(doc)
             span = with_capacity or span
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
-                    not (_INDUSTRY.search(span.text) or named) or any(t.tag_ == "JJS" or t.lower_ in _GENERIC_PROJECT
-                                                                      for t in span):
+                    not (_INDUSTRY.search(span.text) or named) or any(
+                        t.tag_ in ("JJS", "RBS") or t.lower_ in _GENERIC_PROJECT for t in span):
                 continue
             found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
                                  "noun-phrase-project"))

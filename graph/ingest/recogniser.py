@@ -171,6 +171,7 @@ PATTERNS = [
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
 ]
+_SUPERLATIVE = re.compile(r"(?:most \w+|\w+est|biggest|first|only|landmark|leading|key|major) ")
 _INDUSTRY_WORDS = re.compile(
     r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|solar|photovoltaic|pv|"
     r"hydrogen|vehicle|charging|gwh|power|electrode|recycling", re.IGNORECASE)
@@ -573,8 +574,8 @@ class EntityRecogniser:
                     if words.endswith(" Industry") and all(self.knowledge.resolve(w, "Place") or w == "Industry"
                                                            for w in core):
                         continue  # "Yibin Lithium Industry" is the city's industry; "De'a Lithium Industry" a firm
-                if kind == "InvestmentProject" and not _INDUSTRY_WORDS.search(words):
-                    continue
+                if kind == "InvestmentProject" and (not _INDUSTRY_WORDS.search(words) or _SUPERLATIVE.match(words)):
+                    continue  # "the largest pumped storage project in Sichuan" describes a project, names none
                 end_of_sentence = _SENTENCE_END.search(words) if rule in _CHAINS else None
                 if end_of_sentence:  # "... Development Zone. More than 400 guests": the name ends at the full stop
                     words = words[:end_of_sentence.start()]

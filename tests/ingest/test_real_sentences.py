@@ -1474,3 +1474,27 @@ def test_relations_of_round_11(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
 
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # Global Times, 2024-01-12 (development batch 15): a superlative describes a project, names none
+    ("It is the largest pumped storage project in Sichuan and a landmark project as part of the integrated "
+     "development of water and scenic resources in the Yalong River basin, according to the company.",
+     "largest pumped storage project"),
+    # Pandaily, 2021 (development batch 15)
+    ("At the commissioning ceremony of the project, Zeng Yuqun, chairman of CATL, said that after the completion of "
+     "Yibin Base, it would become the most important power battery production base in Southwest China of the "
+     "company.",
+     "most important power battery production base"),
+], ids=["largest", "most-important"])
+@needs_model
+def test_a_superlative_names_no_project(bundled_only, text, unwanted):
+    assert (unwanted, "InvestmentProject") not in entities(bundled_only, text)
+
+
+@needs_model
+def test_phase_one_stays_in_a_plants_name(bundled_only):
+    # FMDRC-Zambia, 2019 (development batch 15): the parse takes "phase" for a noun of its own
+    assert ("phase one lithium chemical plant", "InvestmentProject") in entities(
+        bundled_only, "It is currently constructing a phase one lithium chemical plant in Yibin, a city in the "
+                      "south-eastern part of China’s Sichuan province.")
