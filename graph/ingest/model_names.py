@@ -325,6 +325,9 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         if kind == "Place" and " of " in text and all(knowledge.resolve(part, "Place")
                                                       for part in text.split(" of ", 1)):
             continue  # "Wuhan City of Hubei Province": two places, each found under its own name
+        if kind == "Place" and knowledge.resolve(text, "Place") is None and re.match(
+                r"(?: and [A-Z]\w+)? autonomous\b", whole[span.end_char:span.end_char + 40], re.IGNORECASE):
+            continue  # "a Tibetan and Qiang autonomous prefecture": peoples the prefecture is named for, no places
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
             if knowledge.resolve(text, "Place") is None and (
                     ent.label_ != "GPE" or not all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)

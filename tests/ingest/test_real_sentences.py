@@ -1498,3 +1498,11 @@ def test_phase_one_stays_in_a_plants_name(bundled_only):
     assert ("phase one lithium chemical plant", "InvestmentProject") in entities(
         bundled_only, "It is currently constructing a phase one lithium chemical plant in Yibin, a city in the "
                       "south-eastern part of China’s Sichuan province.")
+
+
+@needs_model
+def test_the_peoples_an_autonomous_prefecture_is_named_for_are_no_places(bundled_only):
+    # Reuters via Investing.com, 2023-08-10 (development batch 15)
+    found = entities(bundled_only, "Both mines are located at Aba, a Tibetan and Qiang autonomous prefecture in "
+                                   "northwestern Sichuan.")
+    assert not {("Tibetan", "Place"), ("Qiang", "Place")} & found, found
