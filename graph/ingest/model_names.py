@@ -440,11 +440,11 @@ _CAPACITY_AFTER = re.compile(r" with an? (?:annual |yearly )?(?:production |outp
                              r"(?: of(?: [A-Za-z-]+){1,4}?(?= (?:in|at|for|and|with|by|on)\b|[,.;]| ?$))?")
 
 
-def _capacity_after(span):
-    """The capacity that follows a project's head, as the span up to its end, if one does: "a plant with an
-    annual capacity of 350,000 tons of LFP cathode materials", "a joint venture plant with an annual capacity of
-    175,000 tons"."""
-    tail = _CAPACITY_AFTER.match(span.doc.text, span.end_char)
+def _capacity_after(span, whole: str):
+    """The capacity that follows a project's head in the text ``whole`` (the doc's, read once), as the span up to
+    its end, if one does: "a plant with an annual capacity of 350,000 tons of LFP cathode materials", "a joint
+    venture plant with an annual capacity of 175,000 tons"."""
+    tail = _CAPACITY_AFTER.match(whole, span.end_char)
     if tail is None or "\n" in tail.group(0):
         return None
     return span.doc.char_span(span.start_char, tail.end(), alignment_mode="contract")
@@ -454,6 +454,7 @@ def noun_phrase_names(doc) -> list[Mention]:
     """Projects, parks and governments named by a noun phrase: "the 20 GWh battery project", "X's anode
     material production base", "the government of Shuangliu district", "Zigong municipal government"."""
     found = []
+    whole = doc.text  # joined from the tokens on each read: read once
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -469,7 +470,7 @@ def noun_phrase_names(doc) -> list[Mention]:
                                                                     "research") and not (
                     token.text[:1].isupper() and any(re.search(r"\d", t.text) for t in span)):
                 continue  # "a 10GWh Solid-State Battery Base" is a project; an (army, customer) base is not
-            with_capacity = _capacity_after(span) if lemma in ("plant", "factory", "project", "base") else None
+            with_capacity = _capacity_after(span, whole) if lemma in ("plant", "factory", "project", "base") else None
             specific = with_capacity is not None or any(t.like_num or t.pos_ == "PROPN" or re.search(r"\d", t.text)
                                                         for t in span[:-1])
             built = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in _BUILT
