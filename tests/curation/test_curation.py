@@ -4,6 +4,7 @@ name check), the review log, sources' other copies, and the corpus figures."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from graph.ingest.review_log import review_scores
 from graph.stats import corpus_stats
 
 REPO = Path(__file__).resolve().parents[2]
-GUARD = REPO.parent / "shared" / "tools" / "holdout-guard"
+# the team's guard sits beside the checkout; a checkout elsewhere (a git worktree) names it in the environment
+GUARD = Path(os.environ.get("BATTERYKG_HOLDOUT_GUARD") or REPO.parent / "shared" / "tools" / "holdout-guard")
 
 
 @pytest.mark.subprocess

@@ -1475,7 +1475,6 @@ def test_relations_of_round_11(bundled_only, text, expected):
     assert expected <= found, found
 
 
-
 @pytest.mark.parametrize("text, unwanted", [
     # Global Times, 2024-01-12 (development batch 15): a superlative describes a project, names none
     ("It is the largest pumped storage project in Sichuan and a landmark project as part of the integrated "
