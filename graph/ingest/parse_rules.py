@@ -173,7 +173,7 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
                 [t.lower_ for t in _subjects(head)] == ["it"]:
             # "In addition, it will invest CNY2 billion … to build a joint venture plant …, it added": no name in the
             # sentence before "it", which is the company the sentences before were about
-            return [SentenceMention(0, 0, "", company, "Company", "")]
+            return [SentenceMention.referred(company, "Company")]
     if verb.dep_ == "ROOT" and tokens and all(t.text.isupper() and t.i not in parsed.by_token for t in tokens):
         # "TOKYO, NNA – X will invest ...": the parser took the dateline for the subject; the name after it is
         before = _first_organisation_before(parsed, verb)
@@ -182,7 +182,7 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
     company = parsed.ctx.finder.current_company
     if company and any(t.lemma_.lower() in _DESCRIPTIONS and t.i not in parsed.by_token and
                        any(c.lower_ in ("the", "this") for c in t.children) for t in tokens):
-        return [SentenceMention(0, 0, "", company, "Company", "")]
+        return [SentenceMention.referred(company, "Company")]
     return []
 
 
@@ -258,7 +258,7 @@ def verb_relations(ctx: SentenceContext) -> None:
                     # "the contract, signed by its subsidiary Yaan Lithium": the deal a sentence before named, whose
                     # other party this sentence does not name
                     named = {m.key for m in ctx.mentions}
-                    partners = [SentenceMention(0, 0, "", key, "Company", "") for key in ctx.finder.parties
+                    partners = [SentenceMention.referred(key, "Company") for key in ctx.finder.parties
                                 if key not in named]
                     ctx.finder.referred |= {m.key for m in partners}  # read through a reference, not a name
             pairs = [(a, b) for a in parties for b in partners] or \
@@ -327,7 +327,7 @@ def verb_relations(ctx: SentenceContext) -> None:
                 actors = [m for m in subjects if m.kind in ORG]
             if not events and ctx.event and (passive or any(o.lemma_.lower() in ("event", "conference", "forum",
                                                                                  "expo", "summit") for o in objects)):
-                events = [next(m for m in [SentenceMention(0, 0, "", ctx.event, "Conference", "")])]
+                events = [SentenceMention.referred(ctx.event, "Conference")]
             for event in events:
                 for actor in actors:
                     if actor.key not in ctx.roles:
@@ -559,7 +559,7 @@ def investor_in(ctx: SentenceContext) -> None:
                 company = ctx.finder.current_company
                 if not holders and company and token.head.dep_ == "ROOT" and \
                         [t.lower_ for t in _subjects(token.head)] == ["it"]:
-                    holders = [SentenceMention(0, 0, "", company, "Company", "")]
+                    holders = [SentenceMention.referred(company, "Company")]
             elif token.dep_ == "appos":
                 holders = parsed.mentions([token.head], ORG)
             else:

@@ -88,6 +88,16 @@ class SentenceMention(NamedTuple):
     kind: str
     cls: str
 
+    @staticmethod
+    def referred(key: str, kind: str) -> SentenceMention:
+        """An entity the sentence refers to without naming it ("it", "the company", "the project"): a mention of
+        no words.
+
+        >>> SentenceMention.referred("bk:catl", "Company")
+        SentenceMention(start=0, end=0, text='', key='bk:catl', kind='Company', cls='')
+        """
+        return SentenceMention(0, 0, "", key, kind, "")
+
 
 @dataclass
 class SentenceView:
@@ -873,9 +883,14 @@ def customers_including(ctx: SentenceContext) -> None:
     for phrase in _CUSTOMERS.finditer(ctx.lower):
         before = [m for m in ms if m.end - view.start <= phrase.start() and m.kind in ORG and
                   not _GOVERNED.search(view.before(m, 20))]
-        supplier = before[0].key if before else ctx.finder.current_company if re.match(
-            r"(?:it|the company|the firm|the group)\b", ctx.lower) else ctx.finder.lead_company if \
-            _SOLD_BY_THE_STORY.match(ctx.lower) else None
+        if before:
+            supplier = before[0].key
+        elif re.match(r"(?:it|the company|the firm|the group)\b", ctx.lower):
+            supplier = ctx.finder.current_company
+        elif _SOLD_BY_THE_STORY.match(ctx.lower):
+            supplier = ctx.finder.lead_company
+        else:
+            supplier = None
         after = [m for m in ms if m.start - view.start >= phrase.end()]
         if supplier is None or not after or after[0].start - view.start > phrase.end() + 1:
             continue
@@ -1056,12 +1071,12 @@ class References:
                     continue
                 if subject is None or subject.kind not in ORG:
                     company = finder.current_company
-                    subject = SentenceMention(0, 0, "", company, "Company", "") if company else None
+                    subject = SentenceMention.referred(company, "Company") if company else None
                 add(start, match.end("ref"), subject)
         if finder.current_project and not any(m.kind == "InvestmentProject" for m in named):
             for match in _PROJECT_REFERENCE.finditer(text):
                 add(match.start(), match.end(),
-                    SentenceMention(0, 0, "", finder.current_project, "InvestmentProject", ""))
+                    SentenceMention.referred(finder.current_project, "InvestmentProject"))
         last = self.recent[-1] if self.recent else []
         project = next((m for m in reversed(last) if m.kind == "InvestmentProject" and m.key not in finder.groups),
                        None)
@@ -1074,7 +1089,7 @@ class References:
             for match in _PROJECTS_REFERENCE.finditer(text):
                 group = "+".join(self.projects)
                 finder.groups[group] = list(self.projects)
-                add(match.start(), match.end(), SentenceMention(0, 0, "", group, "InvestmentProject", ""))
+                add(match.start(), match.end(), SentenceMention.referred(group, "InvestmentProject"))
         places = [m for sentence in self.recent for m in sentence if m.kind in PLACEISH and m.cls != "Country"]
         for match in _PLACE_REFERENCE.finditer(text):
             if match.group("there"):
