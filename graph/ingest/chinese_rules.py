@@ -256,6 +256,10 @@ def the_company_invests(ctx: SentenceContext) -> None:
             ctx.add(investor, "investsIn", project.key, 0.65, "zh-the-company-invests")
 
 
+# a company's legal name, ending in its legal form: what a project written right after it is named without
+_LEGAL_NAME_END = re.compile(r"(?:有限公司|有限责任公司)$")
+
+
 def company_then_project(ctx: SentenceContext) -> None:
     """"钠美新能源科技有限公司(年产1.5GWh钠离子电池项目)": the project in brackets after a company is its own, as is
     the project written right after its company's legal name ("四川金汇能新材料股份有限公司锂离子电池负极材料生产基地"),
@@ -265,11 +269,13 @@ def company_then_project(ctx: SentenceContext) -> None:
         if a.kind in ORG and b.kind == "InvestmentProject" and _between(ctx, a, b) in ("(", "（"):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-project-in-brackets")
         elif a.kind == "Company" and b.kind == "InvestmentProject" and not _between(ctx, a, b) and \
-                re.search(r"(?:有限公司|有限责任公司)$", a.text):
+                _LEGAL_NAME_END.search(a.text):
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
-    for a in (m for m in ms if m.kind == "Company" and re.search(r"(?:有限公司|有限责任公司)$", m.text)):
+    for a in (m for m in ms if m.kind == "Company" and _LEGAL_NAME_END.search(m.text)):
         defined = _DEFINED_SHORT_AFTER.match(ctx.view.after(a, 30))
-        b = next((m for m in ms if defined and m.start == a.end + defined.end()), None)
+        if defined is None:
+            continue
+        b = next((m for m in ms if m.start == a.end + defined.end()), None)
         if b is not None and b.kind == "InvestmentProject":
             ctx.add(a.key, "investsIn", b.key, 0.7, "zh-company-then-project")
 
