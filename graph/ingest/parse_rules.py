@@ -36,7 +36,7 @@ from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, Sentenc
 __all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor", "its_shareholder",
            "appositive_subsidiary", "owned_by", "investor_in", "supplier_of"]
 
-_SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike"}
+_SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike", "agree"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
 _INVEST = {"invest"}
 _BUILD = {"build", "construct", "establish", "set", "launch", "develop", "open", "start", "begin", "break",
@@ -157,9 +157,9 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
         head = verb
         while head.dep_ in _CLAUSE_DEPS and head.head is not head:
             head = head.head
-            outer = parsed.mentions(_subjects(head), ORG | {"Person"})
+            outer = parsed.mentions(_subjects(head), ORG | {"Person"}) or _the_company(parsed, _subjects(head))
             if outer:
-                return outer
+                return outer  # "the producer said it had inked a deal": the company the story is about
         if head.dep_ == "ROOT" and not any(t.lower_ in _PRONOUNS or t.lemma_.lower() in _DESCRIPTIONS
                                            for t in _subjects(head)):
             # a dateline before the name ("Chengdu, October 12 – X announced that it ..."): the parser took no
@@ -179,11 +179,20 @@ def _resolved_subjects(parsed: _Parsed, verb) -> list[SentenceMention]:
         before = _first_organisation_before(parsed, verb)
         if before:
             return before
-    company = parsed.ctx.finder.current_company
-    if company and any(t.lemma_.lower() in _DESCRIPTIONS and t.i not in parsed.by_token and
-                       any(c.lower_ in ("the", "this") for c in t.children) for t in tokens):
-        return [SentenceMention.referred(company, "Company")]
-    return []
+    return _the_company(parsed, tokens)
+
+
+def _the_company(parsed: _Parsed, tokens) -> list[SentenceMention]:
+    """The company ``tokens`` (a verb's subject) describe without naming it ("the company", "this lithium salts
+    producer"), as a list of at most one: the sentence's first company before them ("Shares of X rose after the
+    producer said ..."), else the company the story is about."""
+    described = [t for t in tokens if t.lemma_.lower() in _DESCRIPTIONS and t.i not in parsed.by_token and
+                 any(c.lower_ in ("the", "this") for c in t.children)]
+    if not described:
+        return []
+    before = [m for m in parsed.ctx.mentions if m.kind == "Company" and m.end <= described[0].idx]
+    company = before[0].key if before else parsed.ctx.finder.current_company
+    return [SentenceMention.referred(company, "Company")] if company else []
 
 
 def _first_organisation_before(parsed: _Parsed, verb) -> list[SentenceMention]:
@@ -238,10 +247,15 @@ def verb_relations(ctx: SentenceContext) -> None:
                                   for t in o.subtree)
             parties = [m for m in subjects if m.kind in ORG]
             partners = parsed.mentions(_preposition_objects(holders, {"with"}), ORG)
-            # "X signed a deal to supply lithium hydroxide to Y": Y is the other party, and X's customer
+            # "X signed a deal to supply lithium hydroxide to Y", "X agreed a contract to supply Y with lithium
+            # hydroxide": Y is the other party, and X's customer
             supply = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "xcomp") and
                       c.lemma_.lower() in _SUPPLY]
-            customers = parsed.mentions(_preposition_objects(supply, {"to"}), ORG)
+            if any(o.lemma_.lower() in _AGREEMENT for o in objects):  # the parser may hang "to supply" on the verb
+                supply += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPLY]
+            # "... a deal to supply LG Chem with lithium hydroxide": the customer is the verb's object
+            customers = parsed.mentions(_preposition_objects(supply, {"to"}), ORG) or \
+                parsed.mentions([o for s in supply if _preposition_objects([s], {"with"}) for o in _objects(s)], ORG)
             if customers and not partners and not passive:
                 partners = customers
                 for a in (m for m in subjects if m.kind in ORG):

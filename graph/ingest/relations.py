@@ -425,6 +425,11 @@ def located_in(ctx: SentenceContext) -> None:
         ctx.add(subject, "locatedIn", targets[0].key, 0.7, "located-in")
 
 
+# "-based firm said", "-based company", not "-based firm X" (a name after the noun is the place-based one's)
+_DESCRIBED_BASED = re.compile(r"-based (?:firm|company|group|producer|maker|manufacturer|miner|developer|supplier)"
+                              r"(?! [A-Z])\b")
+
+
 def place_based(ctx: SentenceContext) -> None:
     """"Hefei-based Foo Co., Ltd.", "Foo, a Hefei-based maker", "Foo, a developer based in Hefei",
     "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
@@ -436,6 +441,14 @@ def place_based(ctx: SentenceContext) -> None:
                                                                view.between(a, b).lower()) and \
                 re.match(r"-based\b", view.after(b, 10)):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "place-based")
+    for a in ms:
+        # "..., the Sichuan province-based firm said": the company the sentence is about, named before
+        if a.kind == "Place" and _DESCRIBED_BASED.match(view.after(a, 40)) and \
+                re.search(r"\bthe $", view.before(a, 4).lower()):
+            company = next((m.key for m in ms if m.kind == "Company" and m.end <= a.start and
+                            not _GOVERNED.search(view.before(m, 20))), None)
+            if company:
+                ctx.add(company, "locatedIn", a.key, 0.6, "the-place-based-firm")
     named = [m for m in ms if m.kind != "Technology"]
     for a, b in zip(named, named[1:], strict=False):
         # "U.S. electric vehicle (EV) manufacturer Tesla Inc", "Chinese lithium miner X" (a place before the trade)

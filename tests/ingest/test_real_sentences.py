@@ -1505,3 +1505,31 @@ def test_the_peoples_an_autonomous_prefecture_is_named_for_are_no_places(bundled
     found = entities(bundled_only, "Both mines are located at Aba, a Tibetan and Qiang autonomous prefecture in "
                                    "northwestern Sichuan.")
     assert not {("Tibetan", "Place"), ("Qiang", "Place")} & found, found
+
+
+_YAHUA_LG_CHEM = ("(Yicai Global) Feb. 8 -- Shares of Yahua Industrial Group rose after the Chinese lithium salts producer "
+                  "said it had inked a deal to supply South Korean chemical and electric battery giant LG Chem with "
+                  "battery-grade lithium hydroxide over four years.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Yicai Global, 2023-02-08: a deal to supply Y with goods signs with Y; "the producer" is the sentence's company
+    (_YAHUA_LG_CHEM, {("Yahua Industrial Group", "signedAgreementWith", "LG Chem"),
+                      ("Yahua Industrial Group", "suppliesTo", "LG Chem")}),
+    # the same: a contract "agreed" is signed
+    (_YAHUA_LG_CHEM + "\nAt the end of 2020, Yahua also agreed a five-year contract to supply US electric vehicle "
+     "giant Tesla with battery-grade lithium hydroxide.",
+     {("Yahua Industrial Group", "signedAgreementWith", "Tesla"), ("Yahua Industrial Group", "suppliesTo", "Tesla")}),
+], ids=["inked-a-deal-to-supply", "agreed-a-contract"])
+@needs_model
+def test_relations_of_round_12(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
+
+
+def test_the_place_based_firm_that_said_so_is_the_sentences_company(bundled_only):
+    # Yicai Global, 2023-02-08
+    found = relations(bundled_only, "Yahua Industrial Group will sell 30,000 tons of battery-grade lithium hydroxide "
+                      "to LG Chem from this year through 2026, according to an agreement the pair signed yesterday, "
+                      "the Sichuan province-based firm said late the same day.")
+    assert ("Yahua Industrial Group", "locatedIn", "Sichuan Province") in found, found
