@@ -660,13 +660,39 @@ _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|acquires|bought|b
                     r"invested in [^.;]{0,100}?\b(?:including|such as|like)|invested in)\b")
 
 
+_BACKED_BY = re.compile(r" backed by (?:the )?")
+# what lies between a company and "backed by" when the backing is the company's: nothing, or what it is
+_BACKED_COMPANY = re.compile(r"(?:,? (?:is |was |has been )?(?:a|an|the) [^,;()]{0,100}?)?")
+# "X (CATL) and fellow Shenzhen-listed company Y": the next backer of a list, after its description
+_BACKERS_LISTED = re.compile(r"\)?,? (?:and |as well as )?(?:[\w'\u2019-]+ ){0,5}?")
+
+
 def stake_in(ctx: SentenceContext) -> None:
     """"X holds a 9% stake in Y", "X became a new shareholder of Y", "X has invested in several companies,
-    including A, B and C", "X-backed Y": X invests in each company (an investor's portfolio, not a project)."""
+    including A, B and C", "X-backed Y", "Y, a producer backed by X and Z": X invests in each company (an investor's
+    portfolio, not a project)."""
     view, ms = ctx.view, ctx.mentions
     for a, b, gap in _pairs(ctx):
         if gap == "-backed " and (a.kind in ORG or a.kind == "Person") and b.kind == "Company":
             ctx.add(a.key, "investsIn", b.key, 0.65, "backed-by")  # "Warren Buffett-backed BYD"
+    for backed in _BACKED_BY.finditer(ctx.view.text):
+        # "Y is a producer backed by battery maker X and fellow listed company Z", "Y, a supplier of ... backed by X"
+        before = [m for m in ms if m.kind == "Company" and m.end - view.start <= backed.start()]
+        after = [m for m in ms if m.kind in ORG and m.start - view.start >= backed.end()]
+        if not before or not after or not _BACKED_COMPANY.fullmatch(view.text[before[-1].end - view.start:
+                                                                                backed.start()]) or \
+                not re.fullmatch(r"(?:[\w'\u2019-]+ ){0,8}?", view.text[backed.end():after[0].start - view.start]):
+            continue
+        backers = [after[0]]
+        for m in after[1:]:
+            if m.key == backers[-1].key and m.start - backers[-1].end <= 2:
+                backers[-1] = m  # "Contemporary Amperex Technology (CATL)": the name again, in brackets
+                continue
+            if not _BACKERS_LISTED.fullmatch(view.between(backers[-1], m)):
+                break
+            backers.append(m)
+        for backer in backers:
+            ctx.add(backer.key, "investsIn", before[-1].key, 0.6, "backed-by")
     for stake in _STAKE.finditer(ctx.lower):
         owners = [o for o in ms if o.kind in ORG and o.end - view.start <= stake.start()
                   and not _GOVERNED.search(view.before(o, 20))]

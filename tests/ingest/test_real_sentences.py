@@ -1533,3 +1533,22 @@ def test_the_place_based_firm_that_said_so_is_the_sentences_company(bundled_only
                       "to LG Chem from this year through 2026, according to an agreement the pair signed yesterday, "
                       "the Sichuan province-based firm said late the same day.")
     assert ("Yahua Industrial Group", "locatedIn", "Sichuan Province") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Australian Mining, 2019: a company "backed by" a list of companies, each after what it is
+    pytest.param(
+        "Yibin Tianyi is an emerging lithium chemical producer backed by China’s largest electric vehicle battery "
+        "manufacturer Contemporary Amperex Technology (CATL) and fellow Schenzhen-listed company Suzhou TA&A Ultra "
+        "Clean Technology Co.", {("Contemporary Amperex Technology Co., Limited", "investsIn", "Yibin Tianyi"),
+                                 ("Suzhou TA&A Ultra Clean Technology", "investsIn", "Yibin Tianyi")},
+        marks=needs_model),  # the model names Yibin Tianyi
+    # Yicai, 2025-10-29: the backing of what the company's apposition says it is
+    ("(Yicai) Oct. 29 -- Jiangxi Shenghua New Material, a supplier of high-quality lithium iron phosphate cathode "
+     "materials backed by battery giant Contemporary Amperex Technology, plans to invest almost CNY6 billion (USD844.8 "
+     "million) to build two new high-tap-density LFP factories.",
+     {("Contemporary Amperex Technology Co., Limited", "investsIn", "Jiangxi Shenghua New Material")}),
+], ids=["producer-backed-by-a-list", "supplier-backed-by"])
+def test_a_company_backed_by_another_on_real_sentences(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
