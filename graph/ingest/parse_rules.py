@@ -562,7 +562,8 @@ _INVESTOR_WORDS = {"investor", "shareholder", "backer"}
 
 def investor_in(ctx: SentenceContext) -> None:
     """"X is an (early) investor / a shareholder in Y", "X, a backer of Y", "X's investment in Y": X invests in
-    Y (a company or a project); "It was an investor in Y" after a sentence about X is X's."""
+    Y (a company or a project); "It was an investor in Y" after a sentence about X is X's (through
+    :func:`_resolved_subjects`)."""
     parsed = _parsed(ctx)
     for token in parsed.span:
         lemma = token.lemma_.lower()
@@ -570,10 +571,6 @@ def investor_in(ctx: SentenceContext) -> None:
             targets = parsed.mentions(_preposition_objects([token], {"in", "of"}), {"Company", "InvestmentProject"})
             if token.dep_ == "attr" and token.head.lemma_ == "be":
                 holders = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
-                company = ctx.finder.current_company
-                if not holders and company and token.head.dep_ == "ROOT" and \
-                        [t.lower_ for t in _subjects(token.head)] == ["it"]:
-                    holders = [SentenceMention.referred(company, "Company")]
             elif token.dep_ == "appos":
                 holders = parsed.mentions([token.head], ORG)
             else:
