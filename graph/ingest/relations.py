@@ -425,6 +425,8 @@ def located_in(ctx: SentenceContext) -> None:
         ctx.add(subject, "locatedIn", targets[0].key, 0.7, "located-in")
 
 
+# "-based ", "-based diversified manufacturer ": what the place-based one is, in lower-case words, before its name
+_BASED_PREFIX = re.compile(r"-based (?:(?!(?:and|or|with|of|to|for|in|by|from|at) )[a-z][\w-]* ){0,3}")
 # "-based firm said", "-based company", not "-based firm X" (a name after the noun is the place-based one's)
 _DESCRIBED_BASED = re.compile(r"-based (?:firm|company|group|producer|maker|manufacturer|miner|developer|supplier)"
                               r"(?! [A-Z])\b")
@@ -435,8 +437,8 @@ def place_based(ctx: SentenceContext) -> None:
     "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
     view, ms = ctx.view, ctx.mentions
     for a, b in zip(ms, ms[1:], strict=False):
-        if a.kind == "Place" and b.kind in ORG and re.fullmatch(r"-based ", view.between(a, b)):
-            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-based-prefix")
+        if a.kind == "Place" and b.kind in ORG and _BASED_PREFIX.fullmatch(view.between(a, b)):
+            ctx.add(b.key, "locatedIn", a.key, 0.7, "place-based-prefix")  # "Milwaukee-based diversified maker X"
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the)(?: [a-z]+){0,2}? ",
                                                                view.between(a, b).lower()) and \
                 re.match(r"-based\b", view.after(b, 10)):
@@ -453,8 +455,8 @@ def place_based(ctx: SentenceContext) -> None:
     for a, b in zip(named, named[1:], strict=False):
         # "U.S. electric vehicle (EV) manufacturer Tesla Inc", "Chinese lithium miner X" (a place before the trade)
         if a.kind == "Place" and b.kind in ORG and re.fullmatch(
-                r" (?:[\w()-]+ ){0,4}?(?:manufacturer|maker|carmaker|automaker|company|firm|giant|producer|"
-                r"supplier|developer|group|miner) ", view.between(a, b)) and \
+                r"(?:['\u2019]s)? (?:[\w()-]+ ){0,4}?(?:manufacturer|maker|carmaker|automaker|company|firm|giant|"
+                r"producer|supplier|developer|group|miner) ", view.between(a, b)) and \
                 not re.search(r"\b(?:of|for|to|with|from|in|at|by)\b", view.between(a, b)):
             ctx.add(b.key, "locatedIn", a.key, 0.6, "place-trade-name")
     for a, b, gap in _pairs(ctx):
@@ -477,7 +479,10 @@ def place_based(ctx: SentenceContext) -> None:
                 r",? in the (?:[\w-]+ ){0,3}?(?:province|city|county|prefecture|region|municipality) of ", gap):
             ctx.add(a.key, "locatedIn", b.key, 0.7, "in-the-province-of")  # "Taixing in the eastern province of X"
         if b.kind in ORG and a.kind == "Place" and a.cls in ("Country", "Province") and gap in ("'s ", "\u2019s "):
-            ctx.add(b.key, "locatedIn", a.key, 0.6, "country-possessive-org")  # "Australia's AVZ Minerals"
+            # "Australia's AVZ Minerals", "South Korea's LG and SK On"
+            listed = listed_together(view, [m for m in ctx.mentions if m.start >= b.start])
+            for company in takewhile(lambda m: m.kind in ORG, listed):
+                ctx.add(company.key, "locatedIn", a.key, 0.6, "country-possessive-org")
 
 
 # "X is home to", "X, which is now home to", "Now it's home to"
@@ -969,7 +974,8 @@ def project_and_place(ctx: SentenceContext) -> None:
         return
     dateline = DATELINE.match(ctx.view.text)
     places = [m for m in ctx.mentions if m.kind in PLACEISH and m.cls != "Country" and m.cls != "Province"
-              and not (dateline and ctx.view.offset(m) < dateline.end())]
+              and not (dateline and ctx.view.offset(m) < dateline.end())
+              and not ctx.view.after(m, 7).startswith("-based")]  # "Milwaukee-based X" is where X is
     keys = list(dict.fromkeys(m.key for m in places))
     if not keys:
         return

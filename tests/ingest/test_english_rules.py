@@ -460,3 +460,8 @@ def test_all_or_every_before_a_company_is_no_part_of_its_name(extractor):
 @needs_model
 def test_investors_orders_units_and_suppliers_read_from_the_parse(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_a_countrys_possessive_places_each_company_of_the_list_after_it(extractor):
+    found = relations(extractor, "Yahua also supplies South Korea's LG Energy Solution and SK On.")
+    assert {("LG Energy Solution", "locatedIn", "South Korea"), ("SK On", "locatedIn", "South Korea")} <= found, found

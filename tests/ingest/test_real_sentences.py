@@ -1552,3 +1552,19 @@ def test_the_place_based_firm_that_said_so_is_the_sentences_company(bundled_only
 def test_a_company_backed_by_another_on_real_sentences(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # IndustryWeek, 2010 (development batch 16): what the place-based company is, between the place and its name;
+    # the place it is based in is not where its new plant is
+    pytest.param("Milwaukee-based diversified manufacturer Johnson Controls Inc. said it is investing $118 million to "
+                 "build its third automotive battery plant in China.", {("Johnson Controls Inc.", "locatedIn",
+                                                                         "Milwaukee")},
+                 {("third automotive battery plant", "locatedIn", "Milwaukee")}, marks=needs_model),  # names Milwaukee
+    # Pandaily, 2022 (development batch 16): a country's possessive before what the company is
+    ("China’s leading battery manufacturer CATL is continuing to increase its reserves of lithium mine resources.",
+     {("Contemporary Amperex Technology Co., Limited", "locatedIn", "China")}, set()),
+], ids=["based-diversified-manufacturer", "countrys-leading-manufacturer"])
+def test_where_a_company_is_based_on_real_sentences(bundled_only, text, expected, unwanted):
+    found = relations(bundled_only, text)
+    assert expected <= found and not unwanted & found, found
