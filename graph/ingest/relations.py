@@ -582,18 +582,22 @@ def x_and_y_signed(ctx: SentenceContext) -> None:
     """"X and Y signed an agreement" (when no "with" follows)."""
     if _SIGNED_WITH.search(ctx.lower):
         return
-    joint = re.search(r"\b(?:signed|sign|inked|concluded|entered into|enter into)\b[^.;]*?\b(?:agreement|contract|"
-                      r"memorandum|mou|deal)\b", ctx.lower)
+    joint = re.search(r"\b(?:signed|signs?|inked|inks?|concluded|entered into|enter into)\b[^.;]*?\b(?:agreement|"
+                      r"contract|memorandum|mou|deal)\b", ctx.lower)
     if not joint:
         return
     before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < joint.start()]
-    if len(before) >= 2 and _AND.fullmatch(ctx.view.between(before[-2], before[-1])):
+    # a headline's "Tesla, Yahua ink ... deal": two names, a comma between, the verb right after
+    headline_pair = len(before) >= 2 and ctx.view.between(before[-2], before[-1]) == ", " and \
+        ctx.view.offset(before[-1]) + len(before[-1].text) + 1 == joint.start()
+    if len(before) >= 2 and (_AND.fullmatch(ctx.view.between(before[-2], before[-1])) or headline_pair):
         x, y = before[-2].key, before[-1].key
         ctx.add(x, "signedAgreementWith", y, 0.75, "x-and-y-signed")
         ctx.finder.parties = [x, y]
         if re.search(r"\b(?:cooperation|strategic|partnership)\b", ctx.lower[joint.start():joint.end()]):
             ctx.add(x, "partnerOf", y, 0.65, "x-and-y-signed-cooperation")
-        if re.search(r"\b(?:supply|offtake) (?:agreement|contract|deal)\b", ctx.lower[joint.start():joint.end()]):
+        if re.search(r"\b(?:supply|offtake) (?:agreement|contract|deal)\b", ctx.lower[joint.start():joint.end()]) \
+                and not headline_pair:
             ctx.add(x, "suppliesTo", y, 0.55, "x-and-y-signed-supply")  # the seller is named first
 
 
@@ -744,7 +748,7 @@ def owned_by(ctx: SentenceContext) -> None:
 def teamed_up_with(ctx: SentenceContext) -> None:
     """"X teamed up / partnered / cooperated with Y (and Z)"; "the cooperation between the two sides"."""
     team = re.search(r"\b(?:teamed up with|partner(?:s|ed|ing)? with|joined hands with|join hands with|"
-                     r"(?:strategic )?(?:cooperation|partnership|alliance) with|cooperat(?:e|es|ed) with|"
+                     r"(?:strategic )?(?:cooperation|partnerships?|alliances?) with|cooperat(?:e|es|ed) with|"
                      r"work(?:ed)? closely with)\b", ctx.lower)
     if team:
         before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < team.start()]

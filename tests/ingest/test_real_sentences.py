@@ -1568,3 +1568,25 @@ def test_a_company_backed_by_another_on_real_sentences(bundled_only, text, expec
 def test_where_a_company_is_based_on_real_sentences(bundled_only, text, expected, unwanted):
     found = relations(bundled_only, text)
     assert expected <= found and not unwanted & found, found
+
+
+# MINING.COM, 2024 (development batch 16)
+_TESLA_YAHUA = ("Tesla, Yahua ink three-year lithium carbonate supply deal\n\nChina’s Yahua Industrial Group has secured a "
+                "new order from Tesla for its supply of lithium carbonate, a key raw material for the production of "
+                "electric vehicle batteries.")
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a headline's two names, a comma between, then "ink ... deal": the two signed (and no seller is read from the
+    # order they are named in)
+    (_TESLA_YAHUA, {("Tesla", "signedAgreementWith", "Yahua Industrial Group")},
+     {("Tesla", "suppliesTo", "Yahua Industrial Group")}),
+    # "It currently has established partnerships with X, ..., as well as Y": partners, with "it" the story's company
+    (_TESLA_YAHUA + "\n\nIt currently has established partnerships with Contemporary Amperex Technology Ltd., the "
+     "largest battery maker in the world, as well as South Korea’s LG and SK On.",
+     {("Yahua Industrial Group", "partnerOf", "Contemporary Amperex Technology Co., Limited"),
+      ("Yahua Industrial Group", "partnerOf", "SK On")}, set()),
+], ids=["headline-comma-pair-ink", "partnerships-with"])
+def test_signings_and_partnerships_of_batch_16(bundled_only, text, expected, unwanted):
+    found = relations(bundled_only, text)
+    assert expected <= found and not unwanted & found, found
