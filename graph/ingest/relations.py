@@ -464,7 +464,8 @@ def place_based(ctx: SentenceContext) -> None:
                 a.kind == "IndustrialPark" and b.kind in ("Place", "Facility")) and gap in ("'s ", "\u2019s "):
             ctx.add(b.key, "locatedIn", a.key, 0.7, "place-possessive")  # "Liangjiang's Longsheng New City"
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(
-                r",? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
+                r"\)?,? (?:(?:is|was) )?(?:a|an|the) (?:[\w-]+ ){0,4}?(?:based|headquartered) in (?:the )?", gap):
+            # "X (SVOLT), a global high-tech company headquartered in China": after the short name's bracket too
             ctx.add(a.key, "locatedIn", b.key, 0.7, "based-in")
         elif a.kind in ORG and b.kind == "Place" and re.fullmatch(
                 r" (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}?(?:supplier|producer|maker|manufacturer|company|firm|"
@@ -796,11 +797,12 @@ def invest_in(ctx: SentenceContext) -> None:
 
 
 def subsidiary_and_products(ctx: SentenceContext) -> None:
-    """"X, a subsidiary of Y", "Y's wholly-owned subsidiary X", "X is majority-owned by Y"; "X, a maker of T"."""
+    """"X, a subsidiary of Y", "X, which is a subsidiary of Y", "Y's wholly-owned subsidiary X", "X is majority-owned
+    by Y"; "X, a maker of T"."""
     for a, b, gap in _pairs(ctx):
         if a.kind in ORG and b.kind in ORG:
-            if re.fullmatch(r",? (?:(?:is|was|became|becomes) )?(?:a |an |the )?(?:(?:first|second|third|new|"
-                            r"main|only|largest|latest) )?(?:wholly[- ]owned )?"
+            if re.fullmatch(r",? (?:(?:which |that )?(?:is|was|became|becomes) )?(?:a |an |the )?"
+                            r"(?:(?:first|second|third|new|main|only|largest|latest) )?(?:wholly[- ]owned )?"
                             r"(?:subsidiary|unit|affiliate|division) of (?:the )?", gap) or \
                     re.fullmatch(r",? (?:is |was )?(?:(?:majority|wholly|fully)[- ])?(?:owned|controlled) by "
                                  r"(?:the )?", gap):

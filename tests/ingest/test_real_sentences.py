@@ -1590,3 +1590,19 @@ _TESLA_YAHUA = ("Tesla, Yahua ink three-year lithium carbonate supply deal\n\nCh
 def test_signings_and_partnerships_of_batch_16(bundled_only, text, expected, unwanted):
     found = relations(bundled_only, text)
     assert expected <= found and not unwanted & found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # EnergyTrend, 2022 (development batch 15): "which is" before the apposition
+    ("Under this agreement, Chengdu Tianqi Lithium, which is a subsidiary of Tianqi Lithium, will supply LG Chem with "
+     "lithium hydroxide monohydrate from January 2023 to December 2026.",
+     {("Chengdu Tianqi Lithium", "subsidiaryOf", "Tianqi Lithium")}),
+    # SVOLT press release, 2021-10-12: where the company is, after the bracket of its short name
+    ("Frankfurt am Main/Chengdu, October 12, 2021 – SVOLT Energy Technology Co., Ltd. (SVOLT), a global high-tech "
+     "company headquartered in China, announced that it has signed a strategic cooperation agreement with Chengdu "
+     "Municipal Government to build a 60 GWh battery production site in the Sichuan Province.",
+     {("SVOLT Energy Technology", "locatedIn", "China")}),
+], ids=["which-is-a-subsidiary-of", "short-name-then-headquartered-in"])
+def test_subsidiaries_and_headquarters_on_real_sentences(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
