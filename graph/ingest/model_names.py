@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .recogniser import TITLES, Mention, abbreviates
+from .recogniser import TITLES, Mention, abbreviates, describes_a_project
 from .resolve import Knowledge
 
 __all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES", "is_media"]
@@ -68,8 +68,6 @@ _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
             "each", "such", "said", "new", "all", "every", "some", "many", "several", "other", "whose"}
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
-_GENERIC_PROJECT = {"such", "other", "several", "many", "various", "key", "major", "new", "first", "largest",
-                    "biggest", "similar", "relevant", "related", "these", "those", "more"}
 # nouns that end a name of their own: one before a project's head starts another name
 _OTHER_HEADS = {"institute", "center", "centre", "laboratory", "university", "academy", "headquarters"}
 _STREET = re.compile(r"\b(?:Road|Street|Avenue|Lane|Boulevard|Highway|Expressway)$")
@@ -492,9 +490,9 @@ def noun_phrase_names(doc) -> list[Mention]:
                 span[0].is_title and span[0].lower_ not in _dictionary(doc)
             span = with_capacity or span
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
-                    not (_INDUSTRY.search(span.text) or named) or any(
-                        t.tag_ in ("JJS", "RBS") or t.lower_ in _GENERIC_PROJECT for t in span):
-                continue
+                    not (_INDUSTRY.search(span.text) or named) or describes_a_project(span.text) or any(
+                        t.tag_ in ("JJS", "RBS") for t in span):
+                continue  # "the most important power battery production base": the parse knows superlatives too
             found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
                                  "noun-phrase-project"))
         elif lemma == "government":

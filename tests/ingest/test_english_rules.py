@@ -460,3 +460,11 @@ def test_all_or_every_before_a_company_is_no_part_of_its_name(extractor):
 @needs_model
 def test_investors_orders_units_and_suppliers_read_from_the_parse(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_a_name_ending_in_est_is_no_superlative(extractor):
+    # the words that describe a project are listed: "Southwest" and "Forest" end as "largest" does
+    found = [(m.text, m.kind) for m in extractor.recognise.patterns(
+        "The plant belongs to the Southwest lithium battery project in Yibin, beside the Forest energy storage project.")]
+    assert {("Southwest lithium battery project", "InvestmentProject"),
+            ("Forest energy storage project", "InvestmentProject")} <= set(found), found

@@ -1505,3 +1505,27 @@ def test_the_peoples_an_autonomous_prefecture_is_named_for_are_no_places(bundled
     found = entities(bundled_only, "Both mines are located at Aba, a Tibetan and Qiang autonomous prefecture in "
                                    "northwestern Sichuan.")
     assert not {("Tibetan", "Place"), ("Qiang", "Place")} & found, found
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # UrduPoint, 2022-12-30 (development): "first" opens the phrase and is cut off as a sentence's word before the
+    # project's words are read
+    ("The reservoir of the Lianghekou hydropower plant on the Yalong River, which will not need to be scaled up, will "
+     "serve as the upper reservoir of the new facility -- the first pumped storage hydropower project in Sichuan.",
+     "pumped storage hydropower project"),
+    # PR Newswire, 2021-06-09 (development batch 15): the parse's noun phrase, "leading" no superlative by its tag
+    ("Visitors to COFCO Meishan California Smart City exhibition booth expressed high interest in collaboration with "
+     "this leading clean energy project in Sichuan Tianfu New Zone.",
+     "leading clean energy project"),
+], ids=["first", "leading"])
+@needs_model
+def test_a_word_that_describes_a_project_names_none(bundled_only, text, unwanted):
+    assert (unwanted, "InvestmentProject") not in entities(bundled_only, text)
+
+
+@needs_model
+def test_new_energy_is_an_industry_in_a_projects_name(bundled_only):
+    # CCM, 2024 (development): "new" inside a project's name is "new energy", no word that describes
+    found = entities(bundled_only, "In addition, its subsidiary Sichuan Fulin New Energy Materials Co., Ltd. has a "
+                                   "60,000 t/a new energy lithium battery cathode materials project.")
+    assert ("60,000 t/a new energy lithium battery cathode materials project", "InvestmentProject") in found, found
