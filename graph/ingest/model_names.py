@@ -425,7 +425,10 @@ def _phrase(head):
         while left > 0 and doc[left - 1].dep_ in ("compound", "nummod") and doc[left - 1].head.i == head.head.i and \
                 doc[left - 1].pos_ in ("PROPN", "NUM"):
             left -= 1
-    start = left
+    # "On November 10, 2025, the sulfide solid-state battery project": the parse may hang a clause's opening words
+    # on the phrase; a name starts after the last comma or "the" before its head ("a" may be a unit's: 60,000 t/a)
+    start = next((t.i + 1 for t in reversed(doc[left:head.i]) if t.text in (",", ";", ":", "--") or
+                  t.dep_ == "det" and t.lower_ == "the"), left)
     while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
                               doc[start].lower_ in _LEADING or doc[start].is_punct):
         start += 1

@@ -1529,3 +1529,11 @@ def test_new_energy_is_an_industry_in_a_projects_name(bundled_only):
     found = entities(bundled_only, "In addition, its subsidiary Sichuan Fulin New Energy Materials Co., Ltd. has a "
                                    "60,000 t/a new energy lithium battery cathode materials project.")
     assert ("60,000 t/a new energy lithium battery cathode materials project", "InvestmentProject") in found, found
+
+
+@needs_model
+def test_a_projects_name_starts_after_the_date_before_it(bundled_only):
+    # SMM, 2025 (development): the parse hangs "On November 10, 2025, the" on the project's phrase
+    found = entities(bundled_only, "On November 10, 2025, the sulfide solid-state battery project (Phase I, first "
+                                   "stage: 0.5 GWh) of Sichuan Sak Power commenced production.")
+    assert ("sulfide solid-state battery project", "InvestmentProject") in found, found
