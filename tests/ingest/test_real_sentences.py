@@ -1537,3 +1537,51 @@ def test_a_projects_name_starts_after_the_date_before_it(bundled_only):
     found = entities(bundled_only, "On November 10, 2025, the sulfide solid-state battery project (Phase I, first "
                                    "stage: 0.5 GWh) of Sichuan Sak Power commenced production.")
     assert ("sulfide solid-state battery project", "InvestmentProject") in found, found
+
+
+_ARI_2023 = (
+    "One formalises a non-binding agreement established in February 2022, whereby MinRes will increase its stake in "
+    "the Wodgina lithium mine from 40 per cent to 50 per cent, with Albemarle’s interest lessening to 50 per cent.\n\n"
+    "In return, Albemarle will increase its share in the first two trains of the Kemerton lithium hydroxide plant from "
+    "60 per cent to 85 per cent, with MinRes’ stake reducing to 15 per cent.\n\nSuch proposals are subject to "
+    "Albemarle obtaining approval from the Foreign Investment Review Board (FIRB) for the Kemerton interest change, "
+    "and both parties gaining Western Australia Government approval for the Wodgina interest change.\n\nThe plant is "
+    "expected to commence conversion of Wodgina spodumene concentrate in early 2024.")
+
+
+@needs_model
+def test_a_sites_bare_name_is_the_project_named_after_it(bundled_only):
+    # Australian Resources & Investment, 2023 (development): the model takes "Kemerton" and "Wodgina" for places
+    # (and once "Wodgina" for a company); no place of the name is known, and the article's plant and mine start with it
+    result = bundled_only.extract(_ARI_2023)
+    bare = [(e.label, e.kind) for e in result.entities if e.label in ("Kemerton", "Wodgina")]
+    assert not bare, bare
+    plant = next(e for e in result.entities if e.label == "Kemerton lithium hydroxide plant")
+    mine = next(e for e in result.entities if e.label == "Wodgina lithium mine")
+    assert "Kemerton" in plant.names and "Wodgina" in mine.names
+
+
+@pytest.mark.parametrize("text, company", [
+    # Yicai Global, 2022 (development batch 15): "according to Yahua" read as a place (its subsidiary's name keeps
+    # "Yahua" from being the group's short name)
+    ("(Yicai Global) Feb. 28 -- Shares of China's Yahua Industrial Group soared after the battery materials processor "
+     "said that its unit will spend AUD2.8 million (USD2 million) to purchase a stake in Australia's Abyssinian Metals "
+     "to secure its raw material supply.\n\nYahua International Investment Development, a subsidiary of Yahua, will "
+     "subscribe to 3.7 million shares in the Perth-headquartered mining company.\n\nAbyssinian owns a 51 percent stake in the Kenticha mine which has huge "
+     "potential as the proven lithium resources surpass one million ton of lithium oxide equivalent, according to "
+     "Yahua.", "Yahua Industrial Group"),
+    # Yicai Global, 2019 (development): "a 15 percent stake in Tianyi", the company's name without its place (and
+    # short for none, "Tianyi Lithium" another of the article's companies)
+    ("(Yicai Global) Nov. 11 -- Chinese lithium battery raw material developer Yibin Tianyi Lithium Industry plans to "
+     "invest AUD14.1 million (USD9.7 million) to acquire a 12 percent stake in Australia's AVZ Minerals.\n\nAVZ "
+     "Minerals and Suzhou TA&A Ultra Clean Technology, the largest shareholder of Yibin, Sichuan province-based Tianyi "
+     "Lithium, released the news in separate statements today. The "
+     "world's largest car battery maker Contemporary Amperex Technology also holds a 15 percent stake in Tianyi.",
+     "Yibin Tianyi Lithium Industry"),
+], ids=["Yahua", "Tianyi"])
+@needs_model
+def test_a_companys_name_the_model_takes_for_a_place_is_the_company(bundled_only, text, company):
+    result = bundled_only.extract(text)
+    places = [e.label for e in result.entities if e.kind == "Place" and e.label in ("Yahua", "Tianyi")]
+    assert not places
+    assert company in [e.label for e in result.entities if e.kind == "Company"]
