@@ -429,8 +429,11 @@ def _phrase(head):
     # on the phrase; a name starts after the last comma or "the" before its head ("a" may be a unit's: 60,000 t/a)
     start = next((t.i + 1 for t in reversed(doc[left:head.i]) if t.text in (",", ";", ":", "--") or
                   t.dep_ == "det" and t.lower_ == "the"), left)
-    while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
-                              doc[start].lower_ in _LEADING or doc[start].is_punct):
+    # "a new power battery production base" is named so; in "a new 20,000 tonnes per year lithium hydroxide plant" the
+    # capacity names the plant and "new" only describes it
+    while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or doc[start].is_punct or
+                              doc[start].lower_ in _LEADING and (doc[start].lower_ != "new" or
+                                                                 doc[start + 1].like_num)):
         start += 1
     return doc[start:head.i + 1]
 

@@ -1585,3 +1585,13 @@ def test_a_companys_name_the_model_takes_for_a_place_is_the_company(bundled_only
     places = [e.label for e in result.entities if e.kind == "Place" and e.label in ("Yahua", "Tianyi")]
     assert not places
     assert company in [e.label for e in result.entities if e.kind == "Company"]
+
+
+@needs_model
+def test_new_stays_in_a_projects_name(bundled_only):
+    # Pandaily, 2021 (development batch 15): the project is "a new power battery production base"
+    found = entities(bundled_only, "Contemporary Amperex Technology Co., Ltd. (CATL), China’s leading producer of EV "
+                                   "batteries, announced on Thursday that it planned to invest in the construction of a "
+                                   "new power battery production base in Yibin, Sichuan Province, with a maximum value "
+                                   "of 24 billion yuan ($3.76 billion).")
+    assert ("new power battery production base", "InvestmentProject") in found, found
