@@ -112,8 +112,9 @@ PATTERNS = [
         rf"\b{_CAP_CHAIN}{_CAP} (?:Economic and Technological Development Zone|Economic[- ]Technological "
         rf"Development Zone|Economic Development Zone|High-[Tt]ech Industrial Development Zone|Development Zone|"
         rf"High-[Tt]ech Zone|Hi-[Tt]ech Zone|High-[Tt]ech Park|Industrial Park|Industrial Zone|Industry Park|"
-        rf"Science Park|Technology Park|Science and Technology Park|New Area|New District|(?:Pilot )?Free Trade "
-        rf"Zone|Bonded Zone|Industrial Base|Industrial Cluster)(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
+        rf"Science Park|Technology Park|Science and Technology Park|New Area|New District|New Zone|"
+        rf"(?:Pilot )?Free Trade Zone|Bonded Zone|Industrial Base|Industrial Cluster)"
+        rf"(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
     ("Facility", "facility-name", re.compile(
         rf"\b(?:{_CAP} ){{0,3}}{_CAP} (?:Gigafactory|Factory|Plant|Production Base|Manufacturing Base|Power Station|"
         rf"Energy Storage Station|Research Center|R&D Center|Airport|Railway Station)\b"), 0),

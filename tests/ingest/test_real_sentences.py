@@ -1595,3 +1595,12 @@ def test_new_stays_in_a_projects_name(bundled_only):
                                    "new power battery production base in Yibin, Sichuan Province, with a maximum value "
                                    "of 24 billion yuan ($3.76 billion).")
     assert ("new power battery production base", "InvestmentProject") in found, found
+
+
+def test_a_new_zone_is_a_park_with_its_place(bundled_only):
+    # PR Newswire, 2021-06-09 (development batch 15): "New Zone", a third English for 新区 beside New Area and New
+    # District
+    found = entities(bundled_only, "With COFCO Meishan California Smart City successfully landed in Meishan Tianfu New "
+                                   "Zone as a prominent example, the whole region is accelerating investment and "
+                                   "development in clean energy industry.")
+    assert ("Meishan Tianfu New Zone", "IndustrialPark") in found, found
