@@ -294,6 +294,12 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 or re.search(r"\b(?:and|of|or|the|for)$", text) or re.search(r",(?! ?(?:Ltd|Inc|Limited))", text):
             continue  # a fragment, a list, a ticker
         kind = kind_of_name(text, ent.label_)
+        base = _PLACE_BASE.fullmatch(text)
+        if base and knowledge.resolve(base.group(1), "Place") is not None:
+            # "Yibin Base", "Shehong Base": a company's base its place names is a project, whatever the model took
+            # the name for (a person, an organisation)
+            found.append(Mention(span.start_char, span.end_char, text, "InvestmentProject", None, "model"))
+            continue
         if kind is None or _LANDFORM.search(text) and kind != "Place":
             continue  # "Songpan-Garze Orogenic Belt": a landform, no organisation
         if kind == "GovernmentBody" and all(w.lower() in _BODY_WORDS for w in text.split()):
@@ -379,6 +385,7 @@ _BODY_WORDS = {"standing", "party", "committee", "municipal", "provincial", "cou
 _MODEL_CODE = re.compile(r" (?:[A-Z]|[A-Z]{0,4}\d+[A-Za-z]*)$")
 _MODEL_CODE_AFTER = re.compile(r" (?:[A-Z]{1,4}\d+[A-Za-z]*|\d{1,3})\b(?![.,]\d| ?(?:GWh|MWh|GW|MW|%|tonnes|tons))")
 _SITE_OF = re.compile(r"([A-Z][\w'-]* (?:Base|Plant|Factory|Mine)) of ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)+)")
+_PLACE_BASE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)?) Base")
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \

@@ -1604,3 +1604,12 @@ def test_a_new_zone_is_a_park_with_its_place(bundled_only):
                                    "Zone as a prominent example, the whole region is accelerating investment and "
                                    "development in clean energy industry.")
     assert ("Meishan Tianfu New Zone", "IndustrialPark") in found, found
+
+
+@needs_model
+def test_a_base_its_place_names_is_a_project(bundled_only):
+    # Pandaily, 2021 (development batch 15): the model takes "Yibin Base" for a person
+    found = entities(bundled_only, "At the commissioning ceremony of the project, Zeng Yuqun, chairman of CATL, said "
+                                   "that after the completion of Yibin Base, it would become the most important power "
+                                   "battery production base in Southwest China of the company.")
+    assert ("Yibin Base", "InvestmentProject") in found, found
