@@ -623,6 +623,21 @@ class Extractor:
             return len([w for w in core.split() if w not in _STOPWORDS]) >= 3
         return any(w not in _PARK_WORDS for w in core.split())
 
+    @staticmethod
+    def _named_after(entity: ExtractedEntity, other: ExtractedEntity, short_names_of) -> bool:
+        """Whether ``entity``, a new place or company named by one bare name, is ``other`` named after it: a project
+        whose name starts with it ("Wodgina" of the Wodgina lithium mine; a company only of a mine, deposit or
+        operation, whose name no company takes), or, for a place, a company it is a name or a short name of
+        ("Yahua", "Tianyi" of Yibin Tianyi Lithium Industry)."""
+        name = entity.label
+        if not name[:1].isupper() or " " in name:
+            return False
+        if other.kind == "InvestmentProject":
+            sites = r"[\w -]* (?:mine|deposit|operation)" if entity.kind == "Company" else r".*"
+            return any(re.fullmatch(rf"{re.escape(name)} {sites}", n, re.IGNORECASE) for n in other.names)
+        return entity.kind == "Place" and other.kind == "Company" and (
+            name in other.names or name in short_names_of(other))
+
     def _corefer(self, entities: dict[str, ExtractedEntity]) -> dict[str, str]:
         """Merge new entities into others of the article that name the same thing: "Mr. Tang" into
         "Tang Wenkan", a project named in other words, a conference named without its year."""
@@ -722,6 +737,16 @@ class Extractor:
                 for n in e.names)), None)
             if park:
                 merged[entity.key] = park.key
+        # "Kemerton" is the article's Kemerton lithium hydroxide plant and "Tianyi" its Yibin Tianyi Lithium Industry,
+        # where no place of that name is known: the model takes the bare name of a site or a company for a place
+        # (and a mine's for a company)
+        for entity in values:
+            if entity.kind not in ("Place", "Company") or entity.resolved or entity.key in merged:
+                continue
+            target = next((e for e in values if e is not entity and self._named_after(entity, e, short_names_of)),
+                          None)
+            if target:  # the project may be named in other words too, merged into another of its names above
+                merged[entity.key] = merged.get(target.key, target.key)
         # a conference named in fewer words (a headline drops the "China (Chengdu)") is the one named in full
         for entity in values:
             if entity.kind != "Conference" or entity.key in merged or entity.resolved:

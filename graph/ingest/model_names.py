@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .recogniser import TITLES, Mention, abbreviates
+from .recogniser import TITLES, Mention, abbreviates, describes_a_project
 from .resolve import Knowledge
 
 __all__ = ["model_names", "noun_phrase_names", "kind_of_name", "MEDIA_NAMES", "is_media"]
@@ -68,8 +68,6 @@ _INDUSTRY = re.compile(r"battery|batteries|storage|sodium|lithium|energy|industr
 _LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "both",
             "each", "such", "said", "new", "all", "every", "some", "many", "several", "other", "whose"}
 _BUILT = {"build", "construct", "establish", "set", "launch", "develop", "plan", "invest", "start", "begin"}
-_GENERIC_PROJECT = {"such", "other", "several", "many", "various", "key", "major", "new", "first", "largest",
-                    "biggest", "similar", "relevant", "related", "these", "those", "more"}
 # nouns that end a name of their own: one before a project's head starts another name
 _OTHER_HEADS = {"institute", "center", "centre", "laboratory", "university", "academy", "headquarters"}
 _STREET = re.compile(r"\b(?:Road|Street|Avenue|Lane|Boulevard|Highway|Expressway)$")
@@ -296,6 +294,12 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                 or re.search(r"\b(?:and|of|or|the|for)$", text) or re.search(r",(?! ?(?:Ltd|Inc|Limited))", text):
             continue  # a fragment, a list, a ticker
         kind = kind_of_name(text, ent.label_)
+        base = _PLACE_BASE.fullmatch(text)
+        if base and knowledge.resolve(base.group(1), "Place") is not None:
+            # "Yibin Base", "Shehong Base": a company's base its place names is a project, whatever the model took
+            # the name for (a person, an organisation)
+            found.append(Mention(span.start_char, span.end_char, text, "InvestmentProject", None, "model"))
+            continue
         if kind is None or _LANDFORM.search(text) and kind != "Place":
             continue  # "Songpan-Garze Orogenic Belt": a landform, no organisation
         if kind == "GovernmentBody" and all(w.lower() in _BODY_WORDS for w in text.split()):
@@ -381,6 +385,7 @@ _BODY_WORDS = {"standing", "party", "committee", "municipal", "provincial", "cou
 _MODEL_CODE = re.compile(r" (?:[A-Z]|[A-Z]{0,4}\d+[A-Za-z]*)$")
 _MODEL_CODE_AFTER = re.compile(r" (?:[A-Z]{1,4}\d+[A-Za-z]*|\d{1,3})\b(?![.,]\d| ?(?:GWh|MWh|GW|MW|%|tonnes|tons))")
 _SITE_OF = re.compile(r"([A-Z][\w'-]* (?:Base|Plant|Factory|Mine)) of ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)+)")
+_PLACE_BASE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)?) Base")
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \
@@ -427,9 +432,15 @@ def _phrase(head):
         while left > 0 and doc[left - 1].dep_ in ("compound", "nummod") and doc[left - 1].head.i == head.head.i and \
                 doc[left - 1].pos_ in ("PROPN", "NUM"):
             left -= 1
-    start = left
-    while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or
-                              doc[start].lower_ in _LEADING or doc[start].is_punct):
+    # "On November 10, 2025, the sulfide solid-state battery project": the parse may hang a clause's opening words
+    # on the phrase; a name starts after the last comma or "the" before its head ("a" may be a unit's: 60,000 t/a)
+    start = next((t.i + 1 for t in reversed(doc[left:head.i]) if t.text in (",", ";", ":", "--") or
+                  t.dep_ == "det" and t.lower_ == "the"), left)
+    # "a new power battery production base" is named so; in "a new 20,000 tonnes per year lithium hydroxide plant" the
+    # capacity names the plant and "new" only describes it
+    while start < head.i and (doc[start].dep_ in ("det", "poss", "predet", "case") or doc[start].is_punct or
+                              doc[start].lower_ in _LEADING and (doc[start].lower_ != "new" or
+                                                                 doc[start + 1].like_num)):
         start += 1
     return doc[start:head.i + 1]
 
@@ -492,9 +503,9 @@ def noun_phrase_names(doc) -> list[Mention]:
                 span[0].is_title and span[0].lower_ not in _dictionary(doc)
             span = with_capacity or span
             if len(span) < 2 or not (specific or len(span) >= 3) or "\n" in span.text or \
-                    not (_INDUSTRY.search(span.text) or named) or any(
-                        t.tag_ in ("JJS", "RBS") or t.lower_ in _GENERIC_PROJECT for t in span):
-                continue
+                    not (_INDUSTRY.search(span.text) or named) or describes_a_project(span.text) or any(
+                        t.tag_ in ("JJS", "RBS") for t in span):
+                continue  # "the most important power battery production base": the parse knows superlatives too
             found.append(Mention(span.start_char, span.end_char, span.text, "InvestmentProject", None,
                                  "noun-phrase-project"))
         elif lemma == "government":

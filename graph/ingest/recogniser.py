@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from .resolve import Knowledge, KnownEntity
 from .spans import Spans
 
-__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "nlp", "headline_spans", "abbreviates"]
+__all__ = ["Mention", "EntityRecogniser", "PATTERNS", "TITLES", "DESCRIBING_WORDS", "nlp", "headline_spans",
+           "abbreviates", "describes_a_project"]
 
 _NLP = None
 
@@ -111,8 +112,9 @@ PATTERNS = [
         rf"\b{_CAP_CHAIN}{_CAP} (?:Economic and Technological Development Zone|Economic[- ]Technological "
         rf"Development Zone|Economic Development Zone|High-[Tt]ech Industrial Development Zone|Development Zone|"
         rf"High-[Tt]ech Zone|Hi-[Tt]ech Zone|High-[Tt]ech Park|Industrial Park|Industrial Zone|Industry Park|"
-        rf"Science Park|Technology Park|Science and Technology Park|New Area|New District|(?:Pilot )?Free Trade "
-        rf"Zone|Bonded Zone|Industrial Base|Industrial Cluster)(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
+        rf"Science Park|Technology Park|Science and Technology Park|New Area|New District|New Zone|"
+        rf"(?:Pilot )?Free Trade Zone|Bonded Zone|Industrial Base|Industrial Cluster)"
+        rf"(?: of (?:[A-Z][\w'-]+ ?){{1,3}})?"), 0),
     ("Facility", "facility-name", re.compile(
         rf"\b(?:{_CAP} ){{0,3}}{_CAP} (?:Gigafactory|Factory|Plant|Production Base|Manufacturing Base|Power Station|"
         rf"Energy Storage Station|Research Center|R&D Center|Airport|Railway Station)\b"), 0),
@@ -171,7 +173,28 @@ PATTERNS = [
         r"(?:\b(?:the|a|an|this|that|its|their)\s)(?P<name>(?:(?!(?:the|of|for|and|between|with|a|an|in|on|at|to|by|from|this|that|is|was|will)\b)[\w/-]+ ){1,7}?project(?: of (?:[a-z-]+ ){0,5}"  # noqa: E501
         r"(?:industry|battery|batteries|storage|materials|base|station|cells?|manufacturing))?)\b"), "name"),
 ]
-_SUPERLATIVE = re.compile(r"(?:most \w+|\w+est|biggest|first|only|landmark|leading|key|major) ")
+#: Words that describe a project rather than name it: superlatives ("the largest pumped storage project", "the most
+#: important production base"), ranks ("a key project", "the first ... project") and quantifiers ("several", "such"
+#: projects). Listed, not found by a suffix: "-est" also ends "Southwest" and "Forest". Read by the name patterns
+#: here and by the noun phrases of :mod:`graph.ingest.model_names`.
+DESCRIBING_WORDS = frozenset({
+    "largest", "biggest", "greatest", "highest", "longest", "newest", "latest", "earliest", "best", "finest",
+    "strongest", "fastest", "smallest", "lowest", "cleanest", "most", "least", "first", "only", "landmark", "leading",
+    "key", "major", "such", "other", "several", "many", "various", "similar", "relevant", "related", "these", "those",
+    "more"})
+
+
+def describes_a_project(words: str) -> bool:
+    """Whether a phrase describes a project rather than names one: a word of :data:`DESCRIBING_WORDS` in it.
+
+    >>> describes_a_project("the largest pumped storage project"), describes_a_project("a landmark project")
+    (True, True)
+    >>> describes_a_project("Southwest lithium battery project")
+    False
+    """
+    return any(word.lower() in DESCRIBING_WORDS for word in re.findall(r"[\w-]+", words))
+
+
 _INDUSTRY_WORDS = re.compile(
     r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|solar|photovoltaic|pv|"
     r"hydrogen|vehicle|charging|gwh|power|electrode|recycling", re.IGNORECASE)
@@ -574,8 +597,11 @@ class EntityRecogniser:
                     if words.endswith(" Industry") and all(self.knowledge.resolve(w, "Place") or w == "Industry"
                                                            for w in core):
                         continue  # "Yibin Lithium Industry" is the city's industry; "De'a Lithium Industry" a firm
-                if kind == "InvestmentProject" and (not _INDUSTRY_WORDS.search(words) or _SUPERLATIVE.match(words)):
-                    continue  # "the largest pumped storage project in Sichuan" describes a project, names none
+                if kind == "InvestmentProject" and (not _INDUSTRY_WORDS.search(words) or
+                                                    describes_a_project(match.group(group))):
+                    # "the largest pumped storage project in Sichuan", "the first pumped storage hydropower project"
+                    # (the first word a sentence's, cut off above) describe a project, name none
+                    continue
                 end_of_sentence = _SENTENCE_END.search(words) if rule in _CHAINS else None
                 if end_of_sentence:  # "... Development Zone. More than 400 guests": the name ends at the full stop
                     words = words[:end_of_sentence.start()]

@@ -465,3 +465,11 @@ def test_investors_orders_units_and_suppliers_read_from_the_parse(extractor, tex
 def test_a_countrys_possessive_places_each_company_of_the_list_after_it(extractor):
     found = relations(extractor, "Yahua also supplies South Korea's LG Energy Solution and SK On.")
     assert {("LG Energy Solution", "locatedIn", "South Korea"), ("SK On", "locatedIn", "South Korea")} <= found, found
+
+
+def test_a_name_ending_in_est_is_no_superlative(extractor):
+    # the words that describe a project are listed: "Southwest" and "Forest" end as "largest" does
+    found = [(m.text, m.kind) for m in extractor.recognise.patterns(
+        "The plant belongs to the Southwest lithium battery project in Yibin, beside the Forest energy storage project.")]
+    assert {("Southwest lithium battery project", "InvestmentProject"),
+            ("Forest energy storage project", "InvestmentProject")} <= set(found), found

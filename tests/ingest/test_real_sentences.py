@@ -1606,3 +1606,111 @@ def test_signings_and_partnerships_of_batch_16(bundled_only, text, expected, unw
 def test_subsidiaries_and_headquarters_on_real_sentences(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # UrduPoint, 2022-12-30 (development): "first" opens the phrase and is cut off as a sentence's word before the
+    # project's words are read
+    ("The reservoir of the Lianghekou hydropower plant on the Yalong River, which will not need to be scaled up, will "
+     "serve as the upper reservoir of the new facility -- the first pumped storage hydropower project in Sichuan.",
+     "pumped storage hydropower project"),
+    # PR Newswire, 2021-06-09 (development batch 15): the parse's noun phrase, "leading" no superlative by its tag
+    ("Visitors to COFCO Meishan California Smart City exhibition booth expressed high interest in collaboration with "
+     "this leading clean energy project in Sichuan Tianfu New Zone.",
+     "leading clean energy project"),
+], ids=["first", "leading"])
+@needs_model
+def test_a_word_that_describes_a_project_names_none(bundled_only, text, unwanted):
+    assert (unwanted, "InvestmentProject") not in entities(bundled_only, text)
+
+
+@needs_model
+def test_new_energy_is_an_industry_in_a_projects_name(bundled_only):
+    # CCM, 2024 (development): "new" inside a project's name is "new energy", no word that describes
+    found = entities(bundled_only, "In addition, its subsidiary Sichuan Fulin New Energy Materials Co., Ltd. has a "
+                                   "60,000 t/a new energy lithium battery cathode materials project.")
+    assert ("60,000 t/a new energy lithium battery cathode materials project", "InvestmentProject") in found, found
+
+
+@needs_model
+def test_a_projects_name_starts_after_the_date_before_it(bundled_only):
+    # SMM, 2025 (development): the parse hangs "On November 10, 2025, the" on the project's phrase
+    found = entities(bundled_only, "On November 10, 2025, the sulfide solid-state battery project (Phase I, first "
+                                   "stage: 0.5 GWh) of Sichuan Sak Power commenced production.")
+    assert ("sulfide solid-state battery project", "InvestmentProject") in found, found
+
+
+_ARI_2023 = (
+    "One formalises a non-binding agreement established in February 2022, whereby MinRes will increase its stake in "
+    "the Wodgina lithium mine from 40 per cent to 50 per cent, with Albemarle’s interest lessening to 50 per cent.\n\n"
+    "In return, Albemarle will increase its share in the first two trains of the Kemerton lithium hydroxide plant from "
+    "60 per cent to 85 per cent, with MinRes’ stake reducing to 15 per cent.\n\nSuch proposals are subject to "
+    "Albemarle obtaining approval from the Foreign Investment Review Board (FIRB) for the Kemerton interest change, "
+    "and both parties gaining Western Australia Government approval for the Wodgina interest change.\n\nThe plant is "
+    "expected to commence conversion of Wodgina spodumene concentrate in early 2024.")
+
+
+@needs_model
+def test_a_sites_bare_name_is_the_project_named_after_it(bundled_only):
+    # Australian Resources & Investment, 2023 (development): the model takes "Kemerton" and "Wodgina" for places
+    # (and once "Wodgina" for a company); no place of the name is known, and the article's plant and mine start with it
+    result = bundled_only.extract(_ARI_2023)
+    bare = [(e.label, e.kind) for e in result.entities if e.label in ("Kemerton", "Wodgina")]
+    assert not bare, bare
+    plant = next(e for e in result.entities if e.label == "Kemerton lithium hydroxide plant")
+    mine = next(e for e in result.entities if e.label == "Wodgina lithium mine")
+    assert "Kemerton" in plant.names and "Wodgina" in mine.names
+
+
+@pytest.mark.parametrize("text, company", [
+    # Yicai Global, 2022 (development batch 15): "according to Yahua" read as a place (its subsidiary's name keeps
+    # "Yahua" from being the group's short name)
+    ("(Yicai Global) Feb. 28 -- Shares of China's Yahua Industrial Group soared after the battery materials processor "
+     "said that its unit will spend AUD2.8 million (USD2 million) to purchase a stake in Australia's Abyssinian Metals "
+     "to secure its raw material supply.\n\nYahua International Investment Development, a subsidiary of Yahua, will "
+     "subscribe to 3.7 million shares in the Perth-headquartered mining company.\n\nAbyssinian owns a 51 percent stake in the Kenticha mine which has huge "
+     "potential as the proven lithium resources surpass one million ton of lithium oxide equivalent, according to "
+     "Yahua.", "Yahua Industrial Group"),
+    # Yicai Global, 2019 (development): "a 15 percent stake in Tianyi", the company's name without its place (and
+    # short for none, "Tianyi Lithium" another of the article's companies)
+    ("(Yicai Global) Nov. 11 -- Chinese lithium battery raw material developer Yibin Tianyi Lithium Industry plans to "
+     "invest AUD14.1 million (USD9.7 million) to acquire a 12 percent stake in Australia's AVZ Minerals.\n\nAVZ "
+     "Minerals and Suzhou TA&A Ultra Clean Technology, the largest shareholder of Yibin, Sichuan province-based Tianyi "
+     "Lithium, released the news in separate statements today. The "
+     "world's largest car battery maker Contemporary Amperex Technology also holds a 15 percent stake in Tianyi.",
+     "Yibin Tianyi Lithium Industry"),
+], ids=["Yahua", "Tianyi"])
+@needs_model
+def test_a_companys_name_the_model_takes_for_a_place_is_the_company(bundled_only, text, company):
+    result = bundled_only.extract(text)
+    places = [e.label for e in result.entities if e.kind == "Place" and e.label in ("Yahua", "Tianyi")]
+    assert not places
+    assert company in [e.label for e in result.entities if e.kind == "Company"]
+
+
+@needs_model
+def test_new_stays_in_a_projects_name(bundled_only):
+    # Pandaily, 2021 (development batch 15): the project is "a new power battery production base"
+    found = entities(bundled_only, "Contemporary Amperex Technology Co., Ltd. (CATL), China’s leading producer of EV "
+                                   "batteries, announced on Thursday that it planned to invest in the construction of a "
+                                   "new power battery production base in Yibin, Sichuan Province, with a maximum value "
+                                   "of 24 billion yuan ($3.76 billion).")
+    assert ("new power battery production base", "InvestmentProject") in found, found
+
+
+def test_a_new_zone_is_a_park_with_its_place(bundled_only):
+    # PR Newswire, 2021-06-09 (development batch 15): "New Zone", a third English for 新区 beside New Area and New
+    # District
+    found = entities(bundled_only, "With COFCO Meishan California Smart City successfully landed in Meishan Tianfu New "
+                                   "Zone as a prominent example, the whole region is accelerating investment and "
+                                   "development in clean energy industry.")
+    assert ("Meishan Tianfu New Zone", "IndustrialPark") in found, found
+
+
+@needs_model
+def test_a_base_its_place_names_is_a_project(bundled_only):
+    # Pandaily, 2021 (development batch 15): the model takes "Yibin Base" for a person
+    found = entities(bundled_only, "At the commissioning ceremony of the project, Zeng Yuqun, chairman of CATL, said "
+                                   "that after the completion of Yibin Base, it would become the most important power "
+                                   "battery production base in Southwest China of the company.")
+    assert ("Yibin Base", "InvestmentProject") in found, found
