@@ -1038,8 +1038,9 @@ _SUBJECT_REFERENCE = re.compile(
     r"(?!\s+(?:is|was|has been|will be|would be|remains?)\s+(?:not\s+)?(?:\w+ly\s+)?(?:clear|unclear|expected|"
     r"reported|said|understood|likely|unlikely|possible|important|significant|necessary|worth|noted|hoped|time)\b)",
     re.IGNORECASE)
-# "the project", "the proposed site", "the plant": the project the story is about
-_PROJECT_REFERENCE = re.compile(r"\b(?:the|this) (?:(?:proposed|new|planned|whole|entire) )?(?:project|plant|base|"
+# "the project", "the proposed site", "the plant", "the 30,000-square-meter facility": the project the story is about
+_PROJECT_REFERENCE = re.compile(r"\b(?:the|this) (?:(?:proposed|new|planned|whole|entire) )?"
+                                r"(?:\d[\d.,]*[ -]?(?:[a-z]+-)*[a-z]+ )?(?:project|plant|base|"
                                 r"facility|site|factory)\b(?!['\u2019]s? \w+|-|,? (?:in|at|of|for|near)\b)",
                                 re.IGNORECASE)
 # "these spodumene projects", "the three projects", "both projects": the projects a sentence before listed

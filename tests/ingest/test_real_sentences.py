@@ -1714,3 +1714,12 @@ def test_a_base_its_place_names_is_a_project(bundled_only):
                                    "that after the completion of Yibin Base, it would become the most important power "
                                    "battery production base in Southwest China of the company.")
     assert ("Yibin Base", "InvestmentProject") in found, found
+
+
+@needs_model  # the model names the plant
+def test_the_facility_of_a_size_is_the_storys_project_on_a_real_sentence(bundled_only):
+    # IndustryWeek, 2010 (development batch 16): "the 30,000-square-meter facility" refers to the plant named before
+    found = relations(bundled_only, "Milwaukee-based diversified manufacturer Johnson Controls Inc. said it is investing "
+                      "$118 million to build its third automotive battery plant in China.\nThe 30,000-square-meter "
+                      "facility, to be located in Fuling, Chongqing, will produce automotive lead-acid batteries.")
+    assert ("third automotive battery plant", "locatedIn", "Fuling District") in found, found
