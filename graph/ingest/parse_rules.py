@@ -51,6 +51,7 @@ _SOURCE = {"source", "buy", "purchase", "procure", "import"}
 _PARTNER = {"cooperate", "partner", "collaborate", "team", "ally"}
 _GATHER = {"gather", "meet", "convene", "assemble", "converge", "come"}
 _OWN = {"own", "control"}
+_HOLD_RIGHTS = {"own", "hold", "obtain", "acquire", "secure", "gain", "have", "get"}
 _ADMINISTRATIVE = {"City", "District", "County", "Town", "Prefecture", "Township", "Village"}
 _INCLUDE = {"include", "cover", "comprise", "encompass", "span"}
 _ORDER_PLACE = {"place", "issue", "award", "give"}
@@ -217,6 +218,14 @@ def _preposition_objects(tokens, words: set[str]):
     return found
 
 
+def _co_investors(parsed: _Parsed, verb) -> list[SentenceMention]:
+    """The organisations an investing verb names its subject's partners with "with": "X will invest CNY2 billion
+    with raw material supplier Y (to build Z)"."""
+    partners = _preposition_objects([verb], {"with"})
+    return parsed.mentions(partners + [c for t in partners for c in t.children if c.dep_ in ("appos", "compound")],
+                           ORG)
+
+
 def _objects(verb):
     return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
 
@@ -292,7 +301,7 @@ def verb_relations(ctx: SentenceContext) -> None:
                             add(party.key, "investsIn", project, 0.6, "parse-investment-agreement")
 
         elif lemma in _INVEST:
-            investors = [m for m in subjects if m.kind in ORG]
+            investors = [m for m in subjects if m.kind in ORG] + _co_investors(parsed, verb)
             # "invest 1.9 billion yuan in building a battery plant": what the gerund builds
             gerunds = [c for t in holders for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
                        for c in p.children if c.dep_ == "pcomp"]
@@ -305,8 +314,10 @@ def verb_relations(ctx: SentenceContext) -> None:
                 elif target.kind in PLACEISH and ctx.project:
                     add(ctx.project, "locatedIn", target.key, 0.6, "parse-invest-in-place")
 
-        elif lemma in _BUILD:
+        elif lemma in _BUILD and not any(o.lemma_.lower() == "right" for o in objects):
             builders = [m for m in (agents if passive else subjects) if m.kind in ORG]
+            if verb.head.lemma_.lower() in _INVEST and verb.dep_ in _CLAUSE_DEPS:
+                builders += _co_investors(parsed, verb.head)  # "X will invest CNY2 billion with Y to build Z"
             built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
                                                                                   "IndustrialPark"})
             if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children) and \
@@ -419,8 +430,10 @@ def verb_relations(ctx: SentenceContext) -> None:
                 for place in places[:1]:
                     add(event.key, "locatedIn", place.key, 0.7, "parse-gathered-for")
 
-        elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects):
-            winners = [m for m in subjects if m.kind in ORG]  # "X won the exploration rights to the Y mine"
+        elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects) or \
+                lemma in _HOLD_RIGHTS and any(o.lemma_.lower() == "right" for o in objects):
+            # "X won the exploration rights to the Y mine", "X now owns the prospecting rights for ... the Y mine"
+            winners = [m for m in subjects if m.kind in ORG]
             rights = _preposition_objects(objects + [verb], {"to", "of", "for"})
             # "won the auction for the exploration rights to the Y mine"
             won = parsed.mentions(rights + _preposition_objects(rights, {"to", "of"}), {"InvestmentProject"})

@@ -1723,3 +1723,19 @@ def test_the_facility_of_a_size_is_the_storys_project_on_a_real_sentence(bundled
                       "$118 million to build its third automotive battery plant in China.\nThe 30,000-square-meter "
                       "facility, to be located in Fuling, Chongqing, will produce automotive lead-acid batteries.")
     assert ("third automotive battery plant", "locatedIn", "Fuling District") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Yicai, 2025-10-29: the one an investment is made "with" builds with the investor
+    ("Shenghua plans to build a plant in Mianzhu. In addition, it will invest CNY2 billion with raw material supplier "
+     "SD Lomon to build a joint venture plant with an annual capacity of 175,000 tons in the same park, it added.\n"
+     "Shenghua will hold 51 percent of the JV factory, with SD Lomon owning the rest, it said.",
+     {("SD Lomon", "investsIn", "joint venture plant with an annual capacity of 175,000 tons")}),
+    # Pandaily, 2022 (development batch 16): the prospecting rights a company owns are its stake in the mine
+    ("Sinuowei Mining now owns the prospecting rights for detailed investigation of the Dechenongba Lithium Mine and "
+     "Quartzite Mine in Yajiang County, Sichuan.", {("Sinuowei Mining", "investsIn", "Dechenongba Lithium Mine")}),
+], ids=["invest-with-to-build", "owns-the-prospecting-rights"])
+@needs_model
+def test_co_investors_and_rights_on_real_sentences(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
