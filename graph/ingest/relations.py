@@ -198,8 +198,10 @@ def works_for(ctx: SentenceContext) -> None:
             ctx.add(m.key, "worksFor", following.key, 0.7, "name-role-at-org", jobTitle=role.group("role"))
             ctx.employers.add(following.key)
         title = re.search(rf"\b(?P<title>{TITLES}) $", view.before(m, 60))
-        if title and following and following.kind in ORG and re.fullmatch(r" (?:of|at) (?:the )?",
-                                                                          view.between(m, following)):
+        # "analyst Zhang Jinhui of consulting firm ICCSINO": what the organisation is may come before its name
+        if title and following and following.kind in ORG and re.fullmatch(
+                r" (?:of|at) (?:the )?(?:(?:[a-z][\w-]* ){0,2}(?:firm|company|group|agency|institute|bank|"
+                r"consultancy|maker|manufacturer|producer|developer) )?", view.between(m, following)):
             ctx.add(m.key, "worksFor", following.key, 0.8, "title-name-of-org", jobTitle=title.group("title"))
             ctx.employers.add(following.key)
 

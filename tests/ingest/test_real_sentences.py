@@ -1739,3 +1739,12 @@ def test_the_facility_of_a_size_is_the_storys_project_on_a_real_sentence(bundled
 def test_co_investors_and_rights_on_real_sentences(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
+
+
+@needs_model  # the model names ICCSINO
+def test_a_title_name_of_what_the_organisation_is_and_its_name_on_a_real_sentence(bundled_only):
+    # ZXZC (CnEVPost), 2023 (development batch 16)
+    found = relations(bundled_only, "That's not a high price for CATL, which will be able to get future lithium "
+                      "carbonate from the project at a cost of less than RMB 100,000 per ton, the report said, citing "
+                      "analyst Zhang Jinhui of consulting firm ICCSINO.")
+    assert ("Zhang Jinhui", "worksFor", "ICCSINO") in found, found
