@@ -40,7 +40,12 @@ _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike", "agree"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
 _INVEST = {"invest"}
 _BUILD = {"build", "construct", "establish", "set", "launch", "develop", "open", "start", "begin", "break",
-          "kick", "put", "expand", "commission", "complete", "own", "operate"}
+          "kick", "put", "expand", "commission", "complete", "own", "operate", "commence"}
+# what building a project is called when a verb starts it: "started construction of Y", "broke ground on Y"
+_WORKS = {"construction", "ground", "groundbreaking", "work", "works"}
+_FUND = {"fund", "finance", "co-finance", "bankroll", "co-fund"}
+# a company taken over: "completed its acquisition of Y", "the takeover of Y"
+_TAKEOVER = {"acquisition", "takeover", "buyout", "purchase"}
 _LOCATE = {"locate", "settle", "land", "site", "base", "situate", "headquarter", "house"}
 _HOST = {"host", "co-host", "cohost"}
 _ORGANISE = {"organize", "organise", "sponsor", "co-organize", "co-organise", "undertake", "co-sponsor"}
@@ -314,13 +319,18 @@ def verb_relations(ctx: SentenceContext) -> None:
                 elif target.kind in PLACEISH and ctx.project:
                     add(ctx.project, "locatedIn", target.key, 0.6, "parse-invest-in-place")
 
-        elif lemma in _BUILD and not any(o.lemma_.lower() == "right" for o in objects):
+        elif lemma in _BUILD and not any(o.lemma_.lower() in _TAKEOVER | {"right"} for o in objects):
             builders = [m for m in (agents if passive else subjects) if m.kind in ORG]
             if verb.head.lemma_.lower() in _INVEST and verb.dep_ in _CLAUSE_DEPS:
                 builders += _co_investors(parsed, verb.head)  # "X will invest CNY2 billion with Y to build Z"
             built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
                                                                                   "IndustrialPark"})
+            works = [o for o in objects if o.lemma_.lower() in _WORKS]
+            if works and not passive:  # "X started construction of Y", "X broke ground on Y"
+                built += parsed.mentions(_preposition_objects(works + [verb], {"of", "on", "for"}),
+                                         {"InvestmentProject"})
             if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children) and \
+                    not works and \
                     not (lemma == "put" and any(o.lemma_ in ("production", "operation", "service", "use")
                                                 for o in _preposition_objects([verb], {"into"}))):
                 built = []  # "put X into production" is a project of the subject's; "put forward" is none
@@ -449,9 +459,21 @@ def verb_relations(ctx: SentenceContext) -> None:
                 for buyer in buyers:
                     add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-sources-from")
 
-        elif lemma in _ACQUIRE:
+        elif lemma in _FUND:  # "X will finance the project", "the project is funded by X and Y"
+            funders = [m for m in (agents if passive else subjects) if m.kind in ORG]
+            for thing in parsed.mentions(subject_tokens if passive else objects, {"InvestmentProject", "Company"}):
+                for funder in funders:
+                    add(funder.key, "investsIn", thing.key, 0.65, "parse-funds")
+
+        elif lemma in _ACQUIRE or lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in
+                                                          verb.children) or \
+                lemma in ("complete", "announce", "finalise", "finalize", "close") and \
+                any(o.lemma_.lower() in _TAKEOVER for o in objects):
             buyers = [m for m in subjects if m.kind == "Company"]
-            bought = parsed.mentions(objects, {"Company"})
+            takeovers = [o for o in objects if o.lemma_.lower() in _TAKEOVER]
+            # "took over Y"; "completed its acquisition of Y"
+            bought = parsed.mentions(objects, {"Company"}) + \
+                parsed.mentions(_preposition_objects(takeovers, {"of"}), {"Company"})
             for buyer in buyers:
                 for company in bought:
                     add(company.key, "subsidiaryOf", buyer.key, 0.55, "parse-acquires")
