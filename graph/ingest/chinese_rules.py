@@ -5,12 +5,14 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 
 =============================================  ===================================================
 "A与B签约" / "A与B签署…协议", "A分别与B、C签约",  signedAgreementWith (战略合作 also partnerOf)
-"A、B与C签订" (A and B each with C), "A昨天与B签约"
+"A、B与C签订" (A and B each with C), "A昨天与B签约",
+"A和B分别与C签订"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
 "A…有限公司(以下简称“B”)X项目"                    investsIn
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
+"X项目…Y项目,两个项目分别落户A和B"                  locatedIn (X in A, Y in B)
 "赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
@@ -113,10 +115,11 @@ def signed(ctx: SentenceContext) -> None:
         venue = _signed_at(ctx, run, lead)
         if venue:  # "A在成都与B签署": 成都 is where, A and B sign
             head, parties, split = venue[0], venue[1], None
-        if split:  # "A分别与B、C签约": A signs with each
-            previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
-            head = previous[-1] if previous else None
-        heads = [head] if head else _signers_before_with(ctx, runs)
+        heads = [head] if head else []
+        if split:  # "A分别与B、C签约": A signs with each; "A和B分别与C签订": so do A and B
+            before = _runs(ctx, _PARTY_KINDS, ctx.view.offset(run[0]))
+            heads = before[-1] if before else []
+        heads = heads or _signers_before_with(ctx, runs)
         if heads:
             pairs = [(h, p) for h in heads for p in parties]
         else:
@@ -384,6 +387,30 @@ def located(ctx: SentenceContext) -> None:
             park = _park_before_bracket(ctx, places, place)
             if park is not None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def settled_respectively(ctx: SentenceContext) -> None:
+    """"…《X项目投资协议》和《Y项目投资协议书》,两个项目分别落户A和B": the projects the sentence names, in order, settle
+    one in each place listed after 分别落户 (a place written with its city, 内江威远县, is its most specific)."""
+    text = ctx.view.text
+    for trigger in re.finditer(r"分别(?:落户|落地|选址|位于)(?:于|在|到)?", text):
+        groups: list[list[SentenceMention]] = []
+        at = trigger.end()
+        for m in (m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end() and m.kind in PLACEISH):
+            gap = text[at:ctx.view.offset(m)]
+            if groups and not gap.strip():
+                groups[-1].append(m)  # 内江 and 威远县: one place, written with its city
+            elif not groups and not gap.strip() or groups and re.fullmatch(_LIST, gap):
+                groups.append([m])
+            else:
+                break
+            at = ctx.view.offset(m) + len(m.text)
+        projects = list(dict.fromkeys(m.key for m in ctx.mentions if m.kind == "InvestmentProject" and
+                                      ctx.view.offset(m) < trigger.start()))
+        if len(groups) < 2 or len(projects) != len(groups):
+            continue
+        for project, group in zip(projects, groups, strict=True):
+            ctx.add(project, "locatedIn", _most_specific(ctx, group).key, 0.65, "zh-settled-respectively")
 
 
 def settled_in_the_park(ctx: SentenceContext) -> None:
@@ -786,6 +813,6 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture, supplies,
+    the_company_invests, located, settled_respectively, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture, supplies,
     partners, place_chain, project_and_place,
 ]

@@ -266,3 +266,22 @@ def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
 ], ids=["start-working-together", "found-together"])
 def test_parties_that_start_working_together_or_found_something_together_are_partners(bundled_only, text, partners):
     assert partners <= relations(bundled_only, text)
+
+
+# Round 12, on the development set
+
+def test_the_parties_listed_before_respectively_with_each_sign_with_the_party_after(bundled_only):
+    # zpxdjx (内江), development set: "A和B分别与C签订": A signs with C as well as B
+    found = relations(bundled_only, "6月27日,内江经开区和威远县分别与埃普诺(深圳)新能源科技集团有限公司签订《年产30万吨硅碳负极新材料项目"
+                                    "投资合作协议》和《年产3万吨高纯微米硅材料项目投资协议书》,两个项目分别落户内江经开区和内江威远县。")
+    assert {(party, "signedAgreementWith", "埃普诺(深圳)新能源科技集团有限公司")
+            for party in ("内江经开区", "Weiyuan County")} <= found, found
+
+
+def test_the_projects_of_a_sentence_settle_respectively_in_the_places_listed(bundled_only):
+    # zpxdjx (内江), development set: "两个项目分别落户A和B": the first project in A, the second in B
+    found = relations(bundled_only, "6月27日,内江经开区和威远县分别与埃普诺(深圳)新能源科技集团有限公司签订《年产30万吨硅碳负极新材料项目"
+                                    "投资合作协议》和《年产3万吨高纯微米硅材料项目投资协议书》,两个项目分别落户内江经开区和内江威远县。")
+    assert {("年产30万吨硅碳负极新材料项目", "locatedIn", "内江经开区"),
+            ("年产3万吨高纯微米硅材料项目", "locatedIn", "Weiyuan County")} <= found, found
+    assert ("年产3万吨高纯微米硅材料项目", "locatedIn", "内江经开区") not in found, found
