@@ -20,6 +20,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A旗下…企业B", "B的母公司A"                       subsidiaryOf
 "A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
+"A…主要客户包括B、C等"                              suppliesTo (A supplies each)
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
 "A与B、C开启合作", "A与B、C共同成立"                partnerOf
 "X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
@@ -750,6 +751,23 @@ def supplies(ctx: SentenceContext) -> None:
             ctx.add(a.key, "suppliesTo", b.key, 0.7, "zh-supplier-of")
 
 
+def customers_include(ctx: SentenceContext) -> None:
+    """"杉杉负极材料总出货量超10万吨,…主要客户包括宁德时代、比亚迪、LG、欣旺达等": the company the sentence names
+    last before its customers (else the story's) supplies each customer listed."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:主要|核心|重要|下游)?客户(?:群体|群)?(?:包括|包含|涵盖|覆盖|有)了?\s*", text):
+        following = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
+        if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != match.end():
+            continue
+        customers = listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST)
+        if re.match(r"\s*等?[^，,。；;、]{0,12}?的", ctx.view.after(customers[-1], 16)):
+            continue  # "客户包括北京奥运会、上海世博会等重大活动的电动大巴供应商": the list says whose, not who
+        supplier = _company_referred(ctx, match.start())
+        for customer in customers if supplier else []:
+            if customer.key != supplier:
+                ctx.add(supplier, "suppliesTo", customer.key, 0.65, "zh-customers-include")
+
+
 def partners(ctx: SentenceContext) -> None:
     """"A与B(达成|开展|深化|建立)…合作", "A与B、C开启合作", "A与B合资(成立|设立)", "A与B共同成立"."""
     text = ctx.view.text
@@ -813,6 +831,7 @@ def place_chain(ctx: SentenceContext) -> None:
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, settled_respectively, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture, supplies,
+    the_company_invests, located, settled_respectively, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture,
+    supplies, customers_include,
     partners, place_chain, project_and_place,
 ]

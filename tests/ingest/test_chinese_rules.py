@@ -285,3 +285,15 @@ def test_the_projects_of_a_sentence_settle_respectively_in_the_places_listed(bun
     assert {("年产30万吨硅碳负极新材料项目", "locatedIn", "内江经开区"),
             ("年产3万吨高纯微米硅材料项目", "locatedIn", "Weiyuan County")} <= found, found
     assert ("年产3万吨高纯微米硅材料项目", "locatedIn", "内江经开区") not in found, found
+
+
+def test_the_company_a_sentence_names_supplies_each_of_its_customers_listed(bundled_only):
+    # meishandaily (彭山), development set: "主要客户包括A、B、C等": 杉杉 supplies each
+    found = relations(bundled_only, "2021年,杉杉负极材料总出货量超10万吨,国内人造石墨出货排名第一,全球市场占率达12%,主要客户包括宁德时代、"
+                                    "比亚迪、LG、欣旺达等国内外锂电龙头企业。")
+    assert {("杉杉", "suppliesTo", customer) for customer in
+            ("Contemporary Amperex Technology Co., Limited", "BYD", "LG", "Sunwoda")} <= found, found
+    # itbear (泸州), development set (its second sentence; the first shortened): the events listed are whose buses
+    found = relations(bundled_only, "中科电气(300035.SZ)近日宣布投资建设负极材料项目。其客户包括北京奥运会、上海世博会、深圳大运会等重大活动的"
+                                    "电动大巴供应商。")
+    assert not any(kind == "suppliesTo" for _, kind, _ in found), found
