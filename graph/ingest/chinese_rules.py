@@ -24,6 +24,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
 "A与B、C开启合作", "A与B、C共同成立"                partnerOf
 "X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
+"由A和B旗下C成立的合资公司X"                        investsIn X, partnerOf (A and C)
 "A拟与B成立合资公司X"                             investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
 =============================================  ===================================================
@@ -591,22 +592,29 @@ def attends(ctx: SentenceContext) -> None:
 
 # "吉利汽车旗下新能源汽车企业极氪汽车": the kind of company the subsidiary is, between the parent and its name
 _OWNED_KIND = re.compile(rf"\s*(?:通过)?(?:旗下|下属)(?:的)?[{CJK}]{{0,8}}?(?:企业|公司|品牌)\s*(?:——|—|:|：)?\s*")
+# "吉利汽车控股有限公司旗下浙江吉润汽车有限公司": the parent, then its company, with the kind of company or without
+_OWNED = re.compile(rf"{_OWNED_KIND.pattern}|\s*(?:旗下|下属)(?:的)?\s*")
 
 
 def joint_venture(ctx: SentenceContext) -> None:
-    """"X是A与B于2019年成立的合资公司": each founder invests in the joint venture, and the founders are partners
-    (a founder written as its parent's "吉利汽车旗下…极氪汽车" is the subsidiary)."""
+    """"X是A与B于2019年成立的合资公司", "由A和B旗下C成立的合资公司X": each founder invests in the joint venture,
+    and the founders are partners (a founder written as its parent's "吉利汽车旗下…极氪汽车" is the subsidiary)."""
     text = ctx.view.text
     for match in re.finditer(r"(?:共同|合资)?(?:成立|组建|设立|组成|出资设立)的(?:合资公司|合资企业)", text):
         orgs = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < match.start()]
         verb = next((i for i, m in enumerate(orgs[:-1])
                      if re.fullmatch(r"\s*(?:是|为|系)\s*", _between(ctx, m, orgs[i + 1]))), None)
-        if verb is None:
-            continue
-        venture, named = orgs[verb], orgs[verb + 1:]
+        if verb is not None:
+            venture, named = orgs[verb], orgs[verb + 1:]
+        else:  # "由A和B旗下C成立的合资公司D投资建设": the venture named after the words
+            venture = next((m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) >= match.end() and
+                            re.fullmatch(r"[\s:：—“\"]*", text[match.end():ctx.view.offset(m)])), None)
+            named = _founders_before(ctx, orgs, match.start())
+            if venture is None or not named:
+                continue
         founders = [m for i, m in enumerate(named)
-                    if not (i + 1 < len(named) and re.fullmatch(_OWNED_KIND, _between(ctx, m, named[i + 1])))]
-        joined = all(re.fullmatch(_AND, _between(ctx, a, b)) or re.fullmatch(_OWNED_KIND, _between(ctx, a, b))
+                    if not (i + 1 < len(named) and re.fullmatch(_OWNED, _between(ctx, m, named[i + 1])))]
+        joined = all(re.fullmatch(_AND, _between(ctx, a, b)) or re.fullmatch(_OWNED, _between(ctx, a, b))
                      for a, b in zip(named, named[1:], strict=False))
         if len(founders) < 2 or not joined:
             continue
@@ -614,6 +622,21 @@ def joint_venture(ctx: SentenceContext) -> None:
             ctx.add(founder.key, "investsIn", venture.key, 0.7, "zh-joint-venture")
             for other in founders[i + 1:]:
                 ctx.add(founder.key, "partnerOf", other.key, 0.65, "zh-joint-venture")
+
+
+def _founders_before(ctx: SentenceContext, orgs: list[SentenceMention], verb: int) -> list[SentenceMention]:
+    """The organisations listed right before sentence offset ``verb`` (with 与 / 和 / 、, or a parent's "旗下" between),
+    the last of them ending there (but for 共同 / 联合)."""
+    if not orgs or not re.fullmatch(r"\s*(?:共同|联合|一起)?\s*",
+                                    ctx.view.text[ctx.view.offset(orgs[-1]) + len(orgs[-1].text):verb]):
+        return []
+    named = [orgs[-1]]
+    for previous in reversed(orgs[:-1]):
+        gap = _between(ctx, previous, named[0])
+        if not (re.fullmatch(_AND, gap) or re.fullmatch(_OWNED, gap)) or re.search(r"[，,]", gap):
+            break
+        named.insert(0, previous)
+    return named
 
 
 def named_venture(ctx: SentenceContext) -> None:

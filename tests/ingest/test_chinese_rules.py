@@ -297,3 +297,13 @@ def test_the_company_a_sentence_names_supplies_each_of_its_customers_listed(bund
     found = relations(bundled_only, "中科电气(300035.SZ)近日宣布投资建设负极材料项目。其客户包括北京奥运会、上海世博会、深圳大运会等重大活动的"
                                     "电动大巴供应商。")
     assert not any(kind == "suppliesTo" for _, kind, _ in found), found
+
+
+def test_the_founders_written_before_a_joint_venture_named_after_it_invest_in_it(bundled_only):
+    # itdcw (宜宾), development set: "由A和B旗下C成立的合资公司D投资建设": A and C (B's company) found D and are partners
+    found = relations(bundled_only, "据悉,时代吉利年产能12GWh动力电池宜宾项目,由宁德时代和吉利汽车控股有限公司旗下浙江吉润汽车有限公司成立的"
+                                    "合资公司时代吉利动力电池公司投资建设。")
+    catl = "Contemporary Amperex Technology Co., Limited"
+    assert {(catl, "investsIn", "时代吉利动力电池公司"), ("浙江吉润汽车有限公司", "investsIn", "时代吉利动力电池公司"),
+            (catl, "partnerOf", "浙江吉润汽车有限公司")} <= found, found
+    assert not any(s == "Geely" and kind in ("investsIn", "partnerOf") for s, kind, _ in found), found
