@@ -9,6 +9,7 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A和B分别与C签订"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
+"A…先后投资B、C等企业"                                investsIn (each company listed)
 "A…有限公司(以下简称“B”)X项目"                    investsIn
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
@@ -217,6 +218,20 @@ def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceM
     """A project and the projects listed after it: "X项目、Y项目、Z项目等3个项目" (each is what the verb before says)."""
     following = ctx.mentions[ctx.mentions.index(first):]
     return listed_together(ctx.view, list(takewhile(lambda m: m.kind == "InvestmentProject", following)), _LIST)
+
+
+def invests_in_companies(ctx: SentenceContext) -> None:
+    """"自贡高投集团…,先后投资兴储世纪科技股份有限公司、凯盛(自贡)新能源有限公司等企业": the company the sentence names
+    last before the verb (else the story's) invests in each company listed right after it."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:先后|相继|分别|战略)?(?:投资|入股|参股)了?", text):
+        following = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
+        if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != match.end():
+            continue
+        investor = _company_referred(ctx, match.start())
+        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST):
+            if investor is not None and company.key != investor:
+                ctx.add(investor, "investsIn", company.key, 0.6, "zh-invests-in-companies")
 
 
 # "该公司", "公司" opening a clause: the company the sentence or the story is about
@@ -853,8 +868,7 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, settled_respectively, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture,
-    supplies, customers_include,
-    partners, place_chain, project_and_place,
+    works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by,
+    invests, the_company_invests, invests_in_companies, located, settled_respectively, settled_in_the_park, visited_in,
+    subsidiary, joint_venture, named_venture, supplies, customers_include, partners, place_chain, project_and_place,
 ]

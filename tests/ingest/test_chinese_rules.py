@@ -307,3 +307,11 @@ def test_the_founders_written_before_a_joint_venture_named_after_it_invest_in_it
     assert {(catl, "investsIn", "时代吉利动力电池公司"), ("浙江吉润汽车有限公司", "investsIn", "时代吉利动力电池公司"),
             (catl, "partnerOf", "浙江吉润汽车有限公司")} <= found, found
     assert not any(s == "Geely" and kind in ("investsIn", "partnerOf") for s, kind, _ in found), found
+
+
+def test_the_company_a_sentence_names_invests_in_each_company_listed_after_the_verb(bundled_only):
+    # libattery (自贡), development set: "A…,先后投资B、C等企业"
+    found = relations(bundled_only, "近年来,自贡高投集团坚持以高质量党建引领高质量发展,坚定走产业发展之路,紧紧围绕市委“锂电光伏做配套、钠电储能做"
+                                    "龙头”的发展定位,瞄准新能源产业发展新赛道,先后投资兴储世纪科技股份有限公司、凯盛(自贡)新能源有限公司等企业,"
+                                    "初步搭建起新能源产业链发展雏形;")
+    assert {("自贡高投集团", "investsIn", company) for company in ("兴储世纪科技股份有限公司", "凯盛(自贡)新能源有限公司")} <= found, found
