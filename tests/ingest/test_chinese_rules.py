@@ -287,6 +287,7 @@ def test_the_projects_of_a_sentence_settle_respectively_in_the_places_listed(bun
     assert ("年产3万吨高纯微米硅材料项目", "locatedIn", "内江经开区") not in found, found
 
 
+@needs_chinese_model  # 杉杉 is the model's name
 def test_the_company_a_sentence_names_supplies_each_of_its_customers_listed(bundled_only):
     # meishandaily (彭山), development set: "主要客户包括A、B、C等": 杉杉 supplies each
     found = relations(bundled_only, "2021年,杉杉负极材料总出货量超10万吨,国内人造石墨出货排名第一,全球市场占率达12%,主要客户包括宁德时代、"
@@ -299,6 +300,7 @@ def test_the_company_a_sentence_names_supplies_each_of_its_customers_listed(bund
     assert not any(kind == "suppliesTo" for _, kind, _ in found), found
 
 
+@needs_chinese_model  # 吉利汽车控股有限公司 whole is the model's name
 def test_the_founders_written_before_a_joint_venture_named_after_it_invest_in_it(bundled_only):
     # itdcw (宜宾), development set: "由A和B旗下C成立的合资公司D投资建设": A and C (B's company) found D and are partners
     found = relations(bundled_only, "据悉,时代吉利年产能12GWh动力电池宜宾项目,由宁德时代和吉利汽车控股有限公司旗下浙江吉润汽车有限公司成立的"
