@@ -809,7 +809,9 @@ def customers_include(ctx: SentenceContext) -> None:
 def partners(ctx: SentenceContext) -> None:
     """"A与B(达成|开展|深化|建立)…合作", "A与B、C开启合作", "A与B合资(成立|设立)", "A与B共同成立"."""
     text = ctx.view.text
-    for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署|举行)?[^，,。；;]{0,8}?"
+    # the words between a verb and the cooperation only after a verb: without one, the match would start up to eight
+    # characters early, inside the names before it ("德阳市与珠海冠宇举行合作交流座谈会")
+    for match in re.finditer(r"(?:(?:达成|开展|深化|建立|推进|加强|签署|举行)[^，,。；;]{0,8}?)?"
                              r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)|"
                              r"(?:开启|开展|展开)合作|共同(?:出资)?(?:成立|设立|组建|发起)", text):
         runs = _runs(ctx, ORG, match.start() + 1)

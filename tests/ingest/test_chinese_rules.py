@@ -317,3 +317,12 @@ def test_the_company_a_sentence_names_invests_in_each_company_listed_after_the_v
                                     "龙头”的发展定位,瞄准新能源产业发展新赛道,先后投资兴储世纪科技股份有限公司、凯盛(自贡)新能源有限公司等企业,"
                                     "初步搭建起新能源产业链发展雏形;")
     assert {("自贡高投集团", "investsIn", company) for company in ("兴储世纪科技股份有限公司", "凯盛(自贡)新能源有限公司")} <= found, found
+
+
+def test_a_place_holding_talks_on_cooperation_with_a_company_partners_it(bundled_only):
+    # scjjw (德阳), development set: no verb before 合作交流, so the words before it are the parties, not the verb's
+    # (a later sentence of the article makes 珠海冠宇 a company)
+    found = relations(bundled_only, "四川经济网德阳讯(记者 闫新宇 文/图)5月22日下午,德阳市与珠海冠宇举行合作交流座谈会,双方就深化新能源产业"
+                                    "领域合作进行深入交流,达成战略合作共识。"
+                                    "珠海冠宇董事长、总经理徐延铭向德阳市委、市政府对企业发展的支持表示感谢。")
+    assert ("Deyang City", "partnerOf", "珠海冠宇") in found, found
