@@ -951,7 +951,8 @@ class ChineseRecogniser:
         # among the starts up to the longest mention's length before it, not by reading them all
         at_start = {m.start: i for i, m in enumerate(chosen)}
         longest = max((m.end - m.start for m in chosen), default=0)
-        for name, (kind, full) in learnt.items():
+        # longer names first: 四川天齐盛合锂业 before the 天齐盛合锂业 inside it (which would hold its span)
+        for name, (kind, full) in sorted(learnt.items(), key=lambda item: -len(item[0])):
             for match in re.finditer(re.escape(name), text):
                 if kind == "Company" and taken.overlaps(match.start(), match.end()):
                     # "珠海冠宇董事长…": the company 珠海冠宇 elsewhere, not the city 珠海; "杉杉科技", the short name

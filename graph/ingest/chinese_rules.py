@@ -5,12 +5,15 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 
 =============================================  ===================================================
 "A与B签约" / "A与B签署…协议", "A分别与B、C签约",  signedAgreementWith (战略合作 also partnerOf)
-"A、B与C签订" (A and B each with C), "A昨天与B签约"
+"A、B与C签订" (A and B each with C), "A昨天与B签约",
+"A和B分别与C签订"
 "A投资…建设…项目", "由A投资建设", "A投资建设的…项目"  investsIn
 "A…,该公司/公司…建设的X项目、Y项目"                 investsIn (each project listed)
+"A…先后投资B、C等企业"                                investsIn (each company listed)
 "A…有限公司(以下简称“B”)X项目"                    investsIn
 "项目落户/选址/位于/坐落于Z", "位于Z的…项目", "在Z建设"  locatedIn
 "X项目、Y项目两大…项目落户Z", "A所在的Z"          locatedIn
+"X项目…Y项目,两个项目分别落户A和B"                  locatedIn (X in A, Y in B)
 "赴Z考察A"                                        locatedIn (A in Z)
 "由A主办, B承办", "A主办的…大会"                 hosts / organizes
 "A出席/参加…大会", "邀请A、B等地参会"                attends
@@ -18,9 +21,11 @@ Each rule reads one sentence's mentions and the words between them, as the Engli
 "A旗下…企业B", "B的母公司A"                       subsidiaryOf
 "A董事长B", "A董事长B、副总裁C"                    worksFor (with the title)
 "A为/向B供应/供货/提供"                            suppliesTo
+"A…主要客户包括B、C等"                              suppliesTo (A supplies each)
 "A与B(达成|开展|深化)…合作", "A与B合资"           partnerOf
 "A与B、C开启合作", "A与B、C共同成立"                partnerOf
 "X是A与B…成立的合资公司"                         investsIn X, partnerOf (the founders)
+"由A和B旗下C成立的合资公司X"                        investsIn X, partnerOf (A and C)
 "A拟与B成立合资公司X"                             investsIn X, partnerOf (the founders)
 "四川省宜宾市"                                    locatedIn (a place in the place before it)
 =============================================  ===================================================
@@ -113,10 +118,11 @@ def signed(ctx: SentenceContext) -> None:
         venue = _signed_at(ctx, run, lead)
         if venue:  # "A在成都与B签署": 成都 is where, A and B sign
             head, parties, split = venue[0], venue[1], None
-        if split:  # "A分别与B、C签约": A signs with each
-            previous = [m for m in ctx.mentions if m.kind in _PARTY_KINDS and m.end <= run[0].start]
-            head = previous[-1] if previous else None
-        heads = [head] if head else _signers_before_with(ctx, runs)
+        heads = [head] if head else []
+        if split:  # "A分别与B、C签约": A signs with each; "A和B分别与C签订": so do A and B
+            before = _runs(ctx, _PARTY_KINDS, ctx.view.offset(run[0]))
+            heads = before[-1] if before else []
+        heads = heads or _signers_before_with(ctx, runs)
         if heads:
             pairs = [(h, p) for h in heads for p in parties]
         else:
@@ -212,6 +218,20 @@ def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceM
     """A project and the projects listed after it: "X项目、Y项目、Z项目等3个项目" (each is what the verb before says)."""
     following = ctx.mentions[ctx.mentions.index(first):]
     return listed_together(ctx.view, list(takewhile(lambda m: m.kind == "InvestmentProject", following)), _LIST)
+
+
+def invests_in_companies(ctx: SentenceContext) -> None:
+    """"自贡高投集团…,先后投资兴储世纪科技股份有限公司、凯盛(自贡)新能源有限公司等企业": the company the sentence names
+    last before the verb (else the story's) invests in each company listed right after it."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:先后|相继|分别|战略)?(?:投资|入股|参股)了?", text):
+        following = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
+        if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != match.end():
+            continue
+        investor = _company_referred(ctx, match.start())
+        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST):
+            if investor is not None and company.key != investor:
+                ctx.add(investor, "investsIn", company.key, 0.6, "zh-invests-in-companies")
 
 
 # "该公司", "公司" opening a clause: the company the sentence or the story is about
@@ -384,6 +404,30 @@ def located(ctx: SentenceContext) -> None:
             park = _park_before_bracket(ctx, places, place)
             if park is not None:
                 ctx.add(subject, "locatedIn", park.key, 0.65, "zh-in-park-bracketed")
+
+
+def settled_respectively(ctx: SentenceContext) -> None:
+    """"…《X项目投资协议》和《Y项目投资协议书》,两个项目分别落户A和B": the projects the sentence names, in order, settle
+    one in each place listed after 分别落户 (a place written with its city, 内江威远县, is its most specific)."""
+    text = ctx.view.text
+    for trigger in re.finditer(r"分别(?:落户|落地|选址|位于)(?:于|在|到)?", text):
+        groups: list[list[SentenceMention]] = []
+        at = trigger.end()
+        for m in (m for m in ctx.mentions if ctx.view.offset(m) >= trigger.end() and m.kind in PLACEISH):
+            gap = text[at:ctx.view.offset(m)]
+            if groups and not gap.strip():
+                groups[-1].append(m)  # 内江 and 威远县: one place, written with its city
+            elif not groups and not gap.strip() or groups and re.fullmatch(_LIST, gap):
+                groups.append([m])
+            else:
+                break
+            at = ctx.view.offset(m) + len(m.text)
+        projects = list(dict.fromkeys(m.key for m in ctx.mentions if m.kind == "InvestmentProject" and
+                                      ctx.view.offset(m) < trigger.start()))
+        if len(groups) < 2 or len(projects) != len(groups):
+            continue
+        for project, group in zip(projects, groups, strict=True):
+            ctx.add(project, "locatedIn", _most_specific(ctx, group).key, 0.65, "zh-settled-respectively")
 
 
 def settled_in_the_park(ctx: SentenceContext) -> None:
@@ -563,22 +607,29 @@ def attends(ctx: SentenceContext) -> None:
 
 # "吉利汽车旗下新能源汽车企业极氪汽车": the kind of company the subsidiary is, between the parent and its name
 _OWNED_KIND = re.compile(rf"\s*(?:通过)?(?:旗下|下属)(?:的)?[{CJK}]{{0,8}}?(?:企业|公司|品牌)\s*(?:——|—|:|：)?\s*")
+# "吉利汽车控股有限公司旗下浙江吉润汽车有限公司": the parent, then its company, with the kind of company or without
+_OWNED = re.compile(rf"{_OWNED_KIND.pattern}|\s*(?:旗下|下属)(?:的)?\s*")
 
 
 def joint_venture(ctx: SentenceContext) -> None:
-    """"X是A与B于2019年成立的合资公司": each founder invests in the joint venture, and the founders are partners
-    (a founder written as its parent's "吉利汽车旗下…极氪汽车" is the subsidiary)."""
+    """"X是A与B于2019年成立的合资公司", "由A和B旗下C成立的合资公司X": each founder invests in the joint venture,
+    and the founders are partners (a founder written as its parent's "吉利汽车旗下…极氪汽车" is the subsidiary)."""
     text = ctx.view.text
     for match in re.finditer(r"(?:共同|合资)?(?:成立|组建|设立|组成|出资设立)的(?:合资公司|合资企业)", text):
         orgs = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < match.start()]
         verb = next((i for i, m in enumerate(orgs[:-1])
                      if re.fullmatch(r"\s*(?:是|为|系)\s*", _between(ctx, m, orgs[i + 1]))), None)
-        if verb is None:
-            continue
-        venture, named = orgs[verb], orgs[verb + 1:]
+        if verb is not None:
+            venture, named = orgs[verb], orgs[verb + 1:]
+        else:  # "由A和B旗下C成立的合资公司D投资建设": the venture named after the words
+            venture = next((m for m in ctx.mentions if m.kind == "Company" and ctx.view.offset(m) >= match.end() and
+                            re.fullmatch(r"[\s:：—“\"]*", text[match.end():ctx.view.offset(m)])), None)
+            named = _founders_before(ctx, orgs, match.start())
+            if venture is None or not named:
+                continue
         founders = [m for i, m in enumerate(named)
-                    if not (i + 1 < len(named) and re.fullmatch(_OWNED_KIND, _between(ctx, m, named[i + 1])))]
-        joined = all(re.fullmatch(_AND, _between(ctx, a, b)) or re.fullmatch(_OWNED_KIND, _between(ctx, a, b))
+                    if not (i + 1 < len(named) and re.fullmatch(_OWNED, _between(ctx, m, named[i + 1])))]
+        joined = all(re.fullmatch(_AND, _between(ctx, a, b)) or re.fullmatch(_OWNED, _between(ctx, a, b))
                      for a, b in zip(named, named[1:], strict=False))
         if len(founders) < 2 or not joined:
             continue
@@ -586,6 +637,21 @@ def joint_venture(ctx: SentenceContext) -> None:
             ctx.add(founder.key, "investsIn", venture.key, 0.7, "zh-joint-venture")
             for other in founders[i + 1:]:
                 ctx.add(founder.key, "partnerOf", other.key, 0.65, "zh-joint-venture")
+
+
+def _founders_before(ctx: SentenceContext, orgs: list[SentenceMention], verb: int) -> list[SentenceMention]:
+    """The organisations listed right before sentence offset ``verb`` (with 与 / 和 / 、, or a parent's "旗下" between),
+    the last of them ending there (but for 共同 / 联合)."""
+    if not orgs or not re.fullmatch(r"\s*(?:共同|联合|一起)?\s*",
+                                    ctx.view.text[ctx.view.offset(orgs[-1]) + len(orgs[-1].text):verb]):
+        return []
+    named = [orgs[-1]]
+    for previous in reversed(orgs[:-1]):
+        gap = _between(ctx, previous, named[0])
+        if not (re.fullmatch(_AND, gap) or re.fullmatch(_OWNED, gap)) or re.search(r"[，,]", gap):
+            break
+        named.insert(0, previous)
+    return named
 
 
 def named_venture(ctx: SentenceContext) -> None:
@@ -723,10 +789,29 @@ def supplies(ctx: SentenceContext) -> None:
             ctx.add(a.key, "suppliesTo", b.key, 0.7, "zh-supplier-of")
 
 
+def customers_include(ctx: SentenceContext) -> None:
+    """"杉杉负极材料总出货量超10万吨,…主要客户包括宁德时代、比亚迪、LG、欣旺达等": the company the sentence names
+    last before its customers (else the story's) supplies each customer listed."""
+    text = ctx.view.text
+    for match in re.finditer(r"(?:主要|核心|重要|下游)?客户(?:群体|群)?(?:包括|包含|涵盖|覆盖|有)了?\s*", text):
+        following = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
+        if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != match.end():
+            continue
+        customers = listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST)
+        if re.match(r"\s*等?[^，,。；;、]{0,12}?的", ctx.view.after(customers[-1], 16)):
+            continue  # "客户包括北京奥运会、上海世博会等重大活动的电动大巴供应商": the list says whose, not who
+        supplier = _company_referred(ctx, match.start())
+        for customer in customers if supplier else []:
+            if customer.key != supplier:
+                ctx.add(supplier, "suppliesTo", customer.key, 0.65, "zh-customers-include")
+
+
 def partners(ctx: SentenceContext) -> None:
     """"A与B(达成|开展|深化|建立)…合作", "A与B、C开启合作", "A与B合资(成立|设立)", "A与B共同成立"."""
     text = ctx.view.text
-    for match in re.finditer(r"(?:达成|开展|深化|建立|推进|加强|签署|举行)?[^，,。；;]{0,8}?"
+    # the words between a verb and the cooperation only after a verb: without one, the match would start up to eight
+    # characters early, inside the names before it ("德阳市与珠海冠宇举行合作交流座谈会")
+    for match in re.finditer(r"(?:(?:达成|开展|深化|建立|推进|加强|签署|举行)[^，,。；;]{0,8}?)?"
                              r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)|"
                              r"(?:开启|开展|展开)合作|共同(?:出资)?(?:成立|设立|组建|发起)", text):
         runs = _runs(ctx, ORG, match.start() + 1)
@@ -785,7 +870,7 @@ def place_chain(ctx: SentenceContext) -> None:
 
 #: The Chinese rules, in the order they run.
 CHINESE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by, invests,
-    the_company_invests, located, settled_in_the_park, visited_in, subsidiary, joint_venture, named_venture, supplies,
-    partners, place_chain, project_and_place,
+    works_for, works_for_each_office, works_for_the_company, hosted, attends, signed, company_then_project, invested_by,
+    invests, the_company_invests, invests_in_companies, located, settled_respectively, settled_in_the_park, visited_in,
+    subsidiary, joint_venture, named_venture, supplies, customers_include, partners, place_chain, project_and_place,
 ]

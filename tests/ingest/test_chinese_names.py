@@ -856,3 +856,14 @@ def test_the_industry_at_home_is_no_company(extractor):
     found = names(extractor, "近日,國(guó)内锂业巨头天齐锂业的子公司四川天齐盛合锂业发生工商(shāng)变更,"
                              "新(xīn)增了紫金锂业(海南)有(yǒu)限公司作為(wèi)股东,股权占比20%。")
     assert not any("内锂业" in name for name, _ in found), found
+
+
+# Round 12, on the development set
+
+@needs_chinese_model  # 四川天齐盛合锂业有限公司 is the model's name
+def test_a_company_recurs_by_its_place_and_short_name_before_the_full_name_is_written(extractor):
+    # hithings.cn (雅江), development set: 四川天齐盛合锂业, not the province and 天齐盛合锂业, is the company named in full
+    # a sentence later; the longer of the names learnt from it holds the span
+    found = relations(extractor, "近日,国内锂业巨头天齐锂业的子公司四川天齐盛合锂业发生工商变更,新增了紫金锂业(海南)有限公司作为股东,"
+                                 "股权占比20%。据了解,四川天齐盛合锂业有限公司成立于2008年,注册于四川省甘孜藏族自治州雅江县。")
+    assert ("四川天齐盛合锂业", "subsidiaryOf", "天齐锂业") in found, found

@@ -266,3 +266,63 @@ def test_a_company_is_the_subsidiary_of_its_parent(bundled_only):
 ], ids=["start-working-together", "found-together"])
 def test_parties_that_start_working_together_or_found_something_together_are_partners(bundled_only, text, partners):
     assert partners <= relations(bundled_only, text)
+
+
+# Round 12, on the development set
+
+def test_the_parties_listed_before_respectively_with_each_sign_with_the_party_after(bundled_only):
+    # zpxdjx (内江), development set: "A和B分别与C签订": A signs with C as well as B
+    found = relations(bundled_only, "6月27日,内江经开区和威远县分别与埃普诺(深圳)新能源科技集团有限公司签订《年产30万吨硅碳负极新材料项目"
+                                    "投资合作协议》和《年产3万吨高纯微米硅材料项目投资协议书》,两个项目分别落户内江经开区和内江威远县。")
+    assert {(party, "signedAgreementWith", "埃普诺(深圳)新能源科技集团有限公司")
+            for party in ("内江经开区", "Weiyuan County")} <= found, found
+
+
+def test_the_projects_of_a_sentence_settle_respectively_in_the_places_listed(bundled_only):
+    # zpxdjx (内江), development set: "两个项目分别落户A和B": the first project in A, the second in B
+    found = relations(bundled_only, "6月27日,内江经开区和威远县分别与埃普诺(深圳)新能源科技集团有限公司签订《年产30万吨硅碳负极新材料项目"
+                                    "投资合作协议》和《年产3万吨高纯微米硅材料项目投资协议书》,两个项目分别落户内江经开区和内江威远县。")
+    assert {("年产30万吨硅碳负极新材料项目", "locatedIn", "内江经开区"),
+            ("年产3万吨高纯微米硅材料项目", "locatedIn", "Weiyuan County")} <= found, found
+    assert ("年产3万吨高纯微米硅材料项目", "locatedIn", "内江经开区") not in found, found
+
+
+@needs_chinese_model  # 杉杉 is the model's name
+def test_the_company_a_sentence_names_supplies_each_of_its_customers_listed(bundled_only):
+    # meishandaily (彭山), development set: "主要客户包括A、B、C等": 杉杉 supplies each
+    found = relations(bundled_only, "2021年,杉杉负极材料总出货量超10万吨,国内人造石墨出货排名第一,全球市场占率达12%,主要客户包括宁德时代、"
+                                    "比亚迪、LG、欣旺达等国内外锂电龙头企业。")
+    assert {("杉杉", "suppliesTo", customer) for customer in
+            ("Contemporary Amperex Technology Co., Limited", "BYD", "LG", "Sunwoda")} <= found, found
+    # itbear (泸州), development set (its second sentence; the first shortened): the events listed are whose buses
+    found = relations(bundled_only, "中科电气(300035.SZ)近日宣布投资建设负极材料项目。其客户包括北京奥运会、上海世博会、深圳大运会等重大活动的"
+                                    "电动大巴供应商。")
+    assert not any(kind == "suppliesTo" for _, kind, _ in found), found
+
+
+@needs_chinese_model  # 吉利汽车控股有限公司 whole is the model's name
+def test_the_founders_written_before_a_joint_venture_named_after_it_invest_in_it(bundled_only):
+    # itdcw (宜宾), development set: "由A和B旗下C成立的合资公司D投资建设": A and C (B's company) found D and are partners
+    found = relations(bundled_only, "据悉,时代吉利年产能12GWh动力电池宜宾项目,由宁德时代和吉利汽车控股有限公司旗下浙江吉润汽车有限公司成立的"
+                                    "合资公司时代吉利动力电池公司投资建设。")
+    catl = "Contemporary Amperex Technology Co., Limited"
+    assert {(catl, "investsIn", "时代吉利动力电池公司"), ("浙江吉润汽车有限公司", "investsIn", "时代吉利动力电池公司"),
+            (catl, "partnerOf", "浙江吉润汽车有限公司")} <= found, found
+    assert not any(s == "Geely" and kind in ("investsIn", "partnerOf") for s, kind, _ in found), found
+
+
+def test_the_company_a_sentence_names_invests_in_each_company_listed_after_the_verb(bundled_only):
+    # libattery (自贡), development set: "A…,先后投资B、C等企业"
+    found = relations(bundled_only, "近年来,自贡高投集团坚持以高质量党建引领高质量发展,坚定走产业发展之路,紧紧围绕市委“锂电光伏做配套、钠电储能做"
+                                    "龙头”的发展定位,瞄准新能源产业发展新赛道,先后投资兴储世纪科技股份有限公司、凯盛(自贡)新能源有限公司等企业,"
+                                    "初步搭建起新能源产业链发展雏形;")
+    assert {("自贡高投集团", "investsIn", company) for company in ("兴储世纪科技股份有限公司", "凯盛(自贡)新能源有限公司")} <= found, found
+
+
+def test_a_place_holding_talks_on_cooperation_with_a_company_partners_it(bundled_only):
+    # scjjw (德阳), development set: no verb before 合作交流, so the words before it are the parties, not the verb's
+    # (a later sentence of the article makes 珠海冠宇 a company)
+    found = relations(bundled_only, "四川经济网德阳讯(记者 闫新宇 文/图)5月22日下午,德阳市与珠海冠宇举行合作交流座谈会,双方就深化新能源产业"
+                                    "领域合作进行深入交流,达成战略合作共识。"
+                                    "珠海冠宇董事长、总经理徐延铭向德阳市委、市政府对企业发展的支持表示感谢。")
+    assert ("Deyang City", "partnerOf", "珠海冠宇") in found, found
