@@ -40,7 +40,7 @@ _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike", "agree"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
 _INVEST = {"invest"}
 _BUILD = {"build", "construct", "establish", "set", "launch", "develop", "open", "start", "begin", "break",
-          "kick", "put", "expand", "commission", "complete", "own", "operate", "commence"}
+          "kick", "put", "expand", "commission", "complete", "own", "operate", "commence", "embark"}
 # what building a project is called when a verb starts it: "started construction of Y", "broke ground on Y"
 _WORKS = {"construction", "ground", "groundbreaking", "work", "works"}
 _FUND = {"fund", "finance", "co-finance", "bankroll", "co-fund"}
@@ -325,7 +325,7 @@ def verb_relations(ctx: SentenceContext) -> None:
                 builders += _co_investors(parsed, verb.head)  # "X will invest CNY2 billion with Y to build Z"
             built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
                                                                                   "IndustrialPark"})
-            works = [o for o in objects if o.lemma_.lower() in _WORKS]
+            works = [o for o in objects + _preposition_objects([verb], {"on"}) if o.lemma_.lower() in _WORKS]
             if works and not passive:  # "X started construction of Y", "X broke ground on Y"
                 built += parsed.mentions(_preposition_objects(works + [verb], {"of", "on", "for"}),
                                          {"InvestmentProject"})

@@ -662,7 +662,7 @@ def joint_venture_of(ctx: SentenceContext) -> None:
 
 _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|acquires|bought|buys|has|had|owns?) (?:an? )?"
                     r"(?:[\d.]+ ?(?:%|per ?cent|percent) |controlling |minority |majority )?(?:equity )?"
-                    r"stake (?:in|of)|"
+                    r"(?:stake|equity) (?:in|of)|"
                     r"(?:acquired?|acquires|bought|buys|holds?|held|took|takes) (?:an? )?[\d.]+ ?"
                     r"(?:%|per ?cent|percent) (?:equity )?interest in|"
                     r"(?:increases?|increased|raises?|raised|lifts?|lifted) (?:its|their) (?:equity )?"
@@ -769,9 +769,14 @@ def teamed_up_with(ctx: SentenceContext) -> None:
         ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")
 
 
+_THE_INVESTOR_IS = re.compile(r"\bthe (?:main )?investors? (?:(?:of|in|behind) (?:this|the) project )?"
+                              r"(?:is|are|was|were) (?:also )?(?:the )?$")
+
+
 def invest_in(ctx: SentenceContext) -> None:
     """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
-    "X's project", "the X 30,000-tonne project" (a company's name right before its project's)."""
+    "X's project", "the X 30,000-tonne project" (a company's name right before its project's), "the investor of this
+    project is X"."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
     invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
     if invest and project:
@@ -782,6 +787,9 @@ def invest_in(ctx: SentenceContext) -> None:
         for org in investors:
             ctx.add(org, "investsIn", project, 0.7, "invest-in")
     for m in ms:
+        # "The investor of this project is X", "the investors are also X": the project the sentence is about
+        if m.kind in ORG and project and _THE_INVESTOR_IS.search(view.before(m, 60).lower()):
+            ctx.add(m.key, "investsIn", project, 0.7, "the-investor-is")
         if m.kind in ORG and project and re.search(r"\b(?:invested|developed|funded|built|constructed)(?: and "
                                                    r"(?:built|constructed|operated|developed|invested))? by (?:the )?$",
                                                    view.before(m, 40).lower()):
@@ -1045,9 +1053,13 @@ _PROJECT_REFERENCE = re.compile(r"\b(?:the|this) (?:(?:proposed|new|planned|whol
                                 r"(?:\d[\d.,]*[ -]?(?:[a-z]+-)*[a-z]+ )?(?:project|plant|base|"
                                 r"facility|site|factory)\b(?!['\u2019]s? \w+|-|,? (?:in|at|of|for|near)\b)",
                                 re.IGNORECASE)
-# "these spodumene projects", "the three projects", "both projects": the projects a sentence before listed
-_PROJECTS_REFERENCE = re.compile(r"\b(?:these|those|both|the (?:two|three|four|five|six|seven|eight|nine|ten)|"
-                                 r"all (?:of )?(?:these|those|the)) (?:[a-z-]+ ){0,2}?projects\b", re.IGNORECASE)
+# "these spodumene projects", "the three projects", "both mines": the projects a sentence before listed, or the last
+# ones the story named one by one
+_PROJECTS_REFERENCE = re.compile(r"\b(?:these|those|(?P<count>both|the (?:two|three|four|five|six|seven|eight|"
+                                 r"nine|ten))|all (?:of )?(?:these|those|the)) (?:[a-z-]+ ){0,2}?"
+                                 r"(?:projects|mines|plants|bases|factories)\b", re.IGNORECASE)
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10}
 # "the city", "the new area", "there": the place or park a sentence before named
 _PLACE_REFERENCE = re.compile(r"\b(?:the|this) (?P<word>city|town|district|county|province|new area|zone|park|"
                               r"industrial park)\b(?!['\u2019]s? \w+|-| of\b)|\b(?<![Ii]s )(?P<there>there)\b"
@@ -1094,6 +1106,8 @@ class References:
         self.organisations: list[SentenceMention] = []
         self.recent: list[list[SentenceMention]] = []
         self.projects: list[str] = []
+        #: every project the story named, in the order of first mention ("both mines": the last two)
+        self.named_projects: list[str] = []
 
     def resolve(self, view: SentenceView, finder: RelationFinder) -> list[SentenceMention]:
         """The references of ``view`` as mentions of what they stand for (their keys are the entities'; a list of
@@ -1139,11 +1153,17 @@ class References:
             head = re.search(r"([a-z]+)$", project.text.lower())
             for match in re.finditer(rf"\b(?:a|an) (?:new )?{head.group(1)}\b" if head else r"(?!)", text):
                 add(match.start(), match.end(), project)
-        if len(self.projects) > 1:
-            for match in _PROJECTS_REFERENCE.finditer(text):
-                group = "+".join(self.projects)
-                finder.groups[group] = list(self.projects)
-                add(match.start(), match.end(), SentenceMention.referred(group, "InvestmentProject"))
+        for match in _PROJECTS_REFERENCE.finditer(text):
+            count = _COUNTS[match.group("count").lower().removeprefix("the ")] if match.group("count") else None
+            if len(self.projects) > 1 and count in (None, len(self.projects)):
+                listed = self.projects  # the projects one sentence before listed
+            elif count and len(self.named_projects) >= count:
+                listed = self.named_projects[-count:]  # "both mines": the last two the story named, one by one
+            else:
+                continue
+            group = "+".join(listed)
+            finder.groups[group] = list(listed)
+            add(match.start(), match.end(), SentenceMention.referred(group, "InvestmentProject"))
         places = [m for sentence in self.recent for m in sentence if m.kind in PLACEISH and m.cls != "Country"]
         for match in _PLACE_REFERENCE.finditer(text):
             if match.group("there"):
@@ -1165,6 +1185,9 @@ class References:
         projects = list(dict.fromkeys(m.key for m in mentions if m.kind == "InvestmentProject"))
         if len(projects) > 1:
             self.projects = projects
+        for key in projects:
+            if key not in self.named_projects:
+                self.named_projects.append(key)
         self.subject = _subject_of(view, mentions)
 
 

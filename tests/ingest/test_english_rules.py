@@ -481,12 +481,15 @@ def test_a_name_ending_in_est_is_no_superlative(extractor):
     ("Holtan Lithium commenced construction on the Qiyuan Battery Project.",
      ("Holtan Lithium", "investsIn", "Qiyuan Battery Project")),
     ("Holtan Lithium broke ground on the Qiyuan Battery Project.", ("Holtan Lithium", "investsIn", "Qiyuan Battery Project")),
+    ("Holtan Lithium embarked on the construction of the Qiyuan Battery Project in Suining.",
+     ("Holtan Lithium", "investsIn", "Qiyuan Battery Project")),
     ("The Qiyuan Battery Project is funded by Holtan Lithium and Brightwater Energy.",
      ("Brightwater Energy", "investsIn", "Qiyuan Battery Project")),
     ("Holtan Lithium will finance the Qiyuan Battery Project.", ("Holtan Lithium", "investsIn", "Qiyuan Battery Project")),
     ("Holtan Lithium completed its takeover of Brightwater Mining.", ("Brightwater Mining", "subsidiaryOf", "Holtan Lithium")),
     ("Holtan Lithium took over Brightwater Mining last year.", ("Brightwater Mining", "subsidiaryOf", "Holtan Lithium")),
-], ids=["started-construction-of", "commenced-construction-on", "broke-ground-on", "funded-by-a-list", "finance",
+], ids=["started-construction-of", "commenced-construction-on", "broke-ground-on", "embarked-on-construction",
+        "funded-by-a-list", "finance",
         "completed-its-takeover-of", "took-over"])
 @needs_model
 def test_construction_funding_and_takeovers_read_from_the_parse(extractor, text, expected):

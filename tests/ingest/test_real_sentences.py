@@ -1748,3 +1748,28 @@ def test_a_title_name_of_what_the_organisation_is_and_its_name_on_a_real_sentenc
                       "carbonate from the project at a cost of less than RMB 100,000 per ton, the report said, citing "
                       "analyst Zhang Jinhui of consulting firm ICCSINO.")
     assert ("Zhang Jinhui", "worksFor", "ICCSINO") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Pandaily, 2021: "The investor of this project is X", the project the story is about
+    ("Contemporary Amperex Technology Co., Ltd. (CATL), China’s leading producer of EV batteries, announced on Thursday "
+     "that it planned to invest in the construction of a new power battery production base in Yibin, Sichuan "
+     "Province. The investor of this project is Sichuan Times New Energy Technology Co., Ltd., a wholly-owned "
+     "subsidiary of CATL.",
+     {("Sichuan Times New Energy Technology Co., Ltd.", "investsIn", "new power battery production base")}),
+    # Investing.com (Reuters), 2023 (development batch 15): "both mines", the last two the story named one by one
+    ("An auction for a five-year exploration right to the Jiada Lithium Mine in Maerkang city that started on Thursday "
+     "had received 4,470 bids.\nThe other auction, for five-year exploration rights to the Lijiagoubei Lithium Mine, "
+     "started on Wednesday and had generated 2,414 bids as of Thursday afternoon, the data showed.\nBoth mines are "
+     "located at Aba, a Tibetan and Qiang autonomous prefecture in northwestern Sichuan.",
+     {("Jiada Lithium Mine", "locatedIn", "Ngawa Tibetan and Qiang Autonomous Prefecture"),
+      ("Lijiagoubei Lithium Mine", "locatedIn", "Ngawa Tibetan and Qiang Autonomous Prefecture")}),
+    # Mysteel, 2025: the equity a company holds of a mine
+    ("The lithium mining projects in Sichuan Province mainly include Jiajika No.134 Vein and Yelonggou.\nRongy Co., "
+     "Ltd. holds 100% equity of the Jiajika No.134 Vein, with exclusive exploration and mining rights.",
+     {("Rongy Co., Ltd.", "investsIn", "Jiajika No.134 Vein")}),
+], ids=["the-investor-of-this-project-is", "both-mines", "holds-equity-of"])
+@needs_model
+def test_investors_and_places_across_sentences_on_real_text(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected <= found, found
