@@ -1714,3 +1714,11 @@ def test_a_base_its_place_names_is_a_project(bundled_only):
                                    "that after the completion of Yibin Base, it would become the most important power "
                                    "battery production base in Southwest China of the company.")
     assert ("Yibin Base", "InvestmentProject") in found, found
+
+
+@needs_model
+def test_a_name_after_place_based_is_a_company(bundled_only):
+    # MINING.COM, 2024 (development batch 16): the model takes "Sigma" of "Vancouver-based Sigma" for a place
+    found = entities(bundled_only, "It also has offtake agreements with lithium miners including Vancouver-based Sigma "
+                                   "and Australia’s Pilbara Minerals.")
+    assert ("Sigma", "Company") in found and ("Sigma", "Place") not in found, found
