@@ -495,7 +495,8 @@ def noun_phrase_names(doc) -> list[Mention]:
             # a plant or factory a place or a name sets apart: "the Kemerton lithium hydroxide plant", "the Meishan
             # plant" (the owner's possessive is cut off before: "BYD's Chongqing plant")
             site_named = lemma in ("plant", "factory", "station") and any(
-                t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("GPE", "LOC") for t in span[:-1])
+                t.pos_ == "PROPN" and t.is_title and (t.ent_type_ in ("GPE", "LOC") or lemma == "station")
+                for t in span[:-1])  # a power station is named after its site, whatever the model took it for
             counted = with_capacity is not None or any(t.like_num or re.search(r"\d", t.text) for t in span)
             if lemma in ("plant", "site", "factory", "facility", "station") and not (built or site_named or counted):
                 continue  # a plant is a project where its capacity, the verb building it, or its name says it is one

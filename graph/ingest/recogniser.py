@@ -195,6 +195,9 @@ def describes_a_project(words: str) -> bool:
     return any(word.lower() in DESCRIBING_WORDS for word in re.findall(r"[\w-]+", words))
 
 
+# "Chongqing Panlong Pumped Storage Power Station", "X Energy Storage Station": what the news reports of one is its
+# building, filling and first power, as of a project (a hydropower station stays a facility)
+_STORAGE_STATION = re.compile(r"\bStorage (?:Power )?Station$")
 _INDUSTRY_WORDS = re.compile(
     r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|solar|photovoltaic|pv|"
     r"hydrogen|vehicle|charging|gwh|power|electrode|recycling", re.IGNORECASE)
@@ -563,8 +566,9 @@ class EntityRecogniser:
         """
         found = []
         headlines = headline_spans(text)
-        for kind, rule, pattern, group in PATTERNS:
+        for pattern_kind, rule, pattern, group in PATTERNS:
             for match in _matches(pattern, rule, text):
+                kind = pattern_kind
                 if rule in _CHAINS and headlines.overlaps(match.start(), match.start() + 1):
                     continue
                 if rule in ("listed-in-brackets", "venture-partners"):
@@ -582,6 +586,8 @@ class EntityRecogniser:
                 start, end = match.span(group)
                 words, start = _strip_leading(text[start:end], start)
                 words = words.rstrip(" ,")
+                if rule == "facility-name" and _STORAGE_STATION.search(words):
+                    kind = "InvestmentProject"  # a pumped or energy storage power station: a project of the region
                 short = re.search(r" \(([A-Z][\w ]+)\)$", words) if rule == "legal-form" else None
                 if short and re.search(r"(?:Co\.,? ?Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|Holdings?)$",
                                        words[:short.start()]) and \

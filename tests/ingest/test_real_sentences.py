@@ -1722,3 +1722,16 @@ def test_a_name_after_place_based_is_a_company(bundled_only):
     found = entities(bundled_only, "It also has offtake agreements with lithium miners including Vancouver-based Sigma "
                                    "and Australia’s Pilbara Minerals.")
     assert ("Sigma", "Company") in found and ("Sigma", "Place") not in found, found
+
+
+@pytest.mark.parametrize("text, project", [
+    # Breaking Latest News, 2023 (development batch 16): the station is being filled, a project of the region
+    ("On August 1, the Chongqing Panlong Pumped Storage Power Station, located in Zhongfeng Town, Qijiang District, "
+     "officially opened its gates to store water.", "Chongqing Panlong Pumped Storage Power Station"),
+    # Global Times, 2024 (development): the model takes "Daofu" for an organisation, not a place
+    pytest.param("The Daofu pumped-storage power station is equipped with six reversible units with a capacity of "
+                 "350,000 kilowatts each.", "Daofu pumped-storage power station", marks=needs_model),
+], ids=["Panlong", "Daofu"])
+def test_a_named_storage_power_station_is_a_project(bundled_only, text, project):
+    found = entities(bundled_only, text)
+    assert (project, "InvestmentProject") in found, found
