@@ -78,7 +78,7 @@ _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edit
 # Credits of pictures: "(Photo/Bishan District)", "(Photo Credit: Sina)", "Photo by X from Pexels", "[Photo provided
 # by X]", "File photo: Reuters": the agency or photographer is no party to the story.
 _CREDIT = re.compile(r"\b(?:photo|image|picture)(?: credits?)?(?:\s*[:/]\s*| by | from | provided (?:by|to) )"
-                     r"[^\n)\]]{0,60}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
+                     r"[^\n)\]]{0,80}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
 

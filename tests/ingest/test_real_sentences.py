@@ -1735,3 +1735,10 @@ def test_a_name_after_place_based_is_a_company(bundled_only):
 def test_a_named_storage_power_station_is_a_project(bundled_only, text, project):
     found = entities(bundled_only, text)
     assert (project, "InvestmentProject") in found, found
+
+
+def test_a_long_photo_credit_names_no_party(bundled_only):
+    # Global Times, 2024 (development): the credit runs past 60 characters; PowerChina is no party to the story
+    found = entities(bundled_only, "Published: Jan 12, 2024 01:45 PM\nPhoto: Courtesy of PowerChina Chengdu Engineering "
+                                   "Corporation Limited\n\nConstruction of the station kicks off Thursday in Sichuan.")
+    assert not {label for label, _ in found} & {"PowerChina", "PowerChina Chengdu Engineering Corporation Limited"}, found
