@@ -195,6 +195,12 @@ def describes_a_project(words: str) -> bool:
     return any(word.lower() in DESCRIBING_WORDS for word in re.findall(r"[\w-]+", words))
 
 
+_OF_PLACE = re.compile(r" of ((?:[A-Z][\w'-]+ ?){1,3})$")
+# the words of a park's name that name no park of their own: its kind and the direction of its place
+_PARK_NAME_WORDS = {"economic", "technological", "development", "zone", "high-tech", "hi-tech", "industrial", "park",
+                    "new", "area", "district", "and", "science", "technology", "free", "trade", "pilot", "bonded",
+                    "base", "cluster", "industry", "national", "the", "east", "west", "north", "south", "central",
+                    "eastern", "western", "northern", "southern", "high", "tech", "comprehensive"}
 # "Chongqing Panlong Pumped Storage Power Station", "X Energy Storage Station": what the news reports of one is its
 # building, filling and first power, as of a project (a hydropower station stays a facility)
 _STORAGE_STATION = re.compile(r"\bStorage (?:Power )?Station$")
@@ -611,6 +617,13 @@ class EntityRecogniser:
                 end_of_sentence = _SENTENCE_END.search(words) if rule in _CHAINS else None
                 if end_of_sentence:  # "... Development Zone. More than 400 guests": the name ends at the full stop
                     words = words[:end_of_sentence.start()]
+                    end = start + len(words)
+                of_place = _OF_PLACE.search(words) if rule == "park-name" else None
+                if of_place and self.knowledge.resolve(of_place.group(1), "Place") is not None and any(
+                        w.lower() not in _PARK_NAME_WORDS for w in words[:of_place.start()].split()):
+                    # "Liangjiang New Area of Chongqing" is the Liangjiang New Area, in Chongqing; the "East Economic
+                    # Development Zone of Dazhou" has no name without its place
+                    words = words[:of_place.start()]
                     end = start + len(words)
                 if kind in ("GovernmentBody", "Organization") and " and " in words:
                     words = self._cut_second_name(words)

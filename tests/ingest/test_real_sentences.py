@@ -1742,3 +1742,10 @@ def test_a_long_photo_credit_names_no_party(bundled_only):
     found = entities(bundled_only, "Published: Jan 12, 2024 01:45 PM\nPhoto: Courtesy of PowerChina Chengdu Engineering "
                                    "Corporation Limited\n\nConstruction of the station kicks off Thursday in Sichuan.")
     assert not {label for label, _ in found} & {"PowerChina", "PowerChina Chengdu Engineering Corporation Limited"}, found
+
+
+def test_a_park_with_a_name_of_its_own_ends_before_of_its_place(bundled_only):
+    # EnergyTrend, 2022 (development): "Liangjiang New Area of Chongqing" is the Liangjiang New Area, in Chongqing
+    found = entities(bundled_only, "The industrial park is located in Liangjiang New Area of Chongqing, a "
+                                   "direct-administered municipality in China’s Sichuan Province.")
+    assert ("Liangjiang New Area", "IndustrialPark") in found and ("Chongqing Municipality", "Place") in found, found
