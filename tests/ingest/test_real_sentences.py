@@ -1749,3 +1749,13 @@ def test_a_park_with_a_name_of_its_own_ends_before_of_its_place(bundled_only):
     found = entities(bundled_only, "The industrial park is located in Liangjiang New Area of Chongqing, a "
                                    "direct-administered municipality in China’s Sichuan Province.")
     assert ("Liangjiang New Area", "IndustrialPark") in found and ("Chongqing Municipality", "Place") in found, found
+
+
+def test_a_company_named_with_and_without_its_place_is_one(bundled_only):
+    # The Mining Post Namibia, 2022 (development): "Sichuan Yahua Industrial Group" is the Yahua Industrial Group
+    result = bundled_only.extract(
+        "Another Chinese mining company Yahua Industrial Group has eyed lithium in Namibia and plans to invest US$145m "
+        "(N$2,5b) in company acquisitions.\n\nSichuan Yahua Industrial Group is an industrial group headquartered in "
+        "Chengdu, capital of Sichuan Province.")
+    companies = [e.label for e in result.entities if e.kind == "Company"]
+    assert companies == ["Sichuan Yahua Industrial Group"], companies
