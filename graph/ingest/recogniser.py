@@ -195,6 +195,13 @@ def describes_a_project(words: str) -> bool:
     return any(word.lower() in DESCRIBING_WORDS for word in re.findall(r"[\w-]+", words))
 
 
+# capitalised words and the acronym in brackets after them: "COFCO Meishan California Smart City (MCSC)"
+_SPELT_ACRONYM = re.compile(r"(?<![\w-])(?P<words>(?:[A-Z][\w&'\u2019-]*(?: (?:of|and|for|the|&))* )+)"
+                            r"\((?P<acronym>[A-Z]{2,7})\)")
+_ACRONYM_GOVERNMENT = re.compile(r"\b(?:Government|Committee|Commission|Department|Bureau|Office|Administration|"
+                                 r"Authority|Ministry|Board|Council)$")
+_ACRONYM_ORGANISATION = re.compile(r"\b(?:Academy|University|Institute|Association|Alliance|Federation|Society|"
+                                   r"Laboratory|Chamber of Commerce)\b")
 _OF_PLACE = re.compile(r" of ((?:[A-Z][\w'-]+ ?){1,3})$")
 # the words of a park's name that name no park of their own: its kind and the direction of its place
 _PARK_NAME_WORDS = {"economic", "technological", "development", "zone", "high-tech", "hi-tech", "industrial", "park",
@@ -641,6 +648,45 @@ class EntityRecogniser:
                         and not words[:1].isupper() and not words[:1].isdigit():
                     continue
                 found.append(Mention(start, end, words, kind, None, rule))
+        found.extend(self._acronym_names(text, headlines))
+        return found
+
+    def _acronym_names(self, text: str, headlines: Spans) -> list[Mention]:
+        """Names an acronym in brackets follows and spells, whole: the capitalised words whose initials are its
+        letters, with the capitalised words right before them ("COFCO Meishan California Smart City (MCSC)",
+        "the Foreign Investment Review Board (FIRB)"). Typed by their words; a company needs a place or a name in
+        capitals among them, so that a technology's capitalised words ("Lithium Iron Phosphate (LFP)") name none.
+
+        >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+        >>> [(m.text, m.kind) for m in recognise._acronym_names("approval from the Foreign Investment Review "
+        ...                                                     "Board (FIRB) for it", Spans())]
+        [('Foreign Investment Review Board', 'GovernmentBody')]
+        """
+        found = []
+        for match in _SPELT_ACRONYM.finditer(text):
+            acronym = match.group("acronym")
+            words = list(re.finditer(r"[^ ]+", match.group("words")))
+            capitals = [w for w in words if w.group(0)[:1].isupper()]
+            if len(capitals) < len(acronym) or \
+                    "".join(w.group(0)[0] for w in capitals[-len(acronym):]) != acronym:
+                continue
+            first = words.index(capitals[-len(acronym)])
+            while first > 0 and words[first - 1].group(0)[:1].isupper():
+                first -= 1  # "COFCO Meishan ...": the owner's name before the words spelt
+            start = match.start("words") + words[first].start()
+            name, start = _strip_leading(match.group("words")[words[first].start():].strip(), start)
+            if len(name.split()) < 2 or headlines.overlaps(start, start + 1) or \
+                    self.knowledge.resolve(name, "Place") is not None:
+                continue
+            if _ACRONYM_GOVERNMENT.search(name):
+                kind = "GovernmentBody"
+            elif _ACRONYM_ORGANISATION.search(name):
+                kind = "Organization"
+            elif any(w.isupper() or self.knowledge.resolve(w, "Place") is not None for w in name.split()):
+                kind = "Company"
+            else:
+                continue
+            found.append(Mention(start, start + len(name), name, kind, None, "spelt-acronym"))
         return found
 
     def __call__(self, text: str, doc=None, extra: list[Mention] = ()) -> list[Mention]:

@@ -1759,3 +1759,18 @@ def test_a_company_named_with_and_without_its_place_is_one(bundled_only):
         "Chengdu, capital of Sichuan Province.")
     companies = [e.label for e in result.entities if e.kind == "Company"]
     assert companies == ["Sichuan Yahua Industrial Group"], companies
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # PR Newswire, 2021-06-09 (development batch 15): the name was cut to COFCO, a place and two words
+    ("On May 24, 2021, the 11th China International Energy Storage Conference (CIES 2021), sponsored by the Energy "
+     "Storage Application Branch of the China Industrial Association of Power Sources (CIAPS) and co-hosted by COFCO "
+     "Meishan California Smart City (MCSC), kicked off in Hangzhou, Zhejiang Province.",
+     "COFCO Meishan California Smart City", "Company"),
+    # Australian Resources & Investment, 2023 (development)
+    ("Such proposals are subject to Albemarle obtaining approval from the Foreign Investment Review Board (FIRB) for "
+     "the Kemerton interest change.", "Foreign Investment Review Board", "GovernmentBody"),
+], ids=["MCSC", "FIRB"])
+def test_a_name_its_acronym_follows_is_whole(bundled_only, text, name, kind):
+    found = entities(bundled_only, text)
+    assert (name, kind) in found, found
