@@ -479,6 +479,9 @@ def _listed_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# "Qinzhou and Meishan lithium conversion plants", "the Mika and Yelonggou lithium mines"
+_SITES_BEFORE_PLURAL = re.compile(r"(?<![\w-])(?P<names>[A-Z][\w'\u2019-]*(?:, [A-Z][\w'\u2019-]*)*,? and "
+                                  r"[A-Z][\w'\u2019-]*) (?:[a-z][\w-]* ){0,3}(?:plants|mines|factories|deposits)\b")
 # "X, which was renamed from Y", "The company, also known as Y": Y is another name of the company named before
 _OTHER_NAME = re.compile(r"\b(?:also|formerly|previously) known as |\b(?:renamed|rebranded) from |\bformerly "
                          r"(?:called |named )?$", re.IGNORECASE)
@@ -707,6 +710,7 @@ class EntityRecogniser:
                 chosen.append(mention)
         chosen = _places_in_names(text, chosen, headline_spans(text))
         chosen = _listed_projects(text, chosen)
+        chosen = self._sites_before_plural(text, chosen)
         taken = Spans()
         for mention in chosen:
             taken.add(mention.start, mention.end)
@@ -773,6 +777,36 @@ class EntityRecogniser:
                 elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind, rule="learnt")
         return _surnames(_other_names(text, sorted(chosen, key=lambda m: m.start)))
+
+    def _sites_before_plural(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Names joined by "and" before plural plants, mines or projects are those sites ("Albemarle's Qinzhou and
+        Meishan lithium conversion plants", "the Mika and Yelonggou lithium mines"), named after a city, a county
+        or nothing known; they are the projects wherever the names recur. A company's name there is its owner's
+        ("the CATL and BYD plants"), and a province's or a country's a region's ("the Sichuan and Qinghai mines").
+
+        >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "the Mika and Yelonggou lithium mines"
+        >>> [(m.text, m.kind) for m in recognise._sites_before_plural(text, [Mention(27, 36, "Yelonggou", "Place")])]
+        [('Mika', 'InvestmentProject'), ('Yelonggou', 'InvestmentProject')]
+        """
+        found = list(mentions)
+        for match in _SITES_BEFORE_PLURAL.finditer(text):
+            items = list(re.finditer(r"[A-Z][\w'\u2019-]*", match.group("names")))
+            replaced, ok = [], True
+            for item in items:
+                start, end = match.start("names") + item.start(), match.start("names") + item.end()
+                inside = [m for m in found if m.start < end and m.end > start]
+                place = self.knowledge.resolve(item.group(0), "Place")
+                if any(m.kind != "Place" or m.start < start or m.end > end for m in inside) or \
+                        place is not None and place.cls not in ("City", "District"):
+                    ok = False
+                    break
+                replaced.append((inside, Mention(start, end, item.group(0), "InvestmentProject", None,
+                                                 "project-list")))
+            if ok:
+                for inside, site in replaced:
+                    found = [m for m in found if m not in inside] + [site]
+        return sorted(found, key=lambda m: m.start)
 
     def short_names(self, name: str) -> list[str]:
         """The shorter names a company's full name suggests: its first words, with or without the place it

@@ -1774,3 +1774,17 @@ def test_a_company_named_with_and_without_its_place_is_one(bundled_only):
 def test_a_name_its_acronym_follows_is_whole(bundled_only, text, name, kind):
     found = entities(bundled_only, text)
     assert (name, kind) in found, found
+
+
+@pytest.mark.parametrize("text, sites", [
+    # Australian Resources & Investment, 2023 (development): "Qinzhou" was the city, and is the plant there
+    ("Subject to its own regulatory approvals, the second transaction would see MinRes acquire a 50 per cent interest "
+     "in Albemarle’s 100 per cent owned Qinzhou and Meishan lithium conversion plants in China.",
+     ["Qinzhou", "Meishan"]),
+    # SMM, 2022 (development): the model took Yelonggou for a place
+    ("The main production maily comes from the Mika and Yelonggou lithium mines under Rongjie and Shengxin Lithium "
+     "Energy.", ["Mika", "Yelonggou"]),
+], ids=["plants", "mines"])
+def test_names_before_plural_plants_or_mines_are_the_sites(bundled_only, text, sites):
+    found = entities(bundled_only, text)
+    assert {(site, "InvestmentProject") for site in sites} <= found, found
