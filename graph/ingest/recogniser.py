@@ -786,7 +786,7 @@ class EntityRecogniser:
 
         >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
         >>> text = "the Mika and Yelonggou lithium mines"
-        >>> [(m.text, m.kind) for m in recognise._sites_before_plural(text, [Mention(27, 36, "Yelonggou", "Place")])]
+        >>> [(m.text, m.kind) for m in recognise._sites_before_plural(text, [Mention(13, 22, "Yelonggou", "Place")])]
         [('Mika', 'InvestmentProject'), ('Yelonggou', 'InvestmentProject')]
         """
         found = list(mentions)
