@@ -158,8 +158,9 @@ PATTERNS = [
         r"\bjoint venture (?:of|between|by|formed by) (?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
         r"(?:(?:, | and |, and )[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})+)"), "name"),
     ("Company", "appositive-company", re.compile(
-        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|the(?= (?:only|sole|first|largest|biggest|"
-        r"leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|provider|supplier|producer|operator|"
+        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|another|"
+        r"the(?= (?:only|sole|first|largest|biggest|leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|"
+        r"provider|supplier|producer|operator|"
         r"integrator|company|firm|start-?up|investor|automaker|carmaker|subsidiary|affiliate|unit|joint venture|"
         r"brand)\b"), "name"),
     ("Place", "based-in-place", re.compile(

@@ -1788,3 +1788,10 @@ def test_a_name_its_acronym_follows_is_whole(bundled_only, text, name, kind):
 def test_names_before_plural_plants_or_mines_are_the_sites(bundled_only, text, sites):
     found = entities(bundled_only, text)
     assert {(site, "InvestmentProject") for site in sites} <= found, found
+
+
+def test_another_subsidiary_is_a_company(bundled_only):
+    # EnergyTrend, 2022 (development): "TLK, another subsidiary of Tianqi Lithium" was missed
+    found = entities(bundled_only, "In August 2019, TLK, another subsidiary of Tianqi Lithium, secured a contract from "
+                                   "LG Chem for the provisioning of lithium hydroxide.")
+    assert ("TLK", "Company") in found, found
