@@ -135,7 +135,7 @@ PATTERNS = [
         r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
         r"Intelligent Technology|Intelligent|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|"
-        r"Minerals|Resources|Metals)\b"
+        r"Minerals|Resources|Metals|Solutions)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Show|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
         r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
@@ -235,7 +235,7 @@ _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smar
                        "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
                        "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",
                        "auto", "motor", "motors", "automobile", "sodium", "national", "world", "capital", "resources",
-                       "minerals", "metals", "natural", "mineral", "human", "financial"}
+                       "minerals", "metals", "natural", "mineral", "human", "financial", "solutions"}
 
 
 # Patterns that end in a keyword are only tried near that keyword: a chain of capitalised words scanned from

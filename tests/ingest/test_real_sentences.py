@@ -1795,3 +1795,11 @@ def test_another_subsidiary_is_a_company(bundled_only):
     found = entities(bundled_only, "In August 2019, TLK, another subsidiary of Tianqi Lithium, secured a contract from "
                                    "LG Chem for the provisioning of lithium hydroxide.")
     assert ("TLK", "Company") in found, found
+
+
+def test_a_company_may_end_in_solutions(bundled_only):
+    # IndustryWeek, 2010 (development batch 16): the name was cut to "Johnson Controls Power"
+    found = entities(bundled_only, '"Our recent investments in China are an indication of the importance of this market '
+                                   'for Johnson Controls," said Alex Molinaroli, president of Johnson Controls Power '
+                                   'Solutions.')
+    assert ("Johnson Controls Power Solutions", "Company") in found, found
