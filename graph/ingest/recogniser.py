@@ -203,7 +203,9 @@ _ACRONYM_GOVERNMENT = re.compile(r"\b(?:Government|Committee|Commission|Departme
                                  r"Authority|Ministry|Board|Council)$")
 _ACRONYM_ORGANISATION = re.compile(r"\b(?:Academy|University|Institute|Association|Alliance|Federation|Society|"
                                    r"Laboratory|Chamber of Commerce)\b")
-_OF_PLACE = re.compile(r" of ((?:[A-Z][\w'-]+ ?){1,3})$")
+# a new area is named by a name of its own, its city before it ("Chongqing Liangjiang New Area"); "of Chongqing"
+# after it only says where it is (a development zone "of Leshan" may be named so)
+_OF_PLACE = re.compile(r" New (?:Area|District|Zone)(?P<of> of (?P<place>(?:[A-Z][\w'-]+ ?){1,3}))$")
 # the words of a park's name that name no park of their own: its kind and the direction of its place
 _PARK_NAME_WORDS = {"economic", "technological", "development", "zone", "high-tech", "hi-tech", "industrial", "park",
                     "new", "area", "district", "and", "science", "technology", "free", "trade", "pilot", "bonded",
@@ -630,11 +632,11 @@ class EntityRecogniser:
                     words = words[:end_of_sentence.start()]
                     end = start + len(words)
                 of_place = _OF_PLACE.search(words) if rule == "park-name" else None
-                if of_place and self.knowledge.resolve(of_place.group(1), "Place") is not None and any(
-                        w.lower() not in _PARK_NAME_WORDS for w in words[:of_place.start()].split()):
-                    # "Liangjiang New Area of Chongqing" is the Liangjiang New Area, in Chongqing; the "East Economic
-                    # Development Zone of Dazhou" has no name without its place
-                    words = words[:of_place.start()]
+                if of_place and self.knowledge.resolve(of_place.group("place"), "Place") is not None and any(
+                        w.lower() not in _PARK_NAME_WORDS for w in words[:of_place.start("of")].split()):
+                    # "Liangjiang New Area of Chongqing" is the Liangjiang New Area, in Chongqing; an "East New Area
+                    # of Dazhou" has no name without its place
+                    words = words[:of_place.start("of")]
                     end = start + len(words)
                 if kind in ("GovernmentBody", "Organization") and " and " in words:
                     words = self._cut_second_name(words)
