@@ -197,8 +197,11 @@ def describes_a_project(words: str) -> bool:
 
 
 # capitalised words and the acronym in brackets after them: "COFCO Meishan California Smart City (MCSC)"
-_SPELT_ACRONYM = re.compile(r"(?<![\w-])(?P<words>(?:[A-Z][\w&'\u2019-]*(?: (?:of|and|for|the|&))* )+)"
-                            r"\((?P<acronym>[A-Z]{2,7})\)")
+# (read back from each acronym, over at most 150 characters: a chain scanned from every capitalised word of a long
+# title-case text would take quadratic time)
+_BRACKETED_ACRONYM = re.compile(r" \((?P<acronym>[A-Z]{2,7})\)")
+_WORDS_BEFORE = re.compile(r"(?<![\w-])(?P<words>(?:[A-Z][\w&'\u2019-]*(?: (?:of|and|for|the|&))* )*"
+                           r"[A-Z][\w&'\u2019-]*)$")
 _ACRONYM_GOVERNMENT = re.compile(r"\b(?:Government|Committee|Commission|Department|Bureau|Office|Administration|"
                                  r"Authority|Ministry|Board|Council)$")
 _ACRONYM_ORGANISATION = re.compile(r"\b(?:Academy|University|Institute|Association|Alliance|Federation|Society|"
@@ -669,8 +672,11 @@ class EntityRecogniser:
         [('Foreign Investment Review Board', 'GovernmentBody')]
         """
         found = []
-        for match in _SPELT_ACRONYM.finditer(text):
-            acronym = match.group("acronym")
+        for bracket in _BRACKETED_ACRONYM.finditer(text):
+            acronym = bracket.group("acronym")
+            match = _WORDS_BEFORE.search(text, max(0, bracket.start() - 150), bracket.start())
+            if match is None:
+                continue
             words = list(re.finditer(r"[^ ]+", match.group("words")))
             capitals = [w for w in words if w.group(0)[:1].isupper()]
             if len(capitals) < len(acronym) or \
