@@ -78,7 +78,7 @@ _BYLINE = re.compile(r"^[ \t]*(?:contact|media contact|press contact|editor|edit
 # Credits of pictures: "(Photo/Bishan District)", "(Photo Credit: Sina)", "Photo by X from Pexels", "[Photo provided
 # by X]", "File photo: Reuters": the agency or photographer is no party to the story.
 _CREDIT = re.compile(r"\b(?:photo|image|picture)(?: credits?)?(?:\s*[:/]\s*| by | from | provided (?:by|to) )"
-                     r"[^\n)\]]{0,60}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
+                     r"[^\n)\]]{0,80}?(?=[.;]\s|[.;]?$|[)\]\n])", re.IGNORECASE | re.MULTILINE)
 _HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.\s+")
 
 
@@ -638,6 +638,21 @@ class Extractor:
         return entity.kind == "Place" and other.kind == "Company" and (
             name in other.names or name in short_names_of(other))
 
+    def _same_company_placed(self, entity: ExtractedEntity, values: list[ExtractedEntity],
+                             merged: dict[str, str]) -> ExtractedEntity | None:
+        """The one other new company of the article, named before ``entity``, that it names with or without the
+        place its name starts with ("Sichuan Yahua Industrial Group" and "Yahua Industrial Group"); two places name
+        two companies, and a known company is not a new one named after a place ("Chengdu Tianqi Lithium" is
+        Tianqi Lithium's subsidiary)."""
+        core, place = self._placeless(entity.label)
+        if len(core.split()) < 2:
+            return None  # "Sichuan Yahua" and "Yahua": a short name, read as such elsewhere
+        same = [e for e in values if e.kind == "Company" and e is not entity and e.key not in merged and
+                not e.resolved and e.mentions[0][1] < entity.mentions[0][1] and any(
+                    other[0] == core and other[1] != place and (not place or not other[1])
+                    for other in map(self._placeless, e.names))]
+        return same[0] if len(same) == 1 else None
+
     def _corefer(self, entities: dict[str, ExtractedEntity]) -> dict[str, str]:
         """Merge new entities into others of the article that name the same thing: "Mr. Tang" into
         "Tang Wenkan", a project named in other words, a conference named without its year."""
@@ -701,6 +716,7 @@ class Extractor:
                 # of the article's Ganfeng Lithium, known or not
                 target = target or next((e for e in values if e.kind == "Company" and e is not entity and
                                          e.key not in merged and name in short_names_of(e)), None)
+                target = target or self._same_company_placed(entity, values, merged)
                 if target:
                     merged[entity.key] = target.key
         # "Liangjiang New Area" is the article's "Chongqing Liangjiang New Area" ("New District" another English for

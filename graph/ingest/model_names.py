@@ -332,6 +332,10 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         if kind == "Place" and knowledge.resolve(text, "Place") is None and re.match(
                 r"(?: and [A-Z]\w+)? autonomous\b", whole[span.end_char:span.end_char + 40], re.IGNORECASE):
             continue  # "a Tibetan and Qiang autonomous prefecture": peoples the prefecture is named for, no places
+        # "Vancouver-based Sigma": what is based somewhere is a company, whatever the model took it for
+        based = _BASED_BEFORE.search(before) is not None and knowledge.resolve(text, "Place") is None
+        if based and kind in ("Place", "Person"):
+            kind = "Company"
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
             if knowledge.resolve(text, "Place") is None and (
                     ent.label_ != "GPE" or not all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)
@@ -362,7 +366,7 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
                                   len(text) < 3 and not _described(whole, span.start_char, span.end_char) or
                                   re.search(r"\d", text) or _STREET.search(text) or
                                   text.split()[0].lower() in ("local", "photo", "source", "editor") or
-                                  _is_common_words(span, knowledge) or
+                                  _is_common_words(span, knowledge) and not based or
                                   _bare_acronym(text, whole, span.start_char, span.end_char)):
             continue  # a shouted headline, a fragment, a byline, a street, a phrase of common words, a credit
         if kind == "Company" and _names_a_site(span, whole):
@@ -387,6 +391,7 @@ _MODEL_CODE_AFTER = re.compile(r" (?:[A-Z]{1,4}\d+[A-Za-z]*|\d{1,3})\b(?![.,]\d|
 _SITE_OF = re.compile(r"([A-Z][\w'-]* (?:Base|Plant|Factory|Mine)) of ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)+)")
 _PLACE_BASE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)?) Base")
 _LISTED = re.compile(r"^[A-Z][\w-]*-(?:listed|based|headquartered) ")
+_BASED_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*-(?:based|headquartered) $")
 _TWO_NAMES = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)+) and ([A-Z][\w'-]*(?: [A-Z][\w'-]*)+)")
 _COMPANY_NOUNS = r"(?:company|firm|group|maker|manufacturer|producer|miner|developer|supplier|startup|carmaker|" \
                  r"automaker|brand|corporation|investor|conglomerate|giant|subsidiary|spinoff|affiliate)"
@@ -490,7 +495,8 @@ def noun_phrase_names(doc) -> list[Mention]:
             # a plant or factory a place or a name sets apart: "the Kemerton lithium hydroxide plant", "the Meishan
             # plant" (the owner's possessive is cut off before: "BYD's Chongqing plant")
             site_named = lemma in ("plant", "factory", "station") and any(
-                t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("GPE", "LOC") for t in span[:-1])
+                t.pos_ == "PROPN" and t.is_title and (t.ent_type_ in ("GPE", "LOC") or lemma == "station")
+                for t in span[:-1])  # a power station is named after its site, whatever the model took it for
             counted = with_capacity is not None or any(t.like_num or re.search(r"\d", t.text) for t in span)
             if lemma in ("plant", "site", "factory", "facility", "station") and not (built or site_named or counted):
                 continue  # a plant is a project where its capacity, the verb building it, or its name says it is one

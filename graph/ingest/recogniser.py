@@ -135,7 +135,7 @@ PATTERNS = [
         r"Energy|Power|"
         r"Battery|Batteries|Motors?|Automobile|Auto|Materials|Lithium|Electric|Electronics|Solar|Storage|"
         r"Intelligent Technology|Intelligent|Renewables|Systems|Industries|Industry|Mining|Chemicals?|Capital|"
-        r"Minerals|Resources|Metals)\b"
+        r"Minerals|Resources|Metals|Solutions)\b"
         r"(?! (?:Conference|Expo|Forum|Summit|Exhibition|Show|Industrial|Economic|"
         r"Development|Zone|Park|Project|Factory|Plant|Base)\b|"
         r" [A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Project|List|Plan|Platform|Center|Centre|System|Network)\b)"), 0),
@@ -158,8 +158,9 @@ PATTERNS = [
         r"\bjoint venture (?:of|between|by|formed by) (?P<name>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
         r"(?:(?:, | and |, and )[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})+)"), "name"),
     ("Company", "appositive-company", re.compile(
-        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|the(?= (?:only|sole|first|largest|biggest|"
-        r"leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|provider|supplier|producer|operator|"
+        r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){0,4}[A-Z][\w&'.-]*), (?:a|an|another|"
+        r"the(?= (?:only|sole|first|largest|biggest|leading)\b)) (?:[\w-]+ ){0,4}?(?:developer|maker|manufacturer|"
+        r"provider|supplier|producer|operator|"
         r"integrator|company|firm|start-?up|investor|automaker|carmaker|subsidiary|affiliate|unit|joint venture|"
         r"brand)\b"), "name"),
     ("Place", "based-in-place", re.compile(
@@ -195,6 +196,27 @@ def describes_a_project(words: str) -> bool:
     return any(word.lower() in DESCRIBING_WORDS for word in re.findall(r"[\w-]+", words))
 
 
+# capitalised words and the acronym in brackets after them: "COFCO Meishan California Smart City (MCSC)"
+# (read back from each acronym, over at most 150 characters: a chain scanned from every capitalised word of a long
+# title-case text would take quadratic time)
+_BRACKETED_ACRONYM = re.compile(r" \((?P<acronym>[A-Z]{2,7})\)")
+_WORDS_BEFORE = re.compile(r"(?<![\w-])(?P<words>(?:[A-Z][\w&'\u2019-]*(?: (?:of|and|for|the|&))* )*"
+                           r"[A-Z][\w&'\u2019-]*)$")
+_ACRONYM_GOVERNMENT = re.compile(r"\b(?:Government|Committee|Commission|Department|Bureau|Office|Administration|"
+                                 r"Authority|Ministry|Board|Council)$")
+_ACRONYM_ORGANISATION = re.compile(r"\b(?:Academy|University|Institute|Association|Alliance|Federation|Society|"
+                                   r"Laboratory|Chamber of Commerce)\b")
+# a new area is named by a name of its own, its city before it ("Chongqing Liangjiang New Area"); "of Chongqing"
+# after it only says where it is (a development zone "of Leshan" may be named so)
+_OF_PLACE = re.compile(r" New (?:Area|District|Zone)(?P<of> of (?P<place>(?:[A-Z][\w'-]+ ?){1,3}))$")
+# the words of a park's name that name no park of their own: its kind and the direction of its place
+_PARK_NAME_WORDS = {"economic", "technological", "development", "zone", "high-tech", "hi-tech", "industrial", "park",
+                    "new", "area", "district", "and", "science", "technology", "free", "trade", "pilot", "bonded",
+                    "base", "cluster", "industry", "national", "the", "east", "west", "north", "south", "central",
+                    "eastern", "western", "northern", "southern", "high", "tech", "comprehensive"}
+# "Chongqing Panlong Pumped Storage Power Station", "X Energy Storage Station": what the news reports of one is its
+# building, filling and first power, as of a project (a hydropower station stays a facility)
+_STORAGE_STATION = re.compile(r"\bStorage (?:Power )?Station$")
 _INDUSTRY_WORDS = re.compile(
     r"battery|batteries|storage|sodium|lithium|energy|industr|manufactur|material|cell|solar|photovoltaic|pv|"
     r"hydrogen|vehicle|charging|gwh|power|electrode|recycling", re.IGNORECASE)
@@ -218,7 +240,7 @@ _GENERIC_NAME_WORDS = {"new", "green", "clean", "intelligent", "advanced", "smar
                        "power", "energy", "battery", "batteries", "storage", "solar", "electric", "technology",
                        "technologies", "tech", "materials", "lithium", "the", "china", "chinese", "hydrogen",
                        "auto", "motor", "motors", "automobile", "sodium", "national", "world", "capital", "resources",
-                       "minerals", "metals", "natural", "mineral", "human", "financial"}
+                       "minerals", "metals", "natural", "mineral", "human", "financial", "solutions"}
 
 
 # Patterns that end in a keyword are only tried near that keyword: a chain of capitalised words scanned from
@@ -463,6 +485,9 @@ def _listed_projects(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# "Qinzhou and Meishan lithium conversion plants", "the Mika and Yelonggou lithium mines"
+_SITES_BEFORE_PLURAL = re.compile(r"(?<![\w-])(?P<names>[A-Z][\w'\u2019-]*(?:, [A-Z][\w'\u2019-]*)*,? and "
+                                  r"[A-Z][\w'\u2019-]*) (?:[a-z][\w-]* ){0,3}(?:plants|mines|factories|deposits)\b")
 # "X, which was renamed from Y", "The company, also known as Y": Y is another name of the company named before
 _OTHER_NAME = re.compile(r"\b(?:also|formerly|previously) known as |\b(?:renamed|rebranded) from |\bformerly "
                          r"(?:called |named )?$", re.IGNORECASE)
@@ -563,8 +588,9 @@ class EntityRecogniser:
         """
         found = []
         headlines = headline_spans(text)
-        for kind, rule, pattern, group in PATTERNS:
+        for pattern_kind, rule, pattern, group in PATTERNS:
             for match in _matches(pattern, rule, text):
+                kind = pattern_kind
                 if rule in _CHAINS and headlines.overlaps(match.start(), match.start() + 1):
                     continue
                 if rule in ("listed-in-brackets", "venture-partners"):
@@ -582,6 +608,8 @@ class EntityRecogniser:
                 start, end = match.span(group)
                 words, start = _strip_leading(text[start:end], start)
                 words = words.rstrip(" ,")
+                if rule == "facility-name" and _STORAGE_STATION.search(words):
+                    kind = "InvestmentProject"  # a pumped or energy storage power station: a project of the region
                 short = re.search(r" \(([A-Z][\w ]+)\)$", words) if rule == "legal-form" else None
                 if short and re.search(r"(?:Co\.,? ?Ltd\.|Limited|Inc\.|Corp\.|Corporation|Group|Holdings?)$",
                                        words[:short.start()]) and \
@@ -606,6 +634,13 @@ class EntityRecogniser:
                 if end_of_sentence:  # "... Development Zone. More than 400 guests": the name ends at the full stop
                     words = words[:end_of_sentence.start()]
                     end = start + len(words)
+                of_place = _OF_PLACE.search(words) if rule == "park-name" else None
+                if of_place and self.knowledge.resolve(of_place.group("place"), "Place") is not None and any(
+                        w.lower() not in _PARK_NAME_WORDS for w in words[:of_place.start("of")].split()):
+                    # "Liangjiang New Area of Chongqing" is the Liangjiang New Area, in Chongqing; an "East New Area
+                    # of Dazhou" has no name without its place
+                    words = words[:of_place.start("of")]
+                    end = start + len(words)
                 if kind in ("GovernmentBody", "Organization") and " and " in words:
                     words = self._cut_second_name(words)
                     end = start + len(words)
@@ -622,6 +657,48 @@ class EntityRecogniser:
                         and not words[:1].isupper() and not words[:1].isdigit():
                     continue
                 found.append(Mention(start, end, words, kind, None, rule))
+        found.extend(self._acronym_names(text, headlines))
+        return found
+
+    def _acronym_names(self, text: str, headlines: Spans) -> list[Mention]:
+        """Names an acronym in brackets follows and spells, whole: the capitalised words whose initials are its
+        letters, with the capitalised words right before them ("COFCO Meishan California Smart City (MCSC)",
+        "the Foreign Investment Review Board (FIRB)"). Typed by their words; a company needs a place or a name in
+        capitals among them, so that a technology's capitalised words ("Lithium Iron Phosphate (LFP)") name none.
+
+        >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+        >>> [(m.text, m.kind) for m in recognise._acronym_names("approval from the Foreign Investment Review "
+        ...                                                     "Board (FIRB) for it", Spans())]
+        [('Foreign Investment Review Board', 'GovernmentBody')]
+        """
+        found = []
+        for bracket in _BRACKETED_ACRONYM.finditer(text):
+            acronym = bracket.group("acronym")
+            match = _WORDS_BEFORE.search(text, max(0, bracket.start() - 150), bracket.start())
+            if match is None:
+                continue
+            words = list(re.finditer(r"[^ ]+", match.group("words")))
+            capitals = [w for w in words if w.group(0)[:1].isupper()]
+            if len(capitals) < len(acronym) or \
+                    "".join(w.group(0)[0] for w in capitals[-len(acronym):]) != acronym:
+                continue
+            first = words.index(capitals[-len(acronym)])
+            while first > 0 and words[first - 1].group(0)[:1].isupper():
+                first -= 1  # "COFCO Meishan ...": the owner's name before the words spelt
+            start = match.start("words") + words[first].start()
+            name, start = _strip_leading(match.group("words")[words[first].start():].strip(), start)
+            if len(name.split()) < 2 or headlines.overlaps(start, start + 1) or \
+                    self.knowledge.resolve(name, "Place") is not None:
+                continue
+            if _ACRONYM_GOVERNMENT.search(name):
+                kind = "GovernmentBody"
+            elif _ACRONYM_ORGANISATION.search(name):
+                kind = "Organization"
+            elif any(w.isupper() or self.knowledge.resolve(w, "Place") is not None for w in name.split()):
+                kind = "Company"
+            else:
+                continue
+            found.append(Mention(start, start + len(name), name, kind, None, "spelt-acronym"))
         return found
 
     def __call__(self, text: str, doc=None, extra: list[Mention] = ()) -> list[Mention]:
@@ -642,6 +719,7 @@ class EntityRecogniser:
                 chosen.append(mention)
         chosen = _places_in_names(text, chosen, headline_spans(text))
         chosen = _listed_projects(text, chosen)
+        chosen = self._sites_before_plural(text, chosen)
         taken = Spans()
         for mention in chosen:
             taken.add(mention.start, mention.end)
@@ -708,6 +786,36 @@ class EntityRecogniser:
                 elif kind == "InvestmentProject" and match.span() in at and chosen[at[match.span()]].known is None:
                     chosen[at[match.span()]] = replace(chosen[at[match.span()]], kind=kind, rule="learnt")
         return _surnames(_other_names(text, sorted(chosen, key=lambda m: m.start)))
+
+    def _sites_before_plural(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Names joined by "and" before plural plants, mines or projects are those sites ("Albemarle's Qinzhou and
+        Meishan lithium conversion plants", "the Mika and Yelonggou lithium mines"), named after a city, a county
+        or nothing known; they are the projects wherever the names recur. A company's name there is its owner's
+        ("the CATL and BYD plants"), and a province's or a country's a region's ("the Sichuan and Qinghai mines").
+
+        >>> recognise = EntityRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "the Mika and Yelonggou lithium mines"
+        >>> [(m.text, m.kind) for m in recognise._sites_before_plural(text, [Mention(13, 22, "Yelonggou", "Place")])]
+        [('Mika', 'InvestmentProject'), ('Yelonggou', 'InvestmentProject')]
+        """
+        found = list(mentions)
+        for match in _SITES_BEFORE_PLURAL.finditer(text):
+            items = list(re.finditer(r"[A-Z][\w'\u2019-]*", match.group("names")))
+            replaced, ok = [], True
+            for item in items:
+                start, end = match.start("names") + item.start(), match.start("names") + item.end()
+                inside = [m for m in found if m.start < end and m.end > start]
+                place = self.knowledge.resolve(item.group(0), "Place")
+                if any(m.kind != "Place" or m.start < start or m.end > end for m in inside) or \
+                        place is not None and place.cls not in ("City", "District"):
+                    ok = False
+                    break
+                replaced.append((inside, Mention(start, end, item.group(0), "InvestmentProject", None,
+                                                 "project-list")))
+            if ok:
+                for inside, site in replaced:
+                    found = [m for m in found if m not in inside] + [site]
+        return sorted(found, key=lambda m: m.start)
 
     def short_names(self, name: str) -> list[str]:
         """The shorter names a company's full name suggests: its first words, with or without the place it

@@ -1773,3 +1773,92 @@ def test_a_title_name_of_what_the_organisation_is_and_its_name_on_a_real_sentenc
 def test_investors_and_places_across_sentences_on_real_text(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected <= found, found
+
+
+@needs_model
+def test_a_name_after_place_based_is_a_company(bundled_only):
+    # MINING.COM, 2024 (development batch 16): the model takes "Sigma" of "Vancouver-based Sigma" for a place
+    found = entities(bundled_only, "It also has offtake agreements with lithium miners including Vancouver-based Sigma "
+                                   "and Australia’s Pilbara Minerals.")
+    assert ("Sigma", "Company") in found and ("Sigma", "Place") not in found, found
+
+
+@pytest.mark.parametrize("text, project", [
+    # Breaking Latest News, 2023 (development batch 16): the station is being filled, a project of the region
+    ("On August 1, the Chongqing Panlong Pumped Storage Power Station, located in Zhongfeng Town, Qijiang District, "
+     "officially opened its gates to store water.", "Chongqing Panlong Pumped Storage Power Station"),
+    # Global Times, 2024 (development): the model takes "Daofu" for an organisation, not a place
+    pytest.param("The Daofu pumped-storage power station is equipped with six reversible units with a capacity of "
+                 "350,000 kilowatts each.", "Daofu pumped-storage power station", marks=needs_model),
+], ids=["Panlong", "Daofu"])
+def test_a_named_storage_power_station_is_a_project(bundled_only, text, project):
+    found = entities(bundled_only, text)
+    assert (project, "InvestmentProject") in found, found
+
+
+def test_a_long_photo_credit_names_no_party(bundled_only):
+    # Global Times, 2024 (development): the credit runs past 60 characters; PowerChina is no party to the story
+    found = entities(bundled_only, "Published: Jan 12, 2024 01:45 PM\nPhoto: Courtesy of PowerChina Chengdu Engineering "
+                                   "Corporation Limited\n\nConstruction of the station kicks off Thursday in Sichuan.")
+    assert not {label for label, _ in found} & {"PowerChina", "PowerChina Chengdu Engineering Corporation Limited"}, found
+
+
+def test_a_park_with_a_name_of_its_own_ends_before_of_its_place(bundled_only):
+    # EnergyTrend, 2022 (development): "Liangjiang New Area of Chongqing" is the Liangjiang New Area, in Chongqing
+    found = entities(bundled_only, "The industrial park is located in Liangjiang New Area of Chongqing, a "
+                                   "direct-administered municipality in China’s Sichuan Province.")
+    assert ("Liangjiang New Area", "IndustrialPark") in found and ("Chongqing Municipality", "Place") in found, found
+
+
+def test_a_company_named_with_and_without_its_place_is_one(bundled_only):
+    # The Mining Post Namibia, 2022 (development): "Sichuan Yahua Industrial Group" is the Yahua Industrial Group
+    result = bundled_only.extract(
+        "Another Chinese mining company Yahua Industrial Group has eyed lithium in Namibia and plans to invest US$145m "
+        "(N$2,5b) in company acquisitions.\n\nSichuan Yahua Industrial Group is an industrial group headquartered in "
+        "Chengdu, capital of Sichuan Province.")
+    companies = [e.label for e in result.entities if e.kind == "Company"]
+    assert companies == ["Sichuan Yahua Industrial Group"], companies
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # PR Newswire, 2021-06-09 (development batch 15): the name was cut to COFCO, a place and two words
+    ("On May 24, 2021, the 11th China International Energy Storage Conference (CIES 2021), sponsored by the Energy "
+     "Storage Application Branch of the China Industrial Association of Power Sources (CIAPS) and co-hosted by COFCO "
+     "Meishan California Smart City (MCSC), kicked off in Hangzhou, Zhejiang Province.",
+     "COFCO Meishan California Smart City", "Company"),
+    # Australian Resources & Investment, 2023 (development)
+    ("Such proposals are subject to Albemarle obtaining approval from the Foreign Investment Review Board (FIRB) for "
+     "the Kemerton interest change.", "Foreign Investment Review Board", "GovernmentBody"),
+], ids=["MCSC", "FIRB"])
+def test_a_name_its_acronym_follows_is_whole(bundled_only, text, name, kind):
+    found = entities(bundled_only, text)
+    assert (name, kind) in found, found
+
+
+@pytest.mark.parametrize("text, sites", [
+    # Australian Resources & Investment, 2023 (development): "Qinzhou" was the city, and is the plant there
+    ("Subject to its own regulatory approvals, the second transaction would see MinRes acquire a 50 per cent interest "
+     "in Albemarle’s 100 per cent owned Qinzhou and Meishan lithium conversion plants in China.",
+     ["Qinzhou", "Meishan"]),
+    # SMM, 2022 (development): the model took Yelonggou for a place
+    ("The main production maily comes from the Mika and Yelonggou lithium mines under Rongjie and Shengxin Lithium "
+     "Energy.", ["Mika", "Yelonggou"]),
+], ids=["plants", "mines"])
+def test_names_before_plural_plants_or_mines_are_the_sites(bundled_only, text, sites):
+    found = entities(bundled_only, text)
+    assert {(site, "InvestmentProject") for site in sites} <= found, found
+
+
+def test_another_subsidiary_is_a_company(bundled_only):
+    # EnergyTrend, 2022 (development): "TLK, another subsidiary of Tianqi Lithium" was missed
+    found = entities(bundled_only, "In August 2019, TLK, another subsidiary of Tianqi Lithium, secured a contract from "
+                                   "LG Chem for the provisioning of lithium hydroxide.")
+    assert ("TLK", "Company") in found, found
+
+
+def test_a_company_may_end_in_solutions(bundled_only):
+    # IndustryWeek, 2010 (development batch 16): the name was cut to "Johnson Controls Power"
+    found = entities(bundled_only, '"Our recent investments in China are an indication of the importance of this market '
+                                   'for Johnson Controls," said Alex Molinaroli, president of Johnson Controls Power '
+                                   'Solutions.')
+    assert ("Johnson Controls Power Solutions", "Company") in found, found
