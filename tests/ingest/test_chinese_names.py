@@ -867,3 +867,14 @@ def test_a_company_recurs_by_its_place_and_short_name_before_the_full_name_is_wr
     found = relations(extractor, "近日,国内锂业巨头天齐锂业的子公司四川天齐盛合锂业发生工商变更,新增了紫金锂业(海南)有限公司作为股东,"
                                  "股权占比20%。据了解,四川天齐盛合锂业有限公司成立于2008年,注册于四川省甘孜藏族自治州雅江县。")
     assert ("四川天齐盛合锂业", "subsidiaryOf", "天齐锂业") in found, found
+
+
+# Round 12, second pass (branch zh12b), on the development set
+
+def test_a_short_name_in_traditional_script_is_the_full_names_entity(extractor):
+    # kuainv.com.cn (traditional-script repost with readings, 铜梁), development set: 愛瑪, the owner the project's name
+    # starts with, is the 愛瑪科技(重慶)有限公司 written before it (the name learnt in simplified script is the same)
+    text = "此次集中開工的項(xiàng)目有愛瑪科技(重慶)有限公司愛瑪電機(jī)項(xiàng)目。"
+    companies = [e for e in extractor.extract(text).entities if e.kind == "Company"]
+    assert len(companies) == 1 and "愛瑪" in {t for t, _, _ in companies[0].mentions}, companies
+    assert ("愛瑪", "investsIn", "愛瑪電機(jī)項(xiàng)目") not in relations(extractor, text)
