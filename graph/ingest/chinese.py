@@ -959,7 +959,8 @@ class ChineseRecogniser:
                     # the article gave 四川杉杉新材料有限公司, not the 杉杉 the knowledge has for another company
                     inside = sorted(i for start in range(match.start() - longest, match.end())
                                     if (i := at_start.get(start)) is not None and chosen[i].end > match.start())
-                    if inside and all((chosen[i].kind == "Place" or chosen[i].kind == "Company" and chosen[i].known)
+                    if inside and all((chosen[i].kind in ("Place", "Technology") or
+                                       chosen[i].kind == "Company" and chosen[i].known)
                                       and match.start() <= chosen[i].start and chosen[i].end <= match.end()
                                       and (chosen[i].start, chosen[i].end) != match.span() for i in inside):
                         for i in inside:

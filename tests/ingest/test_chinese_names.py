@@ -878,3 +878,13 @@ def test_a_short_name_in_traditional_script_is_the_full_names_entity(extractor):
     companies = [e for e in extractor.extract(text).entities if e.kind == "Company"]
     assert len(companies) == 1 and "愛瑪" in {t for t, _, _ in companies[0].mentions}, companies
     assert ("愛瑪", "investsIn", "愛瑪電機(jī)項(xiàng)目") not in relations(extractor, text)
+
+
+@needs_chinese_model  # 萧金平 is the model's name
+def test_a_technology_word_inside_a_companys_short_name_is_part_of_the_name(extractor):
+    # icbattery.com (宜宾), development set: 锂电 in 天原锂电新材 is no technology mention that keeps the short name out
+    result = extractor.extract("“天原锂电新材年产10万吨磷酸铁锂正极材料项目,现已基本全面建设完成。”"
+                               "天原锂电新材总经理萧金平介绍,当前,公司正全力抓客户订单的生产交付工作。"
+                               "宜宾天原锂电新材有限公司为上市公司宜宾天原集团的全资子公司。")
+    employers = [result.entity(r.object) for r in result.relations if r.kind == "worksFor"]
+    assert [e.label for e in employers] == ["宜宾天原锂电新材有限公司"], employers
