@@ -43,6 +43,7 @@ from collections.abc import Callable
 from itertools import takewhile
 
 from .chinese import FOUNDS_VENTURE
+from .chinese_references import ChineseReferences
 from .chinese_text import CJK
 from .relations import (
     EVENT,
@@ -67,6 +68,8 @@ CHINESE_PHRASING = Phrasing(
     project_reference=re.compile(r"项目|基地"),
     held=re.compile(rf"{_HELD}|开启"),
     signed=re.compile(r"签约|签署|签订"),
+    references=True,
+    reader=ChineseReferences,
 )
 
 _AND = r"\s*(?:与|和|同|跟|及|以及|、|,|，)\s*"
