@@ -337,3 +337,12 @@ def test_the_company_opening_a_clause_after_a_date_is_the_storys_company(bundled
                                     "今年8月,公司与长宁县融创产业投资有限公司携手设立四川铭丰,注册资金2.52亿元,为此次开工项目的项目公司。")
     assert ("江苏铭丰电子材料科技有限公司", "partnerOf", "长宁县融创产业投资有限公司") in found, found
 
+
+
+def test_the_enterprise_that_has_built_cooperation_with_a_list_partners_each(bundled_only):
+    # huyis (仁寿), development set: "目前企业已与A、B等头部企业建立合作": 企业 is the story's company, 建立合作 a cooperation
+    found = relations(bundled_only, "近日,在深圳举行的第十七届中国国际电池技术展览会(CIBF2025)上,来自眉山仁寿县新能源龙头企业——"
+                                    "四川协鑫锂电科技有限公司(以下简称“协鑫锂电”)成为全场焦点。"
+                                    "目前企业已与宁德时代、厦门海辰等头部企业建立合作,标志着仁寿县在新能源赛道上实现“弯道超车”。")
+    assert {("四川协鑫锂电科技有限公司", "partnerOf", "Contemporary Amperex Technology Co., Limited"),
+            ("四川协鑫锂电科技有限公司", "partnerOf", "厦门海辰")} <= found, found
