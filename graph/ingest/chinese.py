@@ -757,6 +757,9 @@ class ChineseRecogniser:
                         _DESCRIPTION.search(name) or
                         not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue  # a project named by its kind only; one right after its company's legal name is named
+                if kind == "InvestmentProject" and match.group(0) == "项目" and \
+                        re.search(rf"{_COMPANY_SUFFIX}$", name[:-2]) and re.match(r"负责人|经理|部|总监|总工", text[end:]):
+                    continue  # "中建五局安装公司西南公司项目负责人龚青阳": the company's site manager, no project named
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
                 if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \

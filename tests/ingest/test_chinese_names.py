@@ -888,3 +888,17 @@ def test_a_technology_word_inside_a_companys_short_name_is_part_of_the_name(extr
                                "宜宾天原锂电新材有限公司为上市公司宜宾天原集团的全资子公司。")
     employers = [result.entity(r.object) for r in result.relations if r.kind == "worksFor"]
     assert [e.label for e in employers] == ["宜宾天原锂电新材有限公司"], employers
+
+
+_SITE_MANAGER = ("机电总承包单位中建五局安装公司西南公司透露,该项目将于11月底迎来电通节点。"
+                 "中建五局安装公司西南公司项目负责人龚青阳谈到,项目部采取“老虎+金条”模式,优化施工流程。")
+
+
+def test_a_companys_project_manager_names_no_project(extractor):
+    # cnipai.com (金堂), development set: "X公司项目负责人" is the company's site manager, not a project X公司项目
+    assert not any(kind == "InvestmentProject" for _, kind in names(extractor, _SITE_MANAGER))
+
+
+@needs_chinese_model  # 龚青阳 is the model's name
+def test_a_companys_project_manager_works_for_the_company(extractor):
+    assert ("龚青阳", "worksFor", "中建五局安装公司西南公司") in relations(extractor, _SITE_MANAGER)
