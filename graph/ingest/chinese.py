@@ -757,6 +757,9 @@ class ChineseRecogniser:
                         _DESCRIPTION.search(name) or
                         not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue  # a project named by its kind only; one right after its company's legal name is named
+                if kind == "InvestmentProject" and re.search(r"(?:该|本|此)项目(?:是|为|系)[^，,。；;]*$",
+                                                             text[max(0, begin - 40):begin]):
+                    continue  # "该项目是采用短流程技术的钒电解液制备项目": what the story's project is, no other project
                 if kind == "InvestmentProject" and match.group(0) == "项目" and \
                         re.search(rf"{_COMPANY_SUFFIX}$", name[:-2]) and re.match(r"负责人|经理|部|总监|总工", text[end:]):
                     continue  # "中建五局安装公司西南公司项目负责人龚青阳": the company's site manager, no project named

@@ -902,3 +902,13 @@ def test_a_companys_project_manager_names_no_project(extractor):
 @needs_chinese_model  # 龚青阳 is the model's name
 def test_a_companys_project_manager_works_for_the_company(extractor):
     assert ("龚青阳", "worksFor", "中建五局安装公司西南公司") in relations(extractor, _SITE_MANAGER)
+
+
+def test_what_the_project_is_names_no_other_project(extractor):
+    # aqiusha.com (封面新闻, traditional-script repost in Taiwan's words, 威远), development set: "该项目是…的钒电解液制备项目"
+    # says what the story's project is; "项目位于威远经开区" after it is still that project
+    found = relations(extractor, "3月21日,四川發展·川威集團年產6萬立方米釩電解液生產基地專案在內江市威遠縣開工。"
+                                 "該專案是采用短流程技術的釩電解液制備專案,具有生產規模大、市場潛力廣等特點。"
+                                 "專案位於威遠經開區,由四川發展控股新築股份和川威集團共同投資建設。")
+    located = {(s, o) for s, k, o in found if k == "locatedIn" and o == "威遠經開區"}
+    assert located and all(s.endswith("生產基地專案") for s, _ in located), found
