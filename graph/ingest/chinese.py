@@ -757,6 +757,12 @@ class ChineseRecogniser:
                         _DESCRIPTION.search(name) or
                         not _REGION.sub("", _GENERIC_PROJECT.sub("", name[:-len(match.group(0))]))):
                     continue  # a project named by its kind only; one right after its company's legal name is named
+                if kind == "InvestmentProject" and re.search(r"(?:该|本|此)项目(?:是|为|系)[^，,。；;]*$",
+                                                             text[max(0, begin - 40):begin]):
+                    continue  # "该项目是采用短流程技术的钒电解液制备项目": what the story's project is, no other project
+                if kind == "InvestmentProject" and match.group(0) == "项目" and \
+                        re.search(rf"{_COMPANY_SUFFIX}$", name[:-2]) and re.match(r"负责人|经理|部|总监|总工", text[end:]):
+                    continue  # "中建五局安装公司西南公司项目负责人龚青阳": the company's site manager, no project named
                 if kind == "IndustrialPark" and _DESCRIPTION.search(name):
                     continue  # "千亿产业园区", "全国首个…示范园": what a place wants, not a park's name
                 if kind == "IndustrialPark" and match.group(0).endswith(("园", "园区")) and \
@@ -959,7 +965,8 @@ class ChineseRecogniser:
                     # the article gave 四川杉杉新材料有限公司, not the 杉杉 the knowledge has for another company
                     inside = sorted(i for start in range(match.start() - longest, match.end())
                                     if (i := at_start.get(start)) is not None and chosen[i].end > match.start())
-                    if inside and all((chosen[i].kind == "Place" or chosen[i].kind == "Company" and chosen[i].known)
+                    if inside and all((chosen[i].kind in ("Place", "Technology") or
+                                       chosen[i].kind == "Company" and chosen[i].known)
                                       and match.start() <= chosen[i].start and chosen[i].end <= match.end()
                                       and (chosen[i].start, chosen[i].end) != match.span() for i in inside):
                         for i in inside:

@@ -43,6 +43,7 @@ from collections.abc import Callable
 from itertools import takewhile
 
 from .chinese import FOUNDS_VENTURE
+from .chinese_references import ChineseReferences
 from .chinese_text import CJK
 from .relations import (
     EVENT,
@@ -67,6 +68,8 @@ CHINESE_PHRASING = Phrasing(
     project_reference=re.compile(r"项目|基地"),
     held=re.compile(rf"{_HELD}|开启"),
     signed=re.compile(r"签约|签署|签订"),
+    references=True,
+    reader=ChineseReferences,
 )
 
 _AND = r"\s*(?:与|和|同|跟|及|以及|、|,|，)\s*"
@@ -813,7 +816,7 @@ def partners(ctx: SentenceContext) -> None:
     # characters early, inside the names before it ("德阳市与珠海冠宇举行合作交流座谈会")
     for match in re.finditer(r"(?:(?:达成|开展|深化|建立|推进|加强|签署|举行)[^，,。；;]{0,8}?)?"
                              r"(?:战略合作|合作关系|合资|共建|携手|合作交流|合作共识)|"
-                             r"(?:开启|开展|展开)合作|共同(?:出资)?(?:成立|设立|组建|发起)", text):
+                             r"(?:开启|开展|展开|建立|达成)了?合作|共同(?:出资)?(?:成立|设立|组建|发起)", text):
         runs = _runs(ctx, ORG, match.start() + 1)
         if not runs:
             continue

@@ -496,9 +496,11 @@ class Extractor:
         keyed: dict[int, str] = {}
         key_of_text: dict[str, str] = {}
         # a short name ("Kappa Power") is the entity of the full name it abbreviates, so full names go first
+        # a Chinese mention's words are the article's script, its alias_of the simplified name the recogniser read:
+        # both compared in simplified script
         for m in sorted(mentions, key=lambda m: m.alias_of is not None):
-            if m.alias_of is not None and m.alias_of in key_of_text:
-                key = key_of_text[m.alias_of]
+            if m.alias_of is not None and _compared(m.alias_of) in key_of_text:
+                key = key_of_text[_compared(m.alias_of)]
                 entities[key].mentions.append((m.text, m.start, m.end))
                 keyed[id(m)] = key
                 continue
@@ -529,7 +531,7 @@ class Extractor:
                     entities[key] = ExtractedEntity(key, name, m.kind, CLASS_OF_KIND[m.kind], "", True)
             entities[key].mentions.append((m.text, m.start, m.end))
             keyed[id(m)] = key
-            key_of_text.setdefault(m.text, key)
+            key_of_text.setdefault(_compared(m.text), key)
         merged = self._corefer(entities)
         for mid, key in keyed.items():
             keyed[mid] = merged.get(key, key)

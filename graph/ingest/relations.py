@@ -1015,13 +1015,15 @@ SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
 class Phrasing:
     """How a language refers to the story's event or project without naming it, the words that date an
     event (held on a day) or a project (signed on a day), and whether its sentences' references to what earlier
-    sentences named ("It", "the company", "there") are read (:class:`References`)."""
+    sentences named ("It", "the company", "there") are read (:class:`References`, or a reader of the language's own:
+    ``reader``, a class with the same ``resolve`` and ``note``)."""
 
     event_reference: re.Pattern
     project_reference: re.Pattern
     held: re.Pattern
     signed: re.Pattern
     references: bool = False
+    reader: Callable[[], References] | None = None
 
 
 ENGLISH_PHRASING = Phrasing(
@@ -1244,7 +1246,7 @@ class RelationFinder:
         #: sentence span -> the project or event the sentence is about, named or referred to ("the project")
         self.topic: dict[tuple[int, int], str] = {}
         #: what sentences refer to without naming it ("It", "the project", "there"), when the phrasing reads that
-        self.references = References() if phrasing.references else None
+        self.references = (phrasing.reader or References)() if phrasing.references else None
         #: a group key a reference stands for ("these projects") -> the entities it holds
         self.groups: dict[str, list[str]] = {}
         #: the entities the current sentence only refers to (a relation of theirs is read through a reference)

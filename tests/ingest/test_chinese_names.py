@@ -867,3 +867,48 @@ def test_a_company_recurs_by_its_place_and_short_name_before_the_full_name_is_wr
     found = relations(extractor, "近日,国内锂业巨头天齐锂业的子公司四川天齐盛合锂业发生工商变更,新增了紫金锂业(海南)有限公司作为股东,"
                                  "股权占比20%。据了解,四川天齐盛合锂业有限公司成立于2008年,注册于四川省甘孜藏族自治州雅江县。")
     assert ("四川天齐盛合锂业", "subsidiaryOf", "天齐锂业") in found, found
+
+
+# Round 12, second pass (branch zh12b), on the development set
+
+def test_a_short_name_in_traditional_script_is_the_full_names_entity(extractor):
+    # kuainv.com.cn (traditional-script repost with readings, 铜梁), development set: 愛瑪, the owner the project's name
+    # starts with, is the 愛瑪科技(重慶)有限公司 written before it (the name learnt in simplified script is the same)
+    text = "此次集中開工的項(xiàng)目有愛瑪科技(重慶)有限公司愛瑪電機(jī)項(xiàng)目。"
+    companies = [e for e in extractor.extract(text).entities if e.kind == "Company"]
+    assert len(companies) == 1 and "愛瑪" in {t for t, _, _ in companies[0].mentions}, companies
+    assert ("愛瑪", "investsIn", "愛瑪電機(jī)項(xiàng)目") not in relations(extractor, text)
+
+
+@needs_chinese_model  # 萧金平 is the model's name
+def test_a_technology_word_inside_a_companys_short_name_is_part_of_the_name(extractor):
+    # icbattery.com (宜宾), development set: 锂电 in 天原锂电新材 is no technology mention that keeps the short name out
+    result = extractor.extract("“天原锂电新材年产10万吨磷酸铁锂正极材料项目,现已基本全面建设完成。”"
+                               "天原锂电新材总经理萧金平介绍,当前,公司正全力抓客户订单的生产交付工作。"
+                               "宜宾天原锂电新材有限公司为上市公司宜宾天原集团的全资子公司。")
+    employers = [result.entity(r.object) for r in result.relations if r.kind == "worksFor"]
+    assert [e.label for e in employers] == ["宜宾天原锂电新材有限公司"], employers
+
+
+_SITE_MANAGER = ("机电总承包单位中建五局安装公司西南公司透露,该项目将于11月底迎来电通节点。"
+                 "中建五局安装公司西南公司项目负责人龚青阳谈到,项目部采取“老虎+金条”模式,优化施工流程。")
+
+
+def test_a_companys_project_manager_names_no_project(extractor):
+    # cnipai.com (金堂), development set: "X公司项目负责人" is the company's site manager, not a project X公司项目
+    assert not any(kind == "InvestmentProject" for _, kind in names(extractor, _SITE_MANAGER))
+
+
+@needs_chinese_model  # 龚青阳 is the model's name
+def test_a_companys_project_manager_works_for_the_company(extractor):
+    assert ("龚青阳", "worksFor", "中建五局安装公司西南公司") in relations(extractor, _SITE_MANAGER)
+
+
+def test_what_the_project_is_names_no_other_project(extractor):
+    # aqiusha.com (封面新闻, traditional-script repost in Taiwan's words, 威远), development set: "该项目是…的钒电解液制备项目"
+    # says what the story's project is; "项目位于威远经开区" after it is still that project
+    found = relations(extractor, "3月21日,四川發展·川威集團年產6萬立方米釩電解液生產基地專案在內江市威遠縣開工。"
+                                 "該專案是采用短流程技術的釩電解液制備專案,具有生產規模大、市場潛力廣等特點。"
+                                 "專案位於威遠經開區,由四川發展控股新築股份和川威集團共同投資建設。")
+    located = {(s, o) for s, k, o in found if k == "locatedIn" and o == "威遠經開區"}
+    assert located and all(s.endswith("生產基地專案") for s, _ in located), found

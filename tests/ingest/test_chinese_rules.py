@@ -326,3 +326,23 @@ def test_a_place_holding_talks_on_cooperation_with_a_company_partners_it(bundled
                                     "领域合作进行深入交流,达成战略合作共识。"
                                     "珠海冠宇董事长、总经理徐延铭向德阳市委、市政府对企业发展的支持表示感谢。")
     assert ("Deyang City", "partnerOf", "珠海冠宇") in found, found
+
+
+# Round 12, second pass (branch zh12b): references to what earlier sentences named
+
+def test_the_company_opening_a_clause_after_a_date_is_the_storys_company(bundled_only):
+    # 91jinshu (长宁), development set: "今年8月,公司与…携手设立…": 公司 is the 江苏铭丰 the sentences before are about
+    found = relations(bundled_only, "据悉,四川铭丰年产10万吨铜箔项目由江苏铭丰电子材料科技有限公司(简称:江苏铭丰)投资建设,计划总投资52亿元。"
+                                    "资料显示,江苏铭丰成立于2013年,地处江苏溧阳市社渚镇工业集中区,公司拥有年产25000吨电子铜箔/锂电池铜箔生产线。"
+                                    "今年8月,公司与长宁县融创产业投资有限公司携手设立四川铭丰,注册资金2.52亿元,为此次开工项目的项目公司。")
+    assert ("江苏铭丰电子材料科技有限公司", "partnerOf", "长宁县融创产业投资有限公司") in found, found
+
+
+
+def test_the_enterprise_that_has_built_cooperation_with_a_list_partners_each(bundled_only):
+    # huyis (仁寿), development set: "目前企业已与A、B等头部企业建立合作": 企业 is the story's company, 建立合作 a cooperation
+    found = relations(bundled_only, "近日,在深圳举行的第十七届中国国际电池技术展览会(CIBF2025)上,来自眉山仁寿县新能源龙头企业——"
+                                    "四川协鑫锂电科技有限公司(以下简称“协鑫锂电”)成为全场焦点。"
+                                    "目前企业已与宁德时代、厦门海辰等头部企业建立合作,标志着仁寿县在新能源赛道上实现“弯道超车”。")
+    assert {("四川协鑫锂电科技有限公司", "partnerOf", "Contemporary Amperex Technology Co., Limited"),
+            ("四川协鑫锂电科技有限公司", "partnerOf", "厦门海辰")} <= found, found
