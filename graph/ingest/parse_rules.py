@@ -196,8 +196,16 @@ def _the_company(parsed: _Parsed, tokens) -> list[SentenceMention]:
                  any(c.lower_ in ("the", "this") for c in t.children)]
     if not described:
         return []
-    before = [m for m in parsed.ctx.mentions if m.kind == "Company" and m.end <= described[0].idx]
-    company = before[0].key if before else parsed.ctx.finder.current_company
+    view, current = parsed.ctx.view, parsed.ctx.finder.current_company
+
+    def governed_but_by_of(m: SentenceMention) -> bool:
+        governed = _GOVERNED.search(view.before(m, 20))
+        return governed is not None and governed.group(0).split()[0].lower() != "of"
+
+    # a company before it, the object of no preposition but "of" ("Shares of X"; not "After talks with Y, the company")
+    before = [m.key for m in parsed.ctx.mentions if m.kind == "Company" and m.end <= described[0].idx and
+              not governed_but_by_of(m)]
+    company = current if current in before else before[0] if before else current
     return [SentenceMention.referred(company, "Company")] if company else []
 
 

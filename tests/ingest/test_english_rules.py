@@ -494,3 +494,10 @@ def test_a_name_ending_in_est_is_no_superlative(extractor):
 @needs_model
 def test_construction_funding_and_takeovers_read_from_the_parse(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_the_company_after_talks_with_another_is_the_storys_not_the_other(extractor):
+    found = relations(extractor, "CATL is expanding. After talks with Tianqi Lithium, the company said it had signed a "
+                      "deal to supply BYD with cells.")
+    assert ("Contemporary Amperex Technology Co., Limited", "signedAgreementWith", "BYD") in found, found
+    assert ("Tianqi Lithium", "signedAgreementWith", "BYD") not in found, found
