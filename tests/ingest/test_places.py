@@ -45,3 +45,10 @@ def test_registry_places_keep_their_iris(seed_data):
     knowledge = Knowledge.load(seed_data)
     assert knowledge.resolve("Yibin", "Place").iri == "https://w3id.org/battery-kg/id/yibin"
     assert knowledge.resolve("Chengdu", "Place").in_registry is False  # the seeds never name Chengdu
+
+
+def test_a_tibetan_named_county_is_found_under_its_pinyin_name_too(bundled_only):
+    # Investing.com (Reuters), 2023 (development batch 15): Barkam as the press spells 马尔康 in pinyin
+    result = bundled_only.extract("An auction for a five-year exploration right to the Jiada Lithium Mine in "
+                                  "Maerkang city that started on Thursday had received 4,470 bids.")
+    assert ("Barkam City", "Place") in {(e.label, e.kind) for e in result.entities}
