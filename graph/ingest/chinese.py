@@ -47,7 +47,8 @@ _GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|�
                               r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)+(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
-_DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
+# a party committee's departments are its (宜宾市委宣传部, 天全县委统战部): the committee alone is another body
+_DEPARTMENT_SUFFIX = r"(?:委(?:宣传|统战|组织)部|委员会|厅|局|委|办公室|办)"
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
                 r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
                 rf"(?<=区)[{CJK}]{{2,3}}组团)"
@@ -71,7 +72,7 @@ _BODY_SUFFIX = f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"
 #: how the name of an organisation LAC finds says what it is (any other is a company)
 _MODEL_KINDS = [("GovernmentBody", _BODY_SUFFIX),
                 ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),
-                ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|所)")]
+                ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|工商联|所)")]
 #: the State Council's ministries and commissions the news of the industry names, in full and short: bodies of the
 #: country, whose names give no place
 _NATIONAL_BODY = re.compile(r"(?:中华人民共和国)?(?:工业和信息化部|工信部|科学技术部|科技部|商务部|财政部|自然资源部|生态环境部|"

@@ -912,3 +912,22 @@ def test_what_the_project_is_names_no_other_project(extractor):
                                  "專案位於威遠經開區,由四川發展控股新築股份和川威集團共同投資建設。")
     located = {(s, o) for s, k, o in found if k == "locatedIn" and o == "威遠經開區"}
     assert located and all(s.endswith("生產基地專案") for s, _ in located), found
+
+
+@pytest.mark.parametrize("text, expected, unexpected", [
+    # scdaily.cn (宣汉), development set: the photo is the propaganda department's, not the county committee's
+    ("宣汉县委宣传部供图(资料图片)", {("宣汉县委宣传部", "GovernmentBody")}, {("宣汉县委", "GovernmentBody")}),
+    # chinanews.com.cn (天全), development set: the united front department of the county committee
+    ("近日,雅安市天全县委统战部、县工商联牵头,组织了经科、经开区等部门负责人参观。",
+     {("雅安市天全县委统战部", "GovernmentBody")}, {("雅安市天全县委", "GovernmentBody")}),
+])
+def test_a_party_committees_department_is_a_body_of_its_own(extractor, text, expected, unexpected):
+    found = names(extractor, text)
+    assert expected <= found and not unexpected & found, found
+
+
+@needs_chinese_model  # 县工商联 is the model's name
+def test_a_federation_of_industry_and_commerce_is_an_organisation(extractor):
+    # chinanews.com.cn (天全), development set: 工商联 is the federation of industry and commerce, no company
+    found = names(extractor, "近日,雅安市天全县委统战部、县工商联牵头,组织了经科、经开区等部门负责人参观。")
+    assert ("县工商联", "Organization") in found and ("县工商联", "Company") not in found, found
