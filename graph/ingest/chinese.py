@@ -148,9 +148,15 @@ _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业
 # 制造基地" are what a place wants to become
 _REGION = re.compile(r"全球|国内|中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
 # what follows a place in the title a city is given: "宜宾建设中国动力电池之都", “中国锂电之都”
-_TITLE_OF_A_CITY = re.compile(rf"[{CJK}]{{0,8}}?之都")
+# and the goal a city or a region is set, in the words of its plans: "打造中国西部新型储能产业新高地", "走向“一带一路”的
+# 中国西部新能源产业基地"; and the country's slogans (中国特色社会主义, 中国式现代化), which name no place of the story either
+_TITLE_OF_A_CITY = re.compile(rf"[{CJK}]{{0,8}}?之都|[{CJK}]{{0,10}}?高地|(?:西部|西南|西北|东部|东南|中部)[{CJK}]{{0,8}}?基地|"
+                              r"特色社会主义|式现代化")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布(?![了《“])|融媒体中心|融媒体|报社)")
+# a newspaper or a news site named after a place and its trade, as datelines and credits give it: 中国电力报, 中国高新技术
+# 产业导报, "中国储能网讯:" (no grid, 电网, and no filing, 申报, ends so)
+_MEDIA_NAMED_AFTER = re.compile(rf"[{CJK}]{{1,8}}?(?:(?<![申上汇通情回举预捷喜简画])报|(?<![电管联])网)讯?(?![{CJK}])")
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
@@ -928,9 +934,11 @@ class ChineseRecogniser:
                 continue
             if mention.kind == "Person" and self.knowledge.resolve(mention.text, "Place") is not None:
                 continue
-            if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
-                taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
-                continue  # 四川日报, 四川在线: a newspaper's name, not the province
+            media = _MEDIA_AFTER.match(text, mention.end) or _MEDIA_NAMED_AFTER.match(text, mention.end) \
+                if mention.kind == "Place" else None
+            if media:
+                taken.add(mention.start, media.end())
+                continue  # 四川日报, 四川在线, 中国电力报: a newspaper's name, not the province or the country
             if mention.kind == "Place" and _TITLE_OF_A_CITY.match(text, mention.end):
                 continue  # "中国动力电池之都": the title a city is given, which names no place of the story
             if taken.add(mention.start, mention.end):

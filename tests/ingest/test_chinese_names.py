@@ -931,3 +931,22 @@ def test_a_federation_of_industry_and_commerce_is_an_organisation(extractor):
     # chinanews.com.cn (天全), development set: 工商联 is the federation of industry and commerce, no company
     found = names(extractor, "近日,雅安市天全县委统战部、县工商联牵头,组织了经科、经开区等部门负责人参观。")
     assert ("县工商联", "Organization") in found and ("县工商联", "Company") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # cpem.com.cn (宜宾), development set: the credit names the newspaper, not the country
+    "发布时间:2024-09-10来源:中国电力报  9月1日~2日,2024世界动力电池大会在宜宾举办。",
+    # juda.cn (宜宾), development set: the dateline of a news site
+    "中国储能网讯:据了解,宁德时代公告称,拟在宜宾投资建设动力电池生产基地。",
+    # xbggyl.com (铜梁), development set: the goal a district is set, in the words of its plans
+    "铜梁区将招引重点配套项目,以加快打造中国西部新型储能产业新高地。",
+    # hongxing (金堂), development set: the country's slogan
+    "党的二十大擘画了新时代中国特色社会主义的宏伟蓝图。",
+])
+def test_the_country_in_a_newspapers_name_a_goal_or_a_slogan_is_no_place_of_the_story(extractor, text):
+    assert ("中国", "Place") not in names(extractor, text)
+
+
+def test_the_country_of_the_story_is_still_a_place(extractor):
+    # 69gh.cn, development set: the country whose exports the story counts
+    assert ("中国", "Place") in names(extractor, "2022年,中国新能源汽车出口67.9万辆。")
