@@ -181,12 +181,13 @@ _TRADE_BEFORE_FORM = {"投资", "建设", "服务"}
 # verbs that name what a park, a body or a company does, and so are part of its name: 锂钾综合开发产业园,
 # 经济发展局, 循环经济示范园 (any other two-character verb ends a name met going leftwards)
 _NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研发", "检测", "回收", "应用", "服务"}
-# a body of "the" province, city, district or county, the place left to the story: 省委, 市教委, 省经济合作局,
-# 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government so written
-# (省委, 市政府) only before a title ("市委、区委有关会议精神" names no one body), a department also in a list
+# a body of "the" province, city, district, county or prefecture (州), the place left to the story: 省委, 市教委,
+# 省经济合作局, 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government
+# so written (省委, 市政府, 县人民政府, 州政府) only before a title ("市委、区委有关会议精神" names no one body), a
+# department also in a list
 _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|委员|成员|负责人|秘书长)"
 _BARE_BODY = re.compile(
-    rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
+    rf"(?:[省市区县州](?:委|人民政府|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
     rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
 # the words of a company's trade its name ends with before its legal form: 金汇能新材料, 蜂巢能源科技
 _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
@@ -598,7 +599,7 @@ class ChineseRecogniser:
         ['市教委', '市科技局']
         """
         found = []
-        for level in re.finditer("[省市区县]", text):
+        for level in re.finditer("[省市区县州]", text):
             match = _BARE_BODY.match(text, level.start())
             if match is None and found and found[-1].end == level.start() - 1 and text[found[-1].end] == "、":
                 match = _LISTED_BODY.match(text, level.start())  # "省发展改革委、省能源局根据…": the list's last

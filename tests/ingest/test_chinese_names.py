@@ -950,3 +950,13 @@ def test_the_country_in_a_newspapers_name_a_goal_or_a_slogan_is_no_place_of_the_
 def test_the_country_of_the_story_is_still_a_place(extractor):
     # 69gh.cn, development set: the country whose exports the story counts
     assert ("中国", "Place") in names(extractor, "2022年,中国新能源汽车出口67.9万辆。")
+
+
+@pytest.mark.parametrize("text, body", [
+    # chinanews.com.cn (金川), development set: the county's government in full, before its deputy head's title
+    ("据金川县委常委、县人民政府副县长赵波介绍,该县已探明锂资源。", "县人民政府"),
+    # ganzidaily.cn (康定), development set: the prefecture's government before its secretary-general's title
+    ("州政府秘书长尹天飞,州政府联系副秘书长,州级相关部门负责人参加。", "州政府"),
+])
+def test_the_government_of_the_county_or_the_prefecture_before_a_title(extractor, text, body):
+    assert (body, "GovernmentBody") in names(extractor, text)
