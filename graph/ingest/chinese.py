@@ -119,7 +119,7 @@ _STOP_WORDS = set("""
 全力 全面 重点 重大 一批 一个 一家 多家 其他 相关 有关 负责人 代表 领导 嘉宾 企业 投资方 这是 正是 也是 均为
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
-_STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
+_STOP_WORDS |= set("地处 打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
                    "立足 航拍 图为 赴 带队 前往 来到 充分利用 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
@@ -718,6 +718,10 @@ class ChineseRecogniser:
                 return head
             if kind == "InvestmentProject" and known.kind == "IndustrialPark":
                 return head
+        head = self._known_place_at(name)
+        after = self._known_place_at(name[len(head):]) if head and head[-1] not in "省市区县州" else None
+        if after and after[-1] in "市县" and len(name) - len(head) - len(after) >= 2:
+            return head  # "江苏溧阳市社渚镇工业集中区": a province written short, then a city of it with its division
         park = re.match(rf"[{CJK}]{{2,8}}?(?:新区|经开区|高新区|开发区)", name)
         if kind == "InvestmentProject" and park and self._leading_place(park.group(0), "IndustrialPark") is None \
                 and any(name.startswith(p) for p in self._known if self._known[p].kind == "Place"):

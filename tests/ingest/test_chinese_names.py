@@ -960,3 +960,10 @@ def test_the_country_of_the_story_is_still_a_place(extractor):
 ])
 def test_the_government_of_the_county_or_the_prefecture_before_a_title(extractor, text, body):
     assert (body, "GovernmentBody") in names(extractor, text)
+
+
+def test_a_park_after_where_a_company_lies_and_a_province_written_short(extractor):
+    # 91jinshu.com (长宁), development set: 地处 ("lies in") is no part of the park, and the province written short
+    # (江苏) and its city (溧阳市) are places before the park's own name
+    found = names(extractor, "江苏铭丰成立于2013年,地处江苏溧阳市社渚镇工业集中区,公司拥有年产25000吨电子铜箔的生产能力。")
+    assert {("社渚镇工业集中区", "IndustrialPark"), ("江苏", "Place"), ("溧阳市", "Place")} <= found, found
