@@ -217,6 +217,9 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
 # the short words for a zone, taught to jieba so that their characters are not read with the name after them
 # (雅安|经|开区雅化 is 雅安|经开区|雅化…)
 _ZONES = ("经开区", "高新区", "开发区", "新区")
+# the industry's words jieba reads apart into a function word and a verb (再|制造, remanufacturing), which would end a
+# project's name met going leftwards: "香港邦兴(内江)新能源电池循环利用再制造项目"
+_INDUSTRY_WORDS = ("再制造", "再利用")
 # verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
 # 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业);
 # nor with a distance (送至5公里外汉威…有限公司锂钾项目)
@@ -434,6 +437,8 @@ class ChineseRecogniser:
             self.tokenizer.add_word(department, freq=2000, tag="nt")
         for zone in _ZONES:
             self.tokenizer.add_word(zone, freq=2000, tag="n")
+        for word in _INDUSTRY_WORDS:
+            self.tokenizer.add_word(word, freq=2000, tag="vn")
         # a name that is also a common word (现代 is Hyundai and "modern", 绿色 "green") is no name by itself: the
         # lists and titles that name companies still find it, and it is then known by that name
         ordered = sorted((n for n in names if not _common_word(n)), key=len, reverse=True)

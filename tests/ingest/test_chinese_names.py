@@ -967,3 +967,9 @@ def test_a_park_after_where_a_company_lies_and_a_province_written_short(extracto
     # (江苏) and its city (溧阳市) are places before the park's own name
     found = names(extractor, "江苏铭丰成立于2013年,地处江苏溧阳市社渚镇工业集中区,公司拥有年产25000吨电子铜箔的生产能力。")
     assert {("社渚镇工业集中区", "IndustrialPark"), ("江苏", "Place"), ("溧阳市", "Place")} <= found, found
+
+
+def test_remanufacturing_is_one_word_of_a_projects_name(extractor):
+    # alsgstools (最内江, 内江), development set: jieba's 再|制造 (an adverb, a verb) ended the name at 制造
+    found = names(extractor, "其中,内江市东兴区香港邦兴(内江)新能源电池循环利用再制造项目签约。")
+    assert ("香港邦兴(内江)新能源电池循环利用再制造项目", "InvestmentProject") in found, found
