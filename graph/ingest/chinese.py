@@ -469,11 +469,13 @@ class ChineseRecogniser:
                 continue  # taken with the bracketed place after it
             if kind in ("InvestmentProject", "IndustrialPark", "Conference", "Company") and begin == t1 and \
                     word in (")", "）") and i >= 3 and \
-                    tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
-                    CJK_CHAR.match(tokens[i - 3][2][-1]):
+                    tokens[i - 2][2] in ("(", "（") and CJK_CHAR.match(tokens[i - 3][2][-1]) and \
+                    (self._is_place(tokens[i - 1]) or self._is_place(tokens[i - 3]) and kind != "Company" and
+                     re.fullmatch(rf"[{CJK}]{{2,4}}", tokens[i - 1][2])):
                 begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
                 continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会",
-                #                            "万华化学(四川)电池材料科技有限公司"
+                #                            "万华化学(四川)电池材料科技有限公司"; after a place, a town
+                #                            jieba does not know: "中国(普光)锂钾综合开发产业项目"
             if kind == "Conference" and word in ("”", "」", '"') and begin == t1:
                 opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if tokens[j][2] in ("“", "「", '"')), None)
                 if opening is not None:  # "2023“锂电之都”产业生态及供应链大会": a quoted motto is the name's

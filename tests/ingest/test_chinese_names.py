@@ -973,3 +973,10 @@ def test_remanufacturing_is_one_word_of_a_projects_name(extractor):
     # alsgstools (最内江, 内江), development set: jieba's 再|制造 (an adverb, a verb) ended the name at 制造
     found = names(extractor, "其中,内江市东兴区香港邦兴(内江)新能源电池循环利用再制造项目签约。")
     assert ("香港邦兴(内江)新能源电池循环利用再制造项目", "InvestmentProject") in found, found
+
+
+def test_a_town_jieba_does_not_know_in_brackets_after_a_place(extractor):
+    # dzrbs.com.cn (宣汉), development set: the town in brackets after the country is the project's, as a known
+    # place there is ("中国(遂宁)国际锂电产业大会"); the project was cut to 锂钾综合开发产业项目 and 中国 left a place
+    found = names(extractor, "2018年,中国(普光)锂钾综合开发产业项目被纳入川东北经济区“十三五”发展规划。")
+    assert ("中国(普光)锂钾综合开发产业项目", "InvestmentProject") in found and ("中国", "Place") not in found, found
