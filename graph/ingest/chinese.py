@@ -265,8 +265,9 @@ _NEXT_PERSON = re.compile("、(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf"
 # Sciences' institutes (中科院大连化物所)
 _SHORT_FAIR = re.compile(rf"[{CJK}]{{1,2}}(?:博会|交会|贸会|洽会)")
 _ACADEMY_INSTITUTE = re.compile(rf"(?:中科院|中国科学院)[{CJK}]{{1,6}}?所(?!长)")
+# (not a list of departments or units the companies are joined to: "组织了经科、经开区等部门负责人和企业代表")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
-                   rf"(?:[^，。,；;方]{{0,12}})"
+                   rf"(?!部门|单位|机构|政府)(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
 
 # the parties a body or company signs with, listed: "与A、B、C签订合作协议" (each a company unless named as something else)

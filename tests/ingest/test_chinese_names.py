@@ -980,3 +980,10 @@ def test_a_town_jieba_does_not_know_in_brackets_after_a_place(extractor):
     # place there is ("中国(遂宁)国际锂电产业大会"); the project was cut to 锂钾综合开发产业项目 and 中国 left a place
     found = names(extractor, "2018年,中国(普光)锂钾综合开发产业项目被纳入川东北经济区“十三五”发展规划。")
     assert ("中国(普光)锂钾综合开发产业项目", "InvestmentProject") in found and ("中国", "Place") not in found, found
+
+
+def test_a_list_of_departments_names_no_companies(extractor):
+    # chinanews.com.cn (天全), development set: "经科、经开区等部门负责人和企业代表" lists departments; the companies
+    # after them are others
+    found = names(extractor, "近日,雅安市天全县委统战部、县工商联牵头,组织了经科、经开区等部门负责人和企业代表参观。")
+    assert not {("经科", "Company"), ("经开区", "Company")} & found, found
