@@ -987,3 +987,10 @@ def test_a_list_of_departments_names_no_companies(extractor):
     # after them are others
     found = names(extractor, "近日,雅安市天全县委统战部、县工商联牵头,组织了经科、经开区等部门负责人和企业代表参观。")
     assert not {("经科", "Company"), ("经开区", "Company")} & found, found
+
+
+def test_faw_volkswagen_is_not_faw(extractor):
+    # xivipbz (成都, traditional-script repost), development set: 一汽大众, the joint venture, was read as the known 一汽
+    # (FAW Group) and two characters
+    found = names(extractor, "是全国重要汽车产业基地和中德智能网联汽车试验基地所在地,聚集了一汽大众等十余家整车企业。")
+    assert ("一汽大众", "Company") in found and ("FAW Group", "Company") not in found, found
