@@ -1068,6 +1068,8 @@ class ChineseRecogniser:
                     jieba.dt.FREQ.get(words, 0) >= _WELL_KNOWN_WORD or _NOT_AN_ORGANISATION.search(words) or \
                     _MEDIA_AFTER.match(text, end) or _STORY_VERB.search(words):
                 continue
+            if re.search(r"网联$|电动$", words) and re.match(r"(?:新能源)?汽车", text[end:]):
+                continue  # "中德智能网联汽车试验基地", "渝西地区智能网联新能源汽车": a kind of vehicle, no organisation's name
             kind = next((kind for kind, suffix in _MODEL_KINDS if re.search(suffix + "$", words)), "Company")
             if _NATIONAL_BODY.fullmatch(to_simplified(words)):
                 kind = "GovernmentBody"  # 工信部: the country's, no place named

@@ -994,3 +994,14 @@ def test_faw_volkswagen_is_not_faw(extractor):
     # (FAW Group) and two characters
     found = names(extractor, "是全国重要汽车产业基地和中德智能网联汽车试验基地所在地,聚集了一汽大众等十余家整车企业。")
     assert ("一汽大众", "Company") in found and ("FAW Group", "Company") not in found, found
+
+
+@needs_chinese_model  # the model names these organisations
+@pytest.mark.parametrize("text, unexpected", [
+    # xivipbz (成都), development set: a test site for connected cars, no organisation 中德智能网联
+    ("是全国重要汽车产业基地和中德智能网联汽车试验基地所在地,聚集了一汽大众等十余家整车企业。", "中德智能网联"),
+    # jiangjin (江津), development set: the industry of connected cars in the west of Chongqing
+    ("项目落地后,将推动渝西地区智能网联新能源汽车零部件产业高质量发展。", "渝西地区智能网联"),
+])
+def test_a_kind_of_vehicle_is_no_company(extractor, text, unexpected):
+    assert (unexpected, "Company") not in names(extractor, text)
