@@ -360,6 +360,24 @@ _PARK_BODY = re.compile(rf"(?P<park>[{CJK}]{{2,}}?{_PARK_SUFFIX})(?:建设指挥
                         r"工委|管理局|服务中心)$")
 
 
+def _in_a_slogan(text: str, start: int, end: int) -> bool:
+    """Whether the words ``text[start:end]`` lie in quotation marks with other words (the slogan of a campaign,
+    "“走进区域看发展 川渝奋楫谱新篇”") or fill them before 企业 or 称号 (the title a province gives companies,
+    "四川省制造业“贡嘎培优”企业"): words the model may take for a company's name, and none.
+
+    >>> text = "“走进区域看发展 川渝奋楫谱新篇”网上主题宣传活动"
+    >>> _in_a_slogan(text, text.index("川渝"), text.index("新篇")), _in_a_slogan("与“宁德时代”签约", 2, 6)
+    (True, False)
+    """
+    opening = max(text.rfind("“", max(0, start - 30), start + 1), text.rfind('"', max(0, start - 30), start + 1))
+    if opening < 0 or re.search("[”\"，。,；;]", text[opening + 1:start]):
+        return False
+    closing = re.compile("[”\"]").search(text, end, end + 30)
+    if closing is None or re.search("[“，。,；;]", text[end:closing.start()]):
+        return False
+    return (opening + 1, closing.start()) != (start, end) or re.match(r"企业|称号", text[closing.end():]) is not None
+
+
 def _parks_inside(chosen: list[Mention]) -> list[Mention]:
     """The park a body of its own is named after: 遂潼园区 in 遂潼园区临时党委, 宣汉县锂钾综合开发产业园 in
     宣汉县锂钾综合开发产业园建设指挥部 (the park is an entity of the story as well as the body that runs it).
@@ -1071,6 +1089,8 @@ class ChineseRecogniser:
             if re.search(r"网联$|电动$", words) and re.match(r"(?:新能源)?汽车", text[end:]):
                 continue  # "中德智能网联汽车试验基地", "渝西地区智能网联新能源汽车": a kind of vehicle, no organisation's name
             kind = next((kind for kind, suffix in _MODEL_KINDS if re.search(suffix + "$", words)), "Company")
+            if kind == "Company" and _in_a_slogan(text, start, end):
+                continue  # "“走进区域看发展 川渝奋楫谱新篇”", "“贡嘎培优”企业": a slogan or a title, no company
             if _NATIONAL_BODY.fullmatch(to_simplified(words)):
                 kind = "GovernmentBody"  # 工信部: the country's, no place named
             elif kind == "GovernmentBody" and not self._names_a_place(re.sub(_BODY_SUFFIX + "$", "", words)):

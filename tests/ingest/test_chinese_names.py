@@ -1005,3 +1005,16 @@ def test_faw_volkswagen_is_not_faw(extractor):
 ])
 def test_a_kind_of_vehicle_is_no_company(extractor, text, unexpected):
     assert (unexpected, "Company") not in names(extractor, text)
+
+
+@needs_chinese_model  # the model names these companies
+@pytest.mark.parametrize("text, unexpected", [
+    # 97rentiart (成都), development set: a campaign's slogan in quotation marks
+    ("2月26日,“走进区域看发展 川渝奋楫谱新篇”网上主题宣传活动采访团来到巴莫科技。", "川渝奋楫谱"),
+    # 69gh.cn (宜宾), development set: a tour's name in quotation marks
+    ("由中国新闻社联合川渝两地统战部门、宣传部门组织的“行走中国·2023海外华文媒体高层川渝行”参访团走进四川宜宾。", "川渝行"),
+    # 97rentiart (成都), development set: the title a province gives its manufacturers
+    ("公司先后获评中国电子信息行业企业100强、四川省制造业“贡嘎培优”企业、四川省工业质量标杆等。", "贡嘎培优"),
+])
+def test_words_of_a_slogan_or_a_title_in_quotation_marks_are_no_company(extractor, text, unexpected):
+    assert (unexpected, "Company") not in names(extractor, text)
