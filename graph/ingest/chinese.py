@@ -831,8 +831,11 @@ class ChineseRecogniser:
         if self._department is not None:
             for match in self._department.finditer(text):
                 inner = tokens.within(match.start(), match.end())
-                if any((t[2] in _STOP_WORDS and t[2] != "和") or (t[3] == "v" and len(t[2]) > 1) for t in inner):
-                    continue  # "东兴区围绕贯彻落实省委" is no department; "经济和信息化局" is one
+                if any((t[2] in _STOP_WORDS and t[2] != "和" and (len(t[2]) == 1 or t[3] not in ("n", "vn") or
+                                                                 t is inner[-1])) or
+                       (t[3] == "v" and len(t[2]) > 1) for t in inner):
+                    continue  # "东兴区围绕贯彻落实省委", "宜宾布局": no department; a noun before the last word is one's
+                    # ("经济和信息化局", "经济合作和外事工作局"), the last word (布局) is not
                 # "四川省委常委、成都市委书记": 常委 (a member of the standing committee) is the title, 省委 the body
                 body = re.sub(r"(?<=委)(?:常委|委员)$", "", match.group(0))
                 if _ORGANISATIONS_COMMITTEE.search(body):

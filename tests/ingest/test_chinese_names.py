@@ -1018,3 +1018,9 @@ def test_a_kind_of_vehicle_is_no_company(extractor, text, unexpected):
 ])
 def test_words_of_a_slogan_or_a_title_in_quotation_marks_are_no_company(extractor, text, unexpected):
     assert (unexpected, "Company") not in names(extractor, text)
+
+
+def test_a_department_whose_name_holds_a_word_of_the_story(extractor):
+    # meishandaily (彭山), development set: 合作, a verb of the story elsewhere, is a noun of the bureau's name
+    found = names(extractor, "近日,彭山区经济合作和外事工作局组织召开招商引资工作会。")
+    assert ("彭山区经济合作和外事工作局", "GovernmentBody") in found, found
