@@ -199,7 +199,7 @@ _SCOPE = {"国内", "国外", "海外", "境内", "境外", "全球", "全国", 
 _COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技)"
                             r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
 # the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
-_KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
+_KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|燃油|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
 # the long and the short names of a zone and of a government's departments, the same zone or body (经济开发区 is
 # 经开区, 省发展改革委 is 省发改委)
 _SYNONYMS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"),
@@ -679,7 +679,8 @@ class ChineseRecogniser:
                 owner = owner[len(place):]  # "山东玉皇化工": a brand after the short name of its home, 山东
             if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
                     owner in _STOP_WORDS or owner in _SCOPE or \
-                    re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]", owner) or \
+                    re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]|^[一二三四五六七八九十两]+[条个家项类]",
+                              owner) or \
                     self.knowledge.resolve(owner, "Place") or \
                     any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):
                 continue

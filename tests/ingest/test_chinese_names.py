@@ -1024,3 +1024,13 @@ def test_a_department_whose_name_holds_a_word_of_the_story(extractor):
     # meishandaily (彭山), development set: 合作, a verb of the story elsewhere, is a noun of the bureau's name
     found = names(extractor, "近日,彭山区经济合作和外事工作局组织召开招商引资工作会。")
     assert ("彭山区经济合作和外事工作局", "GovernmentBody") in found, found
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    # yybnet.net (眉山), development set: "four chemical industry chains", no company 四条绿色化工
+    ("高度聚焦的四条绿色化工新材料产业链,其中一条就是锂电。", "四条绿色化工"),
+    # xivipbz (璧山, traditional-script repost), development set: fuel-burning cars, no carmaker
+    ("相比燃油汽車,電動汽車不再將燃料作為動力源,它的核心“三電”,即電池、電機和電控。", "燃油汽車"),
+])
+def test_a_count_or_a_kind_of_vehicle_before_a_trade_names_no_company(extractor, text, unexpected):
+    assert (unexpected, "Company") not in names(extractor, text)
