@@ -125,6 +125,8 @@ _STOP_WORDS |= set("地处 打造成 建成 成为 引入 推动 吸引 聚集 �
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
 _STOP_WORDS |= {"委托"}
+# the bar a headline's parts are parted by ("决胜满堂彩丨钒钛高新区荒坡上…"), a character jieba reads as a word
+_STOP_WORDS |= {"丨", "｜"}
 # the part a company plays on a building site, written before its name: "机电总承包单位中建五局安装公司西南公司"; and
 # verbs jieba reads as nouns or a project's name may hold: "充分发挥天原集团…", "用于清陶固态电池西南产业基地项目"
 _STOP_WORDS |= set("承包单位 总承包单位 施工单位 建设单位 业主单位 设计单位 监理单位 充分发挥 用于".split())

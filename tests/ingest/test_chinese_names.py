@@ -1034,3 +1034,9 @@ def test_a_department_whose_name_holds_a_word_of_the_story(extractor):
 ])
 def test_a_count_or_a_kind_of_vehicle_before_a_trade_names_no_company(extractor, text, unexpected):
     assert (unexpected, "Company") not in names(extractor, text)
+
+
+def test_the_bar_between_a_headlines_parts_ends_a_name(extractor):
+    # wxredian (攀枝花), development set: the park's name starts after the headline's bar
+    found = names(extractor, "发起总攻战 决胜满堂彩丨钒钛高新区荒坡上“长出”百亿企业")
+    assert ("钒钛高新区", "IndustrialPark") in found and ("满堂彩丨钒钛高新区", "IndustrialPark") not in found, found
