@@ -826,8 +826,10 @@ class ChineseRecogniser:
                         _CONFERENCE_SUFFIX + r"(?:[(（][^()（）]*[)）])?(?:新闻)?$", text[begin:match.start()]):
                     continue  # "…国际锂电产业大会新闻发布会": the congress's press conference, named by the congress
                 if kind == "Conference" and (name.endswith("股东大会") or
-                                             re.fullmatch(r"(?:主题|专题|专场|系列|新闻|年度|例行)*", name[:-len(match.group(0))])):
-                    continue  # "主题新闻发布会", "年度股东大会": a kind of meeting, or a company's own, no named conference
+                                             re.fullmatch(r"(?:主题|专题|专场|系列|新闻|年度|例行|大会|成果)*",
+                                                          name[:-len(match.group(0))])):
+                    continue  # "主题新闻发布会", "年度股东大会", "大会成果发布会" (the story's congress's): a kind of
+                    #           meeting, or a company's own or a congress's, no named conference
                 if kind == "Company" and (_GENERIC_COMPANY.fullmatch(name) or name.endswith("子公司")):
                     continue  # "合资公司", "子公司", "宁德时代全资子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))

@@ -1040,3 +1040,9 @@ def test_the_bar_between_a_headlines_parts_ends_a_name(extractor):
     # wxredian (攀枝花), development set: the park's name starts after the headline's bar
     found = names(extractor, "发起总攻战 决胜满堂彩丨钒钛高新区荒坡上“长出”百亿企业")
     assert ("钒钛高新区", "IndustrialPark") in found and ("满堂彩丨钒钛高新区", "IndustrialPark") not in found, found
+
+
+def test_the_congress_s_own_press_conference_is_no_named_conference(extractor):
+    # sccsbbs (宜宾), development set: "the congress's results press conference", of the 2023世界动力电池大会 before
+    found = names(extractor, "6月8日至11日,2023世界动力电池大会在宜宾举行。6月11日,记者从大会成果发布会上获悉,大会期间发布了多项成果。")
+    assert ("大会成果发布会", "Conference") not in found and ("2023世界动力电池大会", "Conference") in found, found
