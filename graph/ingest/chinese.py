@@ -70,7 +70,10 @@ _ORGANISATIONS_COMMITTEE = re.compile(f"(?:{_ORGANISATION_SUFFIX}|{_COMPANY_SUFF
 #: how a government body's or a department's name ends
 _BODY_SUFFIX = f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"
 #: how the name of an organisation LAC finds says what it is (any other is a company)
-_MODEL_KINDS = [("GovernmentBody", _BODY_SUFFIX),
+# (a zone's centre of economic cooperation, investment promotion or services is its administration's office:
+# 遂宁高新区经合中心)
+_MODEL_KINDS = [("GovernmentBody", r"(?:高新区|经开区|开发区|新区|园区)(?:经合|经济合作|招商|投促|投资促进|政务服务|服务)中心"),
+                ("GovernmentBody", _BODY_SUFFIX),
                 ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),
                 ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|工商联|所)")]
 #: the State Council's ministries and commissions the news of the industry names, in full and short: bodies of the

@@ -1046,3 +1046,10 @@ def test_the_congress_s_own_press_conference_is_no_named_conference(extractor):
     # sccsbbs (宜宾), development set: "the congress's results press conference", of the 2023世界动力电池大会 before
     found = names(extractor, "6月8日至11日,2023世界动力电池大会在宜宾举行。6月11日,记者从大会成果发布会上获悉,大会期间发布了多项成果。")
     assert ("大会成果发布会", "Conference") not in found and ("2023世界动力电池大会", "Conference") in found, found
+
+
+@needs_chinese_model  # 遂宁高新区经合中心 is the model's name
+def test_a_zones_centre_of_economic_cooperation_is_a_government_body(extractor):
+    # scol.com.cn (遂宁), development set: the high-tech zone's office of economic cooperation
+    found = names(extractor, "”遂宁高新区经合中心相关负责人表示,下一步,将强化精准招引。")
+    assert ("遂宁高新区经合中心", "GovernmentBody") in found, found
