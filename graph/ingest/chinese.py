@@ -274,6 +274,9 @@ _ACADEMY_INSTITUTE = re.compile(rf"(?:中科院|中国科学院)[{CJK}]{{1,6}}?�
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?!部门|单位|机构|政府)(?:[^，。,；;方]{{0,12}})"
                    r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
+# the investors of a round of financing, listed: "本轮投资方包括两江基金、君安回天、交银投资和潜江零度" (the last after 和)
+_INVESTORS_LIST = re.compile(rf"(?:投资方|投资人|投资机构|出资方)(?:包括|为|有|是)"
+                             rf"(?P<items>[{CJK}A-Za-z]{{2,12}}(?:(?:、|和|及|以及)[{CJK}A-Za-z]{{2,12}}?)+)(?=等|[，。,；;])")
 
 # the parties a body or company signs with, listed: "与A、B、C签订合作协议" (each a company unless named as something else)
 _SIGNING_LIST = re.compile(rf"(?:与|同)(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}?、)+[{CJK}A-Za-z()（）]{{2,20}}?)"
@@ -870,15 +873,17 @@ class ChineseRecogniser:
                 words = text[start:end]
                 if len(words) >= 2 and not re.search(r"[的是在与和]", words) and words not in _STOP_WORDS:
                     found.append(Mention(start, end, words, "Company", None, "zh-list"))
-        for match in _SIGNING_LIST.finditer(text):  # "管委会与众立诚实业、汇丰和新材料科技、…签订合作协议"
+        for match in [*_SIGNING_LIST.finditer(text), *_INVESTORS_LIST.finditer(text)]:
+            # "管委会与众立诚实业、汇丰和新材料科技、…签订合作协议", "本轮投资方包括两江基金、君安回天、交银投资和潜江零度"
             offset = match.start("items")
-            for item in re.finditer(r"[^、]+", match.group("items")):
+            parted = r"[^、]+" if match.re is _SIGNING_LIST else r"(?:(?!以及|和|及)[^、])+"
+            for item in re.finditer(parted, match.group("items")):
                 words = item.group(0)
                 if re.search(r"[的是在与]", words) or words in _STOP_WORDS or _OTHER_THAN_COMPANY.search(words) or \
                         self.knowledge.resolve(words, "Place") is not None:
                     continue  # a place, a body, a park: named so without the list
                 found.append(Mention(offset + item.start(), offset + item.end(), words, "Company", None,
-                                     "zh-signing-list"))
+                                     "zh-signing-list" if match.re is _SIGNING_LIST else "zh-investors-list"))
         for match in _PERSON_AFTER_TITLE.finditer(text):
             name = match.group("name")
             if (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)) and name not in _STOP_WORDS:

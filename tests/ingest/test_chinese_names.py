@@ -1053,3 +1053,10 @@ def test_a_zones_centre_of_economic_cooperation_is_a_government_body(extractor):
     # scol.com.cn (遂宁), development set: the high-tech zone's office of economic cooperation
     found = names(extractor, "”遂宁高新区经合中心相关负责人表示,下一步,将强化精准招引。")
     assert ("遂宁高新区经合中心", "GovernmentBody") in found, found
+
+
+def test_the_investors_of_a_round_listed_are_companies(extractor):
+    # chengduvip (重庆太蓝新能源), development set: the investors of the B round, the last after 和
+    found = names(extractor, "2025年12月31日,重庆太蓝新能源宣布完成超过4亿元人民币的B轮战略融资。"
+                             "本轮投资方包括两江基金、君安回天、交银投资和潜江零度。")
+    assert {("君安回天", "Company"), ("交银投资", "Company"), ("潜江零度", "Company")} <= found, found
