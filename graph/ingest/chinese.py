@@ -255,12 +255,13 @@ _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副�
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO|"
            r"所长|副所长|院长|副院长|校长|副校长|部长|副部长|处长|副处长|行长|副行长|[省市区县]领导)")
 # the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
-_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|常务副总经理|总裁|副总裁|常务副总裁|首席执行官|CEO|负责人)"
+_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|常务副总经理|总裁|副总裁|常务副总裁|首席执行官|CEO|负责人|"
+                             r"联合创始人|创始人)"
                              r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
 _PERSON_AFTER_TITLE = re.compile(
-    _TITLES + "(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
+    _TITLES + "(?:——|—)?(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
     r"(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|主持|宣布|参加|会见|一行|等|在|及|以及|与|告诉|透露|强调|认为|坦言|"
     r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士|作)")
 # the names listed after the first one a title is written before: "区领导廖强、杨逃红、周伟峰、任建平等出席"
@@ -942,7 +943,8 @@ class ChineseRecogniser:
         found = []
         starts = {m.start for m in people}
         for title in _COMPANY_TITLES.finditer(text):
-            if title.end() not in starts:
+            dash = re.match(r"[—–-]{1,2}", text[title.end():])  # "重庆太蓝新能源创始人——高翔博士"
+            if title.end() not in starts and not (dash and title.end() + dash.end() in starts):
                 continue
             begin = self._extend_left(tokens, title.start(), title.start(), "Company", text)
             if begin is None:

@@ -1060,3 +1060,9 @@ def test_the_investors_of_a_round_listed_are_companies(extractor):
     found = names(extractor, "2025年12月31日,重庆太蓝新能源宣布完成超过4亿元人民币的B轮战略融资。"
                              "本轮投资方包括两江基金、君安回天、交银投资和潜江零度。")
     assert {("君安回天", "Company"), ("交银投资", "Company"), ("潜江零度", "Company")} <= found, found
+
+
+def test_a_company_before_its_founder_written_after_a_dash(extractor):
+    # chengduvip (重庆太蓝新能源), development set: "X创始人——高翔博士" names the founder's company as "X董事长高翔" does
+    found = names(extractor, "本期新质科创家带你走近重庆太蓝新能源创始人——高翔博士。")
+    assert {("重庆太蓝新能源", "Company"), ("高翔", "Person")} <= found, found
