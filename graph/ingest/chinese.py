@@ -274,7 +274,7 @@ _ACADEMY_INSTITUTE = re.compile(rf"(?:中科院|中国科学院)[{CJK}]{{1,6}}?�
 # (not a list of departments or units the companies are joined to: "组织了经科、经开区等部门负责人和企业代表")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
                    rf"(?!部门|单位|机构|政府)(?:[^，。,；;方]{{0,12}})"
-                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
+                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商|玩家|投资方|投资机构|股东)")
 # the investors of a round of financing, listed: "本轮投资方包括两江基金、君安回天、交银投资和潜江零度" (the last after 和)
 _INVESTORS_LIST = re.compile(rf"(?:投资方|投资人|投资机构|出资方)(?:包括|为|有|是)"
                              rf"(?P<items>[{CJK}A-Za-z]{{2,12}}(?:(?:、|和|及|以及)[{CJK}A-Za-z]{{2,12}}?)+)(?=等|[，。,；;])")

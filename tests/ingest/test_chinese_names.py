@@ -1066,3 +1066,9 @@ def test_a_company_before_its_founder_written_after_a_dash(extractor):
     # chengduvip (重庆太蓝新能源), development set: "X创始人——高翔博士" names the founder's company as "X董事长高翔" does
     found = names(extractor, "本期新质科创家带你走近重庆太蓝新能源创始人——高翔博士。")
     assert {("重庆太蓝新能源", "Company"), ("高翔", "Person")} <= found, found
+
+
+def test_a_list_of_the_industrys_players_names_companies(extractor):
+    # chengduvip (重庆太蓝新能源), development set: "等一众重磅玩家", the heavyweight players of its rounds
+    found = names(extractor, "在他的主导下太蓝新能源完成6轮融资,吸引长安汽车、中金资本、招商局创投等一众重磅玩家下场。")
+    assert ("招商局创投", "Company") in found, found
