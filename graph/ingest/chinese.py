@@ -569,6 +569,11 @@ class ChineseRecogniser:
             if word == "中" and begin == t1 and i and tokens[i - 1][2] in ("、", "，", ",", "；", ";", "：", ":"):
                 begin = t0  # "、中能融合(富顺)…项目": after a mark 中 starts a name, it is no "in" (在…中)
                 break
+            if kind == "InvestmentProject" and word in ("和", "及") and begin == t1 and i and \
+                    not tokens[i - 1][2].endswith("项目") and \
+                    re.search(r"年产[^，。,；;、和及]{2,16}$", text[max(0, t0 - 18):t0]):
+                begin = t0  # "年产30万吨电解液和回收2000吨溶剂项目": the capacity's two products make one project
+                continue
             if kind == "InvestmentProject" and word in ("及", "暨") and begin == t1 and i and \
                     re.search(r"(?:总部|基地|中心|工厂|制造|生产|动力|材料|研发)$", tokens[i - 1][2]):
                 begin = t0  # "九识智能西南区域总部及生产基地项目", "…动力电池制造及西南研发基地项目", "中创新航动力及储能电池

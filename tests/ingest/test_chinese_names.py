@@ -1072,3 +1072,10 @@ def test_a_list_of_the_industrys_players_names_companies(extractor):
     # chengduvip (重庆太蓝新能源), development set: "等一众重磅玩家", the heavyweight players of its rounds
     found = names(extractor, "在他的主导下太蓝新能源完成6轮融资,吸引长安汽车、中金资本、招商局创投等一众重磅玩家下场。")
     assert ("招商局创投", "Company") in found, found
+
+
+def test_two_products_of_one_capacity_make_one_project(extractor):
+    # chemall (自贡), development set: "年产…电解液和回收…溶剂项目" is one project; 和 cut it to its second half
+    found = names(extractor, "6月12日,位于沿滩高新技术产业园内的自贡国泰华荣新材料有限公司年产30万吨电解液和回收2000吨溶剂项目"
+                             "建设现场,机器轰鸣。")
+    assert ("年产30万吨电解液和回收2000吨溶剂项目", "InvestmentProject") in found, found
