@@ -870,6 +870,7 @@ class ChineseRecogniser:
             if begin is not None and match.start() - begin >= 2:
                 begin = _after_openers(text, begin, match.start())
                 found.append(Mention(begin, match.start(), text[begin:match.start()], "Company", None, "zh-ticker"))
+        found += self._bases_in_a_city(text, tokens)
         for match in _LIST.finditer(text):
             offset = match.start("items")
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
@@ -933,6 +934,34 @@ class ChineseRecogniser:
             if flag == "ns" and re.fullmatch(rf"[{CJK}]{{2,6}}(?:省|市|区|县|镇|乡|街道)", word) and \
                     not _NO_PLACE_AREA.fullmatch(word):
                 found.append(Mention(t0, t1, word, "Place", None, "zh-place"))
+        return found
+
+    def _bases_in_a_city(self, text: str, tokens) -> list[Mention]:
+        """A company's base named by the company and the city it is in: "江苏厚生新能源锂离子电池隔膜重庆基地",
+        "中创新航成都基地" (a project; not "该公司眉山基地", a company named by what it is, nor "把重庆基地打造成…").
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "其中,中创新航成都基地从签约到动工再到主体封顶仅用时一年。"
+        >>> [m.text for m in recognise._bases_in_a_city(text, _tokens(recognise.tokenizer, text))]
+        ['中创新航成都基地']
+        """
+        found = []
+        for base in re.finditer("基地", text):
+            if re.match(r"(?:[(（][一二三四五六七八九十\d]期[)）]|[一二三四五六七八九十\d]期)?项目", text[base.end():]):
+                continue  # "…重庆基地项目": the project rule names it
+            place = next((p for p in self._places_longest_first if text.startswith(p, base.start() - len(p))), None)
+            index = tokens.at(base.start() - len(place)) if place else None
+            if index is None or tokens[index][0] != base.start() - len(place):
+                continue
+            begin = self._extend_left(tokens, base.start() - len(place), base.end(), "InvestmentProject", text)
+            defined = re.match(r"(?:以下)?(?:简称|下称)", text[begin:]) if begin is not None else None
+            begin = defined.end() + begin if defined else begin  # "(以下简称江苏厚生重庆基地)": the short name
+            owner = text[begin:base.start() - len(place)] if begin is not None else ""
+            if len(owner) < 2 or owner in _STOP_WORDS or _GENERIC_COMPANY.fullmatch(owner) or \
+                    re.search(r"[的是在与和及]|[省市区县州]$", owner) or self._known_place_at(owner) == owner:
+                continue
+            begin = _after_openers(text, begin, base.start())
+            found.append(Mention(begin, base.end(), text[begin:base.end()], "InvestmentProject", None, "zh-city-base"))
         return found
 
     def _companies_before_titles(self, text: str, tokens, people: list[Mention]) -> list[Mention]:

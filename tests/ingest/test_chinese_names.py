@@ -1079,3 +1079,17 @@ def test_two_products_of_one_capacity_make_one_project(extractor):
     found = names(extractor, "6月12日,位于沿滩高新技术产业园内的自贡国泰华荣新材料有限公司年产30万吨电解液和回收2000吨溶剂项目"
                              "建设现场,机器轰鸣。")
     assert ("年产30万吨电解液和回收2000吨溶剂项目", "InvestmentProject") in found, found
+
+
+@pytest.mark.parametrize("text, base", [
+    # japandaiwa (traditional-script repost with readings, 龙泉驿), development set: the company's base in Chengdu
+    ("其中,中創(chuàng)新航成都基地從簽約到動工再到主體封頂與設備搬入,僅用了11個月,跑出了業(yè)內“最快速度”。"
+     "今年9月底,中創(chuàng)新航繼續(xù)加碼龍泉驛區(qū)。", "中創(chuàng)新航成都基地"),
+    # cqrb.cn (traditional-script repost with readings, 铜梁), development set: the company's base in Chongqing, and the
+    # short name the article defines for it
+    ("5月7日,位于銅梁高新區(qū)的江蘇厚生新能源鋰離子電池隔膜重慶基地(以下簡稱江蘇厚生重慶基地)項(xiàng)目一期正式投產(chǎn)。",
+     "江蘇厚生新能源鋰離子電池隔膜重慶基地"),
+])
+def test_a_companys_base_named_by_its_city_is_a_project(extractor, text, base):
+    found = names(extractor, text)
+    assert (base, "InvestmentProject") in found and not any(n.startswith("以下") for n, _ in found), found
