@@ -49,8 +49,9 @@ _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限责任公司|集团�
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
 # a party committee's departments are its (宜宾市委宣传部, 天全县委统战部): the committee alone is another body
 _DEPARTMENT_SUFFIX = r"(?:委(?:宣传|统战|组织)部|委员会|厅|局|委|办公室|办)"
+# (an industrial city, 珞璜临港产业城, and a bonded zone, 江津综保区, are zones built for industry too)
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
-                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
+                r"产业园|工业园|园区|科技城|科学城|产业城|综合保税区|综保区|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
                 rf"(?<=区)[{CJK}]{{2,3}}组团)"
                 r"(?:[(（](?!以下|简称|下称)[^()（）]{1,10}[)）])?")
 # a park's kind alone, no name: 工业园区, 高新技术园区, 高新技术产业园区
@@ -561,6 +562,9 @@ class ChineseRecogniser:
             if kind == "InvestmentProject" and re.fullmatch(r"(?:[一二三四五六七八九十]+|\d+)期", word):
                 begin = t0  # "四川时代动力电池一至六期项目": a phase (jieba tags some as time words) is the project's
                 continue
+            if kind != "InvestmentProject" and word in ("个", "家", "座", "项") and i and \
+                    re.fullmatch(r"\d+|[一二两三四五六七八九十几多]+", tokens[i - 1][2]):
+                break  # "共有4个江津综保区网内项目": a count's classifier (jieba tags some as numbers) is in no name
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"

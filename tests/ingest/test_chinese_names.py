@@ -1093,3 +1093,12 @@ def test_two_products_of_one_capacity_make_one_project(extractor):
 def test_a_companys_base_named_by_its_city_is_a_project(extractor, text, base):
     found = names(extractor, text)
     assert (base, "InvestmentProject") in found and not any(n.startswith("以下") for n, _ in found), found
+
+
+@pytest.mark.parametrize("text, park", [
+    # jiangjin (江津), development set: an industrial city, and a bonded zone
+    ("江津区第二季度集中签约中,12个项目落户珞璜临港产业城,涵盖新材料、消费品等领域。", "珞璜临港产业城"),
+    ("在江津区第二季度集中签约的12个项目中,共有4个江津综保区网内项目,激活了对外开放引领的强力引擎。", "江津综保区"),
+])
+def test_an_industrial_city_and_a_bonded_zone_are_parks(extractor, text, park):
+    assert (park, "IndustrialPark") in names(extractor, text)
