@@ -1097,8 +1097,21 @@ class ChineseRecogniser:
                     if taken.add(match.start(), match.end()):
                         chosen.append(Mention(match.start(), match.end(), name, "Company", None, "learnt",
                                               alias_of=None if name == owner.text else owner.text))
-        chosen = self._shorter_forms(chosen + _parks_inside(chosen))
+        chosen = self._shorter_forms(chosen + _parks_inside(chosen) + self._places_of_parks(chosen))
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _places_of_parks(self, chosen: list[Mention]) -> list[Mention]:
+        """The district or county a park named only by its kind is named by (东坡区 in 东坡区高新技术产业园区,
+        珙县 in 珙县工业园区): a place of the story as well as the park's name."""
+        found = []
+        for mention in chosen:
+            if mention.kind != "IndustrialPark" or mention.known is not None or mention.inside is not None:
+                continue
+            head = self._leading_place(mention.text, "IndustrialPark")
+            if head and _PARK_KIND_ONLY.fullmatch(mention.text[len(head):]):
+                found.append(Mention(mention.start, mention.start + len(head), head, "Place", self._known.get(head),
+                                     "zh-place-of-park", inside=mention.start))
+        return found
 
     def _model_names(self, text: str, tokens: _Tokens) -> list[Mention]:
         """The organisations and people LAC names (:mod:`graph.ingest.chinese_model`), each typed by how its name

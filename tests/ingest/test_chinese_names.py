@@ -1102,3 +1102,9 @@ def test_a_companys_base_named_by_its_city_is_a_project(extractor, text, base):
 ])
 def test_an_industrial_city_and_a_bonded_zone_are_parks(extractor, text, park):
     assert (park, "IndustrialPark") in names(extractor, text)
+
+
+def test_the_district_a_park_is_named_by_is_a_place(extractor):
+    # 163.com (眉山), development set: a park named only by its kind after its district; the district is a place too
+    found = names(extractor, "据悉,年产12万吨磷酸铁锂锂电正极材料一体化项目选址眉山市东坡区高新技术产业园区万华大道1号。")
+    assert {("东坡区高新技术产业园区", "IndustrialPark"), ("东坡区", "Place")} <= found, found
