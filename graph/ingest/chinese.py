@@ -474,6 +474,13 @@ class ChineseRecogniser:
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         self._places_longest_first = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)),
                                             key=len, reverse=True)
+        # a grid company's company of a province or a city, named by the parent, the place and its trade: 国网四川电力,
+        # 国网四川宜宾供电 (not the parent 国网, which the known names would take)
+        parents = sorted((n for n in self._known_companies if len(n) >= 2), key=len, reverse=True)
+        self._regional_utility = re.compile(
+            "(?:" + "|".join(re.escape(n) for n in parents) + ")(?:" +
+            "|".join(re.escape(p) for p in self._places_longest_first) + "){1,2}(?:电力|供电)(?:公司)?"
+        ) if parents and self._places_longest_first else None
         self._department = re.compile(
             "(?:" + "|".join(re.escape(p) for p in self._places_longest_first) + rf")(?:[{CJK}]{{1,8}}和)?"
             rf"[{CJK}]{{1,10}}?" + _DEPARTMENT_SUFFIX) if self._places_longest_first else None
@@ -875,6 +882,8 @@ class ChineseRecogniser:
                 begin = _after_openers(text, begin, match.start())
                 found.append(Mention(begin, match.start(), text[begin:match.start()], "Company", None, "zh-ticker"))
         found += self._bases_in_a_city(text, tokens)
+        for match in self._regional_utility.finditer(text) if self._regional_utility else ():
+            found.append(Mention(match.start(), match.end(), match.group(0), "Company", None, "zh-regional-utility"))
         for match in _LIST.finditer(text):
             offset = match.start("items")
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):

@@ -1108,3 +1108,10 @@ def test_the_district_a_park_is_named_by_is_a_place(extractor):
     # 163.com (眉山), development set: a park named only by its kind after its district; the district is a place too
     found = names(extractor, "据悉,年产12万吨磷酸铁锂锂电正极材料一体化项目选址眉山市东坡区高新技术产业园区万华大道1号。")
     assert {("东坡区高新技术产业园区", "IndustrialPark"), ("东坡区", "Place")} <= found, found
+
+
+def test_a_grid_companys_regional_company_is_not_the_parent(extractor):
+    # cpem.com.cn (宜宾), development set: State Grid's Yibin power supply company, named by the parent, the province,
+    # the city and its trade; the known 国网 took the name
+    found = names(extractor, "国网四川宜宾供电助力“中国动力电池之都”建设")
+    assert ("国网四川宜宾供电", "Company") in found and ("State Grid Corporation of China", "Company") not in found, found
