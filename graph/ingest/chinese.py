@@ -190,11 +190,11 @@ _NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研�
 # a body of "the" province, city, district, county or prefecture (州), the place left to the story: 省委, 市教委,
 # 省经济合作局, 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government
 # so written (省委, 市政府, 县人民政府, 州政府) only before a title ("市委、区委有关会议精神" names no one body), a
-# department also in a list
+# department also in a list or before the meeting it holds ("在省政府新闻办举行的…发布会")
 _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|委员|成员|负责人|秘书长)"
 _BARE_BODY = re.compile(
     rf"(?:[省市区县州](?:委|人民政府|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
-    rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+    rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合|举行|召开|主办)))")
 # the words of a company's trade its name ends with before its legal form: 金汇能新材料, 蜂巢能源科技
 _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
                r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")

@@ -1115,3 +1115,9 @@ def test_a_grid_companys_regional_company_is_not_the_parent(extractor):
     # the city and its trade; the known 国网 took the name
     found = names(extractor, "国网四川宜宾供电助力“中国动力电池之都”建设")
     assert ("国网四川宜宾供电", "Company") in found and ("State Grid Corporation of China", "Company") not in found, found
+
+
+def test_a_bare_department_that_holds_a_meeting(extractor):
+    # scol.com.cn (马尔康, traditional-script repost), development set: the province's press office, the host
+    found = names(extractor, "4月28日,在省政府新聞辦舉行的萬千氣象看四川·縣域經濟高質量發展系列主題新聞發布會上。")
+    assert ("省政府新聞辦", "GovernmentBody") in found, found
