@@ -47,9 +47,11 @@ _GENERIC_COMPANY = re.compile(r"(?:合资|独资|全资|控股|参股|母|子|�
                               r"投资|平台|项目|运营|本|该|这家|一家|多家|[两二三四五六七八九十几数]家|各)+(?:公司|集团|企业)")
 _COMPANY_SUFFIX = r"(?:集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|分公司|子公司|公司|集团)"
 _GOVERNMENT_SUFFIX = r"(?:人民政府|政府|管理委员会|管委会|党工委|党委|人大常委会|常委会|政协|建设指挥部|指挥部)"
-_DEPARTMENT_SUFFIX = r"(?:委员会|厅|局|委|办公室|办)"
+# a party committee's departments are its (宜宾市委宣传部, 天全县委统战部): the committee alone is another body
+_DEPARTMENT_SUFFIX = r"(?:委(?:宣传|统战|组织)部|委员会|厅|局|委|办公室|办)"
+# (an industrial city, 珞璜临港产业城, and a bonded zone, 江津综保区, are zones built for industry too)
 _PARK_SUFFIX = (r"(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区|工业园区|"
-                r"产业园|工业园|园区|科技城|科学城|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
+                r"产业园|工业园|园区|科技城|科学城|产业城|综合保税区|综保区|示范园|产业带|产业集中区|集中区|产业功能区|功能区|特色小镇|新镇|"
                 rf"(?<=区)[{CJK}]{{2,3}}组团)"
                 r"(?:[(（](?!以下|简称|下称)[^()（）]{1,10}[)）])?")
 # a park's kind alone, no name: 工业园区, 高新技术园区, 高新技术产业园区
@@ -69,9 +71,12 @@ _ORGANISATIONS_COMMITTEE = re.compile(f"(?:{_ORGANISATION_SUFFIX}|{_COMPANY_SUFF
 #: how a government body's or a department's name ends
 _BODY_SUFFIX = f"(?:{_GOVERNMENT_SUFFIX}|{_DEPARTMENT_SUFFIX})"
 #: how the name of an organisation LAC finds says what it is (any other is a company)
-_MODEL_KINDS = [("GovernmentBody", _BODY_SUFFIX),
+# (a zone's centre of economic cooperation, investment promotion or services is its administration's office:
+# 遂宁高新区经合中心)
+_MODEL_KINDS = [("GovernmentBody", r"(?:高新区|经开区|开发区|新区|园区)(?:经合|经济合作|招商|投促|投资促进|政务服务|服务)中心"),
+                ("GovernmentBody", _BODY_SUFFIX),
                 ("IndustrialPark", _PARK_SUFFIX), ("Conference", _CONFERENCE_SUFFIX),
-                ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|所)")]
+                ("Organization", f"(?:{_ORGANISATION_SUFFIX}|中心|基金|平台|学会|联合会|工商联|所)")]
 #: the State Council's ministries and commissions the news of the industry names, in full and short: bodies of the
 #: country, whose names give no place
 _NATIONAL_BODY = re.compile(r"(?:中华人民共和国)?(?:工业和信息化部|工信部|科学技术部|科技部|商务部|财政部|自然资源部|生态环境部|"
@@ -118,12 +123,14 @@ _STOP_WORDS = set("""
 全力 全面 重点 重大 一批 一个 一家 多家 其他 相关 有关 负责人 代表 领导 嘉宾 企业 投资方 这是 正是 也是 均为
 新引进 引进的 包括 涵盖 覆盖 拥有 具有 形成 构建 布局 投用 投运 竣工 封顶 动工 开业 销售 提供 采购 收购
 """.split())
-_STOP_WORDS |= set("打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
+_STOP_WORDS |= set("地处 打造成 建成 成为 引入 推动 吸引 聚集 集聚 包括 如 有 积极 加快推进 全力 着力 持续 进一步 年 月 日 号 全区 全市 全省 全县 "
                    "立足 航拍 图为 赴 带队 前往 来到 充分利用 两级 各级 三级 多级 共有 现有 走进 送至 围绕 所在地 所在 当地 双方 三方 各方 多方 我市 我省 我区 我县 我们".split())
 # what kind of company it is, written before its name: 民企天齐集团, 央企中国电建
 _STOP_WORDS |= set("民企 国企 央企 外企 港企 台企 私企 民营企业 国有企业 中央企业 外资企业 龙头企业 链主企业".split())
 # "四川省经济和信息化厅特委托中国电子信息产业发展研究院": a commission (jieba reads 委托 as a noun too) is in no name
 _STOP_WORDS |= {"委托"}
+# the bar a headline's parts are parted by ("决胜满堂彩丨钒钛高新区荒坡上…"), a character jieba reads as a word
+_STOP_WORDS |= {"丨", "｜"}
 # the part a company plays on a building site, written before its name: "机电总承包单位中建五局安装公司西南公司"; and
 # verbs jieba reads as nouns or a project's name may hold: "充分发挥天原集团…", "用于清陶固态电池西南产业基地项目"
 _STOP_WORDS |= set("承包单位 总承包单位 施工单位 建设单位 业主单位 设计单位 监理单位 充分发挥 用于".split())
@@ -147,9 +154,15 @@ _GENERIC_PARK = re.compile(_GENERIC_PROJECT.pattern + r"|特色|专业化|专业
 # 制造基地" are what a place wants to become
 _REGION = re.compile(r"全球|国内|中国|全国|全省|西部|西南|西北|东部|东南|东北|中部|华南|华东|华中|华北|区域")
 # what follows a place in the title a city is given: "宜宾建设中国动力电池之都", “中国锂电之都”
-_TITLE_OF_A_CITY = re.compile(rf"[{CJK}]{{0,8}}?之都")
+# and the goal a city or a region is set, in the words of its plans: "打造中国西部新型储能产业新高地", "走向“一带一路”的
+# 中国西部新能源产业基地"; and the country's slogans (中国特色社会主义, 中国式现代化), which name no place of the story either
+_TITLE_OF_A_CITY = re.compile(rf"[{CJK}]{{0,8}}?之都|[{CJK}]{{0,10}}?高地|(?:西部|西南|西北|东部|东南|中部)[{CJK}]{{0,8}}?基地|"
+                              r"特色社会主义|式现代化")
 # what follows a place in the name of a newspaper, a news site or a broadcaster (四川日报, 四川在线)
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|在线|新闻网|新闻|电视台|广播电视台|广播|观察|发布(?![了《“])|融媒体中心|融媒体|报社)")
+# a newspaper or a news site named after a place and its trade, as datelines and credits give it: 中国电力报, 中国高新技术
+# 产业导报, "中国储能网讯:" (no grid, 电网, and no filing, 申报, ends so)
+_MEDIA_NAMED_AFTER = re.compile(rf"[{CJK}]{{1,8}}?(?:(?<![申上汇通情回举预捷喜简画])报|(?<![电管联])网)讯?(?![{CJK}])")
 # the commonest Chinese surnames: a name after a title starts with one
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆"
                 "范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄"
@@ -174,13 +187,14 @@ _TRADE_BEFORE_FORM = {"投资", "建设", "服务"}
 # verbs that name what a park, a body or a company does, and so are part of its name: 锂钾综合开发产业园,
 # 经济发展局, 循环经济示范园 (any other two-character verb ends a name met going leftwards)
 _NAME_VERBS = {"开发", "发展", "示范", "孵化", "转化", "制造", "研发", "检测", "回收", "应用", "服务"}
-# a body of "the" province, city, district or county, the place left to the story: 省委, 市教委, 省经济合作局,
-# 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government so written
-# (省委, 市政府) only before a title ("市委、区委有关会议精神" names no one body), a department also in a list
+# a body of "the" province, city, district, county or prefecture (州), the place left to the story: 省委, 市教委,
+# 省经济合作局, 省人大常委会 — standing alone (after a mark, a conjunction or a verb); a party committee or a government
+# so written (省委, 市政府, 县人民政府, 州政府) only before a title ("市委、区委有关会议精神" names no one body), a
+# department also in a list or before the meeting it holds ("在省政府新闻办举行的…发布会")
 _BODY_TITLE_AFTER = r"(?=党组|党委|主任|副|局长|厅长|书记|主席|委员|成员|负责人|秘书长)"
 _BARE_BODY = re.compile(
-    rf"(?:[省市区县](?:委|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
-    rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合)))")
+    rf"(?:[省市区县州](?:委|人民政府|政府|人大常委会|政协|纪委){_BODY_TITLE_AFTER}|"
+    rf"[省市区县][{CJK}]{{1,10}}?(?:委员会|厅|局|委|办公室|办)(?:{_BODY_TITLE_AFTER}|(?=[、，,。；;和与及等]|获悉|共同|联合|举行|召开|主办)))")
 # the words of a company's trade its name ends with before its legal form: 金汇能新材料, 蜂巢能源科技
 _TRADE_WORD = (r"(?:新能源科技|新材料科技|能源科技|电池科技|新能源|新材料|科技|能源|材料|锂业|锂电|电池|化工|矿业|实业|控股|"
                r"股份|动力|储能|电气|技术|工业|产业|发展|投资|汽车)")
@@ -191,7 +205,7 @@ _SCOPE = {"国内", "国外", "海外", "境内", "境外", "全球", "全国", 
 _COMPANY_TRADE = re.compile(r"(?:锂业|钴业|钨业|矿业|锂能|汽车|股份|电气|化工|科技)"
                             r"(?!企业|行业|产业|领域|人才|创新|成果|园|城|工业|产品|零部件|板块|型|类|服务)")
 # the words a kind of vehicle is named with (智能网联汽车, 纯电动汽车): no carmaker's name
-_KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
+_KIND_OF_VEHICLE = re.compile(r"网联|驾驶|商用|乘用|电动|燃料|燃油|纯电|混动|插混|专用|特种|重型|轻型|物流|客车|货车|无人|自动|氢")
 # the long and the short names of a zone and of a government's departments, the same zone or body (经济开发区 is
 # 经开区, 省发展改革委 is 省发改委)
 _SYNONYMS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"),
@@ -209,6 +223,9 @@ _DEPARTMENTS = ("经信厅 经信局 经信委 经济信息委 经济和信息�
 # the short words for a zone, taught to jieba so that their characters are not read with the name after them
 # (雅安|经|开区雅化 is 雅安|经开区|雅化…)
 _ZONES = ("经开区", "高新区", "开发区", "新区")
+# the industry's words jieba reads apart into a function word and a verb (再|制造, remanufacturing), which would end a
+# project's name met going leftwards: "香港邦兴(内江)新能源电池循环利用再制造项目"
+_INDUSTRY_WORDS = ("再制造", "再利用")
 # verbs that open a clause and take a name as their object (培育重庆太蓝新能源有限公司, 共建西部新能源产业基地,
 # 保障在建光伏储能项目): no name starts with one, even where jieba joins it to the name's first characters (推动力|扬工业);
 # nor with a distance (送至5公里外汉威…有限公司锂钾项目)
@@ -239,12 +256,13 @@ _TITLES = (r"(?:党委书记|党组书记|董事长|副董事长|总经理|副�
            r"局长|副局长|厅长|副厅长|院士|教授|研究员|秘书长|会长|副会长|理事长|负责人|指挥长|副指挥长|CEO|CTO|COO|CFO|"
            r"所长|副所长|院长|副院长|校长|副校长|部长|副部长|处长|副处长|行长|副行长|[省市区县]领导)")
 # the titles only a company's people have, maybe with a second title: "董事长兼CTO", "总经理、总工程师"
-_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|常务副总经理|总裁|副总裁|常务副总裁|首席执行官|CEO|负责人)"
+_COMPANY_TITLES = re.compile(r"(?:董事长|副董事长|总经理|副总经理|常务副总经理|总裁|副总裁|常务副总裁|首席执行官|CEO|负责人|"
+                             r"联合创始人|创始人)"
                              r"(?:[兼、](?:CEO|CTO|COO|CFO|总经理|总裁|首席执行官|总工程师|党委书记))*")
 # a person's name after a title: the shortest of two or three characters (four with a compound surname) that the
 # words after it allow: "书记谭庆在致辞中说" is 谭庆, "书记欧阳泽华出席" 欧阳泽华
 _PERSON_AFTER_TITLE = re.compile(
-    _TITLES + "(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
+    _TITLES + "(?:——|—)?(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf")[{CJK}]{{1,2}}?|[{CJK}]{{2,3}}?)"
     r"(?=[,，、。;；:：\s]|出席|表示|介绍|说|指出|致辞|主持|宣布|参加|会见|一行|等|在|及|以及|与|告诉|透露|强调|认为|坦言|"
     r"带队|陪同|见证|讲话|发言|分别|一同|共同|率|博士|先生|女士|作)")
 # the names listed after the first one a title is written before: "区领导廖强、杨逃红、周伟峰、任建平等出席"
@@ -254,9 +272,13 @@ _NEXT_PERSON = re.compile("、(?P<name>(?:" + "|".join(_COMPOUND_SURNAMES) + rf"
 # Sciences' institutes (中科院大连化物所)
 _SHORT_FAIR = re.compile(rf"[{CJK}]{{1,2}}(?:博会|交会|贸会|洽会)")
 _ACADEMY_INSTITUTE = re.compile(rf"(?:中科院|中国科学院)[{CJK}]{{1,6}}?所(?!长)")
+# (not a list of departments or units the companies are joined to: "组织了经科、经开区等部门负责人和企业代表")
 _LIST = re.compile(rf"(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}、)+[{CJK}A-Za-z()（）]{{2,20}}?)(?:等|\d+家)"
-                   rf"(?:[^，。,；;方]{{0,12}})"
-                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商)")
+                   rf"(?!部门|单位|机构|政府)(?:[^，。,；;方]{{0,12}})"
+                   r"(?:企业|公司|龙头|链主|头部企业|知名企业|车企|厂商|合作伙伴|伙伴|客户|供应商|玩家|投资方|投资机构|股东)")
+# the investors of a round of financing, listed: "本轮投资方包括两江基金、君安回天、交银投资和潜江零度" (the last after 和)
+_INVESTORS_LIST = re.compile(rf"(?:投资方|投资人|投资机构|出资方)(?:包括|为|有|是)"
+                             rf"(?P<items>[{CJK}A-Za-z]{{2,12}}(?:(?:、|和|及|以及)[{CJK}A-Za-z]{{2,12}}?)+)(?=等|[，。,；;])")
 
 # the parties a body or company signs with, listed: "与A、B、C签订合作协议" (each a company unless named as something else)
 _SIGNING_LIST = re.compile(rf"(?:与|同)(?P<items>(?:[{CJK}A-Za-z()（）]{{2,20}}?、)+[{CJK}A-Za-z()（）]{{2,20}}?)"
@@ -348,6 +370,24 @@ _PARK_BODY = re.compile(rf"(?P<park>[{CJK}]{{2,}}?{_PARK_SUFFIX})(?:建设指挥
                         r"工委|管理局|服务中心)$")
 
 
+def _in_a_slogan(text: str, start: int, end: int) -> bool:
+    """Whether the words ``text[start:end]`` lie in quotation marks with other words (the slogan of a campaign,
+    "“走进区域看发展 川渝奋楫谱新篇”") or fill them before 企业 or 称号 (the title a province gives companies,
+    "四川省制造业“贡嘎培优”企业"): words the model may take for a company's name, and none.
+
+    >>> text = "“走进区域看发展 川渝奋楫谱新篇”网上主题宣传活动"
+    >>> _in_a_slogan(text, text.index("川渝"), text.index("新篇")), _in_a_slogan("与“宁德时代”签约", 2, 6)
+    (True, False)
+    """
+    opening = max(text.rfind("“", max(0, start - 30), start + 1), text.rfind('"', max(0, start - 30), start + 1))
+    if opening < 0 or re.search("[”\"，。,；;]", text[opening + 1:start]):
+        return False
+    closing = re.compile("[”\"]").search(text, end, end + 30)
+    if closing is None or re.search("[“，。,；;]", text[end:closing.start()]):
+        return False
+    return (opening + 1, closing.start()) != (start, end) or re.match(r"企业|称号", text[closing.end():]) is not None
+
+
 def _parks_inside(chosen: list[Mention]) -> list[Mention]:
     """The park a body of its own is named after: 遂潼园区 in 遂潼园区临时党委, 宣汉县锂钾综合开发产业园 in
     宣汉县锂钾综合开发产业园建设指挥部 (the park is an entity of the story as well as the body that runs it).
@@ -426,12 +466,21 @@ class ChineseRecogniser:
             self.tokenizer.add_word(department, freq=2000, tag="nt")
         for zone in _ZONES:
             self.tokenizer.add_word(zone, freq=2000, tag="n")
+        for word in _INDUSTRY_WORDS:
+            self.tokenizer.add_word(word, freq=2000, tag="vn")
         # a name that is also a common word (现代 is Hyundai and "modern", 绿色 "green") is no name by itself: the
         # lists and titles that name companies still find it, and it is then known by that name
         ordered = sorted((n for n in names if not _common_word(n)), key=len, reverse=True)
         self._known_pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         self._places_longest_first = sorted((n for n, e in names.items() if e.kind == "Place" and is_chinese(n)),
                                             key=len, reverse=True)
+        # a grid company's company of a province or a city, named by the parent, the place and its trade: 国网四川电力,
+        # 国网四川宜宾供电 (not the parent 国网, which the known names would take)
+        parents = sorted((n for n in self._known_companies if len(n) >= 2), key=len, reverse=True)
+        self._regional_utility = re.compile(
+            "(?:" + "|".join(re.escape(n) for n in parents) + ")(?:" +
+            "|".join(re.escape(p) for p in self._places_longest_first) + "){1,2}(?:电力|供电)(?:公司)?"
+        ) if parents and self._places_longest_first else None
         self._department = re.compile(
             "(?:" + "|".join(re.escape(p) for p in self._places_longest_first) + rf")(?:[{CJK}]{{1,8}}和)?"
             rf"[{CJK}]{{1,10}}?" + _DEPARTMENT_SUFFIX) if self._places_longest_first else None
@@ -456,11 +505,13 @@ class ChineseRecogniser:
                 continue  # taken with the bracketed place after it
             if kind in ("InvestmentProject", "IndustrialPark", "Conference", "Company") and begin == t1 and \
                     word in (")", "）") and i >= 3 and \
-                    tokens[i - 2][2] in ("(", "（") and self._is_place(tokens[i - 1]) and \
-                    CJK_CHAR.match(tokens[i - 3][2][-1]):
+                    tokens[i - 2][2] in ("(", "（") and CJK_CHAR.match(tokens[i - 3][2][-1]) and \
+                    (self._is_place(tokens[i - 1]) or self._is_place(tokens[i - 3]) and kind != "Company" and
+                     re.fullmatch(rf"[{CJK}]{{2,4}}", tokens[i - 1][2])):
                 begin = tokens[i - 2][0]  # "乐普钠电(富顺)10GWh储能系统产品生产项目": the owner, its county, the plant;
                 continue                   # "西部(重庆)科学城", "2021年中国(遂宁)国际锂电产业大会",
-                #                            "万华化学(四川)电池材料科技有限公司"
+                #                            "万华化学(四川)电池材料科技有限公司"; after a place, a town
+                #                            jieba does not know: "中国(普光)锂钾综合开发产业项目"
             if kind == "Conference" and word in ("”", "」", '"') and begin == t1:
                 opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if tokens[j][2] in ("“", "「", '"')), None)
                 if opening is not None:  # "2023“锂电之都”产业生态及供应链大会": a quoted motto is the name's
@@ -518,6 +569,9 @@ class ChineseRecogniser:
             if kind == "InvestmentProject" and re.fullmatch(r"(?:[一二三四五六七八九十]+|\d+)期", word):
                 begin = t0  # "四川时代动力电池一至六期项目": a phase (jieba tags some as time words) is the project's
                 continue
+            if kind != "InvestmentProject" and word in ("个", "家", "座", "项") and i and \
+                    re.fullmatch(r"\d+|[一二两三四五六七八九十几多]+", tokens[i - 1][2]):
+                break  # "共有4个江津综保区网内项目": a count's classifier (jieba tags some as numbers) is in no name
             number = bool(re.match(r"\d", word))
             if number and kind == "InvestmentProject":
                 flag = "m"  # jieba tags a lone digit as punctuation: "年产2万吨"
@@ -526,6 +580,11 @@ class ChineseRecogniser:
             if word == "中" and begin == t1 and i and tokens[i - 1][2] in ("、", "，", ",", "；", ";", "：", ":"):
                 begin = t0  # "、中能融合(富顺)…项目": after a mark 中 starts a name, it is no "in" (在…中)
                 break
+            if kind == "InvestmentProject" and word in ("和", "及") and begin == t1 and i and \
+                    not tokens[i - 1][2].endswith("项目") and \
+                    re.search(r"年产[^，。,；;、和及]{2,16}$", text[max(0, t0 - 18):t0]):
+                begin = t0  # "年产30万吨电解液和回收2000吨溶剂项目": the capacity's two products make one project
+                continue
             if kind == "InvestmentProject" and word in ("及", "暨") and begin == t1 and i and \
                     re.search(r"(?:总部|基地|中心|工厂|制造|生产|动力|材料|研发)$", tokens[i - 1][2]):
                 begin = t0  # "九识智能西南区域总部及生产基地项目", "…动力电池制造及西南研发基地项目", "中创新航动力及储能电池
@@ -591,7 +650,7 @@ class ChineseRecogniser:
         ['市教委', '市科技局']
         """
         found = []
-        for level in re.finditer("[省市区县]", text):
+        for level in re.finditer("[省市区县州]", text):
             match = _BARE_BODY.match(text, level.start())
             if match is None and found and found[-1].end == level.start() - 1 and text[found[-1].end] == "、":
                 match = _LISTED_BODY.match(text, level.start())  # "省发展改革委、省能源局根据…": the list's last
@@ -645,7 +704,8 @@ class ChineseRecogniser:
                 owner = owner[len(place):]  # "山东玉皇化工": a brand after the short name of its home, 山东
             if not 2 <= len(owner) <= 4 or not _KIND_OF_VEHICLE.sub("", _GENERIC_PARK.sub("", owner)) or \
                     owner in _STOP_WORDS or owner in _SCOPE or \
-                    re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]", owner) or \
+                    re.search(r"[的了是在与和及等省市区县州]|^[余万亿千百多几数辆台]|^[一二三四五六七八九十两]+[条个家项类]",
+                              owner) or \
                     self.knowledge.resolve(owner, "Place") or \
                     any(self._known.get(owner[i:j]) for i in range(len(owner)) for j in range(i + 2, len(owner) + 1)):
                 continue
@@ -710,6 +770,10 @@ class ChineseRecogniser:
                 return head
             if kind == "InvestmentProject" and known.kind == "IndustrialPark":
                 return head
+        head = self._known_place_at(name)
+        after = self._known_place_at(name[len(head):]) if head and head[-1] not in "省市区县州" else None
+        if after and after[-1] in "市县" and len(name) - len(head) - len(after) >= 2:
+            return head  # "江苏溧阳市社渚镇工业集中区": a province written short, then a city of it with its division
         park = re.match(rf"[{CJK}]{{2,8}}?(?:新区|经开区|高新区|开发区)", name)
         if kind == "InvestmentProject" and park and self._leading_place(park.group(0), "IndustrialPark") is None \
                 and any(name.startswith(p) for p in self._known if self._known[p].kind == "Place"):
@@ -785,16 +849,21 @@ class ChineseRecogniser:
                         _CONFERENCE_SUFFIX + r"(?:[(（][^()（）]*[)）])?(?:新闻)?$", text[begin:match.start()]):
                     continue  # "…国际锂电产业大会新闻发布会": the congress's press conference, named by the congress
                 if kind == "Conference" and (name.endswith("股东大会") or
-                                             re.fullmatch(r"(?:主题|专题|专场|系列|新闻|年度|例行)*", name[:-len(match.group(0))])):
-                    continue  # "主题新闻发布会", "年度股东大会": a kind of meeting, or a company's own, no named conference
+                                             re.fullmatch(r"(?:主题|专题|专场|系列|新闻|年度|例行|大会|成果)*",
+                                                          name[:-len(match.group(0))])):
+                    continue  # "主题新闻发布会", "年度股东大会", "大会成果发布会" (the story's congress's): a kind of
+                    #           meeting, or a company's own or a congress's, no named conference
                 if kind == "Company" and (_GENERIC_COMPANY.fullmatch(name) or name.endswith("子公司")):
                     continue  # "合资公司", "子公司", "宁德时代全资子公司": a company by what it is
                 found.append(Mention(begin, end, name, kind, None, "zh-suffix"))
         if self._department is not None:
             for match in self._department.finditer(text):
                 inner = tokens.within(match.start(), match.end())
-                if any((t[2] in _STOP_WORDS and t[2] != "和") or (t[3] == "v" and len(t[2]) > 1) for t in inner):
-                    continue  # "东兴区围绕贯彻落实省委" is no department; "经济和信息化局" is one
+                if any((t[2] in _STOP_WORDS and t[2] != "和" and (len(t[2]) == 1 or t[3] not in ("n", "vn") or
+                                                                 t is inner[-1])) or
+                       (t[3] == "v" and len(t[2]) > 1) for t in inner):
+                    continue  # "东兴区围绕贯彻落实省委", "宜宾布局": no department; a noun before the last word is one's
+                    # ("经济和信息化局", "经济合作和外事工作局"), the last word (布局) is not
                 # "四川省委常委、成都市委书记": 常委 (a member of the standing committee) is the title, 省委 the body
                 body = re.sub(r"(?<=委)(?:常委|委员)$", "", match.group(0))
                 if _ORGANISATIONS_COMMITTEE.search(body):
@@ -812,6 +881,9 @@ class ChineseRecogniser:
             if begin is not None and match.start() - begin >= 2:
                 begin = _after_openers(text, begin, match.start())
                 found.append(Mention(begin, match.start(), text[begin:match.start()], "Company", None, "zh-ticker"))
+        found += self._bases_in_a_city(text, tokens)
+        for match in self._regional_utility.finditer(text) if self._regional_utility else ():
+            found.append(Mention(match.start(), match.end(), match.group(0), "Company", None, "zh-regional-utility"))
         for match in _LIST.finditer(text):
             offset = match.start("items")
             for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
@@ -821,15 +893,17 @@ class ChineseRecogniser:
                 words = text[start:end]
                 if len(words) >= 2 and not re.search(r"[的是在与和]", words) and words not in _STOP_WORDS:
                     found.append(Mention(start, end, words, "Company", None, "zh-list"))
-        for match in _SIGNING_LIST.finditer(text):  # "管委会与众立诚实业、汇丰和新材料科技、…签订合作协议"
+        for match in [*_SIGNING_LIST.finditer(text), *_INVESTORS_LIST.finditer(text)]:
+            # "管委会与众立诚实业、汇丰和新材料科技、…签订合作协议", "本轮投资方包括两江基金、君安回天、交银投资和潜江零度"
             offset = match.start("items")
-            for item in re.finditer(r"[^、]+", match.group("items")):
+            parted = r"[^、]+" if match.re is _SIGNING_LIST else r"(?:(?!以及|和|及)[^、])+"
+            for item in re.finditer(parted, match.group("items")):
                 words = item.group(0)
                 if re.search(r"[的是在与]", words) or words in _STOP_WORDS or _OTHER_THAN_COMPANY.search(words) or \
                         self.knowledge.resolve(words, "Place") is not None:
                     continue  # a place, a body, a park: named so without the list
                 found.append(Mention(offset + item.start(), offset + item.end(), words, "Company", None,
-                                     "zh-signing-list"))
+                                     "zh-signing-list" if match.re is _SIGNING_LIST else "zh-investors-list"))
         for match in _PERSON_AFTER_TITLE.finditer(text):
             name = match.group("name")
             if (name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)) and name not in _STOP_WORDS:
@@ -875,6 +949,34 @@ class ChineseRecogniser:
                 found.append(Mention(t0, t1, word, "Place", None, "zh-place"))
         return found
 
+    def _bases_in_a_city(self, text: str, tokens) -> list[Mention]:
+        """A company's base named by the company and the city it is in: "江苏厚生新能源锂离子电池隔膜重庆基地",
+        "中创新航成都基地" (a project; not "该公司眉山基地", a company named by what it is, nor "把重庆基地打造成…").
+
+        >>> recognise = ChineseRecogniser(Knowledge.load(use_registry=False))
+        >>> text = "其中,中创新航成都基地从签约到动工再到主体封顶仅用时一年。"
+        >>> [m.text for m in recognise._bases_in_a_city(text, _tokens(recognise.tokenizer, text))]
+        ['中创新航成都基地']
+        """
+        found = []
+        for base in re.finditer("基地", text):
+            if re.match(r"(?:[(（][一二三四五六七八九十\d]期[)）]|[一二三四五六七八九十\d]期)?项目", text[base.end():]):
+                continue  # "…重庆基地项目": the project rule names it
+            place = next((p for p in self._places_longest_first if text.startswith(p, base.start() - len(p))), None)
+            index = tokens.at(base.start() - len(place)) if place else None
+            if index is None or tokens[index][0] != base.start() - len(place):
+                continue
+            begin = self._extend_left(tokens, base.start() - len(place), base.end(), "InvestmentProject", text)
+            defined = re.match(r"(?:以下)?(?:简称|下称)", text[begin:]) if begin is not None else None
+            begin = defined.end() + begin if defined else begin  # "(以下简称江苏厚生重庆基地)": the short name
+            owner = text[begin:base.start() - len(place)] if begin is not None else ""
+            if len(owner) < 2 or owner in _STOP_WORDS or _GENERIC_COMPANY.fullmatch(owner) or \
+                    re.search(r"[的是在与和及]|[省市区县州]$", owner) or self._known_place_at(owner) == owner:
+                continue
+            begin = _after_openers(text, begin, base.start())
+            found.append(Mention(begin, base.end(), text[begin:base.end()], "InvestmentProject", None, "zh-city-base"))
+        return found
+
     def _companies_before_titles(self, text: str, tokens, people: list[Mention]) -> list[Mention]:
         """A company named by its short name before the title of a person of it: 太蓝新能源 in
         "太蓝新能源董事长兼CTO高翔博士现场致辞" (only a company has a 董事长, 总经理 or 总裁).
@@ -888,7 +990,8 @@ class ChineseRecogniser:
         found = []
         starts = {m.start for m in people}
         for title in _COMPANY_TITLES.finditer(text):
-            if title.end() not in starts:
+            dash = re.match(r"[—–-]{1,2}", text[title.end():])  # "重庆太蓝新能源创始人——高翔博士"
+            if title.end() not in starts and not (dash and title.end() + dash.end() in starts):
                 continue
             begin = self._extend_left(tokens, title.start(), title.start(), "Company", text)
             if begin is None:
@@ -927,9 +1030,11 @@ class ChineseRecogniser:
                 continue
             if mention.kind == "Person" and self.knowledge.resolve(mention.text, "Place") is not None:
                 continue
-            if mention.kind == "Place" and _MEDIA_AFTER.match(text, mention.end):
-                taken.add(mention.start, mention.end + _MEDIA_AFTER.match(text, mention.end).end() - mention.end)
-                continue  # 四川日报, 四川在线: a newspaper's name, not the province
+            media = _MEDIA_AFTER.match(text, mention.end) or _MEDIA_NAMED_AFTER.match(text, mention.end) \
+                if mention.kind == "Place" else None
+            if media:
+                taken.add(mention.start, media.end())
+                continue  # 四川日报, 四川在线, 中国电力报: a newspaper's name, not the province or the country
             if mention.kind == "Place" and _TITLE_OF_A_CITY.match(text, mention.end):
                 continue  # "中国动力电池之都": the title a city is given, which names no place of the story
             if taken.add(mention.start, mention.end):
@@ -1001,8 +1106,21 @@ class ChineseRecogniser:
                     if taken.add(match.start(), match.end()):
                         chosen.append(Mention(match.start(), match.end(), name, "Company", None, "learnt",
                                               alias_of=None if name == owner.text else owner.text))
-        chosen = self._shorter_forms(chosen + _parks_inside(chosen))
+        chosen = self._shorter_forms(chosen + _parks_inside(chosen) + self._places_of_parks(chosen))
         return sorted(chosen, key=lambda m: (m.start, m.inside is not None))
+
+    def _places_of_parks(self, chosen: list[Mention]) -> list[Mention]:
+        """The district or county a park named only by its kind is named by (东坡区 in 东坡区高新技术产业园区,
+        珙县 in 珙县工业园区): a place of the story as well as the park's name."""
+        found = []
+        for mention in chosen:
+            if mention.kind != "IndustrialPark" or mention.known is not None or mention.inside is not None:
+                continue
+            head = self._leading_place(mention.text, "IndustrialPark")
+            if head and _PARK_KIND_ONLY.fullmatch(mention.text[len(head):]):
+                found.append(Mention(mention.start, mention.start + len(head), head, "Place", self._known.get(head),
+                                     "zh-place-of-park", inside=mention.start))
+        return found
 
     def _model_names(self, text: str, tokens: _Tokens) -> list[Mention]:
         """The organisations and people LAC names (:mod:`graph.ingest.chinese_model`), each typed by how its name
@@ -1046,7 +1164,11 @@ class ChineseRecogniser:
                     jieba.dt.FREQ.get(words, 0) >= _WELL_KNOWN_WORD or _NOT_AN_ORGANISATION.search(words) or \
                     _MEDIA_AFTER.match(text, end) or _STORY_VERB.search(words):
                 continue
+            if re.search(r"网联$|电动$", words) and re.match(r"(?:新能源)?汽车", text[end:]):
+                continue  # "中德智能网联汽车试验基地", "渝西地区智能网联新能源汽车": a kind of vehicle, no organisation's name
             kind = next((kind for kind, suffix in _MODEL_KINDS if re.search(suffix + "$", words)), "Company")
+            if kind == "Company" and _in_a_slogan(text, start, end):
+                continue  # "“走进区域看发展 川渝奋楫谱新篇”", "“贡嘎培优”企业": a slogan or a title, no company
             if _NATIONAL_BODY.fullmatch(to_simplified(words)):
                 kind = "GovernmentBody"  # 工信部: the country's, no place named
             elif kind == "GovernmentBody" and not self._names_a_place(re.sub(_BODY_SUFFIX + "$", "", words)):

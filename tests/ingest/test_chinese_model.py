@@ -119,9 +119,12 @@ def test_what_the_model_names_and_is_no_party_of_the_story(recognise):
         # jiangjin-luohuang-greater-bay-xfc-battery: a phrase with the story's verb in it
         "其中,重庆汉联汽车销售服务有限公司预计投资2亿元,在珞璜临港产业城成立控股公司以及项目公司。": "珞璜临港产业城成立控股公司",
     }
+    # the names inside the model's phrase that are names of their own (the park the rules find by its suffix)
+    inside = {"珞璜临港产业城"}
     for text, name in cases.items():
         assert name in {w for _, _, w, _ in recognise.model.names(text, [(0, len(text))])}, name
-        assert not any(m.text in name and len(m.text) > 3 or m.text == name for m in recognise(text)), name
+        assert not any(m.text in name and len(m.text) > 3 and m.text not in inside or m.text == name
+                       for m in recognise(text)), name
 
 
 @needs_chinese_model
