@@ -551,7 +551,11 @@ def agreement_between(ctx: SentenceContext) -> None:
 
 
 _SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded)\b[^.;]*?"
-                          r"\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b")
+                          r"\b(?:agreements?|contracts?|memorand(?:um|a)|mous?|deals?)\b[^.;]*?\bwith\b")
+
+
+# between two signers of a list, each with what it is after it: "X, the world's largest lithium producer, and Y"
+_SIGNERS_LISTED = re.compile(r"(?:,? (?:and |as well as )?(?:the )?|, )|, [^,;()]{1,60}, (?:and |as well as )(?:the )?")
 
 
 def signed_with(ctx: SentenceContext) -> None:
@@ -566,12 +570,24 @@ def signed_with(ctx: SentenceContext) -> None:
     if not before or not after:
         return
     x, y = before[-1].key, after[0].key
+    # "X, the world's largest lithium producer, and Y, leader in photovoltaics, signed agreements with Z": each
+    # signer listed, past what each is
+    signers = [before[-1]]
+    for previous in reversed(before[:-1]):
+        if not _SIGNERS_LISTED.fullmatch(view.between(previous, signers[0])):
+            break
+        signers.insert(0, previous)
     # "X had signed a cooperation agreement with Y and Z": X signs with each listed
     others = [m.key for m in listed_together(view, after) if m.kind in ORG]
+    kind_of_deal = ctx.lower[signed.start():signed.end()]
+    for signer in signers[:-1]:
+        for other in others:
+            ctx.add(signer.key, "signedAgreementWith", other, 0.7, "signed-with")
+            if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal):
+                ctx.add(signer.key, "partnerOf", other, 0.6, "signed-cooperation-with")
     for other in others:
         ctx.add(x, "signedAgreementWith", other, 0.75, "signed-with")
     ctx.finder.parties = [x, y]
-    kind_of_deal = ctx.lower[signed.start():signed.end()]
     if "invest" in kind_of_deal and ctx.project:  # "signed an investment agreement ... for the project"
         for party in (m for m in before[-1:] + after[:1] if m.kind == "Company"):
             ctx.add(party.key, "investsIn", ctx.project, 0.6, "investment-agreement")

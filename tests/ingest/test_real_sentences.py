@@ -1862,3 +1862,14 @@ def test_a_company_may_end_in_solutions(bundled_only):
                                    'for Johnson Controls," said Alex Molinaroli, president of Johnson Controls Power '
                                    'Solutions.')
     assert ("Johnson Controls Power Solutions", "Company") in found, found
+
+
+def test_signers_listed_with_what_each_is_sign_plural_agreements(bundled_only):
+    # PR Newswire, 2021-06-09 (development batch 15): "agreements" (plural) was no agreement, and only the last
+    # signer of a list signed
+    found = relations(bundled_only, "During the conference, Gan Feng Lithium, the world's largest lithium producer, "
+                                    "and SolarTale, leader in photovoltaics, signed strategic cooperation agreements "
+                                    "with COFCO Meishan California Smart City.")
+    signers = {s for s, kind, _ in found if kind == "signedAgreementWith"}
+    partners = {s for s, kind, _ in found if kind == "partnerOf"}
+    assert signers == partners == {"Gan Feng Lithium", "SolarTale"}, found
