@@ -876,10 +876,12 @@ def supplies_to(ctx: SentenceContext) -> None:
              and m.kind != "Technology"]  # what is supplied may be a technology's name
     for a, b in zip(goods, goods[1:], strict=False):
         gap = view.between(a, b).lower()
+        described = False  # the subject named before what it is ("X, a subsidiary of Y, secured ...")
         if a.kind in ORG and gap.startswith(",") and _GOVERNED.search(view.before(a, 20)):
             # "X, a subsidiary of Y, will supply cells to Z": X supplies, not Y
-            a = next((m for m in goods if m.kind in ORG and m.start < a.start and
-                      not _GOVERNED.search(view.before(m, 20))), None) or a
+            subject = next((m for m in goods if m.kind in ORG and m.start < a.start and
+                            not _GOVERNED.search(view.before(m, 20))), None)
+            a, described = subject or a, subject is not None
         if a.kind in ORG and b.kind in ORG and (
                 re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?|ship(?:s|ped)?|"
                           r"provides?|provided|sells?|sold|offloads?|offloaded|exports?|exported)\b"
@@ -900,10 +902,15 @@ def supplies_to(ctx: SentenceContext) -> None:
                 re.match(r"(?:['\u2019]s)? (?:[\w-]+ ){0,2}?(?:batteries|battery packs|cells|battery cells|packs)\b",
                          view.after(b, 40)):
             ctx.add(b.key, "suppliesTo", a.key, 0.6, "equipped-with")  # "Aito vehicles equipped with CATL batteries"
-        elif a.kind in ORG and b.kind in ORG and not _GOVERNED.search(view.before(a, 20)) and re.fullmatch(
-                r" (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?(?:[\w-]+ ){0,4}?"
-                r"orders? (?:from|by) (?:the )?", gap):
+        elif a.kind in ORG and b.kind in ORG and not _GOVERNED.search(view.before(a, 20)) and (order := re.fullmatch(
+                r",? (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?"
+                r"(?:[\w-]+ ){0,4}?(?P<what>orders?|contracts?) (?:from|by) (?:the )?", gap)) and \
+                (described or not gap.startswith(",")):
             ctx.add(a.key, "suppliesTo", b.key, 0.65, "order-from")  # "X secured an order from Tesla"
+            if order.group("what").startswith("contract"):
+                # "TLK, another subsidiary of Tianqi Lithium, secured a contract from LG Chem for the provisioning of
+                # lithium hydroxide": a contract is signed by both
+                ctx.add(a.key, "signedAgreementWith", b.key, 0.6, "contract-from")
         elif a.kind in ORG and b.kind in ORG and ", " not in gap and re.fullmatch(
                 r" (?:subsidiary |unit )?(?:will |would |is to |agreed to |plans to |has agreed to )?"
                 r"(?:buy|buys|bought|purchase|purchases|"

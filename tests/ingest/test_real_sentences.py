@@ -1873,3 +1873,11 @@ def test_signers_listed_with_what_each_is_sign_plural_agreements(bundled_only):
     signers = {s for s, kind, _ in found if kind == "signedAgreementWith"}
     partners = {s for s, kind, _ in found if kind == "partnerOf"}
     assert signers == partners == {"Gan Feng Lithium", "SolarTale"}, found
+
+
+def test_a_contract_secured_from_a_buyer_is_signed_and_supplied(bundled_only):
+    # EnergyTrend, 2022 (development): the subject named before what it is, and a contract where orders were read
+    found = relations(bundled_only, "In August 2019, TLK, another subsidiary of Tianqi Lithium, secured a contract from "
+                                    "LG Chem for the provisioning of lithium hydroxide over a three-year period from "
+                                    "2020 to 2022.")
+    assert {("TLK", "suppliesTo", "LG Chem"), ("TLK", "signedAgreementWith", "LG Chem")} <= found, found
