@@ -818,6 +818,32 @@ def invest_in(ctx: SentenceContext) -> None:
             ctx.add(a.key, "investsIn", b.key, 0.6, "company-project")  # "the newly built X annual 30,000 t project"
 
 
+# "X Commences Construction on Y" (a headline's capitals too), "X broke ground on Y", "X started work on Y"
+_STARTS_CONSTRUCTION = re.compile(r" (?:has |have |had |officially |formally )?(?:commence[sd]?|start(?:s|ed)?|begins?|"
+                                  r"began|initiate[sd]?|kick(?:s|ed)? off|breaks?|broke) (?:the )?"
+                                  r"(?:construction|work|works|ground) (?:on|of|for) (?:the |its |a |an )?",
+                                  re.IGNORECASE)
+# "Construction of Y kicked off Thursday in Z"
+_CONSTRUCTION_OF = re.compile(r"\bconstruction (?:of|on) (?:the |a |an |its )?$", re.IGNORECASE)
+_STARTED_IN = re.compile(r" (?:has |have |had |was |officially |formally )?(?:kick(?:s|ed)? off|start(?:s|ed)?|begins?|"
+                         r"began|commence[sd]?|got under way|broke ground)(?: on)?(?: (?:[A-Z][a-z]+day|today|"
+                         r"yesterday|recently))? in (?:the )?$")
+
+
+def construction_starts(ctx: SentenceContext) -> None:
+    """"Ganfeng Commences Construction on 10GWh Solid-State Battery Base": the one that starts a project's
+    construction invests in it; "Construction of a large pumped storage hydropower project kicked off Thursday in
+    the Tibetan Autonomous Prefecture of Garze": the project is where its construction starts."""
+    view = ctx.view
+    for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
+        if a.kind in ORG and b.kind == "InvestmentProject" and not _GOVERNED.search(view.before(a, 20)) and \
+                _STARTS_CONSTRUCTION.fullmatch(view.between(a, b)):
+            ctx.add(a.key, "investsIn", b.key, 0.7, "starts-construction")
+        if a.kind == "InvestmentProject" and b.kind in PLACEISH and b.cls != "Country" and \
+                _CONSTRUCTION_OF.search(view.before(a, 30)) and _STARTED_IN.fullmatch(view.between(a, b)):
+            ctx.add(a.key, "locatedIn", b.key, 0.7, "construction-started-in")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # companies: ownership, products, supply
 
@@ -1029,8 +1055,8 @@ SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
     works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
     agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, owned_by, teamed_up_with,
-    invest_in, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with, customers_including,
-    projects_listed_in_place, project_and_place,
+    invest_in, construction_starts, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with,
+    customers_including, projects_listed_in_place, project_and_place,
 ]
 
 

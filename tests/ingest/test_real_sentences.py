@@ -1881,3 +1881,23 @@ def test_a_contract_secured_from_a_buyer_is_signed_and_supplied(bundled_only):
                                     "LG Chem for the provisioning of lithium hydroxide over a three-year period from "
                                     "2020 to 2022.")
     assert {("TLK", "suppliesTo", "LG Chem"), ("TLK", "signedAgreementWith", "LG Chem")} <= found, found
+
+
+def test_the_company_that_commences_construction_on_a_project_invests_in_it(bundled_only):
+    # EnergyTrend, 2022 (development): the headline "Ganfeng Commences Construction on 10GWh Solid-State Battery Base
+    # in Chongqing" (its short name is the company's over the whole article)
+    from pathlib import Path
+
+    from graph.ingest.evaluate import _article_text
+
+    text, date = _article_text(Path(__file__).resolve().parents[2] / "data" / "gold" / "dev" / "articles",
+                               "energytrend-ganfeng-chongqing-solid-state-base-2022")
+    assert ("Ganfeng Lithium", "investsIn", "10GWh Solid-State Battery Base") in relations(bundled_only, text, date)
+
+
+def test_a_project_is_where_its_construction_kicked_off(bundled_only):
+    # UrduPoint, 2022-12-30 (development): the dateline's Chengdu kept the sentence's place from the project
+    found = relations(bundled_only, "CHENGDU, Dec. 30 (UrduPoint / Pakistan Point News - 30th Dec, 2022 ) (APP):"
+                                    "Construction of a large pumped storage hydropower project kicked off Thursday in the "
+                                    "Tibetan Autonomous Prefecture of Garze in southwest China's Sichuan Province.")
+    assert ("large pumped storage hydropower project", "locatedIn", "Garzê Tibetan Autonomous Prefecture") in found
