@@ -38,8 +38,9 @@ PLACEISH = {"Place", "IndustrialPark", "Facility"}
 # a title, with the body's capitalised words before it ("Standing Committee Member") or as an assistant's
 # ("Assistant to the Chairman")
 _TITLE_PHRASE = rf"(?:(?:[A-Z][a-z]+ ){{0,2}}{TITLES}|(?:Special )?(?:Assistant|Adviser|Advisor) to the {TITLES})"
+# "Name, Title of / at / for Org" ("vice president and general manager for X in Asia Pacific")
 _TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
-                       r"(?: (?:of|at) (?:the )?)"
+                       r"(?: (?:of|at|for) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
 # "Name, President SVOLT Europe": a press release's title runs straight into the organisation's name
 _TITLE_BEFORE = re.compile(rf",? (?P<title>{TITLES}) ")

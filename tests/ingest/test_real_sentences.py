@@ -1901,3 +1901,11 @@ def test_a_project_is_where_its_construction_kicked_off(bundled_only):
                                     "Construction of a large pumped storage hydropower project kicked off Thursday in the "
                                     "Tibetan Autonomous Prefecture of Garze in southwest China's Sichuan Province.")
     assert ("large pumped storage hydropower project", "locatedIn", "Garzê Tibetan Autonomous Prefecture") in found
+
+
+def test_a_title_for_an_organisation(bundled_only):
+    # IndustryWeek, 2010 (development batch 16): "general manager for X" as "general manager of X"
+    found = relations(bundled_only, '"Motorcycles and cars have become Chongqing\'s leading industry, with 21 automakers '
+                                    'located there alone," said Shu Yang, vice president and general manager for Johnson '
+                                    'Controls Power Solutions in Asia Pacific.')
+    assert ("Shu Yang", "worksFor", "Johnson Controls Power Solutions") in found, found
