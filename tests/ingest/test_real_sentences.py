@@ -1909,3 +1909,18 @@ def test_a_title_for_an_organisation(bundled_only):
                                     'located there alone," said Shu Yang, vice president and general manager for Johnson '
                                     'Controls Power Solutions in Asia Pacific.')
     assert ("Shu Yang", "worksFor", "Johnson Controls Power Solutions") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Breaking Latest News, 2023 (development batch 16)
+    ("On August 1, the Chongqing Panlong Pumped Storage Power Station, located in Zhongfeng Town, Qijiang District, "
+     "officially opened its gates to store water.",
+     ("Chongqing Panlong Pumped Storage Power Station", "locatedIn", "Qijiang District")),
+    # IndustryWeek, 2010 (development batch 16): the facility is the story's plant
+    ("Johnson Controls Inc. said it is investing $118 million to build its third automotive battery plant in China. "
+     "The 30,000-square-meter facility, to be located in Fuling, Chongqing, will produce automotive lead-acid "
+     "batteries.", ("third automotive battery plant", "locatedIn", "Chongqing Municipality")),
+], ids=["town-district", "district-municipality"])
+def test_located_in_a_place_and_the_place_that_holds_it(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected in found, found
