@@ -566,6 +566,11 @@ _SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached
 _SIGNERS_LISTED = re.compile(r"(?:,? (?:and |as well as )?(?:the )?|, )|, [^,;()]{1,60}, (?:and |as well as )(?:the )?")
 
 
+# "... with Y and Z to form a joint venture (company)"
+_TO_FORM_A_VENTURE = re.compile(r"[^.;]{0,120}?\bto (?:jointly )?(?:form|set up|establish|create|found) an? "
+                                r"(?:[\w-]+ ){0,2}?joint venture\b")
+
+
 def signed_with(ctx: SentenceContext) -> None:
     """"X signed a (strategic cooperation / investment / supply) agreement with Y"."""
     signed = _SIGNED_WITH.search(ctx.lower)
@@ -595,6 +600,13 @@ def signed_with(ctx: SentenceContext) -> None:
                 ctx.add(signer.key, "partnerOf", other, 0.6, "signed-cooperation-with")
     for other in others:
         ctx.add(x, "signedAgreementWith", other, 0.75, "signed-with")
+    if len(others) > 1 and _TO_FORM_A_VENTURE.match(ctx.lower, signed.end()):
+        # "X had signed a cooperation agreement with Y and Z to form a joint venture company": the three found it
+        # together, each a party to the agreement and a partner of the others
+        for i, a in enumerate(others):
+            for b in others[i + 1:]:
+                ctx.add(a, "signedAgreementWith", b, 0.6, "signed-to-form-a-venture")
+                ctx.add(a, "partnerOf", b, 0.6, "signed-to-form-a-venture")
     ctx.finder.parties = [x, y]
     if "invest" in kind_of_deal and ctx.project:  # "signed an investment agreement ... for the project"
         for party in (m for m in before[-1:] + after[:1] if m.kind == "Company"):

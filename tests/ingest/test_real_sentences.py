@@ -1924,3 +1924,13 @@ def test_a_title_for_an_organisation(bundled_only):
 def test_located_in_a_place_and_the_place_that_holds_it(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected in found, found
+
+
+def test_the_parties_of_an_agreement_to_form_a_joint_venture_are_partners(bundled_only):
+    # TMTPost, 2024 (development): Sinuowei and Huirong found the venture with Shenghe Lithium
+    found = relations(bundled_only, "(TMTPOST)\u2014Tianqi Lithium announced on Wednesday that its subsidiary, Shenghe "
+                                    "Lithium, had signed a cooperation agreement with Sinuowei Mining and Huirong Mining "
+                                    "to form a joint venture company for a 220kV substation project in order to meet the "
+                                    "electricity demand of all parties.")
+    assert {("Sinuowei Mining", "signedAgreementWith", "Huirong Mining"),
+            ("Sinuowei Mining", "partnerOf", "Huirong Mining")} <= found, found
