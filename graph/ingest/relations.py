@@ -1115,7 +1115,7 @@ ENGLISH_PHRASING = Phrasing(
 _SUBJECT_REFERENCE = re.compile(
     r"(?:^(?:(?:[A-Za-z0-9]+ ){0,3}[A-Za-z0-9]+, |(?:now|also|meanwhile|currently|today|since then) )?|"
     r"\b(?:and|but) )(?P<ref>(?P<it>it)|the (?:company|firm|group|enterprise)|(?P<other>the (?:latter|former)))"
-    r"(?!['\u2019]s\b(?! (?:home|a|an|the)\b))\b(?![ -]\w+ed\b)"
+    r"(?!['\u2019]s\b(?! (?:home|a|an|the)\b))\b(?!-\w+ed\b)"
     r"(?!\s+(?:is|was|has been|will be|would be|remains?)\s+(?:not\s+)?(?:\w+ly\s+)?(?:clear|unclear|expected|"
     r"reported|said|understood|likely|unlikely|possible|important|significant|necessary|worth|noted|hoped|time)\b)",
     re.IGNORECASE)

@@ -1934,3 +1934,14 @@ def test_the_parties_of_an_agreement_to_form_a_joint_venture_are_partners(bundle
                                     "electricity demand of all parties.")
     assert {("Sinuowei Mining", "signedAgreementWith", "Huirong Mining"),
             ("Sinuowei Mining", "partnerOf", "Huirong Mining")} <= found, found
+
+
+def test_the_company_before_a_verb_in_the_past_tense_is_a_reference(bundled_only):
+    # Australian Resources & Investment, 2023 (development): "The company announced" was no reference, its "-ed"
+    # taken for a participle ("the company-owned")
+    found = relations(bundled_only, "Mineral Resources (MinRes) has not been shy in voicing its desire to have a bigger "
+                                    "downstream presence in lithium, which has now come to fruition with a $US660 "
+                                    "million ($969 million) investment in China.\n\nThe company announced this week "
+                                    "that it had entered into an agreement with its MARBL joint venture partner "
+                                    "Albemarle Corporation regarding two separate transactions.")
+    assert ("Mineral Resources", "signedAgreementWith", "Albemarle Corporation") in found, found
