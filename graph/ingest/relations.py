@@ -785,7 +785,8 @@ def owned_by(ctx: SentenceContext) -> None:
 
 
 def teamed_up_with(ctx: SentenceContext) -> None:
-    """"X teamed up / partnered / cooperated with Y (and Z)"; "the cooperation between the two sides"."""
+    """"X teamed up / partnered / cooperated with Y (and Z)", "X ... with its joint venture partner Y"; "the
+    cooperation between the two sides"."""
     team = re.search(r"\b(?:teamed up with|partner(?:s|ed|ing)? with|joined hands with|join hands with|"
                      r"(?:strategic )?(?:cooperation|partnerships?|alliances?) with|cooperat(?:e|es|ed) with|"
                      r"work(?:ed)? closely with)\b", ctx.lower)
@@ -800,6 +801,17 @@ def teamed_up_with(ctx: SentenceContext) -> None:
             for i, a in enumerate(listed):
                 for b in listed[i + 1:]:
                     ctx.add(a.key, "partnerOf", b.key, 0.6, "partners-listed-together")
+    # "X had entered into an agreement with its MARBL joint venture partner Y": Y is the partner of the sentence's
+    # subject, the first organisation no preposition governs
+    view = ctx.view
+    subject = next((m for m in ctx.mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    for m in ctx.mentions:
+        if subject is not None and m.kind in ORG and m.start > subject.end and \
+                re.search(r"\b(?:its|their) (?:[\w-]+ ){0,3}?partners?,? $", view.before(m, 60)):
+            for partner in listed_together(view, [o for o in ctx.mentions if o.start >= m.start]):
+                if partner.kind in ORG:
+                    ctx.add(subject.key, "partnerOf", partner.key, 0.6, "its-partner")
+            break
     parties = ctx.finder.parties
     if parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", ctx.lower):
         ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")

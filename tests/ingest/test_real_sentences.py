@@ -1945,3 +1945,12 @@ def test_the_company_before_a_verb_in_the_past_tense_is_a_reference(bundled_only
                                     "that it had entered into an agreement with its MARBL joint venture partner "
                                     "Albemarle Corporation regarding two separate transactions.")
     assert ("Mineral Resources", "signedAgreementWith", "Albemarle Corporation") in found, found
+
+
+def test_its_joint_venture_partner_is_the_subjects_partner(bundled_only):
+    # Australian Resources & Investment, 2023 (development)
+    found = relations(bundled_only, "Mineral Resources (MinRes) has not been shy in voicing its desire to have a bigger "
+                                    "downstream presence in lithium.\n\nThe company announced this week that it had "
+                                    "entered into an agreement with its MARBL joint venture partner Albemarle "
+                                    "Corporation regarding two separate transactions.")
+    assert ("Mineral Resources", "partnerOf", "Albemarle Corporation") in found, found
