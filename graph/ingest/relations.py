@@ -978,14 +978,19 @@ def supplies_to(ctx: SentenceContext) -> None:
 
 _OFFTAKE_WITH = re.compile(r"\bofftake (?:partner |supply |sales )?(?:agreements?|deals?|contracts?) with (?:the )?"
                            r"(?:(?:[\w-]+ ){0,3}?"
-                           r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter) )?$")
+                           r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter)s?"
+                           r"(?:,? (?:including|such as|like))? )?$")
+# between two partners of a list, across a country's or an exchange's word: "Sigma and Australia's Pilbara Minerals"
+_PARTNERS_LISTED = re.compile(r",? (?:and |as well as )?(?:the )?(?:[A-Z][\w-]*-listed |[A-Z][\w.-]*(?: [A-Z][\w.-]*)?"
+                              r"['\u2019]s )?|, ")
 _SELLS_AFTER = re.compile(r"[^.;]{0,40}?\b(?:to (?:supply|sell|deliver)|for the (?:supply|sale|delivery) of)\b")
 # a miner by its name, under any of its names (the entity's key holds its full name: "Galaxy" is Galaxy Resources)
 _MINER = re.compile(r"\b(?:minerals|mining|resources)\b", re.IGNORECASE)
 
 
 def offtake_with(ctx: SentenceContext) -> None:
-    """"X signed an offtake agreement with Y", "X's existing offtake agreements with Y and Z": X signed with each;
+    """"X signed an offtake agreement with Y", "X's existing offtake agreements with Y and Z", "X has offtake agreements
+    with lithium miners including Y and Australia's Z": X signed with each;
     the buyer's deal with a miner has the miner supply it, and a deal "to supply" (or "for the supply of") the
     output of X, or X a miner by its name ("... Minerals"), has X supply each."""
     view = ctx.view
@@ -995,8 +1000,10 @@ def offtake_with(ctx: SentenceContext) -> None:
                 "," in gap and not re.fullmatch(r"\s*(?:has |have |had )?(?:secured|signed|inked|entered into|reached|"
                                                r"concluded) (?:an? |the )?[\w ,-]*?offtake[^,]*", gap):
             continue
-        others = [m for m in ctx.mentions if m.start >= b.start]
-        partners = [m for m in listed_together(view, others, _LIST_ACROSS_LISTINGS) if m.kind in ORG]
+        # a country before a partner's name is where it is ("Australia's Pilbara Minerals"), no partner
+        others = [m for m in ctx.mentions if m.start >= b.start and
+                  not (m.kind == "Place" and re.match(r"['\u2019]s ", view.after(m, 3)))]
+        partners = [m for m in listed_together(view, others, _PARTNERS_LISTED) if m.kind in ORG]
         seller = _SELLS_AFTER.match(view.after(partners[-1], 60)) or _MINER.search(a.text) or \
             _MINER.search(a.key.replace("-", " "))
         for partner in partners:

@@ -1954,3 +1954,14 @@ def test_its_joint_venture_partner_is_the_subjects_partner(bundled_only):
                                     "entered into an agreement with its MARBL joint venture partner Albemarle "
                                     "Corporation regarding two separate transactions.")
     assert ("Mineral Resources", "partnerOf", "Albemarle Corporation") in found, found
+
+
+def test_offtake_agreements_with_miners_including_each(bundled_only):
+    # MINING.COM, 2024 (development batch 16): "lithium miners including" before the partners, and a country's
+    # possessive between them
+    found = relations(bundled_only, "China\u2019s Yahua Industrial Group has secured a new order from Tesla for its "
+                                    "supply of lithium carbonate.\n\nIt also has offtake agreements with lithium miners "
+                                    "including Vancouver-based Sigma and Australia\u2019s Pilbara Minerals.")
+    assert {("Yahua Industrial Group", "signedAgreementWith", "Sigma"), ("Sigma", "suppliesTo", "Yahua Industrial Group"),
+            ("Yahua Industrial Group", "signedAgreementWith", "Pilbara Minerals"),
+            ("Pilbara Minerals", "suppliesTo", "Yahua Industrial Group")} <= found, found
