@@ -307,6 +307,11 @@ def verb_relations(ctx: SentenceContext) -> None:
 
         elif lemma in _INVEST:
             investors = [m for m in subjects if m.kind in ORG] + _co_investors(parsed, verb)
+            # "it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant": the
+            # ones who invest together are partners
+            for co_investor in _co_investors(parsed, verb):
+                for investor in (m for m in subjects if m.kind in ORG):
+                    add(investor.key, "partnerOf", co_investor.key, 0.6, "parse-invests-with")
             # "invest 1.9 billion yuan in building a battery plant": what the gerund builds
             gerunds = [c for t in holders for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
                        for c in p.children if c.dep_ == "pcomp"]

@@ -1883,15 +1883,19 @@ def test_a_contract_secured_from_a_buyer_is_signed_and_supplied(bundled_only):
     assert {("TLK", "suppliesTo", "LG Chem"), ("TLK", "signedAgreementWith", "LG Chem")} <= found, found
 
 
-def test_the_company_that_commences_construction_on_a_project_invests_in_it(bundled_only):
-    # EnergyTrend, 2022 (development): the headline "Ganfeng Commences Construction on 10GWh Solid-State Battery Base
-    # in Chongqing" (its short name is the company's over the whole article)
+def _development_article(name: str) -> tuple[str, object]:
+    """The text and date of a development article whose sentences need the whole story (its short names, "it")."""
     from pathlib import Path
 
     from graph.ingest.evaluate import _article_text
 
-    text, date = _article_text(Path(__file__).resolve().parents[2] / "data" / "gold" / "dev" / "articles",
-                               "energytrend-ganfeng-chongqing-solid-state-base-2022")
+    return _article_text(Path(__file__).resolve().parents[2] / "data" / "gold" / "dev" / "articles", name)
+
+
+def test_the_company_that_commences_construction_on_a_project_invests_in_it(bundled_only):
+    # EnergyTrend, 2022 (development): the headline "Ganfeng Commences Construction on 10GWh Solid-State Battery Base
+    # in Chongqing" (its short name is the company's over the whole article)
+    text, date = _development_article("energytrend-ganfeng-chongqing-solid-state-base-2022")
     assert ("Ganfeng Lithium", "investsIn", "10GWh Solid-State Battery Base") in relations(bundled_only, text, date)
 
 
@@ -1965,3 +1969,11 @@ def test_offtake_agreements_with_miners_including_each(bundled_only):
     assert {("Yahua Industrial Group", "signedAgreementWith", "Sigma"), ("Sigma", "suppliesTo", "Yahua Industrial Group"),
             ("Yahua Industrial Group", "signedAgreementWith", "Pilbara Minerals"),
             ("Pilbara Minerals", "suppliesTo", "Yahua Industrial Group")} <= found, found
+
+
+@needs_model
+def test_those_who_invest_together_are_partners(bundled_only):
+    # Yicai, 2025-10-29 (development): "In addition, it will invest CNY2 billion with raw material supplier SD Lomon
+    # to build a joint venture plant ..." (it: Shenghua, the company the story is about)
+    text, date = _development_article("yicai-shenghua-mianzhu-lfp-plants-2025")
+    assert ("Jiangxi Shenghua New Material", "partnerOf", "SD Lomon") in relations(bundled_only, text, date)
