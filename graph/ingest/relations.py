@@ -443,11 +443,17 @@ _DESCRIBED_BASED = re.compile(r"-based (?:firm|company|group|producer|maker|manu
 
 
 def place_based(ctx: SentenceContext) -> None:
-    """"Hefei-based Foo Co., Ltd.", "Foo, a Hefei-based maker", "Foo, a developer based in Hefei",
+    """"Hefei-based Foo Co., Ltd." ("Yibin, Sichuan province-based Foo": in Yibin), "Foo, a Hefei-based maker",
+    "Foo, a developer based in Hefei",
     "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
     view, ms = ctx.view, ctx.mentions
-    for a, b in zip(ms, ms[1:], strict=False):
+    for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         if a.kind == "Place" and b.kind in ORG and _BASED_PREFIX.fullmatch(view.between(a, b)):
+            # "Yibin, Sichuan province-based Tianyi Lithium": based in the city the province holds
+            before = ms[i - 1] if i > 0 else None
+            if before is not None and before.kind == "Place" and view.between(before, a) == ", " and \
+                    a.key in ctx.finder.ancestors(before.key):
+                a = before
             ctx.add(b.key, "locatedIn", a.key, 0.7, "place-based-prefix")  # "Milwaukee-based diversified maker X"
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the)(?: [a-z]+){0,2}? ",
                                                                view.between(a, b).lower()) and \

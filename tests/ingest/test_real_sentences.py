@@ -1977,3 +1977,12 @@ def test_those_who_invest_together_are_partners(bundled_only):
     # to build a joint venture plant ..." (it: Shenghua, the company the story is about)
     text, date = _development_article("yicai-shenghua-mianzhu-lfp-plants-2025")
     assert ("Jiangxi Shenghua New Material", "partnerOf", "SD Lomon") in relations(bundled_only, text, date)
+
+
+def test_based_in_a_city_and_its_province_is_based_in_the_city(bundled_only):
+    # Yicai Global, 2019 (development): "Yibin, Sichuan province-based" put the company in the province
+    found = relations(bundled_only, "AVZ Minerals and Suzhou TA&A Ultra Clean Technology, the largest shareholder of "
+                                    "Yibin, Sichuan province-based Tianyi Lithium, released the news in separate "
+                                    "statements today.")
+    assert ("Tianyi Lithium", "locatedIn", "Yibin City") in found and \
+        ("Tianyi Lithium", "locatedIn", "Sichuan Province") not in found, found
