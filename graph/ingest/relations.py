@@ -299,6 +299,24 @@ def attendance(ctx: SentenceContext) -> None:
             ctx.add(m.key, "attends", event, 0.7, "attend-trigger")
 
 
+# "X said Monday at the E", "X shows off its blade battery technology at the E": what one does at an event, said
+# right after its name
+_DOES_AT = re.compile(r" (?:(?:also|has|have|had) )?(?:said|says|spoke|speaks|shows? off|showed off|unveil(?:s|ed)|"
+                      r"display(?:s|ed)|showcas(?:es|ed)|exhibit(?:s|ed)|debut(?:s|ed))\b[^.;,]{0,80}? at "
+                      r"(?:the |this year's )?")
+
+
+def does_at_the_event(ctx: SentenceContext) -> None:
+    """"Li Yunfei said Monday at the Shanghai Auto Show", "BYD shows off its blade battery technology at the Beijing
+    International Auto Show": the one named right before the verb attends the event."""
+    view = ctx.view
+    for event in ctx.events:
+        doer = next((m for m in reversed(ctx.mentions) if m.end <= event.start), None)
+        if doer is not None and doer.kind in ACTOR and doer.key not in ctx.roles and \
+                not _GOVERNED.search(view.before(doer, 20)) and _DOES_AT.fullmatch(view.between(doer, event)):
+            ctx.add(doer.key, "attends", event.key, 0.65, "does-at-the-event")
+
+
 _HELD = r"\b(?:held|hold|holds|opened|opens|open|kicked off|kicks off|kick off|took place|takes place|" \
         r"take place|launched|convened|staged)\b"
 
@@ -1097,7 +1115,7 @@ def project_and_place(ctx: SentenceContext) -> None:
 
 #: The surface rules, in the order they run (later rules read the ``employers`` and ``roles`` earlier ones set).
 SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
+    works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, does_at_the_event, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
     agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, owned_by, teamed_up_with,
     invest_in, construction_starts, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with,

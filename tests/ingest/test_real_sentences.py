@@ -1986,3 +1986,18 @@ def test_based_in_a_city_and_its_province_is_based_in_the_city(bundled_only):
                                     "statements today.")
     assert ("Tianyi Lithium", "locatedIn", "Yibin City") in found and \
         ("Tianyi Lithium", "locatedIn", "Sichuan Province") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Caixin, 2021 (development): a day between the verb and "at"
+    ("Head of branding and public relations Li Yunfei said Monday at the Shanghai Auto Show that BYD\u2019s spinoff "
+     "Shenzhen Pingshan Fudi Battery Co. Ltd. \u2014 which trades under the name FinDreams Battery \u2014 has taken full "
+     "control of the Shenzhen- and Hong Kong-listed automaker\u2019s battery business.",
+     ("Li Yunfei", "attends", "Shanghai Auto Show")),
+    ("BYD shows off its blade battery technology at the Beijing International Auto Show in Beijing on Oct. 2. Photo: "
+     "VCG",
+     ("BYD", "attends", "Beijing International Auto Show")),
+], ids=["said-monday-at", "shows-off-at"])
+def test_what_one_does_at_an_event_attends_it(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected in found, found
