@@ -809,11 +809,15 @@ def owned_by(ctx: SentenceContext) -> None:
 
 
 def teamed_up_with(ctx: SentenceContext) -> None:
-    """"X teamed up / partnered / cooperated with Y (and Z)", "X ... with its joint venture partner Y"; "the
-    cooperation between the two sides"."""
+    """"X teamed up / partnered / cooperated with Y (and Z)", "X has set up a joint venture with Y", "X ... with its
+    joint venture partner Y"; "the cooperation between the two sides"."""
     team = re.search(r"\b(?:teamed up with|partner(?:s|ed|ing)? with|joined hands with|join hands with|"
                      r"(?:strategic )?(?:cooperation|partnerships?|alliances?) with|cooperat(?:e|es|ed) with|"
-                     r"work(?:ed)? closely with)\b", ctx.lower)
+                     r"work(?:ed)? closely with|"
+                     # "X has set up a joint venture (company) with Y"
+                     r"(?:set up|sets up|establish(?:ed|es)?|form(?:ed|s)?|found(?:ed|s)?|launch(?:ed|es)?|"
+                     r"creat(?:ed|es)|register(?:ed|s)?) an? (?:[\w:.%-]+ ){0,2}?joint venture(?: company)? with)\b",
+                     ctx.lower)
     if team:
         before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < team.start()]
         after = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) > team.end() - 5]

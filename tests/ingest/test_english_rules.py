@@ -494,3 +494,11 @@ def test_a_name_ending_in_est_is_no_superlative(extractor):
 @needs_model
 def test_construction_funding_and_takeovers_read_from_the_parse(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Holtan Lithium has set up a joint venture with Brightwater Energy in Yibin.",
+    "Holtan Lithium established a 51:49 joint venture company with Brightwater Energy last year.",
+], ids=["set-up-a-joint-venture-with", "established-a-joint-venture-company-with"])
+def test_a_joint_venture_set_up_with_a_company_makes_partners(extractor, text):
+    assert ("Holtan Lithium", "partnerOf", "Brightwater Energy") in relations(extractor, text)
