@@ -910,7 +910,7 @@ def construction_starts(ctx: SentenceContext) -> None:
 
 def subsidiary_and_products(ctx: SentenceContext) -> None:
     """"X, a subsidiary of Y", "X, which is a subsidiary of Y", "Y's wholly-owned subsidiary X", "X is majority-owned
-    by Y"; "X, a maker of T"."""
+    by Y", "Y has established a wholly-owned subsidiary, X"; "X, a maker of T"."""
     for a, b, gap in _pairs(ctx):
         if a.kind in ORG and b.kind in ORG:
             if re.fullmatch(r",? (?:(?:which |that )?(?:is|was|became|becomes) )?(?:a |an |the )?"
@@ -944,6 +944,12 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
         if subject is not None and m.kind in ORG and m is not subject and m.start > subject.end and re.search(
                 r"\bits (?:(?:wholly|fully|majority)[- ]owned )?(?:subsidiary|unit|affiliate),? $", view.before(m, 60)):
             ctx.add(m.key, "subsidiaryOf", subject.key, 0.7, "its-subsidiary")
+        # "X has established a wholly-owned subsidiary, Y, in Yibin", "X set up a new unit called Y"
+        elif subject is not None and m.kind == "Company" and m.start > subject.end and re.search(
+                r"\b(?:set up|sets up|establish(?:ed|es)?|found(?:ed|s)?|form(?:ed|s)?|register(?:ed|s)?|"
+                r"creat(?:ed|es)|incorporat(?:ed|es)) (?:a |an )?(?:new )?(?:(?:wholly|fully|majority)[- ]owned )?"
+                r"(?:new )?(?:subsidiary|unit),? (?:named |called )?$", view.before(m, 80)):
+            ctx.add(m.key, "subsidiaryOf", subject.key, 0.65, "set-up-a-subsidiary")
     for a, b, gap in _pairs(ctx):
         appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
                                   r"of (?:the )?", gap)

@@ -502,3 +502,11 @@ def test_construction_funding_and_takeovers_read_from_the_parse(extractor, text,
 ], ids=["set-up-a-joint-venture-with", "established-a-joint-venture-company-with"])
 def test_a_joint_venture_set_up_with_a_company_makes_partners(extractor, text):
     assert ("Holtan Lithium", "partnerOf", "Brightwater Energy") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Holtan Lithium has established a wholly-owned subsidiary, Brightwater Energy Co., Ltd., in Yibin.",
+    "Holtan Lithium set up a new subsidiary called Brightwater Energy Co., Ltd. last year.",
+], ids=["established-a-wholly-owned-subsidiary", "set-up-a-subsidiary-called"])
+def test_a_subsidiary_a_company_sets_up_is_its_own(extractor, text):
+    assert ("Brightwater Energy Co., Ltd.", "subsidiaryOf", "Holtan Lithium") in relations(extractor, text)
