@@ -582,7 +582,9 @@ def agreement_between(ctx: SentenceContext) -> None:
             ctx.add(party, "investsIn", ctx.project, 0.6, "investment-agreement")
 
 
-_SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded)\b[^.;]*?"
+# "X signed / inked / struck / sealed / secured a deal with Y"
+_SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded|str(?:uck|ikes)|"
+                          r"seal(?:ed|s)|secur(?:ed|es)|clinch(?:ed|es)|finali[sz](?:ed|es))\b[^.;]*?"
                           r"\b(?:agreements?|contracts?|memorand(?:um|a)|mous?|deals?)\b[^.;]*?\bwith\b")
 
 
@@ -617,10 +619,13 @@ def signed_with(ctx: SentenceContext) -> None:
     # "X had signed a cooperation agreement with Y and Z": X signs with each listed
     others = [m.key for m in listed_together(view, after) if m.kind in ORG]
     kind_of_deal = ctx.lower[signed.start():signed.end()]
+    # a cooperation makes partners; a strategic offtake ("a strategic, long-term offtake partner agreement") is a sale
+    cooperation = re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal) and \
+        not re.search(r"\bofftake\b", kind_of_deal)
     for signer in signers[:-1]:
         for other in others:
             ctx.add(signer.key, "signedAgreementWith", other, 0.7, "signed-with")
-            if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal):
+            if cooperation:
                 ctx.add(signer.key, "partnerOf", other, 0.6, "signed-cooperation-with")
     for other in others:
         ctx.add(x, "signedAgreementWith", other, 0.75, "signed-with")
@@ -635,7 +640,7 @@ def signed_with(ctx: SentenceContext) -> None:
     if "invest" in kind_of_deal and ctx.project:  # "signed an investment agreement ... for the project"
         for party in (m for m in before[-1:] + after[:1] if m.kind == "Company"):
             ctx.add(party.key, "investsIn", ctx.project, 0.6, "investment-agreement")
-    for other in others if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal) else ():
+    for other in others if cooperation else ():
         ctx.add(x, "partnerOf", other, 0.65, "signed-cooperation-with")
     if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
         ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")

@@ -510,3 +510,16 @@ def test_a_joint_venture_set_up_with_a_company_makes_partners(extractor, text):
 ], ids=["established-a-wholly-owned-subsidiary", "set-up-a-subsidiary-called"])
 def test_a_subsidiary_a_company_sets_up_is_its_own(extractor, text):
     assert ("Brightwater Energy Co., Ltd.", "subsidiaryOf", "Holtan Lithium") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Holtan Lithium has secured a supply deal with Brightwater Motors.",
+     {("Holtan Lithium", "signedAgreementWith", "Brightwater Motors"),
+      ("Holtan Lithium", "suppliesTo", "Brightwater Motors")}),
+    ("Holtan Lithium struck a strategic cooperation agreement with Brightwater Motors on Monday.",
+     {("Holtan Lithium", "signedAgreementWith", "Brightwater Motors"),
+      ("Holtan Lithium", "partnerOf", "Brightwater Motors")}),
+], ids=["secured-a-supply-deal-with", "struck-a-cooperation-agreement-with"])
+def test_a_deal_secured_or_struck_with_a_company_is_signed(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found

@@ -2001,3 +2001,11 @@ def test_based_in_a_city_and_its_province_is_based_in_the_city(bundled_only):
 def test_what_one_does_at_an_event_attends_it(bundled_only, text, expected):
     found = relations(bundled_only, text)
     assert expected in found, found
+
+
+def test_a_strategic_offtake_agreement_makes_no_partners(bundled_only):
+    # Green Car Congress, 2021 (development): a strategic offtake is a sale, as the gold reads it
+    found = relations(bundled_only, "Australia-based AVZ Minerals Limited has secured a strategic, long-term offtake "
+                                    "partner agreement with Yibin Tianyi Lithium Industry Co., Ltd.")
+    assert ("AVZ Minerals Limited", "signedAgreementWith", "Yibin Tianyi Lithium Industry Co., Ltd.") in found and \
+        not any(kind == "partnerOf" for _, kind, _ in found), found
