@@ -598,7 +598,8 @@ _TO_FORM_A_VENTURE = re.compile(r"[^.;]{0,120}?\bto (?:jointly )?(?:form|set up|
 
 
 def signed_with(ctx: SentenceContext) -> None:
-    """"X signed a (strategic cooperation / investment / supply) agreement with Y"."""
+    """"X signed a (strategic cooperation / investment / supply) agreement with Y"; "X signed a purchase agreement
+    with Y": Y supplies X."""
     signed = _SIGNED_WITH.search(ctx.lower)
     if not signed:
         return
@@ -642,8 +643,12 @@ def signed_with(ctx: SentenceContext) -> None:
             ctx.add(party.key, "investsIn", ctx.project, 0.6, "investment-agreement")
     for other in others if cooperation else ():
         ctx.add(x, "partnerOf", other, 0.65, "signed-cooperation-with")
-    if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
+    if re.search(r"\b(?:supply|sales?) (?:agreements?|contracts?|deals?)\b", kind_of_deal):
         ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")
+    elif re.search(r"\b(?:purchase|procurement|purchasing|buying) (?:agreements?|contracts?|deals?)\b", kind_of_deal):
+        # "Y signed a battery purchase agreement with X": Y buys, X supplies it
+        for other in others:
+            ctx.add(other, "suppliesTo", x, 0.6, "purchase-agreement-with")
 
 
 def x_and_y_signed(ctx: SentenceContext) -> None:

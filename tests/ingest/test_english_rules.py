@@ -523,3 +523,14 @@ def test_a_subsidiary_a_company_sets_up_is_its_own(extractor, text):
 def test_a_deal_secured_or_struck_with_a_company_is_signed(extractor, text, expected):
     found = relations(extractor, text)
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightwater Motors signed a battery purchase agreement with Holtan Lithium.",
+     ("Holtan Lithium", "suppliesTo", "Brightwater Motors")),
+    ("Holtan Lithium signed a lithium carbonate sales contract with Brightwater Motors.",
+     ("Holtan Lithium", "suppliesTo", "Brightwater Motors")),
+], ids=["purchase-agreement-with", "sales-contract-with"])
+def test_the_seller_of_a_purchase_or_sales_agreement_supplies(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found and expected[::-1] not in found, found
