@@ -735,6 +735,9 @@ _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|acquires|bought|b
                     r"(?:stake|equity) (?:in|of)|"
                     r"(?:acquired?|acquires|bought|buys|holds?|held|took|takes) (?:an? )?[\d.]+ ?"
                     r"(?:%|per ?cent|percent) (?:equity )?interest in|"
+                    # "plans to acquire 51% of Y", "owns 60 percent of Y"
+                    r"(?:acquired?|acquires|bought|buys|holds?|held|owns?|owned) (?:an? )?[\d.]+ ?"
+                    r"(?:%|per ?cent|percent) (?:of|in)|"
                     r"(?:increases?|increased|raises?|raised|lifts?|lifted) (?:its|their) (?:equity )?"
                     r"(?:stake|share|interest) in(?: the first [\w ]{1,30}? of)?|"
                     r"(?:became|becomes|become) (?:a |the )?(?:new |largest |major |strategic )?shareholder (?:of|in)|"
@@ -750,9 +753,9 @@ _BACKERS_LISTED = re.compile(r"\)?,? (?:and |as well as )?(?:[\w'\u2019-]+ ){0,5
 
 
 def stake_in(ctx: SentenceContext) -> None:
-    """"X holds a 9% stake in Y", "X became a new shareholder of Y", "X has invested in several companies,
-    including A, B and C", "X-backed Y", "Y, a producer backed by X and Z": X invests in each company (an investor's
-    portfolio, not a project)."""
+    """"X holds a 9% stake in Y", "X plans to acquire 51% of Y held by Z" (Z holds shares too), "X became a new
+    shareholder of Y", "X has invested in several companies, including A, B and C", "X-backed Y", "Y, a producer
+    backed by X and Z": X invests in each company (an investor's portfolio, not a project)."""
     view, ms = ctx.view, ctx.mentions
     for a, b, gap in _pairs(ctx):
         if gap == "-backed " and (a.kind in ORG or a.kind == "Person") and b.kind == "Company":
@@ -785,10 +788,20 @@ def stake_in(ctx: SentenceContext) -> None:
                      and m.start - view.start >= stake.end()
                      and not re.match(r"['’]s\b", view.after(m, 2))]  # "a 50 per cent interest in Albemarle’s plants"
         if owner is None or not companies or \
-                len(view.text[stake.end():companies[0].start - view.start]) > 60:
-            continue
+                len(view.text[stake.end():companies[0].start - view.start]) > 60 or \
+                re.search(r"\bwith\b", view.text[stake.end():companies[0].start - view.start]):
+            continue  # "owns 51% of Greenbushes, with Albemarle holding the other 49%": not a share of Albemarle
         for company in listed_together(view, companies, _LIST_ACROSS_LISTINGS):
             ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
+            # "acquire 51% of Y held by Z", "holds 51% of Y, with Z holding the remaining 49%": Z holds shares too
+            other = next((m for m in ms if m.start > company.end and m.kind in ORG), None)
+            gap = view.between(company, other) if other is not None else ""
+            if other is not None and other.key != owner and (
+                    re.fullmatch(r",? (?:currently )?(?:held|owned) by (?:the )?", gap) or
+                    re.fullmatch(r"[^.;]{0,60}?,? with (?:the )?", gap) and re.match(
+                        r" (?:holding|owning|retaining|keeping) (?:the )?(?:remaining|other|rest|balance)\b",
+                        view.after(other, 40))):
+                ctx.add(other.key, "investsIn", company.key, 0.6, "stake-in-held-by")
         return
 
 

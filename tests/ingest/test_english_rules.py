@@ -534,3 +534,10 @@ def test_a_deal_secured_or_struck_with_a_company_is_signed(extractor, text, expe
 def test_the_seller_of_a_purchase_or_sales_agreement_supplies(extractor, text, expected):
     found = relations(extractor, text)
     assert expected in found and expected[::-1] not in found, found
+
+
+def test_the_holder_of_the_remaining_shares_invests_too(extractor):
+    found = relations(extractor, "Holtan Lithium holds 51% of the Qiyuan lithium mine, with Brightwater Mining holding "
+                                 "the remaining 49%.")
+    assert {("Holtan Lithium", "investsIn", "Qiyuan lithium mine"),
+            ("Brightwater Mining", "investsIn", "Qiyuan lithium mine")} <= found, found

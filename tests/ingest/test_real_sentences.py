@@ -2009,3 +2009,12 @@ def test_a_strategic_offtake_agreement_makes_no_partners(bundled_only):
                                     "partner agreement with Yibin Tianyi Lithium Industry Co., Ltd.")
     assert ("AVZ Minerals Limited", "signedAgreementWith", "Yibin Tianyi Lithium Industry Co., Ltd.") in found and \
         not any(kind == "partnerOf" for _, kind, _ in found), found
+
+
+def test_a_share_of_a_company_held_by_another(bundled_only):
+    # SMM, 2020 (development batch 16): "acquire 51% of Y" (no "stake") and the holder of the shares it buys
+    found = relations(bundled_only, 'On November 21, 2019, Chuaneng Power signed an "equity acquisition intention '
+                                    'agreement" with Chuaneng Lithium Fund, in which the company plans to acquire 51% of '
+                                    'Shengsheng Lithium Industry held by Chuaneng Lithium Fund.')
+    assert {("Chuanneng Power", "investsIn", "Shengsheng Lithium Industry"),
+            ("Chuaneng Lithium Fund", "investsIn", "Shengsheng Lithium Industry")} <= found, found
