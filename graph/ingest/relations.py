@@ -462,8 +462,7 @@ _DESCRIBED_BASED = re.compile(r"-based (?:firm|company|group|producer|maker|manu
 
 def place_based(ctx: SentenceContext) -> None:
     """"Hefei-based Foo Co., Ltd." ("Yibin, Sichuan province-based Foo": in Yibin), "Foo, a Hefei-based maker",
-    "Foo, a developer based in Hefei",
-    "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
+    "Foo, a developer based in Hefei", "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
     view, ms = ctx.view, ctx.mentions
     for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         if a.kind == "Place" and b.kind in ORG and _BASED_PREFIX.fullmatch(view.between(a, b)):
@@ -868,12 +867,15 @@ def teamed_up_with(ctx: SentenceContext) -> None:
         ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")
 
 
+# "100 per cent owned ", "wholly-owned "
+_OWNED = r"(?:[\d.]+ ?(?:%|per ?cent|percent)|wholly|fully|majority)[- ]owned "
 _THE_INVESTOR_IS = re.compile(r"\bthe (?:main )?investors? (?:(?:of|in|behind) (?:this|the) project )?"
                               r"(?:is|are|was|were) (?:also )?(?:the )?$")
 
 
 def invest_in(ctx: SentenceContext) -> None:
     """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
+    "X's 100 per cent owned Y and Z plants" (each),
     "X's project", "the X 30,000-tonne project" (a company's name right before its project's), "the investor of this
     project is X"."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
@@ -893,6 +895,21 @@ def invest_in(ctx: SentenceContext) -> None:
                                                    r"(?:built|constructed|operated|developed|invested))? by (?:the )?$",
                                                    view.before(m, 40).lower()):
             ctx.add(m.key, "investsIn", project, 0.75, "invested-by")
+    # "X's 100 per cent owned Qinzhou and Meishan lithium conversion plants", "from its 100% owned Y Operation": X
+    # (for "its", the sentence's subject) invests in each
+    subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    for i, m in enumerate(ms):
+        if m.kind != "InvestmentProject" or i > 0 and ms[i - 1].kind == "InvestmentProject" and \
+                _LIST.fullmatch(view.between(ms[i - 1], m)):
+            continue
+        owner = None
+        if re.search(rf"\b(?:its|their) {_OWNED}$", view.before(m, 60)):
+            owner = subject
+        elif i > 0 and ms[i - 1].kind in ORG and re.fullmatch(rf"['\u2019]s? {_OWNED}", view.between(ms[i - 1], m)):
+            owner = ms[i - 1]
+        for project in listed_together(view, ms[i:]) if owner is not None else ():
+            if project.kind == "InvestmentProject":
+                ctx.add(owner.key, "investsIn", project.key, 0.65, "owned-project")
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
                                                                            view.between(a, b)):

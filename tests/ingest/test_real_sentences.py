@@ -2018,3 +2018,12 @@ def test_a_share_of_a_company_held_by_another(bundled_only):
                                     'Shengsheng Lithium Industry held by Chuaneng Lithium Fund.')
     assert {("Chuanneng Power", "investsIn", "Shengsheng Lithium Industry"),
             ("Chuaneng Lithium Fund", "investsIn", "Shengsheng Lithium Industry")} <= found, found
+
+
+def test_the_owner_of_plants_it_owns_in_full_invests_in_each(bundled_only):
+    # Australian Resources & Investment, 2023 (development): the second plant listed was no one's
+    found = relations(bundled_only, "Subject to its own regulatory approvals, the second transaction would see MinRes "
+                                    "acquire a 50 per cent interest in Albemarle\u2019s 100 per cent owned Qinzhou and "
+                                    "Meishan lithium conversion plants in China.")
+    assert {("Albemarle Corporation", "investsIn", "Qinzhou"), ("Albemarle Corporation", "investsIn", "Meishan")} <= \
+        found, found
