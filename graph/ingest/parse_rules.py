@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
@@ -573,7 +574,7 @@ def possessive_investor(ctx: SentenceContext) -> None:
 
 def supplier_of(ctx: SentenceContext) -> None:
     """"X is the main supplier to / of Y", "X, Y's main lithium supplier", "Y's battery supplier X", "X was
-    selected as a supplier for Y": X supplies Y."""
+    selected as a supplier for Y", "X's position as a key supplier to Y": X supplies Y."""
     parsed = _parsed(ctx)
     for token in parsed.span:
         if token.lemma_.lower() not in ("supplier", "vendor"):
@@ -586,6 +587,13 @@ def supplier_of(ctx: SentenceContext) -> None:
             suppliers = parsed.mentions([token.head], ORG)
         elif token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
             suppliers = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
+        elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            # "Yibin Tianyi's position as a key lithium chemical supplier to Y": the noun's owner (the name right
+            # before it with "'s", where the parser took no possessive)
+            noun = token.head.head
+            suppliers = parsed.mentions([c for c in noun.children if c.dep_ == "poss"], ORG) or \
+                [m for m in ctx.mentions if m.kind in ORG and m.end <= noun.idx and
+                 re.fullmatch(r"['\u2019]s ", noun.doc.text[m.end:noun.idx])]
         elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "selected / chosen as a supplier for Y"
             suppliers = [m for m in _resolved_subjects(parsed, token.head.head) if m.kind in ORG]
         else:  # "Y's battery supplier X": the name right after the word

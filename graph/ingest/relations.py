@@ -875,9 +875,8 @@ _THE_INVESTOR_IS = re.compile(r"\bthe (?:main )?investors? (?:(?:of|in|behind) (
 
 def invest_in(ctx: SentenceContext) -> None:
     """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
-    "X's 100 per cent owned Y and Z plants" (each),
-    "X's project", "the X 30,000-tonne project" (a company's name right before its project's), "the investor of this
-    project is X"."""
+    "X's 100 per cent owned Y and Z plants" (each), "X's project", "the X 30,000-tonne project" (a company's name
+    right before its project's), "the investor of this project is X"."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
     invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
     if invest and project:

@@ -2027,3 +2027,12 @@ def test_the_owner_of_plants_it_owns_in_full_invests_in_each(bundled_only):
                                     "Meishan lithium conversion plants in China.")
     assert {("Albemarle Corporation", "investsIn", "Qinzhou"), ("Albemarle Corporation", "investsIn", "Meishan")} <= \
         found, found
+
+
+@needs_model
+def test_a_companys_position_as_a_supplier_to_another(bundled_only):
+    # Australian Mining, 2020 (development): "Given Yibin Tianyi's position as a key lithium chemical supplier to our
+    # largest shareholder CATL"
+    text, date = _development_article("australianmining-pilbara-yibin-tianyi-offtake-2020")
+    found = relations(bundled_only, text, date)
+    assert ("Yibin Tianyi", "suppliesTo", "Contemporary Amperex Technology Co., Limited") in found, found
