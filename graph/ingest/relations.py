@@ -428,8 +428,10 @@ def fronted_place(ctx: SentenceContext) -> None:
 
 def located_in(ctx: SentenceContext) -> None:
     """A project or company located / landed / built in a place or park; "located in Zhongfeng Town, Qijiang
-    District": in both places the sentence names, the second holding the first."""
-    located = re.search(r"\b(?:located|landed|settled|based|built|set up|established|sited|construct\w*) in\b",
+    District", "situated in Neijiang in southwestern Sichuan Province": in both places the sentence names, the second
+    holding the first."""
+    located = re.search(r"\b(?:located|situated|landed|settled|based|built|set up|established|sited|construct\w*) "
+                        r"in\b",
                         ctx.lower)
     if not located:
         return
@@ -447,7 +449,8 @@ def located_in(ctx: SentenceContext) -> None:
         ctx.add(subject, "locatedIn", targets[0].key, 0.7, "located-in")
         # "located in Zhongfeng Town, Qijiang District", "to be located in Fuling, Chongqing": in the place the first
         # one is in too, as the sentence names it
-        if len(targets) > 1 and targets[1].cls != "Country" and re.fullmatch(r", ", view.between(*targets[:2])) and \
+        if len(targets) > 1 and targets[1].cls != "Country" and \
+                re.fullmatch(rf", |,? in (?:the )?{_DIRECTION}", view.between(*targets[:2])) and \
                 re.fullmatch(r" (?:the )?", view.text[located.end():view.offset(targets[0])]) and \
                 targets[1].key in ctx.finder.ancestors(targets[0].key):
             ctx.add(subject, "locatedIn", targets[1].key, 0.65, "located-in-place-of-place")

@@ -2036,3 +2036,11 @@ def test_a_companys_position_as_a_supplier_to_another(bundled_only):
     text, date = _development_article("australianmining-pilbara-yibin-tianyi-offtake-2020")
     found = relations(bundled_only, text, date)
     assert ("Yibin Tianyi", "suppliesTo", "Contemporary Amperex Technology Co., Limited") in found, found
+
+
+def test_situated_in_a_city_in_its_province(bundled_only):
+    # Digital Phablet (development): "situated" locates as "located" does, and "in Neijiang in southwestern Sichuan
+    # Province" names both places
+    text, date = _development_article("digitalphablet-neijiang-sodium-ion-battery-plant")
+    found = relations(bundled_only, text, date)
+    assert ("sodium-ion battery manufacturing facility", "locatedIn", "Sichuan Province") in found, found
