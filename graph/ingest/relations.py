@@ -38,8 +38,10 @@ PLACEISH = {"Place", "IndustrialPark", "Facility"}
 # a title, with the body's capitalised words before it ("Standing Committee Member") or as an assistant's
 # ("Assistant to the Chairman")
 _TITLE_PHRASE = rf"(?:(?:[A-Z][a-z]+ ){{0,2}}{TITLES}|(?:Special )?(?:Assistant|Adviser|Advisor) to the {TITLES})"
-# "Name, Title of / at / for Org" ("vice president and general manager for X in Asia Pacific")
-_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
+# "Name, Title of / at / for Org" ("vice president and general manager for X in Asia Pacific", "Name, who is the
+# chairman of Org")
+_TITLE_OF = re.compile(rf"^,? (?:(?:who|which) (?:is|was) |currently )?(?:the |a |an )?"
+                       rf"(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
                        r"(?: (?:of|at|for) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
 # "Name, President SVOLT Europe": a press release's title runs straight into the organisation's name
@@ -156,7 +158,7 @@ class SentenceContext:
 
 
 def works_for(ctx: SentenceContext) -> None:
-    """"Name, Title of Org", "Org's Title Name", "Academician Name of Org"."""
+    """"Name, Title of Org", "Org's Title Name", "Name, Org's Title,", "Academician Name of Org"."""
     view, ms = ctx.view, ctx.mentions
     for i, m in enumerate(ms):
         if m.kind != "Person":
@@ -175,6 +177,12 @@ def works_for(ctx: SentenceContext) -> None:
                         ctx.add(m.key, "worksFor", more.key, 0.8, "name-title-of-org", jobTitle=second.group("title"))
                         ctx.employers.add(more.key)
                     break
+        following = ms[i + 1] if i + 1 < len(ms) else None
+        possessive = following is not None and following.kind in ORG and view.between(m, following) == ", " and \
+            re.match(rf"['\u2019]s (?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*),", view.after(following, 80))
+        if possessive:  # "Zhang Wei, Foo Energy's general manager, said"
+            ctx.add(m.key, "worksFor", following.key, 0.8, "name-org-s-title", jobTitle=possessive.group("title"))
+            ctx.employers.add(following.key)
         firm = _TITLE_OF_THE_FIRM.match(view.after(m, 120))
         if firm and ctx.finder.current_company and not any(o.kind in ORG for o in ms[i + 1:i + 2] if
                                                            o.start - m.end < firm.end()):

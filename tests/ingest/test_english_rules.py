@@ -541,3 +541,11 @@ def test_the_holder_of_the_remaining_shares_invests_too(extractor):
                                  "the remaining 49%.")
     assert {("Holtan Lithium", "investsIn", "Qiyuan lithium mine"),
             ("Brightwater Mining", "investsIn", "Qiyuan lithium mine")} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Zhang Wei, who is the chairman of Holtan Lithium, attended the ceremony.",
+    "Zhang Wei, Holtan Lithium's general manager, attended the ceremony.",
+], ids=["who-is-the-title-of", "org-s-title"])
+def test_a_title_at_an_organisation_told_after_the_name(extractor, text):
+    assert ("Zhang Wei", "worksFor", "Holtan Lithium") in relations(extractor, text)
