@@ -843,7 +843,7 @@ def owned_by(ctx: SentenceContext) -> None:
 
 def teamed_up_with(ctx: SentenceContext) -> None:
     """"X teamed up / partnered / cooperated with Y (and Z)", "X has set up a joint venture with Y", "X ... with its
-    joint venture partner Y"; "the cooperation between the two sides"."""
+    joint venture partner Y", "X has been a long-term partner for Y"; "the cooperation between the two sides"."""
     team = re.search(r"\b(?:teamed up with|partner(?:s|ed|ing)? with|joined hands with|join hands with|"
                      r"(?:strategic )?(?:cooperation|partnerships?|alliances?) with|cooperat(?:e|es|ed) with|"
                      r"work(?:ed)? closely with|"
@@ -873,6 +873,12 @@ def teamed_up_with(ctx: SentenceContext) -> None:
                 if partner.kind in ORG:
                     ctx.add(subject.key, "partnerOf", partner.key, 0.6, "its-partner")
             break
+    for a, b, gap in _pairs(ctx):
+        # "Yahua who have been a long-term partner for Core", "X is a strategic partner of Y"
+        if a.kind in ORG and b.kind in ORG and re.fullmatch(
+                r",? (?:(?:who|which|that) )?(?:is|was|are|were|has been|have been|had been|remains?|became|becomes) "
+                r"(?:a |an |the |its )?(?:[\w-]+ ){0,2}?partner (?:for|of|to) (?:the )?", gap):
+            ctx.add(a.key, "partnerOf", b.key, 0.6, "is-a-partner-of")
     parties = ctx.finder.parties
     if parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", ctx.lower):
         ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")

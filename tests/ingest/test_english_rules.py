@@ -549,3 +549,11 @@ def test_the_holder_of_the_remaining_shares_invests_too(extractor):
 ], ids=["who-is-the-title-of", "org-s-title"])
 def test_a_title_at_an_organisation_told_after_the_name(extractor, text):
     assert ("Zhang Wei", "worksFor", "Holtan Lithium") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The first cargo went to Brightwater Energy, who have been a long-term partner for Holtan Lithium.",
+    "Brightwater Energy is a strategic partner of Holtan Lithium.",
+], ids=["who-have-been-a-partner-for", "is-a-partner-of"])
+def test_a_company_said_to_be_anothers_partner(extractor, text):
+    assert ("Brightwater Energy", "partnerOf", "Holtan Lithium") in relations(extractor, text)
