@@ -910,7 +910,10 @@ def invest_in(ctx: SentenceContext) -> None:
         if m.kind in ORG and project and re.search(r"\b(?:invested|developed|funded|built|constructed)(?: and "
                                                    r"(?:built|constructed|operated|developed|invested))? by (?:the )?$",
                                                    view.before(m, 40).lower()):
-            ctx.add(m.key, "investsIn", project, 0.75, "invested-by")
+            # "jointly invested by X and Y": each listed
+            for investor in listed_together(view, [o for o in ms if o.start >= m.start]):
+                if investor.kind in ORG:
+                    ctx.add(investor.key, "investsIn", project, 0.75, "invested-by")
     # "X's 100 per cent owned Qinzhou and Meishan lithium conversion plants", "from its 100% owned Y Operation": X
     # (for "its", the sentence's subject) invests in each
     subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)

@@ -557,3 +557,10 @@ def test_a_title_at_an_organisation_told_after_the_name(extractor, text):
 ], ids=["who-have-been-a-partner-for", "is-a-partner-of"])
 def test_a_company_said_to_be_anothers_partner(extractor, text):
     assert ("Brightwater Energy", "partnerOf", "Holtan Lithium") in relations(extractor, text)
+
+
+def test_each_investor_listed_after_invested_by_invests(extractor):
+    found = relations(extractor, "The Qiyuan Battery Project is jointly invested by Holtan Lithium and Brightwater "
+                                 "Energy.")
+    assert {("Holtan Lithium", "investsIn", "Qiyuan Battery Project"),
+            ("Brightwater Energy", "investsIn", "Qiyuan Battery Project")} <= found, found
