@@ -266,7 +266,7 @@ def organisers_are(ctx: SentenceContext) -> None:
 
 
 def hosts_actively(ctx: SentenceContext) -> None:
-    """Active roles: "X hosted the conference", "As the organizer of this event, X"."""
+    """Active roles: "X hosted the conference", "As the organizer of this event, X", "X, the organiser of the E"."""
     if not ctx.event:
         return
     view = ctx.view
@@ -278,6 +278,16 @@ def hosts_actively(ctx: SentenceContext) -> None:
                                        view.before(m).lower()):
             ctx.add(m.key, "organizes", ctx.event, 0.75, "as-organizer")
             ctx.roles[m.key] = "organizes"
+    for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
+        # "X, the organiser of the 2023 Lithium Battery Forum, said", "X, host of the expo"
+        role = a.kind in ORG and b.kind in EVENT and a.key not in ctx.roles and re.fullmatch(
+            r",? (?:(?:which|who) (?:is|was) )?(?:the |a |an |one of the )?(?:main |chief |lead )?"
+            r"(?P<role>(?:co-)?organi[sz]ers?|(?:co-)?hosts?) of (?:the |this year's |this )?",
+            view.between(a, b).lower())
+        if role:
+            kind = "hosts" if "host" in role.group("role") else "organizes"
+            ctx.add(a.key, kind, b.key, 0.7, "the-organiser-of")
+            ctx.roles[a.key] = kind
 
 
 _ATTEND = re.compile(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"

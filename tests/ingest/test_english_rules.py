@@ -564,3 +564,14 @@ def test_each_investor_listed_after_invested_by_invests(extractor):
                                  "Energy.")
     assert {("Holtan Lithium", "investsIn", "Qiyuan Battery Project"),
             ("Brightwater Energy", "investsIn", "Qiyuan Battery Project")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Holtan Lithium, the organiser of the 2031 Qiyuan Battery Forum, said the event drew 500 guests.",
+     ("Holtan Lithium", "organizes", "2031 Qiyuan Battery Forum")),
+    ("Holtan Lithium, host of the 2031 Qiyuan Battery Forum, said the event drew 500 guests.",
+     ("Holtan Lithium", "hosts", "2031 Qiyuan Battery Forum")),
+], ids=["the-organiser-of", "host-of"])
+def test_an_organiser_or_host_named_beside_the_event(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found, found
