@@ -902,8 +902,8 @@ _THE_INVESTOR_IS = re.compile(r"\bthe (?:main )?investors? (?:(?:of|in|behind) (
 
 def invest_in(ctx: SentenceContext) -> None:
     """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
-    "X's 100 per cent owned Y and Z plants" (each), "X's project", "the X 30,000-tonne project" (a company's name
-    right before its project's), "the investor of this project is X"."""
+    "X's 100 per cent owned Y and Z plants" (each), "Y is a wholly-owned project of X", "X's project", "the X
+    30,000-tonne project" (a company's name right before its project's), "the investor of this project is X"."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
     invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
     if invest and project:
@@ -943,6 +943,12 @@ def invest_in(ctx: SentenceContext) -> None:
         if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
                                                                            view.between(a, b)):
             ctx.add(b.key, "investsIn", a.key, 0.65, "project-by")
+        elif a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(
+                r",? (?:(?:which|that) )?(?:is|was|will be) (?:a |an |the )?"
+                r"(?:(?:key|major|flagship|new|wholly[- ]owned|\d+%[- ]owned) )*"
+                r"(?:project|plant|mine|base|facility|investment) (?:of|by) (?:the )?",
+                view.between(a, b)):
+            ctx.add(b.key, "investsIn", a.key, 0.65, "project-of")  # "Y is a wholly-owned project of X"
         elif a.kind == "Company" and b.kind == "InvestmentProject" and view.between(a, b) in (" ", "'s ", "\u2019s "):
             ctx.add(a.key, "investsIn", b.key, 0.6, "company-project")  # "the newly built X annual 30,000 t project"
 

@@ -575,3 +575,8 @@ def test_each_investor_listed_after_invested_by_invests(extractor):
 def test_an_organiser_or_host_named_beside_the_event(extractor, text, expected):
     found = relations(extractor, text)
     assert expected in found, found
+
+
+def test_a_project_said_to_be_a_companys_project(extractor):
+    found = relations(extractor, "The Qiyuan Battery Project is a wholly-owned project of Holtan Lithium.")
+    assert ("Holtan Lithium", "investsIn", "Qiyuan Battery Project") in found, found
