@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
@@ -315,6 +316,11 @@ def verb_relations(ctx: SentenceContext) -> None:
 
         elif lemma in _INVEST:
             investors = [m for m in subjects if m.kind in ORG] + _co_investors(parsed, verb)
+            # "it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant": the
+            # ones who invest together are partners
+            for co_investor in _co_investors(parsed, verb):
+                for investor in (m for m in subjects if m.kind in ORG):
+                    add(investor.key, "partnerOf", co_investor.key, 0.6, "parse-invests-with")
             # "invest 1.9 billion yuan in building a battery plant": what the gerund builds
             gerunds = [c for t in holders for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
                        for c in p.children if c.dep_ == "pcomp"]
@@ -576,7 +582,7 @@ def possessive_investor(ctx: SentenceContext) -> None:
 
 def supplier_of(ctx: SentenceContext) -> None:
     """"X is the main supplier to / of Y", "X, Y's main lithium supplier", "Y's battery supplier X", "X was
-    selected as a supplier for Y": X supplies Y."""
+    selected as a supplier for Y", "X's position as a key supplier to Y": X supplies Y."""
     parsed = _parsed(ctx)
     for token in parsed.span:
         if token.lemma_.lower() not in ("supplier", "vendor"):
@@ -589,6 +595,13 @@ def supplier_of(ctx: SentenceContext) -> None:
             suppliers = parsed.mentions([token.head], ORG)
         elif token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
             suppliers = [m for m in _resolved_subjects(parsed, token.head) if m.kind in ORG]
+        elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            # "Yibin Tianyi's position as a key lithium chemical supplier to Y": the noun's owner (the name right
+            # before it with "'s", where the parser took no possessive)
+            noun = token.head.head
+            suppliers = parsed.mentions([c for c in noun.children if c.dep_ == "poss"], ORG) or \
+                [m for m in ctx.mentions if m.kind in ORG and m.end <= noun.idx and
+                 re.fullmatch(r"['\u2019]s ", noun.doc.text[m.end:noun.idx])]
         elif token.dep_ == "pobj" and token.head.lower_ == "as":  # "selected / chosen as a supplier for Y"
             suppliers = [m for m in _resolved_subjects(parsed, token.head.head) if m.kind in ORG]
         else:  # "Y's battery supplier X": the name right after the word

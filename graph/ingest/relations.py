@@ -38,8 +38,11 @@ PLACEISH = {"Place", "IndustrialPark", "Facility"}
 # a title, with the body's capitalised words before it ("Standing Committee Member") or as an assistant's
 # ("Assistant to the Chairman")
 _TITLE_PHRASE = rf"(?:(?:[A-Z][a-z]+ ){{0,2}}{TITLES}|(?:Special )?(?:Assistant|Adviser|Advisor) to the {TITLES})"
-_TITLE_OF = re.compile(rf"^,? (?:the |a |an )?(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
-                       r"(?: (?:of|at) (?:the )?)"
+# "Name, Title of / at / for Org" ("vice president and general manager for X in Asia Pacific", "Name, who is the
+# chairman of Org")
+_TITLE_OF = re.compile(rf"^,? (?:(?:who|which) (?:is|was) |currently )?(?:the |a |an )?"
+                       rf"(?P<title>{_TITLE_PHRASE}(?:(?:,| and| &) {_TITLE_PHRASE})*)"
+                       r"(?: (?:of|at|for) (?:the )?)"
                        r"(?:[A-Z][\w'-]*-based )?$")
 # "Name, President SVOLT Europe": a press release's title runs straight into the organisation's name
 _TITLE_BEFORE = re.compile(rf",? (?P<title>{TITLES}) ")
@@ -155,7 +158,7 @@ class SentenceContext:
 
 
 def works_for(ctx: SentenceContext) -> None:
-    """"Name, Title of Org", "Org's Title Name", "Academician Name of Org"."""
+    """"Name, Title of Org", "Org's Title Name", "Name, Org's Title,", "Academician Name of Org"."""
     view, ms = ctx.view, ctx.mentions
     for i, m in enumerate(ms):
         if m.kind != "Person":
@@ -174,6 +177,12 @@ def works_for(ctx: SentenceContext) -> None:
                         ctx.add(m.key, "worksFor", more.key, 0.8, "name-title-of-org", jobTitle=second.group("title"))
                         ctx.employers.add(more.key)
                     break
+        following = ms[i + 1] if i + 1 < len(ms) else None
+        possessive = following is not None and following.kind in ORG and view.between(m, following) == ", " and \
+            re.match(rf"['\u2019]s (?P<title>{TITLES}(?:(?:,| and| &) {TITLES})*),", view.after(following, 80))
+        if possessive:  # "Zhang Wei, Foo Energy's general manager, said"
+            ctx.add(m.key, "worksFor", following.key, 0.8, "name-org-s-title", jobTitle=possessive.group("title"))
+            ctx.employers.add(following.key)
         firm = _TITLE_OF_THE_FIRM.match(view.after(m, 120))
         if firm and ctx.finder.current_company and not any(o.kind in ORG for o in ms[i + 1:i + 2] if
                                                            o.start - m.end < firm.end()):
@@ -257,7 +266,7 @@ def organisers_are(ctx: SentenceContext) -> None:
 
 
 def hosts_actively(ctx: SentenceContext) -> None:
-    """Active roles: "X hosted the conference", "As the organizer of this event, X"."""
+    """Active roles: "X hosted the conference", "As the organizer of this event, X", "X, the organiser of the E"."""
     if not ctx.event:
         return
     view = ctx.view
@@ -269,6 +278,16 @@ def hosts_actively(ctx: SentenceContext) -> None:
                                        view.before(m).lower()):
             ctx.add(m.key, "organizes", ctx.event, 0.75, "as-organizer")
             ctx.roles[m.key] = "organizes"
+    for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
+        # "X, the organiser of the 2023 Lithium Battery Forum, said", "X, host of the expo"
+        role = a.kind in ORG and b.kind in EVENT and a.key not in ctx.roles and re.fullmatch(
+            r",? (?:(?:which|who) (?:is|was) )?(?:the |a |an |one of the )?(?:main |chief |lead )?"
+            r"(?P<role>(?:co-)?organi[sz]ers?|(?:co-)?hosts?) of (?:the |this year's |this )?",
+            view.between(a, b).lower())
+        if role:
+            kind = "hosts" if "host" in role.group("role") else "organizes"
+            ctx.add(a.key, kind, b.key, 0.7, "the-organiser-of")
+            ctx.roles[a.key] = kind
 
 
 _ATTEND = re.compile(r"\b(?:attend(?:ed|s|ing)?|participat\w*|took part|take part|delivered (?:a |the )?"
@@ -296,6 +315,24 @@ def attendance(ctx: SentenceContext) -> None:
             continue
         if m.kind in ACTOR or (m.cls == "Country" and country_ok):
             ctx.add(m.key, "attends", event, 0.7, "attend-trigger")
+
+
+# "X said Monday at the E", "X shows off its blade battery technology at the E": what one does at an event, said
+# right after its name
+_DOES_AT = re.compile(r" (?:(?:also|has|have|had) )?(?:said|says|spoke|speaks|shows? off|showed off|unveil(?:s|ed)|"
+                      r"display(?:s|ed)|showcas(?:es|ed)|exhibit(?:s|ed)|debut(?:s|ed))\b[^.;,]{0,80}? at "
+                      r"(?:the |this year's )?")
+
+
+def does_at_the_event(ctx: SentenceContext) -> None:
+    """"Li Yunfei said Monday at the Shanghai Auto Show", "BYD shows off its blade battery technology at the Beijing
+    International Auto Show": the one named right before the verb attends the event."""
+    view = ctx.view
+    for event in ctx.events:
+        doer = next((m for m in reversed(ctx.mentions) if m.end <= event.start), None)
+        if doer is not None and doer.kind in ACTOR and doer.key not in ctx.roles and \
+                not _GOVERNED.search(view.before(doer, 20)) and _DOES_AT.fullmatch(view.between(doer, event)):
+            ctx.add(doer.key, "attends", event.key, 0.65, "does-at-the-event")
 
 
 _HELD = r"\b(?:held|hold|holds|opened|opens|open|kicked off|kicks off|kick off|took place|takes place|" \
@@ -408,8 +445,11 @@ def fronted_place(ctx: SentenceContext) -> None:
 
 
 def located_in(ctx: SentenceContext) -> None:
-    """A project or company located / landed / built in a place or park."""
-    located = re.search(r"\b(?:located|landed|settled|based|built|set up|established|sited|construct\w*) in\b",
+    """A project or company located / landed / built in a place or park; "located in Zhongfeng Town, Qijiang
+    District", "situated in Neijiang in southwestern Sichuan Province": in both places the sentence names, the second
+    holding the first."""
+    located = re.search(r"\b(?:located|situated|landed|settled|based|built|set up|established|sited|construct\w*) "
+                        r"in\b",
                         ctx.lower)
     if not located:
         return
@@ -425,6 +465,13 @@ def located_in(ctx: SentenceContext) -> None:
         targets = targets[1:]  # "based in southwest China's Sichuan province": in the province
     if subject and targets:
         ctx.add(subject, "locatedIn", targets[0].key, 0.7, "located-in")
+        # "located in Zhongfeng Town, Qijiang District", "to be located in Fuling, Chongqing": in the place the first
+        # one is in too, as the sentence names it
+        if len(targets) > 1 and targets[1].cls != "Country" and \
+                re.fullmatch(rf", |,? in (?:the )?{_DIRECTION}", view.between(*targets[:2])) and \
+                re.fullmatch(r" (?:the )?", view.text[located.end():view.offset(targets[0])]) and \
+                targets[1].key in ctx.finder.ancestors(targets[0].key):
+            ctx.add(subject, "locatedIn", targets[1].key, 0.65, "located-in-place-of-place")
 
 
 # "-based ", "-based diversified manufacturer ": what the place-based one is, in lower-case words, before its name
@@ -435,11 +482,16 @@ _DESCRIBED_BASED = re.compile(r"-based (?:firm|company|group|producer|maker|manu
 
 
 def place_based(ctx: SentenceContext) -> None:
-    """"Hefei-based Foo Co., Ltd.", "Foo, a Hefei-based maker", "Foo, a developer based in Hefei",
-    "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
+    """"Hefei-based Foo Co., Ltd." ("Yibin, Sichuan province-based Foo": in Yibin), "Foo, a Hefei-based maker",
+    "Foo, a developer based in Hefei", "Chongqing's Liangjiang New Area", "Liangjiang's Longsheng New City"."""
     view, ms = ctx.view, ctx.mentions
-    for a, b in zip(ms, ms[1:], strict=False):
+    for i, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
         if a.kind == "Place" and b.kind in ORG and _BASED_PREFIX.fullmatch(view.between(a, b)):
+            # "Yibin, Sichuan province-based Tianyi Lithium": based in the city the province holds
+            before = ms[i - 1] if i > 0 else None
+            if before is not None and before.kind == "Place" and view.between(before, a) == ", " and \
+                    a.key in ctx.finder.ancestors(before.key):
+                a = before
             ctx.add(b.key, "locatedIn", a.key, 0.7, "place-based-prefix")  # "Milwaukee-based diversified maker X"
         if a.kind in ORG and b.kind == "Place" and re.fullmatch(r",? (?:(?:is|was) )?(?:a|an|the)(?: [a-z]+){0,2}? ",
                                                                view.between(a, b).lower()) and \
@@ -550,12 +602,24 @@ def agreement_between(ctx: SentenceContext) -> None:
             ctx.add(party, "investsIn", ctx.project, 0.6, "investment-agreement")
 
 
-_SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded)\b[^.;]*?"
-                          r"\b(?:agreement|contract|memorandum|mou|deal)\b[^.;]*?\bwith\b")
+# "X signed / inked / struck / sealed / secured a deal with Y"
+_SIGNED_WITH = re.compile(r"\b(?:sign(?:ed|s)?|enter(?:ed|s)? into|inked|reached|concluded|str(?:uck|ikes)|"
+                          r"seal(?:ed|s)|secur(?:ed|es)|clinch(?:ed|es)|finali[sz](?:ed|es))\b[^.;]*?"
+                          r"\b(?:agreements?|contracts?|memorand(?:um|a)|mous?|deals?)\b[^.;]*?\bwith\b")
+
+
+# between two signers of a list, each with what it is after it: "X, the world's largest lithium producer, and Y"
+_SIGNERS_LISTED = re.compile(r"(?:,? (?:and |as well as )?(?:the )?|, )|, [^,;()]{1,60}, (?:and |as well as )(?:the )?")
+
+
+# "... with Y and Z to form a joint venture (company)"
+_TO_FORM_A_VENTURE = re.compile(r"[^.;]{0,120}?\bto (?:jointly )?(?:form|set up|establish|create|found) an? "
+                                r"(?:[\w-]+ ){0,2}?joint venture\b")
 
 
 def signed_with(ctx: SentenceContext) -> None:
-    """"X signed a (strategic cooperation / investment / supply) agreement with Y"."""
+    """"X signed a (strategic cooperation / investment / supply) agreement with Y"; "X signed a purchase agreement
+    with Y": Y supplies X."""
     signed = _SIGNED_WITH.search(ctx.lower)
     if not signed:
         return
@@ -566,19 +630,45 @@ def signed_with(ctx: SentenceContext) -> None:
     if not before or not after:
         return
     x, y = before[-1].key, after[0].key
+    # "X, the world's largest lithium producer, and Y, leader in photovoltaics, signed agreements with Z": each
+    # signer listed, past what each is
+    signers = [before[-1]]
+    for previous in reversed(before[:-1]):
+        if not _SIGNERS_LISTED.fullmatch(view.between(previous, signers[0])):
+            break
+        signers.insert(0, previous)
     # "X had signed a cooperation agreement with Y and Z": X signs with each listed
     others = [m.key for m in listed_together(view, after) if m.kind in ORG]
+    kind_of_deal = ctx.lower[signed.start():signed.end()]
+    # a cooperation makes partners; a strategic offtake ("a strategic, long-term offtake partner agreement") is a sale
+    cooperation = re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal) and \
+        not re.search(r"\bofftake\b", kind_of_deal)
+    for signer in signers[:-1]:
+        for other in others:
+            ctx.add(signer.key, "signedAgreementWith", other, 0.7, "signed-with")
+            if cooperation:
+                ctx.add(signer.key, "partnerOf", other, 0.6, "signed-cooperation-with")
     for other in others:
         ctx.add(x, "signedAgreementWith", other, 0.75, "signed-with")
+    if len(others) > 1 and _TO_FORM_A_VENTURE.match(ctx.lower, signed.end()):
+        # "X had signed a cooperation agreement with Y and Z to form a joint venture company": the three found it
+        # together, each a party to the agreement and a partner of the others
+        for i, a in enumerate(others):
+            for b in others[i + 1:]:
+                ctx.add(a, "signedAgreementWith", b, 0.6, "signed-to-form-a-venture")
+                ctx.add(a, "partnerOf", b, 0.6, "signed-to-form-a-venture")
     ctx.finder.parties = [x, y]
-    kind_of_deal = ctx.lower[signed.start():signed.end()]
     if "invest" in kind_of_deal and ctx.project:  # "signed an investment agreement ... for the project"
         for party in (m for m in before[-1:] + after[:1] if m.kind == "Company"):
             ctx.add(party.key, "investsIn", ctx.project, 0.6, "investment-agreement")
-    for other in others if re.search(r"\b(?:cooperation|strategic|partnership|alliance)\b", kind_of_deal) else ():
+    for other in others if cooperation else ():
         ctx.add(x, "partnerOf", other, 0.65, "signed-cooperation-with")
-    if re.search(r"\bsupply (?:agreement|contract|deal)\b", kind_of_deal):
+    if re.search(r"\b(?:supply|sales?) (?:agreements?|contracts?|deals?)\b", kind_of_deal):
         ctx.add(x, "suppliesTo", y, 0.65, "supply-agreement-with")
+    elif re.search(r"\b(?:purchase|procurement|purchasing|buying) (?:agreements?|contracts?|deals?)\b", kind_of_deal):
+        # "Y signed a battery purchase agreement with X": Y buys, X supplies it
+        for other in others:
+            ctx.add(other, "suppliesTo", x, 0.6, "purchase-agreement-with")
 
 
 def x_and_y_signed(ctx: SentenceContext) -> None:
@@ -665,6 +755,9 @@ _STAKE = re.compile(r"\b(?:(?:holds?|held|took|takes|acquired?|acquires|bought|b
                     r"(?:stake|equity) (?:in|of)|"
                     r"(?:acquired?|acquires|bought|buys|holds?|held|took|takes) (?:an? )?[\d.]+ ?"
                     r"(?:%|per ?cent|percent) (?:equity )?interest in|"
+                    # "plans to acquire 51% of Y", "owns 60 percent of Y"
+                    r"(?:acquired?|acquires|bought|buys|holds?|held|owns?|owned) (?:an? )?[\d.]+ ?"
+                    r"(?:%|per ?cent|percent) (?:of|in)|"
                     r"(?:increases?|increased|raises?|raised|lifts?|lifted) (?:its|their) (?:equity )?"
                     r"(?:stake|share|interest) in(?: the first [\w ]{1,30}? of)?|"
                     r"(?:became|becomes|become) (?:a |the )?(?:new |largest |major |strategic )?shareholder (?:of|in)|"
@@ -680,9 +773,9 @@ _BACKERS_LISTED = re.compile(r"\)?,? (?:and |as well as )?(?:[\w'\u2019-]+ ){0,5
 
 
 def stake_in(ctx: SentenceContext) -> None:
-    """"X holds a 9% stake in Y", "X became a new shareholder of Y", "X has invested in several companies,
-    including A, B and C", "X-backed Y", "Y, a producer backed by X and Z": X invests in each company (an investor's
-    portfolio, not a project)."""
+    """"X holds a 9% stake in Y", "X plans to acquire 51% of Y held by Z" (Z holds shares too), "X became a new
+    shareholder of Y", "X has invested in several companies, including A, B and C", "X-backed Y", "Y, a producer
+    backed by X and Z": X invests in each company (an investor's portfolio, not a project)."""
     view, ms = ctx.view, ctx.mentions
     for a, b, gap in _pairs(ctx):
         if gap == "-backed " and (a.kind in ORG or a.kind == "Person") and b.kind == "Company":
@@ -715,10 +808,20 @@ def stake_in(ctx: SentenceContext) -> None:
                      and m.start - view.start >= stake.end()
                      and not re.match(r"['’]s\b", view.after(m, 2))]  # "a 50 per cent interest in Albemarle’s plants"
         if owner is None or not companies or \
-                len(view.text[stake.end():companies[0].start - view.start]) > 60:
-            continue
+                len(view.text[stake.end():companies[0].start - view.start]) > 60 or \
+                re.search(r"\bwith\b", view.text[stake.end():companies[0].start - view.start]):
+            continue  # "owns 51% of Greenbushes, with Albemarle holding the other 49%": not a share of Albemarle
         for company in listed_together(view, companies, _LIST_ACROSS_LISTINGS):
             ctx.add(owner, "investsIn", company.key, 0.65, "stake-in")
+            # "acquire 51% of Y held by Z", "holds 51% of Y, with Z holding the remaining 49%": Z holds shares too
+            other = next((m for m in ms if m.start > company.end and m.kind in ORG), None)
+            gap = view.between(company, other) if other is not None else ""
+            if other is not None and other.key != owner and (
+                    re.fullmatch(r",? (?:currently )?(?:held|owned) by (?:the )?", gap) or
+                    re.fullmatch(r"[^.;]{0,60}?,? with (?:the )?", gap) and re.match(
+                        r" (?:holding|owning|retaining|keeping) (?:the )?(?:remaining|other|rest|balance)\b",
+                        view.after(other, 40))):
+                ctx.add(other.key, "investsIn", company.key, 0.6, "stake-in-held-by")
         return
 
 
@@ -749,10 +852,15 @@ def owned_by(ctx: SentenceContext) -> None:
 
 
 def teamed_up_with(ctx: SentenceContext) -> None:
-    """"X teamed up / partnered / cooperated with Y (and Z)"; "the cooperation between the two sides"."""
+    """"X teamed up / partnered / cooperated with Y (and Z)", "X has set up a joint venture with Y", "X ... with its
+    joint venture partner Y", "X has been a long-term partner for Y"; "the cooperation between the two sides"."""
     team = re.search(r"\b(?:teamed up with|partner(?:s|ed|ing)? with|joined hands with|join hands with|"
                      r"(?:strategic )?(?:cooperation|partnerships?|alliances?) with|cooperat(?:e|es|ed) with|"
-                     r"work(?:ed)? closely with)\b", ctx.lower)
+                     r"work(?:ed)? closely with|"
+                     # "X has set up a joint venture (company) with Y"
+                     r"(?:set up|sets up|establish(?:ed|es)?|form(?:ed|s)?|found(?:ed|s)?|launch(?:ed|es)?|"
+                     r"creat(?:ed|es)|register(?:ed|s)?) an? (?:[\w:.%-]+ ){0,2}?joint venture(?: company)? with)\b",
+                     ctx.lower)
     if team:
         before = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) < team.start()]
         after = [m for m in ctx.mentions if m.kind in ORG and ctx.view.offset(m) > team.end() - 5]
@@ -764,19 +872,38 @@ def teamed_up_with(ctx: SentenceContext) -> None:
             for i, a in enumerate(listed):
                 for b in listed[i + 1:]:
                     ctx.add(a.key, "partnerOf", b.key, 0.6, "partners-listed-together")
+    # "X had entered into an agreement with its MARBL joint venture partner Y": Y is the partner of the sentence's
+    # subject, the first organisation no preposition governs
+    view = ctx.view
+    subject = next((m for m in ctx.mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    for m in ctx.mentions:
+        if subject is not None and m.kind in ORG and m.start > subject.end and \
+                re.search(r"\b(?:its|their) (?:[\w-]+ ){0,3}?partners?,? $", view.before(m, 60)):
+            for partner in listed_together(view, [o for o in ctx.mentions if o.start >= m.start]):
+                if partner.kind in ORG:
+                    ctx.add(subject.key, "partnerOf", partner.key, 0.6, "its-partner")
+            break
+    for a, b, gap in _pairs(ctx):
+        # "Yahua who have been a long-term partner for Core", "X is a strategic partner of Y"
+        if a.kind in ORG and b.kind in ORG and re.fullmatch(
+                r",? (?:(?:who|which|that) )?(?:is|was|are|were|has been|have been|had been|remains?|became|becomes) "
+                r"(?:a |an |the |its )?(?:[\w-]+ ){0,2}?partner (?:for|of|to) (?:the )?", gap):
+            ctx.add(a.key, "partnerOf", b.key, 0.6, "is-a-partner-of")
     parties = ctx.finder.parties
     if parties and re.search(r"\b(?:cooperation|partnership) between the two (?:sides|parties)\b", ctx.lower):
         ctx.add(parties[0], "partnerOf", parties[1], 0.6, "two-sides")
 
 
+# "100 per cent owned ", "wholly-owned "
+_OWNED = r"(?:[\d.]+ ?(?:%|per ?cent|percent)|wholly|fully|majority)[- ]owned "
 _THE_INVESTOR_IS = re.compile(r"\bthe (?:main )?investors? (?:(?:of|in|behind) (?:this|the) project )?"
                               r"(?:is|are|was|were) (?:also )?(?:the )?$")
 
 
 def invest_in(ctx: SentenceContext) -> None:
     """"X (jointly) invests ... in the project", "both parties will invest", "developed by X", "a project by X",
-    "X's project", "the X 30,000-tonne project" (a company's name right before its project's), "the investor of this
-    project is X"."""
+    "X's 100 per cent owned Y and Z plants" (each), "Y is a wholly-owned project of X", "X's project", "the X
+    30,000-tonne project" (a company's name right before its project's), "the investor of this project is X"."""
     view, ms, project = ctx.view, ctx.mentions, ctx.project
     invest = re.search(r"\b(?:jointly )?invest(?:s|ed|ing)?\b[^.;]*?\bin\b", ctx.lower)
     if invest and project:
@@ -793,13 +920,63 @@ def invest_in(ctx: SentenceContext) -> None:
         if m.kind in ORG and project and re.search(r"\b(?:invested|developed|funded|built|constructed)(?: and "
                                                    r"(?:built|constructed|operated|developed|invested))? by (?:the )?$",
                                                    view.before(m, 40).lower()):
-            ctx.add(m.key, "investsIn", project, 0.75, "invested-by")
+            # "jointly invested by X and Y": each listed
+            for investor in listed_together(view, [o for o in ms if o.start >= m.start]):
+                if investor.kind in ORG:
+                    ctx.add(investor.key, "investsIn", project, 0.75, "invested-by")
+    # "X's 100 per cent owned Qinzhou and Meishan lithium conversion plants", "from its 100% owned Y Operation": X
+    # (for "its", the sentence's subject) invests in each
+    subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    for i, m in enumerate(ms):
+        if m.kind != "InvestmentProject" or i > 0 and ms[i - 1].kind == "InvestmentProject" and \
+                _LIST.fullmatch(view.between(ms[i - 1], m)):
+            continue
+        owner = None
+        if re.search(rf"\b(?:its|their) {_OWNED}$", view.before(m, 60)):
+            owner = subject
+        elif i > 0 and ms[i - 1].kind in ORG and re.fullmatch(rf"['\u2019]s? {_OWNED}", view.between(ms[i - 1], m)):
+            owner = ms[i - 1]
+        for project in listed_together(view, ms[i:]) if owner is not None else ():
+            if project.kind == "InvestmentProject":
+                ctx.add(owner.key, "investsIn", project.key, 0.65, "owned-project")
     for a, b in zip(ms, ms[1:], strict=False):
         if a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(r" (?:by|of) (?:the )?",
                                                                            view.between(a, b)):
             ctx.add(b.key, "investsIn", a.key, 0.65, "project-by")
+        elif a.kind == "InvestmentProject" and b.kind in ORG and re.fullmatch(
+                r",? (?:(?:which|that) )?(?:is|was|will be) (?:a |an |the )?"
+                r"(?:(?:key|major|flagship|new|wholly[- ]owned|\d+%[- ]owned) )*"
+                r"(?:project|plant|mine|base|facility|investment) (?:of|by) (?:the )?",
+                view.between(a, b)):
+            ctx.add(b.key, "investsIn", a.key, 0.65, "project-of")  # "Y is a wholly-owned project of X"
         elif a.kind == "Company" and b.kind == "InvestmentProject" and view.between(a, b) in (" ", "'s ", "\u2019s "):
             ctx.add(a.key, "investsIn", b.key, 0.6, "company-project")  # "the newly built X annual 30,000 t project"
+
+
+# "X Commences Construction on Y" (a headline's capitals too), "X broke ground on Y", "X started work on Y"
+_STARTS_CONSTRUCTION = re.compile(r" (?:has |have |had |officially |formally )?(?:commence[sd]?|start(?:s|ed)?|begins?|"
+                                  r"began|initiate[sd]?|kick(?:s|ed)? off|breaks?|broke) (?:the )?"
+                                  r"(?:construction|work|works|ground) (?:on|of|for) (?:the |its |a |an )?",
+                                  re.IGNORECASE)
+# "Construction of Y kicked off Thursday in Z"
+_CONSTRUCTION_OF = re.compile(r"\bconstruction (?:of|on) (?:the |a |an |its )?$", re.IGNORECASE)
+_STARTED_IN = re.compile(r" (?:has |have |had |was |officially |formally )?(?:kick(?:s|ed)? off|start(?:s|ed)?|begins?|"
+                         r"began|commence[sd]?|got under way|broke ground)(?: on)?(?: (?:[A-Z][a-z]+day|today|"
+                         r"yesterday|recently))? in (?:the )?$")
+
+
+def construction_starts(ctx: SentenceContext) -> None:
+    """"Ganfeng Commences Construction on 10GWh Solid-State Battery Base": the one that starts a project's
+    construction invests in it; "Construction of a large pumped storage hydropower project kicked off Thursday in
+    the Tibetan Autonomous Prefecture of Garze": the project is where its construction starts."""
+    view = ctx.view
+    for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
+        if a.kind in ORG and b.kind == "InvestmentProject" and not _GOVERNED.search(view.before(a, 20)) and \
+                _STARTS_CONSTRUCTION.fullmatch(view.between(a, b)):
+            ctx.add(a.key, "investsIn", b.key, 0.7, "starts-construction")
+        if a.kind == "InvestmentProject" and b.kind in PLACEISH and b.cls != "Country" and \
+                _CONSTRUCTION_OF.search(view.before(a, 30)) and _STARTED_IN.fullmatch(view.between(a, b)):
+            ctx.add(a.key, "locatedIn", b.key, 0.7, "construction-started-in")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -808,7 +985,7 @@ def invest_in(ctx: SentenceContext) -> None:
 
 def subsidiary_and_products(ctx: SentenceContext) -> None:
     """"X, a subsidiary of Y", "X, which is a subsidiary of Y", "Y's wholly-owned subsidiary X", "X is majority-owned
-    by Y"; "X, a maker of T"."""
+    by Y", "Y has established a wholly-owned subsidiary, X"; "X, a maker of T"."""
     for a, b, gap in _pairs(ctx):
         if a.kind in ORG and b.kind in ORG:
             if re.fullmatch(r",? (?:(?:which |that )?(?:is|was|became|becomes) )?(?:a |an |the )?"
@@ -842,6 +1019,12 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
         if subject is not None and m.kind in ORG and m is not subject and m.start > subject.end and re.search(
                 r"\bits (?:(?:wholly|fully|majority)[- ]owned )?(?:subsidiary|unit|affiliate),? $", view.before(m, 60)):
             ctx.add(m.key, "subsidiaryOf", subject.key, 0.7, "its-subsidiary")
+        # "X has established a wholly-owned subsidiary, Y, in Yibin", "X set up a new unit called Y"
+        elif subject is not None and m.kind == "Company" and m.start > subject.end and re.search(
+                r"\b(?:set up|sets up|establish(?:ed|es)?|found(?:ed|s)?|form(?:ed|s)?|register(?:ed|s)?|"
+                r"creat(?:ed|es)|incorporat(?:ed|es)) (?:a |an )?(?:new )?(?:(?:wholly|fully|majority)[- ]owned )?"
+                r"(?:new )?(?:subsidiary|unit),? (?:named |called )?$", view.before(m, 80)):
+            ctx.add(m.key, "subsidiaryOf", subject.key, 0.65, "set-up-a-subsidiary")
     for a, b, gap in _pairs(ctx):
         appositive = re.fullmatch(r",? (?:a|an|the) [\w -]*?(?:maker|manufacturer|producer|supplier|developer) "
                                   r"of (?:the )?", gap)
@@ -860,10 +1043,12 @@ def supplies_to(ctx: SentenceContext) -> None:
              and m.kind != "Technology"]  # what is supplied may be a technology's name
     for a, b in zip(goods, goods[1:], strict=False):
         gap = view.between(a, b).lower()
+        described = False  # the subject named before what it is ("X, a subsidiary of Y, secured ...")
         if a.kind in ORG and gap.startswith(",") and _GOVERNED.search(view.before(a, 20)):
             # "X, a subsidiary of Y, will supply cells to Z": X supplies, not Y
-            a = next((m for m in goods if m.kind in ORG and m.start < a.start and
-                      not _GOVERNED.search(view.before(m, 20))), None) or a
+            subject = next((m for m in goods if m.kind in ORG and m.start < a.start and
+                            not _GOVERNED.search(view.before(m, 20))), None)
+            a, described = subject or a, subject is not None
         if a.kind in ORG and b.kind in ORG and (
                 re.search(r"\b(?:supplies|supplied|supply|will supply|to supply|deliver(?:s|ed)?|ship(?:s|ped)?|"
                           r"provides?|provided|sells?|sold|offloads?|offloaded|exports?|exported)\b"
@@ -884,10 +1069,15 @@ def supplies_to(ctx: SentenceContext) -> None:
                 re.match(r"(?:['\u2019]s)? (?:[\w-]+ ){0,2}?(?:batteries|battery packs|cells|battery cells|packs)\b",
                          view.after(b, 40)):
             ctx.add(b.key, "suppliesTo", a.key, 0.6, "equipped-with")  # "Aito vehicles equipped with CATL batteries"
-        elif a.kind in ORG and b.kind in ORG and not _GOVERNED.search(view.before(a, 20)) and re.fullmatch(
-                r" (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?(?:[\w-]+ ){0,4}?"
-                r"orders? (?:from|by) (?:the )?", gap):
+        elif a.kind in ORG and b.kind in ORG and not _GOVERNED.search(view.before(a, 20)) and (order := re.fullmatch(
+                r",? (?:has |had |have )?(?:secured|won|received|obtained|got|landed) (?:an? |the )?"
+                r"(?:[\w-]+ ){0,4}?(?P<what>orders?|contracts?) (?:from|by) (?:the )?", gap)) and \
+                (described or not gap.startswith(",")):
             ctx.add(a.key, "suppliesTo", b.key, 0.65, "order-from")  # "X secured an order from Tesla"
+            if order.group("what").startswith("contract"):
+                # "TLK, another subsidiary of Tianqi Lithium, secured a contract from LG Chem for the provisioning of
+                # lithium hydroxide": a contract is signed by both
+                ctx.add(a.key, "signedAgreementWith", b.key, 0.6, "contract-from")
         elif a.kind in ORG and b.kind in ORG and ", " not in gap and re.fullmatch(
                 r" (?:subsidiary |unit )?(?:will |would |is to |agreed to |plans to |has agreed to )?"
                 r"(?:buy|buys|bought|purchase|purchases|"
@@ -897,14 +1087,19 @@ def supplies_to(ctx: SentenceContext) -> None:
 
 _OFFTAKE_WITH = re.compile(r"\bofftake (?:partner |supply |sales )?(?:agreements?|deals?|contracts?) with (?:the )?"
                            r"(?:(?:[\w-]+ ){0,3}?"
-                           r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter) )?$")
+                           r"(?:producer|miner|maker|manufacturer|company|firm|group|supplier|refiner|converter)s?"
+                           r"(?:,? (?:including|such as|like))? )?$")
+# between two partners of a list, across a country's or an exchange's word: "Sigma and Australia's Pilbara Minerals"
+_PARTNERS_LISTED = re.compile(r",? (?:and |as well as )?(?:the )?(?:[A-Z][\w-]*-listed |[A-Z][\w.-]*(?: [A-Z][\w.-]*)?"
+                              r"['\u2019]s )?|, ")
 _SELLS_AFTER = re.compile(r"[^.;]{0,40}?\b(?:to (?:supply|sell|deliver)|for the (?:supply|sale|delivery) of)\b")
 # a miner by its name, under any of its names (the entity's key holds its full name: "Galaxy" is Galaxy Resources)
 _MINER = re.compile(r"\b(?:minerals|mining|resources)\b", re.IGNORECASE)
 
 
 def offtake_with(ctx: SentenceContext) -> None:
-    """"X signed an offtake agreement with Y", "X's existing offtake agreements with Y and Z": X signed with each;
+    """"X signed an offtake agreement with Y", "X's existing offtake agreements with Y and Z", "X has offtake agreements
+    with lithium miners including Y and Australia's Z": X signed with each;
     the buyer's deal with a miner has the miner supply it, and a deal "to supply" (or "for the supply of") the
     output of X, or X a miner by its name ("... Minerals"), has X supply each."""
     view = ctx.view
@@ -914,8 +1109,10 @@ def offtake_with(ctx: SentenceContext) -> None:
                 "," in gap and not re.fullmatch(r"\s*(?:has |have |had )?(?:secured|signed|inked|entered into|reached|"
                                                r"concluded) (?:an? |the )?[\w ,-]*?offtake[^,]*", gap):
             continue
-        others = [m for m in ctx.mentions if m.start >= b.start]
-        partners = [m for m in listed_together(view, others, _LIST_ACROSS_LISTINGS) if m.kind in ORG]
+        # a country before a partner's name is where it is ("Australia's Pilbara Minerals"), no partner
+        others = [m for m in ctx.mentions if m.start >= b.start and
+                  not (m.kind == "Place" and re.match(r"['\u2019]s ", view.after(m, 3)))]
+        partners = [m for m in listed_together(view, others, _PARTNERS_LISTED) if m.kind in ORG]
         seller = _SELLS_AFTER.match(view.after(partners[-1], 60)) or _MINER.search(a.text) or \
             _MINER.search(a.key.replace("-", " "))
         for partner in partners:
@@ -1003,11 +1200,11 @@ def project_and_place(ctx: SentenceContext) -> None:
 
 #: The surface rules, in the order they run (later rules read the ``employers`` and ``roles`` earlier ones set).
 SURFACE_RULES: list[Callable[[SentenceContext], None]] = [
-    works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, event_place,
+    works_for, hosted_or_organised_by, organisers_are, hosts_actively, attendance, does_at_the_event, event_place,
     place_comma_chain, park_of_place, place_a_city_in, province_in_country, fronted_place, located_in,
     agreement_between, signed_with, x_and_y_signed, joint_venture, joint_venture_of, stake_in, owned_by, teamed_up_with,
-    invest_in, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with, customers_including,
-    projects_listed_in_place, project_and_place,
+    invest_in, construction_starts, place_based, home_to, subsidiary_and_products, supplies_to, offtake_with,
+    customers_including, projects_listed_in_place, project_and_place,
 ]
 
 
@@ -1046,7 +1243,7 @@ ENGLISH_PHRASING = Phrasing(
 _SUBJECT_REFERENCE = re.compile(
     r"(?:^(?:(?:[A-Za-z0-9]+ ){0,3}[A-Za-z0-9]+, |(?:now|also|meanwhile|currently|today|since then) )?|"
     r"\b(?:and|but) )(?P<ref>(?P<it>it)|the (?:company|firm|group|enterprise)|(?P<other>the (?:latter|former)))"
-    r"(?!['\u2019]s\b(?! (?:home|a|an|the)\b))\b(?![ -]\w+ed\b)"
+    r"(?!['\u2019]s\b(?! (?:home|a|an|the)\b))\b(?!-\w+ed\b)"
     r"(?!\s+(?:is|was|has been|will be|would be|remains?)\s+(?:not\s+)?(?:\w+ly\s+)?(?:clear|unclear|expected|"
     r"reported|said|understood|likely|unlikely|possible|important|significant|necessary|worth|noted|hoped|time)\b)",
     re.IGNORECASE)

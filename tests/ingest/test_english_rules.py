@@ -501,3 +501,89 @@ def test_the_company_after_talks_with_another_is_the_storys_not_the_other(extrac
                       "deal to supply BYD with cells.")
     assert ("Contemporary Amperex Technology Co., Limited", "signedAgreementWith", "BYD") in found, found
     assert ("Tianqi Lithium", "signedAgreementWith", "BYD") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Holtan Lithium has set up a joint venture with Brightwater Energy in Yibin.",
+    "Holtan Lithium established a 51:49 joint venture company with Brightwater Energy last year.",
+], ids=["set-up-a-joint-venture-with", "established-a-joint-venture-company-with"])
+def test_a_joint_venture_set_up_with_a_company_makes_partners(extractor, text):
+    assert ("Holtan Lithium", "partnerOf", "Brightwater Energy") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Holtan Lithium has established a wholly-owned subsidiary, Brightwater Energy Co., Ltd., in Yibin.",
+    "Holtan Lithium set up a new subsidiary called Brightwater Energy Co., Ltd. last year.",
+], ids=["established-a-wholly-owned-subsidiary", "set-up-a-subsidiary-called"])
+def test_a_subsidiary_a_company_sets_up_is_its_own(extractor, text):
+    assert ("Brightwater Energy Co., Ltd.", "subsidiaryOf", "Holtan Lithium") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Holtan Lithium has secured a supply deal with Brightwater Motors.",
+     {("Holtan Lithium", "signedAgreementWith", "Brightwater Motors"),
+      ("Holtan Lithium", "suppliesTo", "Brightwater Motors")}),
+    ("Holtan Lithium struck a strategic cooperation agreement with Brightwater Motors on Monday.",
+     {("Holtan Lithium", "signedAgreementWith", "Brightwater Motors"),
+      ("Holtan Lithium", "partnerOf", "Brightwater Motors")}),
+], ids=["secured-a-supply-deal-with", "struck-a-cooperation-agreement-with"])
+def test_a_deal_secured_or_struck_with_a_company_is_signed(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightwater Motors signed a battery purchase agreement with Holtan Lithium.",
+     ("Holtan Lithium", "suppliesTo", "Brightwater Motors")),
+    ("Holtan Lithium signed a lithium carbonate sales contract with Brightwater Motors.",
+     ("Holtan Lithium", "suppliesTo", "Brightwater Motors")),
+], ids=["purchase-agreement-with", "sales-contract-with"])
+def test_the_seller_of_a_purchase_or_sales_agreement_supplies(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found and expected[::-1] not in found, found
+
+
+def test_the_holder_of_the_remaining_shares_invests_too(extractor):
+    found = relations(extractor, "Holtan Lithium holds 51% of the Qiyuan lithium mine, with Brightwater Mining holding "
+                                 "the remaining 49%.")
+    assert {("Holtan Lithium", "investsIn", "Qiyuan lithium mine"),
+            ("Brightwater Mining", "investsIn", "Qiyuan lithium mine")} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Zhang Wei, who is the chairman of Holtan Lithium, attended the ceremony.",
+    "Zhang Wei, Holtan Lithium's general manager, attended the ceremony.",
+], ids=["who-is-the-title-of", "org-s-title"])
+def test_a_title_at_an_organisation_told_after_the_name(extractor, text):
+    assert ("Zhang Wei", "worksFor", "Holtan Lithium") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The first cargo went to Brightwater Energy, who have been a long-term partner for Holtan Lithium.",
+    "Brightwater Energy is a strategic partner of Holtan Lithium.",
+], ids=["who-have-been-a-partner-for", "is-a-partner-of"])
+def test_a_company_said_to_be_anothers_partner(extractor, text):
+    assert ("Brightwater Energy", "partnerOf", "Holtan Lithium") in relations(extractor, text)
+
+
+def test_each_investor_listed_after_invested_by_invests(extractor):
+    found = relations(extractor, "The Qiyuan Battery Project is jointly invested by Holtan Lithium and Brightwater "
+                                 "Energy.")
+    assert {("Holtan Lithium", "investsIn", "Qiyuan Battery Project"),
+            ("Brightwater Energy", "investsIn", "Qiyuan Battery Project")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Holtan Lithium, the organiser of the 2031 Qiyuan Battery Forum, said the event drew 500 guests.",
+     ("Holtan Lithium", "organizes", "2031 Qiyuan Battery Forum")),
+    ("Holtan Lithium, host of the 2031 Qiyuan Battery Forum, said the event drew 500 guests.",
+     ("Holtan Lithium", "hosts", "2031 Qiyuan Battery Forum")),
+], ids=["the-organiser-of", "host-of"])
+def test_an_organiser_or_host_named_beside_the_event(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found, found
+
+
+def test_a_project_said_to_be_a_companys_project(extractor):
+    found = relations(extractor, "The Qiyuan Battery Project is a wholly-owned project of Holtan Lithium.")
+    assert ("Holtan Lithium", "investsIn", "Qiyuan Battery Project") in found, found

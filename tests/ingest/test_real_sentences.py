@@ -1862,3 +1862,185 @@ def test_a_company_may_end_in_solutions(bundled_only):
                                    'for Johnson Controls," said Alex Molinaroli, president of Johnson Controls Power '
                                    'Solutions.')
     assert ("Johnson Controls Power Solutions", "Company") in found, found
+
+
+def test_signers_listed_with_what_each_is_sign_plural_agreements(bundled_only):
+    # PR Newswire, 2021-06-09 (development batch 15): "agreements" (plural) was no agreement, and only the last
+    # signer of a list signed
+    found = relations(bundled_only, "During the conference, Gan Feng Lithium, the world's largest lithium producer, "
+                                    "and SolarTale, leader in photovoltaics, signed strategic cooperation agreements "
+                                    "with COFCO Meishan California Smart City.")
+    signers = {s for s, kind, _ in found if kind == "signedAgreementWith"}
+    partners = {s for s, kind, _ in found if kind == "partnerOf"}
+    assert signers == partners == {"Gan Feng Lithium", "SolarTale"}, found
+
+
+def test_a_contract_secured_from_a_buyer_is_signed_and_supplied(bundled_only):
+    # EnergyTrend, 2022 (development): the subject named before what it is, and a contract where orders were read
+    found = relations(bundled_only, "In August 2019, TLK, another subsidiary of Tianqi Lithium, secured a contract from "
+                                    "LG Chem for the provisioning of lithium hydroxide over a three-year period from "
+                                    "2020 to 2022.")
+    assert {("TLK", "suppliesTo", "LG Chem"), ("TLK", "signedAgreementWith", "LG Chem")} <= found, found
+
+
+def _development_article(name: str) -> tuple[str, object]:
+    """The text and date of a development article whose sentences need the whole story (its short names, "it")."""
+    from pathlib import Path
+
+    from graph.ingest.evaluate import _article_text
+
+    return _article_text(Path(__file__).resolve().parents[2] / "data" / "gold" / "dev" / "articles", name)
+
+
+def test_the_company_that_commences_construction_on_a_project_invests_in_it(bundled_only):
+    # EnergyTrend, 2022 (development): the headline "Ganfeng Commences Construction on 10GWh Solid-State Battery Base
+    # in Chongqing" (its short name is the company's over the whole article)
+    text, date = _development_article("energytrend-ganfeng-chongqing-solid-state-base-2022")
+    assert ("Ganfeng Lithium", "investsIn", "10GWh Solid-State Battery Base") in relations(bundled_only, text, date)
+
+
+def test_a_project_is_where_its_construction_kicked_off(bundled_only):
+    # UrduPoint, 2022-12-30 (development): the dateline's Chengdu kept the sentence's place from the project
+    found = relations(bundled_only, "CHENGDU, Dec. 30 (UrduPoint / Pakistan Point News - 30th Dec, 2022 ) (APP):"
+                                    "Construction of a large pumped storage hydropower project kicked off Thursday in the "
+                                    "Tibetan Autonomous Prefecture of Garze in southwest China's Sichuan Province.")
+    assert ("large pumped storage hydropower project", "locatedIn", "Garzê Tibetan Autonomous Prefecture") in found
+
+
+def test_a_title_for_an_organisation(bundled_only):
+    # IndustryWeek, 2010 (development batch 16): "general manager for X" as "general manager of X"
+    found = relations(bundled_only, '"Motorcycles and cars have become Chongqing\'s leading industry, with 21 automakers '
+                                    'located there alone," said Shu Yang, vice president and general manager for Johnson '
+                                    'Controls Power Solutions in Asia Pacific.')
+    assert ("Shu Yang", "worksFor", "Johnson Controls Power Solutions") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Breaking Latest News, 2023 (development batch 16)
+    ("On August 1, the Chongqing Panlong Pumped Storage Power Station, located in Zhongfeng Town, Qijiang District, "
+     "officially opened its gates to store water.",
+     ("Chongqing Panlong Pumped Storage Power Station", "locatedIn", "Qijiang District")),
+    # IndustryWeek, 2010 (development batch 16): the facility is the story's plant
+    ("Johnson Controls Inc. said it is investing $118 million to build its third automotive battery plant in China. "
+     "The 30,000-square-meter facility, to be located in Fuling, Chongqing, will produce automotive lead-acid "
+     "batteries.", ("third automotive battery plant", "locatedIn", "Chongqing Municipality")),
+], ids=["town-district", "district-municipality"])
+def test_located_in_a_place_and_the_place_that_holds_it(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected in found, found
+
+
+def test_the_parties_of_an_agreement_to_form_a_joint_venture_are_partners(bundled_only):
+    # TMTPost, 2024 (development): Sinuowei and Huirong found the venture with Shenghe Lithium
+    found = relations(bundled_only, "(TMTPOST)\u2014Tianqi Lithium announced on Wednesday that its subsidiary, Shenghe "
+                                    "Lithium, had signed a cooperation agreement with Sinuowei Mining and Huirong Mining "
+                                    "to form a joint venture company for a 220kV substation project in order to meet the "
+                                    "electricity demand of all parties.")
+    assert {("Sinuowei Mining", "signedAgreementWith", "Huirong Mining"),
+            ("Sinuowei Mining", "partnerOf", "Huirong Mining")} <= found, found
+
+
+def test_the_company_before_a_verb_in_the_past_tense_is_a_reference(bundled_only):
+    # Australian Resources & Investment, 2023 (development): "The company announced" was no reference, its "-ed"
+    # taken for a participle ("the company-owned")
+    found = relations(bundled_only, "Mineral Resources (MinRes) has not been shy in voicing its desire to have a bigger "
+                                    "downstream presence in lithium, which has now come to fruition with a $US660 "
+                                    "million ($969 million) investment in China.\n\nThe company announced this week "
+                                    "that it had entered into an agreement with its MARBL joint venture partner "
+                                    "Albemarle Corporation regarding two separate transactions.")
+    assert ("Mineral Resources", "signedAgreementWith", "Albemarle Corporation") in found, found
+
+
+def test_its_joint_venture_partner_is_the_subjects_partner(bundled_only):
+    # Australian Resources & Investment, 2023 (development)
+    found = relations(bundled_only, "Mineral Resources (MinRes) has not been shy in voicing its desire to have a bigger "
+                                    "downstream presence in lithium.\n\nThe company announced this week that it had "
+                                    "entered into an agreement with its MARBL joint venture partner Albemarle "
+                                    "Corporation regarding two separate transactions.")
+    assert ("Mineral Resources", "partnerOf", "Albemarle Corporation") in found, found
+
+
+def test_offtake_agreements_with_miners_including_each(bundled_only):
+    # MINING.COM, 2024 (development batch 16): "lithium miners including" before the partners, and a country's
+    # possessive between them
+    found = relations(bundled_only, "China\u2019s Yahua Industrial Group has secured a new order from Tesla for its "
+                                    "supply of lithium carbonate.\n\nIt also has offtake agreements with lithium miners "
+                                    "including Vancouver-based Sigma and Australia\u2019s Pilbara Minerals.")
+    assert {("Yahua Industrial Group", "signedAgreementWith", "Sigma"), ("Sigma", "suppliesTo", "Yahua Industrial Group"),
+            ("Yahua Industrial Group", "signedAgreementWith", "Pilbara Minerals"),
+            ("Pilbara Minerals", "suppliesTo", "Yahua Industrial Group")} <= found, found
+
+
+@needs_model
+def test_those_who_invest_together_are_partners(bundled_only):
+    # Yicai, 2025-10-29 (development): "In addition, it will invest CNY2 billion with raw material supplier SD Lomon
+    # to build a joint venture plant ..." (it: Shenghua, the company the story is about)
+    text, date = _development_article("yicai-shenghua-mianzhu-lfp-plants-2025")
+    assert ("Jiangxi Shenghua New Material", "partnerOf", "SD Lomon") in relations(bundled_only, text, date)
+
+
+def test_based_in_a_city_and_its_province_is_based_in_the_city(bundled_only):
+    # Yicai Global, 2019 (development): "Yibin, Sichuan province-based" put the company in the province
+    found = relations(bundled_only, "AVZ Minerals and Suzhou TA&A Ultra Clean Technology, the largest shareholder of "
+                                    "Yibin, Sichuan province-based Tianyi Lithium, released the news in separate "
+                                    "statements today.")
+    assert ("Tianyi Lithium", "locatedIn", "Yibin City") in found and \
+        ("Tianyi Lithium", "locatedIn", "Sichuan Province") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Caixin, 2021 (development): a day between the verb and "at"
+    ("Head of branding and public relations Li Yunfei said Monday at the Shanghai Auto Show that BYD\u2019s spinoff "
+     "Shenzhen Pingshan Fudi Battery Co. Ltd. \u2014 which trades under the name FinDreams Battery \u2014 has taken full "
+     "control of the Shenzhen- and Hong Kong-listed automaker\u2019s battery business.",
+     ("Li Yunfei", "attends", "Shanghai Auto Show")),
+    ("BYD shows off its blade battery technology at the Beijing International Auto Show in Beijing on Oct. 2. Photo: "
+     "VCG",
+     ("BYD", "attends", "Beijing International Auto Show")),
+], ids=["said-monday-at", "shows-off-at"])
+def test_what_one_does_at_an_event_attends_it(bundled_only, text, expected):
+    found = relations(bundled_only, text)
+    assert expected in found, found
+
+
+def test_a_strategic_offtake_agreement_makes_no_partners(bundled_only):
+    # Green Car Congress, 2021 (development): a strategic offtake is a sale, as the gold reads it
+    found = relations(bundled_only, "Australia-based AVZ Minerals Limited has secured a strategic, long-term offtake "
+                                    "partner agreement with Yibin Tianyi Lithium Industry Co., Ltd.")
+    assert ("AVZ Minerals Limited", "signedAgreementWith", "Yibin Tianyi Lithium Industry Co., Ltd.") in found and \
+        not any(kind == "partnerOf" for _, kind, _ in found), found
+
+
+def test_a_share_of_a_company_held_by_another(bundled_only):
+    # SMM, 2020 (development batch 16): "acquire 51% of Y" (no "stake") and the holder of the shares it buys
+    found = relations(bundled_only, 'On November 21, 2019, Chuaneng Power signed an "equity acquisition intention '
+                                    'agreement" with Chuaneng Lithium Fund, in which the company plans to acquire 51% of '
+                                    'Shengsheng Lithium Industry held by Chuaneng Lithium Fund.')
+    assert {("Chuanneng Power", "investsIn", "Shengsheng Lithium Industry"),
+            ("Chuaneng Lithium Fund", "investsIn", "Shengsheng Lithium Industry")} <= found, found
+
+
+def test_the_owner_of_plants_it_owns_in_full_invests_in_each(bundled_only):
+    # Australian Resources & Investment, 2023 (development): the second plant listed was no one's
+    found = relations(bundled_only, "Subject to its own regulatory approvals, the second transaction would see MinRes "
+                                    "acquire a 50 per cent interest in Albemarle\u2019s 100 per cent owned Qinzhou and "
+                                    "Meishan lithium conversion plants in China.")
+    assert {("Albemarle Corporation", "investsIn", "Qinzhou"), ("Albemarle Corporation", "investsIn", "Meishan")} <= \
+        found, found
+
+
+@needs_model
+def test_a_companys_position_as_a_supplier_to_another(bundled_only):
+    # Australian Mining, 2020 (development): "Given Yibin Tianyi's position as a key lithium chemical supplier to our
+    # largest shareholder CATL"
+    text, date = _development_article("australianmining-pilbara-yibin-tianyi-offtake-2020")
+    found = relations(bundled_only, text, date)
+    assert ("Yibin Tianyi", "suppliesTo", "Contemporary Amperex Technology Co., Limited") in found, found
+
+
+def test_situated_in_a_city_in_its_province(bundled_only):
+    # Digital Phablet (development): "situated" locates as "located" does, and "in Neijiang in southwestern Sichuan
+    # Province" names both places
+    text, date = _development_article("digitalphablet-neijiang-sodium-ion-battery-plant")
+    found = relations(bundled_only, text, date)
+    assert ("sodium-ion battery manufacturing facility", "locatedIn", "Sichuan Province") in found, found
