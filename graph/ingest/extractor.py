@@ -57,7 +57,7 @@ __all__ = ["Extractor", "Extraction", "ExtractedEntity", "EXTRACTOR_NAME", "EXTR
            "sentence_at"]
 
 EXTRACTOR_NAME = "battery-kg-extractor"
-EXTRACTOR_VERSION = "0.12"
+EXTRACTOR_VERSION = "0.13"
 #: The entity kinds the extractor reports.
 ENTITY_KINDS = [kind for kind in ENTITY_CLASSES if kind in {
     "Company", "GovernmentBody", "Conference", "Event", "IndustrialPark", "Facility", "InvestmentProject", "Place",
