@@ -114,6 +114,11 @@ class SentenceView:
     dates: list[tuple[int, int, str]] = field(default_factory=list)
     parsed: object | None = None
 
+    def subject(self) -> SentenceMention | None:
+        """The sentence's subject, as the surface rules read it: its first organisation no preposition governs
+        ("Under the deal with X, Y will ..." is Y's)."""
+        return next((m for m in self.mentions if m.kind in ORG and not _GOVERNED.search(self.before(m, 20))), None)
+
     def between(self, a: SentenceMention, b: SentenceMention) -> str:
         """The sentence text between two mentions."""
         return self.text[a.end - self.start:b.start - self.start]
@@ -875,7 +880,7 @@ def teamed_up_with(ctx: SentenceContext) -> None:
     # "X had entered into an agreement with its MARBL joint venture partner Y": Y is the partner of the sentence's
     # subject, the first organisation no preposition governs
     view = ctx.view
-    subject = next((m for m in ctx.mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    subject = view.subject()
     for m in ctx.mentions:
         if subject is not None and m.kind in ORG and m.start > subject.end and \
                 re.search(r"\b(?:its|their) (?:[\w-]+ ){0,3}?partners?,? $", view.before(m, 60)):
@@ -926,7 +931,7 @@ def invest_in(ctx: SentenceContext) -> None:
                     ctx.add(investor.key, "investsIn", project, 0.75, "invested-by")
     # "X's 100 per cent owned Qinzhou and Meishan lithium conversion plants", "from its 100% owned Y Operation": X
     # (for "its", the sentence's subject) invests in each
-    subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    subject = view.subject()
     for i, m in enumerate(ms):
         if m.kind != "InvestmentProject" or i > 0 and ms[i - 1].kind == "InvestmentProject" and \
                 _LIST.fullmatch(view.between(ms[i - 1], m)):
@@ -1014,7 +1019,7 @@ def subsidiary_and_products(ctx: SentenceContext) -> None:
                 ctx.add(b.key, "subsidiaryOf", a.key, 0.7, "subsidiary-of")  # "CATL is the actual controller behind X"
     # "X ..., signed by its wholly-owned subsidiary Y": Y is the sentence subject's
     view, ms = ctx.view, ctx.mentions
-    subject = next((m for m in ms if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))), None)
+    subject = view.subject()
     for m in ms:
         if subject is not None and m.kind in ORG and m is not subject and m.start > subject.end and re.search(
                 r"\bits (?:(?:wholly|fully|majority)[- ]owned )?(?:subsidiary|unit|affiliate),? $", view.before(m, 60)):
@@ -1498,8 +1503,7 @@ class RelationFinder:
         named_projects = [m for m in ctx.projects if m.key not in self.groups]
         if named_projects:
             self.current_project = named_projects[-1].key
-        subject = next((m for m in view.mentions if m.kind in ORG and not _GOVERNED.search(view.before(m, 20))),
-                       None)
+        subject = view.subject()
         if subject is not None and subject.kind == "Company":
             self.current_company = subject.key
             self.lead_company = self.lead_company or subject.key
