@@ -329,19 +329,20 @@ def model_names(doc, knowledge: Knowledge, headlines=None) -> list[Mention]:
         if kind == "Place" and " of " in text and all(knowledge.resolve(part, "Place")
                                                       for part in text.split(" of ", 1)):
             continue  # "Wuhan City of Hubei Province": two places, each found under its own name
-        if kind == "Place" and knowledge.resolve(text, "Place") is None and re.match(
+        known_place = knowledge.resolve(text, "Place") is not None
+        if kind == "Place" and not known_place and re.match(
                 r"(?: and [A-Z]\w+)? autonomous\b", whole[span.end_char:span.end_char + 40], re.IGNORECASE):
             continue  # "a Tibetan and Qiang autonomous prefecture": peoples the prefecture is named for, no places
         # "Vancouver-based Sigma": what is based somewhere is a company, whatever the model took it for
-        based = _BASED_BEFORE.search(before) is not None and knowledge.resolve(text, "Place") is None
+        based = _BASED_BEFORE.search(before) is not None and not known_place
         if based and kind in ("Place", "Person"):
             kind = "Company"
         if kind == "Place":  # a place the gazetteer does not know: a GPE of a name of its own (Nevada, Fremont)
-            if knowledge.resolve(text, "Place") is None and (
+            if not known_place and (
                     ent.label_ != "GPE" or not all(w[:1].isupper() for w in text.split() if w not in _PARTICLES)
                     or _is_common_words(span, knowledge) and not _proper_place(span)):
                 continue
-        elif knowledge.resolve(text, "Place") is not None:
+        elif known_place:
             continue  # "Sichuan" labelled ORG is still the province
         if kind == "Person":  # "Academician Zhou Lan": the title is not the name
             title = re.match(rf"{TITLES}\s+", text)
