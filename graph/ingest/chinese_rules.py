@@ -223,16 +223,23 @@ def _with_listed(ctx: SentenceContext, first: SentenceMention) -> list[SentenceM
     return listed_together(ctx.view, list(takewhile(lambda m: m.kind == "InvestmentProject", following)), _LIST)
 
 
+def _companies_listed_at(ctx: SentenceContext, offset: int) -> list[SentenceMention]:
+    """The companies listed together (with 、) from sentence offset ``offset`` on, the first starting right there;
+    none if a company does not."""
+    following = [m for m in ctx.mentions if ctx.view.offset(m) >= offset]
+    if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != offset:
+        return []
+    return listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST)
+
+
 def invests_in_companies(ctx: SentenceContext) -> None:
     """"自贡高投集团…,先后投资兴储世纪科技股份有限公司、凯盛(自贡)新能源有限公司等企业": the company the sentence names
     last before the verb (else the story's) invests in each company listed right after it."""
     text = ctx.view.text
     for match in re.finditer(r"(?:先后|相继|分别|战略)?(?:投资|入股|参股)了?", text):
-        following = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
-        if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != match.end():
-            continue
-        investor = _company_referred(ctx, match.start())
-        for company in listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST):
+        companies = _companies_listed_at(ctx, match.end())
+        investor = _company_referred(ctx, match.start()) if companies else None
+        for company in companies:
             if investor is not None and company.key != investor:
                 ctx.add(investor, "investsIn", company.key, 0.6, "zh-invests-in-companies")
 
@@ -797,10 +804,9 @@ def customers_include(ctx: SentenceContext) -> None:
     last before its customers (else the story's) supplies each customer listed."""
     text = ctx.view.text
     for match in re.finditer(r"(?:主要|核心|重要|下游)?客户(?:群体|群)?(?:包括|包含|涵盖|覆盖|有)了?\s*", text):
-        following = [m for m in ctx.mentions if ctx.view.offset(m) >= match.end()]
-        if not following or following[0].kind != "Company" or ctx.view.offset(following[0]) != match.end():
+        customers = _companies_listed_at(ctx, match.end())
+        if not customers:
             continue
-        customers = listed_together(ctx.view, list(takewhile(lambda m: m.kind == "Company", following)), _LIST)
         if re.match(r"\s*等?[^，,。；;、]{0,12}?的", ctx.view.after(customers[-1], 16)):
             continue  # "客户包括北京奥运会、上海世博会等重大活动的电动大巴供应商": the list says whose, not who
         supplier = _company_referred(ctx, match.start())
