@@ -35,8 +35,8 @@ from .extractor import ExtractedEntity, Extraction, Extractor, sentence_at
 from .reader import ARTICLE_SUFFIXES, clean_text, is_source_of, read_article
 from .relations import RelationCandidate
 
-__all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "regroup", "score_article", "GOLD_TYPES",
-           "MISS_CAUSES", "FALSE_CAUSES"]
+__all__ = ["Score", "agreement", "evaluate", "gold_as_extraction", "intervals", "regroup", "score_article",
+           "GOLD_TYPES", "MISS_CAUSES", "FALSE_CAUSES"]
 
 #: The entity types the gold annotates.
 GOLD_TYPES = {"Company", "GovernmentBody", "Conference", "IndustrialPark", "InvestmentProject", "Place", "Person",
@@ -272,7 +272,7 @@ def _article_text(articles_dir: Path, name: str) -> tuple[str, dt.date | None] |
 
 
 def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Extractor | None = None,
-             leave_own_out: bool = False) -> dict:
+             leave_own_out: bool = False, resamples: int = 0) -> dict:
     """Score the extractor against gold annotations, per article and overall (micro-averaged).
 
     Parameters
@@ -291,6 +291,9 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         Read each article as if it had never been ingested: without the registry part its source brought
         (:meth:`Extractor.without_article`). The registry then helps only with what other articles taught it,
         as it would on a new article.
+    resamples : int
+        When positive, the report also gives ``intervals``: how far each F1 could move on other articles of the
+        same kind, drawn from this many resamples of the articles (:func:`intervals`).
 
     Returns
     -------
@@ -302,7 +305,8 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         article's language is its gold file's ``language``, else the one the extractor read it in; ``rules``
         counts, for each relation rule, the relations it proposed that the gold has (tp) and has not (fp);
         ``errors`` lists what each article's extraction missed and what it has that the gold has not;
-        ``causes`` counts, per language, why relations were missed or wrong (:func:`score_article`).
+        ``causes`` counts, per language, why relations were missed or wrong (:func:`score_article`);
+        ``intervals``, with ``resamples``, is what :func:`intervals` returns.
 
     Raises
     ------
@@ -345,9 +349,72 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
         raise UsageError(f"no article of {articles_dir} has a gold file in {', '.join(map(str, gold_dirs))}")
     registry = "none" if not extractor.use_registry else "own part left out" if leave_own_out else "whole"
     report = totals.report(extractor.name, rules, errors)
-    return {"extractor": report["extractor"], "registry": registry, **report,
-            "causes": {language: {way: dict(sorted(counts.items())) for way, counts in parts.items()}
-                       for language, parts in sorted(causes.items())}}
+    report = {"extractor": report["extractor"], "registry": registry, **report,
+              "causes": {language: {way: dict(sorted(counts.items())) for way, counts in parts.items()}
+                         for language, parts in sorted(causes.items())}}
+    if resamples:
+        report["intervals"] = intervals(totals.articles, totals.language_of, resamples)
+    return report
+
+
+def intervals(articles: dict[str, dict], language_of: dict[str, str], resamples: int = 2000,
+              level: float = 0.95, seed: int = 0) -> dict:
+    """Bootstrap intervals of each F1, per language and overall: the articles drawn again with replacement,
+    ``resamples`` times, their counts summed and scored (micro-averaged, as the report scores them); the interval
+    holds the middle ``level`` of those F1s.
+
+    An F1 over a few dozen articles moves a good deal with which articles happen to be in the set; the interval
+    says how much, so two extractors (or an extractor and a target) are compared with that in mind. The draws
+    are seeded: the same report gives the same intervals.
+
+    Parameters
+    ----------
+    articles : dict
+        ``{id: {part: {"tp", "fp", "fn", ...}}}``, a report's ``articles``.
+    language_of : dict
+        Each article's language.
+
+    Returns
+    -------
+    dict
+        ``{"level": level, "resamples": resamples, "languages": {language: {part: [low, high]}},
+        "overall": {part: [low, high]}}``, rounded to three places.
+
+    Examples
+    --------
+    >>> same = {"tp": 1, "fp": 1, "fn": 0}
+    >>> intervals({"a": {"relations": same}, "b": {"relations": same}}, {"a": "en", "b": "en"})["overall"]
+    {'relations': [0.667, 0.667]}
+    >>> mixed = {"a": {"relations": {"tp": 2, "fp": 0, "fn": 0}}, "b": {"relations": {"tp": 0, "fp": 1, "fn": 1}}}
+    >>> intervals(mixed, {"a": "en", "b": "en"}, 1000)["languages"]["en"]["relations"]
+    [0.0, 1.0]
+    """
+    import numpy as np
+
+    if resamples < 1 or not 0 < level < 1:
+        raise UsageError(f"intervals need at least one resample and a level between 0 and 1 "
+                         f"(got {resamples}, {level})")
+    names = sorted(articles)
+    parts = [part for part in _PARTS if any(part in articles[name] for name in names)]
+    counts = np.array([[[articles[name].get(part, {}).get(k, 0) for k in ("tp", "fp", "fn")] for part in parts]
+                       for name in names], dtype=np.int64).reshape(len(names), len(parts), 3)
+    rng = np.random.default_rng(seed)
+    tails = [(1 - level) / 2, 1 - (1 - level) / 2]
+
+    def interval(rows: list[int]) -> dict[str, list[float]]:
+        drawn = counts[rows][rng.integers(0, len(rows), size=(resamples, len(rows)))].sum(axis=1)
+        tp, fp, fn = drawn[..., 0], drawn[..., 1], drawn[..., 2]
+        denominator = 2 * tp + fp + fn
+        f1 = np.divide(2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0)
+        low, high = np.quantile(f1, tails, axis=0)
+        return {part: [round(float(a), 3), round(float(b), 3)] for part, a, b in zip(parts, low, high, strict=True)}
+
+    by_language: dict[str, list[int]] = {}
+    for row, name in enumerate(names):
+        by_language.setdefault(language_of[name], []).append(row)
+    return {"level": level, "resamples": resamples,
+            "languages": {language: interval(rows) for language, rows in sorted(by_language.items())},
+            "overall": interval(list(range(len(names))))}
 
 
 @dataclass
@@ -357,6 +424,7 @@ class _Totals:
     articles: dict[str, dict] = field(default_factory=dict)
     languages: dict[str, dict[str, Score]] = field(default_factory=dict)
     overall: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in _PARTS})
+    language_of: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, language: str, scores: dict[str, Score]) -> None:
         in_language = self.languages.setdefault(language, {k: Score() for k in _PARTS})
@@ -364,6 +432,7 @@ class _Totals:
             self.overall[key] += score
             in_language[key] += score
         self.articles[name] = {k: v.as_dict() for k, v in scores.items()}
+        self.language_of[name] = language
 
     def report(self, extractor: str, rules: dict[str, Score], errors: dict) -> dict:
         return {"extractor": extractor, "articles": self.articles,
@@ -451,13 +520,14 @@ def _read_gold(path: Path) -> dict:
         raise ParseError(f"{path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
 
 
-def regroup(report: dict, gold_dir: Path) -> dict:
+def regroup(report: dict, gold_dir: Path, resamples: int = 0) -> dict:
     """A report recorded earlier (``eval-extraction -f json``), its totals recomputed per language from its
     articles' counts and the languages of ``gold_dir``'s gold files: a first measure, kept as it was printed,
     read by language.
 
     An article is found under its key, or, for reports taken before ingest named the articles, under the
     source id that begins with the key's first 40 characters (:func:`graph.ingest.candidates.source_id_for`).
+    With ``resamples``, the report also gives ``intervals`` (:func:`intervals`).
 
     Raises
     ------
@@ -467,13 +537,17 @@ def regroup(report: dict, gold_dir: Path) -> dict:
     gold_dir = Path(gold_dir)
     golds = {path.stem: path for path in gold_dir.glob("*.json")}
     languages: dict[str, dict[str, Score]] = {}
+    language_of: dict[str, str] = {}
     for name, parts in report["articles"].items():
         path = golds.get(name) or next((p for stem, p in sorted(golds.items()) if is_source_of(stem, name)), None)
         if path is None:
             raise UsageError(f"article {name} of the report has no gold file in {gold_dir}")
-        language = json.loads(path.read_text(encoding="utf-8")).get("language", "en")
+        language = language_of[name] = json.loads(path.read_text(encoding="utf-8")).get("language", "en")
         totals = languages.setdefault(language, {k: Score() for k in parts})
         for key, counts in parts.items():
             totals[key] += Score(counts["tp"], counts["fp"], counts["fn"])
-    return {**report, "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
-                                    for lang, parts in sorted(languages.items())}}
+    regrouped = {**report, "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                                         for lang, parts in sorted(languages.items())}}
+    if resamples:
+        regrouped["intervals"] = intervals(report["articles"], language_of, resamples)
+    return regrouped

@@ -219,3 +219,49 @@ def test_the_second_annotation_covers_both_languages_of_the_development_set(caps
     report = json.loads(capsys.readouterr().out)
     assert len(report["articles"]) == len(list((layout.gold / "agreement").glob("*.json"))) == 12
     assert set(report["languages"]) == {"en", "zh"}
+
+
+def test_intervals_hold_the_f1_of_the_whole_set_and_widen_as_articles_disagree():
+    from graph.ingest.evaluate import intervals
+
+    alike = {name: {"relations": Score(2, 1, 1).as_dict()} for name in "abcdef"}
+    languages = dict.fromkeys("abcdef", "en")
+    assert intervals(alike, languages)["overall"] == {"relations": [0.667, 0.667]}
+    # two good articles and two bad ones: the set's F1 (0.5) lies inside, and the interval is wide
+    mixed = {"a": {"relations": Score(4, 0, 0).as_dict()}, "b": {"relations": Score(4, 0, 0).as_dict()},
+             "c": {"relations": Score(0, 2, 2).as_dict()}, "d": {"relations": Score(0, 2, 2).as_dict()}}
+    low, high = intervals(mixed, dict.fromkeys("abcd", "en"))["overall"]["relations"]
+    assert low < Score(8, 4, 4).f1 < high and high - low > 0.4
+    # seeded: the same report gives the same intervals; per language, each from its own articles
+    both = {**mixed, "e": {"relations": Score(1, 0, 1).as_dict()}}
+    by_language = {**dict.fromkeys("abcd", "en"), "e": "zh"}
+    assert intervals(both, by_language) == intervals(both, by_language)
+    assert intervals(both, by_language)["languages"]["zh"] == {"relations": [0.667, 0.667]}
+
+
+def test_intervals_need_resamples_and_a_level_between_nought_and_one():
+    import pytest
+
+    from graph.errors import UsageError
+    from graph.ingest.evaluate import intervals
+
+    one = {"a": {"relations": Score(1, 0, 0).as_dict()}}
+    for resamples, level in ((0, 0.95), (100, 1.0)):
+        with pytest.raises(UsageError, match="at least one resample"):
+            intervals(one, {"a": "en"}, resamples, level)
+
+
+def test_eval_extraction_prints_intervals_measured_and_recorded(tmp_path, capsys):
+    layout = DataLayout.default()
+    assert main(["eval-extraction", str(layout.gold), str(layout.sources), "--no-registry", "--intervals",
+                 "-f", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    low, high = report["intervals"]["overall"]["relations"]
+    assert low <= report["overall"]["relations"]["f1"] <= high
+    assert report["intervals"]["resamples"] == 2000
+    (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    assert main(["eval-extraction", str(layout.gold), str(layout.sources), "--recorded",
+                 str(tmp_path / "report.json"), "--intervals"]) == 0
+    out = capsys.readouterr().out
+    assert "95% intervals of F1 (articles drawn again with replacement, 2,000 times)" in out
+    assert re.search(rf"overall +relations +{low:.3f} +{high:.3f}", out)
