@@ -31,11 +31,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
 
-__all__ = ["PARSE_RULES", "verb_relations", "in_place", "place_in_place", "possessive_investor", "its_shareholder",
-           "appositive_subsidiary", "owned_by", "investor_in", "supplier_of"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["PARSE_RULES", "VERB_FAMILIES", "verb_relations", "in_place", "place_in_place", "possessive_investor",
+           "its_shareholder", "appositive_subsidiary", "owned_by", "investor_in", "supplier_of"]
 
 _SIGN = {"sign", "ink", "conclude", "seal", "enter", "reach", "strike", "agree"}
 _AGREEMENT = {"agreement", "contract", "memorandum", "mou", "deal", "pact", "framework"}
@@ -244,265 +249,429 @@ def _objects(verb):
     return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
 
 
-def verb_relations(ctx: SentenceContext) -> None:
-    """Sign, invest, build, locate, host, organise, attend, supply, acquire and partner, read from each verb's
-    subjects and objects."""
-    parsed = _parsed(ctx)
+@dataclass(frozen=True)
+class _Verb:
+    """One verb of a parsed sentence, with what every verb family reads from it worked out once: its lemma,
+    subject tokens and the mentions they resolve to, objects, the "by" agents and whether it is passive.
+
+    ``holders`` are the verb and its objects, the tokens a preposition may hang on ("supply cells **to** Y",
+    "signed an agreement **with** Y"). A participle after its noun ("an agreement signed between X and Y", "the
+    plant built by X") is passive, its noun its subject.
+    """
+
+    ctx: SentenceContext
+    parsed: _Parsed
+    token: Token
+    lemma: str
+    subject_tokens: list
+    subjects: list[SentenceMention]
+    objects: list
+    holders: list
+    agents: list[SentenceMention]
+    passive: bool
+
+    @classmethod
+    def read(cls, parsed: _Parsed, token) -> _Verb:
+        """What the verb ``token`` of ``parsed``'s sentence says about its subjects, objects and agents."""
+        subject_tokens = _subjects(token)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        if token.dep_ == "acl" and token.tag_ == "VBN":  # "the plant built by X", "an agreement signed between X and Y"
+            passive, subject_tokens = True, [token.head]
+        subjects = _resolved_subjects(parsed, token)
+        objects = _objects(token)
+        return cls(ctx=parsed.ctx, parsed=parsed, token=token, lemma=token.lemma_.lower(),
+                   subject_tokens=subject_tokens, subjects=subjects, objects=objects, holders=[token, *objects],
+                   agents=parsed.mentions(_preposition_objects([token], {"by"}), ORG), passive=passive)
+
+    def organisations(self) -> list[SentenceMention]:
+        """The verb's subjects that are organisations."""
+        return [m for m in self.subjects if m.kind in ORG]
+
+    def has_object(self, words: set[str]) -> bool:
+        """Whether one of the verb's objects is one of ``words`` (as a lemma): "won **the rights**"."""
+        return any(o.lemma_.lower() in words for o in self.objects)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the verb families: each reads one kind of verb, in the order of VERB_FAMILIES
+
+
+def _is_signing(verb: _Verb) -> bool:
+    """"sign", "ink", "conclude", "seal" always; "enter (into)", "reach", "strike", "agree" only with an
+    agreement as object or after "into"."""
+    return verb.lemma in _SIGN and (
+        verb.lemma in ("sign", "ink", "conclude", "seal") or verb.has_object(_AGREEMENT) or
+        any(o.lemma_.lower() in _AGREEMENT for o in _preposition_objects([verb.token], {"into"})))
+
+
+def _signs(verb: _Verb) -> None:
+    """"X signed an agreement with Y", "X and Y signed", "an agreement signed between X and Y": the parties signed
+    an agreement with each other (and are partners where it is one of cooperation); "X signed a deal to supply Y":
+    X supplies Y; an investment agreement, or one naming a project: each company party invests in the project."""
+    ctx, parsed, token, objects, holders = verb.ctx, verb.parsed, verb.token, verb.objects, verb.holders
     add = ctx.add
-    for verb in parsed.span:
-        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "xcomp", "advcl", "conj", "relcl"):
+    deal_words = " ".join(t.lower_ for o in objects + _preposition_objects([token], {"into"}) for t in o.subtree)
+    parties = verb.organisations()
+    partners = parsed.mentions(_preposition_objects(holders, {"with"}), ORG)
+    # "X signed a deal to supply lithium hydroxide to Y", "X agreed a contract to supply Y with lithium
+    # hydroxide": Y is the other party, and X's customer
+    supply = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "xcomp") and
+              c.lemma_.lower() in _SUPPLY]
+    if verb.has_object(_AGREEMENT):  # the parser may hang "to supply" on the verb
+        supply += [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPLY]
+    # "... a deal to supply LG Chem with lithium hydroxide": the customer is the verb's object
+    customers = parsed.mentions(_preposition_objects(supply, {"to"}), ORG) or \
+        parsed.mentions([o for s in supply if _preposition_objects([s], {"with"}) for o in _objects(s)], ORG)
+    if customers and not partners and not verb.passive:
+        partners = customers
+        for a in verb.organisations():
+            for b in customers:
+                add(a.key, "suppliesTo", b.key, 0.65, "parse-signed-to-supply")
+    if verb.passive:
+        between = _preposition_objects(holders, {"between", "by"})
+        # "signed by its subsidiary Yaan Lithium": the name beside the noun
+        parties = parsed.mentions(between, ORG) or \
+            parsed.mentions([c for t in between for c in t.children if c.dep_ == "appos"], ORG)
+        deal = token.head if token.dep_ == "acl" else next(iter(verb.subject_tokens), token)
+        if len(parties) == 1 and not partners and deal.lemma_.lower() in _AGREEMENT and \
+                any(c.lower_ in ("the", "this") for c in deal.children):
+            # "the contract, signed by its subsidiary Yaan Lithium": the deal a sentence before named, whose
+            # other party this sentence does not name
+            named = {m.key for m in ctx.mentions}
+            partners = [SentenceMention.referred(key, "Company") for key in ctx.finder.parties if key not in named]
+            ctx.finder.referred |= {m.key for m in partners}  # read through a reference, not a name
+    pairs = [(a, b) for a in parties for b in partners] or \
+            [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+    for a, b in pairs:
+        add(a.key, "signedAgreementWith", b.key, 0.75, "parse-signed")
+        if any(w in deal_words for w in ("cooperation", "strategic", "partnership", "alliance")):
+            add(a.key, "partnerOf", b.key, 0.65, "parse-signed-cooperation")
+    if pairs:
+        ctx.finder.parties = [pairs[0][0].key, pairs[0][1].key]
+    projects = parsed.mentions([t for o in objects for t in o.subtree], {"InvestmentProject"})
+    if "invest" in deal_words or projects:
+        project = projects[0].key if projects else ctx.project
+        if project:
+            for party in parties + partners:
+                if party.kind == "Company":
+                    add(party.key, "investsIn", project, 0.6, "parse-investment-agreement")
+
+
+def _invests(verb: _Verb) -> None:
+    """"X will invest 5 billion yuan in Y" (a project): X invests in Y; "invest ... in Zigong": the story's project
+    is there; "X will invest ... with Y": X and Y are partners."""
+    ctx, parsed = verb.ctx, verb.parsed
+    investors = verb.organisations() + _co_investors(parsed, verb.token)
+    # "it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant": the
+    # ones who invest together are partners
+    for co_investor in _co_investors(parsed, verb.token):
+        for investor in verb.organisations():
+            ctx.add(investor.key, "partnerOf", co_investor.key, 0.6, "parse-invests-with")
+    # "invest 1.9 billion yuan in building a battery plant": what the gerund builds
+    gerunds = [c for t in verb.holders for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
+               for c in p.children if c.dep_ == "pcomp"]
+    targets = parsed.mentions(_preposition_objects(verb.holders, {"in", "into"}) + [o for g in gerunds
+                                                                                   for o in _objects(g)])
+    for target in targets:
+        if target.kind == "InvestmentProject":
+            for investor in investors:
+                ctx.add(investor.key, "investsIn", target.key, 0.75, "parse-invest-in")
+        elif target.kind in PLACEISH and ctx.project:
+            ctx.add(ctx.project, "locatedIn", target.key, 0.6, "parse-invest-in-place")
+
+
+def _is_building(verb: _Verb) -> bool:
+    """A building verb whose object is no takeover or right ("completed its acquisition", "own the rights" are
+    read by :func:`_acquires` and :func:`_wins_rights`)."""
+    return verb.lemma in _BUILD and not verb.has_object(_TAKEOVER | {"right"})
+
+
+def _builds(verb: _Verb) -> None:
+    """"X will build Y in Z", "the plant built by X", "X started construction of Y", "X broke ground on Y": X invests
+    in the project Y, and Y is in Z."""
+    ctx, parsed, token, lemma, objects = verb.ctx, verb.parsed, verb.token, verb.lemma, verb.objects
+    builders = [m for m in (verb.agents if verb.passive else verb.subjects) if m.kind in ORG]
+    if token.head.lemma_.lower() in _INVEST and token.dep_ in _CLAUSE_DEPS:
+        builders += _co_investors(parsed, token.head)  # "X will invest CNY2 billion with Y to build Z"
+    built = parsed.mentions(objects if not verb.passive else verb.subject_tokens,
+                            {"InvestmentProject", "Facility", "IndustrialPark"})
+    works = [o for o in objects + _preposition_objects([token], {"on"}) if o.lemma_.lower() in _WORKS]
+    if works and not verb.passive:  # "X started construction of Y", "X broke ground on Y"
+        built += parsed.mentions(_preposition_objects(works + [token], {"of", "on", "for"}), {"InvestmentProject"})
+    if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in token.children) and \
+            not works and \
+            not (lemma == "put" and any(o.lemma_ in ("production", "operation", "service", "use")
+                                        for o in _preposition_objects([token], {"into"}))):
+        built = []  # "put X into production" is a project of the subject's; "put forward" is none
+    places = parsed.mentions(_preposition_objects([token, *objects] + verb.subject_tokens, {"in", "at"}), PLACEISH)
+    for thing in built:
+        if thing.kind == "InvestmentProject":
+            for builder in builders:
+                ctx.add(builder.key, "investsIn", thing.key, 0.7, "parse-builds")
+        for place in places[:1]:
+            if place.key != thing.key:
+                ctx.add(thing.key, "locatedIn", place.key, 0.7, "parse-built-in")
+
+
+def _locates(verb: _Verb) -> None:
+    """"Y is located / based / headquartered in Z": Y (a project, facility, park, organisation or event) is in Z."""
+    parsed = verb.parsed
+    things = parsed.mentions(verb.subject_tokens, {"InvestmentProject", "Facility", "IndustrialPark"} | ORG | EVENT)
+    places = parsed.mentions(_preposition_objects([verb.token], {"in", "at"}), PLACEISH)
+    for thing in things:
+        for place in places[:1]:
+            verb.ctx.add(thing.key, "locatedIn", place.key, 0.7, "parse-located-in")
+
+
+def _hosts_or_organises(verb: _Verb) -> None:
+    """"X hosted / organised the E", "the E is hosted by X", "X sponsored the event" (the story's event): X hosts /
+    organises E, where no earlier rule of the sentence gave X a role."""
+    ctx, parsed, objects = verb.ctx, verb.parsed, verb.objects
+    role = "hosts" if verb.lemma in _HOST else "organizes"
+    if verb.passive:
+        events = parsed.mentions(verb.subject_tokens, EVENT)
+        actors = verb.agents
+    else:
+        events = parsed.mentions(objects, EVENT)
+        actors = verb.organisations()
+    if not events and ctx.event and (verb.passive or verb.has_object({"event", "conference", "forum", "expo",
+                                                                      "summit"})):
+        events = [SentenceMention.referred(ctx.event, "Conference")]
+    for event in events:
+        for actor in actors:
+            if actor.key not in ctx.roles:
+                ctx.add(actor.key, role, event.key, 0.75, f"parse-{role}")
+                ctx.roles[actor.key] = role
+
+
+def _attends(verb: _Verb) -> None:
+    """"X attended / participated in / exhibited at the E": X (an organisation or person with no role yet)
+    attends E."""
+    ctx = verb.ctx
+    events = verb.parsed.mentions(verb.objects + _preposition_objects([verb.token], {"in", "at"}), EVENT)
+    for event in events:
+        for attendee in verb.subjects:
+            if attendee.kind in ORG | {"Person"} and attendee.key not in ctx.roles:
+                ctx.add(attendee.key, "attends", event.key, 0.7, "parse-attends")
+
+
+def _supplies(verb: _Verb) -> None:
+    """"X supplies / delivers cells to Y", "X provides batteries for Y's vehicles", "X will supply Y with cells":
+    X supplies Y."""
+    parsed = verb.parsed
+    suppliers = verb.organisations()
+    receivers = _preposition_objects(verb.holders, {"to", "for"})
+    # "provide batteries for Y's vehicles": the owner of what is supplied for
+    customers = parsed.mentions(receivers + [c for r in receivers for c in r.children if c.dep_ == "poss"], ORG)
+    if verb.lemma == "supply" and not customers:  # "X will supply Y with cells"
+        customers = parsed.mentions(verb.objects, ORG)
+    for supplier in suppliers:
+        for customer in customers:
+            verb.ctx.add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
+
+
+def _is_ordering(verb: _Verb) -> bool:
+    """A verb of placing or winning whose object is an order ("placed an order", "won an order")."""
+    return verb.lemma in _ORDER_PLACE | _ORDER_WIN and verb.has_object({"order"})
+
+
+def _orders(verb: _Verb) -> None:
+    """"Y will issue purchase orders to X", "Y placed an order with X"; "X secured / won an order from Y": X
+    supplies Y."""
+    parsed = verb.parsed
+    actors = verb.organisations()
+    if verb.lemma in _ORDER_PLACE:
+        pairs = [(supplier, buyer) for buyer in actors
+                 for supplier in parsed.mentions(_preposition_objects(verb.holders, {"to", "with"}), ORG)]
+    else:
+        pairs = [(supplier, buyer) for supplier in actors
+                 for buyer in parsed.mentions(_preposition_objects(verb.holders, {"from"}), ORG)]
+    for supplier, buyer in pairs:
+        verb.ctx.add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-order")
+
+
+def _includes(verb: _Verb) -> None:
+    """"the X Economic Circle ... across its area, which includes cities such as A, B and C": each is in X."""
+    ctx, parsed = verb.ctx, verb.parsed
+    regions = parsed.mentions(verb.subject_tokens, {"Place", "IndustrialPark"})
+    for token in verb.subject_tokens:
+        if not regions and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            root = token
+            while root.dep_ != "ROOT" and root.head is not root:
+                root = root.head
+            regions = parsed.mentions(_subjects(root), {"Place", "IndustrialPark"})
+    listed = verb.objects + _preposition_objects(verb.objects, {"as", "including"})
+    for region in (r for r in regions[:1] if r.cls not in ("Country", "Province")):
+        for place in parsed.mentions(listed, {"Place"}):
+            # a city or county holds only the places the gazetteer puts in it; a region ("economic
+            # circle") is no level of the gazetteer's tree
+            if place.cls not in ("Country", "Province") and place.key != region.key and \
+                    (region.cls not in _ADMINISTRATIVE or region.key in ctx.finder.ancestors(place.key)):
+                ctx.add(place.key, "locatedIn", region.key, 0.65, "parse-region-includes")
+
+
+def _is_leading_funding(verb: _Verb) -> bool:
+    """"lead" / "co-lead" with a funding round in its object."""
+    return verb.lemma in ("lead", "co-lead") and any(t.lemma_.lower() in _FUNDING for o in verb.objects
+                                                     for t in o.subtree)
+
+
+def _leads_funding(verb: _Verb) -> None:
+    """"X led Y's (Series A) funding round", "X led the round for Y"; "X led the funding" after a sentence about
+    the company that raised it: X invests in Y."""
+    ctx, objects = verb.ctx, verb.objects
+    raised = verb.parsed.mentions([c for o in objects for c in o.children if c.dep_ == "poss"] +
+                                  _preposition_objects(objects, {"of", "for", "in", "into"}), {"Company"})
+    companies = [m.key for m in raised] or [ctx.finder.current_company]
+    for investor in verb.organisations():
+        for company in companies:
+            if company and investor.key != company:
+                ctx.add(investor.key, "investsIn", company, 0.65, "parse-led-funding")
+
+
+def _gathers(verb: _Verb) -> None:
+    """"officials gathered in Yibin to inaugurate the Conference", "met in Chengdu for the Expo": the event the
+    gathering is for is where it takes place."""
+    parsed, token = verb.parsed, verb.token
+    places = parsed.mentions(_preposition_objects([token], {"in", "at", "to"}), PLACEISH)
+    purposes = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    events = parsed.mentions([o for p in purposes for o in _objects(p)] +
+                             _preposition_objects([token], {"for"}), EVENT)
+    for event in events:
+        for place in places[:1]:
+            verb.ctx.add(event.key, "locatedIn", place.key, 0.7, "parse-gathered-for")
+
+
+def _is_winning_rights(verb: _Verb) -> bool:
+    """"won the rights / bid / auction / tender", "owns / holds / secured the rights"."""
+    return verb.lemma == "win" and verb.has_object({"right", "bid", "auction", "tender"}) or \
+        verb.lemma in _HOLD_RIGHTS and verb.has_object({"right"})
+
+
+def _wins_rights(verb: _Verb) -> None:
+    """"X won the exploration rights to the Y mine", "X now owns the prospecting rights for ... the Y mine", "won
+    the auction for the exploration rights to the Y mine": X invests in the project Y."""
+    parsed = verb.parsed
+    rights = _preposition_objects(verb.objects + [verb.token], {"to", "of", "for"})
+    won = parsed.mentions(rights + _preposition_objects(rights, {"to", "of"}), {"InvestmentProject"})
+    for winner in verb.organisations():
+        for project in won:
+            verb.ctx.add(winner.key, "investsIn", project.key, 0.65, "parse-wins-rights")
+
+
+def _is_sourcing(verb: _Verb) -> bool:
+    """A verb of sourcing or buying whose object names no company (buying a company is :func:`_acquires`)."""
+    return verb.lemma in _SOURCE and not verb.parsed.mentions(verb.objects, {"Company"})
+
+
+def _sources(verb: _Verb) -> None:
+    """"Y (already) sources / buys lithium from X": X supplies Y."""
+    buyers = verb.organisations()
+    described = [c for o in verb.objects for c in o.children if c.dep_ == "appos"]  # "lithium – an ingredient –"
+    for supplier in verb.parsed.mentions(_preposition_objects(verb.holders + described, {"from"}), ORG):
+        for buyer in buyers:
+            verb.ctx.add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-sources-from")
+
+
+def _funds(verb: _Verb) -> None:
+    """"X will finance the project", "the project is funded by X and Y": X (and Y) invest in the project or
+    company funded."""
+    funders = [m for m in (verb.agents if verb.passive else verb.subjects) if m.kind in ORG]
+    for thing in verb.parsed.mentions(verb.subject_tokens if verb.passive else verb.objects,
+                                      {"InvestmentProject", "Company"}):
+        for funder in funders:
+            verb.ctx.add(funder.key, "investsIn", thing.key, 0.65, "parse-funds")
+
+
+def _is_acquiring(verb: _Verb) -> bool:
+    """"acquire" / "buy" / "purchase", "take over", or "complete / announce / close" a takeover."""
+    return verb.lemma in _ACQUIRE or \
+        verb.lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.token.children) or \
+        verb.lemma in ("complete", "announce", "finalise", "finalize", "close") and verb.has_object(_TAKEOVER)
+
+
+def _acquires(verb: _Verb) -> None:
+    """"X acquired Y", "X took over Y", "X completed its acquisition of Y": Y is X's subsidiary."""
+    parsed = verb.parsed
+    buyers = [m for m in verb.subjects if m.kind == "Company"]
+    takeovers = [o for o in verb.objects if o.lemma_.lower() in _TAKEOVER]
+    bought = parsed.mentions(verb.objects, {"Company"}) + \
+        parsed.mentions(_preposition_objects(takeovers, {"of"}), {"Company"})
+    for buyer in buyers:
+        for company in bought:
+            verb.ctx.add(company.key, "subsidiaryOf", buyer.key, 0.55, "parse-acquires")
+
+
+def _partners(verb: _Verb) -> None:
+    """"X will partner / cooperate with Y", "X and Y teamed up": they are partners; "X will partner with Y and Z
+    to jointly invest": Y and Z too."""
+    ctx = verb.ctx
+    actors = verb.organisations()
+    partners = verb.parsed.mentions(_preposition_objects([verb.token, *verb.objects], {"with"}), ORG)
+    pairs = [(a, b) for a in actors for b in partners] or \
+            [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+    for a, b in pairs:
+        ctx.add(a.key, "partnerOf", b.key, 0.7, "parse-partners")
+    if actors:  # "X will partner with Y and Z to jointly invest": the three are partners
+        for i, a in enumerate(partners):
+            for b in partners[i + 1:]:
+                ctx.add(a.key, "partnerOf", b.key, 0.6, "parse-partners-together")
+
+
+class _VerbFamily(NamedTuple):
+    """A family of verbs: its name, which verbs it reads and what it adds for one of them."""
+
+    name: str
+    reads: Callable[[_Verb], bool]
+    read: Callable[[_Verb], None]
+
+
+def _lemma_in(words: set[str]) -> Callable[[_Verb], bool]:
+    """Reads a verb whose lemma is one of ``words``."""
+    return lambda verb: verb.lemma in words
+
+
+#: The verb families, in the order a verb is offered to them: the first that reads it is the only one. The order
+#: matters where a lemma is in two families: "buy" bought from someone is sourcing, a company bought is acquired;
+#: "own" / "acquire" / "secure" rights are won rights; "land" is locating before it is winning an order.
+VERB_FAMILIES: tuple[_VerbFamily, ...] = (
+    _VerbFamily("sign", _is_signing, _signs),
+    _VerbFamily("invest", _lemma_in(_INVEST), _invests),
+    _VerbFamily("build", _is_building, _builds),
+    _VerbFamily("locate", _lemma_in(_LOCATE), _locates),
+    _VerbFamily("host or organise", _lemma_in(_HOST | _ORGANISE), _hosts_or_organises),
+    _VerbFamily("attend", _lemma_in(_ATTEND), _attends),
+    _VerbFamily("supply", _lemma_in(_SUPPLY), _supplies),
+    _VerbFamily("order", _is_ordering, _orders),
+    _VerbFamily("include", _lemma_in(_INCLUDE), _includes),
+    _VerbFamily("lead funding", _is_leading_funding, _leads_funding),
+    _VerbFamily("gather", _lemma_in(_GATHER), _gathers),
+    _VerbFamily("win rights", _is_winning_rights, _wins_rights),
+    _VerbFamily("source", _is_sourcing, _sources),
+    _VerbFamily("fund", _lemma_in(_FUND), _funds),
+    _VerbFamily("acquire", _is_acquiring, _acquires),
+    _VerbFamily("partner", _lemma_in(_PARTNER), _partners),
+)
+
+
+def verb_relations(ctx: SentenceContext) -> None:
+    """Sign, invest, build, locate, host, organise, attend, supply, order, include, lead funding, gather, win
+    rights, source, fund, acquire and partner, read from each verb's subjects and objects: each verb goes to the
+    first of :data:`VERB_FAMILIES` that reads it.
+
+    >>> [family.name for family in VERB_FAMILIES][:4]
+    ['sign', 'invest', 'build', 'locate']
+    """
+    parsed = _parsed(ctx)
+    for token in parsed.span:
+        if token.pos_ not in ("VERB", "AUX") and token.dep_ not in ("ROOT", "xcomp", "advcl", "conj", "relcl"):
             continue
-        lemma = verb.lemma_.lower()
-        subject_tokens = _subjects(verb)
-        # "an agreement signed between X and Y", "the contract, signed by X": a participle after its noun is passive
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the plant built by X", "an agreement signed between X and Y"
-            passive, subject_tokens = True, [verb.head]
-        subjects = _resolved_subjects(parsed, verb)
-        objects = _objects(verb)
-        holders = [verb, *objects]
-        agents = parsed.mentions(_preposition_objects([verb], {"by"}), ORG)
-
-        if lemma in _SIGN and (lemma in ("sign", "ink", "conclude", "seal") or
-                               any(o.lemma_.lower() in _AGREEMENT for o in objects) or
-                               any(o.lemma_.lower() in _AGREEMENT for o in _preposition_objects([verb], {"into"}))):
-            deal_words = " ".join(t.lower_ for o in objects + _preposition_objects([verb], {"into"})
-                                  for t in o.subtree)
-            parties = [m for m in subjects if m.kind in ORG]
-            partners = parsed.mentions(_preposition_objects(holders, {"with"}), ORG)
-            # "X signed a deal to supply lithium hydroxide to Y", "X agreed a contract to supply Y with lithium
-            # hydroxide": Y is the other party, and X's customer
-            supply = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "xcomp") and
-                      c.lemma_.lower() in _SUPPLY]
-            if any(o.lemma_.lower() in _AGREEMENT for o in objects):  # the parser may hang "to supply" on the verb
-                supply += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SUPPLY]
-            # "... a deal to supply LG Chem with lithium hydroxide": the customer is the verb's object
-            customers = parsed.mentions(_preposition_objects(supply, {"to"}), ORG) or \
-                parsed.mentions([o for s in supply if _preposition_objects([s], {"with"}) for o in _objects(s)], ORG)
-            if customers and not partners and not passive:
-                partners = customers
-                for a in (m for m in subjects if m.kind in ORG):
-                    for b in customers:
-                        add(a.key, "suppliesTo", b.key, 0.65, "parse-signed-to-supply")
-            if passive:
-                between = _preposition_objects(holders, {"between", "by"})
-                # "signed by its subsidiary Yaan Lithium": the name beside the noun
-                parties = parsed.mentions(between, ORG) or \
-                    parsed.mentions([c for t in between for c in t.children if c.dep_ == "appos"], ORG)
-                deal = verb.head if verb.dep_ == "acl" else next(iter(subject_tokens), verb)
-                if len(parties) == 1 and not partners and deal.lemma_.lower() in _AGREEMENT and \
-                        any(c.lower_ in ("the", "this") for c in deal.children):
-                    # "the contract, signed by its subsidiary Yaan Lithium": the deal a sentence before named, whose
-                    # other party this sentence does not name
-                    named = {m.key for m in ctx.mentions}
-                    partners = [SentenceMention.referred(key, "Company") for key in ctx.finder.parties
-                                if key not in named]
-                    ctx.finder.referred |= {m.key for m in partners}  # read through a reference, not a name
-            pairs = [(a, b) for a in parties for b in partners] or \
-                    [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
-            for a, b in pairs:
-                add(a.key, "signedAgreementWith", b.key, 0.75, "parse-signed")
-                if any(w in deal_words for w in ("cooperation", "strategic", "partnership", "alliance")):
-                    add(a.key, "partnerOf", b.key, 0.65, "parse-signed-cooperation")
-            if pairs:
-                ctx.finder.parties = [pairs[0][0].key, pairs[0][1].key]
-            projects = parsed.mentions([t for o in objects for t in o.subtree], {"InvestmentProject"})
-            if "invest" in deal_words or projects:
-                project = projects[0].key if projects else ctx.project
-                if project:
-                    for party in parties + partners:
-                        if party.kind == "Company":
-                            add(party.key, "investsIn", project, 0.6, "parse-investment-agreement")
-
-        elif lemma in _INVEST:
-            investors = [m for m in subjects if m.kind in ORG] + _co_investors(parsed, verb)
-            # "it will invest CNY2 billion with raw material supplier SD Lomon to build a joint venture plant": the
-            # ones who invest together are partners
-            for co_investor in _co_investors(parsed, verb):
-                for investor in (m for m in subjects if m.kind in ORG):
-                    add(investor.key, "partnerOf", co_investor.key, 0.6, "parse-invests-with")
-            # "invest 1.9 billion yuan in building a battery plant": what the gerund builds
-            gerunds = [c for t in holders for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
-                       for c in p.children if c.dep_ == "pcomp"]
-            targets = parsed.mentions(_preposition_objects(holders, {"in", "into"}) + [o for g in gerunds
-                                                                                     for o in _objects(g)])
-            for target in targets:
-                if target.kind == "InvestmentProject":
-                    for investor in investors:
-                        add(investor.key, "investsIn", target.key, 0.75, "parse-invest-in")
-                elif target.kind in PLACEISH and ctx.project:
-                    add(ctx.project, "locatedIn", target.key, 0.6, "parse-invest-in-place")
-
-        elif lemma in _BUILD and not any(o.lemma_.lower() in _TAKEOVER | {"right"} for o in objects):
-            builders = [m for m in (agents if passive else subjects) if m.kind in ORG]
-            if verb.head.lemma_.lower() in _INVEST and verb.dep_ in _CLAUSE_DEPS:
-                builders += _co_investors(parsed, verb.head)  # "X will invest CNY2 billion with Y to build Z"
-            built = parsed.mentions(objects if not passive else subject_tokens, {"InvestmentProject", "Facility",
-                                                                                  "IndustrialPark"})
-            works = [o for o in objects + _preposition_objects([verb], {"on"}) if o.lemma_.lower() in _WORKS]
-            if works and not passive:  # "X started construction of Y", "X broke ground on Y"
-                built += parsed.mentions(_preposition_objects(works + [verb], {"of", "on", "for"}),
-                                         {"InvestmentProject"})
-            if lemma in ("set", "break", "kick", "put") and not any(c.dep_ == "prt" for c in verb.children) and \
-                    not works and \
-                    not (lemma == "put" and any(o.lemma_ in ("production", "operation", "service", "use")
-                                                for o in _preposition_objects([verb], {"into"}))):
-                built = []  # "put X into production" is a project of the subject's; "put forward" is none
-            places = parsed.mentions(_preposition_objects([verb, *objects] + subject_tokens, {"in", "at"}),
-                                     PLACEISH)
-            for thing in built:
-                if thing.kind == "InvestmentProject":
-                    for builder in builders:
-                        add(builder.key, "investsIn", thing.key, 0.7, "parse-builds")
-                for place in places[:1]:
-                    if place.key != thing.key:
-                        add(thing.key, "locatedIn", place.key, 0.7, "parse-built-in")
-
-        elif lemma in _LOCATE:
-            things = parsed.mentions(subject_tokens, {"InvestmentProject", "Facility", "IndustrialPark"} | ORG |
-                                     EVENT)
-            places = parsed.mentions(_preposition_objects([verb], {"in", "at"}), PLACEISH)
-            for thing in things:
-                for place in places[:1]:
-                    add(thing.key, "locatedIn", place.key, 0.7, "parse-located-in")
-
-        elif lemma in _HOST | _ORGANISE:
-            role = "hosts" if lemma in _HOST else "organizes"
-            if passive:
-                events = parsed.mentions(subject_tokens, EVENT)
-                actors = agents
-            else:
-                events = parsed.mentions(objects, EVENT)
-                actors = [m for m in subjects if m.kind in ORG]
-            if not events and ctx.event and (passive or any(o.lemma_.lower() in ("event", "conference", "forum",
-                                                                                 "expo", "summit") for o in objects)):
-                events = [SentenceMention.referred(ctx.event, "Conference")]
-            for event in events:
-                for actor in actors:
-                    if actor.key not in ctx.roles:
-                        add(actor.key, role, event.key, 0.75, f"parse-{role}")
-                        ctx.roles[actor.key] = role
-
-        elif lemma in _ATTEND:
-            events = parsed.mentions(objects + _preposition_objects([verb], {"in", "at"}), EVENT)
-            for event in events:
-                for attendee in subjects:
-                    if attendee.kind in ORG | {"Person"} and attendee.key not in ctx.roles:
-                        add(attendee.key, "attends", event.key, 0.7, "parse-attends")
-
-        elif lemma in _SUPPLY:
-            suppliers = [m for m in subjects if m.kind in ORG]
-            receivers = _preposition_objects(holders, {"to", "for"})
-            # "provide batteries for Y's vehicles": the owner of what is supplied for
-            customers = parsed.mentions(receivers + [c for r in receivers for c in r.children if c.dep_ == "poss"], ORG)
-            if lemma == "supply" and not customers:  # "X will supply Y with cells"
-                customers = parsed.mentions(objects, ORG)
-            for supplier in suppliers:
-                for customer in customers:
-                    add(supplier.key, "suppliesTo", customer.key, 0.7, "parse-supplies")
-
-        elif lemma in _ORDER_PLACE | _ORDER_WIN and any(o.lemma_.lower() == "order" for o in objects):
-            # "Y will issue purchase orders to X", "Y placed an order with X"; "X secured / won an order from Y"
-            actors = [m for m in subjects if m.kind in ORG]
-            if lemma in _ORDER_PLACE:
-                pairs = [(supplier, buyer) for buyer in actors
-                         for supplier in parsed.mentions(_preposition_objects(holders, {"to", "with"}), ORG)]
-            else:
-                pairs = [(supplier, buyer) for supplier in actors
-                         for buyer in parsed.mentions(_preposition_objects(holders, {"from"}), ORG)]
-            for supplier, buyer in pairs:
-                add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-order")
-
-        elif lemma in _INCLUDE:
-            # "the X Economic Circle ... across its area, which includes cities such as A, B and C": each is in X
-            regions = parsed.mentions(subject_tokens, {"Place", "IndustrialPark"})
-            for token in subject_tokens:
-                if not regions and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
-                    root = token
-                    while root.dep_ != "ROOT" and root.head is not root:
-                        root = root.head
-                    regions = parsed.mentions(_subjects(root), {"Place", "IndustrialPark"})
-            listed = objects + _preposition_objects(objects, {"as", "including"})
-            for region in (r for r in regions[:1] if r.cls not in ("Country", "Province")):
-                for place in parsed.mentions(listed, {"Place"}):
-                    # a city or county holds only the places the gazetteer puts in it; a region ("economic
-                    # circle") is no level of the gazetteer's tree
-                    if place.cls not in ("Country", "Province") and place.key != region.key and \
-                            (region.cls not in _ADMINISTRATIVE or region.key in ctx.finder.ancestors(place.key)):
-                        add(place.key, "locatedIn", region.key, 0.65, "parse-region-includes")
-
-        elif lemma in ("lead", "co-lead") and any(t.lemma_.lower() in _FUNDING for o in objects for t in o.subtree):
-            # "X led Y's (Series A) funding round", "X led the round for Y"; "X led the funding" after a sentence
-            # about the company that raised it
-            raised = parsed.mentions([c for o in objects for c in o.children if c.dep_ == "poss"] +
-                                     _preposition_objects(objects, {"of", "for", "in", "into"}), {"Company"})
-            companies = [m.key for m in raised] or [ctx.finder.current_company]
-            for investor in (m for m in subjects if m.kind in ORG):
-                for company in companies:
-                    if company and investor.key != company:
-                        add(investor.key, "investsIn", company, 0.65, "parse-led-funding")
-
-        elif lemma in _GATHER:
-            # "officials gathered in Yibin to inaugurate the Conference", "met in Chengdu for the Expo": where the
-            # event the gathering is for takes place
-            places = parsed.mentions(_preposition_objects([verb], {"in", "at", "to"}), PLACEISH)
-            purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and
-                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-            events = parsed.mentions([o for p in purposes for o in _objects(p)] +
-                                     _preposition_objects([verb], {"for"}), EVENT)
-            for event in events:
-                for place in places[:1]:
-                    add(event.key, "locatedIn", place.key, 0.7, "parse-gathered-for")
-
-        elif lemma == "win" and any(o.lemma_.lower() in ("right", "bid", "auction", "tender") for o in objects) or \
-                lemma in _HOLD_RIGHTS and any(o.lemma_.lower() == "right" for o in objects):
-            # "X won the exploration rights to the Y mine", "X now owns the prospecting rights for ... the Y mine"
-            winners = [m for m in subjects if m.kind in ORG]
-            rights = _preposition_objects(objects + [verb], {"to", "of", "for"})
-            # "won the auction for the exploration rights to the Y mine"
-            won = parsed.mentions(rights + _preposition_objects(rights, {"to", "of"}), {"InvestmentProject"})
-            for winner in winners:
-                for project in won:
-                    add(winner.key, "investsIn", project.key, 0.65, "parse-wins-rights")
-
-        elif lemma in _SOURCE and not parsed.mentions(objects, {"Company"}):
-            # "Y (already) sources / buys lithium from X": X supplies Y
-            buyers = [m for m in subjects if m.kind in ORG]
-            described = [c for o in objects for c in o.children if c.dep_ == "appos"]  # "lithium – an ingredient –"
-            for supplier in parsed.mentions(_preposition_objects(holders + described, {"from"}), ORG):
-                for buyer in buyers:
-                    add(supplier.key, "suppliesTo", buyer.key, 0.65, "parse-sources-from")
-
-        elif lemma in _FUND:  # "X will finance the project", "the project is funded by X and Y"
-            funders = [m for m in (agents if passive else subjects) if m.kind in ORG]
-            for thing in parsed.mentions(subject_tokens if passive else objects, {"InvestmentProject", "Company"}):
-                for funder in funders:
-                    add(funder.key, "investsIn", thing.key, 0.65, "parse-funds")
-
-        elif lemma in _ACQUIRE or lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in
-                                                          verb.children) or \
-                lemma in ("complete", "announce", "finalise", "finalize", "close") and \
-                any(o.lemma_.lower() in _TAKEOVER for o in objects):
-            buyers = [m for m in subjects if m.kind == "Company"]
-            takeovers = [o for o in objects if o.lemma_.lower() in _TAKEOVER]
-            # "took over Y"; "completed its acquisition of Y"
-            bought = parsed.mentions(objects, {"Company"}) + \
-                parsed.mentions(_preposition_objects(takeovers, {"of"}), {"Company"})
-            for buyer in buyers:
-                for company in bought:
-                    add(company.key, "subsidiaryOf", buyer.key, 0.55, "parse-acquires")
-
-        elif lemma in _PARTNER:
-            actors = [m for m in subjects if m.kind in ORG]
-            partners = parsed.mentions(_preposition_objects([verb, *objects], {"with"}), ORG)
-            pairs = [(a, b) for a in actors for b in partners] or \
-                    [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
-            for a, b in pairs:
-                add(a.key, "partnerOf", b.key, 0.7, "parse-partners")
-            if actors:  # "X will partner with Y and Z to jointly invest": the three are partners
-                for i, a in enumerate(partners):
-                    for b in partners[i + 1:]:
-                        add(a.key, "partnerOf", b.key, 0.6, "parse-partners-together")
+        verb = _Verb.read(parsed, token)
+        for family in VERB_FAMILIES:
+            if family.reads(verb):
+                family.read(verb)
+                break
 
 
 _SEATS = {"facility", "plant", "factory", "base", "headquarters", "headquarter", "site", "operation", "campus",
