@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 FACTS = "000_f60388011d6d32ce.trig"
 
 
@@ -70,6 +72,19 @@ def test_missing_currency_exits_1_naming_the_facts_file(cli, data_copy, tmp_path
     assert result.returncode == 1
     assert f"data/facts/{FACTS}" in result.stderr and "schema:currency" in result.stderr
     assert "ISO 4217" in result.stderr
+
+
+@pytest.mark.parametrize("unit", ["m2", "square meters", "gwh"])
+def test_a_unit_outside_the_closed_list_exits_1_naming_the_file_and_the_value(cli, data_copy, tmp_path, unit):
+    """Units are a closed list (ontology/shapes.ttl): "m2" and "square meters" are "square metres"."""
+    path = data_copy.facts / FACTS
+    text = path.read_text(encoding="utf-8")
+    assert 'schema:unitText "km2"' in text
+    path.write_text(text.replace('schema:unitText "km2"', f'schema:unitText "{unit}"', 1), encoding="utf-8")
+    result = build(cli, data_copy, tmp_path / "out")
+    assert result.returncode == 1
+    assert f"data/facts/{FACTS}" in result.stderr and f'value "{unit}"' in result.stderr
+    assert "closed list" in result.stderr and "ontology/shapes.ttl" in result.stderr
 
 
 def test_date_that_is_not_a_date_exits_1(cli, data_copy, tmp_path):
