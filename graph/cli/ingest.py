@@ -241,6 +241,8 @@ def eval_agreement_command(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     show_errors: bool = typer.Option(False, "--errors", help="Also, per article, what each annotator has that "
                                      "the other has not."),
+    show_intervals: bool = typer.Option(False, "--intervals", help="Also the 95% bootstrap interval of each F1, "
+                                        "as eval-extraction gives it."),
 ) -> None:
     """How far two annotators agree: the second's firm statements (optional entities and uncertain relations
     left out) scored against the first's gold, as eval-extraction scores an extraction. The most an extractor
@@ -249,11 +251,13 @@ def eval_agreement_command(
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}: use table or json")
-    report = agreement(first_dir, second_dir)
+    report = agreement(first_dir, second_dir, _RESAMPLES if show_intervals else 0)
     if fmt == "json":
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
     _print_scores(report, "")
+    if show_intervals:
+        _print_intervals(report["intervals"])
     if show_errors:
         _print_errors(report)
 

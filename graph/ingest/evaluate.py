@@ -475,13 +475,14 @@ def gold_as_extraction(gold: dict) -> Extraction:
     return Extraction("", entities, relations, amounts, dates, language=gold.get("language", "en"))
 
 
-def agreement(first_dir: Path, second_dir: Path) -> dict:
+def agreement(first_dir: Path, second_dir: Path, resamples: int = 0) -> dict:
     """How far two annotators agree: each article annotated in both folders, the second's firm statements
     (:func:`gold_as_extraction`) scored against the first's gold as an extraction would be.
 
     The F1 of entities and relations between two careful annotators is the most an extractor can be expected
     to reach against either. Returns a report of the shape :func:`evaluate` returns (``extractor`` names the
-    second folder); articles annotated in only one folder are left out.
+    second folder); articles annotated in only one folder are left out. With ``resamples``, the report also gives
+    ``intervals`` (:func:`intervals`).
 
     Raises
     ------
@@ -501,7 +502,10 @@ def agreement(first_dir: Path, second_dir: Path) -> dict:
         totals.add(second_path.stem, first.get("language", "en"), scores)
     if not totals.articles:
         raise UsageError(f"no article is annotated in both {first_dir} and {second_dir}")
-    return totals.report(f"second annotator ({second_dir})", {}, errors)
+    report = totals.report(f"second annotator ({second_dir})", {}, errors)
+    if resamples:
+        report["intervals"] = intervals(totals.articles, totals.language_of, resamples)
+    return report
 
 
 def _gold_folders(folders) -> list[Path]:

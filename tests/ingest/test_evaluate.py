@@ -198,6 +198,9 @@ def test_eval_agreement_scores_the_second_annotators_firm_statements_against_the
     assert "missed relation: CATL -locatedIn-> Yibin" in out and "only-first" not in out
     assert main(["eval-agreement", str(first), str(first), "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["overall"]["relations"]["f1"] == 1.0
+    # one article: every resample is that article, so each interval is its F1
+    assert main(["eval-agreement", str(first), str(second), "--intervals"]) == 0
+    assert re.search(r"language en +entities +1\.000 +1\.000\n", capsys.readouterr().out)
 
 
 def test_eval_agreement_names_what_is_wrong(tmp_path, capsys):
