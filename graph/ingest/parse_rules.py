@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from .relations import _GOVERNED, EVENT, ORG, PLACEISH, SentenceContext, SentenceMention
@@ -252,22 +253,20 @@ def _objects(verb):
 @dataclass(frozen=True)
 class _Verb:
     """One verb of a parsed sentence, with what every verb family reads from it worked out once: its lemma,
-    subject tokens and the mentions they resolve to, objects, the "by" agents and whether it is passive.
+    subject tokens and the mentions they resolve to, objects and whether it is passive (the "by" agents, which
+    few families read, when one first asks).
 
     ``holders`` are the verb and its objects, the tokens a preposition may hang on ("supply cells **to** Y",
     "signed an agreement **with** Y"). A participle after its noun ("an agreement signed between X and Y", "the
     plant built by X") is passive, its noun its subject.
     """
 
-    ctx: SentenceContext
     parsed: _Parsed
     token: Token
     lemma: str
     subject_tokens: list
     subjects: list[SentenceMention]
     objects: list
-    holders: list
-    agents: list[SentenceMention]
     passive: bool
 
     @classmethod
@@ -279,9 +278,23 @@ class _Verb:
             passive, subject_tokens = True, [token.head]
         subjects = _resolved_subjects(parsed, token)
         objects = _objects(token)
-        return cls(ctx=parsed.ctx, parsed=parsed, token=token, lemma=token.lemma_.lower(),
-                   subject_tokens=subject_tokens, subjects=subjects, objects=objects, holders=[token, *objects],
-                   agents=parsed.mentions(_preposition_objects([token], {"by"}), ORG), passive=passive)
+        return cls(parsed=parsed, token=token, lemma=token.lemma_.lower(), subject_tokens=subject_tokens,
+                   subjects=subjects, objects=objects, passive=passive)
+
+    @property
+    def ctx(self) -> SentenceContext:
+        """The sentence the verb is read in, where relations are added."""
+        return self.parsed.ctx
+
+    @property
+    def holders(self) -> list:
+        """The verb and its objects."""
+        return [self.token, *self.objects]
+
+    @cached_property
+    def agents(self) -> list[SentenceMention]:
+        """The organisations after "by" ("built by X"), looked up only by the families that read a passive."""
+        return self.parsed.mentions(_preposition_objects([self.token], {"by"}), ORG)
 
     def organisations(self) -> list[SentenceMention]:
         """The verb's subjects that are organisations."""
