@@ -348,13 +348,10 @@ def evaluate(gold_dir: Path | Sequence[Path], articles_dir: Path, extractor: Ext
     if not totals.articles:
         raise UsageError(f"no article of {articles_dir} has a gold file in {', '.join(map(str, gold_dirs))}")
     registry = "none" if not extractor.use_registry else "own part left out" if leave_own_out else "whole"
-    report = totals.report(extractor.name, rules, errors)
-    report = {"extractor": report["extractor"], "registry": registry, **report,
-              "causes": {language: {way: dict(sorted(counts.items())) for way, counts in parts.items()}
-                         for language, parts in sorted(causes.items())}}
-    if resamples:
-        report["intervals"] = intervals(totals.articles, totals.language_of, resamples)
-    return report
+    report = totals.report(extractor.name, rules, errors, resamples)
+    return {"extractor": report["extractor"], "registry": registry, **report,
+            "causes": {language: {way: dict(sorted(counts.items())) for way, counts in parts.items()}
+                       for language, parts in sorted(causes.items())}}
 
 
 def intervals(articles: dict[str, dict], language_of: dict[str, str], resamples: int = 2000,
@@ -434,13 +431,17 @@ class _Totals:
         self.articles[name] = {k: v.as_dict() for k, v in scores.items()}
         self.language_of[name] = language
 
-    def report(self, extractor: str, rules: dict[str, Score], errors: dict) -> dict:
-        return {"extractor": extractor, "articles": self.articles,
-                "overall": {k: v.as_dict() for k, v in self.overall.items()},
-                "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
-                              for lang, parts in sorted(self.languages.items())},
-                "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())},
-                "errors": errors}
+    def report(self, extractor: str, rules: dict[str, Score], errors: dict, resamples: int = 0) -> dict:
+        """The report's scores; with ``resamples``, their ``intervals`` too (:func:`intervals`)."""
+        report = {"extractor": extractor, "articles": self.articles,
+                  "overall": {k: v.as_dict() for k, v in self.overall.items()},
+                  "languages": {lang: {k: v.as_dict() for k, v in parts.items()}
+                                for lang, parts in sorted(self.languages.items())},
+                  "rules": {rule: score.as_dict() for rule, score in sorted(rules.items())},
+                  "errors": errors}
+        if resamples:
+            report["intervals"] = intervals(self.articles, self.language_of, resamples)
+        return report
 
 
 def gold_as_extraction(gold: dict) -> Extraction:
@@ -502,10 +503,7 @@ def agreement(first_dir: Path, second_dir: Path, resamples: int = 0) -> dict:
         totals.add(second_path.stem, first.get("language", "en"), scores)
     if not totals.articles:
         raise UsageError(f"no article is annotated in both {first_dir} and {second_dir}")
-    report = totals.report(f"second annotator ({second_dir})", {}, errors)
-    if resamples:
-        report["intervals"] = intervals(totals.articles, totals.language_of, resamples)
-    return report
+    return totals.report(f"second annotator ({second_dir})", {}, errors, resamples)
 
 
 def _gold_folders(folders) -> list[Path]:
